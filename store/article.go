@@ -1,0 +1,19 @@
+// Package store is the archive's system of record: articles in a SQL database
+// (SQLite by default), every write numbered by a monotonically increasing
+// sequence so that indexes can follow it, deletes kept as tombstones.
+package store
+
+import "time"
+
+// Article is one news article as the archive keeps it. Body is plain text,
+// paragraphs separated by a blank line ("\n\n").
+type Article struct {
+	ID        string    `json:"id"`
+	URL       string    `json:"url,omitempty"`
+	Title     string    `json:"title,omitempty"`
+	Authors   []string  `json:"authors,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Language  string    `json:"language,omitempty"`
+	Body      string    `json:"body"`
+}
