@@ -1,11 +1,133 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/cuttings/cuttings/index/extract"
+	"github.com/cuttings/cuttings/store"
 )
 
-// runExtract is a placeholder until the command is written.
+// extractInput is one line of `cuttings extract` input: an article with at
+// least an id and its text (as "text" or "body").
+type extractInput struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+	Body  string `json:"body"`
+}
+
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("extract: not implemented yet")
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: cuttings extract [--workers N] [FILE|-]\n\nReads articles as JSONL (id, text or body, optional title) and prints one\nenrichment line per article: people, organizations, countries, topics, quotes.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return errUsage
+	}
+	in := stdin
+	name := "-"
+	if fs.NArg() > 1 {
+		fs.Usage()
+		return errUsage
+	}
+	if fs.NArg() == 1 && fs.Arg(0) != "-" {
+		name = fs.Arg(0)
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("extract: %w", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	if *workers < 1 {
+		*workers = 1
+	}
+	return extractStream(in, name, stdout, stderr, *workers)
+}
+
+// extractStream extracts JSONL articles with a pool of workers and prints
+// the results in input order.
+func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers int) error {
+	type job struct {
+		line int
+		a    store.Article
+		out  chan []byte
+	}
+	jobs := make(chan job, workers*4)
+	order := make(chan job, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				b, err := json.Marshal(extract.Extract(j.a))
+				if err != nil {
+					b = nil
+				}
+				j.out <- b
+			}
+		}()
+	}
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	done := make(chan struct{})
+	go func() {
+		for j := range order {
+			if b := <-j.out; b != nil {
+				w.Write(b)
+				w.WriteByte('\n')
+			}
+		}
+		close(done)
+	}()
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	bad := 0
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var rec extractInput
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			fmt.Fprintf(stderr, "%s:%d: invalid JSON: %v\n", name, line, err)
+			bad++
+			continue
+		}
+		body := rec.Body
+		if body == "" {
+			body = rec.Text
+		}
+		j := job{line: line, a: store.Article{ID: rec.ID, Title: rec.Title, Body: body}, out: make(chan []byte, 1)}
+		order <- j
+		jobs <- j
+	}
+	close(jobs)
+	close(order)
+	wg.Wait()
+	<-done
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("extract: write: %w", err)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("extract: read %s line %d: %w", name, line+1, err)
+	}
+	if bad > 0 {
+		return errRejected
+	}
+	return nil
 }

@@ -1,9 +1,19 @@
 // Package extract reads an article and finds the people, organisations and
 // countries it mentions, its topics, and every direct quotation with its
 // speaker. It is pure: no I/O, no mutable globals, deterministic output.
+//
+// The steps run in one visible sequence in Extract: paragraphs, quotation
+// marks, tokens and sentences, capitalised mentions, coreference of people
+// and organisations, attribution of each quotation, countries and topics.
 package extract
 
-import "github.com/cuttings/cuttings/store"
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cuttings/cuttings/store"
+)
 
 // Version changes whenever Extract's output for some article may change, so
 // that an index built by an older extractor can be found and rebuilt.
@@ -11,6 +21,698 @@ const Version = 1
 
 // Extract reads one article.
 func Extract(a store.Article) Enrichment {
-	e := Enrichment{ID: a.ID}
+	e := Enrichment{ID: a.ID, People: []Person{}, Organizations: []Organization{}, Countries: []Country{}, Topics: []Topic{}, Quotes: []Quote{}}
+	body := a.Body
+	if !utf8.ValidString(body) {
+		body = strings.ToValidUTF8(body, "\uFFFD")
+	}
+	art := &article{body: body}
+	art.paras = splitParagraphs(body)
+	marks := make(map[int]int)
+	art.spans = findQuotes(body, art.paras, marks)
+	art.toks = tokenize(body, art.paras, marks, make([]token, 0, len(body)/5))
+	vocab := lowerVocab(art.toks)
+	art.mentions = findMentions(art.toks, vocab)
+	art.byTok = make([]int32, len(art.toks))
+	for i := range art.mentions {
+		for k := art.mentions[i].from; k < art.mentions[i].to; k++ {
+			art.byTok[k] = int32(i + 1)
+		}
+	}
+	art.promoteSpeakers()
+	art.resolveEntities()
+	quotes := art.attributeQuotes()
+	e.Quotes = quotes
+	e.People, e.Organizations = art.entityLists()
+	e.Countries = art.countries()
+	e.Topics = classifyTopics(a.Title, body)
 	return e
+}
+
+// promoteSpeakers makes an unknown capitalised name a person when it is the
+// subject of a reporting verb ("Rubio said", "said Smith"): things and
+// places rarely say anything.
+func (a *article) promoteSpeakers() {
+	for k, t := range a.toks {
+		if t.kind != tokWord || t.capital || !cueVerbs[t.text] {
+			continue
+		}
+		i := k - 1
+		for i >= 0 && a.toks[i].kind == tokWord && softWords[a.toks[i].text] {
+			i--
+		}
+		if i >= 0 && a.byTok[i] > 0 {
+			a.promote(&a.mentions[a.byTok[i]-1], i)
+		}
+		if invertibleCues[t.text] && k+1 < len(a.toks) && a.byTok[k+1] > 0 && k > 0 && (a.toks[k-1].kind == tokQuote || a.toks[k-1].text == ",") {
+			m := &a.mentions[a.byTok[k+1]-1]
+			if m.from == k+1 {
+				a.promote(m, m.to-1)
+			}
+		}
+	}
+}
+
+func (a *article) promote(m *mention, last int) {
+	if m.kind != entMaybe || last != m.to-1 || len(m.words) > 4 {
+		return
+	}
+	for _, w := range m.words {
+		if notNameWords[w] || stopwords[lower(w)] {
+			return
+		}
+	}
+	m.kind = entPerson
+}
+
+// resolveEntities merges the mentions of one person or organisation into an
+// entity with a canonical name: full names first, then lone surnames and
+// first names, then unknown capitalised names that share a surname.
+func (a *article) resolveEntities() {
+	people := map[string]*entity{} // "first last" -> entity
+	orgs := map[string]*entity{}
+	var order []*entity
+	add := func(m *mention) {
+		switch m.kind {
+		case entOrg:
+			key := strings.Join(m.words, " ")
+			e := orgs[key]
+			if e == nil {
+				e = &entity{kind: entOrg, words: m.words, name: key, first: a.toks[m.from].start}
+				orgs[key] = e
+				order = append(order, e)
+			}
+			m.ent = e
+		case entPerson:
+			if len(m.words) < 2 {
+				return
+			}
+			key := m.words[0] + " " + m.words[len(m.words)-1]
+			e := people[key]
+			if e == nil {
+				e = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
+				people[key] = e
+				order = append(order, e)
+			} else if len(m.words) > len(e.words) {
+				e.words = m.words
+			}
+			m.ent = e
+		}
+	}
+	// Pass 1: full names of people and all organisations.
+	for i := range a.mentions {
+		add(&a.mentions[i])
+	}
+	surname := map[string]*entity{}
+	given := map[string]*entity{}
+	for _, e := range order {
+		if e.kind == entPerson {
+			if _, taken := surname[e.last()]; taken {
+				surname[e.last()] = nil // ambiguous: two people share it
+			} else {
+				surname[e.last()] = e
+			}
+			if _, taken := given[e.firstW()]; taken {
+				given[e.firstW()] = nil
+			} else {
+				given[e.firstW()] = e
+			}
+		}
+	}
+	// Lone names used with an honorific are people even when never given in
+	// full ("Mr Zelensky"): they make unknown full names with that surname
+	// people too.
+	honorSurnames := map[string]bool{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind == entPerson && len(m.words) == 1 {
+			honorSurnames[m.words[0]] = true
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 4 && honorSurnames[m.words[len(m.words)-1]] {
+			m.kind = entPerson
+			add(m)
+			if e := m.ent; e != nil {
+				if _, taken := surname[e.last()]; !taken {
+					surname[e.last()] = e
+				}
+				if _, taken := given[e.firstW()]; !taken {
+					given[e.firstW()] = e
+				}
+			}
+		}
+	}
+	// Pass 2: single-word mentions.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.ent != nil || len(m.words) == 0 {
+			continue
+		}
+		if m.kind != entPerson && m.kind != entMaybe {
+			continue
+		}
+		w := m.words[len(m.words)-1]
+		if len(m.words) == 1 {
+			if e := surname[w]; e != nil {
+				m.ent, m.kind = e, entPerson
+			} else if e := given[w]; e != nil && (m.kind == entMaybe || m.honorific) {
+				m.ent, m.kind = e, entPerson
+			} else if m.kind == entPerson {
+				key := "\x00" + w
+				e := people[key]
+				if e == nil {
+					e = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
+					people[key] = e
+					order = append(order, e)
+					surname[w] = e
+				}
+				m.ent = e
+			}
+		} else if m.kind == entMaybe {
+			if e := surname[w]; e != nil && e.firstW() == m.words[0] {
+				m.ent, m.kind = e, entPerson
+			}
+		}
+	}
+	// Roles, genders and countries of people from their mentions.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		e := m.ent
+		if e == nil {
+			continue
+		}
+		e.mentions++
+		if e.kind != entPerson {
+			continue
+		}
+		if m.gender != unknownGender && e.gender == unknownGender {
+			e.gender = m.gender
+		}
+		if m.role != "" {
+			e.roles[m.role] = true
+		}
+		if m.country != "" && e.country == "" {
+			e.country = m.country
+		}
+		a.appositiveRole(m)
+	}
+	for _, e := range order {
+		if e.kind == entPerson && e.gender == unknownGender {
+			if g, ok := firstNames[e.firstW()]; ok && len(e.words) > 1 {
+				e.gender = g
+			}
+		}
+		e.name = strings.Join(e.words, " ")
+		if e.kind == entPerson {
+			a.people = append(a.people, e)
+		} else {
+			a.orgs = append(a.orgs, e)
+		}
+	}
+	// The leading person: clearly more mentions than anyone else.
+	var top, second *entity
+	for _, e := range a.people {
+		if top == nil || e.mentions > top.mentions {
+			top, second = e, top
+		} else if second == nil || e.mentions > second.mentions {
+			second = e
+		}
+	}
+	if top != nil && (second == nil || top.mentions > second.mentions) {
+		a.lead = top
+	}
+}
+
+// appositiveRole records "X, the prime minister," and "the X's Y" roles.
+func (a *article) appositiveRole(m *mention) {
+	i := m.to
+	if i+2 >= len(a.toks) || a.toks[i].text != "," {
+		return
+	}
+	j := i + 1
+	if d := lower(a.toks[j].text); d != "the" && d != "a" && d != "an" && d != "who" {
+		return
+	}
+	if lower(a.toks[j].text) == "who" {
+		j++
+		if j < len(a.toks) && (a.toks[j].text == "is" || a.toks[j].text == "was") {
+			j++
+		}
+		if j < len(a.toks) && (a.toks[j].text == "the" || a.toks[j].text == "a" || a.toks[j].text == "an") {
+			j++
+		}
+	} else {
+		j++
+	}
+	for k := j; k < len(a.toks) && k < j+6; k++ {
+		t := a.toks[k]
+		if t.kind != tokWord || t.text == "of" || t.text == "for" {
+			break
+		}
+		if r, ok := roleHeads[lower(t.text)]; ok {
+			if r == "minister" && k > 0 && lower(a.toks[k-1].text) == "prime" {
+				r = "prime minister"
+			}
+			m.ent.roles[r] = true
+			if k+1 < len(a.toks) && a.toks[k+1].kind == tokWord && roleHeads[lower(a.toks[k+1].text)] != "" {
+				continue
+			}
+			break
+		}
+		if code, n, _ := matchPlace([]string{t.text}); n == 1 && m.ent.country == "" {
+			m.ent.country = code
+		}
+	}
+}
+
+// attributeQuotes turns spans into quotes with speakers, in text order.
+func (a *article) attributeQuotes() []Quote {
+	out := make([]Quote, 0, len(a.spans))
+	var prev []quoteSpeaker // attribution of each kept span
+	var kept []int
+	for si := range a.spans {
+		sp := &a.spans[si]
+		qs := a.attribute(si)
+		if qs.scareName {
+			continue
+		}
+		if !qs.found && qs.ent == nil {
+			// No cue of its own: the same paragraph's other quotes, a
+			// continuation paragraph, or a paragraph that follows one ending in a colon.
+			if len(prev) > 0 {
+				last := a.spans[kept[len(kept)-1]]
+				lq := prev[len(prev)-1]
+				samePara := last.para == sp.para
+				contPara := last.para == sp.para-1 && a.startsParagraph(sp)
+				if (samePara || contPara || sp.reopens) && lq.ent != nil {
+					qs.ent = lq.ent
+				}
+			}
+			if qs.ent == nil {
+				if s, ok := a.nextInParagraph(si); ok {
+					qs = s
+					qs.cue = ""
+				}
+			}
+		}
+		if qs.ent != nil && qs.ent.kind == entPerson || qs.ent != nil && qs.ent.kind == entOrg {
+			a.lastSpeaker, a.lastSpeakerPos = qs.ent, sp.start
+		}
+		prev = append(prev, qs)
+		kept = append(kept, si)
+		q := Quote{Text: a.body[sp.start:sp.end], Cue: qs.cue, SpeakerType: SpeakerUnknown}
+		if qs.ent != nil {
+			q.Speaker = qs.ent.name
+			q.SpeakerType = SpeakerPerson
+			if qs.ent.kind == entOrg {
+				q.SpeakerType = SpeakerOrganization
+			}
+		}
+		q.Start, q.End = runeOffset(a.body, sp.start), runeOffset(a.body, sp.end)
+		out = append(out, q)
+	}
+	return out
+}
+
+// startsParagraph reports whether the span's opening mark opens its paragraph.
+func (a *article) startsParagraph(sp *span) bool {
+	return sp.open == a.paras[sp.para].start
+}
+
+// nextInParagraph attributes span si by a later quote of its paragraph that
+// has a cue of its own ("‘A.’ ‘B,’ he said.").
+func (a *article) nextInParagraph(si int) (quoteSpeaker, bool) {
+	for k := si + 1; k < len(a.spans) && a.spans[k].para == a.spans[si].para; k++ {
+		if s := a.attribute(k); s.ent != nil && !s.scareName {
+			return s, true
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// attribute finds the cue and speaker of span si in its own sentence: after
+// the quote ("…," X said / said X) or before it (X said: "…", X said the
+// talks were ‘closer’).
+func (a *article) attribute(si int) quoteSpeaker {
+	sp := &a.spans[si]
+	open := a.tokenIndex(sp.open)
+	closeTok := -1
+	if sp.closeMark >= 0 {
+		closeTok = a.tokenIndex(sp.closeMark)
+	}
+	if a.isScareName(sp, open) {
+		return quoteSpeaker{scareName: true}
+	}
+	// After the quote.
+	if closeTok >= 0 {
+		if s, ok := a.cueAfter(closeTok+1, sp); ok {
+			return s
+		}
+	}
+	// Before the quote, within the sentence.
+	if s, ok := a.cueBefore(open, sp); ok {
+		return s
+	}
+	return quoteSpeaker{}
+}
+
+// isScareName reports a quoted name, title or scare quote: short, Title
+// Case or introduced by "so-called"/"dubbed"/a determiner, with no
+// sentence of its own.
+func (a *article) isScareName(sp *span, open int) bool {
+	text := a.body[sp.start:sp.end]
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return true
+	}
+	if len(words) > 6 || strings.ContainsAny(text, ".!?") && len(words) > 2 {
+		return false
+	}
+	prevWord := ""
+	prev2 := ""
+	if open > 0 && a.toks[open-1].para == a.toks[open].para {
+		prevWord = lower(a.toks[open-1].text)
+		if open > 1 {
+			prev2 = lower(a.toks[open-2].text)
+		}
+	}
+	switch prevWord {
+	case "so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "branded", "labelled", "labeled", "coined", "termed":
+		return true
+	}
+	if prevWord == "as" && (prev2 == "known" || prev2 == "referred") {
+		return true
+	}
+	titleCase := true
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) > 3 && !isUpperRune(r) && !(r >= '0' && r <= '9') {
+			titleCase = false
+			break
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(words[0])
+	if titleCase && isUpperRune(first) {
+		switch prevWord {
+		case "the", "a", "an", "its", "his", "her", "their", "our", "new", "between", "of", "in", "on", "film", "book", "novel", "song", "album", "show", "series", "programme", "program", "play", "opera", "exhibition", "campaign", "plan", "project", "operation", "slogan":
+			return true
+		}
+		// A Title Case phrase with no cue anywhere near is a name.
+		return !a.hasCueNear(open, sp)
+	}
+	return false
+}
+
+func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }
+
+// hasCueNear reports a reporting verb in the span's sentence.
+func (a *article) hasCueNear(open int, sp *span) bool {
+	for k := open - 1; k >= 0 && a.toks[k].para == sp.para; k-- {
+		if cueVerbs[lower(a.toks[k].text)] {
+			return true
+		}
+		if a.toks[k].sentStart {
+			break
+		}
+	}
+	ti := a.tokenIndex(sp.end) + 1
+	for k := ti; k < len(a.toks) && k < ti+4 && a.toks[k].para == sp.para; k++ {
+		if cueVerbs[lower(a.toks[k].text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAfter parses "…," said X / "…," X said / "…" – X said after a quote.
+func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
+	for i < len(a.toks) && a.toks[i].para == sp.para && a.toks[i].kind == tokPunct && (a.toks[i].text == "," || a.toks[i].text == "–" || a.toks[i].text == "—" || a.toks[i].text == "-") {
+		i++
+	}
+	if i >= len(a.toks) || a.toks[i].para != sp.para || a.toks[i].kind != tokWord {
+		return quoteSpeaker{}, false
+	}
+	lw := lower(a.toks[i].text)
+	// said X
+	if invertibleCues[lw] {
+		if s, ok := a.speakerAfterCue(i+1, sp); ok {
+			s.cue = a.toks[i].text
+			if lw == "told" && i+1 < len(a.toks) {
+				s.cue = "told"
+			}
+			return s, true
+		}
+	}
+	// X said: find the cue within a few tokens and parse the subject backwards.
+	for k := i; k < len(a.toks) && k < i+14 && a.toks[k].para == sp.para; k++ {
+		t := a.toks[k]
+		if t.kind == tokQuote || (t.kind == tokPunct && t.text != "," && t.text != "." && t.text != "(" && t.text != ")" && t.text != "-") {
+			break
+		}
+		if t.text == "." && !a.isAbbrevDot(k) {
+			break
+		}
+		if t.kind == tokWord && cueVerbs[lower(t.text)] && !t.capital {
+			if s, ok := a.speakerBefore(k, i, sp.start); ok {
+				s.cue = a.cueText(k)
+				return s, true
+			}
+			return quoteSpeaker{}, false
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+func (a *article) isAbbrevDot(k int) bool {
+	return k > 0 && a.toks[k-1].end == a.toks[k].start && abbreviations[a.toks[k-1].text]
+}
+
+// cueText is the cue as printed: the verb, or "told reporters", "according to".
+func (a *article) cueText(k int) string {
+	w := a.toks[k].text
+	if lower(w) == "told" && k+1 < len(a.toks) && a.toks[k+1].kind == tokWord && !a.toks[k+1].capital && !stopwords[a.toks[k+1].text] {
+		return "told " + a.toks[k+1].text
+	}
+	return w
+}
+
+// speakerAfterCue parses the speaker after an inverted cue: "said Sir Keir",
+// "said the minister", "said a spokesman for the bank".
+func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
+	if i >= len(a.toks) || a.toks[i].para != sp.para {
+		return quoteSpeaker{}, false
+	}
+	if m := a.byTok[i]; m > 0 {
+		mm := &a.mentions[m-1]
+		return a.speakerOfMention(mm, mm.to-1, i, sp.start)
+	}
+	t := a.toks[i]
+	if g, ok := pronounGender[t.text]; ok {
+		return quoteSpeaker{ent: a.resolvePronoun(g, sp.start), found: true}, true
+	}
+	// "said the prime minister", "said a spokesman for X": find the noun phrase end.
+	end := i
+	for end < len(a.toks) && end < i+8 && a.toks[end].kind == tokWord && a.toks[end].para == sp.para {
+		if m := a.byTok[end]; m > 0 && end > i {
+			break
+		}
+		end++
+	}
+	for k := i; k < end; k++ {
+		lw := lower(a.toks[k].text)
+		if _, ok := roleHeads[lw]; ok || genericOrgHeads[lw] != "" || descriptionHeads[lw] || orgSpeakerNouns[lw] {
+			if s, ok := a.statementBy(k, k, sp.start); ok {
+				return s, true
+			}
+			// "a spokesman for the World Bank"
+			for x := k + 1; x < len(a.toks) && x < k+5; x++ {
+				p := lower(a.toks[x].text)
+				if p == "for" || p == "of" || p == "at" || p == "from" {
+					for y := x + 1; y < len(a.toks) && y < x+4; y++ {
+						if m := a.byTok[y]; m > 0 {
+							mm := &a.mentions[m-1]
+							if mm.ent != nil && (orgSpeakerNouns[lw] || descriptionHeads[lw]) {
+								return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+							}
+						}
+					}
+				}
+			}
+			return a.commonNounSpeaker(k, i, sp.start)
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// cueBefore looks backwards from the opening mark, inside the sentence, for
+// a reporting verb and its subject.
+func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
+	limit := open
+	for limit > 0 && !a.toks[limit].sentStart && a.toks[limit-1].para == sp.para {
+		limit--
+	}
+	// Quoted text before us in the sentence belongs to other quotes; the
+	// subject may still be before them, so we scan over them.
+	for k := open - 1; k >= limit; k-- {
+		t := a.toks[k]
+		if t.kind != tokWord || t.capital && k != limit && !(cueVerbs[lower(t.text)] && a.toks[k].sentStart) {
+			// "According to X, …"
+			continue
+		}
+		lw := lower(t.text)
+		if lw == "according" && k+2 < open && lower(a.toks[k+1].text) == "to" {
+			if m := a.byTok[k+2]; m > 0 {
+				mm := &a.mentions[m-1]
+				if s, ok := a.speakerOfMention(mm, mm.to-1, k+2, sp.start); ok {
+					s.cue = "according to"
+					return s, true
+				}
+			}
+			if s, ok := a.speakerAfterCue(k+2, sp); ok {
+				s.cue = "according to"
+				return s, true
+			}
+		}
+		if !cueVerbs[lw] || a.insideSpan(t.start) {
+			continue
+		}
+		// "but warned ‘…’": the subject is the one of the clause before.
+		if k > limit && conjunctions[lower(a.toks[k-1].text)] {
+			continue
+		}
+		if k > limit && (a.toks[k-1].text == "–" || a.toks[k-1].text == "—" || a.toks[k-1].text == ",") && k-1 > limit && conjunctions[lower(a.toks[k-2].text)] {
+			continue
+		}
+		if strings.HasSuffix(lw, "ing") {
+			// "Sanders compared himself to Clinton, saying, …": the subject
+			// of the sentence speaks.
+			if s, ok := a.sentenceSubject(limit, k, sp.start); ok {
+				s.cue = a.cueText(k)
+				return s, true
+			}
+			continue
+		}
+		if s, ok := a.speakerBefore(k, limit, sp.start); ok {
+			s.cue = a.cueText(k)
+			return s, true
+		}
+		// "Continued Stone: …" / "Said the minister: …".
+		if k == limit || a.toks[k].capital {
+			if s, ok := a.speakerAfterCue(k+1, sp); ok && s.ent != nil {
+				s.cue = a.cueText(k)
+				return s, true
+			}
+		}
+	}
+	// A paragraph that is only this quote, after a paragraph ending with a
+	// colon: "Smith put it this way:".
+	if open == limit && a.toks[open].sentStart && open > 0 && a.toks[open-1].text == ":" && a.toks[open-1].para == sp.para-1 {
+		return a.cueBefore(open-1, &span{para: sp.para - 1, open: a.toks[open-1].start, start: sp.start})
+	}
+	return quoteSpeaker{}, false
+}
+
+// sentenceSubject returns the first person, organisation or pronoun of the
+// sentence between limit and end.
+func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
+	for k := limit; k < end; k++ {
+		if m := a.byTok[k]; m > 0 {
+			mm := &a.mentions[m-1]
+			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
+				return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+			}
+			if mm.kind == entRole {
+				return a.speakerOfMention(mm, mm.to-1, limit, pos)
+			}
+			k = int(mm.to) - 1
+			continue
+		}
+		if g, ok := pronounGender[a.toks[k].text]; ok {
+			return quoteSpeaker{ent: a.resolvePronoun(g, pos), found: true}, true
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// insideSpan reports whether byte offset off lies inside a quotation.
+func (a *article) insideSpan(off int) bool {
+	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].end > off })
+	return i < len(a.spans) && a.spans[i].start <= off
+}
+
+// entityLists returns people and organisations, most mentioned first.
+func (a *article) entityLists() ([]Person, []Organization) {
+	people := []Person{}
+	orgs := []Organization{}
+	for _, e := range a.people {
+		if len(e.words) == 1 && e.mentions < 1 {
+			continue
+		}
+		people = append(people, Person{Name: e.name, Mentions: e.mentions, First: runeOffset(a.body, e.first)})
+	}
+	for _, e := range a.orgs {
+		orgs = append(orgs, Organization{Name: e.name, Mentions: e.mentions, First: runeOffset(a.body, e.first)})
+	}
+	sort.SliceStable(people, func(i, j int) bool {
+		if people[i].Mentions != people[j].Mentions {
+			return people[i].Mentions > people[j].Mentions
+		}
+		return people[i].First < people[j].First
+	})
+	sort.SliceStable(orgs, func(i, j int) bool {
+		if orgs[i].Mentions != orgs[j].Mentions {
+			return orgs[i].Mentions > orgs[j].Mentions
+		}
+		return orgs[i].First < orgs[j].First
+	})
+	return people, orgs
+}
+
+// countries counts every place word of the text by country code.
+func (a *article) countries() []Country {
+	counts := map[string]int{}
+	first := map[string]int{}
+	words := make([]string, 0, 6)
+	for i := 0; i < len(a.toks); i++ {
+		t := a.toks[i]
+		if t.kind != tokWord || !t.capital {
+			continue
+		}
+		words = words[:0]
+		for k := i; k < len(a.toks) && k < i+6 && a.toks[k].kind == tokWord; k++ {
+			w, _ := stripPossessive(a.toks[k].text)
+			words = append(words, w)
+		}
+		code, n, _ := matchPlace(words)
+		if n == 0 {
+			continue
+		}
+		// A place word inside a person's name is not a place ("Paris Hilton").
+		if m := a.byTok[i]; m > 0 && a.mentions[m-1].kind == entPerson && i >= a.mentions[m-1].nameFrom {
+			continue
+		}
+		if _, seen := first[code]; !seen {
+			first[code] = i
+		}
+		counts[code]++
+		i += n - 1
+	}
+	out := make([]Country, 0, len(counts))
+	for c, n := range counts {
+		out = append(out, Country{Code: c, Name: CountryName(c), Mentions: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return first[out[i].Code] < first[out[j].Code]
+	})
+	return out
+}
+
+// runeOffset converts a byte offset of s into a character offset.
+func runeOffset(s string, off int) int {
+	return utf8.RuneCountInString(s[:off])
 }

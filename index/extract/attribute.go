@@ -1,0 +1,337 @@
+package extract
+
+import (
+	"strings"
+)
+
+// article holds what the steps of Extract share while reading one article.
+type article struct {
+	body     string
+	toks     []token
+	paras    []paragraph
+	spans    []span
+	mentions []mention
+	byTok    []int32 // token index -> mention index + 1 (0 = none)
+	people   []*entity
+	orgs     []*entity
+	lead     *entity // the most mentioned person, when clearly so
+
+	lastSpeaker    *entity // the speaker of the latest attributed quote
+	lastSpeakerPos int
+}
+
+// quoteSpeaker is the attribution of one span.
+type quoteSpeaker struct {
+	ent       *entity
+	cue       string
+	found     bool // a cue or context attributed it (even to an unknown speaker)
+	unknown   bool // attributed to somebody the text does not name
+	named     bool // explicitly named in the quote's own sentence
+	scareName bool
+}
+
+// tokenIndex returns the index of the first token starting at or after byte offset off.
+func (a *article) tokenIndex(off int) int {
+	lo, hi := 0, len(a.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.toks[m].start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+var softWords = setOf("also", "later", "then", "tonight", "today", "yesterday", "previously", "once", "has", "had",
+	"have", "would", "will", "was", "is", "had", "again", "simply", "quickly", "recently", "earlier", "further",
+	"repeatedly", "publicly", "privately", "separately", "bluntly", "flatly", "angrily", "calmly", "firmly",
+	"last", "week", "this", "on", "at", "in", "may", "might", "could", "did", "does", "do", "not", "never",
+	"often", "frequently", "subsequently", "told", "has", "reportedly", "allegedly", "herself", "himself")
+
+var conjunctions = setOf("but", "and", "yet", "while", "before", "after", "as")
+
+// speakerAt parses a speaker noun phrase ending just before token index end
+// (exclusive), scanning backwards; it returns the speaker and whether the
+// phrase was a speaker at all.
+func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
+	i := end - 1
+	// Skip adverbs and auxiliaries between subject and verb: "he also said".
+	for i >= limit && a.toks[i].kind == tokWord && softWords[lower(a.toks[i].text)] && !a.toks[i].capital {
+		i--
+	}
+	if i < limit {
+		return quoteSpeaker{}, false
+	}
+	// Apposition: "Keir Starmer, the prime minister, said" / "X, who ..., said".
+	if a.toks[i].text == "," {
+		for k := i - 1; k >= limit && k > i-25; k-- {
+			if a.toks[k].text == "," {
+				if s, ok := a.speakerBefore(k, limit, pos); ok {
+					return s, true
+				}
+				break
+			}
+			if a.toks[k].kind == tokQuote {
+				break
+			}
+		}
+		return quoteSpeaker{}, false
+	}
+	t := a.toks[i]
+	if t.kind != tokWord {
+		if t.text == ")" { // "Sen. Ted Cruz (R-Texas) said"
+			for k := i - 1; k >= limit && k > i-8; k-- {
+				if a.toks[k].text == "(" {
+					return a.speakerBefore(k, limit, pos)
+				}
+			}
+		}
+		return quoteSpeaker{}, false
+	}
+	if m := a.byTok[i]; m > 0 {
+		return a.speakerOfMention(&a.mentions[m-1], i, limit, pos)
+	}
+	lw := lower(t.text)
+	if g, ok := pronounGender[t.text]; ok {
+		return quoteSpeaker{ent: a.resolvePronoun(g, pos), found: true}, true
+	}
+	if lw == "they" || lw == "we" {
+		return quoteSpeaker{ent: a.resolveThey(pos), found: true}, true
+	}
+	if lw == "i" {
+		return quoteSpeaker{found: true}, true
+	}
+	return a.commonNounSpeaker(i, limit, pos)
+}
+
+// speakerOfMention turns a mention ending at token i into a speaker.
+func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker, bool) {
+	switch m.kind {
+	case entPerson, entOrg:
+		if m.ent != nil {
+			return quoteSpeaker{ent: m.ent, found: true, named: true}, true
+		}
+	case entRole:
+		if e := a.resolveRole(m.role, m.country, pos); e != nil {
+			return quoteSpeaker{ent: e, found: true}, true
+		}
+		return quoteSpeaker{found: true, unknown: true}, true
+	case entPlace:
+		// "A statement issued by Downing Street following talks in Paris said".
+		return a.statementBy(m.from, limit, pos)
+	}
+	return quoteSpeaker{}, false
+}
+
+// commonNounSpeaker handles "the prime minister", "the ministry", "a spokesman
+// for X", "officials" ending at token i.
+func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
+	lw := lower(a.toks[i].text)
+	// Find the start of the noun phrase: back to a determiner.
+	start := i
+	for start > limit && start > i-5 {
+		p := lower(a.toks[start-1].text)
+		if a.toks[start-1].kind != tokWord || stopwords[p] && p != "the" && p != "a" && p != "an" {
+			break
+		}
+		start--
+		if p == "the" || p == "a" || p == "an" {
+			break
+		}
+	}
+	// "A statement issued by X following ... said": the real speaker comes after by/for/from.
+	if s, ok := a.statementBy(start, limit, pos); ok && s.ent != nil {
+		return s, true
+	}
+	if role, ok := roleHeads[lw]; ok {
+		// "the prime minister": two words.
+		if lw == "minister" && i > limit && lower(a.toks[i-1].text) == "prime" {
+			role = "prime minister"
+		}
+		country := ""
+		for k := start; k < i; k++ {
+			if code, n, _ := matchPlace([]string{a.toks[k].text}); n == 1 {
+				country = code
+			}
+		}
+		if e := a.resolveRole(role, country, pos); e != nil {
+			return quoteSpeaker{ent: e, found: true}, true
+		}
+		return quoteSpeaker{found: true, unknown: true}, true
+	}
+	if head, ok := genericOrgHeads[lw]; ok {
+		if e := a.resolveOrgHead(head, pos); e != nil {
+			return quoteSpeaker{ent: e, found: true}, true
+		}
+		return quoteSpeaker{found: true, unknown: true}, true
+	}
+	if descriptionHeads[lw] || orgSpeakerNouns[lw] {
+		return quoteSpeaker{found: true, unknown: true}, true
+	}
+	return quoteSpeaker{}, false
+}
+
+// genericOrgHeads are common nouns that stand for an organisation named
+// earlier: "the ministry said".
+var genericOrgHeads = map[string]string{
+	"ministry": "Ministry", "department": "Department", "company": "", "firm": "", "group": "", "bank": "Bank",
+	"agency": "Agency", "council": "Council", "commission": "Commission", "committee": "Committee",
+	"party": "Party", "club": "Club", "court": "Court", "university": "University", "union": "Union",
+	"organisation": "", "organization": "", "government": "Government", "police": "Police", "army": "Army",
+	"board": "Board", "authority": "Authority", "office": "Office", "campaign": "", "charity": "",
+	"network": "Network", "coalition": "Coalition", "alliance": "Alliance", "federation": "Federation",
+	"league": "League", "fund": "Fund", "institute": "Institute", "association": "Association",
+	"carrier": "", "airline": "", "insurer": "", "lender": "", "retailer": "", "manufacturer": "", "regulator": "",
+	"watchdog": "", "broadcaster": "", "newspaper": "", "hospital": "Hospital", "school": "School", "service": "Service",
+}
+
+// statementBy finds "statement|spokesman … by|for|from|of X" inside [limit, end)
+// and returns X as the speaker.
+func (a *article) statementBy(end, limit, pos int) (quoteSpeaker, bool) {
+	for k := limit; k < end && k < len(a.toks); k++ {
+		if !orgSpeakerNouns[lower(a.toks[k].text)] {
+			continue
+		}
+		for j := k + 1; j < end && j < k+5; j++ {
+			p := lower(a.toks[j].text)
+			if p != "by" && p != "for" && p != "from" && p != "of" {
+				continue
+			}
+			for x := j + 1; x < end && x < j+4; x++ {
+				if m := a.byTok[x]; m > 0 {
+					mm := &a.mentions[m-1]
+					if (mm.kind == entOrg || mm.kind == entPerson) && mm.ent != nil {
+						return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+					}
+				}
+			}
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// resolvePronoun picks the person a he/she refers to: the last speaker of a
+// compatible gender, else the last person mentioned before pos.
+func (a *article) resolvePronoun(g gender, pos int) *entity {
+	compatible := func(e *entity) bool {
+		return e != nil && e.kind == entPerson && (g == unknownGender || e.gender == unknownGender || e.gender == g)
+	}
+	// The subject of the current sentence, if a person precedes the pronoun in it.
+	ti := a.tokenIndex(pos)
+	for k := ti - 1; k >= 0 && k > ti-40; k-- {
+		if m := a.byTok[k]; m > 0 {
+			mm := &a.mentions[m-1]
+			if mm.kind == entPerson && compatible(mm.ent) && !mm.possessive {
+				// only when it opens the sentence (a subject, not an object)
+				if a.toks[mm.from].sentStart || mm.from > 0 && a.toks[mm.from-1].sentStart && a.toks[mm.from-1].kind != tokWord {
+					return mm.ent
+				}
+			}
+		}
+		if a.toks[k].sentStart {
+			break
+		}
+	}
+	if a.lastSpeaker != nil && compatible(a.lastSpeaker) && pos-a.lastSpeakerPos < 1500 {
+		return a.lastSpeaker
+	}
+	for k := ti - 1; k >= 0 && k > ti-300; k-- {
+		if m := a.byTok[k]; m > 0 {
+			mm := &a.mentions[m-1]
+			if mm.kind == entPerson && compatible(mm.ent) {
+				return mm.ent
+			}
+		}
+	}
+	return nil
+}
+
+// resolveThey picks the organisation a "they" refers to.
+func (a *article) resolveThey(pos int) *entity {
+	if a.lastSpeaker != nil && a.lastSpeaker.kind == entOrg {
+		return a.lastSpeaker
+	}
+	return nil
+}
+
+// resolveRole finds the person the article gave a role ("the president").
+func (a *article) resolveRole(role, country string, pos int) *entity {
+	head := role
+	if i := strings.LastIndexByte(role, ' '); i >= 0 && role != "prime minister" {
+		head = role[i+1:]
+	}
+	if h, ok := roleHeads[head]; ok {
+		head = h
+	}
+	var best *entity
+	bestPos := -1
+	ti := a.tokenIndex(pos)
+	for k := 0; k < len(a.mentions); k++ {
+		m := &a.mentions[k]
+		if m.ent == nil || m.ent.kind != entPerson || m.from > ti+40 {
+			continue
+		}
+		for r := range m.ent.roles {
+			if roleMatches(r, head) && (country == "" || m.ent.country == "" || m.ent.country == country) {
+				if m.from > bestPos {
+					best, bestPos = m.ent, m.from
+				}
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if a.lead != nil && roleIsLeader(head) {
+		return a.lead
+	}
+	return nil
+}
+
+func roleMatches(r, head string) bool {
+	if r == head || strings.HasSuffix(r, " "+head) {
+		return true
+	}
+	if h, ok := roleHeads[r]; ok && h == head {
+		return true
+	}
+	return head == "prime minister" && (r == "pm" || r == "premier")
+}
+
+// roleIsLeader reports roles that, when the article never names their
+// holder, most likely mean its leading person.
+func roleIsLeader(head string) bool {
+	switch head {
+	case "prime minister", "president", "chancellor", "minister", "secretary", "leader", "governor", "mayor",
+		"chief executive", "coach", "manager", "chairman", "premier":
+		return true
+	}
+	return false
+}
+
+// resolveOrgHead finds the organisation a common noun refers to: the most
+// recent organisation with that head word (any organisation when head is "").
+func (a *article) resolveOrgHead(head string, pos int) *entity {
+	ti := a.tokenIndex(pos)
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := &a.mentions[k]
+		if m.from >= ti || m.ent == nil || m.ent.kind != entOrg {
+			continue
+		}
+		if head == "" || strings.Contains(m.ent.name, head) {
+			return m.ent
+		}
+	}
+	return nil
+}

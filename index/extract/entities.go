@@ -1,0 +1,364 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type gender uint8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+)
+
+type entKind uint8
+
+const (
+	entNone entKind = iota
+	entPerson
+	entOrg
+	entPlace
+	entRole // a title with no name: "the Prime Minister signed ..."
+	entMaybe
+)
+
+// mention is one capitalised phrase of the text and what it was taken for.
+type mention struct {
+	from, to   int // token range [from, to) of the whole phrase, title included
+	nameFrom   int // first token of the name proper (after honorifics and titles)
+	kind       entKind
+	words      []string // the name's words, possessives stripped
+	role       string   // normal form of the title before the name, if any
+	country    string   // demonym or place inside the title ("French President")
+	gender     gender
+	honorific  bool
+	ent        *entity
+	possessive bool
+}
+
+// entity is one person or organisation of the article after coreference.
+type entity struct {
+	kind     entKind
+	words    []string // the longest full form
+	name     string
+	mentions int
+	first    int // byte offset of the first mention
+	gender   gender
+	roles    map[string]bool
+	country  string
+}
+
+func (e *entity) last() string  { return e.words[len(e.words)-1] }
+func (e *entity) firstW() string { return e.words[0] }
+
+// stripPossessive removes 's / ’s / ‘s / a trailing apostrophe.
+func stripPossessive(w string) (string, bool) {
+	for _, suf := range []string{"'s", "’s", "‘s", "ʼs"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return w[:len(w)-len(suf)], true
+		}
+	}
+	if (strings.HasSuffix(w, "’") || strings.HasSuffix(w, "'")) && len(w) > 3 {
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(w, "’'"))
+		if r == 's' {
+			return strings.TrimRight(w, "’'"), true
+		}
+	}
+	return w, false
+}
+
+var nameParticles = setOf("de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "y", "Van", "De")
+var orgConnectors = setOf("of", "for", "the", "on", "and", "&")
+
+func isCapWord(t token) bool {
+	if t.kind != tokWord {
+		return false
+	}
+	if t.capital {
+		return true
+	}
+	// al-Assad, el-Sisi, bin-Salman
+	if i := strings.IndexByte(t.text, '-'); i > 0 && i < 4 && i+1 < len(t.text) {
+		r, _ := utf8.DecodeRuneInString(t.text[i+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// lowerVocab returns the set of words that occur in lower case in the
+// text: a capitalised word that is also used in lower case is a common
+// word, not a name.
+func lowerVocab(toks []token) map[string]bool {
+	m := make(map[string]bool, len(toks)/2)
+	for _, t := range toks {
+		if t.kind == tokWord && !t.capital {
+			c := t.text[0]
+			if c >= 'a' && c <= 'z' {
+				m[t.text] = true
+			}
+		}
+	}
+	return m
+}
+
+// findMentions collects the capitalised phrases of the text and classifies
+// each as a person, organisation, place, title or unknown name.
+func findMentions(toks []token, vocab map[string]bool) []mention {
+	var ms []mention
+	for i := 0; i < len(toks); {
+		if !isCapWord(toks[i]) {
+			i++
+			continue
+		}
+		// Grow the run of capitalised words with name particles and, inside
+		// organisation names, of/for/the/and.
+		j := i
+		var words []string
+		possessive := false
+		hasOrgHead := false
+		for j < len(toks) && toks[j].para == toks[i].para {
+			t := toks[j]
+			if j > i && t.sentStart {
+				break
+			}
+			if isCapWord(t) {
+				w, pos := stripPossessive(t.text)
+				words = append(words, w)
+				if orgHeads[w] || titleWords[w] {
+					hasOrgHead = true
+				}
+				j++
+				if pos {
+					possessive = true
+					break
+				}
+				continue
+			}
+			if t.kind == tokWord && j+1 < len(toks) && isCapWord(toks[j+1]) && toks[j+1].para == t.para && !toks[j+1].sentStart {
+				if nameParticles[t.text] || (hasOrgHead && orgConnectors[t.text] && t.text != "and") || t.text == "&" {
+					words = append(words, t.text)
+					j++
+					continue
+				}
+			}
+			if t.text == "of" && hasOrgHead && j+2 < len(toks) && toks[j+1].text == "the" && isCapWord(toks[j+2]) && toks[j+2].para == t.para {
+				words = append(words, "of", "the")
+				j += 2
+				continue
+			}
+			if t.text == "." && len(words) > 0 && toks[j-1].end == t.start && j+1 < len(toks) && isCapWord(toks[j+1]) && toks[j+1].para == t.para {
+				// "Sen. Ted Cruz", "Vladimir V. Putin", "Army Capt. Christian Pardo".
+				w := words[len(words)-1]
+				if abbreviations[w] || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || titleWords[w] || honorifics[w+"."] != unknownGender || titleWords[w+"."] {
+					words[len(words)-1] = w + "."
+					j++
+					continue
+				}
+			}
+			if t.text == "&" && j+1 < len(toks) && isCapWord(toks[j+1]) {
+				words = append(words, t.text)
+				j++
+				continue
+			}
+			break
+		}
+		from := i
+		// Drop sentence-initial common words: "The", "But", "Following".
+		for len(words) > 0 && toks[from].sentStart || len(words) > 0 && from > i {
+			w := words[0]
+			lw := strings.ToLower(w)
+			if !(stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words))) {
+				break
+			}
+			if len(words) > 1 && knownOrgs[strings.Join(words, " ")] != "" {
+				break
+			}
+			words = words[1:]
+			from++
+			if len(words) == 0 {
+				break
+			}
+		}
+		// Trailing connectors never end a name.
+		for len(words) > 0 && (orgConnectors[words[len(words)-1]] || nameParticles[words[len(words)-1]]) {
+			words = words[:len(words)-1]
+		}
+		if len(words) > 0 {
+			m := classify(words, vocab)
+			m.from, m.to = from, j
+			m.nameFrom += from
+			m.possessive = possessive
+			ms = append(ms, m)
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return ms
+}
+
+func honorificOrTitle(w string) bool {
+	_, h := honorifics[w]
+	return h || titleWords[w]
+}
+
+func isKnownName(words []string) bool {
+	_, ok := firstNames[words[0]]
+	return ok && len(words) > 1
+}
+
+// classify decides what a capitalised phrase names.
+func classify(words []string, vocab map[string]bool) mention {
+	m := mention{kind: entMaybe}
+	full := strings.Join(words, " ")
+	if name, ok := knownOrgs[full]; ok {
+		m.kind, m.words = entOrg, strings.Fields(name)
+		return m
+	}
+	if name, n := seatOrganization(words); n == len(words) {
+		// "Downing Street", "the Kremlin": a place that speaks for a government.
+		m.kind, m.words = entOrg, strings.Fields(name)
+		return m
+	}
+	if _, n, _ := matchPlace(words); n == len(words) {
+		m.kind, m.words = entPlace, words
+		return m
+	}
+	if allTitles(words) {
+		m.kind, m.role, m.words = entRole, strings.ToLower(full), words
+		return m
+	}
+	// Honorifics and titles before a name: "French President Emmanuel Macron",
+	// "Sir Keir", "Mr Kushner", "Sen. Ted Cruz".
+	k := 0
+	var role []string
+	for k < len(words)-1 {
+		w := words[k]
+		if g, ok := honorifics[w]; ok {
+			m.honorific = true
+			if g != unknownGender {
+				m.gender = g
+			}
+			k++
+			continue
+		}
+		if titleWords[w] {
+			role = append(role, strings.ToLower(strings.TrimSuffix(w, ".")))
+			k++
+			continue
+		}
+		if code, n, _ := matchPlace(words[k:]); n > 0 && k+n < len(words) && (titleWords[words[k+n]] || honorifics[words[k+n]] != unknownGender || hasHonorific(words[k+n])) {
+			m.country = code
+			k += n
+			continue
+		}
+		break
+	}
+	if k == 0 {
+		// An affiliation before the title: "CWA President Chris Shelton",
+		// "Bank of England Governor Andrew Bailey".
+		for t := len(words) - 2; t > 0; t-- {
+			if !titleWords[words[t]] && !hasHonorific(words[t]) {
+				continue
+			}
+			if allTitles(words[t+1:]) || containsOrgHead(words[t+1:]) || len(words)-t-1 > 4 {
+				break
+			}
+			s := t
+			for s > 0 && (titleWords[words[s-1]] || hasHonorific(words[s-1])) {
+				s--
+			}
+			role = role[:0]
+			for _, w := range words[s : t+1] {
+				if g, ok := honorifics[w]; ok {
+					m.honorific = true
+					if g != unknownGender {
+						m.gender = g
+					}
+					continue
+				}
+				role = append(role, strings.ToLower(strings.TrimSuffix(w, ".")))
+			}
+			if code, n, _ := matchPlace(words[:s]); n > 0 && n == s {
+				m.country = code
+			}
+			k = t + 1
+			break
+		}
+	}
+	rest := words[k:]
+	if k > 0 && (m.honorific || len(role) > 0) && !containsOrgHead(rest) && len(rest) <= 4 {
+		if _, n, _ := matchPlace(rest); n == len(rest) {
+			// "Prime Minister of Britain": a role, not a name.
+			m.kind, m.role, m.country = entRole, strings.Join(role, " "), ""
+			return m
+		}
+		m.kind, m.words, m.nameFrom, m.role = entPerson, rest, k, strings.Join(role, " ")
+		return m
+	}
+	if containsOrgHead(words) {
+		if allTitles(words) {
+			m.kind, m.role, m.words = entRole, strings.ToLower(full), words
+			return m
+		}
+		m.kind, m.words = entOrg, words
+		return m
+	}
+	if allTitles(words) {
+		m.kind, m.role, m.words = entRole, strings.ToLower(full), words
+		return m
+	}
+	if code, n, _ := matchPlace(words); n > 0 {
+		// "Paris Declaration", "British Airways": a place leads a name that is
+		// not a person.
+		_ = code
+		m.kind, m.words = entNone, words
+		return m
+	}
+	for _, w := range words {
+		if notNameWords[w] {
+			m.kind = entNone
+			return m
+		}
+	}
+	m.words = words
+	if len(words) >= 2 && len(words) <= 4 {
+		g, known := firstNames[words[0]]
+		lastLower := vocab[strings.ToLower(words[len(words)-1])]
+		if known && !lastLower {
+			m.kind, m.gender = entPerson, g
+			return m
+		}
+		if lastLower {
+			m.kind = entNone
+		}
+	}
+	if len(words) > 4 {
+		m.kind = entNone
+	}
+	return m
+}
+
+func hasHonorific(w string) bool { _, ok := honorifics[w]; return ok }
+
+func containsOrgHead(words []string) bool {
+	for _, w := range words {
+		if orgHeads[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func allTitles(words []string) bool {
+	for _, w := range words {
+		if !titleWords[w] && !orgConnectors[w] {
+			return false
+		}
+	}
+	return true
+}

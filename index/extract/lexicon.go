@@ -1,0 +1,233 @@
+package extract
+
+// Word lists of general English news usage. They hold no names of people.
+
+// cueVerbs are reporting verbs in every inflection, mapped to their base
+// form's past tense as printed in Quote.Cue when the text uses that form.
+var cueVerbs = setOf(
+	"say", "says", "said", "saying",
+	"add", "adds", "added", "adding",
+	"tell", "tells", "told", "telling",
+	"warn", "warns", "warned", "warning",
+	"insist", "insists", "insisted", "insisting",
+	"claim", "claims", "claimed", "claiming",
+	"argue", "argues", "argued", "arguing",
+	"acknowledge", "acknowledges", "acknowledged",
+	"admit", "admits", "admitted",
+	"note", "notes", "noted",
+	"explain", "explains", "explained",
+	"state", "states", "stated",
+	"declare", "declares", "declared",
+	"announce", "announces", "announced",
+	"write", "writes", "wrote", "written",
+	"tweet", "tweets", "tweeted", "posted",
+	"describe", "describes", "described",
+	"call", "calls", "called",
+	"continue", "continues", "continued",
+	"conclude", "concludes", "concluded",
+	"reply", "replies", "replied",
+	"respond", "responds", "responded",
+	"answer", "answers", "answered",
+	"ask", "asks", "asked",
+	"urge", "urges", "urged",
+	"suggest", "suggests", "suggested",
+	"predict", "predicts", "predicted",
+	"promise", "promises", "promised",
+	"vow", "vows", "vowed",
+	"pledge", "pledges", "pledged",
+	"stress", "stresses", "stressed",
+	"emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized",
+	"recall", "recalls", "recalled",
+	"remark", "remarks", "remarked",
+	"observe", "observes", "observed",
+	"comment", "comments", "commented",
+	"complain", "complains", "complained",
+	"concede", "concedes", "conceded",
+	"confirm", "confirms", "confirmed",
+	"deny", "denies", "denied",
+	"maintain", "maintains", "maintained",
+	"contend", "contends", "contended",
+	"assert", "asserts", "asserted",
+	"boast", "boasts", "boasted",
+	"joke", "jokes", "joked", "quip", "quips", "quipped",
+	"recount", "recounts", "recounted",
+	"reiterate", "reiterates", "reiterated",
+	"repeat", "repeats", "repeated",
+	"shout", "shouts", "shouted", "yelled", "screamed", "whispered", "cried", "exclaimed",
+	"testify", "testifies", "testified",
+	"agree", "agrees", "agreed",
+	"counter", "counters", "countered",
+	"retort", "retorts", "retorted",
+	"proclaim", "proclaims", "proclaimed",
+	"mused", "sighed", "scoffed", "snapped", "laughed", "smiled", "conceded",
+	"caution", "cautions", "cautioned",
+	"predicted", "estimated", "reckoned", "believes", "believed", "thinks", "thought",
+	"recalled", "revealed", "reveals", "added", "declared", "indicated", "signalled", "signaled",
+	"interjected", "chimed", "offered", "read", "reads", "posted", "wrote", "joked", "lamented", "laments",
+	"charged", "charges", "alleged", "alleges", "quoted", "quotes", "explains", "mocked", "praised", "criticized",
+	"criticised", "cautioned", "pointed", "advised", "demanded", "demands", "wondered", "wonders", "asserted",
+	"acknowledged", "complained", "noting", "adding", "telling", "writing", "arguing", "insisting", "calling",
+	"explaining", "warning", "declaring", "claiming", "asking", "stating", "suggesting", "recalling",
+	"sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
+)
+
+// postCueVerbs may follow a quote with inverted order ("…," said X) only if
+// they are true speech verbs; "called" or "thought" there would mislead.
+var invertibleCues = setOf("said", "says", "added", "adds", "asked", "asks", "continued", "wrote", "writes",
+	"warned", "insisted", "explained", "replied", "noted", "declared", "argued", "stressed", "told", "tweeted",
+	"concluded", "recalled", "observed", "remarked", "countered", "responded", "answered", "cautioned", "quipped", "joked")
+
+// honorifics precede a name and say nothing about a role.
+var honorifics = map[string]gender{
+	"Mr": male, "Mr.": male, "Mrs": female, "Mrs.": female, "Ms": female, "Ms.": female, "Miss": female,
+	"Dr": unknownGender, "Dr.": unknownGender, "Sir": male, "Dame": female, "Lord": male, "Lady": female,
+	"Prof": unknownGender, "Prof.": unknownGender, "Professor": unknownGender, "Mx": unknownGender,
+	"Rev": unknownGender, "Rev.": unknownGender, "Capt.": unknownGender, "Reverend": unknownGender, "Baroness": female, "Baron": male,
+	"Messrs": unknownGender,
+}
+
+// titles are roles written before a name ("President Emmanuel Macron",
+// "Foreign Secretary ..."); lower-cased they are also role nouns ("the
+// president said").
+var titleWords = setOf(
+	"President", "Vice", "Prime", "Minister", "Secretary", "Chancellor", "Governor", "Gov", "Gov.",
+	"Senator", "Sen", "Sen.", "Representative", "Rep", "Rep.", "Congressman", "Congresswoman", "Mayor",
+	"Ambassador", "Envoy", "Commissioner", "Chairman", "Chairwoman", "Chair", "Chief", "Executive",
+	"Director", "Spokesman", "Spokeswoman", "Spokesperson", "Leader", "Coach", "Manager", "Captain",
+	"Judge", "Justice", "General", "Gen", "Gen.", "Colonel", "Col", "Col.", "Admiral", "Commander", "Lieutenant", "Lt",
+	"Sergeant", "Sgt", "Major", "Marshal", "Bishop", "Archbishop", "Cardinal", "Pope", "King", "Queen",
+	"Prince", "Princess", "Duke", "Duchess", "Rabbi", "Imam", "Sheikh", "Emir", "Crown", "Deputy",
+	"Foreign", "Finance", "Defence", "Defense", "Health", "Home", "Interior", "Trade", "Economy",
+	"Environment", "Education", "Energy", "Transport", "Culture", "State", "Shadow", "Acting", "Former",
+	"First", "Lady", "Attorney", "Solicitor", "Inspector", "Detective", "Constable", "Superintendent",
+	"Officer", "Speaker", "Premier", "Sultan", "Ayatollah", "Patriarch", "Mufti", "Chancellor",
+	"Opposition", "Labor", "Agriculture", "Justice", "Treasury", "Business", "Security", "Development",
+	"Foreign-Affairs", "Presidential", "Candidate", "Nominee", "Republican", "Democratic", "Democrat",
+	"Striker", "Midfielder", "Defender", "Goalkeeper", "Forward", "Winger", "Batsman", "Bowler",
+	"Chef", "Actor", "Actress", "Singer", "Author", "Novelist", "Professor", "Economist", "Analyst",
+	"Founder", "Co-founder", "CEO", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman",
+	"Council", "PM", "Assemblyman", "Assemblywoman", "Delegate", "Mp", "MP", "MEP", "Lawmaker", "Minister-President",
+)
+
+// roleHeads are lower-case role nouns that can stand for a person ("the
+// prime minister said"), mapped to a normal form.
+var roleHeads = map[string]string{
+	"president": "president", "pm": "prime minister", "premier": "prime minister", "minister": "minister",
+	"secretary": "secretary", "chancellor": "chancellor", "governor": "governor", "senator": "senator",
+	"mayor": "mayor", "ambassador": "ambassador", "envoy": "envoy", "commissioner": "commissioner",
+	"chairman": "chairman", "chairwoman": "chairman", "chair": "chairman", "chief": "chief",
+	"director": "director", "leader": "leader", "coach": "coach", "manager": "manager", "captain": "captain",
+	"judge": "judge", "general": "general", "pope": "pope", "king": "king", "queen": "queen", "prince": "prince",
+	"congressman": "congressman", "congresswoman": "congresswoman", "candidate": "candidate", "nominee": "nominee",
+	"boss": "boss", "ceo": "chief executive", "executive": "chief executive", "founder": "founder",
+	"lawmaker": "lawmaker", "speaker": "speaker", "governor-general": "governor", "sheriff": "sheriff",
+	"prosecutor": "prosecutor", "commander": "commander", "detective": "detective", "inspector": "inspector",
+	"superintendent": "superintendent", "professor": "professor", "headteacher": "headteacher", "principal": "principal",
+	"striker": "striker", "midfielder": "midfielder", "defender": "defender", "goalkeeper": "goalkeeper",
+	"actor": "actor", "actress": "actress", "singer": "singer", "author": "author", "novelist": "novelist",
+	"economist": "economist", "analyst": "analyst", "scientist": "scientist", "researcher": "researcher",
+	"doctor": "doctor", "surgeon": "surgeon", "lawyer": "lawyer", "attorney": "attorney", "mp": "mp",
+	"chancellor-elect": "chancellor", "president-elect": "president", "taoiseach": "prime minister",
+}
+
+// descriptions are speaker phrases that name nobody in particular.
+var descriptionHeads = setOf(
+	"source", "sources", "official", "officials", "aide", "aides", "analyst", "analysts", "critic", "critics",
+	"expert", "experts", "observer", "observers", "resident", "residents", "witness", "witnesses", "people",
+	"person", "insider", "insiders", "diplomat", "diplomats", "colleague", "colleagues", "friend", "friends",
+	"supporter", "supporters", "opponent", "opponents", "voter", "voters", "protester", "protesters", "someone",
+	"one", "another", "others", "many", "some", "several", "member", "members", "staffer", "staffers", "adviser",
+	"advisers", "advisor", "advisors", "lawmakers", "economists", "scientists", "researchers", "doctors", "lawyers",
+	"poll", "report", "survey", "study", "document", "memo", "letter", "statement", "spokesman", "spokeswoman",
+	"spokesperson", "representative", "representatives", "commentators", "campaigners", "activists", "investors",
+	"traders", "parents", "students", "teachers", "workers", "fans", "users", "customers", "man", "woman",
+)
+
+// orgSpeakerNouns introduce the organisation that really speaks: "a
+// statement issued by X", "a spokesman for X", "X's spokeswoman".
+var orgSpeakerNouns = setOf("statement", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
+	"representative", "release", "announcement", "letter", "filing", "memo", "note", "communique", "communiqué",
+	"source", "sources", "official", "officials", "report", "readout", "post", "tweet", "email", "message",
+	"briefing", "press", "notice", "document", "aide", "aides", "lawyer", "lawyers", "spokesmen")
+
+// orgHeads are words that make a capitalised phrase an organisation.
+var orgHeads = setOf(
+	"Ministry", "Department", "Bank", "Council", "Commission", "Union", "Party", "Association", "Agency",
+	"Organization", "Organisation", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Plc", "plc", "PLC", "Group",
+	"University", "College", "Court", "Committee", "Office", "Service", "Services", "Police", "Army", "Navy",
+	"Federation", "League", "Club", "FC", "Institute", "Fund", "Authority", "Board", "Parliament", "Senate",
+	"Congress", "Assembly", "Coalition", "Alliance", "Foundation", "Trust", "Society", "Company", "Co",
+	"Network", "News", "Times", "Post", "Journal", "Guardian", "Telegraph", "Tribune", "Herald", "Gazette",
+	"Airlines", "Airways", "Motors", "Holdings", "Industries", "Technologies", "Systems", "Labs", "Bureau",
+	"Forces", "Guard", "Command", "Cabinet", "Government", "Administration", "Secretariat", "Tribunal",
+	"Exchange", "Reserve", "Treasury", "Chamber", "Conference", "Movement", "Front", "Brigade", "Brigades",
+	"Council", "Centre", "Center", "Hospital", "Clinic", "School", "Academy", "Museum", "Orchestra", "Festival",
+	"Commission", "Unit", "Agency", "Observatory", "Programme", "Program", "Initiative", "Watch", "International",
+	"Partners", "Capital", "Energy", "Petroleum", "Oil", "Pharmaceuticals", "Pharma", "Media", "Press", "Radio",
+	"Television", "TV", "Studios", "Records", "Entertainment", "Bancorp", "Securities", "Investments", "Insurance",
+	"Union", "Confederation", "Syndicate", "Guild", "Caucus", "Directorate", "Inspectorate", "Regulator",
+	"Mission", "Corps", "Rangers", "United", "City", "Athletic", "Wanderers", "Rovers", "Olympic", "Olympics",
+)
+
+// knownOrgs are bodies usually written without a head word, by their
+// canonical names, with the forms news uses for them.
+var knownOrgs = map[string]string{
+	"Nato": "Nato", "NATO": "Nato", "UN": "United Nations", "U.N.": "United Nations", "United Nations": "United Nations",
+	"EU": "European Union", "E.U.": "European Union", "European Union": "European Union",
+	"WHO": "World Health Organization", "IMF": "International Monetary Fund", "OPEC": "Opec", "Opec": "Opec",
+	"G7": "G7", "G20": "G20", "FBI": "FBI", "CIA": "CIA", "NSA": "NSA", "BBC": "BBC", "CNN": "CNN", "NHS": "NHS",
+	"Reuters": "Reuters", "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Isis": "Islamic State",
+	"ISIS": "Islamic State", "Google": "Google", "Apple": "Apple", "Microsoft": "Microsoft", "Amazon": "Amazon",
+	"Facebook": "Facebook", "Meta": "Meta", "Twitter": "Twitter", "Tesla": "Tesla", "Interpol": "Interpol",
+	"Europol": "Europol", "Unicef": "Unicef", "UNICEF": "Unicef", "Unesco": "Unesco", "UNESCO": "Unesco",
+	"UNHCR": "UNHCR", "WTO": "World Trade Organization", "OECD": "OECD", "Asean": "Asean", "ASEAN": "Asean",
+	"Fifa": "Fifa", "FIFA": "Fifa", "Uefa": "Uefa", "UEFA": "Uefa", "IOC": "International Olympic Committee",
+	"Pentagon": "Pentagon", "Kremlin": "Kremlin", "Élysée": "Élysée", "Elysee": "Élysée", "Congress": "Congress",
+	"Senate": "Senate", "Parliament": "Parliament", "Labour": "Labour", "Tories": "Conservative Party",
+	"Conservatives": "Conservative Party", "Democrats": "Democratic Party", "Republicans": "Republican Party",
+	"GOP": "Republican Party", "Fed": "Federal Reserve", "ECB": "European Central Bank", "Ofcom": "Ofcom",
+	"Ofgem": "Ofgem", "Ofsted": "Ofsted", "SEC": "SEC", "EPA": "EPA", "NASA": "Nasa", "Nasa": "Nasa",
+	"Samsung": "Samsung", "Toyota": "Toyota", "Boeing": "Boeing", "Airbus": "Airbus", "Nvidia": "Nvidia",
+	"OpenAI": "OpenAI", "Gazprom": "Gazprom", "Huawei": "Huawei", "Alibaba": "Alibaba", "Tencent": "Tencent",
+	"Greenpeace": "Greenpeace", "Oxfam": "Oxfam", "Amnesty": "Amnesty International", "Wagner": "Wagner Group",
+	"Unite": "Unite", "Unison": "Unison", "AFP": "AFP", "AP": "Associated Press", "Bloomberg": "Bloomberg",
+	"Politico": "Politico", "MSNBC": "MSNBC", "Fox": "Fox News", "Vatican": "Vatican", "Frontex": "Frontex",
+	"Whitehall": "Whitehall", "Hamas's": "Hamas",
+}
+
+// pronouns that can stand for a speaker.
+var pronounGender = map[string]gender{"he": male, "she": female, "He": male, "She": female}
+
+// weekdays, months and other capitalised words that are not names.
+var notNameWords = setOf(
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+	"November", "December", "I", "I'm", "I've", "I'd", "I'll", "God", "Christmas", "Easter", "Ramadan",
+	"Eid", "Covid", "COVID", "Covid-19", "COVID-19", "Internet", "AM", "GMT", "BST", "EST", "UTC", "OK",
+	"TV", "CEO", "MP", "MPs", "MEP", "MEPs", "GDP", "AI", "Mrs", "Mr", "Ms", "Dr", "Sir", "Dame",
+)
+
+// stopwords are function words: capitalised only at a sentence start.
+var stopwords = setOf(
+	"a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "in", "on", "at", "to", "for", "from",
+	"by", "with", "as", "about", "after", "before", "since", "until", "while", "when", "where", "who", "whom",
+	"whose", "which", "that", "this", "these", "those", "there", "here", "it", "its", "he", "she", "they",
+	"we", "you", "i", "his", "her", "their", "our", "your", "my", "him", "them", "us", "me", "is", "are",
+	"was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "no", "yes",
+	"all", "any", "some", "many", "much", "more", "most", "such", "what", "how", "why", "also", "yet",
+	"still", "even", "just", "only", "over", "under", "into", "onto", "out", "up", "down", "off", "again",
+	"will", "would", "can", "could", "should", "may", "might", "must", "shall", "both", "each", "every",
+	"either", "neither", "nor", "than", "too", "very", "though", "although", "because", "however", "meanwhile",
+	"now", "today", "tonight", "yesterday", "tomorrow", "last", "next", "earlier", "later", "another", "other",
+	"among", "between", "during", "against", "without", "within", "across", "along", "around", "behind",
+	"despite", "instead", "like", "unlike", "per", "via", "whether", "once", "ever", "never", "already",
+	"asked", "speaking", "according", "following", "asked", "addressing", "writing", "in", "at", "on",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// markFamily groups quotation marks that pair with each other.
+type markFamily uint8
+
+const (
+	famDouble    markFamily = iota + 1 // " “ ”
+	famSingle                          // ' ‘ ’
+	famGuillemet                       // « »
+)
+
+// span is one outermost quotation found in a paragraph: body[start:end] is
+// its text without marks; open is the byte offset of the opening mark.
+type span struct {
+	open, start, end int
+	closeMark        int  // byte offset of the closing mark, -1 when the paragraph ended first
+	para             int  // paragraph index
+	reopens          bool // the paragraph re-opens a quote the previous paragraph left open
+	family           markFamily
+}
+
+type openMark struct {
+	family markFamily
+	at     int // byte offset of the mark
+	width  int
+}
+
+// runeBefore and runeAfter give the neighbours of a mark inside [lo, hi).
+func runeBefore(s string, i, lo int) rune {
+	if i <= lo {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[lo:i])
+	return r
+}
+
+func runeAfter(s string, i, hi int) rune {
+	if i >= hi {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:hi])
+	return r
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// findQuotes finds the outermost quotations of every paragraph. Marks that
+// pair are recorded in marks (byte offset -> width) so the tokenizer can tell
+// them from apostrophes. A quotation still open at the end of a paragraph
+// ends there; when the next paragraph begins with an opening mark of the
+// same family it is a continuation (British style) and marked reopens.
+func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
+	var spans []span
+	var stack []openMark
+	var leftOpen markFamily // family of a quote the previous paragraph left open
+	for pi, p := range paras {
+		stack = stack[:0]
+		prevOpen := leftOpen
+		leftOpen = 0
+		for i := p.start; i < p.end; {
+			r, n := utf8.DecodeRuneInString(body[i:])
+			if r == '<' && i+1 < p.end && (body[i+1] == '/' || body[i+1] >= 'a' && body[i+1] <= 'z') {
+				// Markup left in the text (<tweet author="…">): its attribute
+				// values are not quotations.
+				if k := strings.IndexByte(body[i:p.end], '>'); k > 0 {
+					i += k + 1
+					continue
+				}
+			}
+			if r == '\'' && i+1 < p.end && body[i+1] == '\'' {
+				// Two straight single marks stand for a double one ('' … '').
+				r, n = '"', 2
+			}
+			prev, next := runeBefore(body, i, p.start), runeAfter(body, i+n, p.end)
+			opens, closes := false, false
+			var fam markFamily
+			switch r {
+			case '"':
+				fam = famDouble
+				if top := topFamily(stack); has(stack, famDouble) && !(unicode.IsSpace(prev) && isAlnum(next) && top != famDouble) {
+					closes = true
+				} else if !isAlnum(prev) || prev == ' ' {
+					opens = true
+				}
+			case '“':
+				fam, opens = famDouble, true
+				if has(stack, famDouble) && !isAlnum(next) && !unicode.IsSpace(prev) {
+					opens, closes = false, true
+				}
+			case '”':
+				fam, closes = famDouble, true
+				if !has(stack, famDouble) && (unicode.IsSpace(prev) || i == p.start) && isAlnum(next) {
+					closes, opens = false, true // a ” used as an opening mark
+				}
+			case '«':
+				fam, opens = famGuillemet, true
+			case '»':
+				fam, closes = famGuillemet, true
+			case '‘', '\'':
+				fam = famSingle
+				switch {
+				case isAlnum(prev):
+					// Trump‘s, don't: an apostrophe, or a closing straight mark after a word.
+					if r == '\'' && has(stack, famSingle) && !isAlnum(next) {
+						closes = true
+					}
+				case isAlnum(next) || (next != ' ' && unicode.IsPunct(next) && next != '\'' && next != '’'):
+					if r == '\'' && unicode.IsDigit(next) {
+						break // the '90s
+					}
+					opens = true
+				case has(stack, famSingle) && r == '\'':
+					closes = true
+				}
+			case '’':
+				fam = famSingle
+				if has(stack, famSingle) && !unicode.IsSpace(prev) && !isAlnum(next) {
+					closes = true
+				}
+			}
+			switch {
+			case opens:
+				stack = append(stack, openMark{fam, i, n})
+			case closes:
+				k := len(stack) - 1
+				for k >= 0 && stack[k].family != fam {
+					k--
+				}
+				if k >= 0 {
+					if k == 0 {
+						o := stack[0]
+						marks[o.at], marks[i] = o.width, n
+						spans = append(spans, span{open: o.at, start: o.at + o.width, end: i, closeMark: i, para: pi, family: o.family,
+							reopens: o.at == p.start && prevOpen == o.family})
+					}
+					stack = stack[:k]
+				}
+			}
+			i += n
+		}
+		if len(stack) > 0 {
+			o := stack[0]
+			if o.at+o.width < p.end {
+				marks[o.at] = o.width
+				spans = append(spans, span{open: o.at, start: o.at + o.width, end: p.end, closeMark: -1, para: pi, family: o.family,
+					reopens: o.at == p.start && prevOpen == o.family})
+				leftOpen = o.family
+			}
+		}
+	}
+	for i := range spans {
+		s := &spans[i]
+		for s.start < s.end {
+			r, n := utf8.DecodeRuneInString(body[s.start:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s.start += n
+		}
+		for s.end > s.start {
+			r, n := utf8.DecodeLastRuneInString(body[:s.end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s.end -= n
+		}
+	}
+	return spans
+}
+
+func has(stack []openMark, f markFamily) bool {
+	for _, o := range stack {
+		if o.family == f {
+			return true
+		}
+	}
+	return false
+}
+
+func topFamily(stack []openMark) markFamily {
+	if len(stack) == 0 {
+		return 0
+	}
+	return stack[len(stack)-1].family
+}

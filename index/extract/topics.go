@@ -1,0 +1,364 @@
+package extract
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// topicLabels are the 17 top-level IPTC Media Topics, spelled as the index
+// stores them. Their order (alphabetical) is the tie-break order.
+var topicLabels = [numTopics]string{
+	"arts, culture, entertainment and media",
+	"conflict, war and peace",
+	"crime, law and justice",
+	"disaster, accident and emergency incident",
+	"economy, business and finance",
+	"education",
+	"environment",
+	"health",
+	"human interest",
+	"labour",
+	"lifestyle and leisure",
+	"politics",
+	"religion",
+	"science and technology",
+	"society",
+	"sport",
+	"weather",
+}
+
+const numTopics = 17
+
+// Tuning of classifyTopics, measured on the even lines of the BBC gold set
+// (see TOPICS.md).
+const (
+	// topicTitleWeight multiplies the evidence of a title word: a headline
+	// names what the story is about, the body also wanders.
+	topicTitleWeight = 3
+	// topicRunnerUp is the fraction of the best topic's evidence another
+	// topic needs to be reported too; below it, a topic is only colour.
+	topicRunnerUp = 0.45
+	// topicMinRunnerUp is the least evidence (one strong word in the title,
+	// or a few in the body) a further topic needs, so that a short text is
+	// not tagged from a single stray word.
+	topicMinRunnerUp = 4.5
+	// topicMaxTopics caps the list the way an editor tags: one to three.
+	topicMaxTopics = 3
+	// topicConfidence is the evidence at which the best topic scores 0.5;
+	// the score approaches 1 as evidence grows.
+	topicConfidence = 4
+	// topicMaxWord is the longest token looked up; longer ones are no
+	// lexicon word, and the bound keeps the lower-casing buffer on the stack.
+	topicMaxWord = 32
+)
+
+// classifyTopics returns the article's IPTC top-level topics, best first,
+// scores in [0,1].
+//
+// Every word (and the few two-word phrases of the lexicon) adds its weights
+// to the topics it signals; title words count topicTitleWeight times. The
+// best topic is always returned when there is any evidence; others follow
+// when their evidence is at least topicRunnerUp of the best. A topic's score
+// is its evidence over the best's evidence plus topicConfidence, so scores
+// keep the evidence ratios and the best nears 1 only with ample evidence.
+func classifyTopics(title, body string) []Topic {
+	var ev [numTopics]float64
+	lex := topicIndex
+	lex.scan(title, topicTitleWeight, &ev)
+	lex.scan(body, 1, &ev)
+
+	var order [numTopics]int
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order[:], func(a, b int) int {
+		return cmp.Compare(ev[b], ev[a]) // ties keep label order
+	})
+	best := ev[order[0]]
+	if best <= 0 {
+		return nil
+	}
+	var topics []Topic
+	for _, l := range order[:topicMaxTopics] {
+		e := ev[l]
+		if len(topics) > 0 && (e < topicRunnerUp*best || e < topicMinRunnerUp) {
+			break
+		}
+		score := e / (best + topicConfidence)
+		topics = append(topics, Topic{Label: topicLabels[l], Score: math.Round(score*1000) / 1000})
+	}
+	return topics
+}
+
+// topicWeight is the evidence one word or phrase gives one topic.
+type topicWeight struct {
+	label  uint8
+	weight float32
+}
+
+// topicWord is a lexicon word form. A word that begins some phrase is held
+// back one token, so that the phrase, when it follows, replaces the
+// weights of its two words instead of adding to them.
+type topicWord struct {
+	weights      []topicWeight
+	startsPhrase bool
+}
+
+// topicLexiconIndex is the lexicon compiled for lookup: word forms to ids,
+// and phrases as pairs of word ids, so that a scan never builds a string.
+type topicLexiconIndex struct {
+	ids     map[string]int32
+	words   []topicWord
+	phrases map[uint64][]topicWeight
+}
+
+// topicIndex is built once from topicLexicon and only read afterwards.
+var topicIndex = buildTopicIndex(topicLexicon)
+
+// scan adds to ev the evidence of every lexicon word and phrase in text,
+// multiplied by mult. It reads text once, lower-cases ASCII into a stack
+// buffer and looks each token up without allocating.
+func (lex *topicLexiconIndex) scan(text string, mult float64, ev *[numTopics]float64) {
+	var buf [topicMaxWord]byte
+	held := int32(-1) // a phrase-starting word waiting for its successor
+	broken := false   // punctuation since the previous word: no phrase across it
+	add := func(ws []topicWeight) {
+		for _, w := range ws {
+			ev[w.label] += float64(w.weight) * mult
+		}
+	}
+	n := len(text)
+	for i := 0; i < n; {
+		c := text[i]
+		if !isTopicWordByte(text, i) {
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '-' || c == '\'':
+				i++
+			case c == 0xE2 && i+2 < n:
+				// General punctuation (U+2000–U+207F): dashes, quotes,
+				// spaces. The typographic apostrophe and the hyphens join
+				// like their ASCII forms; the rest break phrases.
+				if !(text[i+1] == 0x80 && (text[i+2] == 0x99 || text[i+2] == 0x90 || text[i+2] == 0x91)) {
+					broken = true
+				}
+				i += 3
+			case c == 0xC2 && i+1 < n && text[i+1] == 0xA0: // no-break space
+				i += 2
+			default:
+				broken = true
+				i++
+			}
+			continue
+		}
+		k := 0
+		for i < n && isTopicWordByte(text, i) {
+			if k < topicMaxWord {
+				b := text[i]
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				buf[k] = b
+			}
+			k++
+			i++
+		}
+		id := int32(-1)
+		if k <= topicMaxWord {
+			if v, ok := lex.ids[string(buf[:k])]; ok {
+				id = v
+			}
+		}
+		if held >= 0 {
+			if id >= 0 && !broken {
+				if ws, ok := lex.phrases[topicPhraseKey(held, id)]; ok {
+					add(ws)
+					held = -1
+					broken = false
+					continue
+				}
+			}
+			add(lex.words[held].weights)
+			held = -1
+		}
+		broken = false
+		if id < 0 {
+			continue
+		}
+		if lex.words[id].startsPhrase {
+			held = id
+		} else {
+			add(lex.words[id].weights)
+		}
+	}
+	if held >= 0 {
+		add(lex.words[held].weights)
+	}
+}
+
+// isTopicWordByte reports whether text[i] belongs to a word: ASCII letters
+// and digits, and bytes of non-ASCII letters (everything from 0x80 but the
+// general-punctuation block U+2000–U+206F and the no-break space).
+func isTopicWordByte(text string, i int) bool {
+	c := text[i]
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	case c < 0x80:
+		return false
+	case c == 0xE2:
+		return !(i+1 < len(text) && text[i+1] == 0x80 || i+1 < len(text) && text[i+1] == 0x81)
+	case c == 0xC2:
+		return !(i+1 < len(text) && text[i+1] == 0xA0)
+	}
+	return true
+}
+
+func topicPhraseKey(first, second int32) uint64 {
+	return uint64(uint32(first))<<32 | uint64(uint32(second))
+}
+
+// topicLexiconEntry is the vocabulary of one label, as written in
+// topics_lexicon.go: lines of "weight: word word first_second ...".
+type topicLexiconEntry struct {
+	label string
+	words string
+}
+
+// buildTopicIndex compiles the lexicon. A listed word also matches its
+// regular inflections (plural, -ed, -ing, with e-dropping and y→i), unless
+// it ends in "!"; irregular forms are listed by hand. A form listed
+// explicitly under a label overrides forms generated for that label, so a
+// hand-set weight always wins. An underscore joins a two-word phrase, whose
+// second word is inflected the same way. Malformed lexicon lines panic: the
+// lexicon is code, and the tests build it.
+func buildTopicIndex(lexicon []topicLexiconEntry) *topicLexiconIndex {
+	type formWeights struct {
+		explicit, generated [numTopics]float32
+	}
+	forms := map[string]*formWeights{}
+	set := func(form string, label int, w float32, explicit bool) {
+		fw := forms[form]
+		if fw == nil {
+			fw = &formWeights{}
+			forms[form] = fw
+		}
+		if explicit {
+			fw.explicit[label] = max(fw.explicit[label], w)
+		} else {
+			fw.generated[label] = max(fw.generated[label], w)
+		}
+	}
+	for _, entry := range lexicon {
+		label := slices.Index(topicLabels[:], entry.label)
+		if label < 0 {
+			panic(fmt.Sprintf("topic lexicon: unknown label %q", entry.label))
+		}
+		for line := range strings.Lines(entry.words) {
+			fields := strings.Fields(line)
+			if len(fields) == 0 {
+				continue
+			}
+			ws, ok := strings.CutSuffix(fields[0], ":")
+			w, err := strconv.ParseFloat(ws, 32)
+			if !ok || err != nil || w <= 0 {
+				panic(fmt.Sprintf("topic lexicon %q: bad weight in %q", entry.label, line))
+			}
+			for _, word := range fields[1:] {
+				word, fixed := strings.CutSuffix(word, "!")
+				if strings.Count(word, "_") > 1 || word != strings.ToLower(word) {
+					panic(fmt.Sprintf("topic lexicon %q: bad word %q", entry.label, word))
+				}
+				set(word, label, float32(w), true)
+				if fixed {
+					continue
+				}
+				for _, f := range topicInflections(word) {
+					set(f, label, float32(w), false)
+				}
+			}
+		}
+	}
+
+	lex := &topicLexiconIndex{ids: map[string]int32{}, phrases: map[uint64][]topicWeight{}}
+	id := func(word string) int32 {
+		if v, ok := lex.ids[word]; ok {
+			return v
+		}
+		v := int32(len(lex.words))
+		lex.ids[word] = v
+		lex.words = append(lex.words, topicWord{})
+		return v
+	}
+	weights := func(fw *formWeights) []topicWeight {
+		var ws []topicWeight
+		for l := range numTopics {
+			w := fw.explicit[l]
+			if w == 0 {
+				w = fw.generated[l]
+			}
+			if w > 0 {
+				ws = append(ws, topicWeight{label: uint8(l), weight: w})
+			}
+		}
+		return ws
+	}
+	// Sorted so that ids, and hence the index, do not depend on map order.
+	for _, form := range slices.Sorted(maps.Keys(forms)) {
+		first, second, isPhrase := strings.Cut(form, "_")
+		if !isPhrase {
+			lex.words[id(form)].weights = weights(forms[form])
+			continue
+		}
+		a, b := id(first), id(second)
+		lex.words[a].startsPhrase = true
+		lex.phrases[topicPhraseKey(a, b)] = weights(forms[form])
+	}
+	return lex
+}
+
+// topicInflections returns the regular plural, past and -ing forms of
+// word (of its last word, for a phrase). It over-generates harmlessly:
+// "goaled" never occurs, so it never matches.
+func topicInflections(word string) []string {
+	head, last := "", word
+	if i := strings.LastIndexByte(word, '_'); i >= 0 {
+		head, last = word[:i+1], word[i+1:]
+	}
+	if len(last) < 2 {
+		return nil
+	}
+	var out []string
+	add := func(s string) { out = append(out, head+s) }
+	n := len(last)
+	end := last[n-1]
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	switch {
+	case end == 'y' && !vowel(last[n-2]):
+		stem := last[:n-1]
+		add(stem + "ies")
+		add(stem + "ied")
+		add(last + "ing")
+	case end == 'e':
+		add(last + "s")
+		add(last + "d")
+		if last[n-2] == 'e' || last[n-2] == 'y' || last[n-2] == 'o' {
+			add(last + "ing")
+		} else {
+			add(last[:n-1] + "ing")
+		}
+	case end == 's' || end == 'x' || end == 'z' || strings.HasSuffix(last, "ch") || strings.HasSuffix(last, "sh"):
+		add(last + "es")
+		add(last + "ed")
+		add(last + "ing")
+	default:
+		add(last + "s")
+		add(last + "ed")
+		add(last + "ing")
+	}
+	return out
+}
