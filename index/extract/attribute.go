@@ -75,6 +75,14 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 	}
 	// Apposition: "Keir Starmer, the prime minister, said" / "X, who ..., said".
 	if a.toks[i].text == "," {
+		// "The Tánaiste, Micheál Martin, said": a name right before the
+		// comma is the speaker; else "Ayşe Demir, who runs a shop, said".
+		if m := a.byTok[i-1]; i > limit && m > 0 {
+			mm := &a.mentions[m-1]
+			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil && mm.from > limit && a.toks[mm.from-1].text == "," {
+				return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+			}
+		}
 		for k := i - 1; k >= limit && k > i-25; k-- {
 			if a.toks[k].text == "," {
 				if s, ok := a.speakerBefore(k, limit, pos); ok {
@@ -175,6 +183,10 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
 		return quoteSpeaker{found: true, unknown: true}, true
+	}
+	if (lw == "statement" || lw == "spokesman" || lw == "spokeswoman" || lw == "spokesperson") && start < i && lower(a.toks[start].text) == "the" && a.lastSpeaker != nil && a.lastSpeaker.kind == entOrg {
+		// "The statement added": the organisation that issued it.
+		return quoteSpeaker{ent: a.lastSpeaker, found: true}, true
 	}
 	if descriptionHeads[lw] || orgSpeakerNouns[lw] {
 		return quoteSpeaker{found: true, unknown: true}, true

@@ -51,7 +51,7 @@ type entity struct {
 	country  string
 }
 
-func (e *entity) last() string  { return e.words[len(e.words)-1] }
+func (e *entity) last() string   { return e.words[len(e.words)-1] }
 func (e *entity) firstW() string { return e.words[0] }
 
 // stripPossessive removes 's / ’s / ‘s / a trailing apostrophe.
@@ -170,7 +170,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		for len(words) > 0 && toks[from].sentStart || len(words) > 0 && from > i {
 			w := words[0]
 			lw := strings.ToLower(w)
-			if !(stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words))) {
+			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words))
+			if from > i {
+				// After "The" or "But" only further function words go.
+				common = stopwords[lw]
+			}
+			if !common {
 				break
 			}
 			if len(words) > 1 && knownOrgs[strings.Join(words, " ")] != "" {

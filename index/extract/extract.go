@@ -125,10 +125,12 @@ func (a *article) resolveEntities() {
 	}
 	surname := map[string]*entity{}
 	given := map[string]*entity{}
+	shared := map[string]bool{} // surnames of two people: resolved by recency
 	for _, e := range order {
 		if e.kind == entPerson {
 			if _, taken := surname[e.last()]; taken {
-				surname[e.last()] = nil // ambiguous: two people share it
+				surname[e.last()] = nil
+				shared[e.last()] = true
 			} else {
 				surname[e.last()] = e
 			}
@@ -164,6 +166,26 @@ func (a *article) resolveEntities() {
 			}
 		}
 	}
+	// A two- or three-word name whose last word also stands alone elsewhere
+	// ("Mitt Romney … Romney went") is a person's name and surname.
+	alone := map[string]bool{}
+	for i := range a.mentions {
+		if m := &a.mentions[i]; (m.kind == entMaybe || m.kind == entPerson) && len(m.words) == 1 {
+			alone[m.words[0]] = true
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 3 && alone[m.words[len(m.words)-1]] && !hasLowerWord(m.words) {
+			m.kind = entPerson
+			add(m)
+			if e := m.ent; e != nil {
+				if _, taken := surname[e.last()]; !taken {
+					surname[e.last()] = e
+				}
+			}
+		}
+	}
 	// Pass 2: single-word mentions.
 	for i := range a.mentions {
 		m := &a.mentions[i]
@@ -175,6 +197,18 @@ func (a *article) resolveEntities() {
 		}
 		w := m.words[len(m.words)-1]
 		if len(m.words) == 1 {
+			if shared[w] {
+				// "Cruz" after "Ted Cruz" and "Heidi Cruz": the one named last.
+				for k := i - 1; k >= 0; k-- {
+					if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w {
+						m.ent, m.kind = p.ent, entPerson
+						break
+					}
+				}
+				if m.ent != nil {
+					continue
+				}
+			}
 			if e := surname[w]; e != nil {
 				m.ent, m.kind = e, entPerson
 			} else if e := given[w]; e != nil && (m.kind == entMaybe || m.honorific) {
@@ -243,6 +277,15 @@ func (a *article) resolveEntities() {
 	if top != nil && (second == nil || top.mentions > second.mentions) {
 		a.lead = top
 	}
+}
+
+func hasLowerWord(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !isUpperRune(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveRole records "X, the prime minister," and "the X's Y" roles.
@@ -316,6 +359,13 @@ func (a *article) attributeQuotes() []Quote {
 					qs.cue = ""
 				}
 			}
+			if qs.ent == nil && a.startsParagraph(sp) && sp.para > 0 && (len(kept) == 0 || a.spans[kept[len(kept)-1]].para < sp.para-1) {
+				// "Carter said that …" then a paragraph of quotation: the
+				// reported speaker goes on in his own words.
+				if s, ok := a.reportedSpeaker(sp.para - 1); ok {
+					qs = s
+				}
+			}
 		}
 		if qs.ent != nil && qs.ent.kind == entPerson || qs.ent != nil && qs.ent.kind == entOrg {
 			a.lastSpeaker, a.lastSpeakerPos = qs.ent, sp.start
@@ -334,6 +384,26 @@ func (a *article) attributeQuotes() []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// reportedSpeaker finds the subject of a reporting verb in the last
+// sentence of paragraph pi (indirect speech: "Carter said that …").
+func (a *article) reportedSpeaker(pi int) (quoteSpeaker, bool) {
+	end := a.tokenIndex(a.paras[pi].end)
+	start := end - 1
+	for start > 0 && !a.toks[start].sentStart {
+		start--
+	}
+	for k := start; k < end; k++ {
+		t := a.toks[k]
+		if t.kind == tokWord && !t.capital && cueVerbs[t.text] && !strings.HasSuffix(t.text, "ing") {
+			if s, ok := a.speakerBefore(k, start, a.toks[k].start); ok && s.ent != nil {
+				s.cue = ""
+				return s, true
+			}
+		}
+	}
+	return quoteSpeaker{}, false
 }
 
 // startsParagraph reports whether the span's opening mark opens its paragraph.
@@ -374,6 +444,24 @@ func (a *article) attribute(si int) quoteSpeaker {
 	// Before the quote, within the sentence.
 	if s, ok := a.cueBefore(open, sp); ok {
 		return s
+	}
+	// "“…” ― Christina Lastra": a dash and a name sign the quote.
+	if closeTok >= 0 {
+		if s, ok := a.signedAfter(closeTok+1, sp); ok {
+			return s
+		}
+	}
+	// A partial quote with no reporting verb ("Obama made clear his aim to
+	// ‘fundamentally transform’ …"): the subject of its sentence.
+	if !a.toks[open].sentStart {
+		limit := open
+		for limit > 0 && !a.toks[limit].sentStart {
+			limit--
+		}
+		if s, ok := a.sentenceSubject(limit, open, sp.start); ok && s.ent != nil {
+			s.cue = ""
+			return s
+		}
 	}
 	return quoteSpeaker{}
 }
@@ -425,7 +513,9 @@ func (a *article) isScareName(sp *span, open int) bool {
 	return false
 }
 
-func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }
+func isUpperRune(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+}
 
 // hasCueNear reports a reporting verb in the span's sentence.
 func (a *article) hasCueNear(open int, sp *span) bool {
@@ -444,6 +534,30 @@ func (a *article) hasCueNear(open int, sp *span) bool {
 		}
 	}
 	return false
+}
+
+// signedAfter parses a dash and a name after a quote, in the same or the
+// next paragraph: "“…” ― Christina Lastra" / "- Sanders.".
+func (a *article) signedAfter(i int, sp *span) (quoteSpeaker, bool) {
+	if i >= len(a.toks) || a.toks[i].kind != tokPunct {
+		return quoteSpeaker{}, false
+	}
+	switch a.toks[i].text {
+	case "―", "—", "–", "-":
+	default:
+		return quoteSpeaker{}, false
+	}
+	if i+1 < len(a.toks) {
+		if m := a.byTok[i+1]; m > 0 {
+			mm := &a.mentions[m-1]
+			if mm.from == i+1 && (mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe) && (mm.to >= len(a.toks) || a.toks[mm.to].para != a.toks[i+1].para || a.toks[mm.to].text == "." || a.toks[mm.to].text == ",") {
+				if mm.ent != nil {
+					return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+				}
+			}
+		}
+	}
+	return quoteSpeaker{}, false
 }
 
 // cueAfter parses "…," said X / "…," X said / "…" – X said after a quote.
@@ -553,6 +667,24 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	for limit > 0 && !a.toks[limit].sentStart && a.toks[limit-1].para == sp.para {
 		limit--
 	}
+	// "When Trump suggested …, Rubio fired back forcefully: …": before a
+	// colon, the subject of the last clause speaks, whatever the verb.
+	if open > limit && a.toks[open-1].text == ":" {
+		c := open - 2
+		for c > limit && a.toks[c].text != "," && a.toks[c].kind != tokQuote {
+			c--
+		}
+		if c < open-2 && !a.clauseHasCue(c, open-1) {
+			from := c
+			if a.toks[c].text == "," || a.toks[c].kind == tokQuote {
+				from = c + 1
+			}
+			if s, ok := a.sentenceSubject(from, open-1, sp.start); ok && s.ent != nil {
+				s.cue = ""
+				return s, true
+			}
+		}
+	}
 	// Quoted text before us in the sentence belongs to other quotes; the
 	// subject may still be before them, so we scan over them.
 	for k := open - 1; k >= limit; k-- {
@@ -586,9 +718,28 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			continue
 		}
 		if strings.HasSuffix(lw, "ing") {
-			// "Sanders compared himself to Clinton, saying, …": the subject
-			// of the sentence speaks.
-			if s, ok := a.sentenceSubject(limit, k, sp.start); ok {
+			// "Trump calling it a ‘…’"; "Nefzi said, adding, …"; "Sanders
+			// compared himself to Clinton, saying, …": the participle's own
+			// subject, else that of the cue before it, else the sentence's.
+			var s quoteSpeaker
+			ok := false
+			if k > limit && a.toks[k-1].text == "," {
+				// "Clinton spoke …, arguing …": the sentence's subject.
+				s, ok = a.sentenceSubject(limit, k, sp.start)
+			}
+			for c := k - 1; c >= limit && (!ok || s.ent == nil); c-- {
+				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") {
+					s, ok = a.speakerBefore(c, limit, sp.start)
+					break
+				}
+			}
+			if !ok || s.ent == nil {
+				s, ok = a.speakerBefore(k, limit, sp.start)
+			}
+			if !ok || s.ent == nil {
+				s, ok = a.sentenceSubject(limit, k, sp.start)
+			}
+			if ok {
 				s.cue = a.cueText(k)
 				return s, true
 			}
@@ -609,9 +760,31 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	// A paragraph that is only this quote, after a paragraph ending with a
 	// colon: "Smith put it this way:".
 	if open == limit && a.toks[open].sentStart && open > 0 && a.toks[open-1].text == ":" && a.toks[open-1].para == sp.para-1 {
-		return a.cueBefore(open-1, &span{para: sp.para - 1, open: a.toks[open-1].start, start: sp.start})
+		prev := &span{para: sp.para - 1, open: a.toks[open-1].start, start: sp.start}
+		if s, ok := a.cueBefore(open-1, prev); ok {
+			return s, true
+		}
+		// "President Clinton released the following statement:"
+		start := open - 1
+		for start > 0 && !a.toks[start].sentStart {
+			start--
+		}
+		if s, ok := a.sentenceSubject(start, open-1, sp.start); ok {
+			s.cue = ""
+			return s, true
+		}
 	}
 	return quoteSpeaker{}, false
+}
+
+// clauseHasCue reports a reporting verb among tokens [from, to).
+func (a *article) clauseHasCue(from, to int) bool {
+	for k := from; k < to; k++ {
+		if t := a.toks[k]; t.kind == tokWord && !t.capital && cueVerbs[t.text] {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceSubject returns the first person, organisation or pronoun of the
@@ -620,6 +793,10 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 	for k := limit; k < end; k++ {
 		if m := a.byTok[k]; m > 0 {
 			mm := &a.mentions[m-1]
+			if k > limit && prepositions[lower(a.toks[k-1].text)] {
+				k = int(mm.to) - 1 // "Like Corker, Menendez …": not the subject
+				continue
+			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
 				return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
 			}
@@ -635,6 +812,8 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 	}
 	return quoteSpeaker{}, false
 }
+
+var prepositions = setOf("like", "unlike", "with", "by", "to", "of", "for", "from", "against", "about", "than", "at", "in", "on", "after", "before", "and", "or", "alongside", "including", "between")
 
 // insideSpan reports whether byte offset off lies inside a quotation.
 func (a *article) insideSpan(off int) bool {
@@ -687,6 +866,11 @@ func (a *article) countries() []Country {
 		}
 		code, n, _ := matchPlace(words)
 		if n == 0 {
+			continue
+		}
+		if code == "" {
+			// A region ("Latin America"): no country, and not a US either.
+			i += n - 1
 			continue
 		}
 		// A place word inside a person's name is not a place ("Paris Hilton").

@@ -14,15 +14,15 @@ var cueVerbs = setOf(
 	"argue", "argues", "argued", "arguing",
 	"acknowledge", "acknowledges", "acknowledged",
 	"admit", "admits", "admitted",
-	"note", "notes", "noted",
+	"noted",
 	"explain", "explains", "explained",
-	"state", "states", "stated",
+	"stated",
 	"declare", "declares", "declared",
 	"announce", "announces", "announced",
 	"write", "writes", "wrote", "written",
-	"tweet", "tweets", "tweeted", "posted",
+	"tweeted", "posted",
 	"describe", "describes", "described",
-	"call", "calls", "called",
+	"called",
 	"continue", "continues", "continued",
 	"conclude", "concludes", "concluded",
 	"reply", "replies", "replied",
@@ -69,6 +69,12 @@ var cueVerbs = setOf(
 	"acknowledged", "complained", "noting", "adding", "telling", "writing", "arguing", "insisting", "calling",
 	"explaining", "warning", "declaring", "claiming", "asking", "stating", "suggesting", "recalling",
 	"sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
+	"interjected", "chimed", "offered", "read", "reads", "posted", "wrote", "joked", "lamented", "laments",
+	"charged", "charges", "alleged", "alleges", "quoted", "quotes", "explains", "mocked", "praised", "criticized",
+	"criticised", "cautioned", "pointed", "advised", "demanded", "demands", "wondered", "wonders", "asserted",
+	"acknowledged", "complained", "noting", "adding", "telling", "writing", "arguing", "insisting", "calling",
+	"explaining", "warning", "declaring", "claiming", "asking", "stating", "suggesting", "recalling",
+	"yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
 )
 
 // postCueVerbs may follow a quote with inverted order ("…," said X) only if
@@ -127,7 +133,7 @@ var roleHeads = map[string]string{
 	"actor": "actor", "actress": "actress", "singer": "singer", "author": "author", "novelist": "novelist",
 	"economist": "economist", "analyst": "analyst", "scientist": "scientist", "researcher": "researcher",
 	"doctor": "doctor", "surgeon": "surgeon", "lawyer": "lawyer", "attorney": "attorney", "mp": "mp",
-	"chancellor-elect": "chancellor", "president-elect": "president", "taoiseach": "prime minister",
+	"chancellor-elect": "chancellor", "president-elect": "president", "taoiseach": "prime minister", "pontiff": "pope",
 }
 
 // descriptions are speaker phrases that name nobody in particular.
@@ -146,8 +152,8 @@ var descriptionHeads = setOf(
 // orgSpeakerNouns introduce the organisation that really speaks: "a
 // statement issued by X", "a spokesman for X", "X's spokeswoman".
 var orgSpeakerNouns = setOf("statement", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
-	"representative", "release", "announcement", "letter", "filing", "memo", "note", "communique", "communiqué",
-	"source", "sources", "official", "officials", "report", "readout", "post", "tweet", "email", "message",
+	"representative", "release", "announcement", "letter", "filing", "memo", "communique", "communiqué",
+	"source", "sources", "official", "officials", "report", "readout", "email", "message",
 	"briefing", "press", "notice", "document", "aide", "aides", "lawyer", "lawyers", "spokesmen")
 
 // orgHeads are words that make a capitalised phrase an organisation.

@@ -25,6 +25,24 @@ const (
 	placeRegion                   // a region containing a country's name, naming none: "Latin America"
 )
 
+func (k placeKind) String() string {
+	switch k {
+	case placeCountry:
+		return "country"
+	case placeAlias:
+		return "alias"
+	case placeDemonym:
+		return "demonym"
+	case placeCity:
+		return "city"
+	case placeSeat:
+		return "seat"
+	case placeRegion:
+		return "region"
+	}
+	return "none"
+}
+
 // placeName is one phrase of the gazetteer as countries_gen.go lists it:
 // words separated by single spaces, exactly as written in prose.
 type placeName struct {

@@ -40,6 +40,11 @@ const (
 	// topicTitleWeight multiplies the evidence of a title word: a headline
 	// names what the story is about, the body also wanders.
 	topicTitleWeight = 3
+	// topicLeadWords and topicLeadWeight weigh up the first words of the
+	// body: news is written lead first, and the lead says what the story is
+	// about before the background wanders off.
+	topicLeadWords  = 40
+	topicLeadWeight = 2
 	// topicRunnerUp is the fraction of the best topic's evidence another
 	// topic needs to be reported too; below it, a topic is only colour.
 	topicRunnerUp = 0.45
@@ -52,6 +57,8 @@ const (
 	// topicConfidence is the evidence at which the best topic scores 0.5;
 	// the score approaches 1 as evidence grows.
 	topicConfidence = 4
+	// topicRepeatDecay is how fast repetitions of a word lose weight.
+	topicRepeatDecay = 1.0
 	// topicMaxWord is the longest token looked up; longer ones are no
 	// lexicon word, and the bound keeps the lower-casing buffer on the stack.
 	topicMaxWord = 32
@@ -60,17 +67,20 @@ const (
 // classifyTopics returns the article's IPTC top-level topics, best first,
 // scores in [0,1].
 //
-// Every word (and the few two-word phrases of the lexicon) adds its weights
-// to the topics it signals; title words count topicTitleWeight times. The
-// best topic is always returned when there is any evidence; others follow
-// when their evidence is at least topicRunnerUp of the best. A topic's score
-// is its evidence over the best's evidence plus topicConfidence, so scores
-// keep the evidence ratios and the best nears 1 only with ample evidence.
+// Every word (and the two-word phrases of the lexicon) adds its weights to
+// the topics it signals; title words count topicTitleWeight times, and each
+// repetition of a word counts less than the one before (topicRepeat), so
+// that many different words of a topic outweigh one word said many times.
+// The best topic is always returned when there is any evidence; others
+// follow when their evidence is at least topicRunnerUp of the best. A
+// topic's score is its evidence over the best's evidence plus
+// topicConfidence: scores keep the evidence ratios, and the best nears 1
+// only with ample evidence.
 func classifyTopics(title, body string) []Topic {
-	var ev [numTopics]float64
-	lex := topicIndex
-	lex.scan(title, topicTitleWeight, &ev)
-	lex.scan(body, 1, &ev)
+	var t topicTally
+	topicIndex.scan(title, topicTitleWeight, 0, &t)
+	topicIndex.scan(body, 1, topicLeadWords, &t)
+	ev := &t.evidence
 
 	var order [numTopics]int
 	for i := range order {
@@ -95,43 +105,98 @@ func classifyTopics(title, body string) []Topic {
 	return topics
 }
 
+// topicRepeat[k] is the share of its weight a word gets on its (k+1)th
+// occurrence in an article: 1, then decaying as 1/sqrt(k+1), so n
+// occurrences weigh about 2*sqrt(n) times one.
+var topicRepeat = func() (r [64]float64) {
+	for k := range r {
+		r[k] = math.Pow(float64(k+1), -topicRepeatDecay)
+	}
+	return r
+}()
+
+// topicTally accumulates an article's evidence per topic, and counts the
+// occurrences of each lexicon entry in a small open-addressing table on the
+// stack, to weigh repetitions down without allocating.
+type topicTally struct {
+	evidence [numTopics]float64
+	entry    [topicTallySlots]int32 // entry id + 1; 0 is an empty slot
+	seen     [topicTallySlots]uint16
+	used     int
+}
+
+// topicTallySlots bounds the distinct lexicon entries counted per article;
+// past about three quarters full, further new entries count as first
+// occurrences, which only very long texts reach.
+const topicTallySlots = 1024
+
+func (t *topicTally) add(lex *topicLexiconIndex, entry int32, mult float64) {
+	f := topicRepeat[min(t.occurrence(entry), len(topicRepeat)-1)]
+	for _, w := range lex.entries[entry].weights {
+		t.evidence[w.label] += float64(w.weight) * mult * f
+	}
+}
+
+// occurrence records one more occurrence of entry and returns how many
+// came before it.
+func (t *topicTally) occurrence(entry int32) int {
+	h := (uint32(entry) * 2654435761) >> 22 // Fibonacci hashing to 10 bits
+	for {
+		switch t.entry[h] {
+		case entry + 1:
+			n := t.seen[h]
+			if n < math.MaxUint16 {
+				t.seen[h]++
+			}
+			return int(n)
+		case 0:
+			if t.used >= topicTallySlots*3/4 {
+				return 0
+			}
+			t.entry[h] = entry + 1
+			t.seen[h] = 1
+			t.used++
+			return 0
+		}
+		h = (h + 1) % topicTallySlots
+	}
+}
+
 // topicWeight is the evidence one word or phrase gives one topic.
 type topicWeight struct {
 	label  uint8
 	weight float32
 }
 
-// topicWord is a lexicon word form. A word that begins some phrase is held
-// back one token, so that the phrase, when it follows, replaces the
-// weights of its two words instead of adding to them.
-type topicWord struct {
+// topicEntry is a lexicon word form or phrase. A word that begins some
+// phrase is held back one token, so that the phrase, when it follows,
+// replaces the weights of its two words instead of adding to them.
+type topicEntry struct {
 	weights      []topicWeight
 	startsPhrase bool
 }
 
-// topicLexiconIndex is the lexicon compiled for lookup: word forms to ids,
-// and phrases as pairs of word ids, so that a scan never builds a string.
+// topicLexiconIndex is the lexicon compiled for lookup: word forms to
+// entries, and phrases as pairs of word entries, so that a scan never
+// builds a string.
 type topicLexiconIndex struct {
-	ids     map[string]int32
-	words   []topicWord
-	phrases map[uint64][]topicWeight
+	ids     map[string]int32 // word form → entry
+	entries []topicEntry     // word forms, then phrases
+	phrases map[uint64]int32 // topicPhraseKey(first, second) → entry
 }
 
 // topicIndex is built once from topicLexicon and only read afterwards.
 var topicIndex = buildTopicIndex(topicLexicon)
 
-// scan adds to ev the evidence of every lexicon word and phrase in text,
+// scan adds to t the evidence of every lexicon word and phrase in text,
 // multiplied by mult. It reads text once, lower-cases ASCII into a stack
 // buffer and looks each token up without allocating.
-func (lex *topicLexiconIndex) scan(text string, mult float64, ev *[numTopics]float64) {
+func (lex *topicLexiconIndex) scan(text string, base float64, lead int, t *topicTally) {
 	var buf [topicMaxWord]byte
+	mult, heldMult := base, base
+	words := 0
 	held := int32(-1) // a phrase-starting word waiting for its successor
 	broken := false   // punctuation since the previous word: no phrase across it
-	add := func(ws []topicWeight) {
-		for _, w := range ws {
-			ev[w.label] += float64(w.weight) * mult
-		}
-	}
 	n := len(text)
 	for i := 0; i < n; {
 		c := text[i]
@@ -147,7 +212,7 @@ func (lex *topicLexiconIndex) scan(text string, mult float64, ev *[numTopics]flo
 					broken = true
 				}
 				i += 3
-			case c == 0xC2 && i+1 < n && text[i+1] == 0xA0: // no-break space
+			case c == 0xC2 && i+1 < n: // no-break space
 				i += 2
 			default:
 				broken = true
@@ -167,37 +232,59 @@ func (lex *topicLexiconIndex) scan(text string, mult float64, ev *[numTopics]flo
 			k++
 			i++
 		}
-		id := int32(-1)
-		if k <= topicMaxWord {
-			if v, ok := lex.ids[string(buf[:k])]; ok {
-				id = v
-			}
+		id := lex.lookup(buf[:min(k, topicMaxWord)], k <= topicMaxWord)
+		mult = base
+		if words < lead {
+			mult = base * topicLeadWeight
 		}
+		words++
 		if held >= 0 {
 			if id >= 0 && !broken {
-				if ws, ok := lex.phrases[topicPhraseKey(held, id)]; ok {
-					add(ws)
+				if p, ok := lex.phrases[topicPhraseKey(held, id)]; ok {
+					t.add(lex, p, heldMult)
 					held = -1
-					broken = false
 					continue
 				}
 			}
-			add(lex.words[held].weights)
+			t.add(lex, held, heldMult)
 			held = -1
 		}
 		broken = false
 		if id < 0 {
 			continue
 		}
-		if lex.words[id].startsPhrase {
-			held = id
+		if lex.entries[id].startsPhrase {
+			held, heldMult = id, mult
 		} else {
-			add(lex.words[id].weights)
+			t.add(lex, id, mult)
 		}
 	}
 	if held >= 0 {
-		add(lex.words[held].weights)
+		t.add(lex, held, heldMult)
 	}
+}
+
+// lookup returns the lexicon entry of a lower-cased token, or -1. A token
+// of digits and letters the lexicon does not know ("13bn", "600m") is
+// looked up without its leading digits, so amounts count as their unit.
+func (lex *topicLexiconIndex) lookup(tok []byte, whole bool) int32 {
+	if !whole {
+		return -1
+	}
+	if v, ok := lex.ids[string(tok)]; ok {
+		return v
+	}
+	i := 0
+	for i < len(tok) && '0' <= tok[i] && tok[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(tok) {
+		return -1
+	}
+	if v, ok := lex.ids[string(tok[i:])]; ok {
+		return v
+	}
+	return -1
 }
 
 // isTopicWordByte reports whether text[i] belongs to a word: ASCII letters
@@ -216,6 +303,24 @@ func isTopicWordByte(text string, i int) bool {
 		return !(i+1 < len(text) && text[i+1] == 0xA0)
 	}
 	return true
+}
+
+// validTopicWord reports whether a lexicon word can ever match a token:
+// lower-case letters and digits, at most one "_" joining two words.
+func validTopicWord(word string) bool {
+	first, second, _ := strings.Cut(word, "_")
+	for _, part := range []string{first, second} {
+		if len(part) > topicMaxWord {
+			return false
+		}
+		for i := range len(part) {
+			c := part[i]
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80) {
+				return false
+			}
+		}
+	}
+	return first != "" && (second != "" || !strings.Contains(word, "_"))
 }
 
 func topicPhraseKey(first, second int32) uint64 {
@@ -270,7 +375,7 @@ func buildTopicIndex(lexicon []topicLexiconEntry) *topicLexiconIndex {
 			}
 			for _, word := range fields[1:] {
 				word, fixed := strings.CutSuffix(word, "!")
-				if strings.Count(word, "_") > 1 || word != strings.ToLower(word) {
+				if !validTopicWord(word) {
 					panic(fmt.Sprintf("topic lexicon %q: bad word %q", entry.label, word))
 				}
 				set(word, label, float32(w), true)
@@ -284,14 +389,14 @@ func buildTopicIndex(lexicon []topicLexiconEntry) *topicLexiconIndex {
 		}
 	}
 
-	lex := &topicLexiconIndex{ids: map[string]int32{}, phrases: map[uint64][]topicWeight{}}
+	lex := &topicLexiconIndex{ids: map[string]int32{}, phrases: map[uint64]int32{}}
 	id := func(word string) int32 {
 		if v, ok := lex.ids[word]; ok {
 			return v
 		}
-		v := int32(len(lex.words))
+		v := int32(len(lex.entries))
 		lex.ids[word] = v
-		lex.words = append(lex.words, topicWord{})
+		lex.entries = append(lex.entries, topicEntry{})
 		return v
 	}
 	weights := func(fw *formWeights) []topicWeight {
@@ -308,15 +413,21 @@ func buildTopicIndex(lexicon []topicLexiconEntry) *topicLexiconIndex {
 		return ws
 	}
 	// Sorted so that ids, and hence the index, do not depend on map order.
-	for _, form := range slices.Sorted(maps.Keys(forms)) {
+	sorted := slices.Sorted(maps.Keys(forms))
+	for _, form := range sorted {
+		if !strings.Contains(form, "_") {
+			lex.entries[id(form)].weights = weights(forms[form])
+		}
+	}
+	for _, form := range sorted {
 		first, second, isPhrase := strings.Cut(form, "_")
 		if !isPhrase {
-			lex.words[id(form)].weights = weights(forms[form])
 			continue
 		}
 		a, b := id(first), id(second)
-		lex.words[a].startsPhrase = true
-		lex.phrases[topicPhraseKey(a, b)] = weights(forms[form])
+		lex.entries[a].startsPhrase = true
+		lex.phrases[topicPhraseKey(a, b)] = int32(len(lex.entries))
+		lex.entries = append(lex.entries, topicEntry{weights: weights(forms[form])})
 	}
 	return lex
 }
