@@ -18,6 +18,47 @@ type article struct {
 
 	lastSpeaker    *entity // the speaker of the latest attributed quote
 	lastSpeakerPos int
+
+	sentOf []int32   // token index -> sentence index
+	focus  []*entity // sentence index -> who the sentence is about (its speaker or subject)
+}
+
+// computeFocus numbers the sentences and records each one's subject: the
+// first person or organisation named in its opening words, outside a
+// prepositional phrase. Speakers found later take precedence.
+func (a *article) computeFocus() {
+	a.sentOf = make([]int32, len(a.toks))
+	n := int32(-1)
+	for i := range a.toks {
+		if a.toks[i].sentStart {
+			n++
+		}
+		a.sentOf[i] = n
+	}
+	a.focus = make([]*entity, n+1)
+	for i := 0; i < len(a.toks); i++ {
+		if !a.toks[i].sentStart {
+			continue
+		}
+		for k := i; k < len(a.toks) && k < i+8 && (k == i || !a.toks[k].sentStart); k++ {
+			m := a.byTok[k]
+			if m == 0 {
+				if a.toks[k].kind == tokQuote {
+					break
+				}
+				continue
+			}
+			mm := &a.mentions[m-1]
+			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive {
+				k = mm.to - 1
+				continue
+			}
+			if mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
+				a.focus[a.sentOf[k]] = mm.ent
+			}
+			break
+		}
+	}
 }
 
 // quoteSpeaker is the attribution of one span.
@@ -253,6 +294,14 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 		}
 		if a.toks[k].sentStart {
 			break
+		}
+	}
+	// Who the previous sentences were about, nearest first.
+	if ti < len(a.toks) {
+		for s := int(a.sentOf[ti]) - 1; s >= 0 && s >= int(a.sentOf[ti])-6; s-- {
+			if e := a.focus[s]; e != nil && e.kind == entPerson && compatible(e) {
+				return e
+			}
 		}
 	}
 	if a.lastSpeaker != nil && compatible(a.lastSpeaker) && pos-a.lastSpeakerPos < 1500 {

@@ -51,7 +51,18 @@ type entity struct {
 	country  string
 }
 
-func (e *entity) last() string   { return e.words[len(e.words)-1] }
+// last is the surname: the last word that is not a suffix like Jr.
+func (e *entity) last() string {
+	for i := len(e.words) - 1; i > 0; i-- {
+		if !nameSuffixes[e.words[i]] {
+			return e.words[i]
+		}
+	}
+	return e.words[0]
+}
+
+var nameSuffixes = setOf("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "KC", "QC", "MP", "MEP", "PhD")
+
 func (e *entity) firstW() string { return e.words[0] }
 
 // stripPossessive removes 's / ’s / ‘s / a trailing apostrophe.
@@ -78,6 +89,12 @@ func isCapWord(t token) bool {
 		return false
 	}
 	if t.capital {
+		// "Stockholm-based", "UK-led": adjectives, not names.
+		if i := strings.LastIndexByte(t.text, '-'); i > 0 && i+1 < len(t.text) {
+			if r, _ := utf8.DecodeRuneInString(t.text[i+1:]); unicode.IsLower(r) {
+				return false
+			}
+		}
 		return true
 	}
 	// al-Assad, el-Sisi, bin-Salman
@@ -127,7 +144,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			if isCapWord(t) {
 				w, pos := stripPossessive(t.text)
 				words = append(words, w)
-				if orgHeads[w] || titleWords[w] {
+				if orgHeads[w] {
 					hasOrgHead = true
 				}
 				j++
@@ -138,7 +155,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				continue
 			}
 			if t.kind == tokWord && j+1 < len(toks) && isCapWord(toks[j+1]) && toks[j+1].para == t.para && !toks[j+1].sentStart {
-				if nameParticles[t.text] || (hasOrgHead && orgConnectors[t.text] && t.text != "and") || t.text == "&" {
+				afterTitle := len(words) > 0 && titleWords[words[len(words)-1]] && (t.text == "of" || t.text == "for")
+				if nameParticles[t.text] || (hasOrgHead && orgConnectors[t.text] && t.text != "and") || afterTitle || t.text == "&" {
 					words = append(words, t.text)
 					j++
 					continue
@@ -238,62 +256,42 @@ func classify(words []string, vocab map[string]bool) mention {
 		return m
 	}
 	// Honorifics and titles before a name: "French President Emmanuel Macron",
-	// "Sir Keir", "Mr Kushner", "Sen. Ted Cruz".
+	// "Sir Keir", "Mr Kushner", "Sen. Ted Cruz", "CWA President Chris
+	// Shelton", "Chief Financial Officer Kim Woo-hyun". The name is what
+	// follows the last title or honorific.
 	k := 0
 	var role []string
-	for k < len(words)-1 {
-		w := words[k]
-		if g, ok := honorifics[w]; ok {
-			m.honorific = true
-			if g != unknownGender {
-				m.gender = g
-			}
-			k++
+	for t := len(words) - 2; t >= 0; t-- {
+		if !titleWords[words[t]] && !hasHonorific(words[t]) {
 			continue
 		}
-		if titleWords[w] {
-			role = append(role, strings.ToLower(strings.TrimSuffix(w, ".")))
-			k++
-			continue
-		}
-		if code, n, _ := matchPlace(words[k:]); n > 0 && k+n < len(words) && (titleWords[words[k+n]] || honorifics[words[k+n]] != unknownGender || hasHonorific(words[k+n])) {
-			m.country = code
-			k += n
-			continue
-		}
-		break
-	}
-	if k == 0 {
-		// An affiliation before the title: "CWA President Chris Shelton",
-		// "Bank of England Governor Andrew Bailey".
-		for t := len(words) - 2; t > 0; t-- {
-			if !titleWords[words[t]] && !hasHonorific(words[t]) {
-				continue
-			}
-			if allTitles(words[t+1:]) || containsOrgHead(words[t+1:]) || len(words)-t-1 > 4 {
-				break
-			}
-			s := t
-			for s > 0 && (titleWords[words[s-1]] || hasHonorific(words[s-1])) {
-				s--
-			}
-			role = role[:0]
-			for _, w := range words[s : t+1] {
-				if g, ok := honorifics[w]; ok {
-					m.honorific = true
-					if g != unknownGender {
-						m.gender = g
-					}
-					continue
-				}
-				role = append(role, strings.ToLower(strings.TrimSuffix(w, ".")))
-			}
-			if code, n, _ := matchPlace(words[:s]); n > 0 && n == s {
-				m.country = code
-			}
-			k = t + 1
+		name := words[t+1:]
+		if allTitles(name) || containsOrgHead(name) || len(name) > 4 || hasLowerWord(name) {
 			break
 		}
+		// Where the title phrase starts: titles, honorifics and words
+		// between them ("Chief Financial Officer").
+		s := t
+		for s > 0 && (titleWords[words[s-1]] || hasHonorific(words[s-1]) || s >= 2 && titleWords[words[s-2]] && !hasLowerWord(words[s-1:s])) {
+			s--
+		}
+		for _, w := range words[s : t+1] {
+			if g, ok := honorifics[w]; ok {
+				m.honorific = true
+				if g != unknownGender {
+					m.gender = g
+				}
+				continue
+			}
+			role = append(role, strings.ToLower(strings.TrimSuffix(w, ".")))
+		}
+		if s > 0 {
+			if code, n, _ := matchPlace(words[:s]); n > 0 {
+				m.country = code
+			}
+		}
+		k = t + 1
+		break
 	}
 	rest := words[k:]
 	if k > 0 && (m.honorific || len(role) > 0) && !containsOrgHead(rest) && len(rest) <= 4 {

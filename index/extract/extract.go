@@ -41,6 +41,7 @@ func Extract(a store.Article) Enrichment {
 	}
 	art.promoteSpeakers()
 	art.resolveEntities()
+	art.computeFocus()
 	quotes := art.attributeQuotes()
 	e.Quotes = quotes
 	e.People, e.Organizations = art.entityLists()
@@ -107,7 +108,7 @@ func (a *article) resolveEntities() {
 			if len(m.words) < 2 {
 				return
 			}
-			key := m.words[0] + " " + m.words[len(m.words)-1]
+			key := m.words[0] + " " + (&entity{words: m.words}).last()
 			e := people[key]
 			if e == nil {
 				e = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
@@ -369,6 +370,9 @@ func (a *article) attributeQuotes() []Quote {
 		}
 		if qs.ent != nil && qs.ent.kind == entPerson || qs.ent != nil && qs.ent.kind == entOrg {
 			a.lastSpeaker, a.lastSpeakerPos = qs.ent, sp.start
+			if ti := a.tokenIndex(sp.open); ti < len(a.toks) {
+				a.focus[a.sentOf[ti]] = qs.ent
+			}
 		}
 		prev = append(prev, qs)
 		kept = append(kept, si)
