@@ -166,6 +166,18 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 
 // speakerOfMention turns a mention ending at token i into a speaker.
 func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker, bool) {
+	if m.kind == entOrg && m.from >= 2 {
+		// "Senator Ricardo Anaya of the National Action Party wrote".
+		k := m.from - 1
+		if lower(a.toks[k].text) == "the" {
+			k--
+		}
+		if k > limit && (a.toks[k].text == "of" || a.toks[k].text == "from" || a.toks[k].text == "at") {
+			if n := a.byTok[k-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+			}
+		}
+	}
 	switch m.kind {
 	case entPerson, entOrg:
 		if m.ent != nil {
@@ -229,6 +241,14 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		// "The statement added": the organisation that issued it.
 		return quoteSpeaker{ent: a.lastSpeaker, found: true}, true
 	}
+	if orgSpeakerNouns[lw] {
+		// "A WHO spokesperson said": the organisation named in the phrase.
+		for k := start; k < i; k++ {
+			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entOrg && a.mentions[n-1].ent != nil {
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+			}
+		}
+	}
 	if descriptionHeads[lw] || orgSpeakerNouns[lw] {
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
@@ -256,7 +276,11 @@ func (a *article) statementBy(end, limit, pos int) (quoteSpeaker, bool) {
 		if !orgSpeakerNouns[lower(a.toks[k].text)] {
 			continue
 		}
-		for j := k + 1; j < end && j < k+5; j++ {
+		for j := k + 1; j < end && j < k+7; j++ {
+			if n := a.byTok[j]; n > 0 && a.mentions[n-1].kind == entOrg && a.mentions[n-1].ent != nil && a.mentions[n-1].possessive {
+				// "A statement posted on the Kremlin's website said".
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+			}
 			p := lower(a.toks[j].text)
 			if p != "by" && p != "for" && p != "from" && p != "of" {
 				continue

@@ -266,7 +266,7 @@ func classify(words []string, vocab map[string]bool) mention {
 			continue
 		}
 		name := words[t+1:]
-		if allTitles(name) || containsOrgHead(name) || len(name) > 4 || hasLowerWord(name) {
+		if allTitles(name) || containsOrgHead(name) || len(name) > 6 || len(name) > 4 && !hasParticle(name) || hasLowerWord(name) && !hasParticle(name) {
 			break
 		}
 		// Where the title phrase starts: titles, honorifics and words
@@ -344,6 +344,15 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind = entNone
 	}
 	return m
+}
+
+func hasParticle(words []string) bool {
+	for _, w := range words {
+		if nameParticles[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func hasHonorific(w string) bool { _, ok := honorifics[w]; return ok }

@@ -62,6 +62,15 @@ func (a *article) promoteSpeakers() {
 		for i >= 0 && a.toks[i].kind == tokWord && softWords[a.toks[i].text] {
 			i--
 		}
+		if i >= 0 && a.toks[i].text == "," {
+			// "Kasia Wróbel, a volunteer with the network, said".
+			for c := i - 1; c >= 0 && c > i-25 && !a.toks[c+1].sentStart; c-- {
+				if a.toks[c].text == "," {
+					i = c - 1
+					break
+				}
+			}
+		}
 		if i >= 0 && a.byTok[i] > 0 {
 			a.promote(&a.mentions[a.byTok[i]-1], i)
 		}
@@ -212,7 +221,7 @@ func (a *article) resolveEntities() {
 			}
 			if e := surname[w]; e != nil {
 				m.ent, m.kind = e, entPerson
-			} else if e := given[w]; e != nil && (m.kind == entMaybe || m.honorific) {
+			} else if e := given[w]; e != nil {
 				m.ent, m.kind = e, entPerson
 			} else if m.kind == entPerson {
 				key := "\x00" + w
@@ -252,12 +261,16 @@ func (a *article) resolveEntities() {
 			e.country = m.country
 		}
 		a.appositiveRole(m)
+		a.precedingRole(m)
 	}
 	for _, e := range order {
 		if e.kind == entPerson && e.gender == unknownGender {
 			if g, ok := firstNames[e.firstW()]; ok && len(e.words) > 1 {
 				e.gender = g
 			}
+		}
+		for len(e.words) > 1 && postNominals[e.words[len(e.words)-1]] {
+			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
 		}
 		e.name = strings.Join(e.words, " ")
 		if e.kind == entPerson {
@@ -280,6 +293,9 @@ func (a *article) resolveEntities() {
 	}
 }
 
+// postNominals are letters after a name that are not part of it.
+var postNominals = setOf("KC", "QC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE")
+
 func hasLowerWord(words []string) bool {
 	for _, w := range words {
 		if r, _ := utf8.DecodeRuneInString(w); !isUpperRune(r) {
@@ -287,6 +303,27 @@ func hasLowerWord(words []string) bool {
 		}
 	}
 	return false
+}
+
+// precedingRole records "the prime minister, Benjamin Netanyahu," and
+// "The Chancellor, Rachel Reeves,": a role just before the name.
+func (a *article) precedingRole(m *mention) {
+	if m.from < 2 || a.toks[m.from-1].text != "," {
+		return
+	}
+	for k := m.from - 2; k >= 0 && k > m.from-6; k-- {
+		t := a.toks[k]
+		if t.kind != tokWord {
+			return
+		}
+		if r, ok := roleHeads[lower(t.text)]; ok {
+			if r == "minister" && k > 0 && lower(a.toks[k-1].text) == "prime" {
+				r = "prime minister"
+			}
+			m.ent.roles[r] = true
+			return
+		}
+	}
 }
 
 // appositiveRole records "X, the prime minister," and "the X's Y" roles.
@@ -691,6 +728,7 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	}
 	// Quoted text before us in the sentence belongs to other quotes; the
 	// subject may still be before them, so we scan over them.
+	conjCue := -1
 	for k := open - 1; k >= limit; k-- {
 		t := a.toks[k]
 		if t.kind != tokWord || t.capital && k != limit && !(cueVerbs[lower(t.text)] && a.toks[k].sentStart) {
@@ -715,10 +753,10 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			continue
 		}
 		// "but warned ‘…’": the subject is the one of the clause before.
-		if k > limit && conjunctions[lower(a.toks[k-1].text)] {
-			continue
-		}
-		if k > limit && (a.toks[k-1].text == "–" || a.toks[k-1].text == "—" || a.toks[k-1].text == ",") && k-1 > limit && conjunctions[lower(a.toks[k-2].text)] {
+		if k > limit && conjunctions[lower(a.toks[k-1].text)] || k-1 > limit && (a.toks[k-1].text == "–" || a.toks[k-1].text == "—" || a.toks[k-1].text == ",") && conjunctions[lower(a.toks[k-2].text)] {
+			if conjCue < 0 {
+				conjCue = k
+			}
 			continue
 		}
 		if strings.HasSuffix(lw, "ing") {
@@ -761,6 +799,13 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			}
 		}
 	}
+	if conjCue >= 0 {
+		// "Reeves welcomed the decision but said …": the sentence's subject.
+		if s, ok := a.sentenceSubject(limit, conjCue, sp.start); ok && s.ent != nil {
+			s.cue = a.cueText(conjCue)
+			return s, true
+		}
+	}
 	// A paragraph that is only this quote, after a paragraph ending with a
 	// colon: "Smith put it this way:".
 	if open == limit && a.toks[open].sentStart && open > 0 && a.toks[open-1].text == ":" && a.toks[open-1].para == sp.para-1 {
@@ -801,10 +846,22 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 				k = int(mm.to) - 1 // "Like Corker, Menendez …": not the subject
 				continue
 			}
+			if mm.kind == entOrg && mm.to+1 < end && orgSpeakerNouns[lower(a.toks[mm.to].text)] {
+				// "Foreign Ministry spokeswoman Maria Zakharova went further".
+				if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+					return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+				}
+			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
 				return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
 			}
 			if mm.kind == entRole {
+				// "The Chancellor, Rachel Reeves, …"
+				if mm.to+1 < end && a.toks[mm.to].text == "," {
+					if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+						return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+					}
+				}
 				return a.speakerOfMention(mm, mm.to-1, limit, pos)
 			}
 			k = int(mm.to) - 1

@@ -21,7 +21,7 @@ var topicLexicon = []topicLexiconEntry{
 3: rap reggae comedian entertainment showbiz actor actress song sang! sung! music concert premiere
 3: rock_band pop_star pop_music pop_group boy_band girl_band record_label film_festival box_set
 3: talent_show reality_tv reality_show red_carpet west_end broadway brit_awards biopic cinematic pianist
-3: violinist cellist composer opera_house art_gallery arthouse screenings entertainer
+3: singles_chart album_chart download_chart indie stadium_tour farewell_tour world_tour concert_tour new_album final_album violinist cellist composer opera_house art_gallery arthouse screenings entertainer
 2.5: band artist art arts artistic painting exhibition gallery galleries fiction memoir biography musical
 2.5: comedy comedies cartoon cartoonist broadcaster broadcasting presenter viewers filming singing dance
 2.5: dancing dancer performer critic festival starring starred celebrity photographer photography
@@ -120,7 +120,10 @@ var topicLexicon = []topicLexiconEntry{
 3: flood_waters famine fatalities fatally
 2.5: flood flooding flooded fire_broke burning_building explosion accident accidental accidentally
 2.5: collision collided sank sinking trapped aid_agencies relief_effort relief_workers missing_people
-2.5: devastation inferno hurricane typhoon cyclone tornado tornadoes storm_damage debris survivor blast
+3: hurricane typhoon cyclone tornado tornadoes emergency_shelter rescue_crews
+2.5: devastation inferno storm_damage debris survivor blast
+2: landfall storm_surge
+1: roofs
 2: fire! fires! emergency rescue rescued casualty casualties ambulance hazard hazardous evacuate toll
 2: crash crashed crashes devastated destroyed drought power_cut power_outage blackout outage red_cross
 2: humanitarian homes_destroyed injured
@@ -305,6 +308,7 @@ var topicLexicon = []topicLexiconEntry{
 3: un_security european_commission european_parliament eu_leaders eu_membership civil_service
 3: civil_servant id_card identity_card spin_doctor campaign_trail election_campaign political_party
 3: political_parties deputy_prime peace_summit eu_summit nato_summit g7 g8 g20
+1.5: peace_talks peace_deal peace_agreement peace_process peace_plan peace_treaty peace_accord
 3: government governments governmental minister ministers home_office
 2.5: ministry shadow democracy democratic vote voted
 2.5: voting ballot polling polls elected elect liberal liberals
@@ -314,7 +318,8 @@ var topicLexicon = []topicLexiconEntry{
 3: lords constitution constitutional amendment
 2.5: legislation lobbying lobbyist dictator dictatorship authoritarian autocrat autocratic sovereignty
 2.5: separatist secession independence_referendum inauguration inaugurated sworn_in incumbent
-2.5: embassy envoy summit treaty sanctions coalition_government coalition_partners
+3: summit
+2.5: embassy envoy treaty sanctions coalition_government coalition_partners
 2.5: opposition_parties rebel_mps chancellor eu european_union united_nations un nato taxpayer
 2.5: public_spending public_services spending_plans pre_budget budget asylum immigration
 2.5: immigration_policy border_control deportation citizenship protesters protestors
@@ -325,7 +330,8 @@ var topicLexicon = []topicLexiconEntry{
 2: resign resigned resignation think_tank soviet_union state_department defence_policy
 2: visa migrants immigrants border welfare pensioners
 1.5: tax opposition coalition leadership campaign campaigning campaigner reform reforms
-1.5: bill talks negotiations negotiate negotiated negotiating scandal council lobby activists
+2: talks negotiations
+1.5: bill negotiate negotiated negotiating scandal council lobby activists
 1.5: regulation signing_ceremony allies
 1: bills whip rally rallies sleaze
 2: seats assembly
@@ -457,13 +463,16 @@ var topicLexicon = []topicLexiconEntry{
 2.5: top_flight second_tier promotion_race away_win home_win substitute beaten
 1.5: game
 2: match team teams goal season player champion club fans penalty penalties injury races hurdles
-2: bout sailing captain capped defender forwards fitness training_ground training_camp qualifier
+3: on_loan loan_spell loan_move new_signing
+2: bout sailing captain capped defender forwards fitness training_ground training_camp
 2: loan_deal thrashed thrashing walkover semi semis
 1.5: win wins beat beats score scores kick kicked pitch pitches title titles transfer transfers
 1.5: comeback triumph triumphed qualify qualified qualifying qualification ranking_points crowd fan
 1.5: race supporters victory defeat defeated final rankings ranked ranking seed seeds caps points
 1: games
-1.5: tour
+1: tour
+3: tour_de
+1: bid signing
 1: won! lose losing lost! draw draws drew! manager boss tackle tackles pace injured round rounds
 1: play played playing strike fit test tests career drugs banned ban
 3: drug_test drugs_test banned_substance steroid steroids wada
