@@ -21,6 +21,9 @@ type article struct {
 
 	sentOf []int32   // token index -> sentence index
 	focus  []*entity // sentence index -> who the sentence is about (its speaker or subject)
+	// orgSpoke marks sentences whose focus is an organisation quoted
+	// through a spokesperson or statement.
+	orgSpoke []bool
 }
 
 // computeFocus numbers the sentences and records each one's subject: the
@@ -36,6 +39,7 @@ func (a *article) computeFocus() {
 		a.sentOf[i] = n
 	}
 	a.focus = make([]*entity, n+1)
+	a.orgSpoke = make([]bool, n+1)
 	for i := 0; i < len(a.toks); i++ {
 		if !a.toks[i].sentStart {
 			continue
@@ -266,7 +270,10 @@ var genericOrgHeads = map[string]string{
 	"network": "Network", "coalition": "Coalition", "alliance": "Alliance", "federation": "Federation",
 	"league": "League", "fund": "Fund", "institute": "Institute", "association": "Association",
 	"carrier": "", "airline": "", "insurer": "", "lender": "", "retailer": "", "manufacturer": "", "regulator": "",
-	"watchdog": "", "broadcaster": "", "newspaper": "", "hospital": "Hospital", "school": "School", "service": "Service",
+	"watchdog": "", "broadcaster": "", "developer": "", "operator": "", "builder": "", "contractor": "",
+	"supplier": "", "provider": "", "producer": "", "maker": "", "chain": "", "utility": "", "prefecture": "",
+	"publisher": "", "startup": "", "start-up": "", "conglomerate": "", "supermarket": "", "automaker": "",
+	"carmaker": "", "chipmaker": "", "miner": "", "exchange": "", "body": "", "trust": "", "team": "Team", "newspaper": "", "hospital": "Hospital", "school": "School", "service": "Service",
 }
 
 // statementBy finds "statement|spokesman … by|for|from|of X" inside [limit, end)
@@ -320,10 +327,17 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 			break
 		}
 	}
-	// Who the previous sentences were about, nearest first.
+	// Who the previous sentences were about, nearest first. An
+	// organisation that spoke in the sentence just before stands for its
+	// spokeswoman ("a spokeswoman for the ministry said … She added").
 	if ti < len(a.toks) {
-		for s := int(a.sentOf[ti]) - 1; s >= 0 && s >= int(a.sentOf[ti])-6; s-- {
-			if e := a.focus[s]; e != nil && e.kind == entPerson && compatible(e) {
+		cur := int(a.sentOf[ti])
+		for s := cur - 1; s >= 0 && s >= cur-6; s-- {
+			e := a.focus[s]
+			if e != nil && e.kind == entPerson && compatible(e) {
+				return e
+			}
+			if e != nil && e.kind == entOrg && s == cur-1 && a.orgSpoke[s] {
 				return e
 			}
 		}
@@ -347,7 +361,7 @@ func (a *article) resolveThey(pos int) *entity {
 	if a.lastSpeaker != nil && a.lastSpeaker.kind == entOrg {
 		return a.lastSpeaker
 	}
-	return nil
+	return a.recentOrg("", pos)
 }
 
 // resolveRole finds the person the article gave a role ("the president").
@@ -408,6 +422,17 @@ func roleIsLeader(head string) bool {
 // resolveOrgHead finds the organisation a common noun refers to: the most
 // recent organisation with that head word (any organisation when head is "").
 func (a *article) resolveOrgHead(head string, pos int) *entity {
+	if e := a.recentOrg(head, pos); e != nil {
+		return e
+	}
+	if a.lastSpeaker != nil && a.lastSpeaker.kind == entOrg {
+		return a.lastSpeaker
+	}
+	return a.recentOrg("", pos)
+}
+
+// recentOrg is the latest organisation named before pos whose name holds head.
+func (a *article) recentOrg(head string, pos int) *entity {
 	ti := a.tokenIndex(pos)
 	for k := len(a.mentions) - 1; k >= 0; k-- {
 		m := &a.mentions[k]

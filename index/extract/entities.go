@@ -156,7 +156,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			}
 			if t.kind == tokWord && j+1 < len(toks) && isCapWord(toks[j+1]) && toks[j+1].para == t.para && !toks[j+1].sentStart {
 				afterTitle := len(words) > 0 && titleWords[words[len(words)-1]] && (t.text == "of" || t.text == "for")
-				if nameParticles[t.text] || (hasOrgHead && orgConnectors[t.text] && t.text != "and") || afterTitle || t.text == "&" {
+				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(toks[j+1].text) && !titleWords[toks[j+1].text] && !isFirstName(toks[j+1].text)
+				if nameParticles[t.text] || (hasOrgHead && orgConnectors[t.text] && t.text != "and") || andInOrg || afterTitle || t.text == "&" {
 					words = append(words, t.text)
 					j++
 					continue
@@ -345,6 +346,17 @@ func classify(words []string, vocab map[string]bool) mention {
 	}
 	return m
 }
+
+func hasTitle(words []string) bool {
+	for _, w := range words {
+		if titleWords[w] || hasHonorific(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFirstName(w string) bool { _, ok := firstNames[w]; return ok }
 
 func hasParticle(words []string) bool {
 	for _, w := range words {

@@ -40,6 +40,7 @@ func Extract(a store.Article) Enrichment {
 		}
 	}
 	art.promoteSpeakers()
+	art.typeByApposition()
 	art.resolveEntities()
 	art.computeFocus()
 	quotes := art.attributeQuotes()
@@ -63,11 +64,16 @@ func (a *article) promoteSpeakers() {
 			i--
 		}
 		if i >= 0 && a.toks[i].text == "," {
-			// "Kasia Wróbel, a volunteer with the network, said".
-			for c := i - 1; c >= 0 && c > i-25 && !a.toks[c+1].sentStart; c-- {
-				if a.toks[c].text == "," {
-					i = c - 1
-					break
+			// "The developer, Pennine Leisure, said" / "Kasia Wróbel, a
+			// volunteer with the network, said".
+			if i > 0 && a.byTok[i-1] > 0 && a.mentions[a.byTok[i-1]-1].from > 0 && a.toks[a.mentions[a.byTok[i-1]-1].from-1].text == "," {
+				i--
+			} else {
+				for c := i - 1; c >= 0 && c > i-25 && !a.toks[c+1].sentStart; c-- {
+					if a.toks[c].text == "," {
+						i = c - 1
+						break
+					}
 				}
 			}
 		}
@@ -93,7 +99,104 @@ func (a *article) promote(m *mention, last int) {
 		}
 	}
 	m.kind = entPerson
+	if a.appositionNoun(m, isOrgNoun) {
+		m.kind = entOrg
+	}
 }
+
+func isOrgNoun(w string) bool { _, ok := genericOrgHeads[w]; return ok }
+
+func isPersonNoun(w string) bool { _, ok := roleHeads[w]; return ok || personNouns[w] }
+
+// appositionNoun reports whether the name stands in apposition to a noun
+// that is accepted: "the developer, Pennine Leisure," / "Save Grovesend
+// Fields, a campaign group".
+func (a *article) appositionNoun(m *mention, accept func(string) bool) bool {
+	if m.from >= 2 && a.toks[m.from-1].text == "," {
+		for k := m.from - 2; k >= 0 && k > m.from-5 && a.toks[k].kind == tokWord; k-- {
+			if accept(lower(a.toks[k].text)) {
+				return true
+			}
+		}
+	}
+	if m.to+1 < len(a.toks) && a.toks[m.to].text == "," {
+		d := lower(a.toks[m.to+1].text)
+		if d == "a" || d == "an" || d == "the" {
+			for k := m.to + 2; k < len(a.toks) && k < m.to+6 && a.toks[k].kind == tokWord; k++ {
+				// The noun phrase must close with a comma or the sentence:
+				// in "In Manchester, the chancellor said" it is a subject.
+				if accept(lower(a.toks[k].text)) && a.appositionCloses(k+1) {
+					return true
+				}
+				if w := lower(a.toks[k].text); w == "of" || w == "who" {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// spokesperson reports a spokesperson noun in the sentence of token ti.
+func (a *article) spokesperson(ti int) bool {
+	s := a.sentOf[ti]
+	for k := ti; k >= 0 && a.sentOf[k] == s; k-- {
+		if w := a.toks[k].text; w == "spokeswoman" || w == "spokesman" || w == "spokesperson" {
+			return true
+		}
+	}
+	for k := ti; k < len(a.toks) && a.sentOf[k] == s; k++ {
+		if w := a.toks[k].text; w == "spokeswoman" || w == "spokesman" || w == "spokesperson" {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionCloses reports whether an apposition that reached token k ends
+// there or soon after, at a comma, a full stop or the paragraph end.
+func (a *article) appositionCloses(k int) bool {
+	for j := k; j < len(a.toks) && j < k+8; j++ {
+		t := a.toks[j]
+		if t.text == "," || t.text == "." || t.text == ";" || t.sentStart || t.para != a.toks[k-1].para {
+			return true
+		}
+		if t.kind != tokWord || cueVerbs[t.text] {
+			return false
+		}
+	}
+	return false
+}
+
+// typeByApposition types unknown capitalised names by the noun beside them:
+// a role makes a person ("the minister, Rhian Bevan,"), an organisation noun
+// an organisation ("a campaign group, Save Grovesend Fields").
+func (a *article) typeByApposition() {
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entMaybe || len(m.words) > 5 {
+			continue
+		}
+		switch {
+		case a.appositionNoun(m, isOrgNoun):
+			m.kind = entOrg
+		case len(m.words) <= 4 && a.appositionNoun(m, isPersonNoun):
+			m.kind = entPerson
+		}
+	}
+}
+
+// personNouns stand in apposition to people: "Marcela Ríos, a teacher,".
+var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree", "pensioner", "student", "nurse",
+	"fisherman", "grandmother", "grandfather", "mother", "father", "son", "daughter", "widow", "owner", "worker",
+	"official", "spokesman", "spokeswoman", "spokesperson", "economist", "professor", "lecturer", "historian",
+	"activist", "campaigner", "lawyer", "barrister", "solicitor", "doctor", "surgeon", "engineer", "designer",
+	"filmmaker", "director", "writer", "artist", "player", "veteran", "survivor", "victim", "witness", "driver",
+	"shopkeeper", "trader", "miner", "priest", "imam", "rabbi", "pastor", "chef", "musician", "singer", "actor",
+	"actress", "novelist", "poet", "scientist", "researcher", "analyst", "adviser", "advisor", "aide", "strategist",
+	"candidate", "lawmaker", "senator", "deputy", "mp", "councillor", "mayor", "governor", "judge", "host", "founder",
+	"chairman", "chairwoman", "chair", "leader", "head", "executive", "boss", "manager", "coach", "captain", "midwife",
+	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel")
 
 // resolveEntities merges the mentions of one person or organisation into an
 // entity with a canonical name: full names first, then lone surnames and
@@ -409,6 +512,7 @@ func (a *article) attributeQuotes() []Quote {
 			a.lastSpeaker, a.lastSpeakerPos = qs.ent, sp.start
 			if ti := a.tokenIndex(sp.open); ti < len(a.toks) {
 				a.focus[a.sentOf[ti]] = qs.ent
+				a.orgSpoke[a.sentOf[ti]] = qs.ent.kind == entOrg && a.spokesperson(ti)
 			}
 		}
 		prev = append(prev, qs)
@@ -610,6 +714,12 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		return quoteSpeaker{}, false
 	}
 	lw := lower(a.toks[i].text)
+	if lw == "according" && i+1 < len(a.toks) && a.toks[i+1].text == "to" {
+		if s, ok := a.speakerAfterCue(i+2, sp); ok {
+			s.cue = "according to"
+			return s, true
+		}
+	}
 	// said X
 	if invertibleCues[lw] {
 		if s, ok := a.speakerAfterCue(i+1, sp); ok {
@@ -661,6 +771,10 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 	}
 	if m := a.byTok[i]; m > 0 {
 		mm := &a.mentions[m-1]
+		if mm.kind == entPlace && mm.possessive && mm.to < len(a.toks) {
+			// "said Portugal’s interior minister, Rui Fontelas".
+			return a.speakerAfterCue(mm.to, sp)
+		}
 		return a.speakerOfMention(mm, mm.to-1, i, sp.start)
 	}
 	t := a.toks[i]
@@ -677,6 +791,11 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 	}
 	for k := i; k < end; k++ {
 		lw := lower(a.toks[k].text)
+		if _, ok := roleHeads[lw]; ok && k+2 < len(a.toks) && a.toks[k+1].text == "," {
+			if n := a.byTok[k+2]; n > 0 && a.mentions[n-1].ent != nil && a.mentions[n-1].kind == entPerson {
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+			}
+		}
 		if _, ok := roleHeads[lw]; ok || genericOrgHeads[lw] != "" || descriptionHeads[lw] || orgSpeakerNouns[lw] {
 			if s, ok := a.statementBy(k, k, sp.start); ok {
 				return s, true
@@ -789,7 +908,14 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 		}
 		if s, ok := a.speakerBefore(k, limit, sp.start); ok {
 			s.cue = a.cueText(k)
+			if conjCue >= 0 {
+				s.cue = a.cueText(conjCue)
+			}
 			return s, true
+		}
+		// "A source close to the talks said": somebody the text does not name.
+		if a.describedSubject(limit, k) {
+			return quoteSpeaker{found: true, unknown: true, cue: a.cueText(k)}, true
 		}
 		// "Continued Stone: …" / "Said the minister: …".
 		if k == limit || a.toks[k].capital {
@@ -824,6 +950,21 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 		}
 	}
 	return quoteSpeaker{}, false
+}
+
+// describedSubject reports a sentence that opens with a description of an
+// unnamed speaker: "A source close to the talks", "One official".
+func (a *article) describedSubject(limit, k int) bool {
+	for j := limit; j < k && j < limit+4; j++ {
+		w := lower(a.toks[j].text)
+		if descriptionHeads[w] && w != "one" && w != "some" && w != "many" {
+			return true
+		}
+		if a.byTok[j] > 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // clauseHasCue reports a reporting verb among tokens [from, to).

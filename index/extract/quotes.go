@@ -120,7 +120,10 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 				}
 			case '’':
 				fam = famSingle
-				if has(stack, famSingle) && !unicode.IsSpace(prev) && !isAlnum(next) {
+				if has(stack, famSingle) && !unicode.IsSpace(prev) && !isAlnum(next) && !elision(body, i, p.start, prev) &&
+					!(prev == 's' && next == ' ' && unicode.IsLower(runeAfter(body, i+n+1, p.end)) && laterCloser(body, i+n, p.end)) {
+					// Not "rock ’n’ roll", and not a plural possessive
+					// ("Mr Hollis’ plan") when the quote closes later on.
 					closes = true
 				}
 			}
@@ -172,6 +175,33 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 		}
 	}
 	return spans
+}
+
+// elision reports the second mark of ’n’ (rock ’n’ roll).
+func elision(body string, i, lo int, prev rune) bool {
+	if prev != 'n' || i-1 <= lo {
+		return false
+	}
+	r := runeBefore(body, i-1, lo)
+	return r == '’' || r == '\''
+}
+
+// laterCloser reports a closing single mark later in [i, hi) with no
+// opening one before it.
+func laterCloser(body string, i, hi int) bool {
+	for j := i; j < hi; {
+		r, n := utf8.DecodeRuneInString(body[j:hi])
+		switch r {
+		case '‘':
+			return false
+		case '’':
+			if !unicode.IsSpace(runeBefore(body, j, i)) && !isAlnum(runeAfter(body, j+n, hi)) {
+				return true
+			}
+		}
+		j += n
+	}
+	return false
 }
 
 func has(stack []openMark, f markFamily) bool {
