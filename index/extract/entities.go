@@ -154,6 +154,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				}
 				continue
 			}
+			if t.kind == tokWord && nameParticles[t.text] && len(words) > 0 && j+2 < len(toks) && nameParticles[toks[j+1].text] && isCapWord(toks[j+2]) && toks[j+2].para == t.para {
+				// "Ursula von der Leyen"
+				words = append(words, t.text, toks[j+1].text)
+				j += 2
+				continue
+			}
 			if t.kind == tokWord && j+1 < len(toks) && isCapWord(toks[j+1]) && toks[j+1].para == t.para && !toks[j+1].sentStart {
 				afterTitle := len(words) > 0 && titleWords[words[len(words)-1]] && (t.text == "of" || t.text == "for")
 				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(toks[j+1].text) && !titleWords[toks[j+1].text] && !isFirstName(toks[j+1].text)

@@ -94,14 +94,42 @@ func (a *article) promote(m *mention, last int) {
 		return
 	}
 	for _, w := range m.words {
-		if notNameWords[w] || stopwords[lower(w)] {
+		if notNameWords[w] || stopwords[lower(w)] || partyTag(w) {
 			return
 		}
 	}
+	if len(m.words) == 1 && a.toks[m.from].sentStart && strings.HasSuffix(m.words[0], "s") {
+		return // "Scientists say": a plural noun that opens a sentence
+	}
 	m.kind = entPerson
+	if orgLike(m.words) {
+		m.kind = entOrg
+		return
+	}
 	if a.appositionNoun(m, isOrgNoun) {
 		m.kind = entOrg
 	}
+}
+
+// partyTag reports a party-and-state tag such as R-Ky or D-N.
+func partyTag(w string) bool {
+	return len(w) >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'
+}
+
+// orgLike reports a name that is an organisation's, not a person's: an
+// acronym (CNSA), a known body's name first (Greenpeace Brasil), or a place
+// inside it (Virgin Australia, NHS England).
+func orgLike(words []string) bool {
+	for i, w := range words {
+		if len(w) >= 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
+			return true
+		}
+		if _, n, _ := matchPlace(words[i:]); n > 0 && (i > 0 || len(words) == 1) {
+			return true
+		}
+	}
+	_, known := knownOrgs[words[0]]
+	return known
 }
 
 func isOrgNoun(w string) bool { _, ok := genericOrgHeads[w]; return ok }
@@ -289,12 +317,16 @@ func (a *article) resolveEntities() {
 	}
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 3 && alone[m.words[len(m.words)-1]] && !hasLowerWord(m.words) {
+		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 3 && (alone[m.words[len(m.words)-1]] || alone[m.words[0]]) && !hasLowerWord(m.words) {
+			// "Rohit Sharma … Rohit said": a first name alone counts too.
 			m.kind = entPerson
 			add(m)
 			if e := m.ent; e != nil {
 				if _, taken := surname[e.last()]; !taken {
 					surname[e.last()] = e
+				}
+				if _, taken := given[e.firstW()]; !taken {
+					given[e.firstW()] = e
 				}
 			}
 		}
@@ -635,8 +667,35 @@ func (a *article) isScareName(sp *span, open int) bool {
 	case "so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "branded", "labelled", "labeled", "coined", "termed":
 		return true
 	}
-	if prevWord == "as" && (prev2 == "known" || prev2 == "referred") {
+	if prevWord == "as" && (prev2 == "known" || prev2 == "referred" || prev2 == "classified" || prev2 == "billed") {
 		return true
+	}
+	// "what physicists call a ‘quantum simulator’", "taken to calling the ‘…’".
+	for k := open - 1; k >= 0 && k >= open-3 && a.toks[k].para == a.toks[open].para; k-- {
+		switch lower(a.toks[k].text) {
+		case "dubbed", "so-called", "nicknamed", "termed", "branded":
+			return true
+		case "call", "calls", "calling", "called":
+			// Naming, not quoting: "what physicists call", "taken to calling".
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if w := lower(a.toks[j].text); w == "what" || w == "to" {
+					return true
+				}
+			}
+		}
+		if a.toks[k].kind != tokWord {
+			break
+		}
+	}
+	// A word or two after an article or possessive, with nobody saying
+	// anything near: "a ‘phase-out’ of coal", "the ‘mega-deal’".
+	if len(words) <= 3 && !strings.ContainsAny(text, ".!?,") {
+		switch prevWord {
+		case "a", "an", "the", "its", "his", "her", "their", "our", "this", "that":
+			if !a.hasCueNear(open, sp) {
+				return true
+			}
+		}
 	}
 	titleCase := true
 	for _, w := range words {

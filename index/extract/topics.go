@@ -74,11 +74,12 @@ const (
 // lead's words topicLeadWeight times, and each repetition of a word counts
 // less than the one before (topicRepeat), so that many different words of
 // a topic outweigh one word said many times.
-// The best topic is always returned when there is any evidence; others
-// follow when their evidence is at least topicRunnerUp of the best. A
-// topic's score is its evidence over the best's evidence plus
-// topicConfidence: scores keep the evidence ratios, and the best nears 1
-// only with ample evidence.
+//
+// The best topic is always returned when there is any evidence (an empty,
+// non-nil slice when there is none); others follow when their evidence is
+// at least topicRunnerUp of the best. A topic's score is its evidence over
+// the best's evidence plus topicConfidence: scores keep the evidence
+// ratios, and the best nears 1 only with ample evidence.
 func classifyTopics(title, body string) []Topic {
 	var t topicTally
 	lex := topicIndex()
@@ -95,9 +96,9 @@ func classifyTopics(title, body string) []Topic {
 	})
 	best := ev[order[0]]
 	if best <= 0 {
-		return nil
+		return []Topic{} // not nil: the JSON form is [], like the other lists
 	}
-	var topics []Topic
+	topics := make([]Topic, 0, topicMaxTopics)
 	for _, l := range order[:topicMaxTopics] {
 		e := ev[l]
 		if len(topics) > 0 && (e < topicRunnerUp*best || e < topicMinRunnerUp) {
@@ -126,7 +127,7 @@ type topicTally struct {
 	evidence [numTopics]float64
 	entry    [topicTallySlots]int32 // entry id + 1; 0 is an empty slot
 	seen     [topicTallySlots]uint16
-	used     int
+	used     int // slots taken
 }
 
 // topicTallySlots bounds the distinct lexicon entries counted per article;
@@ -134,6 +135,8 @@ type topicTally struct {
 // occurrences, which only very long texts reach.
 const topicTallySlots = 1024
 
+// add counts one occurrence of entry, weighted by mult and by how many
+// came before.
 func (t *topicTally) add(lex *topicLexiconIndex, entry int32, mult float64) {
 	f := topicRepeat[min(t.occurrence(entry), len(topicRepeat)-1)]
 	for _, w := range lex.entries[entry].weights {
@@ -194,8 +197,9 @@ type topicLexiconIndex struct {
 var topicIndex = sync.OnceValue(func() *topicLexiconIndex { return buildTopicIndex(topicLexicon) })
 
 // scan adds to t the evidence of every lexicon word and phrase in text,
-// multiplied by mult. It reads text once, lower-cases ASCII into a stack
-// buffer and looks each token up without allocating.
+// multiplied by base, and by topicLeadWeight too for the first lead words.
+// It reads text once, lower-cases ASCII into a stack buffer and looks each
+// token up without allocating.
 func (lex *topicLexiconIndex) scan(text string, base float64, lead int, t *topicTally) {
 	var buf [topicMaxWord]byte
 	mult, heldMult := base, base
@@ -293,8 +297,9 @@ func (lex *topicLexiconIndex) lookup(tok []byte, whole bool) int32 {
 }
 
 // isTopicWordByte reports whether text[i] belongs to a word: ASCII letters
-// and digits, and bytes of non-ASCII letters (everything from 0x80 but the
-// general-punctuation block U+2000–U+206F and the no-break space).
+// and digits, and bytes of non-ASCII letters (everything from 0x80 but
+// U+2000–U+207F, general punctuation and super/subscripts, and the
+// no-break space).
 func isTopicWordByte(text string, i int) bool {
 	c := text[i]
 	switch {
@@ -328,6 +333,7 @@ func validTopicWord(word string) bool {
 	return first != "" && (second != "" || !strings.Contains(word, "_"))
 }
 
+// topicPhraseKey packs the entries of a phrase's two words into one map key.
 func topicPhraseKey(first, second int32) uint64 {
 	return uint64(uint32(first))<<32 | uint64(uint32(second))
 }
