@@ -1,11 +1,297 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/cuttings/cuttings/store"
+	"github.com/cuttings/cuttings/store/ingest"
 )
 
-// runIngest is a placeholder until the command is written.
+// ingestOptions are the flags of `cuttings ingest`.
+type ingestOptions struct {
+	Data  string
+	Store string
+	Batch int
+}
+
+// flags binds the options to a flag set.
+func (o *ingestOptions) flags(fs *flag.FlagSet) {
+	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the store")
+	fs.StringVar(&o.Store, "store", "", "store `DSN` such as postgres://host/db, instead of the SQLite database in --data")
+	fs.IntVar(&o.Batch, "batch", 500, "articles written per transaction")
+}
+
+// runIngest is `cuttings ingest`: read articles from files or stdin, write
+// the valid ones to the store, report the others.
 func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("ingest: not implemented yet")
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts ingestOptions
+	opts.flags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: cuttings ingest [--data ./data | --store postgres://...] FILE|DIR|- ...")
+		fmt.Fprintln(stderr, `
+Adds articles to the store: JSON Lines (.jsonl, .ndjson, .jsonlines), JSON
+(.json: an array of articles or one article), text (.txt: title, optional
+"Source:", "Published:", "URL:", "Author:" lines, a blank line, the body).
+A directory is read recursively; "-" reads stdin, sniffing its format. An
+article with the id, or with no id and the URL, of one already stored
+updates it. Rejected records are listed on stderr as path:line: reason, and
+make the exit status 1.
+
+JSON fields: id, url (link), title, authors (author; a name or a list),
+source, published (date, pubDate, published_at), language (lang),
+body (text, content). Other fields are ignored.
+
+flags:`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return fmt.Errorf("ingest: %w", errUsage)
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "cuttings ingest: no FILE, DIR or - given")
+		fs.Usage()
+		return fmt.Errorf("ingest: %w", errUsage)
+	}
+	if opts.Batch < 1 {
+		opts.Batch = 1
+	}
+	files, err := ingest.Files(fs.Args())
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	dsn := opts.Data
+	if opts.Store != "" {
+		dsn = opts.Store
+	}
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer st.Close()
+
+	in := &ingester{
+		store:     st,
+		batchSize: opts.Batch,
+		stderr:    stderr,
+		bar:       newIngestBar(files, stderr),
+	}
+	start := time.Now()
+	err = in.run(ctx, files, stdin)
+	if in.bar != nil {
+		in.bar.Finish()
+		in.bar.Clear()
+	}
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	elapsed := time.Since(start)
+	c := in.counts
+	fmt.Fprintf(stdout, "ingest: %d read, %d added, %d updated, %d unchanged, %d rejected in %.1fs (%.0f articles/s)\n",
+		c.read, c.added, c.updated, c.unchanged, c.rejected, elapsed.Seconds(), float64(c.read)/max(elapsed.Seconds(), 1e-3))
+	if c.rejected > 0 {
+		return errRejected
+	}
+	return nil
+}
+
+// ingestCounts tally what became of the records read; read counts them all,
+// rejected or not.
+type ingestCounts struct {
+	read, added, updated, unchanged, rejected int
+}
+
+// ingester reads files into batches in one goroutine and writes them to
+// the store in another, so that parsing the next batch overlaps writing
+// this one. The reader owns read, rejected, stderr and the bar; the writer
+// owns the other counts.
+type ingester struct {
+	store     *store.Store
+	batchSize int
+	counts    ingestCounts
+	stderr    io.Writer
+	bar       *progressbar.ProgressBar // nil when stderr is not a terminal
+}
+
+func (in *ingester) run(ctx context.Context, files []string, stdin io.Reader) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []store.Article, 2)
+	readDone := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		readDone <- in.readFiles(ctx, files, stdin, batches)
+	}()
+	var writeErr error
+	for batch := range batches {
+		if writeErr != nil {
+			continue // drain until the reader sees the cancellation
+		}
+		if err := in.write(ctx, batch); err != nil {
+			writeErr = err
+			cancel()
+		}
+	}
+	readErr := <-readDone
+	if writeErr != nil {
+		return writeErr
+	}
+	return readErr
+}
+
+func (in *ingester) readFiles(ctx context.Context, files []string, stdin io.Reader, batches chan<- []store.Article) error {
+	batch := make([]store.Article, 0, in.batchSize)
+	send := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		select {
+		case batches <- batch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		batch = make([]store.Article, 0, in.batchSize)
+		return nil
+	}
+	for _, path := range files {
+		err := in.readFile(ctx, path, stdin, func(a store.Article) error {
+			batch = append(batch, a)
+			if len(batch) < in.batchSize {
+				return nil
+			}
+			return send()
+		})
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			// An unreadable file is reported like a bad record: the other
+			// files are still worth ingesting.
+			in.reject(err.Error())
+		}
+	}
+	return send()
+}
+
+// readFile reads one file (or stdin), reporting rejected records and
+// passing the good ones to add.
+func (in *ingester) readFile(ctx context.Context, path string, stdin io.Reader, add func(store.Article) error) error {
+	var r io.Reader = stdin
+	if path != ingest.Stdin {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+		if in.bar != nil {
+			r = &ingestBarReader{r: f, bar: in.bar}
+		}
+	}
+	return ingest.Read(r, path, func(rec ingest.Record) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		in.counts.read++
+		if in.bar != nil && path == ingest.Stdin {
+			in.bar.Add(1)
+		}
+		if rec.Err != nil {
+			in.reject(fmt.Sprintf("%s: %v", rec.Where, rec.Err))
+			return nil
+		}
+		return add(rec.Article)
+	})
+}
+
+func (in *ingester) reject(msg string) {
+	in.counts.rejected++
+	if in.bar != nil {
+		in.bar.Clear()
+	}
+	fmt.Fprintln(in.stderr, msg)
+}
+
+func (in *ingester) write(ctx context.Context, batch []store.Article) error {
+	results, err := in.store.PutBatch(ctx, batch)
+	if err != nil {
+		return err
+	}
+	for _, r := range results {
+		switch r {
+		case store.Added:
+			in.counts.added++
+		case store.Updated:
+			in.counts.updated++
+		case store.Unchanged:
+			in.counts.unchanged++
+		}
+	}
+	return nil
+}
+
+// newIngestBar returns a progress bar on stderr measured in bytes of input,
+// or in records when stdin is among the inputs (its size is unknown); nil
+// when stderr is not a terminal, so logs and pipes get no bar.
+func newIngestBar(files []string, stderr io.Writer) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	var total int64
+	for _, path := range files {
+		if path == ingest.Stdin {
+			return progressbar.NewOptions64(-1,
+				progressbar.OptionSetWriter(stderr),
+				progressbar.OptionSetDescription("ingest"),
+				progressbar.OptionSetItsString("articles"),
+				progressbar.OptionShowIts(),
+				progressbar.OptionShowCount(),
+				progressbar.OptionThrottle(100*time.Millisecond),
+				progressbar.OptionSpinnerType(14),
+			)
+		}
+		if info, err := os.Stat(path); err == nil {
+			total += info.Size()
+		}
+	}
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowTotalBytes(true),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetWidth(30),
+	)
+}
+
+// ingestBarReader moves the bar by the bytes read through it.
+type ingestBarReader struct {
+	r   io.Reader
+	bar *progressbar.ProgressBar
+}
+
+func (b *ingestBarReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	b.bar.Add64(int64(n))
+	return n, err
 }

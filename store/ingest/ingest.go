@@ -1,0 +1,239 @@
+// Package ingest reads articles from files — JSON Lines, JSON arrays and
+// plain text — and turns each record into a normalised store.Article or a
+// rejection that says where the record is and what is wrong with it. It does
+// not write to the store; the caller decides how to batch.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/cuttings/cuttings/store"
+)
+
+// Record is one article read from a file, already validated, or the reason
+// it was rejected.
+type Record struct {
+	Article store.Article // normalised by Validate; partial when Err is set
+	// Where is "path:line" for a JSON Lines record, "path[i]" for the i-th
+	// (from 0) element of a JSON array, "path" for a whole file.
+	Where string
+	Err   error // non-nil when the record was rejected
+}
+
+// MaxLine is the longest JSON Lines record read; a longer line is rejected
+// and skipped without holding it in memory.
+const MaxLine = 16 << 20
+
+// format is how a file's content is laid out.
+type format int
+
+const (
+	formatJSONL format = iota + 1
+	formatJSON
+	formatText
+)
+
+// formats maps the file name extensions Files picks up to their format.
+var formats = map[string]format{
+	".jsonl":     formatJSONL,
+	".ndjson":    formatJSONL,
+	".jsonlines": formatJSONL,
+	".json":      formatJSON,
+	".txt":       formatText,
+}
+
+// Stdin is the file name that means standard input, to Files and Read.
+const Stdin = "-"
+
+// Read reads the articles in r and calls emit with each, valid or not, in
+// order. The format comes from name's extension; for any other name
+// (including Stdin) it is sniffed from the first byte: '[' a JSON array,
+// '{' JSON Lines, anything else one text article, nothing at all no article. Read stops at the first
+// error from r or from emit and returns it; a bad record is not an error.
+func Read(r io.Reader, name string, emit func(Record) error) error {
+	where := name
+	if name == Stdin {
+		where = "stdin"
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	f, ok := formats[strings.ToLower(filepath.Ext(name))]
+	if !ok || name == Stdin {
+		first, err := firstByte(br)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", where, err)
+		}
+		switch first {
+		case 0:
+			return nil // nothing but white space: no article, nothing wrong
+		case '[':
+			f = formatJSON
+		case '{':
+			f = formatJSONL
+		default:
+			f = formatText
+		}
+	}
+	var err error
+	switch f {
+	case formatJSONL:
+		err = readJSONL(br, where, emit)
+	case formatJSON:
+		err = readJSON(br, where, emit)
+	default:
+		err = readText(br, where, emit)
+	}
+	return err
+}
+
+// firstByte returns the first byte that is not white space or a byte order
+// mark, without consuming anything; 0 for an empty input.
+func firstByte(br *bufio.Reader) (byte, error) {
+	for n := 64; ; n *= 2 {
+		buf, err := br.Peek(n)
+		rest := bytes.TrimLeft(bytes.TrimPrefix(buf, bom), " \t\r\n")
+		if len(rest) > 0 {
+			return rest[0], nil
+		}
+		if err == io.EOF {
+			return 0, nil
+		}
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return 0, err
+		}
+		if n >= br.Size() {
+			return 0, nil // a buffer full of white space: let the text reader say so
+		}
+	}
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// readJSONL reads one JSON object a line. Blank lines are skipped; a line
+// longer than MaxLine is rejected and skipped.
+func readJSONL(br *bufio.Reader, where string, emit func(Record) error) error {
+	var line []byte
+	for n := 1; ; n++ {
+		var tooLong bool
+		var err error
+		line, tooLong, err = readLine(br, line[:0])
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read %s:%d: %w", where, n, err)
+		}
+		if n == 1 {
+			line = bytes.TrimPrefix(line, bom)
+		}
+		at := fmt.Sprintf("%s:%d", where, n)
+		switch {
+		case tooLong:
+			if e := emit(Record{Where: at, Err: fmt.Errorf("line is longer than %d MiB", MaxLine>>20)}); e != nil {
+				return e
+			}
+		case len(bytes.TrimSpace(line)) > 0:
+			if e := emit(decodeRecord(line, at)); e != nil {
+				return e
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// readLine appends the next line of br to buf, without its line ending.
+// Past MaxLine it stops appending, reads on to the end of the line and
+// reports tooLong. err is io.EOF after the last line.
+func readLine(br *bufio.Reader, buf []byte) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > MaxLine+2 { // +2: the line ending
+				tooLong = true
+				buf = buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == io.EOF && len(buf) == 0 && !tooLong:
+			return buf, false, io.EOF
+		case err != nil && err != io.EOF:
+			return buf, tooLong, err
+		}
+		buf = bytes.TrimSuffix(buf, []byte("\n"))
+		buf = bytes.TrimSuffix(buf, []byte("\r"))
+		if err == io.EOF {
+			return buf, tooLong, io.EOF
+		}
+		return buf, tooLong, nil
+	}
+}
+
+// Files expands the command line's arguments into the files to read:
+// a directory stands for the files under it with a known extension
+// (.jsonl, .ndjson, .jsonlines, .json, .txt), recursively, in sorted order,
+// skipping hidden files and directories; a file stands for itself whatever
+// its name; Stdin stays as it is.
+func Files(args []string) ([]string, error) {
+	var files []string
+	for _, arg := range args {
+		if arg == Stdin {
+			files = append(files, arg)
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			return nil, err // *fs.PathError names the file
+		}
+		if !info.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		var found []string
+		// The trailing separator makes WalkDir follow arg when it is a
+		// symbolic link to a directory.
+		root := strings.TrimSuffix(arg, string(filepath.Separator)) + string(filepath.Separator)
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			hidden := path != root && strings.HasPrefix(d.Name(), ".")
+			if d.IsDir() {
+				if hidden {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if _, known := formats[strings.ToLower(filepath.Ext(path))]; !known || hidden {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link to a file counts; a link to a directory is not
+				// followed, which also keeps link cycles out.
+				if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				return nil
+			}
+			found = append(found, path)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", arg, err)
+		}
+		slices.Sort(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "modernc.org/sqlite" // the pure-Go driver "sqlite"
+)
+
+// dialect is what differs between the databases the store runs on.
+type dialect interface {
+	name() string
+	schema() []string
+	rebind(query string) string
+	// lockForWrite makes a fresh transaction the only writer until it ends.
+	lockForWrite(ctx context.Context, tx *sql.Tx) error
+}
+
+// DBFile is the name of the SQLite database inside a data directory.
+const DBFile = "cuttings.db"
+
+func openDialect(ctx context.Context, dsn string) (dialect, *sql.DB, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return openPostgres(ctx, dsn)
+	}
+	return openSQLite(ctx, dsn)
+}
+
+type sqliteDialect struct{ path string }
+
+// openSQLite opens DIR/cuttings.db so that several processes can share it:
+// WAL lets readers run beside the one writer; busy_timeout makes a writer
+// wait for the lock instead of failing with "database is locked"; and
+// _txlock=immediate takes the write lock at BEGIN, because a transaction
+// that reads first and upgrades later can fail with SQLITE_BUSY no matter
+// how long it would wait. synchronous stays FULL: followers remember seqs,
+// and a commit lost to a power cut would let a later write reuse its seq.
+func openSQLite(ctx context.Context, dir string) (dialect, *sql.DB, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, nil, fmt.Errorf("open store: %w", err)
+	}
+	abs, err := filepath.Abs(filepath.Join(dir, DBFile))
+	if err != nil {
+		return nil, nil, fmt.Errorf("open store: %w", err)
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Set("_txlock", "immediate")
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}
+	db, err := sql.Open("sqlite", u.String())
+	if err != nil {
+		return nil, nil, fmt.Errorf("open store %s: %w", abs, err)
+	}
+	// Writes are serialised by SQLite anyway; a few connections let reads
+	// (the indexer, web requests) run beside one write.
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("open store %s: %w", abs, err)
+	}
+	return sqliteDialect{path: abs}, db, nil
+}
+
+func (d sqliteDialect) name() string { return d.path }
+
+func (sqliteDialect) schema() []string {
+	return []string{
+		`CREATE TABLE IF NOT EXISTS articles (
+			id            TEXT PRIMARY KEY,
+			seq           INTEGER NOT NULL,
+			deleted       INTEGER NOT NULL DEFAULT 0,
+			url           TEXT NOT NULL DEFAULT '',
+			canonical_url TEXT,
+			title         TEXT NOT NULL DEFAULT '',
+			authors       TEXT,
+			source        TEXT NOT NULL DEFAULT '',
+			published     TEXT,
+			language      TEXT NOT NULL DEFAULT '',
+			body          TEXT NOT NULL DEFAULT '',
+			content_hash  TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles (seq)`,
+		`CREATE INDEX IF NOT EXISTS articles_canonical_url ON articles (canonical_url)`,
+		// Lets Count read a small index instead of every row.
+		`CREATE INDEX IF NOT EXISTS articles_deleted ON articles (deleted)`,
+	}
+}
+
+func (sqliteDialect) rebind(q string) string { return q }
+
+// lockForWrite has nothing to do: BEGIN IMMEDIATE took the lock.
+func (sqliteDialect) lockForWrite(context.Context, *sql.Tx) error { return nil }

@@ -1,0 +1,459 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ErrNotFound is returned for an article that does not exist or was deleted.
+var ErrNotFound = errors.New("article not found")
+
+// PutResult says what a Put did to the store.
+type PutResult int
+
+// The outcomes of a Put.
+const (
+	Added     PutResult = iota + 1 // a new article, or a deleted one brought back
+	Updated                        // an existing article whose content changed
+	Unchanged                      // an existing article, identical; nothing written
+)
+
+// String returns the result in lower case, as the CLI prints it.
+func (r PutResult) String() string {
+	switch r {
+	case Added:
+		return "added"
+	case Updated:
+		return "updated"
+	case Unchanged:
+		return "unchanged"
+	}
+	return fmt.Sprintf("PutResult(%d)", int(r))
+}
+
+// Change is one entry of the change feed: the latest state of one article.
+type Change struct {
+	Seq     int64
+	ID      string
+	Deleted bool
+	Article Article // empty when Deleted
+}
+
+// DefaultChangesLimit is how many changes Changes returns when asked for
+// limit <= 0; a follower reads the feed in pages, never all at once.
+const DefaultChangesLimit = 1000
+
+// Store is the archive's system of record, a SQL database. It is safe for
+// concurrent use, and several Stores (in several processes) may share one
+// database.
+type Store struct {
+	db *sql.DB
+	d  dialect
+	// writeMu serialises this Store's own write transactions so that they
+	// queue in Go instead of spinning in the database's busy handler; writers
+	// in other processes are still kept apart by the database's lock.
+	writeMu sync.Mutex
+}
+
+// Open opens the store named by dsn: a data directory (created if missing)
+// holding the SQLite database cuttings.db, or a postgres:// URL.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if dsn == "" {
+		return nil, errors.New("open store: empty data directory")
+	}
+	d, db, err := openDialect(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, d: d}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", d.name(), err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	return s.db.Close()
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, q := range s.d.schema() {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("create schema: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// write runs fn in a write transaction that holds the database's write lock
+// from its first statement, so that reading the last seq and writing the next
+// one cannot interleave with another writer.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := s.d.lockForWrite(ctx, tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("lock: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Put inserts or updates one article and fills a.ID when it was empty.
+func (s *Store) Put(ctx context.Context, a *Article) (PutResult, error) {
+	var res PutResult
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		p, err := s.preparePut(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer p.close()
+		res, err = p.put(ctx, a)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("put %s: %w", a.ID, err)
+	}
+	return res, nil
+}
+
+// PutBatch puts several articles in one transaction, filling their IDs in
+// place. Either all are written or, on error, none.
+func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error) {
+	results := make([]PutResult, len(as))
+	if len(as) == 0 {
+		return results, nil
+	}
+	ids := make([]string, len(as)) // to restore on rollback
+	for i := range as {
+		ids[i] = as[i].ID
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		p, err := s.preparePut(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer p.close()
+		for i := range as {
+			r, err := p.put(ctx, &as[i])
+			if err != nil {
+				return fmt.Errorf("put article %d (%s): %w", i, as[i].ID, err)
+			}
+			results[i] = r
+		}
+		return nil
+	})
+	if err != nil {
+		for i := range as {
+			as[i].ID = ids[i]
+		}
+		return nil, fmt.Errorf("put batch: %w", err)
+	}
+	return results, nil
+}
+
+// putter holds one write transaction's prepared statements and the last seq.
+type putter struct {
+	seq                                 int64
+	byID, byURL, insert, update, maxSeq *sql.Stmt
+}
+
+const articleColumns = `url, canonical_url, title, authors, source, published, language, body, content_hash`
+
+func (s *Store) preparePut(ctx context.Context, tx *sql.Tx) (*putter, error) {
+	p := &putter{}
+	for _, st := range []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		{&p.byID, `SELECT deleted, content_hash FROM articles WHERE id = ?`},
+		// Prefer a live article, then the most recently written tombstone.
+		{&p.byURL, `SELECT id FROM articles WHERE canonical_url = ? ORDER BY deleted, seq DESC LIMIT 1`},
+		{&p.insert, `INSERT INTO articles (id, seq, deleted, ` + articleColumns + `) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.update, `UPDATE articles SET seq = ?, deleted = 0, url = ?, canonical_url = ?, title = ?, authors = ?, source = ?,
+			published = ?, language = ?, body = ?, content_hash = ? WHERE id = ?`},
+		{&p.maxSeq, `SELECT COALESCE(MAX(seq), 0) FROM articles`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, s.d.rebind(st.q))
+		if err != nil {
+			p.close()
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		*st.dst = stmt
+	}
+	if err := p.maxSeq.QueryRowContext(ctx).Scan(&p.seq); err != nil {
+		p.close()
+		return nil, fmt.Errorf("read last seq: %w", err)
+	}
+	return p, nil
+}
+
+func (p *putter) close() {
+	for _, st := range []*sql.Stmt{p.byID, p.byURL, p.insert, p.update, p.maxSeq} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (p *putter) put(ctx context.Context, a *Article) (PutResult, error) {
+	canonical := CanonicalURL(a.URL)
+	if a.ID == "" && canonical != "" {
+		var id string
+		err := p.byURL.QueryRowContext(ctx, canonical).Scan(&id)
+		switch {
+		case err == nil:
+			a.ID = id
+		case errors.Is(err, sql.ErrNoRows):
+			a.ID = URLID(canonical)
+		default:
+			return 0, fmt.Errorf("look up url: %w", err)
+		}
+	}
+	if a.ID == "" {
+		a.ID = ContentID(a.Title, a.Body)
+	}
+
+	row := newRow(a, canonical)
+	var (
+		deleted bool
+		oldHash string
+	)
+	err := p.byID.QueryRowContext(ctx, a.ID).Scan(&deleted, &oldHash)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("look up id: %w", err)
+	}
+	if exists && !deleted && oldHash == row.hash {
+		return Unchanged, nil
+	}
+	p.seq++
+	if !exists {
+		if _, err := p.insert.ExecContext(ctx, a.ID, p.seq, row.url, row.canonical, row.title, row.authors,
+			row.source, row.published, row.language, row.body, row.hash); err != nil {
+			return 0, fmt.Errorf("insert: %w", err)
+		}
+		return Added, nil
+	}
+	if _, err := p.update.ExecContext(ctx, p.seq, row.url, row.canonical, row.title, row.authors,
+		row.source, row.published, row.language, row.body, row.hash, a.ID); err != nil {
+		return 0, fmt.Errorf("update: %w", err)
+	}
+	if deleted {
+		return Added, nil
+	}
+	return Updated, nil
+}
+
+// row is an Article in the form the database keeps it.
+type row struct {
+	url, title                    string
+	canonical, authors, published sql.NullString
+	source, language, body        string
+	hash                          string
+}
+
+func newRow(a *Article, canonical string) row {
+	r := row{
+		url: a.URL, title: a.Title, source: a.Source, language: a.Language, body: a.Body,
+		canonical: sql.NullString{String: canonical, Valid: canonical != ""},
+	}
+	if len(a.Authors) > 0 {
+		b, _ := json.Marshal(a.Authors) // []string always marshals
+		r.authors = sql.NullString{String: string(b), Valid: true}
+	}
+	if !a.Published.IsZero() {
+		r.published = sql.NullString{String: formatTime(a.Published), Valid: true}
+	}
+	r.hash = r.contentHash()
+	return r
+}
+
+// contentHash covers every stored field, so Unchanged means Get would return
+// exactly what it returned before.
+func (r row) contentHash() string {
+	h := sha256.New()
+	for _, f := range []string{r.url, r.title, r.authors.String, r.source, r.published.String, r.language, r.body} {
+		// Length-prefixed so that moving text between fields changes the hash.
+		fmt.Fprintf(h, "%d:%s\x00", len(f), f)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// formatTime is how Published is stored: UTC, RFC 3339, to the second.
+// Sub-second precision is dropped because no news date carries it and the
+// text form then sorts and compares simply.
+func formatTime(t time.Time) string {
+	return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+}
+
+// ContentID is the id given to an article with neither id nor URL: a hash of
+// its title and body, so the same text put twice is the same article.
+func ContentID(title, body string) string {
+	sum := sha256.Sum256([]byte(title + "\x00" + body))
+	return "sha-" + hex.EncodeToString(sum[:8])
+}
+
+// URLID is the id given to a new article that has a URL but no id: a hash of
+// its canonical URL, so that every node of a cluster derives the same id.
+func URLID(canonical string) string {
+	sum := sha256.Sum256([]byte(canonical))
+	return "url-" + hex.EncodeToString(sum[:8])
+}
+
+// Get returns the live article with the given id, or ErrNotFound.
+func (s *Store) Get(ctx context.Context, id string) (Article, error) {
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, seq, deleted, `+articleColumns+` FROM articles WHERE id = ? AND deleted = 0`), id)
+	if err != nil {
+		return Article{}, fmt.Errorf("get %s: %w", id, err)
+	}
+	changes, err := scanChanges(rows)
+	if err != nil {
+		return Article{}, fmt.Errorf("get %s: %w", id, err)
+	}
+	if len(changes) == 0 {
+		return Article{}, fmt.Errorf("get %s: %w", id, ErrNotFound)
+	}
+	return changes[0].Article, nil
+}
+
+// Delete removes an article, leaving a tombstone in the change feed so that
+// followers drop it too. It returns ErrNotFound if there is no live article
+// with that id.
+func (s *Store) Delete(ctx context.Context, id string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var seq int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM articles`).Scan(&seq); err != nil {
+			return fmt.Errorf("read last seq: %w", err)
+		}
+		// The tombstone keeps id and canonical URL, so putting the same URL
+		// again brings the article back under its old id; the content goes.
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE articles SET seq = ?, deleted = 1, title = '', authors = NULL,
+			source = '', published = NULL, language = '', body = '', content_hash = '' WHERE id = ? AND deleted = 0`), seq+1, id)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("delete %s: %w", id, err)
+	}
+	return nil
+}
+
+// Changes returns up to limit changes with Seq > after, in Seq order; each
+// article appears once, in its latest state. limit <= 0 means
+// DefaultChangesLimit.
+func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, error) {
+	if limit <= 0 {
+		limit = DefaultChangesLimit
+	}
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, seq, deleted, `+articleColumns+`
+		FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`), after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("changes after %d: %w", after, err)
+	}
+	changes, err := scanChanges(rows)
+	if err != nil {
+		return nil, fmt.Errorf("changes after %d: %w", after, err)
+	}
+	return changes, nil
+}
+
+func scanChanges(rows *sql.Rows) ([]Change, error) {
+	defer rows.Close()
+	var changes []Change
+	for rows.Next() {
+		var (
+			c                  Change
+			a                  Article
+			canonical, hash    sql.NullString
+			authors, published sql.NullString
+		)
+		if err := rows.Scan(&c.ID, &c.Seq, &c.Deleted, &a.URL, &canonical, &a.Title, &authors,
+			&a.Source, &published, &a.Language, &a.Body, &hash); err != nil {
+			return nil, err
+		}
+		if !c.Deleted {
+			a.ID = c.ID
+			if authors.Valid {
+				if err := json.Unmarshal([]byte(authors.String), &a.Authors); err != nil {
+					return nil, fmt.Errorf("article %s: authors: %w", c.ID, err)
+				}
+			}
+			if published.Valid {
+				t, err := time.Parse(time.RFC3339, published.String)
+				if err != nil {
+					return nil, fmt.Errorf("article %s: published: %w", c.ID, err)
+				}
+				a.Published = t
+			}
+			c.Article = a
+		}
+		changes = append(changes, c)
+	}
+	return changes, rows.Err()
+}
+
+// LastSeq returns the seq of the latest write, 0 for an empty store.
+func (s *Store) LastSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM articles`).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("last seq: %w", err)
+	}
+	return seq, nil
+}
+
+// Count returns the number of live (not deleted) articles.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE deleted = 0`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count: %w", err)
+	}
+	return n, nil
+}
+
+// rebindDollar numbers the "?" placeholders of a query $1, $2, ... as
+// PostgreSQL wants. No query here has a "?" inside a string literal.
+func rebindDollar(q string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
