@@ -196,6 +196,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			w := words[0]
 			lw := strings.ToLower(w)
 			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words))
+			if !common && from == i && !honorificOrTitle(w) && !isKnownName(words) && knownOrgs[w] == "" {
+				// Not decided by the article itself: ask prose's tag dictionary.
+				if _, n, _ := matchPlace(words); n == 0 {
+					common = !sentenceInitialIsName(w)
+				}
+			}
 			if from > i {
 				// After "The" or "But" only further function words go.
 				common = stopwords[lw]
