@@ -40,6 +40,9 @@ func newPostgresDSN(t *testing.T) string {
 	t.Helper()
 	base := os.Getenv(postgresEnv)
 	if base == "" {
+		if os.Getenv("CUTTINGS_REQUIRE_POSTGRES") == "1" {
+			t.Fatalf("CUTTINGS_REQUIRE_POSTGRES=1 but %s is not set: CI must start PostgreSQL and point the tests at it", postgresEnv)
+		}
 		t.Skipf("PostgreSQL not tested: set %s to a DSN like postgres://user:pass@localhost:5432/db?sslmode=disable (the tests create and drop their own schemas)", postgresEnv)
 	}
 	u, err := url.Parse(base)

@@ -122,7 +122,8 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 	if a.toks[i].text == "," {
 		// "The Tánaiste, Micheál Martin, said": a name right before the
 		// comma is the speaker; else "Ayşe Demir, who runs a shop, said".
-		if m := a.byTok[i-1]; i > limit && m > 0 {
+		if i > limit && a.byTok[i-1] > 0 {
+			m := a.byTok[i-1]
 			mm := &a.mentions[m-1]
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil && mm.from > limit && a.toks[mm.from-1].text == "," {
 				return quoteSpeaker{ent: mm.ent, found: true, named: true}, true

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// getJSON fetches u and decodes its JSON answer.
+func getJSON(t *testing.T, u string, v any) int {
+	t.Helper()
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	return res.StatusCode
+}
+
+// stopServer ends a server started by a test and checks it shut down cleanly.
+func stopServer(t *testing.T, s *server, cancel context.CancelFunc, ctx context.Context) {
+	t.Helper()
+	cancel()
+	done := make(chan error, 1)
+	go func() { done <- s.Wait(ctx) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Wait: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("server did not shut down")
+	}
+}
+
+func TestServeStartAndStop(t *testing.T) {
+	data := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := startServer(ctx, serveOptions{Addr: "127.0.0.1:0", Data: data, Token: "tok"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(s.Addr, "127.0.0.1:") || strings.HasSuffix(s.Addr, ":0") {
+		t.Errorf("Addr %q, want the bound 127.0.0.1 port", s.Addr)
+	}
+
+	// A second server on the same data directory is refused.
+	if s2, err := startServer(ctx, serveOptions{Addr: "127.0.0.1:0", Data: data}, io.Discard); err == nil {
+		s2.close()
+		t.Error("second server on the same data directory started")
+	}
+
+	// Writes through the API are searchable at once.
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/api/articles",
+		strings.NewReader(`{"id":"a1","title":"Harbour reopens","source":"Northern Post","body":"The harbour at Whitby reopened on Friday after repairs."}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer tok")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("POST status %d", res.StatusCode)
+	}
+	var health struct {
+		Status   string `json:"status"`
+		Articles int    `json:"articles"`
+	}
+	if code := getJSON(t, s.URL+"/healthz", &health); code != 200 || health.Status != "ok" || health.Articles != 1 {
+		t.Errorf("healthz %d %+v, want 200 ok 1", code, health)
+	}
+	var found struct{ Total int }
+	getJSON(t, s.URL+"/api/search?q=Whitby", &found)
+	if found.Total != 1 {
+		t.Errorf("search total %d, want 1", found.Total)
+	}
+
+	stopServer(t, s, cancel, ctx)
+	if _, err := http.Get(s.URL + "/healthz"); err == nil {
+		t.Error("server still answers after shutdown")
+	}
+
+	// The lock is released: the data directory can be served again, and
+	// what was written is still there.
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	defer cancel2()
+	s, err = startServer(ctx2, serveOptions{Addr: "127.0.0.1:0", Data: data}, io.Discard)
+	if err != nil {
+		t.Fatalf("restart: %v", err)
+	}
+	if s.Articles != 1 {
+		t.Errorf("after restart: %d articles, want 1", s.Articles)
+	}
+	stopServer(t, s, cancel2, ctx2)
+}
+
+// demoModule makes a directory that looks like the repository: a go.mod and
+// testdata/articles/*.jsonl, with one bad line.
+func demoModule(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	articles := filepath.Join(root, "testdata", "articles")
+	if err := os.MkdirAll(filepath.Join(root, "cmd", "cuttings"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(articles, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.mod": "module example.com/demo\n",
+		"testdata/articles/one.jsonl": `{"id":"d1","title":"Ferry strike called off","source":"Coast Gazette","published":"2024-04-02T08:00:00Z","body":"The ferry strike planned for Easter was called off on Tuesday."}
+{"id":"d2","title":"New lifeboat for the harbour","source":"Coast Gazette","published":"2024-05-11T08:00:00Z","body":"The harbour's new lifeboat arrived on Saturday."}
+`,
+		"testdata/articles/two.jsonl":   "{\"id\":\"d3\",\"title\":\"Market hall to close\",\"body\":\"The Victorian market hall will close for a year of repairs.\"}\nnot json at all\n",
+		"testdata/articles/ignored.txt": "not an article file for the demo",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func TestServeDemo(t *testing.T) {
+	root := demoModule(t)
+	var log bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := startServer(ctx, serveOptions{Addr: "127.0.0.1:0", Demo: true, workDir: filepath.Join(root, "cmd", "cuttings")}, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Articles != 3 {
+		t.Errorf("demo has %d articles, want 3", s.Articles)
+	}
+	if !strings.Contains(log.String(), "two.jsonl:2") {
+		t.Errorf("bad demo line not reported; log:\n%s", log.String())
+	}
+	// Indexed before the server answers.
+	var found struct{ Total int }
+	getJSON(t, s.URL+"/api/search?q=harbour", &found)
+	if found.Total != 1 {
+		t.Errorf("search total %d, want 1", found.Total)
+	}
+	dir := s.dir
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("demo data directory: %v", err)
+	}
+	stopServer(t, s, cancel, ctx)
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("demo data directory %s not removed: %v", dir, err)
+	}
+}
+
+func TestServeDemoOutsideRepository(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := findDemoArticles(dir); err == nil || !strings.Contains(err.Error(), "go.mod") {
+		// A go.mod above the temporary directory would make this pass
+		// for the wrong reason; say so instead.
+		if err == nil {
+			t.Skipf("a go.mod above %s; cannot test the outside case", dir)
+		}
+		t.Errorf("error %v, want one about go.mod", err)
+	}
+
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := findDemoArticles(root); err == nil || !strings.Contains(err.Error(), "testdata/articles/*.jsonl") {
+		t.Errorf("error %v, want one naming testdata/articles/*.jsonl", err)
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr error
+		wantOut string // in stderr
+	}{
+		{"help", []string{"serve", "-h"}, nil, "usage: cuttings serve"},
+		{"unknown flag", []string{"serve", "--port", "80"}, errUsage, "flag provided but not defined: -port"},
+		{"stray argument", []string{"serve", "data"}, errUsage, `unexpected argument "data"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := run(tt.args, strings.NewReader(""), &stdout, &stderr)
+			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil && err != nil) {
+				t.Errorf("err = %v, want %v", err, tt.wantErr)
+			}
+			if !strings.Contains(stderr.String(), tt.wantOut) {
+				t.Errorf("stderr %q does not contain %q", stderr.String(), tt.wantOut)
+			}
+			if !strings.Contains(stderr.String(), "-demo") && tt.wantErr == nil {
+				t.Errorf("help does not list --demo:\n%s", stderr.String())
+			}
+		})
+	}
+}

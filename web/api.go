@@ -1,0 +1,369 @@
+package web
+
+import (
+	"bytes"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/cuttings/cuttings/index"
+	"github.com/cuttings/cuttings/store"
+	"github.com/cuttings/cuttings/store/ingest"
+)
+
+// apiResult is the JSON of one page of search results.
+type apiResult struct {
+	Total  uint64    `json:"total"`
+	TookMS float64   `json:"took_ms"`
+	Hits   any       `json:"hits"` // []apiHit or []apiQuoteHit
+	Facets apiFacets `json:"facets"`
+	Page   int       `json:"page"`
+	Size   int       `json:"size"`
+}
+
+// apiHit is one article hit.
+type apiHit struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url"`
+	Source    string    `json:"source"`
+	Published time.Time `json:"published,omitzero"`
+	Snippet   string    `json:"snippet"`
+	People    []string  `json:"people"`
+	Countries []string  `json:"countries"`
+	Topics    []string  `json:"topics"`
+}
+
+// apiQuoteHit is one quotation hit; ID is its article's.
+type apiQuoteHit struct {
+	Quote       string    `json:"quote"`
+	Speaker     string    `json:"speaker"`
+	SpeakerType string    `json:"speaker_type"`
+	ID          string    `json:"id"`
+	QuoteID     string    `json:"quote_id,omitempty"`
+	Title       string    `json:"title"`
+	URL         string    `json:"url"`
+	Published   time.Time `json:"published,omitzero"`
+	Source      string    `json:"source"`
+	Snippet     string    `json:"snippet"`
+}
+
+// apiFacets holds every facet, always present, so clients need no nil checks.
+type apiFacets struct {
+	Person    []apiFacetValue `json:"person"`
+	Speaker   []apiFacetValue `json:"speaker"`
+	Country   []apiFacetValue `json:"country"`
+	Topic     []apiFacetValue `json:"topic"`
+	Org       []apiFacetValue `json:"org"`
+	Source    []apiFacetValue `json:"source"`
+	Published []apiDateBucket `json:"published"`
+}
+
+// apiFacetValue is one facet value and its count.
+type apiFacetValue struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// apiDateBucket is one bar of the published histogram, [from, to).
+type apiDateBucket struct {
+	From  time.Time `json:"from"`
+	To    time.Time `json:"to"`
+	Count int       `json:"count"`
+}
+
+func newAPIResult(q index.Query, r *index.Result) apiResult {
+	out := apiResult{
+		Total:  r.Total,
+		TookMS: float64(r.Took.Microseconds()) / 1000,
+		Page:   q.Page,
+		Size:   q.Size,
+		Facets: apiFacets{
+			Person:    facetValues(index.FacetPerson, r.Facets[index.FacetPerson]),
+			Speaker:   facetValues(index.FacetSpeaker, r.Facets[index.FacetSpeaker]),
+			Country:   facetValues(index.FacetCountry, r.Facets[index.FacetCountry]),
+			Topic:     facetValues(index.FacetTopic, r.Facets[index.FacetTopic]),
+			Org:       facetValues(index.FacetOrg, r.Facets[index.FacetOrg]),
+			Source:    facetValues(index.FacetSource, r.Facets[index.FacetSource]),
+			Published: dateBuckets(r.Dates),
+		},
+	}
+	if q.Quotes {
+		out.Hits = quoteHits(r.Hits)
+	} else {
+		out.Hits = articleHits(r.Hits)
+	}
+	return out
+}
+
+func articleHits(hs []index.Hit) []apiHit {
+	out := make([]apiHit, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, apiHit{
+			ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published,
+			Snippet: h.Snippet, People: nonNil(h.People), Countries: nonNil(h.Countries), Topics: nonNil(h.Topics),
+		})
+	}
+	return out
+}
+
+func quoteHits(hs []index.Hit) []apiQuoteHit {
+	out := make([]apiQuoteHit, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, apiQuoteHit{
+			Quote: h.Quote, Speaker: h.Speaker, SpeakerType: h.SpeakerType, ID: h.ID, QuoteID: h.QuoteID,
+			Title: h.Title, URL: h.URL, Published: h.Published, Source: h.Source, Snippet: h.Snippet,
+		})
+	}
+	return out
+}
+
+func facetValues(facet string, vs []index.FacetValue) []apiFacetValue {
+	out := make([]apiFacetValue, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, apiFacetValue{Value: v.Value, Label: facetLabel(facet, v), Count: v.Count})
+	}
+	return out
+}
+
+func dateBuckets(bs []index.DateBucket) []apiDateBucket {
+	out := make([]apiDateBucket, 0, len(bs))
+	for _, b := range bs {
+		out = append(out, apiDateBucket{From: b.From.UTC(), To: b.To.UTC(), Count: b.Count})
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// apiSearch answers GET /api/search: articles, or quotes with view=quotes.
+func (s *Server) apiSearch(c echo.Context) error {
+	q, err := parseQuery(c)
+	if err != nil {
+		return err
+	}
+	r, err := s.search(c, q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, newAPIResult(q, r))
+}
+
+// apiQuotes answers GET /api/quotes: the same query over quotations.
+func (s *Server) apiQuotes(c echo.Context) error {
+	q, err := parseQuery(c)
+	if err != nil {
+		return err
+	}
+	q.Quotes = true
+	r, err := s.search(c, q)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, newAPIResult(q, r))
+}
+
+// apiArticle answers GET /api/articles/:id with the article and what the
+// extractor finds in it.
+func (s *Server) apiArticle(c echo.Context) error {
+	if err := noParams(c); err != nil {
+		return err
+	}
+	v, err := s.loadArticle(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, v.apiArticle())
+}
+
+// apiPerson answers GET /api/people/:name.
+func (s *Server) apiPerson(c echo.Context) error {
+	p, err := s.loadPerson(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, p.api())
+}
+
+// health answers GET /healthz.
+func (s *Server) health(c echo.Context) error {
+	if err := noParams(c); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	n, err := s.store.Count(ctx)
+	if err != nil {
+		return fmt.Errorf("health: %w", err)
+	}
+	return c.JSON(http.StatusOK, map[string]any{
+		"status":      "ok",
+		"articles":    n,
+		"indexed_seq": s.archive.IndexedSeq(),
+	})
+}
+
+// noParams refuses query parameters on a URL that takes none, like
+// parseQuery refuses unknown ones.
+func noParams(c echo.Context) error {
+	for name := range c.QueryParams() {
+		return badRequest("unknown parameter %q (this URL takes none)", name)
+	}
+	return nil
+}
+
+// requireToken guards the write API. With no token configured, writes are
+// refused outright rather than left open.
+func (s *Server) requireToken(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if s.token == "" {
+			return echo.NewHTTPError(http.StatusForbidden, "writes are disabled: start the server with --token or CUTTINGS_TOKEN to allow them")
+		}
+		h := c.Request().Header.Get(echo.HeaderAuthorization)
+		scheme, got, ok := strings.Cut(h, " ")
+		if h == "" {
+			return echo.NewHTTPError(http.StatusUnauthorized, "missing Authorization: Bearer <token> header")
+		}
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
+			return echo.NewHTTPError(http.StatusUnauthorized, "Authorization header must be \"Bearer <token>\"")
+		}
+		if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.token)) != 1 {
+			return echo.NewHTTPError(http.StatusUnauthorized, "wrong token")
+		}
+		return next(c)
+	}
+}
+
+// postSummary answers POST /api/articles.
+type postSummary struct {
+	Added     int        `json:"added"`
+	Updated   int        `json:"updated"`
+	Unchanged int        `json:"unchanged"`
+	IDs       []string   `json:"ids"` // of the articles written, in input order
+	Rejected  []rejected `json:"rejected"`
+}
+
+// rejected is one record that was not written, and why.
+type rejected struct {
+	Where string `json:"where"`
+	Error string `json:"error"`
+}
+
+// ingestName picks the file name whose extension tells ingest.Read the
+// format, from the request's Content-Type.
+func ingestName(contentType string) (string, error) {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if contentType == "" || err != nil {
+		return "", echo.NewHTTPError(http.StatusUnsupportedMediaType,
+			"set Content-Type to application/json (one article or an array) or application/x-ndjson (JSONL)")
+	}
+	switch mt {
+	case echo.MIMEApplicationJSON:
+		return "body.json", nil
+	case "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-seq", echo.MIMETextPlain:
+		return "body.jsonl", nil
+	}
+	return "", echo.NewHTTPError(http.StatusUnsupportedMediaType,
+		fmt.Sprintf("unsupported Content-Type %q: want application/json or application/x-ndjson", mt))
+}
+
+// apiPostArticles answers POST /api/articles: validate every record, write
+// the valid ones, and index them before answering, so that a client can
+// search for what it just sent.
+func (s *Server) apiPostArticles(c echo.Context) error {
+	name, err := ingestName(c.Request().Header.Get(echo.HeaderContentType))
+	if err != nil {
+		return err
+	}
+	// Read the whole body first: a body over the limit must be a 413, not a
+	// half-ingested request.
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return echo.NewHTTPError(http.StatusRequestEntityTooLarge,
+				fmt.Sprintf("request body is over the limit of %d bytes; send fewer articles at a time", tooBig.Limit))
+		}
+		return badRequest("reading request body: %v", err)
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return badRequest("empty request body: send one article, an array of articles, or JSONL")
+	}
+
+	sum := postSummary{IDs: []string{}, Rejected: []rejected{}}
+	var valid []store.Article
+	err = ingest.Read(bytes.NewReader(body), name, func(r ingest.Record) error {
+		if r.Err == nil {
+			r.Err = ingest.Validate(&r.Article)
+		}
+		if r.Err != nil {
+			sum.Rejected = append(sum.Rejected, rejected{Where: r.Where, Error: r.Err.Error()})
+			return nil
+		}
+		valid = append(valid, r.Article)
+		return nil
+	})
+	if err != nil {
+		return badRequest("reading articles: %v", err)
+	}
+	if len(valid) == 0 {
+		if len(sum.Rejected) == 0 {
+			return badRequest("no articles in request body")
+		}
+		return c.JSON(http.StatusBadRequest, sum)
+	}
+
+	ctx := c.Request().Context()
+	results, err := s.store.PutBatch(ctx, valid)
+	if err != nil {
+		return fmt.Errorf("store articles: %w", err)
+	}
+	for i, res := range results {
+		switch res {
+		case store.Added:
+			sum.Added++
+		case store.Updated:
+			sum.Updated++
+		case store.Unchanged:
+			sum.Unchanged++
+		}
+		sum.IDs = append(sum.IDs, valid[i].ID)
+	}
+	if _, err := s.archive.Sync(ctx); err != nil {
+		return echo.NewHTTPError(http.StatusInternalServerError,
+			"articles stored but not yet indexed; they will be searchable shortly").WithInternal(err)
+	}
+	return c.JSON(http.StatusOK, sum)
+}
+
+// apiDeleteArticle answers DELETE /api/articles/:id.
+func (s *Server) apiDeleteArticle(c echo.Context) error {
+	id, err := pathParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	if err := s.store.Delete(ctx, id); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return echo.NewHTTPError(http.StatusNotFound, fmt.Sprintf("no article with id %q", id))
+		}
+		return fmt.Errorf("delete article: %w", err)
+	}
+	if _, err := s.archive.Sync(ctx); err != nil {
+		return echo.NewHTTPError(http.StatusInternalServerError,
+			"article deleted but still in the index; it will drop out shortly").WithInternal(err)
+	}
+	return c.JSON(http.StatusOK, map[string]string{"deleted": id})
+}

@@ -1,0 +1,122 @@
+// Package web is the archive's HTTP face: a server-rendered search page,
+// article and person pages, and a JSON API, all answered from one
+// index.Query parsed from the request. It is the only package that knows
+// Echo; store and index never speak HTTP.
+package web
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/cuttings/cuttings/index"
+	"github.com/cuttings/cuttings/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// MaxBodySize bounds a POST /api/articles request body.
+const MaxBodySize = 32 << 20
+
+// DefaultTimeout bounds a read request (a search, a page); writes are not
+// bounded because indexing a large upload can legitimately take a while.
+const DefaultTimeout = 30 * time.Second
+
+// Options configure a Server.
+type Options struct {
+	// Token is the bearer token that POST and DELETE need; empty refuses
+	// all writes.
+	Token string
+	// Log receives one line per request and internal errors; nil is quiet.
+	Log io.Writer
+	// Timeout bounds read requests; 0 means DefaultTimeout.
+	Timeout time.Duration
+}
+
+// Server holds what the handlers need: the archive to search, the store to
+// read and write articles, the write token and the parsed page templates.
+type Server struct {
+	archive *index.Archive
+	store   *store.Store
+	token   string
+	log     io.Writer
+	timeout time.Duration
+	pages   map[string]*template.Template
+	static  fs.FS
+}
+
+// New returns a Server over an open archive and store. It parses the
+// embedded templates once, so a broken template fails here, not mid-request.
+func New(archive *index.Archive, st *store.Store, opts Options) (*Server, error) {
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, fmt.Errorf("static files: %w", err)
+	}
+	s := &Server{
+		archive: archive,
+		store:   st,
+		token:   opts.Token,
+		log:     opts.Log,
+		timeout: opts.Timeout,
+		pages:   pages,
+		static:  static,
+	}
+	if s.log == nil {
+		s.log = io.Discard
+	}
+	if s.timeout <= 0 {
+		s.timeout = DefaultTimeout
+	}
+	return s, nil
+}
+
+// Handler returns a configured Echo: middleware, the error handler and the
+// route table.
+func (s *Server) Handler() *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.Logger.SetOutput(s.log)
+	e.HTTPErrorHandler = s.handleError
+	e.Use(s.logRequests, s.recoverPanics, compress, s.limitTime, securityHeaders)
+	s.Routes(e)
+	return e
+}
+
+// Routes is the route table, the one place that says which URL does what.
+func (s *Server) Routes(e *echo.Echo) {
+	// Pages.
+	e.GET("/", s.searchPage)
+	e.GET("/articles/:id", s.articlePage)
+	e.GET("/people/:name", s.personPage)
+	e.StaticFS("/static", s.static)
+
+	// JSON API.
+	e.GET("/healthz", s.health)
+	e.GET("/api/search", s.apiSearch)
+	e.GET("/api/quotes", s.apiQuotes)
+	e.GET("/api/articles/:id", s.apiArticle)
+	e.GET("/api/people/:name", s.apiPerson)
+	e.POST("/api/articles", s.apiPostArticles, s.requireToken, limitBody(MaxBodySize))
+	e.DELETE("/api/articles/:id", s.apiDeleteArticle, s.requireToken)
+}
+
+// isAPI reports whether a request wants JSON (errors included) rather than a page.
+func isAPI(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return strings.HasPrefix(p, "/api/") || p == "/healthz"
+}
