@@ -335,8 +335,14 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.words = entNone, words
 		return m
 	}
-	for _, w := range words {
+	for i, w := range words {
 		if notNameWords[w] {
+			m.kind = entNone
+			return m
+		}
+		// A capitalised function word marks a headline or a title of a
+		// work ("Trump Is Merely a Small Fry", "The Lead"), not a name.
+		if (i > 0 || len(words) > 1) && stopwords[strings.ToLower(w)] && !nameParticles[w] {
 			m.kind = entNone
 			return m
 		}

@@ -78,7 +78,10 @@ func (a *article) promoteSpeakers() {
 			}
 		}
 		if i >= 0 && a.byTok[i] > 0 {
-			a.promote(&a.mentions[a.byTok[i]-1], i)
+			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] {
+				// Not "Gov. John Kasich of Ohio, who …, said".
+				a.promote(m, i)
+			}
 		}
 		if invertibleCues[t.text] && k+1 < len(a.toks) && a.byTok[k+1] > 0 && k > 0 && (a.toks[k-1].kind == tokQuote || a.toks[k-1].text == ",") {
 			m := &a.mentions[a.byTok[k+1]-1]
@@ -100,6 +103,9 @@ func (a *article) promote(m *mention, last int) {
 	}
 	if len(m.words) == 1 && a.toks[m.from].sentStart && strings.HasSuffix(m.words[0], "s") {
 		return // "Scientists say": a plural noun that opens a sentence
+	}
+	if len(m.words) == 1 && !sentenceInitialIsName(m.words[0]) {
+		return // "People", "Officials": common words in prose's dictionary
 	}
 	m.kind = entPerson
 	if orgLike(m.words) {
@@ -128,8 +134,12 @@ func orgLike(words []string) bool {
 			return true
 		}
 	}
-	_, known := knownOrgs[words[0]]
-	return known
+	for _, w := range words {
+		if _, known := knownOrgs[w]; known {
+			return true // "Greenpeace Brasil", "Iowa Democrats"
+		}
+	}
+	return false
 }
 
 func isOrgNoun(w string) bool { _, ok := genericOrgHeads[w]; return ok }

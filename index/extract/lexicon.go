@@ -80,7 +80,7 @@ var cueVerbs = setOf(
 // postCueVerbs may follow a quote with inverted order ("…," said X) only if
 // they are true speech verbs; "called" or "thought" there would mislead.
 var invertibleCues = setOf("said", "says", "added", "adds", "asked", "asks", "continued", "wrote", "writes",
-	"warned", "insisted", "explained", "replied", "noted", "declared", "argued", "stressed", "told", "tweeted",
+	"warned", "insisted", "explained", "replied", "noted", "declared", "argued", "stressed", "tweeted",
 	"concluded", "recalled", "observed", "remarked", "countered", "responded", "answered", "cautioned", "quipped", "joked")
 
 // honorifics precede a name and say nothing about a role.
