@@ -1,11 +1,115 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/cuttings/cuttings/index"
+	"github.com/cuttings/cuttings/store"
 )
 
-// runReindex is a placeholder until the command is written.
+// reindexOptions are the flags of `cuttings reindex`.
+type reindexOptions struct {
+	Data  string
+	Store string
+}
+
+// flags binds the options to a flag set.
+func (o *reindexOptions) flags(fs *flag.FlagSet) {
+	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the index (and the store)")
+	fs.StringVar(&o.Store, "store", "", "store `DSN` such as postgres://host/db, instead of the SQLite database in --data")
+}
+
+// runReindex is `cuttings reindex`: build a new index from the store and
+// make it the live one.
 func runReindex(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("reindex: not implemented yet")
+	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts reindexOptions
+	opts.flags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: cuttings reindex [--data ./data | --store postgres://...]")
+		fmt.Fprintln(stderr, `
+Builds a new search index from every article in the store, in a new
+directory of --data, and then makes it the live index. A running server
+keeps answering from the old index until the new one is complete, then
+swaps to it; an interrupted reindex leaves the live index as it was.
+
+flags:`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return fmt.Errorf("reindex: %w", errUsage)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "cuttings reindex: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return fmt.Errorf("reindex: %w", errUsage)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	dsn := opts.Data
+	if opts.Store != "" {
+		dsn = opts.Store
+	}
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	defer st.Close()
+
+	bar := newReindexBar(stderr)
+	progress := func(done, total int) {
+		if bar == nil {
+			return
+		}
+		if int64(total) != bar.GetMax64() {
+			bar.ChangeMax(total)
+		}
+		bar.Set(done)
+	}
+	stats, err := index.ReindexWithStats(ctx, opts.Data, st, progress)
+	if bar != nil {
+		bar.Finish()
+		bar.Clear()
+	}
+	if err != nil {
+		return err
+	}
+	secs := max(stats.Took.Seconds(), 1e-3)
+	fmt.Fprintf(stdout, "reindex: %d articles, %d quotes in %.1fs (%.0f articles/s); live index is %s\n",
+		stats.Articles, stats.Quotes, stats.Took.Seconds(), float64(stats.Articles)/secs, stats.Name)
+	return nil
+}
+
+// newReindexBar returns a progress bar on stderr counting articles, or nil
+// when stderr is not a terminal, so logs and pipes get no bar.
+func newReindexBar(stderr io.Writer) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription("reindex"),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetWidth(30),
+	)
 }

@@ -1,0 +1,407 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/cuttings/cuttings/index/extract"
+	"github.com/cuttings/cuttings/store"
+)
+
+// Names inside a data directory.
+const (
+	liveFile    = "INDEX"  // names the live index directory
+	indexPrefix = "index-" // index directories are index-<unix nanos>
+	lockFile    = "serve.lock"
+	addrFile    = "serve.addr"
+)
+
+// followInterval is how often Follow looks for new changes and a new index.
+const followInterval = 500 * time.Millisecond
+
+// changesPage is how many changes are read, extracted and written as one
+// Bleve batch.
+const changesPage = 256
+
+// Archive is the live index of a data directory, following the store. It is
+// safe for concurrent use: searches run while it syncs, and while it swaps
+// in an index that a reindex built.
+type Archive struct {
+	dataDir string
+	st      *store.Store
+
+	// mu is held for reading by every search and for writing only while
+	// the live index is swapped, so no search ever sees a closed index.
+	mu       sync.RWMutex
+	live     *Index
+	liveName string
+
+	// writeMu lets one Sync or swap run at a time.
+	writeMu sync.Mutex
+	closed  bool
+}
+
+// OpenArchive opens the live index of dataDir, creating the first one when
+// there is none. It does not sync: call Sync or Follow.
+func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive, error) {
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("open archive: %w", err)
+	}
+	name, err := readLive(dataDir)
+	if err != nil {
+		return nil, fmt.Errorf("open archive %s: %w", dataDir, err)
+	}
+	var ix *Index
+	if name != "" {
+		dir := filepath.Join(dataDir, name)
+		if _, statErr := os.Stat(dir); errors.Is(statErr, os.ErrNotExist) {
+			slog.Warn("live index is missing; starting a new one", "dir", dir)
+			name = ""
+		} else if ix, err = Open(dir); err != nil {
+			return nil, fmt.Errorf("open archive %s: %w", dataDir, err)
+		}
+	}
+	if name == "" {
+		name = newIndexName()
+		if ix, err = Create(filepath.Join(dataDir, name)); err != nil {
+			return nil, fmt.Errorf("open archive %s: %w", dataDir, err)
+		}
+		if err := writeLive(dataDir, name); err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("open archive %s: %w", dataDir, err)
+		}
+	}
+	if why := ix.Stale(); why != "" {
+		slog.Warn("index needs a reindex", "dir", ix.Dir(), "why", why)
+	}
+	ix.bodies = storeBodies(st)
+	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name}, nil
+}
+
+// Search answers q from the live index.
+func (a *Archive) Search(ctx context.Context, q Query) (*Result, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.live == nil {
+		return nil, errors.New("search: archive is closed")
+	}
+	return a.live.Search(ctx, q)
+}
+
+// Sync indexes every store change after the live index's seq and returns
+// how many it indexed.
+func (a *Archive) Sync(ctx context.Context) (int, error) {
+	a.writeMu.Lock()
+	defer a.writeMu.Unlock()
+	if a.closed {
+		return 0, errors.New("sync: archive is closed")
+	}
+	return catchUp(ctx, a.st, a.live, nil)
+}
+
+// Follow syncs every half second, and swaps in a new index when a reindex
+// has renamed INDEX, until ctx is done. Errors are logged, not returned: the
+// next round tries again.
+func (a *Archive) Follow(ctx context.Context) error {
+	t := time.NewTicker(followInterval)
+	defer t.Stop()
+	var lastErr string
+	for {
+		err := a.swapIfRenamed(ctx)
+		if err == nil {
+			_, err = a.Sync(ctx)
+		}
+		if err != nil && ctx.Err() == nil && err.Error() != lastErr {
+			slog.Error("follow store", "err", err)
+		}
+		lastErr = ""
+		if err != nil {
+			lastErr = err.Error()
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}
+
+// swapIfRenamed opens the index INDEX names if it is not the live one,
+// catches it up with the store, makes it live, and then closes and removes
+// the old one.
+func (a *Archive) swapIfRenamed(ctx context.Context) error {
+	name, err := readLive(a.dataDir)
+	if err != nil {
+		return err
+	}
+	a.writeMu.Lock()
+	defer a.writeMu.Unlock()
+	if a.closed || name == "" || name == a.liveName {
+		return nil
+	}
+	// On failure the old index stays live and the next round tries again;
+	// Follow logs the error once.
+	ix, err := Open(filepath.Join(a.dataDir, name))
+	if err != nil {
+		return fmt.Errorf("swap to %s: %w", name, err)
+	}
+	if _, err := catchUp(ctx, a.st, ix, nil); err != nil {
+		ix.Close()
+		return fmt.Errorf("swap to %s: %w", name, err)
+	}
+	ix.bodies = storeBodies(a.st)
+	a.mu.Lock()
+	old := a.live
+	a.live, a.liveName = ix, name
+	a.mu.Unlock()
+	slog.Info("swapped in a new index", "dir", ix.Dir(), "seq", ix.LastSeq())
+	if why := ix.Stale(); why != "" {
+		slog.Warn("index needs a reindex", "dir", ix.Dir(), "why", why)
+	}
+	if err := old.Close(); err != nil {
+		slog.Error("close old index", "err", err)
+	}
+	if err := os.RemoveAll(old.Dir()); err != nil {
+		return fmt.Errorf("remove old index: %w", err)
+	}
+	return nil
+}
+
+// LastSeq returns the store seq the live index has indexed up to.
+func (a *Archive) LastSeq() int64 {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.live == nil {
+		return 0
+	}
+	return a.live.LastSeq()
+}
+
+// IndexedSeq is LastSeq, under the name the web package's status uses.
+func (a *Archive) IndexedSeq() int64 { return a.LastSeq() }
+
+// Stale says why the live index should be rebuilt, or "" if it need not be.
+func (a *Archive) Stale() string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.live == nil {
+		return ""
+	}
+	return a.live.Stale()
+}
+
+// LiveName returns the name of the live index directory inside the data
+// directory.
+func (a *Archive) LiveName() string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.liveName
+}
+
+// Close closes the live index; the store stays open.
+func (a *Archive) Close() error {
+	a.writeMu.Lock()
+	defer a.writeMu.Unlock()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.closed {
+		return nil
+	}
+	a.closed = true
+	ix := a.live
+	a.live = nil
+	return ix.Close()
+}
+
+// bodyLookups bounds the store reads one search makes at once for snippets.
+const bodyLookups = 8
+
+// storeBodies reads article bodies from the store, several at a time. An
+// article gone from the store since it was indexed just has no snippet.
+func storeBodies(st *store.Store) func(ctx context.Context, ids []string) map[string]string {
+	return func(ctx context.Context, ids []string) map[string]string {
+		var mu sync.Mutex
+		out := make(map[string]string, len(ids))
+		sem := make(chan struct{}, bodyLookups)
+		var wg sync.WaitGroup
+		for _, id := range ids {
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				a, err := st.Get(ctx, id)
+				if err != nil {
+					if !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil {
+						slog.Warn("read article for a snippet", "id", id, "err", err)
+					}
+					return
+				}
+				mu.Lock()
+				out[id] = a.Body
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
+		return out
+	}
+}
+
+// catchUp applies every store change after ix's seq, reading, extracting and
+// writing page by page; extraction of the next page overlaps the writing of
+// this one. progress, if set, is told how many articles each page indexed.
+func catchUp(ctx context.Context, st *store.Store, ix *Index, progress func(n int)) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type page struct {
+		docs []Doc
+		err  error
+	}
+	pages := make(chan page, 2)
+	go func() {
+		defer close(pages)
+		send := func(p page) bool {
+			select {
+			case pages <- p:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		after := ix.LastSeq()
+		for {
+			changes, err := st.Changes(ctx, after, changesPage)
+			if err != nil {
+				send(page{err: fmt.Errorf("read changes after %d: %w", after, err)})
+				return
+			}
+			if len(changes) == 0 || !send(page{docs: enrich(changes)}) {
+				return
+			}
+			after = changes[len(changes)-1].Seq
+		}
+	}()
+	n := 0
+	for p := range pages {
+		if p.err != nil {
+			return n, p.err
+		}
+		if err := ix.Apply(ctx, p.docs); err != nil {
+			return n, err
+		}
+		n += len(p.docs)
+		if progress != nil {
+			live := 0
+			for _, d := range p.docs {
+				if !d.Deleted {
+					live++
+				}
+			}
+			progress(live)
+		}
+	}
+	return n, ctx.Err()
+}
+
+// enrich runs the extractor over changes on GOMAXPROCS workers, keeping
+// their order.
+func enrich(changes []store.Change) []Doc {
+	docs := make([]Doc, len(changes))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(changes)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(changes) {
+					return
+				}
+				c := changes[i]
+				docs[i] = Doc{Seq: c.Seq, ID: c.ID, Deleted: c.Deleted}
+				if !c.Deleted {
+					docs[i].Article = c.Article
+					docs[i].Enrichment = safeExtract(c.ID, c.Article)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return docs
+}
+
+// safeExtract keeps one article that trips the extractor from stopping the
+// index: it is indexed with its text alone, and logged.
+func safeExtract(id string, a store.Article) (e extract.Enrichment) {
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("extractor panicked; indexing the article without enrichment", "id", id, "panic", r)
+			e = extract.Enrichment{ID: id}
+		}
+	}()
+	return extract.Extract(a)
+}
+
+// newIndexName names a new index directory by the time it was started.
+func newIndexName() string {
+	return indexPrefix + strconv.FormatInt(time.Now().UnixNano(), 10)
+}
+
+// readLive returns the index directory name INDEX holds, "" if there is no
+// INDEX yet.
+func readLive(dataDir string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(dataDir, liveFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", liveFile, err)
+	}
+	name := strings.TrimSpace(string(b))
+	if !strings.HasPrefix(name, indexPrefix) || strings.ContainsAny(name, `/\`) {
+		return "", fmt.Errorf("read %s: %q is not an index directory name", liveFile, name)
+	}
+	return name, nil
+}
+
+// writeLive points INDEX at name, atomically: readers see the old name or
+// the new one, never a torn file.
+func writeLive(dataDir, name string) error {
+	return writeFileAtomic(filepath.Join(dataDir, liveFile), []byte(name+"\n"))
+}
+
+// writeFileAtomic writes a temporary file, syncs it and renames it over path.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // make the rename itself durable; best effort
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/cuttings/cuttings/store"
+)
+
+// ReindexStats describes a finished reindex.
+type ReindexStats struct {
+	Name     string // the new live index directory, inside the data directory
+	Articles uint64
+	Quotes   uint64
+	Seq      int64 // the store seq it has indexed up to
+	Took     time.Duration
+}
+
+// Reindex builds a new index of dataDir from the whole store and makes it
+// the live one; see ReindexWithStats.
+func Reindex(ctx context.Context, dataDir string, st *store.Store, progress func(done, total int)) error {
+	_, err := ReindexWithStats(ctx, dataDir, st, progress)
+	return err
+}
+
+// ReindexWithStats builds a new index directory from the store, catches it
+// up with the store's last change, closes it and only then points INDEX at
+// it, so a half-built index is never live. A running server (in this
+// process or another) notices, swaps the new index in and removes the old
+// one; when none runs, the old one is removed here. progress, if set, is
+// called after each batch with the articles indexed so far and the store's
+// article count.
+func ReindexWithStats(ctx context.Context, dataDir string, st *store.Store, progress func(done, total int)) (ReindexStats, error) {
+	start := time.Now()
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
+	}
+	total, err := st.Count(ctx)
+	if err != nil {
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
+	}
+	name := newIndexName()
+	dir := filepath.Join(dataDir, name)
+	ix, err := Create(dir)
+	if err != nil {
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
+	}
+	abandon := func(err error) (ReindexStats, error) {
+		ix.Close()
+		os.RemoveAll(dir)
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
+	}
+
+	done := 0
+	if progress != nil {
+		progress(0, total)
+	}
+	if _, err := catchUp(ctx, st, ix, func(n int) {
+		done += n
+		if progress != nil {
+			// Articles added while we run make the total grow.
+			progress(done, max(total, done))
+		}
+	}); err != nil {
+		return abandon(err)
+	}
+	articles, quotes, err := ix.Counts(ctx)
+	if err != nil {
+		return abandon(err)
+	}
+	stats := ReindexStats{Name: name, Articles: articles, Quotes: quotes, Seq: ix.LastSeq()}
+	if err := ix.Close(); err != nil {
+		os.RemoveAll(dir)
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
+	}
+
+	old, err := readLive(dataDir)
+	if err != nil {
+		slog.Warn("reindex: replacing an unreadable INDEX", "err", err)
+	}
+	if err := writeLive(dataDir, name); err != nil {
+		os.RemoveAll(dir)
+		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
+	}
+	if old != "" && old != name {
+		if err := removeIfUnserved(dataDir, old); err != nil {
+			slog.Warn("reindex: old index left in place", "dir", old, "err", err)
+		}
+	}
+	stats.Took = time.Since(start)
+	return stats, nil
+}
+
+// removeIfUnserved removes an old index directory unless a server runs: the
+// server may have it open, and removes it itself once it has swapped.
+func removeIfUnserved(dataDir, name string) error {
+	f, ok, err := tryLock(dataDir)
+	if err != nil || !ok {
+		return err
+	}
+	defer func() {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}()
+	err = os.RemoveAll(filepath.Join(dataDir, name))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}

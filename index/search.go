@@ -1,0 +1,547 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	vregexp "github.com/blevesearch/vellum/regexp"
+)
+
+// ErrBadQuery is returned, wrapped with the reason, for a Query the index
+// cannot answer because of what the user asked: an unparsable query string,
+// an unknown facet or sort, paging out of range.
+var ErrBadQuery = errors.New("bad query")
+
+func badQuery(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrBadQuery, fmt.Sprintf(format, args...))
+}
+
+// Paging limits.
+const (
+	DefaultSize = 20
+	MaxSize     = 100
+	// maxWindow bounds page*size: Bleve keeps that many hits in memory
+	// to find one page.
+	maxWindow = 100_000
+)
+
+// titleBoost weighs a match in the title above one in the body.
+const titleBoost = 2.0
+
+// Search answers q. Page 0 means the first page and Size 0 means
+// DefaultSize; everything else out of range is an ErrBadQuery.
+func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
+	defer func() {
+		// Bleve's parser and searchers are not ours; a panic on some odd
+		// input must not take the server down.
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("search %q: internal error: %v", q.Text, r)
+		}
+	}()
+	start := time.Now()
+	req, textQuery, err := ix.request(q)
+	if err != nil {
+		return nil, err
+	}
+	sr, err := ix.search(ctx, req, q.Text)
+	if err != nil {
+		return nil, err
+	}
+	out := &Result{Total: sr.Total, Hits: make([]Hit, 0, len(sr.Hits))}
+	for _, h := range sr.Hits {
+		if q.Quotes {
+			out.Hits = append(out.Hits, quoteHit(h))
+		} else {
+			out.Hits = append(out.Hits, articleHit(h))
+		}
+	}
+	if q.Quotes {
+		if err := ix.addArticles(ctx, out.Hits); err != nil {
+			return nil, err
+		}
+	}
+	if err := ix.addSnippets(ctx, q.Quotes, textQuery, out.Hits); err != nil {
+		return nil, err
+	}
+	out.Facets, out.Dates = readFacets(sr.Facets)
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// search runs a request, telling the user's mistakes from ours.
+func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, text string) (*bleve.SearchResult, error) {
+	sr, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if tooBroad(err) {
+			return nil, badQuery("%q matches too many words; make it more specific", text)
+		}
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	return sr, nil
+}
+
+// request turns a Query into a Bleve search request; textQuery is the
+// query string's part of it, nil for none.
+func (ix *Index) request(q Query) (req *bleve.SearchRequest, textQuery query.Query, err error) {
+	page, size := q.Page, q.Size
+	if page == 0 {
+		page = 1
+	}
+	if size == 0 {
+		size = DefaultSize
+	}
+	if page < 1 {
+		return nil, nil, badQuery("page %d: pages start at 1", q.Page)
+	}
+	if size < 1 || size > MaxSize {
+		return nil, nil, badQuery("size %d: want 1 to %d", q.Size, MaxSize)
+	}
+	if page > maxWindow/size {
+		return nil, nil, badQuery("page %d of %d hits is too deep (at most %d hits)", page, size, maxWindow)
+	}
+	bq, textQuery, err := ix.buildQuery(q)
+	if err != nil {
+		return nil, nil, err
+	}
+	req = bleve.NewSearchRequestOptions(bq, size, (page-1)*size, false)
+	switch q.Sort {
+	case "", SortRelevance:
+		if textQuery == nil {
+			// Nothing to rank by: skip scoring and keep a stable order.
+			req.Score = bleve.ScoreNone
+			req.SortBy([]string{"_id"})
+		} else {
+			req.SortBy([]string{"-_score", "_id"})
+		}
+	case SortNewest, SortOldest:
+		req.SortByCustom(search.SortOrder{
+			&search.SortField{
+				Field:   fieldPublished,
+				Desc:    q.Sort == SortNewest,
+				Type:    search.SortFieldAsDate,
+				Missing: search.SortFieldMissingLast,
+			},
+			&search.SortDocID{},
+		})
+	default:
+		return nil, nil, badQuery("unknown sort %q (want %s, %s or %s)", q.Sort, SortRelevance, SortNewest, SortOldest)
+	}
+	req.Fields = articleHitFields
+	if q.Quotes {
+		req.Fields = quoteHitFields
+	}
+	req.Facets = facetRequests()
+	return req, textQuery, nil
+}
+
+// buildQuery combines the query string with the document type, the filters
+// and the date range. Only the query string scores: the rest is a filter, so
+// that how many people an article names does not change its rank.
+func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
+	typ, textFields := typeArticle, []string{fieldTitle, fieldBody}
+	if q.Quotes {
+		typ, textFields = typeQuote, []string{fieldQuote}
+	}
+	must := []query.Query{termQuery(fieldType, typ)}
+
+	if text := strings.TrimSpace(q.Text); text != "" {
+		if !utf8.ValidString(text) {
+			return nil, nil, badQuery("query is not valid UTF-8")
+		}
+		parsed, err := query.NewQueryStringQuery(text).Parse()
+		if err != nil {
+			return nil, nil, badQuery("cannot parse %q: %v", text, oneLine(err))
+		}
+		en := ix.b.Mapping().AnalyzerNamed(ix.b.Mapping().AnalyzerNameForPath(fieldBody))
+		r := rewriter{textFields: textFields, analyzer: en}
+		parsed = r.rewrite(parsed)
+		if r.err != nil {
+			return nil, nil, r.err
+		}
+		if v, ok := parsed.(query.ValidatableQuery); ok {
+			if err := v.Validate(); err != nil {
+				return nil, nil, badQuery("%q: %v", text, oneLine(err))
+			}
+		}
+		textQuery = parsed
+	}
+
+	names := make([]string, 0, len(q.Filters))
+	for name := range q.Filters {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		field, ok := facetFields[name]
+		if !ok {
+			return nil, nil, badQuery("unknown facet %q", name)
+		}
+		for _, v := range q.Filters[name] {
+			if v = strings.TrimSpace(v); v != "" {
+				must = append(must, termQuery(field, v))
+			}
+		}
+	}
+
+	if !q.From.IsZero() || !q.To.IsZero() {
+		for _, t := range []time.Time{q.From, q.To} {
+			if !t.IsZero() && !indexableDate(t) {
+				return nil, nil, badQuery("date %s out of range", t.Format(time.DateOnly))
+			}
+		}
+		if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
+			return nil, nil, badQuery("from %s is after to %s", q.From.Format(time.DateOnly), q.To.Format(time.DateOnly))
+		}
+		yes := true
+		dq := query.NewDateRangeInclusiveQuery(q.From, q.To, &yes, &yes)
+		dq.SetField(fieldPublished)
+		must = append(must, dq)
+	}
+	filter := query.NewConjunctionQuery(must)
+	if textQuery == nil {
+		// Without text, the conjunction leapfrogs through the filters'
+		// postings; a filter over a match-all would visit every document.
+		return filter, nil, nil
+	}
+	bq := query.NewBooleanQuery(nil, nil, nil)
+	// A boolean query drops a must clause that matches nothing and would
+	// then match every document the filter lets through; inside a
+	// conjunction of one, a text query that matches nothing ("the") keeps
+	// matching nothing.
+	bq.Must = query.NewConjunctionQuery([]query.Query{textQuery})
+	bq.Filter = filter
+	return bq, textQuery, nil
+}
+
+// tooBroad reports whether a search failed because a wildcard, regexp or
+// fuzzy term expands to too many words, which is the user's to fix. Bleve
+// and vellum say so only in their messages.
+func tooBroad(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "TooManyClauses") || strings.Contains(msg, vregexp.ErrTooManyStates.Error())
+}
+
+// oneLine keeps a parser's multi-line message to its first line.
+func oneLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
+}
+
+// rewriter adapts a parsed query string to this index. A clause that names
+// no field must search the text fields, which Bleve would send to _all (an
+// index field we do not keep): it becomes a disjunction over the text
+// fields. A clause on a keyword field becomes the exact term a filter would
+// use. It also rejects fuzziness Bleve cannot serve, before the search does.
+type rewriter struct {
+	textFields []string
+	analyzer   analysis.Analyzer
+	err        error
+}
+
+func (r *rewriter) rewrite(q query.Query) query.Query {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		q.Must = r.rewriteOptional(q.Must)
+		q.Should = r.rewriteOptional(q.Should)
+		q.MustNot = r.rewriteOptional(q.MustNot)
+		q.Filter = r.rewriteOptional(q.Filter)
+		return q
+	case *query.ConjunctionQuery:
+		for i, c := range q.Conjuncts {
+			q.Conjuncts[i] = r.rewrite(c)
+		}
+		return q
+	case *query.DisjunctionQuery:
+		for i, d := range q.Disjuncts {
+			q.Disjuncts[i] = r.rewrite(d)
+		}
+		return q
+	case *query.MatchQuery:
+		if q.Fuzziness > searcher.MaxFuzziness {
+			r.fail(badQuery("fuzziness %d: at most %d", q.Fuzziness, searcher.MaxFuzziness))
+		}
+		if keywordFields[q.FieldVal] {
+			return r.keyword(q.FieldVal, q.Match, q)
+		}
+		if q.FieldVal == "" && !r.hasTokens(q.Match) {
+			// Only stop words: let the query string ignore the clause
+			// (it skips clauses that match nothing) instead of requiring
+			// a word that is never indexed.
+			return query.NewMatchNoneQuery()
+		}
+	case *query.MatchPhraseQuery:
+		if keywordFields[q.FieldVal] {
+			return r.keyword(q.FieldVal, q.MatchPhrase, q)
+		}
+		if q.FieldVal == "" && !r.hasTokens(q.MatchPhrase) {
+			return query.NewMatchNoneQuery()
+		}
+	case *query.FuzzyQuery:
+		if q.Fuzziness > searcher.MaxFuzziness {
+			r.fail(badQuery("fuzziness %d: at most %d", q.Fuzziness, searcher.MaxFuzziness))
+		}
+	case *query.RegexpQuery:
+		r.checkRegexp("/"+q.Regexp+"/", q.Regexp)
+	case *query.WildcardQuery:
+		r.checkRegexp(q.Wildcard, wildcardRegexp(q.Wildcard))
+	}
+	if fq, ok := q.(query.FieldableQuery); ok && fq.Field() == "" {
+		return r.anyTextField(fq)
+	}
+	return q
+}
+
+func (r *rewriter) rewriteOptional(q query.Query) query.Query {
+	if q == nil {
+		return nil
+	}
+	return r.rewrite(q)
+}
+
+func (r *rewriter) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+// Bounds on a regexp or wildcard clause, well under Bleve's own: Bleve
+// builds the clause's automaton once per index segment, and a big one takes
+// seconds to build.
+const (
+	maxRegexpRepeat = 20      // {n,m} counts
+	maxRegexpBytes  = 1 << 20 // the compiled automaton
+)
+
+// checkRegexp rejects a pattern the term dictionary's automaton cannot run
+// or would take long to build, which Bleve would only find out while
+// searching.
+func (r *rewriter) checkRegexp(clause, pattern string) {
+	parsed, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		r.fail(badQuery("%s: %v", clause, err))
+		return
+	}
+	if bigRepeat(parsed) {
+		r.fail(badQuery("%s: repetition counts above %d are not supported", clause, maxRegexpRepeat))
+		return
+	}
+	if _, err := vregexp.NewParsedWithLimit(pattern, parsed, maxRegexpBytes); err != nil {
+		r.fail(badQuery("%s: %v", clause, err))
+	}
+}
+
+func bigRepeat(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpRepeat && (re.Min > maxRegexpRepeat || re.Max > maxRegexpRepeat) {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if bigRepeat(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// wildcardRegexp is the regular expression of a wildcard term: * is any
+// run of characters, ? any one, the rest literal.
+func wildcardRegexp(w string) string {
+	var b strings.Builder
+	lit := 0
+	for i, c := range w {
+		if c == '*' || c == '?' {
+			b.WriteString(regexp.QuoteMeta(w[lit:i]))
+			if c == '*' {
+				b.WriteString(".*")
+			} else {
+				b.WriteString(".")
+			}
+			lit = i + 1
+		}
+	}
+	b.WriteString(regexp.QuoteMeta(w[lit:]))
+	return b.String()
+}
+
+func (r *rewriter) hasTokens(text string) bool {
+	return r.analyzer == nil || len(r.analyzer.Analyze([]byte(text))) > 0
+}
+
+// keyword makes a term query of a clause on a keyword field, keeping its boost.
+func (r *rewriter) keyword(field, value string, orig query.BoostableQuery) query.Query {
+	if field == fieldCountry {
+		value = strings.ToUpper(value) // ISO codes; country:gb means GB
+	}
+	t := termQuery(field, value)
+	t.SetBoost(orig.Boost())
+	return t
+}
+
+// anyTextField makes copies of q, one per text field, any of which may match.
+func (r *rewriter) anyTextField(q query.FieldableQuery) query.Query {
+	if len(r.textFields) == 1 {
+		q.SetField(r.textFields[0])
+		return q
+	}
+	alts := make([]query.Query, 0, len(r.textFields))
+	for _, f := range r.textFields {
+		c := cloneWithField(q, f)
+		if b, ok := c.(query.BoostableQuery); ok && f == fieldTitle {
+			b.SetBoost(b.Boost() * titleBoost)
+		}
+		alts = append(alts, c)
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+// cloneWithField returns a shallow copy of q searching field. Every
+// fieldable query Bleve's parser makes is a pointer to a struct, so a copy
+// of the struct is an independent query.
+func cloneWithField(q query.FieldableQuery, field string) query.FieldableQuery {
+	v := reflect.ValueOf(q)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		q.SetField(field) // cannot copy; the first field wins
+		return q
+	}
+	c := reflect.New(v.Elem().Type())
+	c.Elem().Set(v.Elem())
+	fq := c.Interface().(query.FieldableQuery)
+	fq.SetField(field)
+	return fq
+}
+
+// articleHit reads one article hit's stored fields.
+func articleHit(h *search.DocumentMatch) Hit {
+	return Hit{
+		ID:        h.ID,
+		Title:     fieldString(h.Fields[fieldTitle]),
+		URL:       fieldString(h.Fields[fieldURL]),
+		Source:    fieldString(h.Fields[fieldSource]),
+		Published: fieldTime(h.Fields[fieldPublished]),
+		People:    fieldStrings(h.Fields[fieldPerson]),
+		Countries: fieldStrings(h.Fields[fieldCountry]),
+		Topics:    fieldStrings(h.Fields[fieldTopic]),
+	}
+}
+
+// quoteHit reads one quotation hit's stored fields; addArticles adds its
+// article's.
+func quoteHit(h *search.DocumentMatch) Hit {
+	return Hit{
+		ID:          quoteArticle(h.ID),
+		QuoteID:     h.ID,
+		Quote:       fieldString(h.Fields[fieldQuote]),
+		Speaker:     fieldString(h.Fields[fieldSpeaker]),
+		SpeakerType: fieldString(h.Fields[fieldSpeakerType]),
+	}
+}
+
+// addArticles fills quote hits with what they show of their articles, which
+// the index stores once, with the article.
+func (ix *Index) addArticles(ctx context.Context, hits []Hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	var ids []string
+	for _, h := range hits {
+		if !slices.Contains(ids, h.ID) {
+			ids = append(ids, h.ID)
+		}
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = articleHitFields
+	req.Score = bleve.ScoreNone
+	sr, err := ix.search(ctx, req, "")
+	if err != nil {
+		return fmt.Errorf("read the articles of %d quotes: %w", len(hits), err)
+	}
+	articles := make(map[string]Hit, len(sr.Hits))
+	for _, h := range sr.Hits {
+		articles[h.ID] = articleHit(h)
+	}
+	for i, h := range hits {
+		a := articles[h.ID]
+		hits[i].Title, hits[i].URL, hits[i].Source, hits[i].Published = a.Title, a.URL, a.Source, a.Published
+		hits[i].People, hits[i].Countries, hits[i].Topics = a.People, a.Countries, a.Topics
+	}
+	return nil
+}
+
+// addSnippets highlights the query's matches in each hit: in the article's
+// body, which the store keeps, or in the quotation. Where the matches are
+// comes from a second search over just these hits with term locations on,
+// since asking for locations in the main search would read them for every
+// matching document, not just the page shown.
+func (ix *Index) addSnippets(ctx context.Context, quotes bool, textQuery query.Query, hits []Hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	field, ids := fieldBody, make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+		if quotes {
+			field, ids[i] = fieldQuote, h.QuoteID
+		}
+	}
+	matches := map[string][]span{}
+	if textQuery != nil {
+		q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), textQuery})
+		req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+		req.IncludeLocations = true
+		sr, err := ix.search(ctx, req, "")
+		if err != nil {
+			return fmt.Errorf("find matches to highlight: %w", err)
+		}
+		for _, h := range sr.Hits {
+			for _, locs := range h.Locations[field] {
+				for _, l := range locs {
+					matches[h.ID] = append(matches[h.ID], span{int(l.Start), int(l.End)})
+				}
+			}
+		}
+	}
+	if quotes {
+		for i, h := range hits {
+			hits[i].Snippet = snippet(h.Quote, matches[h.QuoteID], quoteRunes)
+		}
+		return nil
+	}
+	if ix.bodies == nil {
+		return nil
+	}
+	bodies := ix.bodies(ctx, ids)
+	for i, h := range hits {
+		if body, ok := bodies[h.ID]; ok {
+			hits[i].Snippet = snippet(body, matches[h.ID], snippetRunes)
+		}
+	}
+	return nil
+}
+
+// fieldTime reads a stored date, which Bleve returns formatted as RFC 3339.
+func fieldTime(v any) time.Time {
+	s := fieldString(v)
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}
