@@ -224,6 +224,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		}
 		if len(words) > 0 {
 			m := classify(words, vocab)
+			if (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && from > 0 && lower(toks[from-1].text) == "the" {
+				// "the Abraham Accords", "the Paris Declaration": a name, but
+				// not a person's.
+				m.kind = entNone
+			}
 			m.from, m.to = from, j
 			m.nameFrom += from
 			m.possessive = possessive

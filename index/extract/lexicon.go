@@ -211,6 +211,9 @@ var notNameWords = setOf(
 	"November", "December", "I", "I'm", "I've", "I'd", "I'll", "God", "Christmas", "Easter", "Ramadan",
 	"Eid", "Covid", "COVID", "Covid-19", "COVID-19", "Internet", "AM", "GMT", "BST", "EST", "UTC", "OK",
 	"TV", "CEO", "MP", "MPs", "MEP", "MEPs", "GDP", "AI", "Mrs", "Mr", "Ms", "Dr", "Sir", "Dame",
+	// Continents, seas and regions: places that name no country.
+	"Europe", "Africa", "Asia", "Antarctica", "Oceania", "Arctic", "Atlantic", "Pacific", "Mediterranean",
+	"Caribbean", "Balkans", "Baltics", "Scandinavia", "Sahel", "Gulf", "Middle", "East", "West", "Eurozone",
 )
 
 // stopwords are function words: capitalised only at a sentence start.
