@@ -283,7 +283,9 @@ func catchUp(ctx context.Context, st *store.Store, ix *Index, progress func(n in
 				send(page{err: fmt.Errorf("read changes after %d: %w", after, err)})
 				return
 			}
-			if len(changes) == 0 || !send(page{docs: enrich(changes)}) {
+			docs := enrich(changes)
+			ix.names.resolve(docs, ix.personTerms)
+			if len(changes) == 0 || !send(page{docs: docs}) {
 				return
 			}
 			after = changes[len(changes)-1].Seq

@@ -54,9 +54,23 @@ type Index struct {
 	mappingVersion int
 	extractVersion int
 
+	names personNames // one name per person across the archive (names.go)
+
 	// bodies looks up article bodies for snippets: the index does not
 	// store them. Nil means article hits get no snippet.
 	bodies func(ctx context.Context, ids []string) map[string]string
+
+	// gen counts the batches written: what is cached about the
+	// documents holds for one generation.
+	gen atomic.Uint64
+	// facets are the segments' facet tables; matchAll the facet counts of
+	// the query with no text and no filters, per document type.
+	facets   facetTables
+	matchAll struct {
+		sync.Mutex
+		gen    [2]uint64 // generation + 1 the counts were taken at; 0: none
+		counts [2]facetCounts
+	}
 
 	mu sync.Mutex
 	// persisted is closed once the last applied batch is on disk: Bleve
@@ -170,6 +184,8 @@ func (ix *Index) commit(batch *bleve.Batch) error {
 	if err := ix.b.Batch(batch); err != nil {
 		return err
 	}
+	// Batch returns once searches see the batch.
+	ix.gen.Add(1)
 	ix.mu.Lock()
 	ix.persisted = ch
 	ix.mu.Unlock()

@@ -16,14 +16,14 @@ type Enrichment struct {
 type Person struct {
 	Name     string `json:"name"`
 	Mentions int    `json:"mentions"`
-	First    int    `json:"first"` // character offset of the first mention in the body
+	First    int    `json:"-"` // character offset of the first mention in the body, for ordering
 }
 
 // Organization is one organisation an article mentions, canonical name.
 type Organization struct {
 	Name     string `json:"name"`
 	Mentions int    `json:"mentions"`
-	First    int    `json:"first"`
+	First    int    `json:"-"`
 }
 
 // Country is a country an article mentions, by name, demonym, city or seat
