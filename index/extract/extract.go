@@ -216,12 +216,32 @@ func (a *article) typeByApposition() {
 			continue
 		}
 		switch {
+		case len(m.words) >= 2 && len(m.words) <= 3 && a.toks[m.from].sentStart && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !orgLike(m.words):
+			// "Volodymyr Zelensky joined the talks": a full name that
+			// opens a sentence and does something.
+			m.kind = entPerson
+		case len(m.words) >= 2 && len(m.words) <= 3 && m.from > 0 && a.byTok[m.from-1] > 0 && a.mentions[a.byTok[m.from-1]-1].kind == entPlace && a.mentions[a.byTok[m.from-1]-1].possessive:
+			// "Ukraine’s Volodymyr Zelensky": a country's named person.
+			m.kind = entPerson
 		case a.appositionNoun(m, isOrgNoun):
 			m.kind = entOrg
 		case len(m.words) <= 4 && a.appositionNoun(m, isPersonNoun):
 			m.kind = entPerson
 		}
 	}
+}
+
+// subjectVerb reports a word that reads as the verb after a subject:
+// a past tense or a common auxiliary.
+func subjectVerb(t token) bool {
+	if t.kind != tokWord || t.capital {
+		return false
+	}
+	switch t.text {
+	case "has", "had", "is", "was", "will", "would", "could", "says", "said", "told", "wants", "thinks":
+		return true
+	}
+	return len(t.text) > 4 && strings.HasSuffix(t.text, "ed") && !stopwords[t.text]
 }
 
 // personNouns stand in apposition to people: "Marcela Ríos, a teacher,".
@@ -424,17 +444,12 @@ func (a *article) resolveEntities() {
 			a.orgs = append(a.orgs, e)
 		}
 	}
-	// The leading person: clearly more mentions than anyone else.
-	var top, second *entity
+	// The leading person: the most mentioned; between equals, the one the
+	// article names first (news puts its subject in the first sentence).
 	for _, e := range a.people {
-		if top == nil || e.mentions > top.mentions {
-			top, second = e, top
-		} else if second == nil || e.mentions > second.mentions {
-			second = e
+		if a.lead == nil || e.mentions > a.lead.mentions || e.mentions == a.lead.mentions && e.first < a.lead.first {
+			a.lead = e
 		}
-	}
-	if top != nil && (second == nil || top.mentions > second.mentions) {
-		a.lead = top
 	}
 }
 
