@@ -89,11 +89,9 @@ func isCapWord(t token) bool {
 		return false
 	}
 	if t.capital {
-		// "Stockholm-based", "UK-led": adjectives, not names.
-		if i := strings.LastIndexByte(t.text, '-'); i > 0 && i+1 < len(t.text) {
-			if r, _ := utf8.DecodeRuneInString(t.text[i+1:]); unicode.IsLower(r) {
-				return false
-			}
+		// "Stockholm-based", "UK-led": adjectives, not names ("Woo-hyun" is one).
+		if i := strings.LastIndexByte(t.text, '-'); i > 0 && i+1 < len(t.text) && hyphenAdjectives[t.text[i+1:]] {
+			return false
 		}
 		return true
 	}
@@ -226,8 +224,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			m := classify(words, vocab)
 			if (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && from > 0 && lower(toks[from-1].text) == "the" {
 				// "the Abraham Accords", "the Paris Declaration": a name, but
-				// not a person's.
+				// not a person's; "the ACU" names an organisation.
 				m.kind = entNone
+				if orgLike(words) {
+					m.kind, m.words = entOrg, words
+				}
 			}
 			m.from, m.to = from, j
 			m.nameFrom += from
@@ -312,7 +313,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		break
 	}
 	rest := words[k:]
-	if k > 0 && (m.honorific || len(role) > 0) && !containsOrgHead(rest) && len(rest) <= 4 {
+	if k > 0 && (m.honorific || len(role) > 0) && !containsOrgHead(rest) && (len(rest) <= 4 || len(rest) <= 6 && hasParticle(rest)) {
 		if _, n, _ := matchPlace(rest); n == len(rest) {
 			// "Prime Minister of Britain": a role, not a name.
 			m.kind, m.role, m.country = entRole, strings.Join(role, " "), ""
@@ -378,6 +379,11 @@ func hasTitle(words []string) bool {
 	}
 	return false
 }
+
+// hyphenAdjectives end capitalised words that are adjectives: UK-led.
+var hyphenAdjectives = setOf("based", "led", "born", "backed", "owned", "run", "made", "style", "era", "wide",
+	"bound", "speaking", "funded", "linked", "like", "friendly", "focused", "listed", "registered", "flagged",
+	"built", "bred", "trained", "educated", "raised", "centric", "inspired", "sponsored", "controlled", "held")
 
 func isFirstName(w string) bool { _, ok := firstNames[w]; return ok }
 

@@ -823,7 +823,11 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		if t.text == "." && !a.isAbbrevDot(k) {
 			break
 		}
-		if t.kind == tokWord && cueVerbs[lower(t.text)] && !t.capital {
+		// "“…,” Viguerie notes." / "“…,” Trump barked": right after the
+		// quote, a name and any verb in the past or present tense.
+		loose := k > i && a.byTok[k-1] > 0 && a.mentions[a.byTok[k-1]-1].from == i && t.kind == tokWord && !t.capital &&
+			(strings.HasSuffix(t.text, "ed") || strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss")) && !stopwords[t.text]
+		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose) && !t.capital {
 			if s, ok := a.speakerBefore(k, i, sp.start); ok {
 				s.cue = a.cueText(k)
 				return s, true
