@@ -66,12 +66,26 @@ func (a *article) promoteSpeakers() {
 		if i >= 0 && a.toks[i].text == "," {
 			// "The developer, Pennine Leisure, said" / "Kasia Wróbel, a
 			// volunteer with the network, said".
+			// Walk back over appositions ("Arnaud Rousseau, president of the
+			// FNSEA, the largest farm union, said") to a name that is not
+			// the object of a preposition.
 			if i > 0 && a.byTok[i-1] > 0 && a.mentions[a.byTok[i-1]-1].from > 0 && a.toks[a.mentions[a.byTok[i-1]-1].from-1].text == "," {
 				i--
 			} else {
-				for c := i - 1; c >= 0 && c > i-25 && !a.toks[c+1].sentStart; c-- {
-					if a.toks[c].text == "," {
-						i = c - 1
+				c := i
+				for level := 0; level < 3; level++ {
+					prev := -1
+					for j := c - 1; j >= 0 && j > c-25 && !a.toks[j+1].sentStart; j-- {
+						if a.toks[j].text == "," {
+							prev = j
+							break
+						}
+					}
+					if prev < 1 {
+						break
+					}
+					i, c = prev-1, prev
+					if n := a.byTok[i]; n > 0 && !a.objectOfPreposition(&a.mentions[n-1]) {
 						break
 					}
 				}
@@ -115,6 +129,16 @@ func (a *article) promote(m *mention, last int) {
 	if a.appositionNoun(m, isOrgNoun) {
 		m.kind = entOrg
 	}
+}
+
+// objectOfPreposition reports a mention after "of", "for", "at" (with an
+// optional "the"): "president of the FNSEA".
+func (a *article) objectOfPreposition(m *mention) bool {
+	k := m.from - 1
+	if k >= 0 && lower(a.toks[k].text) == "the" {
+		k--
+	}
+	return k >= 0 && prepositions[lower(a.toks[k].text)]
 }
 
 // partyTag reports a party-and-state tag such as R-Ky or D-N.
