@@ -208,7 +208,7 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 	start := i
 	for start > limit && start > i-5 {
 		p := lower(a.toks[start-1].text)
-		if a.toks[start-1].kind != tokWord || stopwords[p] && p != "the" && p != "a" && p != "an" {
+		if a.toks[start-1].kind != tokWord || stopwords[p] && !a.toks[start-1].capital && p != "the" && p != "a" && p != "an" {
 			break
 		}
 		start--

@@ -190,7 +190,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		}
 		from := i
 		// Drop sentence-initial common words: "The", "But", "Following".
-		for len(words) > 0 && toks[from].sentStart || len(words) > 0 && from > i {
+		opensSentence := func(k int) bool {
+			// A quotation starts an utterance: its first word is capitalised.
+			return toks[k].sentStart || k > 0 && toks[k-1].quoteOpen
+		}
+		for len(words) > 0 && opensSentence(from) || len(words) > 0 && from > i {
 			w := words[0]
 			lw := strings.ToLower(w)
 			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words))

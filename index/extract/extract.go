@@ -31,6 +31,11 @@ func Extract(a store.Article) Enrichment {
 	marks := make(map[int]int)
 	art.spans = findQuotes(body, art.paras, marks)
 	art.toks = tokenize(body, art.paras, marks, make([]token, 0, len(body)/5))
+	for _, sp := range art.spans {
+		if i := art.tokenIndex(sp.open); i < len(art.toks) && art.toks[i].start == sp.open {
+			art.toks[i].quoteOpen = true
+		}
+	}
 	vocab := lowerVocab(art.toks)
 	art.mentions = findMentions(art.toks, vocab)
 	art.byTok = make([]int32, len(art.toks))
@@ -852,6 +857,10 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		loose := k > i && a.byTok[k-1] > 0 && a.mentions[a.byTok[k-1]-1].from == i && t.kind == tokWord && !t.capital &&
 			(strings.HasSuffix(t.text, "ed") || strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss")) && !stopwords[t.text]
 		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose) && !t.capital {
+			if k+1 < len(a.toks) && (a.toks[k+1].text == ":" || a.toks[k+1].kind == tokQuote) && a.toks[i].sentStart {
+				// "… desk.” The statement added: “…”": this cue opens the next quote.
+				return quoteSpeaker{}, false
+			}
 			if s, ok := a.speakerBefore(k, i, sp.start); ok {
 				s.cue = a.cueText(k)
 				return s, true

@@ -23,6 +23,7 @@ type token struct {
 	sentStart  bool // first token of a sentence
 	inQuote    bool // inside a quotation
 	capital    bool // word starting with an upper-case letter
+	quoteOpen  bool // a quotation mark that opens a quotation
 }
 
 // paragraph is a byte range of the body between blank lines (or single
