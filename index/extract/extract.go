@@ -56,6 +56,38 @@ func Extract(a store.Article) Enrichment {
 	return e
 }
 
+// acronymOf reports whether acr is made of the initials of the capitalised
+// words of name (function words skipped): CNSA, OCHA, WHO.
+func acronymOf(acr string, name []string) bool {
+	var b strings.Builder
+	for _, w := range name {
+		if r, _ := utf8.DecodeRuneInString(w); isUpperRune(r) {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	return s == acr || strings.HasPrefix(s, "U") && s[1:] == acr // "UN Office for …" is OCHA too
+}
+
+// middleName returns the one person whose name has w as an inner word.
+func middleName(ents []*entity, w string) *entity {
+	var found *entity
+	for _, e := range ents {
+		if e.kind != entPerson || len(e.words) < 3 {
+			continue
+		}
+		for _, x := range e.words[1 : len(e.words)-1] {
+			if x == w {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+			}
+		}
+	}
+	return found
+}
+
 // promoteSpeakers makes an unknown capitalised name a person when it is the
 // subject of a reporting verb ("Rubio said", "said Smith"): things and
 // places rarely say anything.
@@ -417,6 +449,9 @@ func (a *article) resolveEntities() {
 				m.ent, m.kind = e, entPerson
 			} else if e := given[w]; e != nil {
 				m.ent, m.kind = e, entPerson
+			} else if e := middleName(order, w); e != nil && m.kind == entPerson {
+				// "Lula" for Luiz Inácio Lula da Silva.
+				m.ent = e
 			} else if m.kind == entPerson {
 				key := "\x00" + w
 				e := people[key]
@@ -431,6 +466,20 @@ func (a *article) resolveEntities() {
 		} else if m.kind == entMaybe {
 			if e := surname[w]; e != nil && e.firstW() == m.words[0] {
 				m.ent, m.kind = e, entPerson
+			}
+		}
+	}
+	// An acronym of an organisation named in full: "OCHA" for the Office
+	// for the Coordination of Humanitarian Affairs.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if len(m.words) != 1 || len(m.words[0]) < 2 || strings.ToUpper(m.words[0]) != m.words[0] {
+			continue
+		}
+		for _, e := range order {
+			if e.kind == entOrg && len(e.words) > 1 && acronymOf(m.words[0], e.words) {
+				m.ent, m.kind = e, entOrg // an entity left with no mention is dropped below
+				break
 			}
 		}
 	}
@@ -467,6 +516,9 @@ func (a *article) resolveEntities() {
 			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
 		}
 		e.name = strings.Join(e.words, " ")
+		if e.mentions == 0 {
+			continue
+		}
 		if e.kind == entPerson {
 			a.people = append(a.people, e)
 		} else {
@@ -827,6 +879,12 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		return quoteSpeaker{}, false
 	}
 	lw := lower(a.toks[i].text)
+	if t := a.toks[i]; !t.capital && stopwords[lw] && !cueVerbs[lw] && lw != "according" && lw != "the" && lw != "a" && lw != "an" &&
+		lw != "one" && lw != "he" && lw != "she" && lw != "they" && lw != "we" && lw != "i" && lw != "his" && lw != "her" && lw != "their" {
+		// "“…” to support communities, and the commission said": the
+		// sentence goes on about something else; its cue is not this quote's.
+		return quoteSpeaker{}, false
+	}
 	if lw == "according" && i+1 < len(a.toks) && a.toks[i+1].text == "to" {
 		if s, ok := a.speakerAfterCue(i+2, sp); ok {
 			s.cue = "according to"
