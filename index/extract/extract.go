@@ -534,8 +534,10 @@ func (a *article) resolveEntities() {
 	}
 }
 
-// postNominals are letters after a name that are not part of it.
-var postNominals = setOf("KC", "QC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE")
+// postNominals are letters after a name that are not part of it, and the
+// generational suffixes that the archive leaves out of canonical names
+// ("Brent Bozell III" is filed as Brent Bozell).
+var postNominals = setOf("KC", "QC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE", "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV")
 
 func hasLowerWord(words []string) bool {
 	for _, w := range words {
