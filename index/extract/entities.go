@@ -197,7 +197,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		for len(words) > 0 && opensSentence(from) || len(words) > 0 && from > i {
 			w := words[0]
 			lw := strings.ToLower(w)
-			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words))
+			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words)) ||
+				len(lw) > 5 && strings.HasSuffix(lw, "ing") && !isFirstName(w) // "Entrusting Donald Trump …"
 			if !common && from == i && !honorificOrTitle(w) && !isKnownName(words) && knownOrgs[w] == "" {
 				// Not decided by the article itself: ask prose's tag dictionary.
 				if _, n, _ := matchPlace(words); n == 0 {
@@ -338,14 +339,19 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.role, m.words = entRole, strings.ToLower(full), words
 		return m
 	}
-	if code, n, _ := matchPlace(words); n > 0 {
-		// "Paris Declaration", "British Airways": a place leads a name that is
-		// not a person.
-		_ = code
-		m.kind, m.words = entNone, words
-		return m
+	for i := range words {
+		if _, n, _ := matchPlace(words[i:]); n > 0 && (i == 0 || !isFirstName(words[0])) {
+			// "Paris Declaration", "British Airways", "Virginia Democrats":
+			// a place inside names something that is not a person.
+			m.kind, m.words = entNone, words
+			return m
+		}
 	}
 	for i, w := range words {
+		if w == "&" {
+			m.kind = entNone // "Faith & Freedom": a body or a brand, not a person
+			return m
+		}
 		if notNameWords[w] {
 			m.kind = entNone
 			return m

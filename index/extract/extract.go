@@ -144,7 +144,7 @@ func (a *article) promoteSpeakers() {
 }
 
 func (a *article) promote(m *mention, last int) {
-	if m.kind != entMaybe || last != m.to-1 || len(m.words) > 4 {
+	if m.kind != entMaybe || last != m.to-1 || len(m.words) > 4 || a.fillsQuote(m) {
 		return
 	}
 	for _, w := range m.words {
@@ -166,6 +166,12 @@ func (a *article) promote(m *mention, last int) {
 	if a.appositionNoun(m, isOrgNoun) {
 		m.kind = entOrg
 	}
+}
+
+// fillsQuote reports a name that is all of a quotation: a "Sky High"
+// reception names an event, not a person.
+func (a *article) fillsQuote(m *mention) bool {
+	return m.from > 0 && a.toks[m.from-1].quoteOpen && m.to < len(a.toks) && a.toks[m.to].kind == tokQuote
 }
 
 // objectOfPreposition reports a mention after "of", "for", "at" (with an
@@ -273,7 +279,7 @@ func (a *article) appositionCloses(k int) bool {
 func (a *article) typeByApposition() {
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.kind != entMaybe || len(m.words) > 5 {
+		if m.kind != entMaybe || len(m.words) > 5 || a.fillsQuote(m) {
 			continue
 		}
 		switch {

@@ -23,6 +23,7 @@ const (
 	placeCity                     // a capital or major city: "Kyiv", "Mumbai"
 	placeSeat                     // a seat of government: "Downing Street", "Kremlin"
 	placeRegion                   // a region containing a country's name, naming none: "Latin America"
+	placeState                    // a state of a federation: "Ohio", "North Carolina"
 )
 
 func (k placeKind) String() string {
@@ -39,6 +40,8 @@ func (k placeKind) String() string {
 		return "seat"
 	case placeRegion:
 		return "region"
+	case placeState:
+		return "state"
 	}
 	return "none"
 }
@@ -87,6 +90,19 @@ var seats = []seat{
 	{"Moncloa", "ES", ""},
 }
 
+// states are the states of the United States (general knowledge), which
+// news names without the country: "Ohio Gov. John Kasich", "in North
+// Carolina". Georgia is left out: it is also a country, and in news mostly
+// the state, so neither is safe; Washington already means the US.
+var states = []string{
+	"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+	"Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+	"Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+	"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+	"Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+	"Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
+}
+
 // placeCandidate is one phrase as the index holds it: the words after the
 // first, which is the index key.
 type placeCandidate struct {
@@ -112,10 +128,25 @@ func buildPlaceIndex(names []placeName, seats []seat) map[string][]placeCandidat
 	for _, s := range seats {
 		add(s.phrase, s.code, placeSeat, s.org)
 	}
+	for _, s := range states {
+		if len(index[strings.Split(s, " ")[0]]) == 0 || !hasPhrase(index, s) {
+			add(s, "US", placeState, "")
+		}
+	}
 	for _, cs := range index {
 		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].rest) > len(cs[j].rest) })
 	}
 	return index
+}
+
+func hasPhrase(index map[string][]placeCandidate, phrase string) bool {
+	words := strings.Split(phrase, " ")
+	for _, c := range index[words[0]] {
+		if strings.Join(c.rest, " ") == strings.Join(words[1:], " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // lookupPlace returns the longest phrase starting at words[0], or nil.
