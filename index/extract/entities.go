@@ -160,8 +160,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			}
 			if t.kind == tokWord && j+1 < len(toks) && isCapWord(toks[j+1]) && toks[j+1].para == t.para && !toks[j+1].sentStart {
 				afterTitle := len(words) > 0 && titleWords[words[len(words)-1]] && (t.text == "of" || t.text == "for")
-				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(toks[j+1].text) && !titleWords[toks[j+1].text] && !isFirstName(toks[j+1].text)
-				if nameParticles[t.text] || (hasOrgHead && orgConnectors[t.text] && t.text != "and") || andInOrg || afterTitle || t.text == "&" {
+				next := toks[j+1].text
+				_, nextIsPlace, _ := matchPlace([]string{next})
+				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0
+				connector := hasOrgHead && orgConnectors[t.text] && t.text != "and" && !notNameWords[next]
+				if nameParticles[t.text] || connector || andInOrg || afterTitle || t.text == "&" {
 					words = append(words, t.text)
 					j++
 					continue
