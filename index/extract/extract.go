@@ -656,6 +656,16 @@ func (a *article) attributeQuotes() []Quote {
 					qs = s
 				}
 			}
+			if qs.ent == nil && !qs.unknown {
+				// "Clinton touted her credentials. “We need …”": a quotation
+				// that is a sentence of its own goes with whom the sentence
+				// before, in the same paragraph, was about.
+				if ti := a.tokenIndex(sp.open); ti < len(a.toks) && a.toks[ti].sentStart {
+					if s := a.sentOf[ti] - 1; s >= 0 && ti > 0 && a.toks[ti-1].para == sp.para && a.focus[s] != nil {
+						qs.ent = a.focus[s]
+					}
+				}
+			}
 		}
 		if qs.ent != nil && qs.ent.kind == entPerson || qs.ent != nil && qs.ent.kind == entOrg {
 			a.lastSpeaker, a.lastSpeakerPos = qs.ent, sp.start
@@ -696,6 +706,11 @@ func (a *article) reportedSpeaker(pi int) (quoteSpeaker, bool) {
 				return s, true
 			}
 		}
+	}
+	// "Trump spoke only in evasive bromides." then quotations: whom that
+	// last sentence was about, if a person.
+	if e := a.focus[a.sentOf[start]]; e != nil && e.kind == entPerson {
+		return quoteSpeaker{ent: e, found: true}, true
 	}
 	return quoteSpeaker{}, false
 }
