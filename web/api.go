@@ -9,145 +9,12 @@ import (
 	"mime"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/cuttings/cuttings/index"
 	"github.com/cuttings/cuttings/store"
 	"github.com/cuttings/cuttings/store/ingest"
 )
-
-// apiResult is the JSON of one page of search results.
-type apiResult struct {
-	Total  uint64    `json:"total"`
-	TookMS float64   `json:"took_ms"`
-	Hits   any       `json:"hits"` // []apiHit or []apiQuoteHit
-	Facets apiFacets `json:"facets"`
-	Page   int       `json:"page"`
-	Size   int       `json:"size"`
-}
-
-// apiHit is one article hit.
-type apiHit struct {
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	URL       string    `json:"url"`
-	Source    string    `json:"source"`
-	Published time.Time `json:"published,omitzero"`
-	Snippet   string    `json:"snippet"`
-	People    []string  `json:"people"`
-	Countries []string  `json:"countries"`
-	Topics    []string  `json:"topics"`
-}
-
-// apiQuoteHit is one quotation hit; ID is its article's.
-type apiQuoteHit struct {
-	Quote       string    `json:"quote"`
-	Speaker     string    `json:"speaker"`
-	SpeakerType string    `json:"speaker_type"`
-	ID          string    `json:"id"`
-	QuoteID     string    `json:"quote_id,omitempty"`
-	Title       string    `json:"title"`
-	URL         string    `json:"url"`
-	Published   time.Time `json:"published,omitzero"`
-	Source      string    `json:"source"`
-	Snippet     string    `json:"snippet"`
-}
-
-// apiFacets holds every facet, always present, so clients need no nil checks.
-type apiFacets struct {
-	Person    []apiFacetValue `json:"person"`
-	Speaker   []apiFacetValue `json:"speaker"`
-	Country   []apiFacetValue `json:"country"`
-	Topic     []apiFacetValue `json:"topic"`
-	Org       []apiFacetValue `json:"org"`
-	Source    []apiFacetValue `json:"source"`
-	Published []apiDateBucket `json:"published"`
-}
-
-// apiFacetValue is one facet value and its count.
-type apiFacetValue struct {
-	Value string `json:"value"`
-	Label string `json:"label"`
-	Count int    `json:"count"`
-}
-
-// apiDateBucket is one bar of the published histogram, [from, to).
-type apiDateBucket struct {
-	From  time.Time `json:"from"`
-	To    time.Time `json:"to"`
-	Count int       `json:"count"`
-}
-
-func newAPIResult(q index.Query, r *index.Result) apiResult {
-	out := apiResult{
-		Total:  r.Total,
-		TookMS: float64(r.Took.Microseconds()) / 1000,
-		Page:   q.Page,
-		Size:   q.Size,
-		Facets: apiFacets{
-			Person:    facetValues(index.FacetPerson, r.Facets[index.FacetPerson]),
-			Speaker:   facetValues(index.FacetSpeaker, r.Facets[index.FacetSpeaker]),
-			Country:   facetValues(index.FacetCountry, r.Facets[index.FacetCountry]),
-			Topic:     facetValues(index.FacetTopic, r.Facets[index.FacetTopic]),
-			Org:       facetValues(index.FacetOrg, r.Facets[index.FacetOrg]),
-			Source:    facetValues(index.FacetSource, r.Facets[index.FacetSource]),
-			Published: dateBuckets(r.Dates),
-		},
-	}
-	if q.Quotes {
-		out.Hits = quoteHits(r.Hits)
-	} else {
-		out.Hits = articleHits(r.Hits)
-	}
-	return out
-}
-
-func articleHits(hs []index.Hit) []apiHit {
-	out := make([]apiHit, 0, len(hs))
-	for _, h := range hs {
-		out = append(out, apiHit{
-			ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published,
-			Snippet: h.Snippet, People: nonNil(h.People), Countries: nonNil(h.Countries), Topics: nonNil(h.Topics),
-		})
-	}
-	return out
-}
-
-func quoteHits(hs []index.Hit) []apiQuoteHit {
-	out := make([]apiQuoteHit, 0, len(hs))
-	for _, h := range hs {
-		out = append(out, apiQuoteHit{
-			Quote: h.Quote, Speaker: h.Speaker, SpeakerType: h.SpeakerType, ID: h.ID, QuoteID: h.QuoteID,
-			Title: h.Title, URL: h.URL, Published: h.Published, Source: h.Source, Snippet: h.Snippet,
-		})
-	}
-	return out
-}
-
-func facetValues(facet string, vs []index.FacetValue) []apiFacetValue {
-	out := make([]apiFacetValue, 0, len(vs))
-	for _, v := range vs {
-		out = append(out, apiFacetValue{Value: v.Value, Label: facetLabel(facet, v), Count: v.Count})
-	}
-	return out
-}
-
-func dateBuckets(bs []index.DateBucket) []apiDateBucket {
-	out := make([]apiDateBucket, 0, len(bs))
-	for _, b := range bs {
-		out = append(out, apiDateBucket{From: b.From.UTC(), To: b.To.UTC(), Count: b.Count})
-	}
-	return out
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
 
 // apiSearch answers GET /api/search: articles, or quotes with view=quotes.
 func (s *Server) apiSearch(c echo.Context) error {
@@ -159,7 +26,7 @@ func (s *Server) apiSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newAPIResult(q, r))
+	return c.JSON(http.StatusOK, NewSearchJSON(q, r))
 }
 
 // apiQuotes answers GET /api/quotes: the same query over quotations.
@@ -173,7 +40,7 @@ func (s *Server) apiQuotes(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, newAPIResult(q, r))
+	return c.JSON(http.StatusOK, NewSearchJSON(q, r))
 }
 
 // apiArticle answers GET /api/articles/:id with the article and what the

@@ -89,15 +89,15 @@ func (p personData) alongside(facet string) []index.FacetValue {
 
 // apiPersonJSON is the JSON of GET /api/people/:name.
 type apiPersonJSON struct {
-	Name      string          `json:"name"`
-	Articles  uint64          `json:"articles"` // how many articles mention them
-	Mentions  []apiDateBucket `json:"mentions"` // those articles over time
-	QuoteHits uint64          `json:"quotes_total"`
-	Quotes    []apiQuoteHit   `json:"quotes"`
-	People    []apiFacetValue `json:"people"`    // most often alongside
-	Countries []apiFacetValue `json:"countries"` // most often alongside
-	Page      int             `json:"page"`
-	Size      int             `json:"size"`
+	Name      string           `json:"name"`
+	Articles  uint64           `json:"articles"` // how many articles mention them
+	Mentions  []DateBucketJSON `json:"mentions"` // those articles over time
+	QuoteHits uint64           `json:"quotes_total"`
+	Quotes    []HitJSON        `json:"quotes"`
+	People    []FacetValueJSON `json:"people"`    // most often alongside
+	Countries []FacetValueJSON `json:"countries"` // most often alongside
+	Page      int              `json:"page"`
+	Size      int              `json:"size"`
 }
 
 func (p personData) api() apiPersonJSON {
@@ -106,7 +106,7 @@ func (p personData) api() apiPersonJSON {
 		Articles:  p.Articles.Total,
 		Mentions:  dateBuckets(p.Articles.Dates),
 		QuoteHits: p.Quotes.Total,
-		Quotes:    quoteHits(p.Quotes.Hits),
+		Quotes:    hitsJSON(p.Quotes.Hits, true),
 		People:    facetValues(index.FacetPerson, p.alongside(index.FacetPerson)),
 		Countries: facetValues(index.FacetCountry, p.alongside(index.FacetCountry)),
 		Page:      p.Query.Page,

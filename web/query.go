@@ -123,34 +123,13 @@ func parseInt(name, s string, def, lo, hi int) (int, error) {
 	return n, nil
 }
 
-// Date layouts accepted in from and to, most precise first.
-var dateLayouts = []string{time.RFC3339, "2006-01-02", "2006-01", "2006"}
-
-// parseDate reads a date as a year, a month, a day or an RFC 3339 time, in
-// UTC. For the end of a range (end=true) a year, month or day means its last
-// instant, so that to=2024 includes 31 December 2024.
+// parseDate reads the from or to parameter; a bad date is the client's error.
 func parseDate(name, s string, end bool) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
+	t, err := index.ParseDate(s, end)
+	if err != nil {
+		return time.Time{}, badRequest("bad date in %s: %q (want YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)", name, s)
 	}
-	for _, layout := range dateLayouts {
-		t, err := time.Parse(layout, s)
-		if err != nil {
-			continue
-		}
-		if end {
-			switch layout {
-			case "2006":
-				t = t.AddDate(1, 0, 0).Add(-time.Nanosecond)
-			case "2006-01":
-				t = t.AddDate(0, 1, 0).Add(-time.Nanosecond)
-			case "2006-01-02":
-				t = t.AddDate(0, 0, 1).Add(-time.Nanosecond)
-			}
-		}
-		return t.UTC(), nil
-	}
-	return time.Time{}, badRequest("bad date in %s: %q (want YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)", name, s)
+	return t, nil
 }
 
 // formatDate writes a range end the way parseDate reads it back: a plain

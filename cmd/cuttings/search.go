@@ -20,6 +20,7 @@ import (
 
 	"github.com/cuttings/cuttings/index"
 	"github.com/cuttings/cuttings/store"
+	"github.com/cuttings/cuttings/web"
 )
 
 // searchOptions are the flags of `cuttings search`.
@@ -103,7 +104,7 @@ flags:`)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	var res *searchResult
+	var res *web.SearchJSON
 	if running {
 		res, err = opts.askServer(ctx, q)
 	} else {
@@ -149,38 +150,18 @@ func (o *searchOptions) query(text string) (index.Query, error) {
 	return q, nil
 }
 
-// dateLayouts are the forms --from and --to take, most precise first.
-var dateLayouts = []string{time.RFC3339, time.DateOnly, "2006-01", "2006"}
-
-// parseDate reads a date in UTC; as the end of a range (end), a year, month
-// or day means its last instant.
+// parseDate reads --from or --to.
 func parseDate(name, s string, end bool) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
+	t, err := index.ParseDate(s, end)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: %w", name, err)
 	}
-	for _, layout := range dateLayouts {
-		t, err := time.Parse(layout, s)
-		if err != nil {
-			continue
-		}
-		if end {
-			switch layout {
-			case "2006":
-				t = t.AddDate(1, 0, 0).Add(-time.Nanosecond)
-			case "2006-01":
-				t = t.AddDate(0, 1, 0).Add(-time.Nanosecond)
-			case time.DateOnly:
-				t = t.AddDate(0, 0, 1).Add(-time.Nanosecond)
-			}
-		}
-		return t.UTC(), nil
-	}
-	return time.Time{}, fmt.Errorf("bad date in %s: %q (want YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)", name, s)
+	return t, nil
 }
 
 // searchIndex answers q from the index in the data directory, after
 // indexing what the store has that the index has not.
-func (o *searchOptions) searchIndex(ctx context.Context, q index.Query, stderr io.Writer) (*searchResult, error) {
+func (o *searchOptions) searchIndex(ctx context.Context, q index.Query, stderr io.Writer) (*web.SearchJSON, error) {
 	if _, err := os.Stat(o.Data); err != nil {
 		return nil, fmt.Errorf("no archive in %s (cuttings ingest makes one): %w", o.Data, err)
 	}
@@ -211,12 +192,13 @@ func (o *searchOptions) searchIndex(ctx context.Context, q index.Query, stderr i
 	if err != nil {
 		return nil, err
 	}
-	return newSearchResult(q, r), nil
+	out := web.NewSearchJSON(q, r)
+	return &out, nil
 }
 
 // askServer sends q to the server running on the data directory, which
 // holds its index, and reads its JSON answer.
-func (o *searchOptions) askServer(ctx context.Context, q index.Query) (*searchResult, error) {
+func (o *searchOptions) askServer(ctx context.Context, q index.Query) (*web.SearchJSON, error) {
 	addr, err := index.ReadServeAddr(o.Data)
 	if err != nil {
 		return nil, fmt.Errorf("a server runs on %s but: %w", o.Data, err)
@@ -270,186 +252,11 @@ func (o *searchOptions) askServer(ctx context.Context, q index.Query) (*searchRe
 		}
 		return nil, fmt.Errorf("server: %s", resp.Status)
 	}
-	var res searchResult
+	var res web.SearchJSON
 	if err := json.Unmarshal(body, &res); err != nil {
 		return nil, fmt.Errorf("read the server's answer: %w", err)
 	}
 	return &res, nil
-}
-
-// searchResult is a page of results in the JSON of the server's
-// /api/search, which --json prints and the server answers in.
-type searchResult struct {
-	Total  uint64       `json:"total"`
-	TookMS float64      `json:"took_ms"`
-	Hits   []searchHit  `json:"hits"`
-	Facets searchFacets `json:"facets"`
-	Page   int          `json:"page"`
-	Size   int          `json:"size"`
-}
-
-// searchHit is an article hit or, with --quotes, a quotation hit; the JSON
-// has the fields of its kind.
-type searchHit struct {
-	quote bool
-
-	ID          string    `json:"id"`
-	QuoteID     string    `json:"quote_id,omitempty"`
-	Quote       string    `json:"quote"`
-	Speaker     string    `json:"speaker"`
-	SpeakerType string    `json:"speaker_type"`
-	Title       string    `json:"title"`
-	URL         string    `json:"url"`
-	Source      string    `json:"source"`
-	Published   time.Time `json:"published,omitzero"`
-	Snippet     string    `json:"snippet"`
-	People      []string  `json:"people"`
-	Countries   []string  `json:"countries"`
-	Topics      []string  `json:"topics"`
-}
-
-// articleHitJSON and quoteHitJSON are the two shapes of a hit.
-type articleHitJSON struct {
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	URL       string    `json:"url"`
-	Source    string    `json:"source"`
-	Published time.Time `json:"published,omitzero"`
-	Snippet   string    `json:"snippet"`
-	People    []string  `json:"people"`
-	Countries []string  `json:"countries"`
-	Topics    []string  `json:"topics"`
-}
-
-type quoteHitJSON struct {
-	Quote       string    `json:"quote"`
-	Speaker     string    `json:"speaker"`
-	SpeakerType string    `json:"speaker_type"`
-	ID          string    `json:"id"`
-	QuoteID     string    `json:"quote_id,omitempty"`
-	Title       string    `json:"title"`
-	URL         string    `json:"url"`
-	Published   time.Time `json:"published,omitzero"`
-	Source      string    `json:"source"`
-	Snippet     string    `json:"snippet"`
-}
-
-// MarshalJSON writes a hit in the shape of its kind.
-func (h searchHit) MarshalJSON() ([]byte, error) {
-	if h.quote || h.QuoteID != "" {
-		return json.Marshal(quoteHitJSON{
-			Quote: h.Quote, Speaker: h.Speaker, SpeakerType: h.SpeakerType, ID: h.ID, QuoteID: h.QuoteID,
-			Title: h.Title, URL: h.URL, Published: h.Published, Source: h.Source, Snippet: h.Snippet,
-		})
-	}
-	return json.Marshal(articleHitJSON{
-		ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published, Snippet: h.Snippet,
-		People: nonNil(h.People), Countries: nonNil(h.Countries), Topics: nonNil(h.Topics),
-	})
-}
-
-// UnmarshalJSON reads either shape; a quotation hit has a "quote".
-func (h *searchHit) UnmarshalJSON(b []byte) error {
-	type plain searchHit // no methods: no recursion
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	var probe map[string]json.RawMessage
-	if err := json.Unmarshal(b, &probe); err != nil {
-		return err
-	}
-	_, p.quote = probe["quote"]
-	*h = searchHit(p)
-	return nil
-}
-
-// searchFacets holds every facet, always present.
-type searchFacets struct {
-	Person    []facetValue `json:"person"`
-	Speaker   []facetValue `json:"speaker"`
-	Country   []facetValue `json:"country"`
-	Topic     []facetValue `json:"topic"`
-	Org       []facetValue `json:"org"`
-	Source    []facetValue `json:"source"`
-	Published []dateBucket `json:"published"`
-}
-
-type facetValue struct {
-	Value string `json:"value"`
-	Label string `json:"label"`
-	Count int    `json:"count"`
-}
-
-type dateBucket struct {
-	From  time.Time `json:"from"`
-	To    time.Time `json:"to"`
-	Count int       `json:"count"`
-}
-
-// byName returns a facet's values by its name.
-func (f *searchFacets) byName(name string) []facetValue {
-	switch name {
-	case index.FacetPerson:
-		return f.Person
-	case index.FacetSpeaker:
-		return f.Speaker
-	case index.FacetCountry:
-		return f.Country
-	case index.FacetTopic:
-		return f.Topic
-	case index.FacetOrg:
-		return f.Org
-	case index.FacetSource:
-		return f.Source
-	}
-	return nil
-}
-
-// newSearchResult converts the index's answer to the server's JSON shape.
-func newSearchResult(q index.Query, r *index.Result) *searchResult {
-	out := &searchResult{
-		Total:  r.Total,
-		TookMS: float64(r.Took.Microseconds()) / 1000,
-		Hits:   make([]searchHit, 0, len(r.Hits)),
-		Page:   q.Page,
-		Size:   q.Size,
-	}
-	for _, h := range r.Hits {
-		out.Hits = append(out.Hits, searchHit{
-			quote: q.Quotes, ID: h.ID, QuoteID: h.QuoteID, Quote: h.Quote, Speaker: h.Speaker,
-			SpeakerType: h.SpeakerType, Title: h.Title, URL: h.URL, Source: h.Source,
-			Published: h.Published, Snippet: h.Snippet, People: h.People, Countries: h.Countries, Topics: h.Topics,
-		})
-	}
-	values := func(name string) []facetValue {
-		vs := make([]facetValue, 0, len(r.Facets[name]))
-		for _, v := range r.Facets[name] {
-			label := v.Label
-			if label == "" {
-				label = v.Value
-			}
-			vs = append(vs, facetValue{Value: v.Value, Label: label, Count: v.Count})
-		}
-		return vs
-	}
-	out.Facets = searchFacets{
-		Person: values(index.FacetPerson), Speaker: values(index.FacetSpeaker),
-		Country: values(index.FacetCountry), Topic: values(index.FacetTopic),
-		Org: values(index.FacetOrg), Source: values(index.FacetSource),
-		Published: make([]dateBucket, 0, len(r.Dates)),
-	}
-	for _, d := range r.Dates {
-		out.Facets.Published = append(out.Facets.Published, dateBucket{From: d.From.UTC(), To: d.To.UTC(), Count: d.Count})
-	}
-	return out
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 // facetsShown is how many values of each facet the text output lists.
@@ -457,7 +264,7 @@ const facetsShown = 8
 
 // printResult writes the hits and facet counts for a reader: on a terminal
 // matches are bold, elsewhere they are marked *like this*.
-func printResult(w io.Writer, q index.Query, r *searchResult, color bool) {
+func printResult(w io.Writer, q index.Query, r *web.SearchJSON, color bool) {
 	what := "article"
 	if q.Quotes {
 		what = "quotation"
@@ -501,7 +308,7 @@ func printResult(w io.Writer, q index.Query, r *searchResult, color bool) {
 	}
 	fmt.Fprintln(w)
 	for _, name := range filterNames {
-		vs := r.Facets.byName(name)
+		vs := r.Facets.ByName(name)
 		if len(vs) == 0 {
 			continue
 		}

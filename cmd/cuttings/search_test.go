@@ -16,6 +16,7 @@ import (
 
 	"github.com/cuttings/cuttings/index"
 	"github.com/cuttings/cuttings/store"
+	"github.com/cuttings/cuttings/web"
 )
 
 // searchTestArticles are a few articles written for these tests.
@@ -56,16 +57,16 @@ func runSearchTest(t *testing.T, args ...string) (string, string, error) {
 	return stdout.String(), stderr.String(), err
 }
 
-func decodeSearch(t *testing.T, out string) searchResult {
+func decodeSearch(t *testing.T, out string) web.SearchJSON {
 	t.Helper()
-	var r searchResult
+	var r web.SearchJSON
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("--json output %q: %v", out, err)
 	}
 	return r
 }
 
-func searchIDs(r searchResult) []string {
+func searchIDs(r web.SearchJSON) []string {
 	ids := []string{}
 	for _, h := range r.Hits {
 		if h.QuoteID != "" {
@@ -246,7 +247,7 @@ func TestSearchCommandThroughServer(t *testing.T) {
 		t.Helper()
 		a, b := decodeSearch(t, direct), decodeSearch(t, viaServer)
 		a.TookMS, b.TookMS = 0, 0
-		if diff := cmp.Diff(a, b, cmp.AllowUnexported(searchHit{})); diff != "" {
+		if diff := cmp.Diff(a, b); diff != "" {
 			t.Errorf("direct and server answers differ (-direct +server):\n%s", diff)
 		}
 		if len(a.Hits) == 0 {
