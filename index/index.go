@@ -63,13 +63,14 @@ type Index struct {
 	// gen counts the batches written: what is cached about the
 	// documents holds for one generation.
 	gen atomic.Uint64
-	// facets are the segments' facet tables; matchAll the facet counts of
-	// the query with no text and no filters, per document type.
-	facets   facetTables
-	matchAll struct {
+	// facets are the segments' facet tables; allCounts the facet counts
+	// of the query with no text and no filters, per document type.
+	facets    facetTables
+	allCounts struct {
 		sync.Mutex
 		gen    [2]uint64 // generation + 1 the counts were taken at; 0: none
 		counts [2]facetCounts
+		total  [2]uint64
 	}
 
 	mu sync.Mutex
@@ -320,6 +321,9 @@ var (
 	maxDate = time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
+// publishedKeyLayout sorts as the dates do: indexable years have four digits.
+const publishedKeyLayout = "20060102150405.000000000"
+
 func indexableDate(t time.Time) bool {
 	return !t.IsZero() && t.After(minDate) && t.Before(maxDate)
 }
@@ -362,6 +366,7 @@ func common(doc map[string]any, a store.Article, e extract.Enrichment) {
 	if indexableDate(a.Published) {
 		p := a.Published.UTC()
 		doc[fieldPublished] = p
+		doc[fieldPublishedKey] = p.Format(publishedKeyLayout)
 		doc[fieldYear] = strconv.Itoa(p.Year())
 	}
 	var people, orgs, countries, topics []string

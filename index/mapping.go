@@ -9,7 +9,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the documents built for it
 // change in a way that needs a reindex.
-const mappingVersion = 1
+const mappingVersion = 3
 
 // Document types, stored in fieldType.
 const (
@@ -21,21 +21,22 @@ const (
 // Facet fields are named as the facets are, so that "person:..." in a query
 // string and the person filter mean the same thing.
 const (
-	fieldType        = "type"
-	fieldTitle       = "title"
-	fieldBody        = "body"
-	fieldQuote       = "quote"
-	fieldURL         = "url"
-	fieldSource      = FacetSource
-	fieldPublished   = FacetPublished
-	fieldYear        = "year" // "2024": the histogram counts it as a facet
-	fieldPerson      = FacetPerson
-	fieldOrg         = FacetOrg
-	fieldCountry     = FacetCountry
-	fieldTopic       = FacetTopic
-	fieldSpeaker     = FacetSpeaker
-	fieldSpeakerType = "speaker_type"
-	fieldQuotes      = "quotes" // an article's number of quote documents
+	fieldType         = "type"
+	fieldTitle        = "title"
+	fieldBody         = "body"
+	fieldQuote        = "quote"
+	fieldURL          = "url"
+	fieldSource       = FacetSource
+	fieldPublished    = FacetPublished
+	fieldPublishedKey = "published_key" // the date as one sortable keyword
+	fieldYear         = "year"          // "2024": the histogram counts it as a facet
+	fieldPerson       = FacetPerson
+	fieldOrg          = FacetOrg
+	fieldCountry      = FacetCountry
+	fieldTopic        = FacetTopic
+	fieldSpeaker      = FacetSpeaker
+	fieldSpeakerType  = "speaker_type"
+	fieldQuotes       = "quotes" // an article's number of quote documents
 )
 
 // facetFields maps each facet a Query may filter or count by to its field.
@@ -69,7 +70,8 @@ var (
 // are cut from the store's copy); a quote document stores its text and
 // speaker, and the hit takes the rest from its article. Text fields keep
 // term vectors, which phrase queries and snippets need; every facet is a
-// keyword with doc values, which faceting and sorting read.
+// keyword without doc values (facets are counted from its postings); only
+// the date keeps doc values, for sorting.
 func newMapping() *mapping.IndexMappingImpl {
 	text := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
@@ -80,11 +82,13 @@ func newMapping() *mapping.IndexMappingImpl {
 		f.DocValues = false
 		return f
 	}
-	kw := func(store, docValues bool) *mapping.FieldMapping {
+	kw := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
 		f.Store = store
-		f.DocValues = docValues
+		// Facets are counted from the postings (facets.go), so no
+		// keyword needs doc values.
+		f.DocValues = false
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		// Freq and norm stay: a query string may name a keyword field
@@ -103,38 +107,52 @@ func newMapping() *mapping.IndexMappingImpl {
 	published := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewDateTimeFieldMapping()
 		f.Store = store
-		f.DocValues = true // sorting by date reads them
+		// A date's doc values hold all 16 of its range terms; sorting
+		// reads publishedKey's single one instead.
+		f.DocValues = false
+		f.IncludeInAll = false
+		return f
+	}
+	publishedKey := func() *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		// Doc values are only written for an indexed field.
+		f.Store = false
+		f.DocValues = true
+		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		return f
 	}
 
 	article := mapping.NewDocumentStaticMapping()
-	article.AddFieldMappingsAt(fieldType, kw(false, false))
+	article.AddFieldMappingsAt(fieldType, kw(false))
 	article.AddFieldMappingsAt(fieldTitle, text(true))
 	article.AddFieldMappingsAt(fieldBody, text(false))
 	article.AddFieldMappingsAt(fieldURL, storedOnly())
-	article.AddFieldMappingsAt(fieldSource, kw(true, true))
+	article.AddFieldMappingsAt(fieldSource, kw(true))
 	article.AddFieldMappingsAt(fieldPublished, published(true))
-	article.AddFieldMappingsAt(fieldYear, kw(false, true))
-	article.AddFieldMappingsAt(fieldPerson, kw(true, true))
-	article.AddFieldMappingsAt(fieldOrg, kw(false, true))
-	article.AddFieldMappingsAt(fieldCountry, kw(true, true))
-	article.AddFieldMappingsAt(fieldTopic, kw(true, true))
-	article.AddFieldMappingsAt(fieldSpeaker, kw(false, true))
+	article.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
+	article.AddFieldMappingsAt(fieldYear, kw(false))
+	article.AddFieldMappingsAt(fieldPerson, kw(true))
+	article.AddFieldMappingsAt(fieldOrg, kw(false))
+	article.AddFieldMappingsAt(fieldCountry, kw(true))
+	article.AddFieldMappingsAt(fieldTopic, kw(true))
+	article.AddFieldMappingsAt(fieldSpeaker, kw(false))
 	article.AddFieldMappingsAt(fieldQuotes, storedOnly())
 
 	quote := mapping.NewDocumentStaticMapping()
-	quote.AddFieldMappingsAt(fieldType, kw(false, false))
+	quote.AddFieldMappingsAt(fieldType, kw(false))
 	quote.AddFieldMappingsAt(fieldQuote, text(true))
-	quote.AddFieldMappingsAt(fieldSpeaker, kw(true, true))
-	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true, false))
-	quote.AddFieldMappingsAt(fieldSource, kw(false, true))
+	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
+	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
+	quote.AddFieldMappingsAt(fieldSource, kw(false))
 	quote.AddFieldMappingsAt(fieldPublished, published(false))
-	quote.AddFieldMappingsAt(fieldYear, kw(false, true))
-	quote.AddFieldMappingsAt(fieldPerson, kw(false, true))
-	quote.AddFieldMappingsAt(fieldOrg, kw(false, true))
-	quote.AddFieldMappingsAt(fieldCountry, kw(false, true))
-	quote.AddFieldMappingsAt(fieldTopic, kw(false, true))
+	quote.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
+	quote.AddFieldMappingsAt(fieldYear, kw(false))
+	quote.AddFieldMappingsAt(fieldPerson, kw(false))
+	quote.AddFieldMappingsAt(fieldOrg, kw(false))
+	quote.AddFieldMappingsAt(fieldCountry, kw(false))
+	quote.AddFieldMappingsAt(fieldTopic, kw(false))
 
 	m := mapping.NewIndexMapping()
 	m.TypeField = fieldType

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -56,11 +58,30 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
-	sr, err := ix.search(ctx, req, q.Text)
+	fc, cached, total := ix.facetCounter(q)
+	sctx := ctx
+	if fc != nil {
+		sctx = countingContext(ctx, fc)
+	} else if narrowToYears(req, q, cached) {
+		// The page comes from the latest (or earliest) years alone; the
+		// total is every document's, kept with the counts.
+	} else {
+		total = 0
+	}
+	sr, err := ix.search(sctx, req, q.Text)
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{Total: sr.Total, Hits: make([]Hit, 0, len(sr.Hits))}
+	if fc != nil {
+		if cached, err = fc.result(); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		ix.keepMatchAll(q, fc.gen, cached, sr.Total)
+	}
+	if total == 0 {
+		total = sr.Total
+	}
+	out := &Result{Total: total, Hits: make([]Hit, 0, len(sr.Hits))}
 	for _, h := range sr.Hits {
 		if q.Quotes {
 			out.Hits = append(out.Hits, quoteHit(h))
@@ -76,9 +97,110 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 	if err := ix.addSnippets(ctx, q.Quotes, textQuery, out.Hits); err != nil {
 		return nil, err
 	}
-	out.Facets, out.Dates = readFacets(sr.Facets)
+	out.Facets, out.Dates = readFacets(cached)
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// matchAll reports whether q filters nothing: its facet counts are those
+// of every document of its type, the same until the index changes.
+func matchAll(q Query) bool {
+	if strings.TrimSpace(q.Text) != "" || !q.From.IsZero() || !q.To.IsZero() {
+		return false
+	}
+	for _, vs := range q.Filters {
+		for _, v := range vs {
+			if strings.TrimSpace(v) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func docType(q Query) int {
+	if q.Quotes {
+		return 1
+	}
+	return 0
+}
+
+// facetCounter returns the counter for q's search, or the counts and
+// total kept for it when q matches everything and the index has not
+// changed since.
+func (ix *Index) facetCounter(q Query) (*facetCounter, facetCounts, uint64) {
+	gen := ix.gen.Load()
+	if matchAll(q) {
+		ix.allCounts.Lock()
+		defer ix.allCounts.Unlock()
+		t := docType(q)
+		if ix.allCounts.gen[t] == gen+1 {
+			return nil, ix.allCounts.counts[t], ix.allCounts.total[t]
+		}
+	}
+	return &facetCounter{tables: &ix.facets, gen: gen}, nil, 0
+}
+
+// keepMatchAll keeps the counts and total of a query that matches
+// everything, taken at generation gen (read before the search, so they are
+// at least as new).
+func (ix *Index) keepMatchAll(q Query, gen uint64, counts facetCounts, total uint64) {
+	if !matchAll(q) {
+		return
+	}
+	ix.allCounts.Lock()
+	defer ix.allCounts.Unlock()
+	t := docType(q)
+	if ix.allCounts.gen[t] < gen+1 {
+		ix.allCounts.gen[t], ix.allCounts.counts[t], ix.allCounts.total[t] = gen+1, counts, total
+	}
+}
+
+// narrowToYears restricts a date-sorted search that matches everything to
+// the fewest latest (newest first) or earliest (oldest first) years that
+// hold its page, as the kept year counts tell: the page is the same, and
+// the search visits a few years' documents instead of all of them.
+func narrowToYears(req *bleve.SearchRequest, q Query, counts facetCounts) bool {
+	if q.Sort != SortNewest && q.Sort != SortOldest {
+		return false
+	}
+	var years []FacetValue
+	for i, name := range countedFacets {
+		if name == FacetPublished {
+			years = slices.Clone(counts[i])
+		}
+	}
+	slices.SortFunc(years, func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
+	if q.Sort == SortNewest {
+		slices.Reverse(years)
+	}
+	need := req.From + req.Size
+	seen := 0
+	for i, y := range years {
+		seen += y.Count
+		if seen < need {
+			continue
+		}
+		if i == len(years)-1 {
+			return false // every year: nothing to narrow
+		}
+		year, err := strconv.Atoi(y.Value)
+		if err != nil {
+			return false
+		}
+		bound := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+		yes, no := true, false
+		var dq *query.DateRangeQuery
+		if q.Sort == SortNewest {
+			dq = query.NewDateRangeInclusiveQuery(bound, time.Time{}, &yes, nil)
+		} else {
+			dq = query.NewDateRangeInclusiveQuery(time.Time{}, bound.AddDate(1, 0, 0), nil, &no)
+		}
+		dq.SetField(fieldPublished)
+		req.Query = query.NewConjunctionQuery([]query.Query{req.Query, dq})
+		return true
+	}
+	return false
 }
 
 // search runs a request, telling the user's mistakes from ours.
@@ -127,16 +249,20 @@ func (ix *Index) request(q Query) (req *bleve.SearchRequest, textQuery query.Que
 			req.Score = bleve.ScoreNone
 			req.SortBy([]string{"_id"})
 		} else {
-			req.SortBy([]string{"-_score", "_id"})
+			// Ties keep index order: breaking them by _id would
+			// read the stored id of every match, a fifth of a broad
+			// search's time.
+			req.SortBy([]string{"-_score"})
 		}
 	case SortNewest, SortOldest:
 		req.SortByCustom(search.SortOrder{
 			&search.SortField{
-				Field:   fieldPublished,
+				Field:   fieldPublishedKey,
 				Desc:    q.Sort == SortNewest,
-				Type:    search.SortFieldAsDate,
+				Type:    search.SortFieldAsString,
 				Missing: search.SortFieldMissingLast,
 			},
+			// Same dates (an article's quotes) in id order.
 			&search.SortDocID{},
 		})
 	default:
@@ -146,7 +272,6 @@ func (ix *Index) request(q Query) (req *bleve.SearchRequest, textQuery query.Que
 	if q.Quotes {
 		req.Fields = quoteHitFields
 	}
-	req.Facets = facetRequests()
 	return req, textQuery, nil
 }
 

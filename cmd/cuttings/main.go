@@ -28,6 +28,7 @@ var commands = map[string]command{
 	"reindex": {runReindex, "rebuild the search index from the store and swap it in"},
 	"search":  {runSearch, "search the archive from the command line"},
 	"extract": {runExtract, "print people, countries, topics and quotes for articles (JSONL)"},
+	"bench":   {runBench, "build a replicated corpus and measure indexing, search latency, size and memory"},
 }
 
 func main() {

@@ -1,0 +1,684 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/cuttings/cuttings/index"
+	"github.com/cuttings/cuttings/store"
+)
+
+// benchOptions are the flags of `cuttings bench`.
+type benchOptions struct {
+	Articles int
+	Data     string
+	Keep     bool
+	Clients  int
+	Queries  int
+	Corpus   string
+	Ingest   int
+	Seed     uint64
+	// Profiles: of the build (store and reindex) and of the query runs.
+	BuildProfile, QueryProfile string
+	// workDir is where the corpus search starts; "" is the working
+	// directory. Tests set it.
+	workDir string
+}
+
+func (o *benchOptions) flags(fs *flag.FlagSet) {
+	fs.IntVar(&o.Articles, "articles", 100_000, "`number` of articles to build the archive from (the corpus replicated)")
+	fs.StringVar(&o.Data, "data", "", "data `directory` to build in (default: a temporary one, removed afterwards unless --keep)")
+	fs.BoolVar(&o.Keep, "keep", false, "keep the data directory")
+	fs.IntVar(&o.Clients, "clients", 4, "`number` of concurrent clients for the concurrent query run")
+	fs.IntVar(&o.Queries, "queries", 200, "`number` of queries per class and run")
+	fs.StringVar(&o.Corpus, "corpus", "", "`directory` holding reuters-21578.jsonl (and bbc-topics.jsonl, polnear-dev.jsonl, here or in ../gold); default: shared/corpora found above the working directory")
+	fs.IntVar(&o.Ingest, "ingest", 5000, "`number` of BBC-size articles put into the running archive to time ingest to searchable")
+	fs.Uint64Var(&o.Seed, "seed", 1, "random `seed` for dates, order and queries")
+	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
+	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
+}
+
+// Corpus files, and the field holding each one's body.
+var benchFiles = []struct{ name, dir, field string }{
+	{"reuters-21578.jsonl", "corpora", "body"},
+	{"bbc-topics.jsonl", "gold", "text"},
+	{"polnear-dev.jsonl", "gold", "text"},
+}
+
+// Targets, on 2 cores at 1M articles.
+const (
+	targetIngestRate  = 300.0 // articles/s, ingest to searchable
+	targetIndexRatio  = 1.5   // index bytes / raw text bytes
+	targetRSS         = 1 << 30
+	targetReindex1M   = time.Hour
+	targetBroadP99    = 50 * time.Millisecond
+	targetSelectP99   = 20 * time.Millisecond
+	benchBatch        = 500
+	benchIngestSource = "bench-ingest"
+	benchDateFromYear = 1996
+	benchDateToYear   = 2026
+)
+
+// broadWords are common words of news text, one per broad query.
+var broadWords = []string{"said", "year", "government", "market", "people", "new", "would", "last",
+	"also", "percent", "company", "time", "told", "world", "first", "minister", "week", "country"}
+
+// runBench is `cuttings bench`: it builds an archive from a replicated
+// corpus and measures writing, indexing, ingest to searchable, index size,
+// search latency over HTTP and memory, and prints them beside the targets.
+func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts benchOptions
+	opts.flags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: cuttings bench [--articles 100000] [--data DIR [--keep]] [--clients 4] [--queries 200] [--corpus DIR]")
+		fmt.Fprintln(stderr, "\nBuilds an archive of N articles by replicating Reuters-21578, BBC and PolNeAR with new ids")
+		fmt.Fprintln(stderr, "and dates, and measures indexing, ingest, index size, faceted search over HTTP and memory.")
+		fmt.Fprintln(stderr, "\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return fmt.Errorf("bench: %w", errUsage)
+	}
+	if fs.NArg() > 0 || opts.Articles < 1 || opts.Clients < 1 || opts.Queries < 1 || opts.Ingest < 0 {
+		fs.Usage()
+		return fmt.Errorf("bench: %w", errUsage)
+	}
+	return bench(context.Background(), opts, stdout, stderr)
+}
+
+// benchRecord is one article of the corpus before replication.
+type benchRecord struct {
+	title, body, source string
+	bbc                 bool
+}
+
+// benchReport collects the figures the table prints.
+type benchReport struct {
+	N, Records         int
+	RawBytes           int64
+	StoreTook          time.Duration
+	ReindexTook        time.Duration
+	Quotes             uint64
+	IndexBytes         int64
+	IngestN            int
+	IngestTook         time.Duration
+	Latency            map[string][2]latency // class -> [1 client, N clients]
+	Failed             int
+	RSS, HWM           int64
+	RSSAnon, RSSFile   int64 // heap and stacks; mapped index files
+	Clients, Queries   int
+	GoMaxProcs, NumCPU int
+}
+
+type latency struct{ p50, p99 time.Duration }
+
+func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) error {
+	files, err := findBenchCorpus(opts)
+	if err != nil {
+		return err
+	}
+	var records []benchRecord
+	for i, f := range files {
+		rs, err := readBenchFile(f, benchFiles[i].field, i == 1)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		records = append(records, rs...)
+	}
+	if len(records) == 0 {
+		return errors.New("bench: the corpus has no articles")
+	}
+	var bbc []benchRecord
+	for _, r := range records {
+		if r.bbc {
+			bbc = append(bbc, r)
+		}
+	}
+	if len(bbc) == 0 && opts.Ingest > 0 {
+		return errors.New("bench: no BBC articles to time ingest with")
+	}
+
+	dir := opts.Data
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "cuttings-bench-"); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+	} else if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		return fmt.Errorf("bench: data directory %s is not empty", dir)
+	}
+	if !opts.Keep {
+		defer os.RemoveAll(dir)
+	}
+
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x6375747469))
+	rep := benchReport{N: opts.Articles, Records: len(records), Clients: opts.Clients, Queries: opts.Queries,
+		GoMaxProcs: runtime.GOMAXPROCS(0), NumCPU: runtime.NumCPU()}
+	fmt.Fprintf(stdout, "Corpus: %d articles (Reuters-21578, BBC, PolNeAR) from %s, replicated to %d (about %.1f copies each) with new ids and published dates spread uniformly over %d-%d (seed %d).\n",
+		len(records), filepath.Dir(files[0]), opts.Articles, float64(opts.Articles)/float64(len(records)), benchDateFromYear, benchDateToYear, opts.Seed)
+	fmt.Fprintf(stdout, "Machine: %d CPUs, GOMAXPROCS %d, %s/%s, %s. Data: %s\n\n", rep.NumCPU, rep.GoMaxProcs, runtime.GOOS, runtime.GOARCH, runtime.Version(), dir)
+
+	stopProfile, err := startProfile(opts.BuildProfile)
+	if err != nil {
+		return err
+	}
+	// a, b: write the replicated corpus to a fresh store.
+	st, err := store.Open(ctx, dir)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	defer st.Close()
+	order := rng.Perm(len(records))
+	start := time.Now()
+	batch := make([]store.Article, 0, benchBatch)
+	for i := range opts.Articles {
+		r := records[order[i%len(records)]]
+		batch = append(batch, benchArticle(rng, fmt.Sprintf("bench-%08d", i), r))
+		rep.RawBytes += int64(len(r.title) + len(r.body))
+		if len(batch) == benchBatch || i == opts.Articles-1 {
+			if _, err := st.PutBatch(ctx, batch); err != nil {
+				return fmt.Errorf("bench: store: %w", err)
+			}
+			batch = batch[:0]
+		}
+	}
+	rep.StoreTook = time.Since(start)
+	fmt.Fprintf(stdout, "store: %d articles in %s (%.0f/s)\n", opts.Articles, rep.StoreTook.Round(time.Millisecond), rate(opts.Articles, rep.StoreTook))
+
+	// c: the full index, extraction included.
+	stats, err := index.ReindexWithStats(ctx, dir, st, nil)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	rep.ReindexTook, rep.Quotes = stats.Took, stats.Quotes
+	fmt.Fprintf(stdout, "reindex: %d articles, %d quotes in %s (%.0f articles/s; 1M would take %s)\n",
+		stats.Articles, stats.Quotes, stats.Took.Round(time.Millisecond), rate(opts.Articles, stats.Took), project(opts.Articles, stats.Took))
+
+	stopProfile()
+	// e: index size against the text it holds.
+	if rep.IndexBytes, err = dirSize(filepath.Join(dir, stats.Name)); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	fmt.Fprintf(stdout, "index: %d bytes for %d bytes of title and body text (%.2fx)\n", rep.IndexBytes, rep.RawBytes, ratio(rep.IndexBytes, rep.RawBytes))
+
+	// Keep only what the queries need of the corpus.
+	selective := selectiveQueries(rng, records, opts.Queries)
+	records = nil
+	runtime.GC()
+
+	// f: the real server, over loopback.
+	// Concurrent requests log at once; stderr may be a plain buffer.
+	srv, err := startServer(ctx, serveOptions{Addr: "127.0.0.1:0", Data: dir}, &lockedWriter{w: stderr})
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	defer srv.close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: opts.Clients + 1}, Timeout: time.Minute}
+	classes := []struct {
+		name    string
+		queries []string
+	}{
+		{"empty", repeatQuery("sort=newest", opts.Queries)},
+		{"broad", broadQueries(rng, opts.Queries)},
+		{"selective", selective},
+	}
+	rep.Latency = map[string][2]latency{}
+	if stopProfile, err = startProfile(opts.QueryProfile); err != nil {
+		return err
+	}
+	for _, c := range classes {
+		// A few untimed requests warm the caches a first visitor would.
+		rep.Failed += runQueries(client, srv.URL, c.queries[:min(5, len(c.queries))], 1, nil)
+		var l [2]latency
+		for i, clients := range []int{1, opts.Clients} {
+			var took []time.Duration
+			rep.Failed += runQueries(client, srv.URL, c.queries, clients, &took)
+			l[i] = percentiles(took)
+		}
+		rep.Latency[c.name] = l
+		fmt.Fprintf(stdout, "search %s: 1 client p50 %s p99 %s; %d clients p50 %s p99 %s\n", c.name,
+			ms(l[0].p50), ms(l[0].p99), opts.Clients, ms(l[1].p50), ms(l[1].p99))
+	}
+
+	stopProfile()
+
+	// d: ingest to searchable, into the running archive: the server
+	// follows the store as it would another process's writes.
+	if opts.Ingest > 0 {
+		rep.IngestN = opts.Ingest
+		start := time.Now()
+		for i := 0; i < opts.Ingest; i += benchBatch {
+			batch = batch[:0]
+			for j := i; j < min(i+benchBatch, opts.Ingest); j++ {
+				a := benchArticle(rng, fmt.Sprintf("bench-ingest-%08d", j), bbc[j%len(bbc)])
+				// A source of their own lets a cheap filtered search count them.
+				a.Source = benchIngestSource
+				batch = append(batch, a)
+			}
+			if _, err := st.PutBatch(ctx, batch); err != nil {
+				return fmt.Errorf("bench: ingest: %w", err)
+			}
+		}
+		for {
+			total, err := searchTotal(client, srv.URL)
+			if err != nil {
+				return fmt.Errorf("bench: ingest: %w", err)
+			}
+			if total >= opts.Ingest {
+				break
+			}
+			if time.Since(start) > 30*time.Minute {
+				return fmt.Errorf("bench: ingest: %d of %d articles searchable after 30 minutes", total, opts.Ingest)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		rep.IngestTook = time.Since(start)
+		fmt.Fprintf(stdout, "ingest to searchable: %d BBC articles in %s (%.0f/s)\n", opts.Ingest, rep.IngestTook.Round(time.Millisecond), rate(opts.Ingest, rep.IngestTook))
+	}
+
+	// g: memory of this process, which is the server.
+	runtime.GC()
+	debug.FreeOSMemory()
+	mem := procMemory()
+	rep.RSS, rep.HWM, rep.RSSAnon, rep.RSSFile = mem["VmRSS"], mem["VmHWM"], mem["RssAnon"], mem["RssFile"]
+	fmt.Fprintf(stdout, "memory: VmRSS %s after the run (RssAnon %s, RssFile %s: the index files mapped), VmHWM %s (peak of the whole process, build included)\n\n",
+		mib(rep.RSS), mib(rep.RSSAnon), mib(rep.RSSFile), mib(rep.HWM))
+
+	printBenchTable(stdout, rep)
+	if opts.Keep {
+		fmt.Fprintf(stdout, "\ndata kept in %s\n", dir)
+	}
+	if rep.Failed > 0 {
+		return fmt.Errorf("bench: %d requests failed", rep.Failed)
+	}
+	return nil
+}
+
+// benchArticle is a copy of r with a new id and a published date drawn
+// uniformly from the benchmark's years.
+func benchArticle(rng *rand.Rand, id string, r benchRecord) store.Article {
+	from := time.Date(benchDateFromYear, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	to := time.Date(benchDateToYear+1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	return store.Article{
+		ID:        id,
+		Title:     r.title,
+		Source:    r.source,
+		Published: time.Unix(from+rng.Int64N(to-from), 0).UTC(),
+		Language:  "en",
+		Body:      r.body,
+	}
+}
+
+// findBenchCorpus returns the paths of the three corpus files.
+func findBenchCorpus(opts benchOptions) ([]string, error) {
+	var dirs []string
+	if opts.Corpus != "" {
+		dirs = []string{opts.Corpus, filepath.Join(opts.Corpus, "..", "gold")}
+	} else {
+		dir := opts.workDir
+		if dir == "" {
+			wd, err := os.Getwd()
+			if err != nil {
+				return nil, fmt.Errorf("bench: %w", err)
+			}
+			dir = wd
+		}
+		for {
+			shared := filepath.Join(dir, "shared")
+			if _, err := os.Stat(filepath.Join(shared, "corpora", benchFiles[0].name)); err == nil {
+				dirs = []string{filepath.Join(shared, "corpora"), filepath.Join(shared, "gold")}
+				break
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				return nil, errors.New("bench: no shared/corpora/reuters-21578.jsonl in the working directory or above; give --corpus DIR")
+			}
+			dir = parent
+		}
+	}
+	paths := make([]string, len(benchFiles))
+	for i, f := range benchFiles {
+		for _, d := range dirs {
+			p := filepath.Join(d, f.name)
+			if _, err := os.Stat(p); err == nil {
+				paths[i] = p
+				break
+			}
+		}
+		if paths[i] == "" {
+			return nil, fmt.Errorf("bench: corpus file %s not found in %s", f.name, strings.Join(dirs, " or "))
+		}
+	}
+	return paths, nil
+}
+
+// readBenchFile reads a JSONL corpus file: title, source and the body from field.
+func readBenchFile(path, field string, bbc bool) ([]benchRecord, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []benchRecord
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(strings.TrimSpace(sc.Text())) == 0 {
+			continue
+		}
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		body, _ := m[field].(string)
+		if strings.TrimSpace(body) == "" {
+			continue
+		}
+		title, _ := m["title"].(string)
+		source, _ := m["source"].(string)
+		out = append(out, benchRecord{title: title, body: body, source: source, bbc: bbc})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return out, nil
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// startProfile starts a CPU profile to path, if any; stop ends it.
+func startProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+func repeatQuery(q string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = q
+	}
+	return out
+}
+
+func broadQueries(rng *rand.Rand, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "q=" + url.QueryEscape(broadWords[rng.IntN(len(broadWords))])
+	}
+	return out
+}
+
+// selectiveQueries samples rare words of the corpus (in at most two of its
+// articles before replication), half alone and half as a two-word phrase
+// with the word that follows.
+func selectiveQueries(rng *rand.Rand, records []benchRecord, n int) []string {
+	df := map[string]int{}
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	for _, r := range records {
+		seen := map[string]bool{}
+		for _, w := range words(r.body) {
+			if !seen[w] {
+				seen[w] = true
+				df[w]++
+			}
+		}
+	}
+	var out []string
+	for tries := 0; len(out) < n && tries < 100*n; tries++ {
+		ws := words(records[rng.IntN(len(records))].body)
+		if len(ws) < 2 {
+			continue
+		}
+		i := rng.IntN(len(ws) - 1)
+		w := ws[i]
+		if len(w) < 6 || df[w] > 2 {
+			continue
+		}
+		if len(out)%2 == 1 && len(ws[i+1]) > 3 {
+			out = append(out, "q="+url.QueryEscape(`"`+w+" "+ws[i+1]+`"`))
+		} else {
+			out = append(out, "q="+url.QueryEscape(w))
+		}
+	}
+	for len(out) < n && len(out) > 0 {
+		out = append(out, out[len(out)%max(1, len(out))])
+	}
+	if len(out) == 0 {
+		out = broadQueries(rng, n)
+	}
+	return out
+}
+
+// runQueries sends each query to /api/search from clients concurrent
+// clients, appending each request's time to took when it is not nil, and
+// returns how many failed.
+func runQueries(client *http.Client, base string, queries []string, clients int, took *[]time.Duration) int {
+	var mu sync.Mutex
+	failed := 0
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Go(func() {
+			for q := range next {
+				start := time.Now()
+				err := getSearch(client, base+"/api/search?"+q, nil)
+				d := time.Since(start)
+				mu.Lock()
+				if err != nil {
+					failed++
+					if failed <= 3 {
+						fmt.Fprintf(os.Stderr, "cuttings bench: %s: %v\n", q, err)
+					}
+				} else if took != nil {
+					*took = append(*took, d)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for _, q := range queries {
+		next <- q
+	}
+	close(next)
+	wg.Wait()
+	return failed
+}
+
+// searchResponse is what the bench reads of /api/search.
+type searchResponse struct {
+	Total  int                        `json:"total"`
+	Facets map[string]json.RawMessage `json:"facets"`
+}
+
+func getSearch(client *http.Client, u string, out *searchResponse) error {
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d: %.200s", resp.StatusCode, body)
+	}
+	var r searchResponse
+	if err := json.Unmarshal(body, &r); err != nil {
+		return err
+	}
+	if r.Facets == nil {
+		return errors.New("response has no facets")
+	}
+	if out != nil {
+		*out = r
+	}
+	return nil
+}
+
+func searchTotal(client *http.Client, base string) (int, error) {
+	var r searchResponse
+	err := getSearch(client, base+"/api/search?size=1&source="+url.QueryEscape(benchIngestSource), &r)
+	return r.Total, err
+}
+
+func percentiles(d []time.Duration) latency {
+	if len(d) == 0 {
+		return latency{}
+	}
+	slices.Sort(d)
+	at := func(p float64) time.Duration {
+		i := int(p*float64(len(d))+0.5) - 1
+		return d[min(max(i, 0), len(d)-1)]
+	}
+	return latency{p50: at(0.50), p99: at(0.99)}
+}
+
+// procMemory reads this process's memory figures from /proc/self/status,
+// in bytes, by name (VmRSS, VmHWM, RssAnon, RssFile).
+func procMemory() map[string]int64 {
+	out := map[string]int64{}
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return out
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		name, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(v)
+		if len(f) == 2 && f[1] == "kB" {
+			kb, _ := strconv.ParseInt(f[0], 10, 64)
+			out[name] = kb << 10
+		}
+	}
+	return out
+}
+
+func dirSize(dir string) (int64, error) {
+	var size int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		size += info.Size()
+		return nil
+	})
+	return size, err
+}
+
+func rate(n int, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(n) / d.Seconds()
+}
+
+func project(n int, d time.Duration) time.Duration {
+	return time.Duration(float64(d) * 1e6 / float64(n)).Round(time.Second)
+}
+
+func ratio(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 1, 64) }
+
+func mib(n int64) string { return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20)) }
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "**not met**"
+}
+
+// printBenchTable prints the figures as Markdown, targets beside them.
+func printBenchTable(w io.Writer, r benchReport) {
+	fmt.Fprintf(w, "Corpus replicated to %d articles (%d originals), %d quotes; %d queries per class and run.\n\n", r.N, r.Records, r.Quotes, r.Queries)
+	fmt.Fprintf(w, "| class | 1 client p50/p99 ms | %d clients p50/p99 ms |\n|---|---|---|\n", r.Clients)
+	for _, c := range []string{"empty", "broad", "selective"} {
+		l := r.Latency[c]
+		fmt.Fprintf(w, "| %s | %s / %s | %s / %s |\n", c, ms(l[0].p50), ms(l[0].p99), ms(l[1].p50), ms(l[1].p99))
+	}
+	fmt.Fprintf(w, "\nfailed requests: %d\n\n", r.Failed)
+
+	fmt.Fprintln(w, "| measure | target (2 cores, 1M) | measured | |\n|---|---|---|---|")
+	row := func(what, target, got string, ok bool) {
+		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", what, target, got, verdict(ok))
+	}
+	broad, sel := r.Latency["broad"][1], r.Latency["selective"][1]
+	row(fmt.Sprintf("broad search p99, %d clients", r.Clients), "≤ 50 ms", ms(broad.p99)+" ms", broad.p99 <= targetBroadP99)
+	row(fmt.Sprintf("selective search p99, %d clients", r.Clients), "≤ 20 ms", ms(sel.p99)+" ms", sel.p99 <= targetSelectP99)
+	idx := ratio(r.IndexBytes, r.RawBytes)
+	row("index size / raw text", "≤ 1.5x", fmt.Sprintf("%.2fx (%s / %s)", idx, mib(r.IndexBytes), mib(r.RawBytes)), idx <= targetIndexRatio)
+	row("server RSS after the run", "≤ 1 GB", fmt.Sprintf("%s (anon %s, mapped files %s)", mib(r.RSS), mib(r.RSSAnon), mib(r.RSSFile)), r.RSS <= targetRSS)
+	p := project(r.N, r.ReindexTook)
+	row("full reindex (extraction included)", "≤ 1 h at 1M",
+		fmt.Sprintf("%.0f articles/s, %s for %d; 1M projected %s", rate(r.N, r.ReindexTook), r.ReindexTook.Round(time.Second), r.N, p), p <= targetReindex1M)
+	if r.IngestN > 0 {
+		ir := rate(r.IngestN, r.IngestTook)
+		row("ingest to searchable (BBC-size)", "≥ 300 articles/s", fmt.Sprintf("%.0f articles/s (%d in %s)", ir, r.IngestN, r.IngestTook.Round(time.Millisecond)), ir >= targetIngestRate)
+	}
+	fmt.Fprintf(w, "| store write (PutBatch of %d) | — | %.0f articles/s | |\n", benchBatch, rate(r.N, r.StoreTook))
+	fmt.Fprintf(w, "| failed requests | 0 | %d | %s |\n", r.Failed, verdict(r.Failed == 0))
+}

@@ -1,0 +1,103 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cuttings/cuttings/store"
+)
+
+// TestFacetCountsFollowIndex checks that the counts of the query with no
+// text, which are kept between searches, change when the index does, and
+// that counts over many segments (one per Apply) add up exactly.
+func TestFacetCountsFollowIndex(t *testing.T) {
+	ix := newTestIndex(t, fixtureDocs())
+	ctx := context.Background()
+	sources := func(q Query) map[string]int {
+		t.Helper()
+		r, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, v := range r.Facets[FacetSource] {
+			out[v.Value] = v.Count
+		}
+		return out
+	}
+	before := sources(Query{})
+	if again := sources(Query{}); !cmp.Equal(before, again) {
+		t.Fatalf("kept counts differ: %v, then %v", before, again)
+	}
+	want := map[string]int{}
+	for k, v := range before {
+		want[k] = v
+	}
+	for i := range 12 {
+		id := fmt.Sprintf("extra-%d", i)
+		src := []string{"Wire A", "Wire B", "Wire C"}[i%3]
+		doc := Doc{Seq: int64(100 + i), ID: id, Article: store.Article{ID: id, Title: "Extra", Source: src, Body: "Harbour news."}}
+		if err := ix.Apply(ctx, []Doc{doc}); err != nil {
+			t.Fatal(err)
+		}
+		want[src]++
+		if diff := cmp.Diff(want, sources(Query{})); diff != "" {
+			t.Fatalf("after %d more articles, source counts (-want +got):\n%s", i+1, diff)
+		}
+	}
+	if diff := cmp.Diff(map[string]int{"Wire A": 4}, sources(Query{Filters: map[string][]string{FacetSource: {"Wire A"}}})); diff != "" {
+		t.Errorf("filtered source counts (-want +got):\n%s", diff)
+	}
+	if err := ix.Apply(ctx, []Doc{{Seq: 200, ID: "extra-0", Deleted: true}}); err != nil {
+		t.Fatal(err)
+	}
+	want["Wire A"]--
+	if diff := cmp.Diff(want, sources(Query{})); diff != "" {
+		t.Errorf("after a delete, source counts (-want +got):\n%s", diff)
+	}
+}
+
+// TestNarrowToYears checks that a date-sorted page of everything, which is
+// searched in the latest or earliest years only once their counts are
+// kept, is the page the full search finds, with the full total.
+func TestNarrowToYears(t *testing.T) {
+	var docs []Doc
+	for i := range 40 {
+		id := fmt.Sprintf("n%02d", i)
+		a := store.Article{ID: id, Title: "Article", Source: "Wire", Body: "Harbour news.",
+			Published: date("2001-01-01").AddDate(i%9, i%12, i)}
+		if i%10 == 7 {
+			a.Published = time.Time{} // undated: sorts last either way
+		}
+		docs = append(docs, Doc{Seq: int64(i + 1), ID: id, Article: a})
+	}
+	ix := newTestIndex(t, docs)
+	ctx := context.Background()
+	for _, sort := range []string{SortNewest, SortOldest} {
+		for page := 1; page <= 8; page++ {
+			all := Query{Sort: sort, Page: page, Size: 5}
+			filtered := all
+			filtered.Filters = map[string][]string{FacetSource: {"Wire"}}
+			want, err := ix.Search(ctx, filtered)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // counting, then from the kept counts
+				got, err := ix.Search(ctx, all)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Total != want.Total {
+					t.Errorf("%s page %d: total %d, want %d", sort, page, got.Total, want.Total)
+				}
+				if diff := cmp.Diff(hitIDs(want), hitIDs(got)); diff != "" {
+					t.Errorf("%s page %d (-want +got):\n%s", sort, page, diff)
+				}
+			}
+		}
+	}
+}
