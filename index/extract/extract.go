@@ -46,7 +46,7 @@ func Extract(a store.Article) Enrichment {
 	}
 	art.promoteSpeakers()
 	art.typeByApposition()
-	art.resolveEntities()
+	art.resolveEntities(vocab)
 	art.computeFocus()
 	quotes := art.attributeQuotes()
 	e.Quotes = quotes
@@ -329,7 +329,7 @@ var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree",
 // resolveEntities merges the mentions of one person or organisation into an
 // entity with a canonical name: full names first, then lone surnames and
 // first names, then unknown capitalised names that share a surname.
-func (a *article) resolveEntities() {
+func (a *article) resolveEntities(vocab map[string]bool) {
 	people := map[string]*entity{} // "first last" -> entity
 	orgs := map[string]*entity{}
 	var order []*entity
@@ -360,9 +360,14 @@ func (a *article) resolveEntities() {
 			m.ent = e
 		}
 	}
-	// Pass 1: full names of people and all organisations.
+	// Pass 1: full names of people and all organisations. A name that is
+	// all of a quotation ("Star Wars") is a title, whatever its first word.
 	for i := range a.mentions {
-		add(&a.mentions[i])
+		m := &a.mentions[i]
+		if m.kind == entPerson && !m.honorific && m.role == "" && a.fillsQuote(m) {
+			m.kind = entNone
+		}
+		add(m)
 	}
 	surname := map[string]*entity{}
 	given := map[string]*entity{}
@@ -411,13 +416,21 @@ func (a *article) resolveEntities() {
 	// ("Mitt Romney … Romney went") is a person's name and surname.
 	alone := map[string]bool{}
 	for i := range a.mentions {
-		if m := &a.mentions[i]; (m.kind == entMaybe || m.kind == entPerson) && len(m.words) == 1 {
-			alone[m.words[0]] = true
+		m := &a.mentions[i]
+		if len(m.words) != 1 {
+			continue
+		}
+		// A word that stands alone as a name: a person's (Mr Romney,
+		// "Romney said"), or a capitalised word the article never writes in
+		// lower case and prose does not know as a common word ("State" is one).
+		w := m.words[0]
+		if m.kind == entPerson || m.kind == entMaybe && !vocab[strings.ToLower(w)] && sentenceInitialIsName(w) {
+			alone[w] = true
 		}
 	}
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 3 && (alone[m.words[len(m.words)-1]] || alone[m.words[0]]) && !hasLowerWord(m.words) {
+		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 3 && (alone[m.words[len(m.words)-1]] || alone[m.words[0]] && surname[m.words[0]] == nil) && !hasLowerWord(m.words) && !a.fillsQuote(m) {
 			// "Rohit Sharma … Rohit said": a first name alone counts too.
 			m.kind = entPerson
 			add(m)

@@ -108,7 +108,7 @@ var titleWords = setOf(
 	"First", "Lady", "Attorney", "Solicitor", "Inspector", "Detective", "Constable", "Superintendent",
 	"Officer", "Speaker", "Premier", "Sultan", "Ayatollah", "Patriarch", "Mufti", "Chancellor",
 	"Opposition", "Labor", "Agriculture", "Justice", "Treasury", "Business", "Security", "Development",
-	"Foreign-Affairs", "Presidential", "Candidate", "Nominee", "Republican", "Democratic", "Democrat",
+	"Foreign-Affairs", "Presidential", "Candidate", "Nominee",
 	"Striker", "Midfielder", "Defender", "Goalkeeper", "Forward", "Winger", "Batsman", "Bowler",
 	"Chef", "Actor", "Actress", "Singer", "Author", "Novelist", "Professor", "Economist", "Analyst",
 	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman",
@@ -172,7 +172,7 @@ var orgHeads = setOf(
 	"Partners", "Capital", "Energy", "Petroleum", "Oil", "Pharmaceuticals", "Pharma", "Media", "Press", "Radio",
 	"Television", "TV", "Studios", "Records", "Entertainment", "Bancorp", "Securities", "Investments", "Insurance",
 	"Union", "Confederation", "Syndicate", "Guild", "Caucus", "Directorate", "Inspectorate", "Regulator",
-	"Mission", "Corps", "Rangers", "United", "City", "Athletic", "Wanderers", "Rovers", "Olympic", "Olympics",
+	"Mission", "Corps", "Rangers", "Convention", "United", "City", "Athletic", "Wanderers", "Rovers", "Olympic", "Olympics",
 )
 
 // knownOrgs are bodies usually written without a head word, by their
