@@ -278,6 +278,11 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.words = entPlace, words
 		return m
 	}
+	if orgHeads[words[len(words)-1]] && allTitles(words) {
+		// "the Treasury", "the Foreign Office": the body, not its minister.
+		m.kind, m.words = entOrg, words
+		return m
+	}
 	if allTitles(words) {
 		m.kind, m.role, m.words = entRole, strings.ToLower(full), words
 		return m
@@ -341,6 +346,18 @@ func classify(words []string, vocab map[string]bool) mention {
 	if allTitles(words) {
 		m.kind, m.role, m.words = entRole, strings.ToLower(full), words
 		return m
+	}
+	if len(words) > 1 && !isFirstName(words[0]) && !hasTitle(words) {
+		// "NHS England", "Greenpeace Brasil": a known body, or an acronym
+		// that is not a place, with a place.
+		for _, w := range words {
+			_, known := knownOrgs[w]
+			acronym := len(w) >= 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".")
+			if _, n, _ := matchPlace([]string{w}); n == 0 && (known || acronym) {
+				m.kind, m.words = entOrg, words
+				return m
+			}
+		}
 	}
 	for i := range words {
 		if _, n, _ := matchPlace(words[i:]); n > 0 && (i == 0 || !isFirstName(words[0])) {
