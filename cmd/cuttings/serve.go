@@ -25,6 +25,7 @@ import (
 type serveOptions struct {
 	Addr  string
 	Data  string
+	Store string // a PostgreSQL DSN shared by several nodes; "" is the SQLite store in Data
 	Demo  bool
 	Token string
 	// workDir is where --demo starts looking for go.mod; "" is the working
@@ -36,6 +37,7 @@ type serveOptions struct {
 func (o *serveOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Addr, "addr", ":8080", "`address` to listen on")
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the store and the index")
+	fs.StringVar(&o.Store, "store", "", "store `DSN` such as postgres://host/db shared by several nodes, instead of the SQLite database in --data (the index stays in --data)")
 	fs.BoolVar(&o.Demo, "demo", false, "serve a fresh temporary archive of testdata/articles/*.jsonl (removed on exit); ignores --data")
 	fs.StringVar(&o.Token, "token", "", "bearer `token` for POST and DELETE /api/articles (default $CUTTINGS_TOKEN; none: writes refused)")
 }
@@ -51,7 +53,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var opts serveOptions
 	opts.flags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cuttings serve [--addr :8080] [--data ./data] [--demo] [--token T]")
+		fmt.Fprintln(stderr, "usage: cuttings serve [--addr :8080] [--data ./data] [--store postgres://...] [--demo] [--token T]")
 		fmt.Fprintln(stderr, "\nServes the search page on / and the JSON API on /api/, following the store as it changes.")
 		fmt.Fprintln(stderr, "\nflags:")
 		fs.PrintDefaults()
@@ -137,7 +139,11 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	}
 	s.closers = append(s.closers, release)
 
-	st, err := store.Open(ctx, dir)
+	dsn := dir
+	if opts.Store != "" && !opts.Demo {
+		dsn = opts.Store // every node follows one store into its own index
+	}
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
