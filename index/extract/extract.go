@@ -930,6 +930,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 			return s, true
 		}
 	}
+	newSentence := a.toks[i].sentStart
 	// said X
 	if invertibleCues[lw] {
 		if s, ok := a.speakerAfterCue(i+1, sp); ok {
@@ -941,7 +942,13 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		}
 	}
 	// X said: find the cue within a few tokens and parse the subject backwards.
-	for k := i; k < len(a.toks) && k < i+14 && a.toks[k].para == sp.para; k++ {
+	reach := i + 14
+	if newSentence {
+		// "… full of s---.” Not that anyone … is arguing": after a quote that
+		// ends its sentence only "He said." right away attributes it.
+		reach = i + 3
+	}
+	for k := i; k < len(a.toks) && k < reach && a.toks[k].para == sp.para; k++ {
 		t := a.toks[k]
 		if t.kind == tokQuote || (t.kind == tokPunct && t.text != "," && t.text != "." && t.text != "(" && t.text != ")" && t.text != "-") {
 			break
@@ -1086,7 +1093,7 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 				return s, true
 			}
 		}
-		if !cueVerbs[lw] || a.insideSpan(t.start) {
+		if !cueVerbs[lw] || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
 			continue
 		}
 		// "but warned ‘…’": the subject is the one of the clause before.
@@ -1102,15 +1109,16 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			// subject, else that of the cue before it, else the sentence's.
 			var s quoteSpeaker
 			ok := false
-			if k > limit && a.toks[k-1].text == "," {
-				// "Clinton spoke …, arguing …": the sentence's subject.
-				s, ok = a.sentenceSubject(limit, k, sp.start)
-			}
-			for c := k - 1; c >= limit && (!ok || s.ent == nil); c-- {
-				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") {
+			// "Spicer said, adding, …": the subject of the cue before.
+			for c := k - 1; c >= limit; c-- {
+				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") && !a.insideSpan(ct.start) {
 					s, ok = a.speakerBefore(c, limit, sp.start)
 					break
 				}
+			}
+			if (!ok || s.ent == nil) && k > limit && a.toks[k-1].text == "," {
+				// "Clinton spoke …, arguing …": the sentence's subject.
+				s, ok = a.sentenceSubject(limit, k, sp.start)
 			}
 			if !ok || s.ent == nil {
 				s, ok = a.speakerBefore(k, limit, sp.start)
@@ -1170,6 +1178,20 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	return quoteSpeaker{}, false
 }
 
+// cueIsNoun reports a reporting word used as a noun: "Clinton's remarks",
+// "the claims", "his comments".
+func (a *article) cueIsNoun(k int) bool {
+	p := a.toks[k-1]
+	switch lower(p.text) {
+	case "the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such", "whose":
+		return true
+	}
+	if m := a.byTok[k-1]; m > 0 && a.mentions[m-1].possessive {
+		return true
+	}
+	return false
+}
+
 // describedSubject reports a sentence that opens with a description of an
 // unnamed speaker: "A source close to the talks", "One official".
 func (a *article) describedSubject(limit, k int) bool {
@@ -1199,6 +1221,9 @@ func (a *article) clauseHasCue(from, to int) bool {
 // sentence between limit and end.
 func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 	for k := limit; k < end; k++ {
+		if a.toks[k].kind == tokQuote || a.insideSpan(a.toks[k].start) {
+			continue // a quotation's words are not the sentence's subject
+		}
 		if m := a.byTok[k]; m > 0 {
 			mm := &a.mentions[m-1]
 			if k > limit && prepositions[lower(a.toks[k-1].text)] {
