@@ -367,6 +367,10 @@ func classify(words []string, vocab map[string]bool) mention {
 			return m
 		}
 	}
+	if len(words) >= 3 && !hasLowerWord(words) && strings.ToUpper(full) == full {
+		m.kind = entNone // "RED STATES OUTNUMBER BLUE STATES": a headline
+		return m
+	}
 	for i, w := range words {
 		if w == "&" {
 			m.kind = entNone // "Faith & Freedom": a body or a brand, not a person

@@ -1220,6 +1220,16 @@ func (a *article) clauseHasCue(from, to int) bool {
 // sentenceSubject returns the first person, organisation or pronoun of the
 // sentence between limit and end.
 func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
+	if prepositions[lower(a.toks[limit].text)] {
+		// "In a White House statement, President Obama condemned …": the
+		// subject comes after the opening phrase.
+		for k := limit + 1; k < end && k < limit+12; k++ {
+			if a.toks[k].text == "," {
+				limit = k + 1
+				break
+			}
+		}
+	}
 	for k := limit; k < end; k++ {
 		if a.toks[k].kind == tokQuote || a.insideSpan(a.toks[k].start) {
 			continue // a quotation's words are not the sentence's subject

@@ -74,7 +74,7 @@ var cueVerbs = setOf(
 	"criticised", "cautioned", "pointed", "advised", "demanded", "demands", "wondered", "wonders", "asserted",
 	"acknowledged", "complained", "noting", "adding", "telling", "writing", "arguing", "insisting", "calling",
 	"explaining", "warning", "declaring", "claiming", "asking", "stating", "suggesting", "recalling",
-	"yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
+	"tweeting", "posting", "yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
 )
 
 // postCueVerbs may follow a quote with inverted order ("…," said X) only if
@@ -233,6 +233,8 @@ var stopwords = setOf(
 	"among", "between", "during", "against", "without", "within", "across", "along", "around", "behind",
 	"despite", "instead", "like", "unlike", "per", "via", "whether", "once", "ever", "never", "already",
 	"asked", "speaking", "according", "following", "asked", "addressing", "writing", "in", "at", "on",
+	"whenever", "wherever", "whatever", "whoever", "perhaps", "indeed", "unless", "otherwise", "nevertheless",
+	"nonetheless", "furthermore", "moreover", "thus", "hence", "therefore", "overall", "finally",
 )
 
 func setOf(words ...string) map[string]bool {
