@@ -1,0 +1,586 @@
+package extract
+
+// Entity resolution: which capitalised names are people and organisations,
+// and which mentions are the same one.
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// acronymOf reports whether acr is made of the initials of the capitalised
+// words of name (function words skipped): CNSA, OCHA, WHO.
+func acronymOf(acr string, name []string) bool {
+	var b strings.Builder
+	for _, w := range name {
+		if r, _ := utf8.DecodeRuneInString(w); isUpperRune(r) {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	return s == acr || strings.HasPrefix(s, "U") && s[1:] == acr // "UN Office for …" is OCHA too
+}
+
+// middleName returns the one person whose name has w as an inner word.
+func middleName(ents []*entity, w string) *entity {
+	var found *entity
+	for _, e := range ents {
+		if e.kind != entPerson || len(e.words) < 3 {
+			continue
+		}
+		for _, x := range e.words[1 : len(e.words)-1] {
+			if x == w {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+			}
+		}
+	}
+	return found
+}
+
+// promoteSpeakers makes an unknown capitalised name a person when it is the
+// subject of a reporting verb ("Rubio said", "said Smith"): things and
+// places rarely say anything.
+func (a *article) promoteSpeakers() {
+	for k, t := range a.toks {
+		if t.kind != tokWord || t.capital || !cueVerbs[t.text] {
+			continue
+		}
+		i := k - 1
+		for i >= 0 && a.toks[i].kind == tokWord && softWords[a.toks[i].text] {
+			i--
+		}
+		if i >= 0 && a.toks[i].text == "," {
+			// "The developer, Pennine Leisure, said" / "Kasia Wróbel, a
+			// volunteer with the network, said".
+			// Walk back over appositions ("Arnaud Rousseau, president of the
+			// FNSEA, the largest farm union, said") to a name that is not
+			// the object of a preposition.
+			if i > 0 && a.byTok[i-1] > 0 && a.mentions[a.byTok[i-1]-1].from > 0 && a.toks[a.mentions[a.byTok[i-1]-1].from-1].text == "," {
+				i--
+			} else {
+				c := i
+				for level := 0; level < 3; level++ {
+					prev := -1
+					for j := c - 1; j >= 0 && j > c-25 && !a.toks[j+1].sentStart; j-- {
+						if a.toks[j].text == "," {
+							prev = j
+							break
+						}
+					}
+					if prev < 1 {
+						break
+					}
+					i, c = prev-1, prev
+					if n := a.byTok[i]; n > 0 && !a.objectOfPreposition(&a.mentions[n-1]) {
+						break
+					}
+				}
+			}
+		}
+		if i >= 0 && a.byTok[i] > 0 {
+			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] {
+				// Not "Gov. John Kasich of Ohio, who …, said".
+				a.promote(m, i)
+			}
+		}
+		if invertibleCues[t.text] && k+1 < len(a.toks) && a.byTok[k+1] > 0 && k > 0 && (a.toks[k-1].kind == tokQuote || a.toks[k-1].text == ",") {
+			m := &a.mentions[a.byTok[k+1]-1]
+			if m.from == k+1 {
+				a.promote(m, m.to-1)
+			}
+		}
+	}
+}
+
+func (a *article) promote(m *mention, last int) {
+	if m.kind != entMaybe || last != m.to-1 || len(m.words) > 4 || a.fillsQuote(m) {
+		return
+	}
+	for _, w := range m.words {
+		if notNameWords[w] || stopwords[lower(w)] || partyTag(w) {
+			return
+		}
+	}
+	if len(m.words) == 1 && a.toks[m.from].sentStart && strings.HasSuffix(m.words[0], "s") {
+		return // "Scientists say": a plural noun that opens a sentence
+	}
+	if len(m.words) == 1 && !sentenceInitialIsName(m.words[0]) {
+		return // "People", "Officials": common words in prose's dictionary
+	}
+	m.kind = entPerson
+	if orgLike(m.words) {
+		m.kind = entOrg
+		return
+	}
+	if a.appositionNoun(m, isOrgNoun) {
+		m.kind = entOrg
+	}
+}
+
+// fillsQuote reports a name that is all of a quotation: a "Sky High"
+// reception names an event, not a person.
+func (a *article) fillsQuote(m *mention) bool {
+	return m.from > 0 && a.toks[m.from-1].quoteOpen && m.to < len(a.toks) && a.toks[m.to].kind == tokQuote
+}
+
+// objectOfPreposition reports a mention after "of", "for", "at" (with an
+// optional "the"): "president of the FNSEA".
+func (a *article) objectOfPreposition(m *mention) bool {
+	k := m.from - 1
+	if k >= 0 && lower(a.toks[k].text) == "the" {
+		k--
+	}
+	return k >= 0 && prepositions[lower(a.toks[k].text)]
+}
+
+// partyTag reports a party-and-state tag such as R-Ky or D-N.
+func partyTag(w string) bool {
+	return len(w) >= 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'
+}
+
+// orgLike reports a name that is an organisation's, not a person's: an
+// acronym (CNSA), a known body's name first (Greenpeace Brasil), or a place
+// inside it (Virgin Australia, NHS England).
+func orgLike(words []string) bool {
+	for i, w := range words {
+		if len(w) >= 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
+			return true
+		}
+		if _, n, _ := matchPlace(words[i:]); n > 0 && (i > 0 || len(words) == 1) {
+			return true
+		}
+	}
+	for _, w := range words {
+		if _, known := knownOrgs[w]; known {
+			return true // "Greenpeace Brasil", "Iowa Democrats"
+		}
+	}
+	return false
+}
+
+func isOrgNoun(w string) bool { _, ok := genericOrgHeads[w]; return ok }
+
+func isPersonNoun(w string) bool { _, ok := roleHeads[w]; return ok || personNouns[w] }
+
+// appositionNoun reports whether the name stands in apposition to a noun
+// that is accepted: "the developer, Pennine Leisure," / "Save Grovesend
+// Fields, a campaign group".
+func (a *article) appositionNoun(m *mention, accept func(string) bool) bool {
+	if m.from >= 2 && a.toks[m.from-1].text == "," {
+		for k := m.from - 2; k >= 0 && k > m.from-5 && a.toks[k].kind == tokWord; k-- {
+			if accept(lower(a.toks[k].text)) {
+				return true
+			}
+		}
+	}
+	if m.to+1 < len(a.toks) && a.toks[m.to].text == "," {
+		d := lower(a.toks[m.to+1].text)
+		if d == "a" || d == "an" || d == "the" {
+			for k := m.to + 2; k < len(a.toks) && k < m.to+6 && a.toks[k].kind == tokWord; k++ {
+				// The noun phrase must close with a comma or the sentence:
+				// in "In Manchester, the chancellor said" it is a subject.
+				if accept(lower(a.toks[k].text)) && a.appositionCloses(k+1) {
+					return true
+				}
+				if w := lower(a.toks[k].text); w == "of" || w == "who" {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// spokesperson reports a spokesperson noun in the sentence of token ti.
+func (a *article) spokesperson(ti int) bool {
+	s := a.sentOf[ti]
+	for k := ti; k >= 0 && a.sentOf[k] == s; k-- {
+		if w := a.toks[k].text; w == "spokeswoman" || w == "spokesman" || w == "spokesperson" {
+			return true
+		}
+	}
+	for k := ti; k < len(a.toks) && a.sentOf[k] == s; k++ {
+		if w := a.toks[k].text; w == "spokeswoman" || w == "spokesman" || w == "spokesperson" {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionCloses reports whether an apposition that reached token k ends
+// there or soon after, at a comma, a full stop or the paragraph end.
+func (a *article) appositionCloses(k int) bool {
+	for j := k; j < len(a.toks) && j < k+8; j++ {
+		t := a.toks[j]
+		if t.text == "," || t.text == "." || t.text == ";" || t.sentStart || t.para != a.toks[k-1].para {
+			return true
+		}
+		if t.kind != tokWord || cueVerbs[t.text] {
+			return false
+		}
+	}
+	return false
+}
+
+// typeByApposition types unknown capitalised names by the noun beside them:
+// a role makes a person ("the minister, Rhian Bevan,"), an organisation noun
+// an organisation ("a campaign group, Save Grovesend Fields").
+func (a *article) typeByApposition() {
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entMaybe || len(m.words) > 5 || a.fillsQuote(m) {
+			continue
+		}
+		switch {
+		case len(m.words) >= 2 && len(m.words) <= 3 && m.from > 0 && a.toks[m.from-1].kind == tokWord && !a.toks[m.from-1].capital && isPersonNoun(a.toks[m.from-1].text):
+			// "defender Takehiro Tomiyasu", "former president Jair Bolsonaro".
+			m.kind = entPerson
+		case len(m.words) >= 2 && len(m.words) <= 3 && a.toks[m.from].sentStart && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !orgLike(m.words):
+			// "Volodymyr Zelensky joined the talks": a full name that
+			// opens a sentence and does something.
+			m.kind = entPerson
+		case len(m.words) >= 2 && len(m.words) <= 3 && m.from > 0 && a.byTok[m.from-1] > 0 && a.mentions[a.byTok[m.from-1]-1].kind == entPlace && a.mentions[a.byTok[m.from-1]-1].possessive:
+			// "Ukraine’s Volodymyr Zelensky": a country's named person.
+			m.kind = entPerson
+		case a.appositionNoun(m, isOrgNoun):
+			m.kind = entOrg
+		case len(m.words) <= 4 && a.appositionNoun(m, isPersonNoun):
+			m.kind = entPerson
+		}
+	}
+}
+
+// subjectVerb reports a word that reads as the verb after a subject:
+// a past tense or a common auxiliary.
+func subjectVerb(t token) bool {
+	if t.kind != tokWord || t.capital {
+		return false
+	}
+	switch t.text {
+	case "has", "had", "is", "was", "will", "would", "could", "says", "said", "told", "wants", "thinks":
+		return true
+	}
+	return len(t.text) > 4 && strings.HasSuffix(t.text, "ed") && !stopwords[t.text]
+}
+
+// personNouns stand in apposition to people: "Marcela Ríos, a teacher,".
+var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree", "pensioner", "student", "nurse",
+	"fisherman", "grandmother", "grandfather", "mother", "father", "son", "daughter", "widow", "owner", "worker",
+	"official", "spokesman", "spokeswoman", "spokesperson", "economist", "professor", "lecturer", "historian",
+	"activist", "campaigner", "lawyer", "barrister", "solicitor", "doctor", "surgeon", "engineer", "designer",
+	"filmmaker", "director", "writer", "artist", "player", "veteran", "survivor", "victim", "witness", "driver",
+	"shopkeeper", "trader", "miner", "priest", "imam", "rabbi", "pastor", "chef", "musician", "singer", "actor",
+	"actress", "novelist", "poet", "scientist", "researcher", "analyst", "adviser", "advisor", "aide", "strategist",
+	"candidate", "lawmaker", "senator", "deputy", "mp", "councillor", "mayor", "governor", "judge", "host", "founder",
+	"chairman", "chairwoman", "chair", "leader", "head", "executive", "boss", "manager", "coach", "captain", "midwife",
+	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel")
+
+// resolveEntities merges the mentions of one person or organisation into an
+// entity with a canonical name: full names first, then lone surnames and
+// first names, then unknown capitalised names that share a surname.
+func (a *article) resolveEntities(vocab map[string]bool) {
+	people := map[string]*entity{} // "first last" -> entity
+	orgs := map[string]*entity{}
+	var order []*entity
+	add := func(m *mention) {
+		switch m.kind {
+		case entOrg:
+			key := strings.Join(m.words, " ")
+			e := orgs[key]
+			if e == nil {
+				e = &entity{kind: entOrg, words: m.words, name: key, first: a.toks[m.from].start}
+				orgs[key] = e
+				order = append(order, e)
+			}
+			m.ent = e
+		case entPerson:
+			if len(m.words) < 2 {
+				return
+			}
+			key := m.words[0] + " " + (&entity{words: m.words}).last()
+			e := people[key]
+			if e == nil {
+				e = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
+				people[key] = e
+				order = append(order, e)
+			} else if len(m.words) > len(e.words) {
+				e.words = m.words
+			}
+			m.ent = e
+		}
+	}
+	// Pass 1: full names of people and all organisations. A name that is
+	// all of a quotation ("Star Wars") is a title, whatever its first word.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind == entPerson && !m.honorific && m.role == "" && a.fillsQuote(m) {
+			m.kind = entNone
+		}
+		add(m)
+	}
+	surname := map[string]*entity{}
+	given := map[string]*entity{}
+	shared := map[string]bool{} // surnames of two people: resolved by recency
+	for _, e := range order {
+		if e.kind == entPerson {
+			if _, taken := surname[e.last()]; taken {
+				surname[e.last()] = nil
+				shared[e.last()] = true
+			} else {
+				surname[e.last()] = e
+			}
+			if _, taken := given[e.firstW()]; taken {
+				given[e.firstW()] = nil
+			} else {
+				given[e.firstW()] = e
+			}
+		}
+	}
+	// Lone names used with an honorific are people even when never given in
+	// full ("Mr Zelensky"): they make unknown full names with that surname
+	// people too.
+	honorSurnames := map[string]bool{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind == entPerson && len(m.words) == 1 {
+			honorSurnames[m.words[0]] = true
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 4 && honorSurnames[m.words[len(m.words)-1]] {
+			m.kind = entPerson
+			add(m)
+			if e := m.ent; e != nil {
+				if _, taken := surname[e.last()]; !taken {
+					surname[e.last()] = e
+				}
+				if _, taken := given[e.firstW()]; !taken {
+					given[e.firstW()] = e
+				}
+			}
+		}
+	}
+	// A two- or three-word name whose last word also stands alone elsewhere
+	// ("Mitt Romney … Romney went") is a person's name and surname.
+	alone := map[string]bool{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if len(m.words) != 1 {
+			continue
+		}
+		// A word that stands alone as a name: a person's (Mr Romney,
+		// "Romney said"), or a capitalised word the article never writes in
+		// lower case and prose does not know as a common word ("State" is one).
+		w := m.words[0]
+		if m.kind == entPerson || m.kind == entMaybe && !vocab[strings.ToLower(w)] && sentenceInitialIsName(w) {
+			alone[w] = true
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 3 && (alone[m.words[len(m.words)-1]] || alone[m.words[0]] && surname[m.words[0]] == nil) && !hasLowerWord(m.words) && !a.fillsQuote(m) {
+			// "Rohit Sharma … Rohit said": a first name alone counts too.
+			m.kind = entPerson
+			add(m)
+			if e := m.ent; e != nil {
+				if _, taken := surname[e.last()]; !taken {
+					surname[e.last()] = e
+				}
+				if _, taken := given[e.firstW()]; !taken {
+					given[e.firstW()] = e
+				}
+			}
+		}
+	}
+	// Pass 2: single-word mentions.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.ent != nil || len(m.words) == 0 {
+			continue
+		}
+		if m.kind != entPerson && m.kind != entMaybe {
+			continue
+		}
+		w := m.words[len(m.words)-1]
+		if len(m.words) == 1 {
+			if shared[w] {
+				// "Cruz" after "Ted Cruz" and "Heidi Cruz": the one named last.
+				for k := i - 1; k >= 0; k-- {
+					if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w {
+						m.ent, m.kind = p.ent, entPerson
+						break
+					}
+				}
+				if m.ent != nil {
+					continue
+				}
+			}
+			if e := surname[w]; e != nil {
+				m.ent, m.kind = e, entPerson
+			} else if e := given[w]; e != nil {
+				m.ent, m.kind = e, entPerson
+			} else if e := middleName(order, w); e != nil && m.kind == entPerson {
+				// "Lula" for Luiz Inácio Lula da Silva.
+				m.ent = e
+			} else if m.kind == entPerson {
+				key := "\x00" + w
+				e := people[key]
+				if e == nil {
+					e = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
+					people[key] = e
+					order = append(order, e)
+					surname[w] = e
+				}
+				m.ent = e
+			}
+		} else if m.kind == entMaybe {
+			if e := surname[w]; e != nil && e.firstW() == m.words[0] {
+				m.ent, m.kind = e, entPerson
+			}
+		}
+	}
+	// An acronym of an organisation named in full: "OCHA" for the Office
+	// for the Coordination of Humanitarian Affairs.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if len(m.words) != 1 || len(m.words[0]) < 2 || strings.ToUpper(m.words[0]) != m.words[0] {
+			continue
+		}
+		for _, e := range order {
+			if e.kind == entOrg && len(e.words) > 1 && acronymOf(m.words[0], e.words) {
+				m.ent, m.kind = e, entOrg // an entity left with no mention is dropped below
+				break
+			}
+		}
+	}
+	// Roles, genders and countries of people from their mentions.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		e := m.ent
+		if e == nil {
+			continue
+		}
+		e.mentions++
+		if e.kind != entPerson {
+			continue
+		}
+		if m.gender != unknownGender && e.gender == unknownGender {
+			e.gender = m.gender
+		}
+		if m.role != "" {
+			e.roles[m.role] = true
+		}
+		if m.country != "" && e.country == "" {
+			e.country = m.country
+		}
+		a.appositiveRole(m)
+		a.precedingRole(m)
+	}
+	for _, e := range order {
+		if e.kind == entPerson && e.gender == unknownGender {
+			if g, ok := firstNames[e.firstW()]; ok && len(e.words) > 1 {
+				e.gender = g
+			}
+		}
+		for len(e.words) > 1 && postNominals[e.words[len(e.words)-1]] {
+			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
+		}
+		e.name = strings.Join(e.words, " ")
+		if e.mentions == 0 {
+			continue
+		}
+		if e.kind == entPerson {
+			a.people = append(a.people, e)
+		} else {
+			a.orgs = append(a.orgs, e)
+		}
+	}
+	// The leading person: the most mentioned; between equals, the one the
+	// article names first (news puts its subject in the first sentence).
+	for _, e := range a.people {
+		if a.lead == nil || e.mentions > a.lead.mentions || e.mentions == a.lead.mentions && e.first < a.lead.first {
+			a.lead = e
+		}
+	}
+}
+
+// postNominals are letters after a name that are not part of it, and the
+// generational suffixes that the archive leaves out of canonical names
+// ("Brent Bozell III" is filed as Brent Bozell).
+var postNominals = setOf("KC", "QC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE", "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV")
+
+func hasLowerWord(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !isUpperRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// precedingRole records "the prime minister, Benjamin Netanyahu," and
+// "The Chancellor, Rachel Reeves,": a role just before the name.
+func (a *article) precedingRole(m *mention) {
+	if m.from < 2 || a.toks[m.from-1].text != "," {
+		return
+	}
+	for k := m.from - 2; k >= 0 && k > m.from-6; k-- {
+		t := a.toks[k]
+		if t.kind != tokWord {
+			return
+		}
+		if r, ok := roleHeads[lower(t.text)]; ok {
+			if r == "minister" && k > 0 && lower(a.toks[k-1].text) == "prime" {
+				r = "prime minister"
+			}
+			m.ent.roles[r] = true
+			return
+		}
+	}
+}
+
+// appositiveRole records "X, the prime minister," and "the X's Y" roles.
+func (a *article) appositiveRole(m *mention) {
+	i := m.to
+	if i+2 >= len(a.toks) || a.toks[i].text != "," {
+		return
+	}
+	j := i + 1
+	if d := lower(a.toks[j].text); d != "the" && d != "a" && d != "an" && d != "who" {
+		return
+	}
+	if lower(a.toks[j].text) == "who" {
+		j++
+		if j < len(a.toks) && (a.toks[j].text == "is" || a.toks[j].text == "was") {
+			j++
+		}
+		if j < len(a.toks) && (a.toks[j].text == "the" || a.toks[j].text == "a" || a.toks[j].text == "an") {
+			j++
+		}
+	} else {
+		j++
+	}
+	for k := j; k < len(a.toks) && k < j+6; k++ {
+		t := a.toks[k]
+		if t.kind != tokWord || t.text == "of" || t.text == "for" {
+			break
+		}
+		if r, ok := roleHeads[lower(t.text)]; ok {
+			if r == "minister" && k > 0 && lower(a.toks[k-1].text) == "prime" {
+				r = "prime minister"
+			}
+			m.ent.roles[r] = true
+			if k+1 < len(a.toks) && a.toks[k+1].kind == tokWord && roleHeads[lower(a.toks[k+1].text)] != "" {
+				continue
+			}
+			break
+		}
+		if code, n, _ := matchPlace([]string{t.text}); n == 1 && m.ent.country == "" {
+			m.ent.country = code
+		}
+	}
+}

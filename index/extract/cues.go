@@ -1,0 +1,653 @@
+package extract
+
+// Quotation attribution: cues before and after a quotation, and the
+// fallbacks when a quotation has none of its own.
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// attributeQuotes turns spans into quotes with speakers, in text order.
+func (a *article) attributeQuotes() []Quote {
+	out := make([]Quote, 0, len(a.spans))
+	var prev []quoteSpeaker // attribution of each kept span
+	var kept []int
+	for si := range a.spans {
+		sp := &a.spans[si]
+		qs := a.attribute(si)
+		if qs.scareName {
+			continue
+		}
+		if !qs.found && qs.ent == nil {
+			// No cue of its own: the same paragraph's other quotes, a
+			// continuation paragraph, or a paragraph that follows one ending in a colon.
+			if len(prev) > 0 {
+				last := a.spans[kept[len(kept)-1]]
+				lq := prev[len(prev)-1]
+				samePara := last.para == sp.para
+				contPara := last.para == sp.para-1 && a.startsParagraph(sp)
+				if (samePara || contPara || sp.reopens) && lq.ent != nil {
+					qs.ent = lq.ent
+				}
+			}
+			if qs.ent == nil {
+				if s, ok := a.nextInParagraph(si); ok {
+					qs = s
+					qs.cue = ""
+				}
+			}
+			if qs.ent == nil && a.startsParagraph(sp) && sp.para > 0 && (len(kept) == 0 || a.spans[kept[len(kept)-1]].para < sp.para-1) {
+				// "Carter said that …" then a paragraph of quotation: the
+				// reported speaker goes on in his own words.
+				if s, ok := a.reportedSpeaker(sp.para - 1); ok {
+					qs = s
+				}
+			}
+			if qs.ent == nil && !qs.unknown {
+				// "Clinton touted her credentials. “We need …”": a quotation
+				// that is a sentence of its own goes with whom the sentence
+				// before, in the same paragraph, was about.
+				if ti := a.tokenIndex(sp.open); ti < len(a.toks) && a.toks[ti].sentStart {
+					if s := a.sentOf[ti] - 1; s >= 0 && ti > 0 && a.toks[ti-1].para == sp.para && a.focus[s] != nil {
+						qs.ent = a.focus[s]
+					}
+				}
+			}
+		}
+		if qs.ent != nil && qs.ent.kind == entPerson || qs.ent != nil && qs.ent.kind == entOrg {
+			a.lastSpeaker, a.lastSpeakerPos = qs.ent, sp.start
+			if ti := a.tokenIndex(sp.open); ti < len(a.toks) {
+				a.focus[a.sentOf[ti]] = qs.ent
+				a.orgSpoke[a.sentOf[ti]] = qs.ent.kind == entOrg && a.spokesperson(ti)
+			}
+		}
+		prev = append(prev, qs)
+		kept = append(kept, si)
+		q := Quote{Text: a.body[sp.start:sp.end], Cue: qs.cue, SpeakerType: SpeakerUnknown}
+		if qs.ent != nil {
+			q.Speaker = qs.ent.name
+			q.SpeakerType = SpeakerPerson
+			if qs.ent.kind == entOrg {
+				q.SpeakerType = SpeakerOrganization
+			}
+		}
+		q.Start, q.End = runeOffset(a.body, sp.start), runeOffset(a.body, sp.end)
+		out = append(out, q)
+	}
+	return out
+}
+
+// reportedSpeaker finds the subject of a reporting verb in the last
+// sentence of paragraph pi (indirect speech: "Carter said that …").
+func (a *article) reportedSpeaker(pi int) (quoteSpeaker, bool) {
+	end := a.tokenIndex(a.paras[pi].end)
+	start := end - 1
+	for start > 0 && !a.toks[start].sentStart {
+		start--
+	}
+	for k := start; k < end; k++ {
+		t := a.toks[k]
+		if t.kind == tokWord && !t.capital && cueVerbs[t.text] && !strings.HasSuffix(t.text, "ing") {
+			if s, ok := a.speakerBefore(k, start, a.toks[k].start); ok && s.ent != nil {
+				s.cue = ""
+				return s, true
+			}
+		}
+	}
+	// "Trump spoke only in evasive bromides." then quotations: whom that
+	// last sentence was about, if a person.
+	if e := a.focus[a.sentOf[start]]; e != nil && e.kind == entPerson {
+		return quoteSpeaker{ent: e, found: true}, true
+	}
+	return quoteSpeaker{}, false
+}
+
+// startsParagraph reports whether the span's opening mark opens its paragraph.
+func (a *article) startsParagraph(sp *span) bool {
+	return sp.open == a.paras[sp.para].start
+}
+
+// nextInParagraph attributes span si by a later quote of its paragraph that
+// has a cue of its own ("‘A.’ ‘B,’ he said.").
+func (a *article) nextInParagraph(si int) (quoteSpeaker, bool) {
+	for k := si + 1; k < len(a.spans) && a.spans[k].para == a.spans[si].para; k++ {
+		if s := a.attribute(k); s.ent != nil && !s.scareName {
+			return s, true
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// attribute finds the cue and speaker of span si in its own sentence: after
+// the quote ("…," X said / said X) or before it (X said: "…", X said the
+// talks were ‘closer’).
+func (a *article) attribute(si int) quoteSpeaker {
+	sp := &a.spans[si]
+	open := a.tokenIndex(sp.open)
+	closeTok := -1
+	if sp.closeMark >= 0 {
+		closeTok = a.tokenIndex(sp.closeMark)
+	}
+	if a.isScareName(sp, open) {
+		return quoteSpeaker{scareName: true}
+	}
+	// After the quote.
+	if closeTok >= 0 {
+		if s, ok := a.cueAfter(closeTok+1, sp); ok {
+			return s
+		}
+	}
+	// Before the quote, within the sentence.
+	if s, ok := a.cueBefore(open, sp); ok {
+		return s
+	}
+	// "“…” ― Christina Lastra": a dash and a name sign the quote.
+	if closeTok >= 0 {
+		if s, ok := a.signedAfter(closeTok+1, sp); ok {
+			return s
+		}
+	}
+	// A partial quote with no reporting verb ("Obama made clear his aim to
+	// ‘fundamentally transform’ …"): the subject of its sentence.
+	if !a.toks[open].sentStart {
+		limit := open
+		for limit > 0 && !a.toks[limit].sentStart {
+			limit--
+		}
+		if s, ok := a.sentenceSubject(limit, open, sp.start); ok && s.ent != nil {
+			s.cue = ""
+			return s
+		}
+	}
+	return quoteSpeaker{}
+}
+
+// isScareName reports a quoted name, title or scare quote: short, Title
+// Case or introduced by "so-called"/"dubbed"/a determiner, with no
+// sentence of its own.
+func (a *article) isScareName(sp *span, open int) bool {
+	text := a.body[sp.start:sp.end]
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return true
+	}
+	if len(words) > 6 || strings.ContainsAny(text, ".!?") && len(words) > 2 {
+		return false
+	}
+	prevWord := ""
+	prev2 := ""
+	if open > 0 && a.toks[open-1].para == a.toks[open].para {
+		prevWord = lower(a.toks[open-1].text)
+		if open > 1 {
+			prev2 = lower(a.toks[open-2].text)
+		}
+	}
+	switch prevWord {
+	case "so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "branded", "labelled", "labeled", "coined", "termed":
+		return true
+	}
+	if prevWord == "as" && (prev2 == "known" || prev2 == "referred" || prev2 == "classified" || prev2 == "billed") {
+		return true
+	}
+	// "what physicists call a ‘quantum simulator’", "taken to calling the ‘…’".
+	for k := open - 1; k >= 0 && k >= open-3 && a.toks[k].para == a.toks[open].para; k-- {
+		switch lower(a.toks[k].text) {
+		case "dubbed", "so-called", "nicknamed", "termed", "branded":
+			return true
+		case "call", "calls", "calling", "called":
+			// Naming, not quoting: "what physicists call", "taken to calling".
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if w := lower(a.toks[j].text); w == "what" || w == "to" {
+					return true
+				}
+			}
+		}
+		if a.toks[k].kind != tokWord {
+			break
+		}
+	}
+	// A word or two after an article or possessive, with nobody saying
+	// anything near: "a ‘phase-out’ of coal", "the ‘mega-deal’".
+	if len(words) <= 3 && !strings.ContainsAny(text, ".!?,") {
+		switch prevWord {
+		case "a", "an", "the", "its", "his", "her", "their", "our", "this", "that":
+			if !a.hasCueNear(open, sp) {
+				return true
+			}
+		}
+	}
+	titleCase := true
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) > 3 && !isUpperRune(r) && !(r >= '0' && r <= '9') {
+			titleCase = false
+			break
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(words[0])
+	if titleCase && isUpperRune(first) {
+		switch prevWord {
+		case "the", "a", "an", "its", "his", "her", "their", "our", "new", "between", "of", "in", "on", "film", "book", "novel", "song", "album", "show", "series", "programme", "program", "play", "opera", "exhibition", "campaign", "plan", "project", "operation", "slogan":
+			return true
+		}
+		// A Title Case phrase with no cue anywhere near is a name.
+		return !a.hasCueNear(open, sp)
+	}
+	return false
+}
+
+func isUpperRune(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+}
+
+// hasCueNear reports a reporting verb in the span's sentence.
+func (a *article) hasCueNear(open int, sp *span) bool {
+	for k := open - 1; k >= 0 && a.toks[k].para == sp.para; k-- {
+		if cueVerbs[lower(a.toks[k].text)] {
+			return true
+		}
+		if a.toks[k].sentStart {
+			break
+		}
+	}
+	ti := a.tokenIndex(sp.end) + 1
+	for k := ti; k < len(a.toks) && k < ti+4 && a.toks[k].para == sp.para; k++ {
+		if cueVerbs[lower(a.toks[k].text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// signedAfter parses a dash and a name after a quote, in the same or the
+// next paragraph: "“…” ― Christina Lastra" / "- Sanders.".
+func (a *article) signedAfter(i int, sp *span) (quoteSpeaker, bool) {
+	if i >= len(a.toks) || a.toks[i].kind != tokPunct {
+		return quoteSpeaker{}, false
+	}
+	switch a.toks[i].text {
+	case "―", "—", "–", "-":
+	default:
+		return quoteSpeaker{}, false
+	}
+	if i+1 < len(a.toks) {
+		if m := a.byTok[i+1]; m > 0 {
+			mm := &a.mentions[m-1]
+			if mm.from == i+1 && (mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe) && (mm.to >= len(a.toks) || a.toks[mm.to].para != a.toks[i+1].para || a.toks[mm.to].text == "." || a.toks[mm.to].text == ",") {
+				if mm.ent != nil {
+					return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+				}
+			}
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// cueAfter parses "…," said X / "…," X said / "…" – X said after a quote.
+func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
+	for i < len(a.toks) && a.toks[i].para == sp.para && a.toks[i].kind == tokPunct && (a.toks[i].text == "," || a.toks[i].text == "–" || a.toks[i].text == "—" || a.toks[i].text == "-") {
+		i++
+	}
+	if i >= len(a.toks) || a.toks[i].para != sp.para || a.toks[i].kind != tokWord {
+		return quoteSpeaker{}, false
+	}
+	lw := lower(a.toks[i].text)
+	if t := a.toks[i]; !t.capital && stopwords[lw] && !cueVerbs[lw] && lw != "according" && lw != "the" && lw != "a" && lw != "an" &&
+		lw != "one" && lw != "he" && lw != "she" && lw != "they" && lw != "we" && lw != "i" && lw != "his" && lw != "her" && lw != "their" {
+		// "“…” to support communities, and the commission said": the
+		// sentence goes on about something else; its cue is not this quote's.
+		return quoteSpeaker{}, false
+	}
+	if lw == "according" && i+1 < len(a.toks) && a.toks[i+1].text == "to" {
+		if s, ok := a.speakerAfterCue(i+2, sp); ok {
+			s.cue = "according to"
+			return s, true
+		}
+	}
+	newSentence := a.toks[i].sentStart
+	// said X
+	if invertibleCues[lw] {
+		if s, ok := a.speakerAfterCue(i+1, sp); ok {
+			s.cue = a.toks[i].text
+			if lw == "told" && i+1 < len(a.toks) {
+				s.cue = "told"
+			}
+			return s, true
+		}
+	}
+	// X said: find the cue within a few tokens and parse the subject backwards.
+	reach := i + 14
+	if newSentence {
+		// "… full of s---.” Not that anyone … is arguing": after a quote that
+		// ends its sentence only "He said." right away attributes it.
+		reach = i + 3
+	}
+	for k := i; k < len(a.toks) && k < reach && a.toks[k].para == sp.para; k++ {
+		t := a.toks[k]
+		if t.kind == tokQuote || (t.kind == tokPunct && t.text != "," && t.text != "." && t.text != "(" && t.text != ")" && t.text != "-") {
+			break
+		}
+		if t.text == "." && !a.isAbbrevDot(k) {
+			break
+		}
+		// "“…,” Viguerie notes." / "“…,” Trump barked": right after the
+		// quote, a name and any verb in the past or present tense.
+		loose := k > i && a.byTok[k-1] > 0 && a.mentions[a.byTok[k-1]-1].from == i && t.kind == tokWord && !t.capital &&
+			(strings.HasSuffix(t.text, "ed") || strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss")) && !stopwords[t.text]
+		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose) && !t.capital {
+			if k+1 < len(a.toks) && (a.toks[k+1].text == ":" || a.toks[k+1].kind == tokQuote) && a.toks[i].sentStart {
+				// "… desk.” The statement added: “…”": this cue opens the next quote.
+				return quoteSpeaker{}, false
+			}
+			if s, ok := a.speakerBefore(k, i, sp.start); ok {
+				s.cue = a.cueText(k)
+				return s, true
+			}
+			return quoteSpeaker{}, false
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+func (a *article) isAbbrevDot(k int) bool {
+	return k > 0 && a.toks[k-1].end == a.toks[k].start && abbreviations[a.toks[k-1].text]
+}
+
+// cueText is the cue as printed: the verb, or "told reporters", "according to".
+func (a *article) cueText(k int) string {
+	w := a.toks[k].text
+	if lower(w) == "told" && k+1 < len(a.toks) && a.toks[k+1].kind == tokWord && !a.toks[k+1].capital && !stopwords[a.toks[k+1].text] {
+		return "told " + a.toks[k+1].text
+	}
+	return w
+}
+
+// speakerAfterCue parses the speaker after an inverted cue: "said Sir Keir",
+// "said the minister", "said a spokesman for the bank".
+func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
+	if i >= len(a.toks) || a.toks[i].para != sp.para {
+		return quoteSpeaker{}, false
+	}
+	if m := a.byTok[i]; m > 0 {
+		mm := &a.mentions[m-1]
+		if mm.kind == entPlace && mm.possessive && mm.to < len(a.toks) {
+			// "said Portugal’s interior minister, Rui Fontelas".
+			return a.speakerAfterCue(mm.to, sp)
+		}
+		return a.speakerOfMention(mm, mm.to-1, i, sp.start)
+	}
+	t := a.toks[i]
+	if g, ok := pronounGender[t.text]; ok {
+		return quoteSpeaker{ent: a.resolvePronoun(g, sp.start), found: true}, true
+	}
+	// "said the prime minister", "said a spokesman for X": find the noun phrase end.
+	end := i
+	for end < len(a.toks) && end < i+8 && a.toks[end].kind == tokWord && a.toks[end].para == sp.para {
+		if m := a.byTok[end]; m > 0 && end > i {
+			break
+		}
+		end++
+	}
+	for k := i; k < end; k++ {
+		lw := lower(a.toks[k].text)
+		if _, ok := roleHeads[lw]; ok && k+2 < len(a.toks) && a.toks[k+1].text == "," {
+			if n := a.byTok[k+2]; n > 0 && a.mentions[n-1].ent != nil && a.mentions[n-1].kind == entPerson {
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+			}
+		}
+		if _, ok := roleHeads[lw]; ok || genericOrgHeads[lw] != "" || descriptionHeads[lw] || orgSpeakerNouns[lw] {
+			if s, ok := a.statementBy(k, k, sp.start); ok {
+				return s, true
+			}
+			// "a spokesman for the World Bank"
+			for x := k + 1; x < len(a.toks) && x < k+5; x++ {
+				p := lower(a.toks[x].text)
+				if p == "for" || p == "of" || p == "at" || p == "from" {
+					for y := x + 1; y < len(a.toks) && y < x+4; y++ {
+						if m := a.byTok[y]; m > 0 {
+							mm := &a.mentions[m-1]
+							if mm.ent != nil && (orgSpeakerNouns[lw] || descriptionHeads[lw]) {
+								return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+							}
+						}
+					}
+				}
+			}
+			return a.commonNounSpeaker(k, i, sp.start)
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// cueBefore looks backwards from the opening mark, inside the sentence, for
+// a reporting verb and its subject.
+func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
+	limit := open
+	for limit > 0 && !a.toks[limit].sentStart && a.toks[limit-1].para == sp.para {
+		limit--
+	}
+	// "When Trump suggested …, Rubio fired back forcefully: …": before a
+	// colon, the subject of the last clause speaks, whatever the verb.
+	if open > limit && a.toks[open-1].text == ":" {
+		c := open - 2
+		for c > limit && a.toks[c].text != "," && a.toks[c].kind != tokQuote {
+			c--
+		}
+		if c < open-2 && !a.clauseHasCue(c, open-1) {
+			from := c
+			if a.toks[c].text == "," || a.toks[c].kind == tokQuote {
+				from = c + 1
+			}
+			if s, ok := a.sentenceSubject(from, open-1, sp.start); ok && s.ent != nil {
+				s.cue = ""
+				return s, true
+			}
+		}
+	}
+	// Quoted text before us in the sentence belongs to other quotes; the
+	// subject may still be before them, so we scan over them.
+	conjCue := -1
+	for k := open - 1; k >= limit; k-- {
+		t := a.toks[k]
+		if t.kind != tokWord || t.capital && k != limit && !(cueVerbs[lower(t.text)] && a.toks[k].sentStart) {
+			// "According to X, …"
+			continue
+		}
+		lw := lower(t.text)
+		if lw == "according" && k+2 < open && lower(a.toks[k+1].text) == "to" {
+			if m := a.byTok[k+2]; m > 0 {
+				mm := &a.mentions[m-1]
+				if s, ok := a.speakerOfMention(mm, mm.to-1, k+2, sp.start); ok {
+					s.cue = "according to"
+					return s, true
+				}
+			}
+			if s, ok := a.speakerAfterCue(k+2, sp); ok {
+				s.cue = "according to"
+				return s, true
+			}
+		}
+		if !cueVerbs[lw] || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
+			continue
+		}
+		// "but warned ‘…’": the subject is the one of the clause before.
+		if k > limit && conjunctions[lower(a.toks[k-1].text)] || k-1 > limit && (a.toks[k-1].text == "–" || a.toks[k-1].text == "—" || a.toks[k-1].text == ",") && conjunctions[lower(a.toks[k-2].text)] {
+			if conjCue < 0 {
+				conjCue = k
+			}
+			continue
+		}
+		if strings.HasSuffix(lw, "ing") {
+			// "Trump calling it a ‘…’"; "Nefzi said, adding, …"; "Sanders
+			// compared himself to Clinton, saying, …": the participle's own
+			// subject, else that of the cue before it, else the sentence's.
+			var s quoteSpeaker
+			ok := false
+			// "Spicer said, adding, …": the subject of the cue before.
+			for c := k - 1; c >= limit; c-- {
+				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") && !a.insideSpan(ct.start) {
+					s, ok = a.speakerBefore(c, limit, sp.start)
+					break
+				}
+			}
+			if (!ok || s.ent == nil) && k > limit && a.toks[k-1].text == "," {
+				// "Clinton spoke …, arguing …": the sentence's subject.
+				s, ok = a.sentenceSubject(limit, k, sp.start)
+			}
+			if !ok || s.ent == nil {
+				s, ok = a.speakerBefore(k, limit, sp.start)
+			}
+			if !ok || s.ent == nil {
+				s, ok = a.sentenceSubject(limit, k, sp.start)
+			}
+			if ok {
+				s.cue = a.cueText(k)
+				return s, true
+			}
+			continue
+		}
+		if s, ok := a.speakerBefore(k, limit, sp.start); ok {
+			s.cue = a.cueText(k)
+			if conjCue >= 0 {
+				s.cue = a.cueText(conjCue)
+			}
+			return s, true
+		}
+		// "A source close to the talks said": somebody the text does not name.
+		if a.describedSubject(limit, k) {
+			return quoteSpeaker{found: true, unknown: true, cue: a.cueText(k)}, true
+		}
+		// "Continued Stone: …" / "Said the minister: …".
+		if k == limit || a.toks[k].capital {
+			if s, ok := a.speakerAfterCue(k+1, sp); ok && s.ent != nil {
+				s.cue = a.cueText(k)
+				return s, true
+			}
+		}
+	}
+	if conjCue >= 0 {
+		// "Reeves welcomed the decision but said …": the sentence's subject.
+		if s, ok := a.sentenceSubject(limit, conjCue, sp.start); ok && s.ent != nil {
+			s.cue = a.cueText(conjCue)
+			return s, true
+		}
+	}
+	// A paragraph that is only this quote, after a paragraph ending with a
+	// colon: "Smith put it this way:".
+	if open == limit && a.toks[open].sentStart && open > 0 && a.toks[open-1].text == ":" && a.toks[open-1].para == sp.para-1 {
+		prev := &span{para: sp.para - 1, open: a.toks[open-1].start, start: sp.start}
+		if s, ok := a.cueBefore(open-1, prev); ok {
+			return s, true
+		}
+		// "President Clinton released the following statement:"
+		start := open - 1
+		for start > 0 && !a.toks[start].sentStart {
+			start--
+		}
+		if s, ok := a.sentenceSubject(start, open-1, sp.start); ok {
+			s.cue = ""
+			return s, true
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// cueIsNoun reports a reporting word used as a noun: "Clinton's remarks",
+// "the claims", "his comments".
+func (a *article) cueIsNoun(k int) bool {
+	p := a.toks[k-1]
+	switch lower(p.text) {
+	case "the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such", "whose":
+		return true
+	}
+	if m := a.byTok[k-1]; m > 0 && a.mentions[m-1].possessive {
+		return true
+	}
+	return false
+}
+
+// describedSubject reports a sentence that opens with a description of an
+// unnamed speaker: "A source close to the talks", "One official".
+func (a *article) describedSubject(limit, k int) bool {
+	for j := limit; j < k && j < limit+4; j++ {
+		w := lower(a.toks[j].text)
+		if descriptionHeads[w] && w != "one" && w != "some" && w != "many" {
+			return true
+		}
+		if a.byTok[j] > 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// clauseHasCue reports a reporting verb among tokens [from, to).
+func (a *article) clauseHasCue(from, to int) bool {
+	for k := from; k < to; k++ {
+		if t := a.toks[k]; t.kind == tokWord && !t.capital && cueVerbs[t.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceSubject returns the first person, organisation or pronoun of the
+// sentence between limit and end.
+func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
+	if prepositions[lower(a.toks[limit].text)] {
+		// "In a White House statement, President Obama condemned …": the
+		// subject comes after the opening phrase.
+		for k := limit + 1; k < end && k < limit+12; k++ {
+			if a.toks[k].text == "," {
+				limit = k + 1
+				break
+			}
+		}
+	}
+	for k := limit; k < end; k++ {
+		if a.toks[k].kind == tokQuote || a.insideSpan(a.toks[k].start) {
+			continue // a quotation's words are not the sentence's subject
+		}
+		if m := a.byTok[k]; m > 0 {
+			mm := &a.mentions[m-1]
+			if k > limit && prepositions[lower(a.toks[k-1].text)] {
+				k = int(mm.to) - 1 // "Like Corker, Menendez …": not the subject
+				continue
+			}
+			if mm.kind == entOrg && mm.to+1 < end && orgSpeakerNouns[lower(a.toks[mm.to].text)] {
+				// "Foreign Ministry spokeswoman Maria Zakharova went further".
+				if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+					return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+				}
+			}
+			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
+				return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+			}
+			if mm.kind == entRole {
+				// "The Chancellor, Rachel Reeves, …"
+				if mm.to+1 < end && a.toks[mm.to].text == "," {
+					if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+						return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+					}
+				}
+				return a.speakerOfMention(mm, mm.to-1, limit, pos)
+			}
+			k = int(mm.to) - 1
+			continue
+		}
+		if g, ok := pronounGender[a.toks[k].text]; ok {
+			return quoteSpeaker{ent: a.resolvePronoun(g, pos), found: true}, true
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+var prepositions = setOf("like", "unlike", "with", "by", "to", "of", "for", "from", "against", "about", "than", "at", "in", "on", "after", "before", "and", "or", "alongside", "including", "between")
+
+// insideSpan reports whether byte offset off lies inside a quotation.
+func (a *article) insideSpan(off int) bool {
+	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].end > off })
+	return i < len(a.spans) && a.spans[i].start <= off
+}
