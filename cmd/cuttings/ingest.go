@@ -27,7 +27,7 @@ type ingestOptions struct {
 // flags binds the options to a flag set.
 func (o *ingestOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the store")
-	fs.StringVar(&o.Store, "store", "", "store `DSN` such as postgres://host/db, instead of the SQLite database in --data")
+	storeFlag(fs, &o.Store)
 	fs.IntVar(&o.Batch, "batch", 500, "articles written per transaction")
 }
 
@@ -77,11 +77,7 @@ flags:`)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	dsn := opts.Data
-	if opts.Store != "" {
-		dsn = opts.Store
-	}
-	st, err := store.Open(ctx, dsn)
+	st, err := store.Open(ctx, storeDSN(opts.Data, opts.Store))
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}

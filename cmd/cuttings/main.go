@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -75,4 +76,18 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'cuttings COMMAND -h' for a command's flags.")
+}
+
+// storeFlag binds --store: a PostgreSQL store used instead of the SQLite
+// database in --data (the index always stays in --data).
+func storeFlag(fs *flag.FlagSet, dst *string) {
+	fs.StringVar(dst, "store", "", "store `DSN` such as postgres://host/db (shared by several nodes), instead of the SQLite database in --data")
+}
+
+// storeDSN is the store a command opens: --store when given, else --data.
+func storeDSN(data, store string) string {
+	if store != "" {
+		return store
+	}
+	return data
 }

@@ -26,7 +26,7 @@ type reindexOptions struct {
 // flags binds the options to a flag set.
 func (o *reindexOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the index (and the store)")
-	fs.StringVar(&o.Store, "store", "", "store `DSN` such as postgres://host/db, instead of the SQLite database in --data")
+	storeFlag(fs, &o.Store)
 }
 
 // runReindex is `cuttings reindex`: build a new index from the store and
@@ -61,11 +61,7 @@ flags:`)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	dsn := opts.Data
-	if opts.Store != "" {
-		dsn = opts.Store
-	}
-	st, err := store.Open(ctx, dsn)
+	st, err := store.Open(ctx, storeDSN(opts.Data, opts.Store))
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}

@@ -53,7 +53,7 @@ var filterNames = []string{
 // flags binds the options to a flag set.
 func (o *searchOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the index (and the store)")
-	fs.StringVar(&o.Store, "store", "", "store `DSN` such as postgres://host/db, instead of the SQLite database in --data")
+	storeFlag(fs, &o.Store)
 	o.Filters = map[string]*stringList{}
 	for _, f := range filterNames {
 		o.Filters[f] = &stringList{}
@@ -165,11 +165,7 @@ func (o *searchOptions) searchIndex(ctx context.Context, q index.Query, stderr i
 	if _, err := os.Stat(o.Data); err != nil {
 		return nil, fmt.Errorf("no archive in %s (cuttings ingest makes one): %w", o.Data, err)
 	}
-	dsn := o.Data
-	if o.Store != "" {
-		dsn = o.Store
-	}
-	st, err := store.Open(ctx, dsn)
+	st, err := store.Open(ctx, storeDSN(o.Data, o.Store))
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ type serveOptions struct {
 func (o *serveOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Addr, "addr", ":8080", "`address` to listen on")
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the store and the index")
-	fs.StringVar(&o.Store, "store", "", "store `DSN` such as postgres://host/db shared by several nodes, instead of the SQLite database in --data (the index stays in --data)")
+	storeFlag(fs, &o.Store)
 	fs.BoolVar(&o.Demo, "demo", false, "serve a fresh temporary archive of testdata/articles/*.jsonl (removed on exit); ignores --data")
 	fs.StringVar(&o.Token, "token", "", "bearer `token` for POST and DELETE /api/articles (default $CUTTINGS_TOKEN; none: writes refused)")
 }
@@ -139,9 +139,9 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	}
 	s.closers = append(s.closers, release)
 
-	dsn := dir
-	if opts.Store != "" && !opts.Demo {
-		dsn = opts.Store // every node follows one store into its own index
+	dsn := storeDSN(dir, opts.Store) // every node follows one store into its own index
+	if opts.Demo {
+		dsn = dir
 	}
 	st, err := store.Open(ctx, dsn)
 	if err != nil {

@@ -6,10 +6,8 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"io"
-	"net/http"
 	"net/url"
 	"os"
-	"strings"
 	"testing"
 	"time"
 )
@@ -64,18 +62,7 @@ func TestServeTwoNodesOneStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req, _ := http.NewRequest(http.MethodPost, a.URL+"/api/articles",
-		strings.NewReader(`{"id":"n1","title":"Ferry strike","body":"Ferry crews in Holyhead walked out on Monday over pay."}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer tok")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("POST to node a: status %d", res.StatusCode)
-	}
+	postArticle(t, a.URL, "tok", `{"id":"n1","title":"Ferry strike","body":"Ferry crews in Holyhead walked out on Monday over pay."}`)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		var found struct{ Total int }

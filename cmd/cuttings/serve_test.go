@@ -28,6 +28,23 @@ func getJSON(t *testing.T, u string, v any) int {
 	return res.StatusCode
 }
 
+// postArticle posts one JSON article to a server's API with the token and
+// fails the test unless it is accepted.
+func postArticle(t *testing.T, base, token, article string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/articles", strings.NewReader(article))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("POST %s/api/articles: status %d", base, res.StatusCode)
+	}
+}
+
 // stopServer ends a server started by a test and checks it shut down cleanly.
 func stopServer(t *testing.T, s *server, cancel context.CancelFunc, ctx context.Context) {
 	t.Helper()
@@ -63,18 +80,7 @@ func TestServeStartAndStop(t *testing.T) {
 	}
 
 	// Writes through the API are searchable at once.
-	req, _ := http.NewRequest(http.MethodPost, s.URL+"/api/articles",
-		strings.NewReader(`{"id":"a1","title":"Harbour reopens","source":"Northern Post","body":"The harbour at Whitby reopened on Friday after repairs."}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer tok")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("POST status %d", res.StatusCode)
-	}
+	postArticle(t, s.URL, "tok", `{"id":"a1","title":"Harbour reopens","source":"Northern Post","body":"The harbour at Whitby reopened on Friday after repairs."}`)
 	var health struct {
 		Status   string `json:"status"`
 		Articles int    `json:"articles"`

@@ -71,7 +71,6 @@ type quoteSpeaker struct {
 	cue       string
 	found     bool // a cue or context attributed it (even to an unknown speaker)
 	unknown   bool // attributed to somebody the text does not name
-	named     bool // explicitly named in the quote's own sentence
 	scareName bool
 }
 
@@ -126,7 +125,7 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 			m := a.byTok[i-1]
 			mm := &a.mentions[m-1]
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil && mm.from > limit && a.toks[mm.from-1].text == "," {
-				return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+				return quoteSpeaker{ent: mm.ent, found: true}, true
 			}
 		}
 		for k := i - 1; k >= limit && k > i-25; k-- {
@@ -179,14 +178,14 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 		}
 		if k > limit && (a.toks[k].text == "of" || a.toks[k].text == "from" || a.toks[k].text == "at") {
 			if n := a.byTok[k-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
-				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 			}
 		}
 	}
 	switch m.kind {
 	case entPerson, entOrg:
 		if m.ent != nil {
-			return quoteSpeaker{ent: m.ent, found: true, named: true}, true
+			return quoteSpeaker{ent: m.ent, found: true}, true
 		}
 	case entRole:
 		if e := a.resolveRole(m.role, m.country, pos); e != nil {
@@ -250,7 +249,7 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		// "A WHO spokesperson said": the organisation named in the phrase.
 		for k := start; k < i; k++ {
 			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entOrg && a.mentions[n-1].ent != nil {
-				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 			}
 		}
 	}
@@ -287,7 +286,7 @@ func (a *article) statementBy(end, limit, pos int) (quoteSpeaker, bool) {
 		for j := k + 1; j < end && j < k+7; j++ {
 			if n := a.byTok[j]; n > 0 && a.mentions[n-1].kind == entOrg && a.mentions[n-1].ent != nil && a.mentions[n-1].possessive {
 				// "A statement posted on the Kremlin's website said".
-				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 			}
 			p := lower(a.toks[j].text)
 			if p != "by" && p != "for" && p != "from" && p != "of" {
@@ -297,7 +296,7 @@ func (a *article) statementBy(end, limit, pos int) (quoteSpeaker, bool) {
 				if m := a.byTok[x]; m > 0 {
 					mm := &a.mentions[m-1]
 					if (mm.kind == entOrg || mm.kind == entPerson) && mm.ent != nil {
-						return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+						return quoteSpeaker{ent: mm.ent, found: true}, true
 					}
 				}
 			}

@@ -277,7 +277,7 @@ func (a *article) signedAfter(i int, sp *span) (quoteSpeaker, bool) {
 			mm := &a.mentions[m-1]
 			if mm.from == i+1 && (mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe) && (mm.to >= len(a.toks) || a.toks[mm.to].para != a.toks[i+1].para || a.toks[mm.to].text == "." || a.toks[mm.to].text == ",") {
 				if mm.ent != nil {
-					return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+					return quoteSpeaker{ent: mm.ent, found: true}, true
 				}
 			}
 		}
@@ -394,7 +394,7 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 		lw := lower(a.toks[k].text)
 		if _, ok := roleHeads[lw]; ok && k+2 < len(a.toks) && a.toks[k+1].text == "," {
 			if n := a.byTok[k+2]; n > 0 && a.mentions[n-1].ent != nil && a.mentions[n-1].kind == entPerson {
-				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 			}
 		}
 		if _, ok := roleHeads[lw]; ok || genericOrgHeads[lw] != "" || descriptionHeads[lw] || orgSpeakerNouns[lw] {
@@ -409,7 +409,7 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 						if m := a.byTok[y]; m > 0 {
 							mm := &a.mentions[m-1]
 							if mm.ent != nil && (orgSpeakerNouns[lw] || descriptionHeads[lw]) {
-								return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+								return quoteSpeaker{ent: mm.ent, found: true}, true
 							}
 						}
 					}
@@ -619,17 +619,17 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 			if mm.kind == entOrg && mm.to+1 < end && orgSpeakerNouns[lower(a.toks[mm.to].text)] {
 				// "Foreign Ministry spokeswoman Maria Zakharova went further".
 				if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
-					return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+					return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 				}
 			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
-				return quoteSpeaker{ent: mm.ent, found: true, named: true}, true
+				return quoteSpeaker{ent: mm.ent, found: true}, true
 			}
 			if mm.kind == entRole {
 				// "The Chancellor, Rachel Reeves, …"
 				if mm.to+1 < end && a.toks[mm.to].text == "," {
 					if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
-						return quoteSpeaker{ent: a.mentions[n-1].ent, found: true, named: true}, true
+						return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 					}
 				}
 				return a.speakerOfMention(mm, mm.to-1, limit, pos)
