@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cuttings/cuttings/index/extract"
 	"github.com/cuttings/cuttings/store"
 )
 
@@ -99,5 +100,63 @@ func TestNarrowToYears(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDateWindows checks the narrowest windows of a date-sorted page of
+// everything, where a year holds far more documents than the page: the page
+// must be the full search's, with quotes sharing their articles' dates and
+// some articles deleted after their dates were counted.
+func TestDateWindows(t *testing.T) {
+	var docs []Doc
+	for i := range 400 {
+		id := fmt.Sprintf("w%03d", i)
+		a := store.Article{ID: id, Title: "Article", Source: "Wire",
+			Body:      `"We will rebuild the harbour," the mayor said.`,
+			Published: date("2019-01-01").AddDate(0, 0, i*2).Add(time.Duration(i%3) * time.Hour)}
+		if i%50 == 0 {
+			a.Published = date("2020-12-31") // ties on the last day
+		}
+		docs = append(docs, Doc{Seq: int64(i + 1), ID: id, Article: a, Enrichment: extract.Extract(a)})
+	}
+	ix := newTestIndex(t, docs)
+	var gone []Doc
+	for i := 390; i < 400; i++ {
+		gone = append(gone, Doc{Seq: int64(500 + i), ID: fmt.Sprintf("w%03d", i), Deleted: true})
+	}
+	if err := ix.Apply(context.Background(), gone); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, quotes := range []bool{false, true} {
+		for _, sort := range []string{SortNewest, SortOldest} {
+			for _, page := range []int{1, 2, 7, 30} {
+				all := Query{Sort: sort, Page: page, Size: 10, Quotes: quotes}
+				filtered := all
+				filtered.Filters = map[string][]string{FacetSource: {"Wire"}}
+				want, err := ix.Search(ctx, filtered)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for range 2 { // counting, then from the kept counts
+					got, err := ix.Search(ctx, all)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got.Total != want.Total {
+						t.Errorf("quotes %v %s page %d: total %d, want %d", quotes, sort, page, got.Total, want.Total)
+					}
+					if diff := cmp.Diff(hitIDs(want), hitIDs(got)); diff != "" {
+						t.Errorf("quotes %v %s page %d (-want +got):\n%s", quotes, sort, page, diff)
+					}
+				}
+			}
+		}
+	}
+	// 2019 holds an article and its quote every other day: 40 documents
+	// are the last 40 days or so, which end in November.
+	w := ix.dateWindows(2019, true, 40)
+	if len(w) != 3 || w[0].Month() != time.November || w[1] != date("2019-11-01") || w[2] != date("2019-01-01") {
+		t.Errorf("newest windows of 2019 for 40 documents: %v, want a date in November, November 1 and January 1", w)
 	}
 }

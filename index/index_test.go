@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -560,5 +561,42 @@ func TestSnippet(t *testing.T) {
 				t.Errorf("snippet = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTypeFilterDropped checks when a text query needs no type filter: only
+// when no document of the other type could match it.
+func TestTypeFilterDropped(t *testing.T) {
+	cases := []struct {
+		text   string
+		quotes bool
+		want   bool
+	}{
+		{"ukraine", false, true},
+		{`"peace deal"`, false, true},
+		{"ukraine macron", false, true},
+		{"+ukraine -macron", false, true},
+		{"ukraine person:Emmanuel", false, false}, // the keyword clause alone matches quotes
+		{"-ukraine", false, false},                // a negation matches every other document
+		{"person:\"Keir Starmer\"", false, false}, // quote documents have people too
+		{"+the", false, false},                    // a stop word matches nothing; must-nots would decide
+		{"ukraine", true, true},
+		{"quote:ukraine", true, true},
+		{"title:ukraine", true, false}, // quote documents have no title: a search for nothing, left to the filter
+	}
+	for _, c := range cases {
+		parsed, err := query.NewQueryStringQuery(c.text).Parse()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fields := []string{fieldTitle, fieldBody}
+		if c.quotes {
+			fields = []string{fieldQuote}
+		}
+		r := rewriter{textFields: fields, analyzer: newMapping().AnalyzerNamed("en")}
+		got := r.requiresField(r.rewrite(parsed), fields)
+		if got != c.want {
+			t.Errorf("%q (quotes %v): requiresField = %v, want %v", c.text, c.quotes, got, c.want)
+		}
 	}
 }

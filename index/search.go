@@ -59,18 +59,25 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 		return nil, err
 	}
 	fc, cached, total := ix.facetCounter(q)
-	sctx := ctx
-	if fc != nil {
-		sctx = countingContext(ctx, fc)
-	} else if narrowToYears(req, q, cached) {
-		// The page comes from the latest (or earliest) years alone; the
-		// total is every document's, kept with the counts.
-	} else {
-		total = 0
+	var sr *bleve.SearchResult
+	if fc == nil {
+		// The counts and total are kept: a date-sorted page of
+		// everything comes from the latest (or earliest) dates alone.
+		if sr, err = ix.searchPage(ctx, req, q, cached); err != nil {
+			return nil, err
+		}
+		if sr == nil {
+			total = 0
+		}
 	}
-	sr, err := ix.search(sctx, req, q.Text)
-	if err != nil {
-		return nil, err
+	if sr == nil {
+		sctx := ctx
+		if fc != nil {
+			sctx = countingContext(ctx, fc)
+		}
+		if sr, err = ix.search(sctx, req, q.Text); err != nil {
+			return nil, err
+		}
 	}
 	if fc != nil {
 		if cached, err = fc.result(); err != nil {
@@ -156,14 +163,25 @@ func (ix *Index) keepMatchAll(q Query, gen uint64, counts facetCounts, total uin
 	}
 }
 
-// narrowToYears restricts a date-sorted search that matches everything to
-// the fewest latest (newest first) or earliest (oldest first) years that
-// hold its page, as the kept year counts tell: the page is the same, and
-// the search visits a few years' documents instead of all of them.
-func narrowToYears(req *bleve.SearchRequest, q Query, counts facetCounts) bool {
+// pageShare is how many documents, per document of the page, a date window
+// should hold by the dictionary's counts before it is tried: the counts
+// take in both document types (an article's quotes share its date) and
+// deleted documents, so a window is given room to spare.
+const pageShare = 8
+
+// searchPage finds a date-sorted page of everything without visiting
+// everything: it searches only the newest (or oldest) dates that hold the
+// page. The kept year counts say which year the page ends in; the date
+// key's dictionary says, month by month, where in that year. A window
+// that turns out to hold fewer documents than the page needs (its counts
+// included deleted or other-type documents) gives way to a wider one, the
+// last being the whole year, so the page is always the one the full search
+// would find. It returns nil when the page cannot be narrowed.
+func (ix *Index) searchPage(ctx context.Context, req *bleve.SearchRequest, q Query, counts facetCounts) (*bleve.SearchResult, error) {
 	if q.Sort != SortNewest && q.Sort != SortOldest {
-		return false
+		return nil, nil
 	}
+	newest := q.Sort == SortNewest
 	var years []FacetValue
 	for i, name := range countedFacets {
 		if name == FacetPublished {
@@ -171,7 +189,7 @@ func narrowToYears(req *bleve.SearchRequest, q Query, counts facetCounts) bool {
 		}
 	}
 	slices.SortFunc(years, func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
-	if q.Sort == SortNewest {
+	if newest {
 		slices.Reverse(years)
 	}
 	need := req.From + req.Size
@@ -182,25 +200,109 @@ func narrowToYears(req *bleve.SearchRequest, q Query, counts facetCounts) bool {
 			continue
 		}
 		if i == len(years)-1 {
-			return false // every year: nothing to narrow
+			return nil, nil // every year: nothing to narrow
 		}
 		year, err := strconv.Atoi(y.Value)
 		if err != nil {
-			return false
+			return nil, nil
 		}
-		bound := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
-		yes, no := true, false
-		var dq *query.DateRangeQuery
-		if q.Sort == SortNewest {
-			dq = query.NewDateRangeInclusiveQuery(bound, time.Time{}, &yes, nil)
-		} else {
-			dq = query.NewDateRangeInclusiveQuery(time.Time{}, bound.AddDate(1, 0, 0), nil, &no)
+		windows := ix.dateWindows(year, newest, pageShare*(need-(seen-y.Count)))
+		for j, bound := range windows {
+			yes := true
+			var dq *query.DateRangeQuery
+			if newest {
+				dq = query.NewDateRangeInclusiveQuery(bound, time.Time{}, &yes, nil)
+			} else {
+				dq = query.NewDateRangeInclusiveQuery(time.Time{}, bound, nil, &yes)
+			}
+			dq.SetField(fieldPublished)
+			r := *req
+			r.Query = query.NewConjunctionQuery([]query.Query{req.Query, dq})
+			sr, err := ix.search(ctx, &r, q.Text)
+			if err != nil {
+				return nil, err
+			}
+			if sr.Total >= uint64(need) || j == len(windows)-1 {
+				return sr, nil
+			}
 		}
-		dq.SetField(fieldPublished)
-		req.Query = query.NewConjunctionQuery([]query.Query{req.Query, dq})
-		return true
 	}
-	return false
+	return nil, nil
+}
+
+// dateWindows returns the bounds of ever wider date windows at the newest
+// (oldest) end of year, the last being the whole year: the first holds
+// about want documents by the date key's dictionary, the next the whole
+// month it falls in. Reading a month's dictionary costs a little per
+// distinct date; reading the documents of a whole year, which a search
+// sorted by date does, costs far more.
+func (ix *Index) dateWindows(year int, newest bool, want int) []time.Time {
+	yearBound := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	if !newest {
+		yearBound = yearBound.AddDate(1, 0, 0).Add(-time.Nanosecond)
+	}
+	seen := 0
+	for m := range 12 {
+		month := time.Month(m + 1)
+		if newest {
+			month = time.Month(12 - m)
+		}
+		start := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
+		keys, counts, err := ix.dateKeys(start.Format("200601"))
+		if err != nil {
+			return []time.Time{yearBound}
+		}
+		inMonth := 0
+		for _, c := range counts {
+			inMonth += c
+		}
+		if seen+inMonth < want {
+			seen += inMonth
+			continue
+		}
+		// The window ends in this month: find the date where it does.
+		for k := range keys {
+			at := k
+			if newest {
+				at = len(keys) - 1 - k
+			}
+			seen += counts[at]
+			if seen >= want {
+				t, err := time.Parse(publishedKeyLayout, keys[at])
+				if err != nil {
+					break
+				}
+				monthBound := start
+				if !newest {
+					monthBound = start.AddDate(0, 1, 0).Add(-time.Nanosecond)
+				}
+				return []time.Time{t, monthBound, yearBound}
+			}
+		}
+		break
+	}
+	return []time.Time{yearBound}
+}
+
+// dateKeys lists the date keys that start with prefix, in order, with how
+// many documents have each.
+func (ix *Index) dateKeys(prefix string) (keys []string, counts []int, err error) {
+	d, err := ix.b.FieldDictPrefix(fieldPublishedKey, []byte(prefix))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, nil, err
+		}
+		if e == nil {
+			return keys, counts, nil
+		}
+		keys = append(keys, e.Term)
+		counts = append(counts, int(e.Count))
+	}
 }
 
 // search runs a request, telling the user's mistakes from ours.
@@ -284,6 +386,8 @@ func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
 		typ, textFields = typeQuote, []string{fieldQuote}
 	}
 	must := []query.Query{termQuery(fieldType, typ)}
+	en := ix.b.Mapping().AnalyzerNamed(ix.b.Mapping().AnalyzerNameForPath(fieldBody))
+	r := rewriter{textFields: textFields, analyzer: en}
 
 	if text := strings.TrimSpace(q.Text); text != "" {
 		if !utf8.ValidString(text) {
@@ -293,8 +397,6 @@ func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
 		if err != nil {
 			return nil, nil, badQuery("cannot parse %q: %v", text, oneLine(err))
 		}
-		en := ix.b.Mapping().AnalyzerNamed(ix.b.Mapping().AnalyzerNameForPath(fieldBody))
-		r := rewriter{textFields: textFields, analyzer: en}
 		parsed = r.rewrite(parsed)
 		if r.err != nil {
 			return nil, nil, r.err
@@ -338,11 +440,17 @@ func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
 		dq.SetField(fieldPublished)
 		must = append(must, dq)
 	}
-	filter := query.NewConjunctionQuery(must)
 	if textQuery == nil {
 		// Without text, the conjunction leapfrogs through the filters'
 		// postings; a filter over a match-all would visit every document.
-		return filter, nil, nil
+		return query.NewConjunctionQuery(must), nil, nil
+	}
+	if r.requiresField(textQuery, textFields) {
+		// Only documents of the wanted type have these fields, so the
+		// type filter would change nothing, and it costs a third of a
+		// broad search: every match advances through the type's
+		// postings, which hold most of the index.
+		must = must[1:]
 	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	// A boolean query drops a must clause that matches nothing and would
@@ -350,8 +458,50 @@ func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
 	// conjunction of one, a text query that matches nothing ("the") keeps
 	// matching nothing.
 	bq.Must = query.NewConjunctionQuery([]query.Query{textQuery})
-	bq.Filter = filter
+	if len(must) > 0 {
+		bq.Filter = query.NewConjunctionQuery(must)
+	}
 	return bq, textQuery, nil
+}
+
+// requiresField reports whether every document q matches has one of
+// fields: whether q cannot match without a clause on them. It answers no
+// when unsure. A clause that may turn into Bleve's match-none (only stop
+// words; a prefix or wildcard that expands to no word) does not count:
+// in a query string Bleve skips such a clause, and what is left may match
+// documents of either type.
+func (r *rewriter) requiresField(q query.Query, fields []string) bool {
+	switch q := q.(type) {
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			if r.requiresField(c, fields) {
+				return true
+			}
+		}
+		return false
+	case *query.DisjunctionQuery:
+		for _, d := range q.Disjuncts {
+			if !r.requiresField(d, fields) {
+				return false
+			}
+		}
+		return len(q.Disjuncts) > 0
+	case *query.BooleanQuery:
+		// A must clause decides; without one, the should clauses do.
+		if q.Must != nil {
+			return r.requiresField(q.Must, fields)
+		}
+		return q.Should != nil && r.requiresField(q.Should, fields)
+	case *query.MatchQuery:
+		return slices.Contains(fields, q.FieldVal) && r.hasTokens(q.Match)
+	case *query.MatchPhraseQuery:
+		return slices.Contains(fields, q.FieldVal) && r.hasTokens(q.MatchPhrase)
+	case *query.TermQuery:
+		return slices.Contains(fields, q.FieldVal)
+	case *query.PhraseQuery:
+		return slices.Contains(fields, q.FieldVal) && len(q.Terms) > 0
+	}
+	return false
 }
 
 // tooBroad reports whether a search failed because a wildcard, regexp or
