@@ -356,6 +356,10 @@ func newIndexName() string {
 	return indexPrefix + strconv.FormatInt(time.Now().UnixNano(), 10)
 }
 
+// LiveName returns the name of the live index directory of dataDir, ""
+// if it has none yet.
+func LiveName(dataDir string) (string, error) { return readLive(dataDir) }
+
 // readLive returns the index directory name INDEX holds, "" if there is no
 // INDEX yet.
 func readLive(dataDir string) (string, error) {

@@ -225,19 +225,9 @@ func (fc *facetCounter) handler(sctx *search.SearchContext) (search.DocumentMatc
 	if !ok {
 		return nil, false, fmt.Errorf("count facets: index reader is a %T, not a scorch snapshot", sctx.IndexReader)
 	}
-	var err error
-	if fc.segs, fc.values, err = fc.tables.snapshotTables(snap); err != nil {
-		return nil, false, fmt.Errorf("count facets: %w", err)
+	if err := fc.start(snap); err != nil {
+		return nil, false, err
 	}
-	fc.offsets = make([]uint64, len(fc.segs)+1)
-	for i, s := range snap.Segments() {
-		fc.offsets[i+1] = fc.offsets[i] + s.Segment().Count()
-	}
-	fc.counts = countsPool.Get().(*[]uint32)
-	if cap(*fc.counts) < len(fc.values) {
-		*fc.counts = make([]uint32, len(fc.values))
-	}
-	*fc.counts = (*fc.counts)[:len(fc.values)]
 	next, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
 	if err != nil || next == nil {
 		return next, loadID, cmp.Or(err, errors.New("count facets: no collector"))
@@ -248,6 +238,47 @@ func (fc *facetCounter) handler(sctx *search.SearchContext) (search.DocumentMatc
 		}
 		return next(d)
 	}, loadID, nil
+}
+
+// start readies fc to count matches in snap.
+func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
+	var err error
+	if fc.segs, fc.values, err = fc.tables.snapshotTables(snap); err != nil {
+		return fmt.Errorf("count facets: %w", err)
+	}
+	fc.offsets = make([]uint64, len(fc.segs)+1)
+	for i, s := range snap.Segments() {
+		fc.offsets[i+1] = fc.offsets[i] + s.Segment().Count()
+	}
+	fc.counts = countsPool.Get().(*[]uint32)
+	if cap(*fc.counts) < len(fc.values) {
+		*fc.counts = make([]uint32, len(fc.values))
+	}
+	*fc.counts = (*fc.counts)[:len(fc.values)]
+	return nil
+}
+
+// release lets go of a count array that result did not read (a search
+// that failed); its counts are not zero, so it does not go back to the pool.
+func (fc *facetCounter) release() {
+	fc.counts = nil
+}
+
+// count counts the document local of segment si, numbered num in the
+// snapshot.
+func (fc *facetCounter) count(si int, local, num uint64) {
+	counts := *fc.counts
+	t := fc.segs[si]
+	for _, o := range t.ords[t.off[local]:t.off[local+1]] {
+		counts[o]++
+	}
+	if !fc.overflow {
+		if len(fc.hits) < len(counts)/8 {
+			fc.hits = append(fc.hits, num)
+		} else {
+			fc.overflow, fc.hits = true, nil
+		}
+	}
 }
 
 // ordsOf returns the ordinals of the values of the document numbered num

@@ -73,6 +73,10 @@ type Index struct {
 		total  [2]uint64
 	}
 
+	// generalOnly turns the one-word search off, for tests that compare
+	// it with the general one.
+	generalOnly bool
+
 	mu sync.Mutex
 	// persisted is closed once the last applied batch is on disk: Bleve
 	// writes batches in the background and drops what is not yet written

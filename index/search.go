@@ -58,6 +58,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if hits, total, counts, ok, err := ix.wordSearch(ctx, q, req.From, req.Size); err != nil {
+		return nil, err
+	} else if ok {
+		return ix.finish(ctx, q, textQuery, &Result{Total: total, Hits: hits}, counts, start)
+	}
 	fc, cached, total := ix.facetCounter(q)
 	var sr *bleve.SearchResult
 	if fc == nil {
@@ -96,6 +101,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 			out.Hits = append(out.Hits, articleHit(h))
 		}
 	}
+	return ix.finish(ctx, q, textQuery, out, cached, start)
+}
+
+// finish adds to a result's hits what they show of their articles and
+// their snippets, and the facets.
+func (ix *Index) finish(ctx context.Context, q Query, textQuery query.Query, out *Result, counts facetCounts, start time.Time) (*Result, error) {
 	if q.Quotes {
 		if err := ix.addArticles(ctx, out.Hits); err != nil {
 			return nil, err
@@ -104,7 +115,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 	if err := ix.addSnippets(ctx, q.Quotes, textQuery, out.Hits); err != nil {
 		return nil, err
 	}
-	out.Facets, out.Dates = readFacets(cached)
+	out.Facets, out.Dates = readFacets(counts)
 	out.Took = time.Since(start)
 	return out, nil
 }

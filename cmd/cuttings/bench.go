@@ -33,6 +33,7 @@ type benchOptions struct {
 	Articles int
 	Data     string
 	Keep     bool
+	Reuse    bool
 	Clients  int
 	Queries  int
 	Corpus   string
@@ -49,6 +50,7 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Articles, "articles", 100_000, "`number` of articles to build the archive from (the corpus replicated)")
 	fs.StringVar(&o.Data, "data", "", "data `directory` to build in (default: a temporary one, removed afterwards unless --keep)")
 	fs.BoolVar(&o.Keep, "keep", false, "keep the data directory")
+	fs.BoolVar(&o.Reuse, "reuse", false, "measure the archive a kept bench run left in --data (same --articles and --seed) instead of building one; implies --keep")
 	fs.IntVar(&o.Clients, "clients", 4, "`number` of concurrent clients for the concurrent query run")
 	fs.IntVar(&o.Queries, "queries", 200, "`number` of queries per class and run")
 	fs.StringVar(&o.Corpus, "corpus", "", "`directory` holding reuters-21578.jsonl (and bbc-topics.jsonl, polnear-dev.jsonl, here or in ../gold); default: shared/corpora found above the working directory")
@@ -168,8 +170,17 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		if dir, err = os.MkdirTemp("", "cuttings-bench-"); err != nil {
 			return fmt.Errorf("bench: %w", err)
 		}
-	} else if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+	} else if entries, _ := os.ReadDir(dir); len(entries) > 0 && !opts.Reuse {
 		return fmt.Errorf("bench: data directory %s is not empty", dir)
+	}
+	if opts.Reuse {
+		if opts.Data == "" {
+			return errors.New("bench: --reuse needs --data, the directory a bench run kept")
+		}
+		opts.Keep = true
+		// The kept archive already holds the articles an ingest run
+		// would add; timing it again would measure nothing.
+		opts.Ingest = 0
 	}
 	if !opts.Keep {
 		defer os.RemoveAll(dir)
@@ -200,6 +211,10 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		batch = append(batch, benchArticle(rng, fmt.Sprintf("bench-%08d", i), r))
 		rep.RawBytes += int64(len(r.title) + len(r.body))
 		if len(batch) == benchBatch || i == opts.Articles-1 {
+			if opts.Reuse {
+				batch = batch[:0] // the corpus is drawn again only to keep the same ids, sizes and queries
+				continue
+			}
 			if _, err := st.PutBatch(ctx, batch); err != nil {
 				return fmt.Errorf("bench: store: %w", err)
 			}
@@ -210,8 +225,13 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "store: %d articles in %s (%.0f/s)\n", opts.Articles, rep.StoreTook.Round(time.Millisecond), rate(opts.Articles, rep.StoreTook))
 
 	// c: the full index, extraction included.
-	stats, err := index.ReindexWithStats(ctx, dir, st, nil)
-	if err != nil {
+	var stats index.ReindexStats
+	if opts.Reuse {
+		if stats.Name, err = index.LiveName(dir); err != nil || stats.Name == "" {
+			return fmt.Errorf("bench: --reuse: no index in %s (%v)", dir, err)
+		}
+		stats.Articles = uint64(opts.Articles)
+	} else if stats, err = index.ReindexWithStats(ctx, dir, st, nil); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
 	rep.ReindexTook, rep.Quotes = stats.Took, stats.Quotes
@@ -278,6 +298,10 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 				// A source of their own lets a cheap filtered search count them.
 				a.Source = benchIngestSource
 				batch = append(batch, a)
+			}
+			if opts.Reuse {
+				batch = batch[:0] // the corpus is drawn again only to keep the same ids, sizes and queries
+				continue
 			}
 			if _, err := st.PutBatch(ctx, batch); err != nil {
 				return fmt.Errorf("bench: ingest: %w", err)

@@ -1,0 +1,388 @@
+package index
+
+import (
+	"container/heap"
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// A search for one word, ranked by relevance, is the commonest search there
+// is, and the costliest when the word is common: every match is counted for
+// the facets, and Bleve spends a few hundred nanoseconds on each (a
+// document match from a pool, a disjunction over title and body, a heap of
+// candidates, a handler call). wordSearch answers it straight from the
+// segments instead: it walks the word's postings in title and body once,
+// scores each document with Bleve's own BM25 formula, keeps the best page in
+// a small heap, intersects the filters as bitmaps and counts the facets from
+// the segment tables. Its ranking and counts are the general search's
+// (TestWordSearchAgrees checks them against it); only the work per match
+// is smaller.
+
+// maxWordWindow bounds page*size for the word search: deeper pages go the
+// general way.
+const maxWordWindow = 1000
+
+// wordQuery returns the one analysed term of a query that is a single plain
+// word, "" if the query is anything else.
+func (ix *Index) wordQuery(text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" || len(text) > 100 {
+		return ""
+	}
+	for _, r := range text {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return "" // operators, fields, phrases, wildcards: the general way
+		}
+	}
+	m := ix.b.Mapping()
+	tokens := m.AnalyzerNamed(m.AnalyzerNameForPath(fieldBody)).Analyze([]byte(text))
+	if len(tokens) != 1 {
+		return ""
+	}
+	return string(tokens[0].Term)
+}
+
+// wordField is one text field the word is searched in.
+type wordField struct {
+	name   string
+	weight float64 // Bleve's query weight: boost * idf * query norm
+	idf    float64
+	avgLen float64
+}
+
+// scored is one candidate for the page.
+type scored struct {
+	score float64
+	num   uint64 // the document's number in the snapshot
+}
+
+// pageHeap keeps the best candidates, the worst on top. Of equal scores the
+// earlier document wins, as in Bleve's collector.
+type pageHeap []scored
+
+func (h pageHeap) Len() int { return len(h) }
+func (h pageHeap) Less(i, j int) bool {
+	if h[i].score != h[j].score {
+		return h[i].score < h[j].score
+	}
+	return h[i].num > h[j].num
+}
+func (h pageHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *pageHeap) Push(x any)   { *h = append(*h, x.(scored)) }
+func (h *pageHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// better reports whether a candidate beats the worst kept one.
+func (h pageHeap) better(c scored) bool {
+	w := h[0]
+	return c.score > w.score || (c.score == w.score && c.num < w.num)
+}
+
+// wordSearch answers q if it is a one-word search by relevance, with or
+// without facet filters and no date range; ok is false for anything else.
+func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits []Hit, total uint64, counts facetCounts, ok bool, err error) {
+	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || from+size > maxWordWindow {
+		return nil, 0, nil, false, nil
+	}
+	term := ix.wordQuery(q.Text)
+	if term == "" || ix.generalOnly {
+		return nil, 0, nil, false, nil
+	}
+	names := []string{fieldTitle, fieldBody}
+	boosts := []float64{titleBoost, 1}
+	if q.Quotes {
+		names, boosts = []string{fieldQuote}, []float64{1}
+	}
+	var filters []facetTerm
+	for name, vs := range q.Filters {
+		field, known := facetFields[name]
+		if !known {
+			return nil, 0, nil, false, nil // the general way says why
+		}
+		for _, v := range vs {
+			if v = strings.TrimSpace(v); v != "" {
+				filters = append(filters, facetTerm{field, v})
+			}
+		}
+	}
+
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return nil, 0, nil, false, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, 0, nil, false, err
+	}
+	defer r.Close()
+	snap, isScorch := r.(*scorch.IndexSnapshot)
+	if !isScorch {
+		return nil, 0, nil, false, nil
+	}
+	fc := &facetCounter{tables: &ix.facets, gen: ix.gen.Load()}
+	if err := fc.start(snap); err != nil {
+		return nil, 0, nil, false, err
+	}
+	defer fc.release()
+
+	// Bleve's BM25 statistics: documents in the index, documents with the
+	// term in each field, and a field's average length as Bleve takes it
+	// (its distinct terms over the documents, rounded up).
+	docs, err := snap.DocCount()
+	if err != nil {
+		return nil, 0, nil, false, err
+	}
+	fields := make([]wordField, len(names))
+	var weights float64
+	for i, name := range names {
+		card, err := snap.FieldCardinality(name)
+		if err != nil {
+			return nil, 0, nil, false, err
+		}
+		var df uint64
+		for _, ss := range snap.Segments() {
+			dict, err := ss.Segment().Dictionary(name)
+			if err != nil {
+				return nil, 0, nil, false, err
+			}
+			pl, err := dict.PostingsList([]byte(term), ss.Deleted(), nil)
+			if err != nil {
+				return nil, 0, nil, false, err
+			}
+			df += pl.Count()
+		}
+		f := wordField{name: name}
+		if docs > 0 {
+			f.avgLen = math.Ceil(float64(card) / float64(docs))
+		}
+		f.idf = math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
+		fields[i] = f
+		weights += (boosts[i] * f.idf) * (boosts[i] * f.idf)
+	}
+	norm := 1 / math.Sqrt(weights)
+	for i := range fields {
+		fields[i].weight = boosts[i] * fields[i].idf * norm
+	}
+
+	want := from + size
+	top := make(pageHeap, 0, want+1)
+	var base uint64
+	for si, ss := range snap.Segments() {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, nil, false, err
+		}
+		n, err := searchSegment(ss, base, term, fields, filters, fc, si, &top, want)
+		if err != nil {
+			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		total += n
+		base += ss.Segment().Count()
+	}
+	if counts, err = fc.result(); err != nil {
+		return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	// The page, best first.
+	ranked := make([]scored, len(top))
+	for i := len(top) - 1; i >= 0; i-- {
+		ranked[i] = heap.Pop(&top).(scored)
+	}
+	ranked = ranked[min(from, len(ranked)):]
+	ids := make([]string, 0, len(ranked))
+	for _, c := range ranked {
+		id, err := snap.ExternalID(docNumID(c.num))
+		if err != nil {
+			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		ids = append(ids, id)
+	}
+	if hits, err = ix.readHits(ctx, q.Quotes, ids); err != nil {
+		return nil, 0, nil, false, err
+	}
+	return hits, total, counts, true, nil
+}
+
+// facetTerm is one filter: a keyword field's value.
+type facetTerm struct{ field, value string }
+
+// searchSegment scores and counts the matches of one segment and returns
+// how many there were.
+func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields []wordField,
+	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int) (uint64, error) {
+	seg, deleted := ss.Segment(), ss.Deleted()
+	// The filters, as one bitmap of the documents that pass them all; nil
+	// for no filter.
+	var allowed *roaring.Bitmap
+	for _, f := range filters {
+		bm, err := termBitmap(seg, f.field, f.value, deleted)
+		if err != nil {
+			return 0, err
+		}
+		if allowed == nil {
+			allowed = bm
+		} else {
+			allowed.And(bm)
+		}
+		if allowed.IsEmpty() {
+			return 0, nil
+		}
+	}
+	// One postings iterator per field, walked together in document order.
+	type cursor struct {
+		it  segment.PostingsIterator
+		cur segment.Posting
+	}
+	cursors := make([]cursor, len(fields))
+	for i, f := range fields {
+		dict, err := seg.Dictionary(f.name)
+		if err != nil {
+			return 0, err
+		}
+		pl, err := dict.PostingsList([]byte(term), deleted, nil)
+		if err != nil {
+			return 0, err
+		}
+		cursors[i].it = pl.Iterator(true, true, false, nil)
+		if cursors[i].cur, err = cursors[i].it.Next(); err != nil {
+			return 0, err
+		}
+	}
+	var n uint64
+	for {
+		// The next document any field matches.
+		next := uint64(math.MaxUint64)
+		for _, c := range cursors {
+			if c.cur != nil && c.cur.Number() < next {
+				next = c.cur.Number()
+			}
+		}
+		if next == math.MaxUint64 {
+			return n, nil
+		}
+		var sum float64
+		matched := 0
+		for i := range cursors {
+			c := &cursors[i]
+			if c.cur == nil || c.cur.Number() != next {
+				continue
+			}
+			matched++
+			sum += fields[i].score(c.cur.Frequency(), c.cur.Norm())
+			var err error
+			if c.cur, err = c.it.Next(); err != nil {
+				return 0, err
+			}
+		}
+		if allowed != nil && !allowed.Contains(uint32(next)) {
+			continue
+		}
+		n++
+		fc.count(si, next, base+next)
+		// Bleve's disjunction scales a sum by the share of its
+		// clauses that matched.
+		c := scored{score: sum * float64(matched) / float64(len(fields)), num: base + next}
+		if len(*top) < want {
+			heap.Push(top, c)
+		} else if top.better(c) {
+			(*top)[0] = c
+			heap.Fix(top, 0)
+		}
+	}
+}
+
+// score is Bleve's BM25 score of one field's match (TermQueryScorer).
+func (f wordField) score(freq uint64, norm float64) float64 {
+	var tf float64
+	if freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[freq]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
+	fieldLength := 1 / (norm * norm)
+	s := f.idf * (tf * search.BM25_k1) /
+		(tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/f.avgLen)))
+	return s * f.weight
+}
+
+// termBitmap returns the live documents of a segment that have a keyword
+// value.
+func termBitmap(seg segment.Segment, field, value string, deleted *roaring.Bitmap) (*roaring.Bitmap, error) {
+	if field == fieldCountry {
+		value = strings.ToUpper(value)
+	}
+	dict, err := seg.Dictionary(field)
+	if err != nil {
+		return nil, err
+	}
+	pl, err := dict.PostingsList([]byte(value), deleted, nil)
+	if err != nil {
+		return nil, err
+	}
+	bm := roaring.New()
+	it := pl.Iterator(false, false, false, nil)
+	for {
+		p, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			return bm, nil
+		}
+		bm.Add(uint32(p.Number()))
+	}
+}
+
+// docNumID is the internal id of the document numbered num in a snapshot.
+func docNumID(num uint64) []byte {
+	return []byte{byte(num >> 56), byte(num >> 48), byte(num >> 40), byte(num >> 32),
+		byte(num >> 24), byte(num >> 16), byte(num >> 8), byte(num)}
+}
+
+// readHits reads the hits of ids, in their order, as the general search
+// reads them.
+func (ix *Index) readHits(ctx context.Context, quotes bool, ids []string) ([]Hit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = articleHitFields
+	if quotes {
+		req.Fields = quoteHitFields
+	}
+	req.Score = bleve.ScoreNone
+	sr, err := ix.search(ctx, req, "")
+	if err != nil {
+		return nil, fmt.Errorf("read %d hits: %w", len(ids), err)
+	}
+	byID := make(map[string]*search.DocumentMatch, len(sr.Hits))
+	for _, h := range sr.Hits {
+		byID[h.ID] = h
+	}
+	hits := make([]Hit, 0, len(ids))
+	for _, id := range ids {
+		h, ok := byID[id]
+		if !ok {
+			continue // deleted since: the next search will not count it either
+		}
+		if quotes {
+			hits = append(hits, quoteHit(h))
+		} else {
+			hits = append(hits, articleHit(h))
+		}
+	}
+	return hits, nil
+}

@@ -1,0 +1,126 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cuttings/cuttings/index/extract"
+	"github.com/cuttings/cuttings/store"
+)
+
+// TestWordSearchAgrees checks the one-word search against the general one on
+// the project's test articles, in several segments and with deletions: the
+// same total, the same page in the same order, the same facets, for article
+// and quote searches, with and without a facet filter.
+func TestWordSearchAgrees(t *testing.T) {
+	arts := loadTestArticles(t)
+	ix := newTestIndex(t, nil)
+	var all []Doc
+	for i, a := range arts {
+		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
+	}
+	ctx := context.Background()
+	// Batches of ten make several segments.
+	for i := 0; i < len(all); i += 10 {
+		if err := ix.Apply(ctx, all[i:min(i+10, len(all))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix.bodies = docBodies(all)
+	gone := []Doc{{Seq: 1000, ID: all[3].ID, Deleted: true}, {Seq: 1001, ID: all[17].ID, Deleted: true}}
+	if err := ix.Apply(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+
+	// Words of the titles and a few common ones, each searched alone.
+	seen := map[string]bool{}
+	var words []string
+	for _, w := range append(strings.Fields("said government minister people year police peace would"),
+		regexp.MustCompile(`\pL+`).FindAllString(titles(arts), -1)...) {
+		w = strings.ToLower(w)
+		if !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	compared := 0
+	for _, w := range words {
+		for _, quotes := range []bool{false, true} {
+			q := Query{Text: w, Quotes: quotes, Size: 10}
+			if ix.wordQuery(w) == "" {
+				continue // a stop word: the general way
+			}
+			want := generalSearch(t, ix, q)
+			got := wordSearchOf(t, ix, q)
+			compareResults(t, fmt.Sprintf("%q quotes=%v", w, quotes), want, got)
+			compared++
+			// Again within the first person facet value, and page 2.
+			if ps := want.Facets[FacetPerson]; len(ps) > 0 {
+				q.Filters = map[string][]string{FacetPerson: {ps[0].Value}}
+				compareResults(t, fmt.Sprintf("%q quotes=%v person=%s", w, quotes, ps[0].Value),
+					generalSearch(t, ix, q), wordSearchOf(t, ix, q))
+			}
+			q.Filters, q.Page, q.Size = nil, 2, 3
+			compareResults(t, fmt.Sprintf("%q quotes=%v page 2", w, quotes), generalSearch(t, ix, q), wordSearchOf(t, ix, q))
+		}
+	}
+	if compared < 100 {
+		t.Fatalf("compared %d searches; want at least 100", compared)
+	}
+}
+
+func titles(arts []store.Article) string {
+	var b strings.Builder
+	for _, a := range arts {
+		b.WriteString(a.Title)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func generalSearch(t *testing.T, ix *Index, q Query) *Result {
+	t.Helper()
+	ix.generalOnly = true
+	defer func() { ix.generalOnly = false }()
+	r, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func wordSearchOf(t *testing.T, ix *Index, q Query) *Result {
+	t.Helper()
+	r, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func compareResults(t *testing.T, what string, want, got *Result) {
+	t.Helper()
+	if want.Total != got.Total {
+		t.Errorf("%s: total %d, want %d", what, got.Total, want.Total)
+	}
+	if diff := cmp.Diff(hitIDs(want), hitIDs(got)); diff != "" {
+		t.Errorf("%s: hits (-general +word):\n%s", what, diff)
+	}
+	if diff := cmp.Diff(want.Facets, got.Facets); diff != "" {
+		t.Errorf("%s: facets (-general +word):\n%s", what, diff)
+	}
+	if diff := cmp.Diff(want.Dates, got.Dates); diff != "" {
+		t.Errorf("%s: dates (-general +word):\n%s", what, diff)
+	}
+	for i := range min(len(want.Hits), len(got.Hits)) {
+		if want.Hits[i].Snippet != got.Hits[i].Snippet && slices.Equal(hitIDs(want), hitIDs(got)) {
+			t.Errorf("%s: hit %d snippet %q, want %q", what, i, got.Hits[i].Snippet, want.Hits[i].Snippet)
+		}
+	}
+}
