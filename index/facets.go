@@ -328,15 +328,18 @@ func (fc *facetCounter) result() (facetCounts, error) {
 	if fc.counts == nil { // the search never started
 		return nil, cmp.Or(fc.err, errors.New("count facets: nothing counted"))
 	}
-	perField := make([]map[string]int, len(countedFields))
-	for i := range perField {
-		perField[i] = map[string]int{}
-	}
+	// Each ordinal is one value of one field, so the top values of each
+	// field are picked straight from the counts, without a map.
+	tops := make([][]FacetValue, len(countedFields))
 	counts := *fc.counts
 	take := func(o uint32) {
 		if c := counts[o]; c > 0 {
 			v := fc.values[o]
-			perField[v.field][v.term] = int(c)
+			limit := facetSize
+			if countedFacets[v.field] == FacetPublished {
+				limit = maxYears
+			}
+			tops[v.field] = offerValue(tops[v.field], FacetValue{Value: v.term, Label: v.term, Count: int(c)}, limit)
 			counts[o] = 0
 		}
 	}
@@ -357,38 +360,26 @@ func (fc *facetCounter) result() (facetCounts, error) {
 	if fc.err != nil {
 		return nil, fc.err
 	}
-	out := make(facetCounts, len(countedFields))
-	for i, m := range perField {
-		limit := facetSize
-		if countedFacets[i] == FacetPublished {
-			limit = maxYears
-		}
-		out[i] = topValues(m, limit)
+	return tops, nil
+}
+
+// offerValue adds fv to top, a list of at most limit values ordered by
+// byCount, if it belongs there.
+func offerValue(top []FacetValue, fv FacetValue, limit int) []FacetValue {
+	if len(top) == limit && byCount(fv, top[len(top)-1]) >= 0 {
+		return top
 	}
-	return out, nil
+	i, _ := slices.BinarySearchFunc(top, fv, byCount)
+	top = slices.Insert(top, i, fv)
+	if len(top) > limit {
+		top = top[:limit]
+	}
+	return top
 }
 
 // byCount orders facet values most frequent first, ties by value.
 func byCount(a, b FacetValue) int {
 	return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
-}
-
-// topValues returns the limit values of m that come first by count,
-// ordered, without sorting them all: a facet may have many thousand.
-func topValues(m map[string]int, limit int) []FacetValue {
-	top := make([]FacetValue, 0, min(limit, len(m))+1)
-	for v, c := range m {
-		fv := FacetValue{Value: v, Label: v, Count: c}
-		if len(top) == limit && byCount(fv, top[len(top)-1]) >= 0 {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(top, fv, byCount)
-		top = slices.Insert(top, i, fv)
-		if len(top) > limit {
-			top = top[:limit]
-		}
-	}
-	return top
 }
 
 // countingContext makes Bleve's collector hand every match to fc.
