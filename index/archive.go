@@ -84,7 +84,7 @@ func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive
 	if why := ix.Stale(); why != "" {
 		slog.Warn("index needs a reindex", "dir", ix.Dir(), "why", why)
 	}
-	ix.bodies = storeBodies(st)
+	ix.bodies = st.Bodies
 	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name}, nil
 }
 
@@ -159,7 +159,7 @@ func (a *Archive) swapIfRenamed(ctx context.Context) error {
 		ix.Close()
 		return fmt.Errorf("swap to %s: %w", name, err)
 	}
-	ix.bodies = storeBodies(a.st)
+	ix.bodies = a.st.Bodies
 	a.mu.Lock()
 	old := a.live
 	a.live, a.liveName = ix, name
@@ -221,38 +221,6 @@ func (a *Archive) Close() error {
 	ix := a.live
 	a.live = nil
 	return ix.Close()
-}
-
-// bodyLookups bounds the store reads one search makes at once for snippets.
-const bodyLookups = 8
-
-// storeBodies reads article bodies from the store, several at a time. An
-// article gone from the store since it was indexed just has no snippet.
-func storeBodies(st *store.Store) func(ctx context.Context, ids []string) map[string]string {
-	return func(ctx context.Context, ids []string) map[string]string {
-		var mu sync.Mutex
-		out := make(map[string]string, len(ids))
-		sem := make(chan struct{}, bodyLookups)
-		var wg sync.WaitGroup
-		for _, id := range ids {
-			sem <- struct{}{}
-			wg.Go(func() {
-				defer func() { <-sem }()
-				a, err := st.Get(ctx, id)
-				if err != nil {
-					if !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil {
-						slog.Warn("read article for a snippet", "id", id, "err", err)
-					}
-					return
-				}
-				mu.Lock()
-				out[id] = a.Body
-				mu.Unlock()
-			})
-		}
-		wg.Wait()
-		return out
-	}
 }
 
 // catchUp applies every store change after ix's seq, reading, extracting and

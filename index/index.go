@@ -58,7 +58,7 @@ type Index struct {
 
 	// bodies looks up article bodies for snippets: the index does not
 	// store them. Nil means article hits get no snippet.
-	bodies func(ctx context.Context, ids []string) map[string]string
+	bodies func(ctx context.Context, ids []string) (map[string]string, error)
 
 	// gen counts the batches written: what is cached about the
 	// documents holds for one generation.

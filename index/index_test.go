@@ -114,16 +114,21 @@ func newTestIndex(t *testing.T, docs []Doc) *Index {
 	return ix
 }
 
-// docBodies stands in for the store as the source of bodies for snippets.
-func docBodies(docs []Doc) func(context.Context, []string) map[string]string {
-	return func(_ context.Context, ids []string) map[string]string {
+// docBodies stands in for the store as the source of bodies for snippets
+// and phrases.
+func docBodies(docs []Doc) func(context.Context, []string) (map[string]string, error) {
+	byID := map[string]string{}
+	for _, d := range docs {
+		byID[d.ID] = d.Article.Body
+	}
+	return func(_ context.Context, ids []string) (map[string]string, error) {
 		out := map[string]string{}
-		for _, d := range docs {
-			if slices.Contains(ids, d.ID) {
-				out[d.ID] = d.Article.Body
+		for _, id := range ids {
+			if b, ok := byID[id]; ok {
+				out[id] = b
 			}
 		}
-		return out
+		return out, nil
 	}
 }
 

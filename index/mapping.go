@@ -9,7 +9,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the documents built for it
 // change in a way that needs a reindex.
-const mappingVersion = 3
+const mappingVersion = 4
 
 // Document types, stored in fieldType.
 const (
@@ -127,7 +127,12 @@ func newMapping() *mapping.IndexMappingImpl {
 	article := mapping.NewDocumentStaticMapping()
 	article.AddFieldMappingsAt(fieldType, kw(false))
 	article.AddFieldMappingsAt(fieldTitle, text(true))
-	article.AddFieldMappingsAt(fieldBody, text(false))
+	// The body keeps no term vectors: they were more than a third of the
+	// index. Its phrases are checked against the text (phrase.go) and its
+	// snippets found by analysing it again (highlight.go).
+	body := text(false)
+	body.IncludeTermVectors = false
+	article.AddFieldMappingsAt(fieldBody, body)
 	article.AddFieldMappingsAt(fieldURL, storedOnly())
 	article.AddFieldMappingsAt(fieldSource, kw(true))
 	article.AddFieldMappingsAt(fieldPublished, published(true))

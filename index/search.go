@@ -397,8 +397,7 @@ func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
 		typ, textFields = typeQuote, []string{fieldQuote}
 	}
 	must := []query.Query{termQuery(fieldType, typ)}
-	en := ix.b.Mapping().AnalyzerNamed(ix.b.Mapping().AnalyzerNameForPath(fieldBody))
-	r := rewriter{textFields: textFields, analyzer: en}
+	r := rewriter{textFields: textFields, analyzer: ix.textAnalyzer(), bodies: ix.bodies}
 
 	if text := strings.TrimSpace(q.Text); text != "" {
 		if !utf8.ValidString(text) {
@@ -511,6 +510,8 @@ func (r *rewriter) requiresField(q query.Query, fields []string) bool {
 		return slices.Contains(fields, q.FieldVal)
 	case *query.PhraseQuery:
 		return slices.Contains(fields, q.FieldVal) && len(q.Terms) > 0
+	case *bodyPhraseQuery:
+		return slices.Contains(fields, fieldBody) && r.hasTokens(q.phrase)
 	}
 	return false
 }
@@ -537,7 +538,10 @@ func oneLine(err error) string {
 type rewriter struct {
 	textFields []string
 	analyzer   analysis.Analyzer
-	err        error
+	// bodies reads article bodies, against which a phrase in the body is
+	// checked (phrase.go).
+	bodies func(ctx context.Context, ids []string) (map[string]string, error)
+	err    error
 }
 
 func (r *rewriter) rewrite(q query.Query) query.Query {
@@ -589,6 +593,15 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 	}
 	if fq, ok := q.(query.FieldableQuery); ok && fq.Field() == "" {
 		return r.anyTextField(fq)
+	}
+	return r.bodyPhrase(q)
+}
+
+// bodyPhrase makes a phrase in the body a bodyPhraseQuery, which checks it
+// against the text: the body keeps no term positions.
+func (r *rewriter) bodyPhrase(q query.Query) query.Query {
+	if p, ok := q.(*query.MatchPhraseQuery); ok && p.FieldVal == fieldBody {
+		return &bodyPhraseQuery{phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, bodies: r.bodies}
 	}
 	return q
 }
@@ -690,7 +703,7 @@ func (r *rewriter) anyTextField(q query.FieldableQuery) query.Query {
 		if b, ok := c.(query.BoostableQuery); ok && f == fieldTitle {
 			b.SetBoost(b.Boost() * titleBoost)
 		}
-		alts = append(alts, c)
+		alts = append(alts, r.bodyPhrase(c))
 	}
 	return query.NewDisjunctionQuery(alts)
 }
@@ -768,40 +781,42 @@ func (ix *Index) addArticles(ctx context.Context, hits []Hit) error {
 	return nil
 }
 
-// addSnippets highlights the query's matches in each hit: in the article's
-// body, which the store keeps, or in the quotation. Where the matches are
-// comes from a second search over just these hits with term locations on,
-// since asking for locations in the main search would read them for every
-// matching document, not just the page shown.
+// addSnippets highlights the query's matches in each hit: in the
+// quotation, where the index's term positions say, or in the article's body,
+// which the store keeps and which is analysed again to find them
+// (highlight.go). Where the quote matches are comes from a second search
+// over just these hits with term locations on, since asking for locations
+// in the main search would read them for every matching document, not just
+// the page shown.
 func (ix *Index) addSnippets(ctx context.Context, quotes bool, textQuery query.Query, hits []Hit) error {
 	if len(hits) == 0 {
 		return nil
 	}
-	field, ids := fieldBody, make([]string, len(hits))
+	ids := make([]string, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
 		if quotes {
-			field, ids[i] = fieldQuote, h.QuoteID
-		}
-	}
-	matches := map[string][]span{}
-	if textQuery != nil {
-		q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), textQuery})
-		req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
-		req.IncludeLocations = true
-		sr, err := ix.search(ctx, req, "")
-		if err != nil {
-			return fmt.Errorf("find matches to highlight: %w", err)
-		}
-		for _, h := range sr.Hits {
-			for _, locs := range h.Locations[field] {
-				for _, l := range locs {
-					matches[h.ID] = append(matches[h.ID], span{int(l.Start), int(l.End)})
-				}
-			}
+			ids[i] = h.QuoteID
 		}
 	}
 	if quotes {
+		matches := map[string][]span{}
+		if textQuery != nil {
+			q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), textQuery})
+			req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+			req.IncludeLocations = true
+			sr, err := ix.search(ctx, req, "")
+			if err != nil {
+				return fmt.Errorf("find matches to highlight: %w", err)
+			}
+			for _, h := range sr.Hits {
+				for _, locs := range h.Locations[fieldQuote] {
+					for _, l := range locs {
+						matches[h.ID] = append(matches[h.ID], span{int(l.Start), int(l.End)})
+					}
+				}
+			}
+		}
 		for i, h := range hits {
 			hits[i].Snippet = snippet(h.Quote, matches[h.QuoteID], quoteRunes)
 		}
@@ -810,13 +825,30 @@ func (ix *Index) addSnippets(ctx context.Context, quotes bool, textQuery query.Q
 	if ix.bodies == nil {
 		return nil
 	}
-	bodies := ix.bodies(ctx, ids)
+	bodies, err := ix.bodies(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("read bodies for snippets: %w", err)
+	}
+	var m *bodyMatcher
+	if textQuery != nil {
+		m = newBodyMatcher(textQuery, ix.textAnalyzer())
+	}
 	for i, h := range hits {
 		if body, ok := bodies[h.ID]; ok {
-			hits[i].Snippet = snippet(body, matches[h.ID], snippetRunes)
+			var matches []span
+			if m != nil {
+				matches = m.spans(body)
+			}
+			hits[i].Snippet = snippet(body, matches, snippetRunes)
 		}
 	}
 	return nil
+}
+
+// textAnalyzer is the analyzer of the text fields.
+func (ix *Index) textAnalyzer() analysis.Analyzer {
+	m := ix.b.Mapping()
+	return m.AnalyzerNamed(m.AnalyzerNameForPath(fieldBody))
 }
 
 // fieldTime reads a stored date, which Bleve returns formatted as RFC 3339.

@@ -339,6 +339,45 @@ func (s *Store) Get(ctx context.Context, id string) (Article, error) {
 	return changes[0].Article, nil
 }
 
+// bodiesPage is how many ids one Bodies query asks for, well under
+// SQLite's and PostgreSQL's limits on bound parameters.
+const bodiesPage = 500
+
+// Bodies returns the bodies of the live articles among ids, by id; an id
+// with no live article is left out. It reads in pages of a few hundred ids
+// a query, for callers that need many bodies at once (checking a phrase
+// against every article that has its words).
+func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for len(ids) > 0 {
+		page := ids[:min(bodiesPage, len(ids))]
+		ids = ids[len(page):]
+		args := make([]any, len(page))
+		for i, id := range page {
+			args[i] = id
+		}
+		marks := strings.Repeat("?,", len(page))
+		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, body FROM articles WHERE deleted = 0 AND id IN (`+marks[:len(marks)-1]+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
+		}
+		for rows.Next() {
+			var id, body string
+			if err := rows.Scan(&id, &body); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
+			}
+			out[id] = body
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
+		}
+	}
+	return out, nil
+}
+
 // Delete removes an article, leaving a tombstone in the change feed so that
 // followers drop it too. It returns ErrNotFound if there is no live article
 // with that id.

@@ -150,6 +150,34 @@ func testGetRoundTrip(t *testing.T, b backend) {
 	}
 }
 
+func TestBodies(t *testing.T) { forBackends(t, testBodies) }
+
+func testBodies(t *testing.T, b backend) {
+	s := openTest(t, b.newDSN(t))
+	ctx := context.Background()
+	var ids []string
+	for i := range 1200 { // more than one page
+		a := Article{ID: fmt.Sprintf("b%04d", i), Title: "T", Body: fmt.Sprintf("body %d", i)}
+		if _, err := s.Put(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	if err := s.Delete(ctx, "b0007"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Bodies(ctx, append(ids, "nope"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1199 {
+		t.Errorf("%d bodies, want 1199 (one deleted, one unknown)", len(got))
+	}
+	if got["b1100"] != "body 1100" || got["b0007"] != "" {
+		t.Errorf("b1100 = %q, b0007 = %q; want %q and none", got["b1100"], got["b0007"], "body 1100")
+	}
+}
+
 func TestCanonicalURL(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"https://example.com/a/b", "https://example.com/a/b"},

@@ -1,0 +1,166 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// bodyMatcher finds in an article's body what a query matched there. The
+// body keeps no term positions in the index (phrase.go says why), so a hit's
+// snippet is marked by analysing its body as the index did and matching
+// the query's words, prefixes, patterns, fuzzy words and phrases against the
+// analysed words. Clauses a document must not match mark nothing.
+type bodyMatcher struct {
+	analyzer analysis.Analyzer
+	terms    map[string]bool
+	prefixes []string
+	patterns []*regexp.Regexp
+	fuzzy    []fuzzyWord
+	phrases  [][][]string
+}
+
+type fuzzyWord struct {
+	term  string
+	edits int
+}
+
+// newBodyMatcher collects the clauses of q that search the body; nil if
+// none does.
+func newBodyMatcher(q query.Query, an analysis.Analyzer) *bodyMatcher {
+	m := &bodyMatcher{analyzer: an, terms: map[string]bool{}}
+	m.add(q)
+	if len(m.terms) == 0 && len(m.prefixes) == 0 && len(m.patterns) == 0 && len(m.fuzzy) == 0 && len(m.phrases) == 0 {
+		return nil
+	}
+	return m
+}
+
+func (m *bodyMatcher) add(q query.Query) {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		for _, c := range []query.Query{q.Must, q.Should} {
+			if c != nil {
+				m.add(c)
+			}
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			m.add(c)
+		}
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			m.add(c)
+		}
+	case *bodyPhraseQuery:
+		m.phrases = append(m.phrases, phraseTerms(m.analyzer.Analyze([]byte(q.phrase))))
+	case *query.MatchPhraseQuery:
+		if q.FieldVal == fieldBody {
+			m.phrases = append(m.phrases, phraseTerms(m.analyzer.Analyze([]byte(q.MatchPhrase))))
+		}
+	case *query.MatchQuery:
+		if q.FieldVal == fieldBody {
+			for _, t := range m.analyzer.Analyze([]byte(q.Match)) {
+				if q.Fuzziness > 0 {
+					m.fuzzy = append(m.fuzzy, fuzzyWord{string(t.Term), q.Fuzziness})
+				} else {
+					m.terms[string(t.Term)] = true
+				}
+			}
+		}
+	case *query.TermQuery:
+		if q.FieldVal == fieldBody {
+			m.terms[q.Term] = true
+		}
+	case *query.PrefixQuery:
+		if q.FieldVal == fieldBody {
+			m.prefixes = append(m.prefixes, q.Prefix)
+		}
+	case *query.WildcardQuery:
+		if q.FieldVal == fieldBody {
+			if re, err := regexp.Compile("^(?:" + wildcardRegexp(q.Wildcard) + ")$"); err == nil {
+				m.patterns = append(m.patterns, re)
+			}
+		}
+	case *query.RegexpQuery:
+		if q.FieldVal == fieldBody {
+			if re, err := regexp.Compile("^(?:" + q.Regexp + ")$"); err == nil {
+				m.patterns = append(m.patterns, re)
+			}
+		}
+	case *query.FuzzyQuery:
+		if q.FieldVal == fieldBody {
+			m.fuzzy = append(m.fuzzy, fuzzyWord{q.Term, q.Fuzziness})
+		}
+	}
+}
+
+// spans returns the byte spans of body the query matched.
+func (m *bodyMatcher) spans(body string) []span {
+	tokens := m.analyzer.Analyze([]byte(body))
+	var out []span
+	for _, t := range tokens {
+		if m.word(string(t.Term)) {
+			out = append(out, span{t.Start, t.End})
+		}
+	}
+	for _, p := range m.phrases {
+		out = append(out, phraseSpans(tokens, p)...)
+	}
+	return out
+}
+
+func (m *bodyMatcher) word(term string) bool {
+	if m.terms[term] {
+		return true
+	}
+	for _, p := range m.prefixes {
+		if strings.HasPrefix(term, p) {
+			return true
+		}
+	}
+	for _, re := range m.patterns {
+		if re.MatchString(term) {
+			return true
+		}
+	}
+	for _, f := range m.fuzzy {
+		if withinEdits(term, f.term, f.edits) {
+			return true
+		}
+	}
+	return false
+}
+
+// withinEdits reports whether a and b are at most n edits (insertions,
+// deletions, substitutions of a character) apart, as a fuzzy term is.
+func withinEdits(a, b string, n int) bool {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > n || -d > n {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > n {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= n
+}

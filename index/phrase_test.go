@@ -1,0 +1,113 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cuttings/cuttings/store"
+)
+
+// TestBodyPhrases checks phrases in article bodies, which the index keeps
+// without term positions: an article matches only where the words stand
+// together in its text, in order, stop words holding their places, and its
+// snippet marks the phrase there, not the words elsewhere.
+func TestBodyPhrases(t *testing.T) {
+	bodies := map[string]string{
+		"adjacent":  "The prime minister said talks would resume. Later the minister left.",
+		"apart":     "A minister said the prime cost of the plan was high.",
+		"reversed":  "The minister, prime among equals, spoke.",
+		"stopgap":   "She met the Minister of Defence on Tuesday.",
+		"otherstop": "He became minister for defence last year.",
+		"stemmed":   "Prime ministers gathered in Brussels.",
+		"title":     "Nothing relevant in the body.",
+	}
+	var docs []Doc
+	for id, body := range bodies {
+		title := "Report"
+		if id == "title" {
+			title = "Prime minister resigns"
+		}
+		docs = append(docs, Doc{Seq: int64(len(docs) + 1), ID: id, Article: store.Article{ID: id, Title: title, Body: body, Source: "Wire"}})
+	}
+	ix := newTestIndex(t, docs)
+	ctx := context.Background()
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{`"prime minister"`, []string{"adjacent", "stemmed", "title"}},
+		{`"minister of defence"`, []string{"otherstop", "stopgap"}}, // "of" holds a place any word fills
+		{`body:"prime minister"`, []string{"adjacent", "stemmed"}},
+		{`"prime minister" -brussels`, []string{"adjacent", "title"}},
+		{`"minister said"`, []string{"adjacent", "apart"}},
+		{`"minister prime"`, []string{"reversed"}}, // punctuation is no word: as in Bleve's phrases
+		{`"defence minister"`, nil},
+	}
+	for _, c := range cases {
+		r, err := ix.Search(ctx, Query{Text: c.text})
+		if err != nil {
+			t.Fatalf("%s: %v", c.text, err)
+		}
+		got := hitIDs(r)
+		if c.want == nil {
+			c.want = []string{}
+		}
+		if diff := cmp.Diff(sorted(c.want), sorted(got)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.text, diff)
+		}
+		if int(r.Total) != len(c.want) {
+			t.Errorf("%s: total %d, want %d", c.text, r.Total, len(c.want))
+		}
+	}
+
+	r, err := ix.Search(ctx, Query{Text: `"prime minister"`, Filters: map[string][]string{FacetSource: {"Wire"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		if h.ID == "adjacent" {
+			want := "The <mark>prime</mark> <mark>minister</mark> said talks would resume. Later the minister left."
+			if h.Snippet != want {
+				t.Errorf("snippet %q, want %q", h.Snippet, want)
+			}
+		}
+	}
+	r, err = ix.Search(ctx, Query{Text: "minist* -brussels"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		if h.ID == "apart" && !strings.Contains(h.Snippet, "<mark>minister</mark>") {
+			t.Errorf("prefix search snippet %q does not mark minister", h.Snippet)
+		}
+	}
+}
+
+func sorted(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
+}
+
+func TestWithinEdits(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		n    int
+		want bool
+	}{
+		{"minister", "minister", 0, true},
+		{"minister", "ministers", 1, true},
+		{"minister", "monster", 2, true},
+		{"minister", "monster", 1, false},
+		{"kyiv", "kiev", 2, true},
+		{"", "ab", 1, false},
+	} {
+		if got := withinEdits(c.a, c.b, c.n); got != c.want {
+			t.Errorf("withinEdits(%q, %q, %d) = %v, want %v", c.a, c.b, c.n, got, c.want)
+		}
+	}
+}
