@@ -111,3 +111,41 @@ func TestWithinEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseInAgrees checks the quick phrase check against the analyzer on
+// the test articles: for phrases taken from the articles (two to four words
+// in a row, stop words and possessives included) and the same phrases
+// tried on every other article, both must say the same.
+func TestPhraseInAgrees(t *testing.T) {
+	arts := loadTestArticles(t)
+	an := newMapping().AnalyzerNamed("en")
+	var phrases []string
+	for _, a := range arts {
+		words := strings.Fields(a.Body)
+		for i := 0; i+4 < len(words); i += 37 {
+			phrases = append(phrases, strings.Join(words[i:i+2+i%3], " "))
+		}
+	}
+	checked, found := 0, 0
+	for _, a := range arts {
+		tokens := an.Analyze([]byte(a.Body))
+		for _, p := range phrases {
+			terms := phraseTerms(an.Analyze([]byte(p)))
+			if len(terms) == 0 {
+				continue
+			}
+			want := len(phraseSpans(tokens, terms)) > 0
+			if got := phraseIn(a.Body, terms); got != want {
+				t.Errorf("%s: phrase %q (terms %q): quick check %v, analyzer %v", a.ID, p, terms, got, want)
+			}
+			checked++
+			if want {
+				found++
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d of %d checks found their phrase", found, checked)
+	}
+	t.Logf("%d checks, %d found", checked, found)
+}

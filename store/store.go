@@ -357,17 +357,23 @@ func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, er
 			args[i] = id
 		}
 		marks := strings.Repeat("?,", len(page))
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, body FROM articles WHERE deleted = 0 AND id IN (`+marks[:len(marks)-1]+`)`), args...)
+		// Deleted rows are skipped here, not in SQL: with "deleted = 0"
+		// beside the ids, SQLite may pick the index on deleted and read
+		// every live row.
+		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, body, deleted FROM articles WHERE id IN (`+marks[:len(marks)-1]+`)`), args...)
 		if err != nil {
 			return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
 		}
 		for rows.Next() {
 			var id, body string
-			if err := rows.Scan(&id, &body); err != nil {
+			var deleted int
+			if err := rows.Scan(&id, &body, &deleted); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
 			}
-			out[id] = body
+			if deleted == 0 {
+				out[id] = body
+			}
 		}
 		err = rows.Err()
 		rows.Close()
