@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"encoding/binary"
 	"context"
 	"errors"
 	"fmt"
@@ -54,6 +55,20 @@ type segmentFacets struct {
 	err  error
 	off  []uint32
 	ords []uint32
+
+	// The segment's values, each with how many of its documents (deleted
+	// ones included) have it, for counting on bitmaps (bitmaps.go).
+	seg       segment.Segment
+	few       []uint8 // per document, how many of its values are of fewValues fields
+	// combo numbers each document's set of fewValues values; combos
+	// holds each set's ordinals.
+	combo  []uint32
+	combos [][]uint32
+	valueOrds []uint32
+	valueDocs []uint32
+	bitmaps   sync.Map // ordinal -> *roaring.Bitmap, read on first use
+	sortOnce  sync.Once
+	sorted    []uint32 // valueOrds in order
 }
 
 // build reads the segment's facet values from its postings: for each
@@ -66,7 +81,11 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	var ends []int
 	var values []facetValue
 	perDoc := make([]uint32, n+1)
-	for fi, field := range countedFields {
+	few := make([]uint8, n)
+	// The fields of few values first, so that they lead each document's
+	// values: a search counting the others on bitmaps counts just these.
+	for _, fi := range fieldsFewFirst {
+		field := countedFields[fi]
 		dict, err := seg.Dictionary(field)
 		if err != nil {
 			return fmt.Errorf("read %s terms: %w", field, err)
@@ -100,12 +119,26 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 				}
 				docs = append(docs, uint32(d))
 				perDoc[d+1]++
+				if fewValues[field] && few[d] < 255 {
+					few[d]++
+				}
 			}
 			values = append(values, facetValue{field: uint8(fi), term: e.Term})
 			ends = append(ends, len(docs))
 		}
 	}
 	global := ft.ordinals(values)
+	sf.seg = seg
+	sf.few = few
+	sf.valueOrds = global
+	sf.valueDocs = make([]uint32, len(ends))
+	for i, to := range ends {
+		from := 0
+		if i > 0 {
+			from = ends[i-1]
+		}
+		sf.valueDocs[i] = uint32(to - from)
+	}
 	for d := range n {
 		perDoc[d+1] += perDoc[d]
 	}
@@ -120,6 +153,27 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 		}
 		from = to
 	}
+	// Documents share their few-valued values (a year, a source, a
+	// topic or two, a country or two) far more often than not: each
+	// distinct set is numbered, so that counting them costs one
+	// increment per document.
+	sf.combo = make([]uint32, n)
+	ids := map[string]uint32{}
+	var key []byte
+	for d := range n {
+		few := sf.ords[sf.off[d] : sf.off[d]+uint32(sf.few[d])]
+		key = key[:0]
+		for _, o := range few {
+			key = binary.LittleEndian.AppendUint32(key, o)
+		}
+		id, ok := ids[string(key)]
+		if !ok {
+			id = uint32(len(sf.combos))
+			ids[string(key)] = id
+			sf.combos = append(sf.combos, few)
+		}
+		sf.combo[d] = id
+	}
 	return nil
 }
 
@@ -132,6 +186,11 @@ type facetTables struct {
 	// so a slice of it taken under mu stays valid.
 	values []facetValue
 	ords   map[facetValue]uint32
+
+	// The last snapshot's values by how many documents have them.
+	orderMu  sync.Mutex
+	orderKey string
+	order    [][]candidate
 }
 
 // ordinals returns the index-wide ordinals of values, numbering new ones.
@@ -216,6 +275,8 @@ type facetCounter struct {
 	hits     []uint64
 	overflow bool
 	err      error
+	// comboCounts counts the sets of few values of one segment's matches.
+	comboCounts []uint32
 }
 
 // handler wraps Bleve's top-N handler so that every match is counted
@@ -279,6 +340,36 @@ func (fc *facetCounter) count(si int, local, num uint64) {
 			fc.overflow, fc.hits = true, nil
 		}
 	}
+}
+
+// countFew counts the values of fewValues fields of the document local of
+// segment si by the set they make; addCombos adds the sets' counts up.
+func (fc *facetCounter) countFew(si int, local uint64) {
+	fc.comboCounts[fc.segs[si].combo[local]]++
+}
+
+// startCombos readies the set counts of segment si.
+func (fc *facetCounter) startCombos(si int) {
+	n := len(fc.segs[si].combos)
+	if cap(fc.comboCounts) < n {
+		fc.comboCounts = make([]uint32, n)
+	}
+	fc.comboCounts = fc.comboCounts[:n]
+	clear(fc.comboCounts)
+}
+
+// addCombos adds the set counts of segment si to the value counts.
+func (fc *facetCounter) addCombos(si int) {
+	counts := *fc.counts
+	for c, n := range fc.comboCounts {
+		if n == 0 {
+			continue
+		}
+		for _, o := range fc.segs[si].combos[c] {
+			counts[o] += n
+		}
+	}
+	fc.overflow = true
 }
 
 // ordsOf returns the ordinals of the values of the document numbered num

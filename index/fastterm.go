@@ -179,6 +179,28 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		fields[i].weight = boosts[i] * fields[i].idf * norm
 	}
 
+	// A broad word's facets are counted on bitmaps, a narrow one's
+	// document by document (bitmaps.go); the postings' sizes decide.
+	var estimate uint64
+	for _, f := range fields {
+		for _, ss := range snap.Segments() {
+			dict, err := ss.Segment().Dictionary(f.name)
+			if err != nil {
+				return nil, 0, nil, false, err
+			}
+			pl, err := dict.PostingsList([]byte(term), ss.Deleted(), nil)
+			if err != nil {
+				return nil, 0, nil, false, err
+			}
+			estimate += pl.Count()
+		}
+	}
+	onBitmaps := estimate*bitmapShare > docs
+	var matches []*roaring.Bitmap
+	if onBitmaps {
+		matches = make([]*roaring.Bitmap, len(snap.Segments()))
+	}
+
 	want := from + size
 	top := make(pageHeap, 0, want+1)
 	var base uint64
@@ -186,7 +208,12 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		if err := ctx.Err(); err != nil {
 			return nil, 0, nil, false, err
 		}
-		n, err := searchSegment(ss, base, term, fields, filters, fc, si, &top, want)
+		var match *roaring.Bitmap
+		if onBitmaps {
+			match = roaring.New()
+			matches[si] = match
+		}
+		n, err := searchSegment(ss, base, term, fields, filters, fc, si, &top, want, match)
 		if err != nil {
 			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -195,6 +222,16 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	}
 	if counts, err = fc.result(); err != nil {
 		return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	if onBitmaps {
+		ids := make([]uint64, len(snap.Segments()))
+		for i, ss := range snap.Segments() {
+			ids[i] = ss.Id()
+		}
+		order := ix.facets.candidates(ids, fc.segs, fc.values)
+		if err = bitmapCounts(counts, fc.segs, fc.values, order, matches); err != nil {
+			return nil, 0, nil, false, fmt.Errorf("search %q: count facets: %w", q.Text, err)
+		}
 	}
 	// The page, best first.
 	ranked := make([]scored, len(top))
@@ -219,10 +256,11 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 // facetTerm is one filter: a keyword field's value.
 type facetTerm struct{ field, value string }
 
-// searchSegment scores and counts the matches of one segment and returns
-// how many there were.
+// searchSegment scores the matches of one segment and returns how many
+// there were. It counts their facets, or, given a bitmap, leaves it the
+// matches to count them by.
 func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields []wordField,
-	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int) (uint64, error) {
+	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, match *roaring.Bitmap) (uint64, error) {
 	seg, deleted := ss.Segment(), ss.Deleted()
 	// The filters, as one bitmap of the documents that pass them all; nil
 	// for no filter.
@@ -257,11 +295,25 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 			return 0, err
 		}
 		cursors[i].it = pl.Iterator(true, true, false, nil)
+		if match != nil {
+			bm, err := postingsBitmap(pl)
+			if err != nil {
+				return 0, err
+			}
+			match.Or(bm)
+		}
 		if cursors[i].cur, err = cursors[i].it.Next(); err != nil {
 			return 0, err
 		}
 	}
+	if match != nil && allowed != nil {
+		match.And(allowed)
+	}
 	var n uint64
+	if match != nil {
+		fc.startCombos(si)
+		defer fc.addCombos(si)
+	}
 	for {
 		// The next document any field matches.
 		next := uint64(math.MaxUint64)
@@ -273,35 +325,66 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 		if next == math.MaxUint64 {
 			return n, nil
 		}
-		var sum float64
+		pass := allowed == nil || allowed.Contains(uint32(next))
+		// The document's score can reach the page only if its bound
+		// (its score were the field as short as can be) beats the
+		// worst kept: most documents of a common word are let go on
+		// their frequencies alone, without decoding their norms. A later
+		// document never wins a tie, so an equal bound is let go too.
+		var bound float64
 		matched := 0
+		for i := range cursors {
+			if c := cursors[i].cur; c != nil && c.Number() == next {
+				matched++
+				bound += fields[i].bound(c.Frequency())
+			}
+		}
+		coord := float64(matched) / float64(len(fields))
+		full := len(*top) >= want
+		exact := pass && (!full || bound*coord*(1+1e-9) > (*top)[0].score)
+		var sum float64
 		for i := range cursors {
 			c := &cursors[i]
 			if c.cur == nil || c.cur.Number() != next {
 				continue
 			}
-			matched++
-			sum += fields[i].score(c.cur.Frequency(), c.cur.Norm())
+			if exact {
+				sum += fields[i].score(c.cur.Frequency(), c.cur.Norm())
+			}
 			var err error
 			if c.cur, err = c.it.Next(); err != nil {
 				return 0, err
 			}
 		}
-		if allowed != nil && !allowed.Contains(uint32(next)) {
+		if !pass {
 			continue
 		}
 		n++
-		fc.count(si, next, base+next)
+		if match == nil {
+			fc.count(si, next, base+next)
+		} else {
+			fc.countFew(si, next)
+		}
+		if !exact {
+			continue
+		}
 		// Bleve's disjunction scales a sum by the share of its
 		// clauses that matched.
-		c := scored{score: sum * float64(matched) / float64(len(fields)), num: base + next}
-		if len(*top) < want {
+		c := scored{score: sum * coord, num: base + next}
+		if !full {
 			heap.Push(top, c)
 		} else if top.better(c) {
 			(*top)[0] = c
 			heap.Fix(top, 0)
 		}
 	}
+}
+
+// bound is the most a match with this frequency can score in the field:
+// its score were the field's length zero.
+func (f wordField) bound(freq uint64) float64 {
+	tf := math.Sqrt(float64(freq))
+	return f.idf * (tf * search.BM25_k1) / (tf + search.BM25_k1*(1-search.BM25_b)) * f.weight
 }
 
 // score is Bleve's BM25 score of one field's match (TermQueryScorer).
