@@ -147,9 +147,36 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				}
 				j++
 				if pos {
+					if orgPossessive(toks, j, w, vocab) {
+						// "the Republican People’s Party": a possessive
+						// inside an organisation's name, kept as written.
+						words[len(words)-1] = t.text
+						continue
+					}
 					possessive = true
 					break
 				}
+				continue
+			}
+			if (t.text == "’" || t.text == "'") && len(words) > 0 && toks[j-1].end == t.start && strings.HasSuffix(words[len(words)-1], "s") && orgPossessive(toks, j+1, words[len(words)-1], vocab) {
+				// "the Secondary Principals’ Association": the plural
+				// possessive's apostrophe is a token of its own.
+				words[len(words)-1] += t.text
+				j++
+				continue
+			}
+			if t.text == "," && hasOrgHead && hasConnector(words) && orgListAhead(toks, j) {
+				// "the Commission for Conciliation, Mediation and
+				// Arbitration": a list inside a name after "for" or "of".
+				words[len(words)-1] += ","
+				j++
+				continue
+			}
+			if t.text == "and" && len(words) == 1 && !hasOrgHead && commonCapital(words[0]) && orgRunAhead(toks, j+1) {
+				// "the Food and Drug Administration": a common word joined
+				// to the name of a body.
+				words = append(words, t.text)
+				j++
 				continue
 			}
 			if t.kind == tokWord && nameParticles[t.text] && len(words) > 0 && j+2 < len(toks) && nameParticles[toks[j+1].text] && isCapWord(toks[j+2]) && toks[j+2].para == t.para {
@@ -170,8 +197,10 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					continue
 				}
 			}
-			if t.text == "of" && hasOrgHead && j+2 < len(toks) && toks[j+1].text == "the" && isCapWord(toks[j+2]) && toks[j+2].para == t.para {
-				words = append(words, "of", "the")
+			if (t.text == "of" || t.text == "for") && hasOrgHead && j+2 < len(toks) && toks[j+1].text == "the" && isCapWord(toks[j+2]) && toks[j+2].para == t.para && !notNameWords[toks[j+2].text] {
+				// "Bank of the Philippine Islands", "Office for the
+				// Coordination of Humanitarian Affairs".
+				words = append(words, t.text, "the")
 				j += 2
 				continue
 			}
@@ -209,8 +238,16 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				}
 			}
 			if from > i {
-				// After "The" or "But" only further function words go.
-				common = stopwords[lw]
+				// After "The" or "But" only further function words go, and
+				// "US" in capitals is no "us".
+				common = stopwords[lw] && w != strings.ToUpper(w)
+			}
+			if common && len(words) > 2 && containsOrgHead(words) {
+				if _, n, _ := matchPlace(words[1:]); n > 0 {
+					// "East Japan Railway", "North Wales Police": the word
+					// before a place is part of the name.
+					common = stopwords[lw]
+				}
 			}
 			if !common {
 				break
@@ -236,6 +273,19 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				m.kind = entNone
 				if orgLike(words) {
 					m.kind, m.words = entOrg, words
+				}
+			}
+			if code := placeAbbreviation(toks, from, j, words); code != "" {
+				// "Worcester, Mass.", "Schumer, D-N.Y.": a state, not a name.
+				m = mention{kind: entPlace, words: words, country: code}
+				if code == "-" {
+					m.kind, m.country = entNone, ""
+				}
+			} else if dateline(toks, from, j) {
+				// "LOS ANGELES —": the place an article was filed from.
+				code, n, _ := matchPlace(titleCased(words))
+				if n == len(words) || m.kind != entOrg && m.kind != entPerson {
+					m = mention{kind: entPlace, words: words, country: code}
 				}
 			}
 			m.from, m.to = from, j
@@ -268,6 +318,19 @@ func classify(words []string, vocab map[string]bool) mention {
 	if name, ok := knownOrgs[full]; ok {
 		m.kind, m.words = entOrg, strings.Fields(name)
 		return m
+	}
+	if partyTag(words[0]) || len(words) > 1 && eventHeads[words[0]] || eventTails[words[len(words)-1]] || competition(words) {
+		// "R-Ky.", "Typhoon Yagi", "the Academy Awards", "the Champions
+		// League": a party tag, a storm, a prize or a competition.
+		m.kind = entNone
+		return m
+	}
+	if len(words) > 1 && allCaps(words) {
+		if code, n, _ := matchPlace(titleCased(words)); n == len(words) {
+			// "MEXICO CITY" in a dateline or a headline.
+			m.kind, m.words, m.country = entPlace, words, code
+			return m
+		}
 	}
 	if name, n := seatOrganization(words); n == len(words) {
 		// "Downing Street", "the Kremlin": a place that speaks for a government.
@@ -333,6 +396,11 @@ func classify(words []string, vocab map[string]bool) mention {
 			return m
 		}
 		m.kind, m.words, m.nameFrom, m.role = entPerson, rest, k, strings.Join(role, " ")
+		return m
+	}
+	if len(words) == 1 && boundHeads[words[0]] {
+		// "the House": which house, coreference may tell.
+		m.words = words
 		return m
 	}
 	if containsOrgHead(words) {
@@ -448,4 +516,178 @@ func allTitles(words []string) bool {
 		}
 	}
 	return true
+}
+
+// boundHeads make an organisation's name only after a name: "Chatham
+// House", "Luton Town", not "the House" or "the town".
+var boundHeads = setOf("House", "Town", "Survey", "Railway", "Mining", "Motor")
+
+// eventHeads open the names of storms, which are events, not people:
+// "Typhoon Yagi", "Hurricane Milton".
+var eventHeads = setOf("Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical")
+
+// eventTails close the names of prizes, ceremonies and tournaments, which
+// are events, not the bodies that run them: "the Academy Awards", "the
+// World Cup", "the Nobel Prize".
+var eventTails = setOf("Awards", "Prize", "Prizes", "Cup", "Championship", "Championships", "Trophy", "Open", "Masters", "Prix")
+
+// competition reports a league named for the teams that play in it ("the
+// Champions League", "the Nations League"): a tournament, whereas a league
+// named otherwise ("the Premier League") is usually also its company.
+func competition(words []string) bool {
+	n := len(words)
+	return n >= 2 && words[n-1] == "League" && (words[n-2] == "Champions" || words[n-2] == "Nations" || words[n-2] == "Europa" || words[n-2] == "Conference")
+}
+
+// allCaps reports words written in capitals only ("LOS ANGELES").
+func allCaps(words []string) bool {
+	for _, w := range words {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCased writes capitalised words as a gazetteer phrase: "MEXICO CITY"
+// -> "Mexico City".
+func titleCased(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		out[i] = string(r) + strings.ToLower(w[n:])
+	}
+	return out
+}
+
+// dateline reports a run of capitals that opens a paragraph and ends at a
+// dash or a bracket: the place the article was filed from ("BOSTON —",
+// "LAGOS -", "MADRID (Reuters)").
+func dateline(toks []token, from, to int) bool {
+	if from > 0 && toks[from-1].para == toks[from].para || to >= len(toks) {
+		return false
+	}
+	words := make([]string, 0, to-from)
+	for _, t := range toks[from:to] {
+		words = append(words, t.text)
+	}
+	if !allCaps(words) {
+		return false
+	}
+	switch toks[to].text {
+	case "—", "–", "-", "(", ",":
+		return true
+	}
+	return false
+}
+
+// stateAbbreviations are the abbreviations of US states that news writes
+// after a town: "Worcester, Mass.", "Austin, Tex.".
+var stateAbbreviations = setOf("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
+	"Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+	"Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "N.Y", "N.J", "N.H", "N.C", "N.D", "N.M", "S.C", "S.D", "R.I", "W.Va")
+
+// placeAbbreviation reports a state abbreviation after a town and a comma
+// ("Worcester, Mass.") with "US", and a party tag after a name ("Schumer,
+// D-N.Y.,") with "-"; otherwise "".
+func placeAbbreviation(toks []token, from, to int, words []string) string {
+	if from < 2 || toks[from-1].text != "," || toks[from-2].kind != tokWord || !toks[from-2].capital {
+		return ""
+	}
+	if partyTag(words[0]) {
+		return "-"
+	}
+	ab := strings.TrimSuffix(strings.Join(words, ""), ".")
+	if !stateAbbreviations[ab] {
+		return ""
+	}
+	if strings.HasSuffix(words[len(words)-1], ".") || to < len(toks) && toks[to].text == "." && toks[to].start == toks[to-1].end {
+		return "US"
+	}
+	return ""
+}
+
+// commonCapital reports a capitalised word that is a common word, not a
+// name: "Food" in "Food and Drug Administration", "People" in "People’s
+// Party".
+func commonCapital(w string) bool {
+	if isFirstName(w) || knownOrgs[w] != "" {
+		return false
+	}
+	if _, n, _ := matchPlace([]string{w}); n > 0 {
+		return false
+	}
+	return !sentenceInitialIsName(w)
+}
+
+// orgRunAhead reports whether the capitalised words from toks[j] on (at
+// most four, not opening a sentence) hold an organisation's head word.
+func orgRunAhead(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+4 && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
+		if orgHeads[toks[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// orgPossessive reports a possessive common word that goes on into an
+// organisation's name ("People’s Party", "Principals’ Association").
+func orgPossessive(toks []token, j int, w string, vocab map[string]bool) bool {
+	if j >= len(toks) || titleWords[w] || !orgRunAhead(toks, j) {
+		return false
+	}
+	if lw := strings.ToLower(w); (vocab[lw] || vocab[strings.TrimSuffix(lw, "s")]) && !isFirstName(w) {
+		return true // the article writes it in lower case too
+	}
+	return commonCapital(w)
+}
+
+func hasConnector(words []string) bool {
+	for _, w := range words {
+		if w == "of" || w == "for" {
+			return true
+		}
+	}
+	return false
+}
+
+// orgListAhead reports whether the comma at toks[j] opens the rest of a
+// list of capitalised words that closes with "and" and a capitalised word
+// ("…, Mediation and Arbitration"), ending the name.
+func orgListAhead(toks []token, j int) bool {
+	k := j
+	for items := 0; items < 4; items++ {
+		if k >= len(toks) || toks[k].text != "," {
+			return false
+		}
+		k++
+		n := 0
+		for k < len(toks) && isCapWord(toks[k]) && !toks[k].sentStart {
+			k++
+			n++
+		}
+		if n == 0 || n > 3 || k >= len(toks) {
+			return false
+		}
+		if toks[k].text == "and" {
+			k++
+			n = 0
+			for k < len(toks) && isCapWord(toks[k]) && !toks[k].sentStart {
+				k++
+				n++
+			}
+			return n > 0 && n <= 3
+		}
+	}
+	return false
 }
