@@ -443,6 +443,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			}
 		}
 	}
+	order = a.orgAliases(order)
 	// An acronym of an organisation named in full: "OCHA" for the Office
 	// for the Coordination of Humanitarian Affairs.
 	for i := range a.mentions {

@@ -319,7 +319,15 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.words = entOrg, strings.Fields(name)
 		return m
 	}
-	if partyTag(words[0]) || len(words) > 1 && eventHeads[words[0]] || eventTails[words[len(words)-1]] || competition(words) {
+	if code, n, kind := matchPlace(words); n > 0 && n < len(words) && (kind == placeDemonym || code == "") {
+		if name, ok := knownOrgs[strings.Join(words[n:], " ")]; ok {
+			// "the South American Mercosur bloc": the adjective is no
+			// part of the name.
+			m.kind, m.words = entOrg, strings.Fields(name)
+			return m
+		}
+	}
+	if partyTag(words[0]) || eventName(words) {
 		// "R-Ky.", "Typhoon Yagi", "the Academy Awards", "the Champions
 		// League": a party tag, a storm, a prize or a competition.
 		m.kind = entNone
@@ -458,6 +466,11 @@ func classify(words []string, vocab map[string]bool) mention {
 	m.words = words
 	if len(words) >= 2 && len(words) <= 4 {
 		g, known := firstNames[words[0]]
+		if nameParticles[strings.ToLower(words[0])] {
+			// "La Matanza", "El Salvador", "De Beers": an article or a
+			// particle, though the list knows "La" and "Al" as first names.
+			known = false
+		}
 		lastLower := vocab[strings.ToLower(words[len(words)-1])]
 		if known && !lastLower {
 			m.kind, m.gender = entPerson, g
@@ -690,4 +703,345 @@ func orgListAhead(toks []token, j int) bool {
 		}
 	}
 	return false
+}
+
+// typeByContext types the names that their own words left undecided by
+// the words around them: a relative pronoun, a noun for a kind of
+// organisation, a plural verb after a team, a result between two clubs.
+func (a *article) typeByContext() {
+	typed := map[string]entKind{} // single words typed here, for their other mentions
+	events := map[string]bool{}   // "Yagi" of "Typhoon Yagi"
+	for i := range a.mentions {
+		if m := &a.mentions[i]; len(m.words) > 1 && eventHeads[m.words[0]] {
+			events[m.words[len(m.words)-1]] = true
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if a.fillsQuote(m) || m.possessive && m.kind != entMaybe {
+			continue
+		}
+		switch {
+		case m.kind == entMaybe && len(m.words) == 1 && events[m.words[0]]:
+			// "Yagi, which …" after "Typhoon Yagi".
+			m.kind = entNone
+			continue
+		case m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 4 && !orgLike(m.words) && a.relativeAfter(m, "who"):
+			// "Villa are managed by Unai Emery, who …", "Ibrahima
+			// Diallo, 22, who left Guinea": people.
+			m.kind = entPerson
+		case (m.kind == entMaybe || m.kind == entNone && len(m.words) > 1 && orgLike(m.words)) && !hasDigit(m.words) && (a.relativeAfter(m, "which") || a.relativeAfter(m, "whose") && a.roleAfter(m.to+2)):
+			// "Sinn Féin, which had backed a Yes vote", "La Biennale di
+			// Venezia, whose president": a body.
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && len(m.words) >= 2 && a.membersAfter(m):
+			// "Fianna Fáil leader Micheál Martin", "Labour MPs": a party.
+			m.kind = entOrg
+		case m.kind == entMaybe && m.from > 0 && orgKindNoun(a.toks[m.from-1]):
+			// "the enforcement agency Ibama", "the research firm Briter
+			// Bridges", "payments start-up Akoko Pay".
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entNone && !eventName(m.words)) && (len(m.words) >= 2 || orgLike(m.words)) && a.orgNounAfter(m):
+			// "the Grupa Granica aid network".
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m)) && a.collectiveVerb(m):
+			// "Arsenal have learnt", "Villa are managed by": a singular
+			// name with a plural verb is a team, as British news writes.
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entNone) && a.clubResult(m):
+			// "Atlético Madrid beat Inter Milan": clubs named for cities.
+			m.kind = entOrg
+		default:
+			continue
+		}
+		if len(m.words) == 1 {
+			typed[m.words[0]] = m.kind
+		}
+	}
+	// One sense per article: the other mentions of a single word typed
+	// here ("We play against Villa") are the same team.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if k, ok := typed[strings.Join(m.words, " ")]; ok && m.kind == entMaybe && len(m.words) == 1 {
+			m.kind = k
+		}
+	}
+}
+
+// relativeAfter reports a name followed by a comma and one of the relative
+// pronouns, an age between commas allowed: "Sinn Féin, which", "Ibrahima
+// Diallo, 22, who".
+func (a *article) relativeAfter(m *mention, pronouns ...string) bool {
+	k := m.to
+	if k < len(a.toks) && a.toks[k].text == "," && k+3 < len(a.toks) && isNumber(a.toks[k+1].text) && a.toks[k+2].text == "," {
+		k += 2
+	}
+	if k+1 >= len(a.toks) || a.toks[k].text != "," {
+		return false
+	}
+	for _, p := range pronouns {
+		if a.toks[k+1].text == p {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// orgKindNouns are nouns for a kind of organisation that news puts right
+// before its name: "the agency Ibama", "the start-up Akoko Pay".
+var orgKindNouns = setOf("agency", "firm", "company", "start-up", "startup", "union", "party", "group", "network",
+	"bank", "insurer", "lender", "carrier", "airline", "broadcaster", "newspaper", "charity", "regulator",
+	"watchdog", "alliance", "coalition", "bloc", "movement", "conglomerate", "retailer", "automaker", "carmaker",
+	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid")
+
+func orgKindNoun(t token) bool {
+	return t.kind == tokWord && !t.capital && orgKindNouns[t.text]
+}
+
+// orgNounAfter reports "the X network", "the X aid group": a name between
+// "the" and a noun for a kind of organisation, one modifier allowed; and a
+// broadcaster or paper before its medium ("with France Inter radio").
+func (a *article) orgNounAfter(m *mention) bool {
+	if m.to < len(a.toks) && mediaNouns[a.toks[m.to].text] {
+		return true
+	}
+	if m.from == 0 || lower(a.toks[m.from-1].text) != "the" {
+		return false
+	}
+	for k := m.to; k < len(a.toks) && k < m.to+2; k++ {
+		t := a.toks[k]
+		if t.kind != tokWord || t.capital {
+			return false
+		}
+		if orgKindNouns[t.text] {
+			return k+1 >= len(a.toks) || a.toks[k+1].text != "of"
+		}
+	}
+	return false
+}
+
+var mediaNouns = setOf("radio", "television", "newspaper", "channel", "broadcaster")
+
+// membersAfter reports a name followed by the lower-case word for its
+// leaders or members: "Fianna Fáil leader", "Labour MPs". People have
+// spokesmen and supporters, but no leader, lawmakers or members.
+func (a *article) membersAfter(m *mention) bool {
+	if m.to >= len(a.toks) || m.possessive {
+		return false
+	}
+	switch a.toks[m.to].text {
+	case "leader", "leaders", "co-leader", "lawmakers", "MPs", "members", "councillors":
+		return true
+	}
+	return false
+}
+
+// roleAfter reports a role noun at token k: "whose president".
+func (a *article) roleAfter(k int) bool {
+	return k < len(a.toks) && a.toks[k].kind == tokWord && roleHeads[lower(a.toks[k].text)] != ""
+}
+
+func hasDigit(words []string) bool {
+	for _, w := range words {
+		if strings.ContainsAny(w, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// eventName reports the name of a storm, prize or competition.
+func eventName(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	return len(words) > 1 && eventHeads[words[0]] || eventTails[words[len(words)-1]] || competition(words)
+}
+
+// cityOnly reports a mention that is a city's name, not a country's: a
+// club may carry it ("Liverpool are").
+func (a *article) cityOnly(m *mention) bool {
+	_, n, kind := matchPlace(m.words)
+	return n == len(m.words) && kind == placeCity
+}
+
+// collectiveVerb reports a name without a plural "s" that a plural verb
+// follows ("Arsenal have", "Villa are"), not after "and" (two subjects) or
+// an auxiliary ("does Smith have"), and not a person's surname.
+func (a *article) collectiveVerb(m *mention) bool {
+	if m.to >= len(a.toks) || m.possessive {
+		return false
+	}
+	if v := a.toks[m.to].text; v != "have" && v != "are" {
+		return false
+	}
+	last := m.words[len(m.words)-1]
+	if strings.HasSuffix(last, "s") {
+		return false
+	}
+	if m.from > 0 {
+		switch lower(a.toks[m.from-1].text) {
+		case "and", "&", "or", ",", "nor", "do", "does", "did", "will", "would", "could", "should", "can", "may",
+			"might", "must", "to", "let", "where", "why", "how", "what", "when", "which", "who", "whom", "whose":
+			return false
+		}
+	}
+	for i := range a.mentions {
+		p := &a.mentions[i]
+		if p.kind == entPerson && len(p.words) > 1 && p.words[len(p.words)-1] == last {
+			return false
+		}
+	}
+	return true
+}
+
+// resultVerbs report a match between two sides: "Atlético Madrid beat Inter
+// Milan".
+var resultVerbs = setOf("beat", "beats", "defeated", "defeat", "defeats", "thrashed", "edged", "knock", "knocked", "knocks", "eliminated", "routed", "overcame", "stunned", "drew", "hosted", "host", "hosts")
+
+// clubResult reports a name with a city in it (not the first word, and not
+// a country's name) on either side of a result verb: a club.
+func (a *article) clubResult(m *mention) bool {
+	if len(m.words) < 2 || isFirstName(m.words[0]) {
+		return false
+	}
+	city := false
+	for i := 1; i < len(m.words); i++ {
+		if _, n, kind := matchPlace(m.words[i:]); n > 0 && kind == placeCity {
+			city = true
+		}
+	}
+	if !city {
+		return false
+	}
+	before := m.from > 0 && resultVerbs[a.toks[m.from-1].text]
+	after := m.to < len(a.toks) && resultVerbs[a.toks[m.to].text]
+	return before || after
+}
+
+// orgAliases resolves the short names of organisations named in full: a
+// name's first or last word alone ("City" for Manchester City, "the Bank"
+// for the Bank of England), an acronym in brackets or after "known as"
+// ("Social Democratic Party (SPD)", "National Water Commission, known as
+// Conagua"), and a party's members for the party ("Social Democrats").
+// A longer unknown name that ends in a team's lone name ("Aston Villa"
+// after "Villa are") is that team. It returns order with any new entity.
+func (a *article) orgAliases(order []*entity) []*entity {
+	lone := map[string]bool{}
+	for i := range a.mentions {
+		if m := &a.mentions[i]; m.kind == entOrg && len(m.words) == 1 {
+			lone[m.words[0]] = true
+		}
+	}
+	byName := map[string]*entity{}
+	for _, e := range order {
+		if e.kind == entOrg {
+			byName[e.name] = e
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.ent != nil || m.kind != entMaybe || len(m.words) < 2 || len(m.words) > 4 || !lone[m.words[len(m.words)-1]] {
+			continue
+		}
+		name := strings.Join(m.words, " ")
+		e := byName[name]
+		if e == nil {
+			e = &entity{kind: entOrg, words: m.words, name: name, first: a.toks[m.from].start}
+			byName[name] = e
+			order = append(order, e)
+		}
+		m.kind, m.ent = entOrg, e
+	}
+	alias := map[string]*entity{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if len(m.words) != 1 || m.from < 2 {
+			continue
+		}
+		// The organisation named just before: "X (ACR)", "X, known as Y".
+		k := m.from - 1
+		switch {
+		case a.toks[k].text == "(" && m.to < len(a.toks) && a.toks[m.to].text == ")":
+			k--
+		case k >= 3 && a.toks[k].text == "as" && a.toks[k-1].text == "known" && a.toks[k-2].text == ",":
+			k -= 3
+		default:
+			continue
+		}
+		if n := a.byTok[k]; n > 0 {
+			if p := &a.mentions[n-1]; p.to == k+1 && p.kind == entOrg && p.ent != nil && len(p.ent.words) > 1 {
+				alias[m.words[0]] = p.ent
+			}
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entOrg && !(m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") {
+			continue
+		}
+		if m.ent != nil && (m.ent.kind != entOrg || len(m.ent.words) > 1 && len(m.words) > 1 && !partyMembers(m.words, nil)) {
+			continue
+		}
+		if len(m.words) == 1 {
+			if e := alias[m.words[0]]; e != nil {
+				m.kind, m.ent = entOrg, e
+				continue
+			}
+			if m.kind == entPerson {
+				continue
+			}
+		}
+		var found *entity
+		for _, e := range order {
+			if e.kind != entOrg || len(e.words) <= len(m.words) {
+				continue
+			}
+			w0, wn := e.words[0], e.words[len(e.words)-1]
+			if len(m.words) == 1 && (m.words[0] == w0 || m.words[0] == wn) || len(m.words) > 1 && partyMembers(m.words, e.words) {
+				if found != nil && found != e {
+					found = nil
+					break
+				}
+				found = e
+			}
+		}
+		if found != nil {
+			m.kind, m.ent = entOrg, found
+		}
+	}
+	return order
+}
+
+// partyMembers reports whether members names the party party: "Social
+// Democrats" for the Social Democratic Party. A nil party asks whether
+// members can name one at all.
+func partyMembers(members, party []string) bool {
+	n := len(members)
+	last := members[n-1]
+	if !strings.HasSuffix(last, "s") || len(last) < 5 {
+		return false
+	}
+	if party == nil {
+		return true
+	}
+	if len(party) != n+1 || !orgHeads[party[n]] {
+		return false
+	}
+	for i := 0; i < n-1; i++ {
+		if members[i] != party[i] {
+			return false
+		}
+	}
+	stem := strings.TrimSuffix(last, "s")
+	return party[n-1] != last && strings.HasPrefix(party[n-1], stem)
 }

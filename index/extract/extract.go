@@ -46,6 +46,7 @@ func Extract(a store.Article) Enrichment {
 	}
 	art.promoteSpeakers()
 	art.typeByApposition()
+	art.typeByContext()
 	art.resolveEntities(vocab)
 	art.computeFocus()
 	quotes := art.attributeQuotes()
