@@ -96,6 +96,10 @@ func (a *article) promoteSpeakers() {
 }
 
 func (a *article) promote(m *mention, last int) {
+	if m.kind == entNone && len(m.words) > 1 && last == m.to-1 && orgLike(m.words) && !eventName(m.words) && !a.fillsQuote(m) {
+		m.kind = entOrg // "Virgin Australia said": a name with a place in it
+		return
+	}
 	if m.kind != entMaybe || last != m.to-1 || len(m.words) > 4 || a.fillsQuote(m) {
 		return
 	}
@@ -179,13 +183,14 @@ func (a *article) appositionNoun(m *mention, accept func(string) bool) bool {
 	if m.to+1 < len(a.toks) && a.toks[m.to].text == "," {
 		d := lower(a.toks[m.to+1].text)
 		if d == "a" || d == "an" || d == "the" {
-			for k := m.to + 2; k < len(a.toks) && k < m.to+6 && a.toks[k].kind == tokWord; k++ {
+			for k := m.to + 2; k < len(a.toks) && k < m.to+7 && (a.toks[k].kind == tokWord || a.toks[k].text == "’" || a.toks[k].text == "'"); k++ {
+				// (an apostrophe: "the largest teachers’ union")
 				// The noun phrase must close with a comma or the sentence:
 				// in "In Manchester, the chancellor said" it is a subject.
 				if accept(lower(a.toks[k].text)) && a.appositionCloses(k+1) {
 					return true
 				}
-				if w := lower(a.toks[k].text); w == "of" || w == "who" {
+				if w := lower(a.toks[k].text); w == "of" || w == "who" || w == "at" || w == "in" || w == "for" || w == "with" || w == "from" {
 					break
 				}
 			}
@@ -217,6 +222,9 @@ func (a *article) appositionCloses(k int) bool {
 		t := a.toks[j]
 		if t.text == "," || t.text == "." || t.text == ";" || t.sentStart || t.para != a.toks[k-1].para {
 			return true
+		}
+		if j == k && (t.text == "that" || t.text == "which" || t.text == "whose") {
+			return true // "a software company that manages …"
 		}
 		if t.kind != tokWord || cueVerbs[t.text] {
 			return false
@@ -276,7 +284,8 @@ var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree",
 	"actress", "novelist", "poet", "scientist", "researcher", "analyst", "adviser", "advisor", "aide", "strategist",
 	"candidate", "lawmaker", "senator", "deputy", "mp", "councillor", "mayor", "governor", "judge", "host", "founder",
 	"chairman", "chairwoman", "chair", "leader", "head", "executive", "boss", "manager", "coach", "captain", "midwife",
-	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel")
+	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel",
+	"predecessor", "successor", "rival", "opponent")
 
 // resolveEntities merges the mentions of one person or organisation into an
 // entity with a canonical name: full names first, then lone surnames and
@@ -487,7 +496,8 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 				e.gender = g
 			}
 		}
-		for len(e.words) > 1 && postNominals[e.words[len(e.words)-1]] {
+		for len(e.words) > 2 && postNominals[e.words[len(e.words)-1]] || len(e.words) == 2 && postNominals[e.words[1]] && !romanNumeral(e.words[1]) {
+			// ("Charles III" keeps its regnal number)
 			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
 		}
 		e.name = strings.Join(e.words, " ")

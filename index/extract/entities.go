@@ -37,6 +37,7 @@ type mention struct {
 	honorific  bool
 	ent        *entity
 	possessive bool
+	prefix     int // leading words that name a body before a title: "European Commission President …"
 }
 
 // entity is one person or organisation of the article after coreference.
@@ -291,6 +292,19 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			m.from, m.to = from, j
 			m.nameFrom += from
 			m.possessive = possessive
+			if m.kind == entPerson && m.prefix > 0 {
+				// "CTERA Secretary General Sonia Alesso": the body, then
+				// its officer.
+				for k := from + 1; k < j; k++ {
+					if strings.TrimSuffix(toks[k].text, ".") == strings.TrimSuffix(words[m.prefix], ".") {
+						org := classify(words[:m.prefix], vocab)
+						org.from, org.to, org.nameFrom = from, k, from
+						ms = append(ms, org)
+						m.from = k
+						break
+					}
+				}
+			}
 			ms = append(ms, m)
 		}
 		if j == i {
@@ -330,7 +344,7 @@ func classify(words []string, vocab map[string]bool) mention {
 	if partyTag(words[0]) || eventName(words) {
 		// "R-Ky.", "Typhoon Yagi", "the Academy Awards", "the Champions
 		// League": a party tag, a storm, a prize or a competition.
-		m.kind = entNone
+		m.kind, m.words = entNone, words
 		return m
 	}
 	if len(words) > 1 && allCaps(words) {
@@ -391,6 +405,10 @@ func classify(words []string, vocab map[string]bool) mention {
 		if s > 0 {
 			if code, n, _ := matchPlace(words[:s]); n > 0 {
 				m.country = code
+			} else if p := classify(words[:s], vocab); p.kind == entOrg && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
+				// Not "Senate Majority Leader …": the words before the
+				// title must end in a head word or be one name.
+				m.prefix = s
 			}
 		}
 		k = t + 1
@@ -989,6 +1007,13 @@ func (a *article) orgAliases(order []*entity) []*entity {
 		if m.kind != entOrg && !(m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") {
 			continue
 		}
+		if len(m.words) == 1 && m.kind != entOrg {
+			if e := alias[m.words[0]]; e != nil {
+				// "Conagua said" after "…, known as Conagua".
+				m.kind, m.ent = entOrg, e
+			}
+			continue
+		}
 		if m.ent != nil && (m.ent.kind != entOrg || len(m.ent.words) > 1 && len(m.words) > 1 && !partyMembers(m.words, nil)) {
 			continue
 		}
@@ -1044,4 +1069,9 @@ func partyMembers(members, party []string) bool {
 	}
 	stem := strings.TrimSuffix(last, "s")
 	return party[n-1] != last && strings.HasPrefix(party[n-1], stem)
+}
+
+// romanNumeral reports a regnal number: "Charles III", "Leo XIV".
+func romanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "IVXL") == ""
 }
