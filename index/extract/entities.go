@@ -173,6 +173,14 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
+			if t.text == "for" && len(words) == 1 && !titleWords[words[0]] && commonCapital(words[0]) && !toks[i].sentStart && j+1 < len(toks) && isCapWord(toks[j+1]) && !toks[j+1].sentStart && !notNameWords[toks[j+1].text] {
+				// "Alternative for Germany", "Campaign for Nuclear
+				// Disarmament": a common word named mid-sentence for a
+				// cause is a body's name.
+				words = append(words, t.text)
+				j++
+				continue
+			}
 			if t.text == "and" && len(words) == 1 && !hasOrgHead && commonCapital(words[0]) && orgRunAhead(toks, j+1) {
 				// "the Food and Drug Administration": a common word joined
 				// to the name of a body.
@@ -272,9 +280,16 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// "the Abraham Accords", "the Paris Declaration": a name, but
 				// not a person's; "the ACU" names an organisation.
 				m.kind = entNone
-				if orgLike(words) {
+				if orgLike(words) && !(j < len(toks) && toks[j].kind == tokWord && thingNouns[toks[j].text]) {
+					// Not "the DETER system", "the KRAS gene": a thing
+					// named by its acronym.
 					m.kind, m.words = entOrg, words
 				}
+			}
+			if m.kind == entOrg && facility(words) {
+				// "Centre Court", "the Xichang Satellite Launch Center": a
+				// place where things happen, not a body.
+				m.kind = entNone
 			}
 			if code := placeAbbreviation(toks, from, j, words); code != "" {
 				// "Worcester, Mass.", "Schumer, D-N.Y.": a state, not a name.
@@ -736,6 +751,11 @@ func (a *article) typeByContext() {
 	}
 	for i := range a.mentions {
 		m := &a.mentions[i]
+		if a.fillsQuote(m) && (m.kind == entMaybe || m.kind == entNone) && a.selfNamed(m) {
+			// "A group calling itself “Frostbyte”": a body's own name.
+			m.kind = entOrg
+			continue
+		}
 		if a.fillsQuote(m) || m.possessive && m.kind != entMaybe {
 			continue
 		}
@@ -761,6 +781,10 @@ func (a *article) typeByContext() {
 			m.kind = entOrg
 		case (m.kind == entMaybe || m.kind == entNone && !eventName(m.words)) && (len(m.words) >= 2 || orgLike(m.words)) && a.orgNounAfter(m):
 			// "the Grupa Granica aid network".
+			m.kind = entOrg
+		case m.kind == entNone && len(m.words) > 1 && len(m.words) <= 5 && !eventName(m.words) && !allCaps(m.words) && a.appositionNoun(m, isOrgNoun):
+			// "Akoko Pay, a Lagos-based start-up that …": a name that ends
+			// in a common word, in apposition to a kind of organisation.
 			m.kind = entOrg
 		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m)) && a.collectiveVerb(m):
 			// "Arsenal have learnt", "Villa are managed by": a singular
@@ -1074,4 +1098,46 @@ func partyMembers(members, party []string) bool {
 // romanNumeral reports a regnal number: "Charles III", "Leo XIV".
 func romanNumeral(w string) bool {
 	return w != "" && strings.Trim(w, "IVXL") == ""
+}
+
+// thingNouns follow a name that names a thing, not a body: "the DETER
+// system", "the KRAS gene".
+var thingNouns = setOf("system", "systems", "programme", "program", "satellite", "satellites", "model", "index",
+	"scheme", "gene", "genes", "mutation", "variant", "vaccine", "drug", "test", "tests", "software", "app",
+	"rocket", "missile", "missiles", "engine", "platform", "device", "protocol", "standard", "format", "law", "act")
+
+// facility reports a name of a place where things happen, which news names
+// with an organisation's head word: "Kennedy Space Center", "a detention
+// centre", "Centre Court".
+func facility(words []string) bool {
+	n := len(words)
+	if n < 2 {
+		return false
+	}
+	switch words[n-1] {
+	case "Center", "Centre", "Court", "Stadium", "Arena":
+		switch words[n-2] {
+		case "Launch", "Space", "Shopping", "Convention", "Exhibition", "Detention", "Data", "Leisure", "Centre", "Center", "Tennis", "Sports":
+			return true
+		}
+	}
+	return false
+}
+
+// selfNamed reports a quoted name that an organisation gives itself: "a
+// group calling itself “…”", "a network that calls itself “…”".
+func (a *article) selfNamed(m *mention) bool {
+	k := m.from - 2 // before the opening quotation mark
+	if k < 1 || a.toks[k].text != "itself" {
+		return false
+	}
+	if v := a.toks[k-1].text; v != "calling" && v != "calls" && v != "called" {
+		return false
+	}
+	for j := k - 2; j >= 0 && j > k-5 && a.toks[j].kind == tokWord; j-- {
+		if orgKindNouns[lower(a.toks[j].text)] || genericOrgHeads[lower(a.toks[j].text)] != "" || lower(a.toks[j].text) == "group" {
+			return true
+		}
+	}
+	return false
 }
