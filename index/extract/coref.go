@@ -183,7 +183,7 @@ func (a *article) appositionNoun(m *mention, accept func(string) bool) bool {
 	if m.to+1 < len(a.toks) && a.toks[m.to].text == "," {
 		d := lower(a.toks[m.to+1].text)
 		if d == "a" || d == "an" || d == "the" {
-			for k := m.to + 2; k < len(a.toks) && k < m.to+7 && (a.toks[k].kind == tokWord || a.toks[k].text == "’" || a.toks[k].text == "'"); k++ {
+			for k := m.to + 2; k < len(a.toks) && k < m.to+6 && (a.toks[k].kind == tokWord || a.toks[k].text == "’" || a.toks[k].text == "'"); k++ {
 				// (an apostrophe: "the largest teachers’ union")
 				// The noun phrase must close with a comma or the sentence:
 				// in "In Manchester, the chancellor said" it is a subject.
@@ -496,7 +496,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 				e.gender = g
 			}
 		}
-		for len(e.words) > 2 && postNominals[e.words[len(e.words)-1]] || len(e.words) == 2 && postNominals[e.words[1]] && !romanNumeral(e.words[1]) {
+		for len(e.words) > 2 && postNominals[e.words[len(e.words)-1]] || len(e.words) == 2 && postNominals[e.words[1]] && !(e.kind == entPerson && romanNumeral(e.words[1])) {
 			// ("Charles III" keeps its regnal number)
 			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
 		}

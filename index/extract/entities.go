@@ -198,7 +198,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				afterTitle := len(words) > 0 && titleWords[words[len(words)-1]] && (t.text == "of" || t.text == "for")
 				next := toks[j+1].text
 				_, nextIsPlace, _ := matchPlace([]string{next})
-				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0
+				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0 &&
+					!(len(words) == 1 && (knownOrgs[words[0]] != "" || boundHeads[words[0]])) && knownOrgs[next] == "" && !boundHeads[next] // not "House and Senate": two bodies
 				connector := hasOrgHead && orgConnectors[t.text] && t.text != "and" && !notNameWords[next]
 				if nameParticles[t.text] || connector || andInOrg || afterTitle || t.text == "&" {
 					words = append(words, t.text)
@@ -249,7 +250,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			if from > i {
 				// After "The" or "But" only further function words go, and
 				// "US" in capitals is no "us".
-				common = stopwords[lw] && w != strings.ToUpper(w)
+				_, place, _ := matchPlace(words[:1])
+				common = stopwords[lw] && place == 0
 			}
 			if common && len(words) > 2 && containsOrgHead(words) {
 				if _, n, _ := matchPlace(words[1:]); n > 0 {
@@ -369,6 +371,13 @@ func classify(words []string, vocab map[string]bool) mention {
 			return m
 		}
 	}
+	for i := 1; i < len(words); i++ {
+		if name, n := seatOrganization(words[i:]); n == len(words)-i {
+			// "the Obama White House": the seat, whoever holds it.
+			m.kind, m.words = entOrg, strings.Fields(name)
+			return m
+		}
+	}
 	if name, n := seatOrganization(words); n == len(words) {
 		// "Downing Street", "the Kremlin": a place that speaks for a government.
 		m.kind, m.words = entOrg, strings.Fields(name)
@@ -420,7 +429,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		if s > 0 {
 			if code, n, _ := matchPlace(words[:s]); n > 0 {
 				m.country = code
-			} else if p := classify(words[:s], vocab); p.kind == entOrg && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
+			} else if p := classify(words[:s], vocab); p.kind == entOrg && !titleWords[words[0]] && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
 				// Not "Senate Majority Leader …": the words before the
 				// title must end in a head word or be one name.
 				m.prefix = s
@@ -437,6 +446,11 @@ func classify(words []string, vocab map[string]bool) mention {
 			return m
 		}
 		m.kind, m.words, m.nameFrom, m.role = entPerson, rest, k, strings.Join(role, " ")
+		return m
+	}
+	if len(words) > 1 && (words[0] == "Former" || words[0] == "Acting" || words[0] == "Shadow") && !containsOrgHead(words[:1]) && allTitles(words[:1]) && !hasTitle(words[1:]) {
+		// "Former House speaker …": a role cut short, not a body.
+		m.kind, m.words = entNone, words
 		return m
 	}
 	if len(words) == 1 && boundHeads[words[0]] {
@@ -499,9 +513,10 @@ func classify(words []string, vocab map[string]bool) mention {
 	m.words = words
 	if len(words) >= 2 && len(words) <= 4 {
 		g, known := firstNames[words[0]]
-		if nameParticles[strings.ToLower(words[0])] {
-			// "La Matanza", "El Salvador", "De Beers": an article or a
-			// particle, though the list knows "La" and "Al" as first names.
+		if nameParticles[strings.ToLower(words[0])] && words[0] != "Al" {
+			// "La Matanza", "El Paso", "De Beers": an article or a
+			// particle, though the list knows "La" as a first name ("Al"
+			// is one: Al Gore).
 			known = false
 		}
 		lastLower := vocab[strings.ToLower(words[len(words)-1])]
@@ -547,8 +562,11 @@ func hasParticle(words []string) bool {
 func hasHonorific(w string) bool { _, ok := honorifics[w]; return ok }
 
 func containsOrgHead(words []string) bool {
-	for _, w := range words {
-		if orgHeads[w] {
+	for i, w := range words {
+		// A bound head heads only the end of a name or a name going on
+		// with "of": "Chatham House", "House of Lords", not "House
+		// Republican Thomas Massie".
+		if orgHeads[w] && (!boundHeads[w] || i == len(words)-1 || orgConnectors[words[i+1]]) {
 			return true
 		}
 	}
@@ -768,14 +786,17 @@ func (a *article) typeByContext() {
 			// "Villa are managed by Unai Emery, who …", "Ibrahima
 			// Diallo, 22, who left Guinea": people.
 			m.kind = entPerson
-		case (m.kind == entMaybe || m.kind == entNone && len(m.words) > 1 && orgLike(m.words)) && !hasDigit(m.words) && (a.relativeAfter(m, "which") || a.relativeAfter(m, "whose") && a.roleAfter(m.to+2)):
-			// "Sinn Féin, which had backed a Yes vote", "La Biennale di
-			// Venezia, whose president": a body.
+		case (m.kind == entMaybe || m.kind == entNone && len(m.words) > 1 && orgLike(m.words)) && a.relativeAfter(m, "whose") && a.roleAfter(m.to+2):
+			// "La Biennale di Venezia, whose president": a body. (", which"
+			// alone is no sign: wars, laws and towns take it too.)
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entNone && len(m.words) > 1 && orgLike(m.words) && !eventName(m.words)) && a.officerOf(m):
+			// "the president of SAG-AFTRA", "a member of Grupa Granica".
 			m.kind = entOrg
 		case (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && len(m.words) >= 2 && a.membersAfter(m):
 			// "Fianna Fáil leader Micheál Martin", "Labour MPs": a party.
 			m.kind = entOrg
-		case m.kind == entMaybe && m.from > 0 && orgKindNoun(a.toks[m.from-1]):
+		case m.kind == entMaybe && m.from > 0 && orgKindNoun(a.toks[m.from-1]) && !(len(m.words) > 1 && isFirstName(m.words[0])):
 			// "the enforcement agency Ibama", "the research firm Briter
 			// Bridges", "payments start-up Akoko Pay".
 			m.kind = entOrg
@@ -927,23 +948,35 @@ func (a *article) collectiveVerb(m *mention) bool {
 		return false
 	}
 	last := m.words[len(m.words)-1]
-	if strings.HasSuffix(last, "s") {
+	if strings.HasSuffix(last, "s") || stopwords[strings.ToLower(m.words[0])] || strings.ContainsAny(last, "'’") || allCaps(m.words) && len(m.words) > 1 {
+		return false // not "We are", "There are", "You'd have"
+	}
+	if a.toks[m.from].sentStart && !sentenceInitialIsName(m.words[0]) {
 		return false
 	}
 	if m.from > 0 {
+		if prepositions[lower(a.toks[m.from-1].text)] {
+			return false // "delegates in Philadelphia have"
+		}
 		switch lower(a.toks[m.from-1].text) {
 		case "and", "&", "or", ",", "nor", "do", "does", "did", "will", "would", "could", "should", "can", "may",
 			"might", "must", "to", "let", "where", "why", "how", "what", "when", "which", "who", "whom", "whose":
 			return false
 		}
 	}
+	return !a.surnameOfPerson(last)
+}
+
+// surnameOfPerson reports a word that ends a person's full name in the
+// article.
+func (a *article) surnameOfPerson(w string) bool {
 	for i := range a.mentions {
 		p := &a.mentions[i]
-		if p.kind == entPerson && len(p.words) > 1 && p.words[len(p.words)-1] == last {
-			return false
+		if p.kind == entPerson && len(p.words) > 1 && p.words[len(p.words)-1] == w {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // resultVerbs report a match between two sides: "Atlético Madrid beat Inter
@@ -1055,8 +1088,7 @@ func (a *article) orgAliases(order []*entity) []*entity {
 			if e.kind != entOrg || len(e.words) <= len(m.words) {
 				continue
 			}
-			w0, wn := e.words[0], e.words[len(e.words)-1]
-			if len(m.words) == 1 && (m.words[0] == w0 || m.words[0] == wn) || len(m.words) > 1 && partyMembers(m.words, e.words) {
+			if len(m.words) == 1 && shortName(m.words[0], e.words) || len(m.words) > 1 && partyMembers(m.words, e.words) {
 				if found != nil && found != e {
 					found = nil
 					break
@@ -1138,6 +1170,61 @@ func (a *article) selfNamed(m *mention) bool {
 		if orgKindNouns[lower(a.toks[j].text)] || genericOrgHeads[lower(a.toks[j].text)] != "" || lower(a.toks[j].text) == "group" {
 			return true
 		}
+	}
+	return false
+}
+
+// shortName reports whether w alone can stand for the organisation named
+// in full by name: its last word, unless a connector comes before it
+// ("City" for Manchester City, not "Congress" for the Library of
+// Congress); its first word when that is its head ("the Bank" for the Bank
+// of England) or a distinctive word that is no body's name by itself
+// ("Corvane" for Corvane Therapeutics, not "Senate" for the Senate
+// Judiciary Committee).
+func shortName(w string, name []string) bool {
+	n := len(name)
+	if w == name[n-1] {
+		for _, x := range name[:n-1] {
+			if orgConnectors[x] {
+				return false
+			}
+		}
+		return true
+	}
+	if w != name[0] {
+		return false
+	}
+	if orgConnectors[name[1]] {
+		return true
+	}
+	return !orgHeads[w] && knownOrgs[w] == ""
+}
+
+// officerOf reports a name after "the president of", "a member of the",
+// "the head of": only a body has officers and members.
+func (a *article) officerOf(m *mention) bool {
+	k := m.from - 1
+	if k >= 0 && lower(a.toks[k].text) == "the" {
+		k--
+	}
+	if k < 1 || a.toks[k].text != "of" {
+		return false
+	}
+	w := a.toks[k-1]
+	if w.kind != tokWord || w.capital {
+		return false
+	}
+	if m.to < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && !subjectVerb(a.toks[m.to]) {
+		return false // "chairman of the Clinton campaign": the name modifies a noun
+	}
+	if len(m.words) == 1 && (!sentenceInitialIsName(m.words[0]) || a.surnameOfPerson(m.words[0])) {
+		return false
+	}
+	switch w.text {
+	case "president", "chairman", "chairwoman", "chair", "head", "leader", "co-leader", "director", "founder",
+		"co-founder", "member", "members", "spokesman", "spokeswoman", "spokesperson", "executive", "secretary-general",
+		"treasurer", "board", "boss", "chief":
+		return true
 	}
 	return false
 }

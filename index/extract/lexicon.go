@@ -211,6 +211,9 @@ var knownOrgs = map[string]string{
 	"Pfizer": "Pfizer", "Novartis": "Novartis", "Roche": "Roche", "AstraZeneca": "AstraZeneca",
 	"Moderna": "Moderna", "Amgen": "Amgen", "Sanofi": "Sanofi", "GSK": "GSK", "Bayer": "Bayer",
 	"Harvard": "Harvard", "MIT": "MIT",
+	// Bodies named with the Arabic article, which reads as the first name "Al".
+	"Al Qaeda": "al-Qaeda", "al-Qaeda": "al-Qaeda", "Al-Qaeda": "al-Qaeda", "Al Jazeera": "Al Jazeera",
+	"Al-Shabaab": "al-Shabaab", "al-Shabaab": "al-Shabaab", "Al Shabaab": "al-Shabaab",
 }
 
 // pronouns that can stand for a speaker.
