@@ -145,6 +145,10 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				words = append(words, w)
 				if orgHeads[w] {
 					hasOrgHead = true
+				} else if hasOrgHead && !containsOrgHead(words) {
+					// A bound head followed by a name ("House Speaker Paul
+					// Ryan") heads nothing: "of Wisconsin" is no part of it.
+					hasOrgHead = false
 				}
 				j++
 				if pos {
@@ -796,7 +800,7 @@ func (a *article) typeByContext() {
 		case (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && len(m.words) >= 2 && a.membersAfter(m):
 			// "Fianna Fáil leader Micheál Martin", "Labour MPs": a party.
 			m.kind = entOrg
-		case m.kind == entMaybe && m.from > 0 && orgKindNoun(a.toks[m.from-1]) && !(len(m.words) > 1 && isFirstName(m.words[0])):
+		case m.kind == entMaybe && m.from > 0 && orgKindNoun(a.toks[m.from-1]) && !(len(m.words) > 1 && isFirstName(m.words[0])) && !a.clauseSubject(m):
 			// "the enforcement agency Ibama", "the research firm Briter
 			// Bridges", "payments start-up Akoko Pay".
 			m.kind = entOrg
@@ -1227,4 +1231,15 @@ func (a *article) officerOf(m *mention) bool {
 		return true
 	}
 	return false
+}
+
+// clauseSubject reports a name followed by a lower-case word other than a
+// reporting verb: in "the coalition Obama enjoyed" it is the subject of a
+// relative clause, not the noun's name.
+func (a *article) clauseSubject(m *mention) bool {
+	if m.to >= len(a.toks) {
+		return false
+	}
+	t := a.toks[m.to]
+	return t.kind == tokWord && !t.capital && !cueVerbs[t.text]
 }
