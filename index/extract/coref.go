@@ -246,7 +246,7 @@ func (a *article) typeByApposition() {
 		case len(m.words) >= 2 && len(m.words) <= 3 && m.from > 0 && a.toks[m.from-1].kind == tokWord && !a.toks[m.from-1].capital && isPersonNoun(a.toks[m.from-1].text):
 			// "defender Takehiro Tomiyasu", "former president Jair Bolsonaro".
 			m.kind = entPerson
-		case len(m.words) >= 2 && len(m.words) <= 3 && a.toks[m.from].sentStart && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !orgLike(m.words):
+		case len(m.words) >= 2 && len(m.words) <= 3 && (a.toks[m.from].sentStart || a.opensClause(m.from)) && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !orgLike(m.words):
 			// "Volodymyr Zelensky joined the talks": a full name that
 			// opens a sentence and does something.
 			m.kind = entPerson

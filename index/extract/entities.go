@@ -362,6 +362,17 @@ func classify(words []string, vocab map[string]bool) mention {
 			return m
 		}
 	}
+	if len(words) >= 3 && partyAdjectives[words[0]] && isFirstName(words[1]) {
+		// "Republican Donald Trump": the party is no part of the name.
+		m = classify(words[1:], vocab)
+		m.nameFrom++
+		return m
+	}
+	if geographic(words) {
+		// "Mount Lewotobi Laki-laki", "Scarborough Shoal": a landform.
+		m.kind, m.words = entNone, words
+		return m
+	}
 	if partyTag(words[0]) || eventName(words) {
 		// "R-Ky.", "Typhoon Yagi", "the Academy Awards", "the Champions
 		// League": a party tag, a storm, a prize or a competition.
@@ -1242,4 +1253,46 @@ func (a *article) clauseSubject(m *mention) bool {
 	}
 	t := a.toks[m.to]
 	return t.kind == tokWord && !t.capital && !cueVerbs[t.text]
+}
+
+// opensClause reports a token right after a conjunction that opens a
+// clause ("before Lautaro Martínez sent", ", and Shreyas Iyer finished"):
+// a full name there that does something is a subject, as at a sentence's
+// start.
+func (a *article) opensClause(k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch lower(a.toks[k-1].text) {
+	case "before", "after", "while", "when", "until", "because", "since", "although", "though":
+		return true
+	case "and", "but":
+		return k >= 2 && a.toks[k-2].text == ","
+	}
+	return false
+}
+
+// partyAdjectives stand before a politician's name in news ("Republican
+// Donald Trump", "Labour MP …").
+var partyAdjectives = setOf("Republican", "Democrat", "Democratic", "Labour", "Tory", "Conservative", "Liberal", "GOP")
+
+// geographic reports the name of a landform or body of water: "Mount
+// Etna", "Lake Victoria", "the Red Sea", "Scarborough Shoal".
+func geographic(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	switch words[0] {
+	case "Mount", "Mt", "Mt.", "Lake", "River", "Cape", "Isle", "Volcano":
+		return true
+	}
+	if isFirstName(words[0]) {
+		return false // "Michael Bay"
+	}
+	switch words[len(words)-1] {
+	case "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Hills", "Valley", "Desert", "Strait", "Shoal",
+		"Island", "Islands", "Peninsula", "Glacier", "Volcano", "Reef", "Bay", "Canal", "Basin", "Delta":
+		return true
+	}
+	return false
 }
