@@ -227,7 +227,6 @@ var knownGaps = map[string]string{
 	"demo-019-old-bailey-peckham-delivery-rider-murder": "the Old Bailey, a court named without a head word",
 	"demo-023-ethiopia-drought-food-aid-un-appeal":      "topics: food aid reads as economy and politics, not society",
 	"demo-028-rustenburg-platinum-strike":               "Kgotso Platinum: a company named with a commodity, then by its first word",
-	"demo-029-atletico-inter-penalties":                 "Lautaro Martínez: a first name the gazetteer lacks, and his name is followed by no past tense (\"sent\")",
 	"demo-031-lewotobi-eruption-flores":                 "Jetstar and Virgin Australia: airlines named without a cue (\"and Virgin Australia said\" is taken for a list); environment topic for an eruption",
 	"demo-035-saudi-israel-normalisation-talks":         "topics: conflict is a weak second topic (10.6 of 36 evidence)",
 	"demo-040-cop28-overtime-fossil-fuels":              "Sultan Al Jaber: \"Sultan\" is read as a title",

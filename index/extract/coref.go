@@ -268,7 +268,10 @@ func subjectVerb(t token) bool {
 		return false
 	}
 	switch t.text {
-	case "has", "had", "is", "was", "will", "would", "could", "says", "said", "told", "wants", "thinks":
+	case "has", "had", "is", "was", "will", "would", "could", "says", "said", "told", "wants", "thinks",
+		// common irregular past tenses
+		"sent", "made", "took", "gave", "won", "lost", "hit", "met", "left", "led", "went", "came", "saw", "got",
+		"kept", "held", "brought", "became", "began", "found", "spoke", "wrote", "drew", "struck", "threw", "ran":
 		return true
 	}
 	return len(t.text) > 4 && strings.HasSuffix(t.text, "ed") && !stopwords[t.text]
