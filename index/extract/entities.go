@@ -292,6 +292,10 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					m.kind, m.words = entOrg, words
 				}
 			}
+			if m.kind == entOrg && j < len(toks) && (toks[j].text == "building" || toks[j].text == "buildings") {
+				// "the Congress building": the building, not the body.
+				m.kind = entNone
+			}
 			if m.kind == entOrg && facility(words) {
 				// "Centre Court", "the Xichang Satellite Launch Center": a
 				// place where things happen, not a body.
@@ -599,7 +603,7 @@ func allTitles(words []string) bool {
 
 // boundHeads make an organisation's name only after a name: "Chatham
 // House", "Luton Town", not "the House" or "the town".
-var boundHeads = setOf("House", "Town", "Survey", "Railway", "Mining", "Motor")
+var boundHeads = setOf("House", "Town", "Survey", "Railway", "Mining", "Motor", "Platinum", "Minerals", "Steel")
 
 // eventHeads open the names of storms, which are events, not people:
 // "Typhoon Yagi", "Hurricane Milton".

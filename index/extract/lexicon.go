@@ -177,7 +177,7 @@ var orgHeads = setOf(
 	// Ventures", "East Japan Railway", "US Geological Survey", "Luton Town",
 	// "Chatham House" (a lone "House" is left to coreference).
 	"Therapeutics", "Biotech", "Biosciences", "Ventures", "Railway", "Railways", "Survey", "Town", "Hotspur",
-	"Albion", "House", "Airlines", "Telecom", "Mining", "Motor", "Bancorp",
+	"Albion", "House", "Airlines", "Telecom", "Mining", "Motor", "Bancorp", "Platinum", "Minerals", "Steel",
 )
 
 // knownOrgs are bodies usually written without a head word, by their
