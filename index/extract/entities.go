@@ -815,7 +815,9 @@ func (a *article) typeByContext() {
 		case (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && len(m.words) >= 2 && a.membersAfter(m):
 			// "Fianna Fáil leader Micheál Martin", "Labour MPs": a party.
 			m.kind = entOrg
-		case m.kind == entMaybe && m.from > 0 && orgKindNoun(a.toks[m.from-1]) && !(len(m.words) > 1 && isFirstName(m.words[0])) && !a.clauseSubject(m):
+		case (m.kind == entMaybe || m.kind == entPerson && len(m.words) == 1 && !m.honorific && m.role == "") && m.from > 0 && orgKindNoun(a.toks[m.from-1]) && !(len(m.words) > 1 && isFirstName(m.words[0])) && !a.clauseSubject(m):
+			// (a lone name that speaks was made a person: "the agency
+			// Vexor said" makes it a body again)
 			// "the enforcement agency Ibama", "the research firm Briter
 			// Bridges", "payments start-up Akoko Pay".
 			m.kind = entOrg
@@ -1248,15 +1250,21 @@ func (a *article) officerOf(m *mention) bool {
 	return false
 }
 
-// clauseSubject reports a name followed by a lower-case word other than a
-// reporting verb: in "the coalition Obama enjoyed" it is the subject of a
-// relative clause, not the noun's name.
+// clauseSubject reports a name after a kind noun that is rather the
+// subject of a relative clause: a lone word or a name after "a group"
+// followed by a verb other than a reporting one ("the coalition Obama
+// enjoyed", "a group Barack Obama won"). A longer name after "the firm"
+// names the firm ("the research firm Quellstone Analytics showed").
 func (a *article) clauseSubject(m *mention) bool {
 	if m.to >= len(a.toks) {
 		return false
 	}
 	t := a.toks[m.to]
-	return t.kind == tokWord && !t.capital && !cueVerbs[t.text]
+	if t.kind != tokWord || t.capital || cueVerbs[t.text] {
+		return false
+	}
+	indefinite := m.from >= 2 && (lower(a.toks[m.from-2].text) == "a" || lower(a.toks[m.from-2].text) == "an")
+	return len(m.words) == 1 || indefinite
 }
 
 // opensClause reports a token right after a conjunction that opens a
