@@ -288,7 +288,7 @@ var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree",
 	"candidate", "lawmaker", "senator", "deputy", "mp", "councillor", "mayor", "governor", "judge", "host", "founder",
 	"chairman", "chairwoman", "chair", "leader", "head", "executive", "boss", "manager", "coach", "captain", "midwife",
 	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel",
-	"predecessor", "successor", "rival", "opponent")
+	"predecessor", "successor")
 
 // resolveEntities merges the mentions of one person or organisation into an
 // entity with a canonical name: full names first, then lone surnames and
