@@ -177,14 +177,6 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
-			if t.text == "for" && len(words) == 1 && !titleWords[words[0]] && commonCapital(words[0]) && !toks[i].sentStart && j+1 < len(toks) && isCapWord(toks[j+1]) && !toks[j+1].sentStart && !notNameWords[toks[j+1].text] {
-				// "Alternative for Germany", "Campaign for Nuclear
-				// Disarmament": a common word named mid-sentence for a
-				// cause is a body's name.
-				words = append(words, t.text)
-				j++
-				continue
-			}
 			if t.text == "and" && len(words) == 1 && !hasOrgHead && commonCapital(words[0]) && orgRunAhead(toks, j+1) {
 				// "the Food and Drug Administration": a common word joined
 				// to the name of a body.
@@ -467,7 +459,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.words, m.nameFrom, m.role = entPerson, rest, k, strings.Join(role, " ")
 		return m
 	}
-	if len(words) > 1 && (words[0] == "Former" || words[0] == "Acting" || words[0] == "Shadow") && !containsOrgHead(words[:1]) && allTitles(words[:1]) && !hasTitle(words[1:]) {
+	if len(words) > 1 && (words[0] == "Former" || words[0] == "Acting" || words[0] == "Shadow") && !hasTitle(words[1:]) {
 		// "Former House speaker …": a role cut short, not a body.
 		m.kind, m.words = entNone, words
 		return m
