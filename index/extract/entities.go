@@ -302,7 +302,9 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			} else if dateline(toks, from, j) {
 				// "LOS ANGELES —": the place an article was filed from.
 				code, n, _ := matchPlace(titleCased(words))
-				if n == len(words) || m.kind != entOrg && m.kind != entPerson {
+				if n == len(words) || m.kind != entOrg && m.kind != entPerson && toks[j].text != "," {
+					// (before a comma only a known place: "CTERA, the
+					// union, said" opens with a name)
 					m = mention{kind: entPlace, words: words, country: code}
 				}
 			}
