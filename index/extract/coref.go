@@ -81,8 +81,10 @@ func (a *article) promoteSpeakers() {
 			}
 		}
 		if i >= 0 && a.byTok[i] > 0 {
-			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] {
-				// Not "Gov. John Kasich of Ohio, who …, said".
+			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] || a.opensClause(m.from) && m.kind == entNone {
+				// Not "Gov. John Kasich of Ohio, who …, said"; but ", and
+				// Virgin Australia said" opens a clause (a lone name there
+				// stays unknown: it may be a company's).
 				a.promote(m, i)
 			}
 		}
