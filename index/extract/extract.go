@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever Extract's output for some article may change, so
 // that an index built by an older extractor can be found and rebuilt.
-const Version = 1
+const Version = 2
 
 // Extract reads one article.
 func Extract(a store.Article) Enrichment {
@@ -46,6 +46,7 @@ func Extract(a store.Article) Enrichment {
 	}
 	art.promoteSpeakers()
 	art.typeByApposition()
+	art.typeByContext()
 	art.resolveEntities(vocab)
 	art.computeFocus()
 	quotes := art.attributeQuotes()
@@ -100,6 +101,15 @@ func (a *article) countries() []Country {
 			words = append(words, w)
 		}
 		code, n, _ := matchPlace(words)
+		if h := strings.LastIndexByte(words[0], '-'); n == 0 && h > 0 && hyphenAdjectives[words[0][h+1:]] {
+			// "London-based", "Polish-born", "UK-led".
+			code, n, _ = matchPlace([]string{words[0][:h]})
+		}
+		if m := a.byTok[i]; n == 0 && m > 0 && a.mentions[m-1].kind == entPlace && a.mentions[m-1].from == i && a.mentions[m-1].country != "" {
+			// A dateline in capitals ("LOS ANGELES —") or a state's
+			// abbreviation ("Worcester, Mass.").
+			code, n = a.mentions[m-1].country, a.mentions[m-1].to-i
+		}
 		if n == 0 {
 			continue
 		}

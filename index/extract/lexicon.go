@@ -173,6 +173,11 @@ var orgHeads = setOf(
 	"Television", "TV", "Studios", "Records", "Entertainment", "Bancorp", "Securities", "Investments", "Insurance",
 	"Union", "Confederation", "Syndicate", "Guild", "Caucus", "Directorate", "Inspectorate", "Regulator",
 	"Mission", "Corps", "Rangers", "Convention", "United", "City", "Athletic", "Wanderers", "Rovers", "Olympic", "Olympics",
+	// Companies, services and clubs: "Corvane Therapeutics", "Savanna
+	// Ventures", "East Japan Railway", "US Geological Survey", "Luton Town",
+	// "Chatham House" (a lone "House" is left to coreference).
+	"Therapeutics", "Biotech", "Biosciences", "Ventures", "Railway", "Railways", "Survey", "Town", "Hotspur",
+	"Albion", "House", "Airlines", "Telecom", "Mining", "Motor", "Bancorp", "Platinum", "Minerals", "Steel",
 )
 
 // knownOrgs are bodies usually written without a head word, by their
@@ -201,6 +206,14 @@ var knownOrgs = map[string]string{
 	"Unite": "Unite", "Unison": "Unison", "AFP": "AFP", "AP": "Associated Press", "Bloomberg": "Bloomberg",
 	"Politico": "Politico", "MSNBC": "MSNBC", "Fox": "Fox News", "Vatican": "Vatican", "Frontex": "Frontex",
 	"Whitehall": "Whitehall", "Hamas's": "Hamas",
+	// The largest drug makers and two universities that news names without a
+	// head word (Stanford and Yale are surnames too).
+	"Pfizer": "Pfizer", "Novartis": "Novartis", "Roche": "Roche", "AstraZeneca": "AstraZeneca",
+	"Moderna": "Moderna", "Amgen": "Amgen", "Sanofi": "Sanofi", "GSK": "GSK", "Bayer": "Bayer",
+	"Harvard": "Harvard", "MIT": "MIT",
+	// Bodies named with the Arabic article, which reads as the first name "Al".
+	"Al Qaeda": "al-Qaeda", "al-Qaeda": "al-Qaeda", "Al-Qaeda": "al-Qaeda", "Al Jazeera": "Al Jazeera",
+	"Al-Shabaab": "al-Shabaab", "al-Shabaab": "al-Shabaab", "Al Shabaab": "al-Shabaab",
 }
 
 // pronouns that can stand for a speaker.

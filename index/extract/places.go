@@ -88,6 +88,7 @@ var seats = []seat{
 	{"Bankova", "UA", ""},
 	{"Palazzo Chigi", "IT", ""},
 	{"Moncloa", "ES", ""},
+	{"Casa Rosada", "AR", "Casa Rosada"},
 }
 
 // states are the states of the United States (general knowledge), which

@@ -53,6 +53,13 @@ const (
 	// strong title word, or two words in the body), so that a short text is
 	// not tagged from a single stray word.
 	topicMinRunnerUp = 4.5
+	// topicStrongRunnerUp is evidence that makes a further topic worth
+	// reporting at only topicStrongRunnerUpShare of the best: in a long
+	// story whose main topic piles up evidence, a second topic that the
+	// story speaks to at length (about five strong body words) is still
+	// one an editor would tag, though below topicRunnerUp of the best.
+	topicStrongRunnerUp      = 15
+	topicStrongRunnerUpShare = 0.3
 	// topicMaxTopics caps the list the way an editor tags: one to three.
 	topicMaxTopics = 3
 	// topicConfidence is the evidence at which the best topic scores 0.5;
@@ -77,7 +84,8 @@ const (
 //
 // The best topic is always returned when there is any evidence (an empty,
 // non-nil slice when there is none); others follow when their evidence is
-// at least topicRunnerUp of the best. A topic's score is its evidence over
+// at least topicRunnerUp of the best, or at least topicStrongRunnerUp in
+// all and topicStrongRunnerUpShare of the best. A topic's score is its evidence over
 // the best's evidence plus topicConfidence: scores keep the evidence
 // ratios, and the best nears 1 only with ample evidence.
 func classifyTopics(title, body string) []Topic {
@@ -101,7 +109,8 @@ func classifyTopics(title, body string) []Topic {
 	topics := make([]Topic, 0, topicMaxTopics)
 	for _, l := range order[:topicMaxTopics] {
 		e := ev[l]
-		if len(topics) > 0 && (e < topicRunnerUp*best || e < topicMinRunnerUp) {
+		strong := e >= topicStrongRunnerUp && e >= topicStrongRunnerUpShare*best
+		if len(topics) > 0 && (e < topicRunnerUp*best && !strong || e < topicMinRunnerUp) {
 			break
 		}
 		score := e / (best + topicConfidence)

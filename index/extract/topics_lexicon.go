@@ -88,7 +88,7 @@ var topicLexicon = []topicLexiconEntry{
 2.5: gunmen unlawful unlawfully riot rioter looting looter domestic_violence domestic_abuse child_abuse
 2.5: sexual_abuse sexual_assault harassment stalking fbi interpol offence offense legal_action
 2.5: court_case court_ruling jailing raided contraband counterfeit police_force copyright_infringement
-2.5: infringement cybercrime justice_system criminal_justice bail
+2.5: infringement cybercrime justice_system criminal_justice bail ransomware extortion dark_web leak_site
 2: lawsuit sue litigation court tribunal trial testify testimony charged charges judge judges witness
 2: shooting illegal illegally warrant fined kidnapped abducted justice_secretary attorney_general qc
 1.5: drugs justice ruling solicitor fines misconduct patrol crackdown raid copyright piracy hacking
@@ -333,7 +333,8 @@ var topicLexicon = []topicLexiconEntry{
 3: bible biblical quran koran torah scripture theology theologian pilgrim pilgrimage ramadan eid diwali
 3: hanukkah passover blasphemy heresy missionary missionaries baptism baptised baptized ordination
 3: ordained synod apostle interfaith ecumenical creationism spirituality halal kosher hijab burka burqa
-3: sharia fatwa faith_leaders religious_leaders holy_see religious_freedom
+3: sharia fatwa faith_leaders religious_leaders holy_see religious_freedom pontiff papacy pontificate homily
+3: basilica
 2.5: faith temple shrine sacred secular sect sectarian spiritual communion messiah allah chaplain mystic
 2.5: deity
 2: god gods divine holy cardinal cardinals orthodox chapel islamist antisemitism islamophobia headscarf
@@ -350,6 +351,7 @@ var topicLexicon = []topicLexiconEntry{
 3: hi_tech high_tech computer computing software algorithm ai artificial_intelligence machine_learning
 3: robot robotic robotics internet broadband wireless wi_fi wifi cloud_computing gadget smartphone
 3: mobile_phone handset cellphone laptop microchip semiconductor processor chipmaker apps hacker cyber
+3: ransomware fintech
 3: cyberattack cyber_attack cybersecurity cyber_security malware spyware spam spammer phishing firewall
 3: encryption encrypted browser search_engine gamers multiplayer operating_system open_source
 3: silicon_valley nanotechnology biotech biotechnology gigabyte megabyte terabyte megapixel bandwidth

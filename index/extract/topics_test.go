@@ -100,7 +100,9 @@ Economists had forecast a fall in the rate of price growth. "This is a setback f
 Teachers' leaders welcomed the change but warned that many primary teachers had no training in the subject. Head teachers said schools would need extra funding for laptops and classroom support.
 
 The exam board said new qualifications for secondary students would follow in two years, and universities said they hoped more school leavers would choose computing degrees.`,
-		want: []string{"education"},
+		// Teaching children to program computers is a technology story
+		// too: its computing words make a strong second topic.
+		want: []string{"education", "science and technology"},
 	},
 	{
 		name:  "environment",

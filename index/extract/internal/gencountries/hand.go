@@ -86,6 +86,7 @@ var handDemonyms = []handName{
 	{"Swede", "SE"}, {"Swedes", "SE"},
 	{"Finns", "FI"}, // not "Finn": a first name
 	{"Turk", "TR"}, {"Turks", "TR"},
+	{"Serb", "RS"}, {"Serbs", "RS"},
 	{"Spaniard", "ES"}, {"Spaniards", "ES"},
 	{"Saudis", "SA"},
 	{"Aussie", "AU"}, {"Aussies", "AU"},

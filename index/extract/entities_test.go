@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/cuttings/cuttings/store"
+)
+
+// TestEntityKinds checks the kinds of names that words around them decide,
+// one rule a case, on sentences written for this test.
+func TestEntityKinds(t *testing.T) {
+	for _, c := range []struct {
+		name            string
+		text            string
+		people, orgs    []string // must be found
+		notPeople       []string // must not be people
+		notOrgs         []string // must not be organisations
+		countries       []string // must be found
+		notCountryNames []string
+	}{
+		{
+			name:      "party tag after a name",
+			text:      `"We will not blink," Senator Marta Quill, D-Ore., said on Tuesday. Her rival, Senator Hal Brandt, R-Ky., disagreed.`,
+			people:    []string{"Marta Quill", "Hal Brandt"},
+			notPeople: []string{"D-Ore", "R-Ky"},
+		},
+		{
+			name:      "state abbreviation after a town",
+			text:      `Dora Pike, a nurse from Springfield, Mass., said the clinic had closed.`,
+			people:    []string{"Dora Pike"},
+			notPeople: []string{"Mass"},
+			countries: []string{"US"},
+		},
+		{
+			name:      "storm names are events",
+			text:      `Typhoon Korral struck the coast on Monday. Korral, which weakened overnight, cut power to thousands.`,
+			notPeople: []string{"Typhoon Korral", "Korral"},
+			notOrgs:   []string{"Korral"},
+		},
+		{
+			name:      "dateline in capitals",
+			text:      "NAIROBI — The central bank raised rates on Thursday.",
+			countries: []string{"KE"},
+			notOrgs:   []string{"NAIROBI"},
+		},
+		{
+			name:    "teams take plural verbs; a club is named by its short name",
+			text:    `Harwick Rovers beat Dunmore Town 2-1 on Saturday. Dunmore have lost three in a row, and Rovers are top.`,
+			orgs:    []string{"Harwick Rovers", "Dunmore Town"},
+			notOrgs: []string{"Rovers", "Dunmore"},
+		},
+		{
+			name:      "a relative clause with who makes a person",
+			text:      `The plan was drawn up by Tobenna Okafor, who chairs the committee.`,
+			people:    []string{"Tobenna Okafor"},
+			notOrgs:   []string{"Tobenna Okafor"},
+			notPeople: []string{"Committee"},
+		},
+		{
+			name:    "a kind noun before a name makes a body",
+			text:    `Figures from the research firm Quellstone Analytics showed a rise, and the agency Vexor said so too.`,
+			orgs:    []string{"Quellstone Analytics", "Vexor"},
+			notOrgs: []string{"Analytics"},
+		},
+		{
+			name:    "an acronym in brackets and the short name are the body",
+			text:    `The Northern Farmers Union (NFU) called a strike. The NFU said talks had failed, and the Union promised more action.`,
+			orgs:    []string{"Northern Farmers Union"},
+			notOrgs: []string{"NFU", "Union"},
+		},
+		{
+			name:    "'and' and a list inside a body's name",
+			text:    `The Board for Roads, Rail and Ports met the Food and Drug Administration on Friday.`,
+			orgs:    []string{"Board for Roads, Rail and Ports", "Food and Drug Administration"},
+			notOrgs: []string{"Drug Administration"},
+		},
+		{
+			name:      "a body named before a title",
+			text:      `Ferroway Mining Chief Executive Lisa Orme said output would rise.`,
+			people:    []string{"Lisa Orme"},
+			orgs:      []string{"Ferroway Mining"},
+			notPeople: []string{"Ferroway Mining"},
+		},
+		{
+			name:   "regnal numbers stay",
+			text:   `King Charles III met Pope Leo XIV in Rome on Thursday.`,
+			people: []string{"Charles III", "Leo XIV"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := Extract(store.Article{ID: "t", Body: c.text})
+			var ps, os, cs []string
+			for _, p := range e.People {
+				ps = append(ps, p.Name)
+			}
+			for _, o := range e.Organizations {
+				os = append(os, o.Name)
+			}
+			for _, x := range e.Countries {
+				cs = append(cs, x.Code)
+			}
+			for _, p := range c.people {
+				if !slices.Contains(ps, p) {
+					t.Errorf("person %q not found in %q", p, ps)
+				}
+			}
+			for _, p := range c.notPeople {
+				if slices.Contains(ps, p) {
+					t.Errorf("%q is no person: %q", p, ps)
+				}
+			}
+			for _, o := range c.orgs {
+				if !slices.Contains(os, o) {
+					t.Errorf("organisation %q not found in %q", o, os)
+				}
+			}
+			for _, o := range c.notOrgs {
+				if slices.Contains(os, o) {
+					t.Errorf("%q is no organisation: %q", o, os)
+				}
+			}
+			for _, x := range c.countries {
+				if !slices.Contains(cs, x) {
+					t.Errorf("country %q not found in %q", x, cs)
+				}
+			}
+		})
+	}
+}
