@@ -2,8 +2,8 @@ package index
 
 import (
 	"cmp"
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -58,12 +58,12 @@ type segmentFacets struct {
 
 	// The segment's values, each with how many of its documents (deleted
 	// ones included) have it, for counting on bitmaps (bitmaps.go).
-	seg       segment.Segment
-	few       []uint8 // per document, how many of its values are of fewValues fields
+	seg segment.Segment
+	few []uint8 // per document, how many of its values are of fewValues fields
 	// combo numbers each document's set of fewValues values; combos
 	// holds each set's ordinals.
-	combo  []uint32
-	combos [][]uint32
+	combo     []uint32
+	combos    [][]uint32
 	valueOrds []uint32
 	valueDocs []uint32
 	bitmaps   sync.Map // ordinal -> *roaring.Bitmap, read on first use
