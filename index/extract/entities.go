@@ -826,6 +826,10 @@ func (a *article) typeByContext() {
 			// "Arsenal have learnt", "Villa are managed by": a singular
 			// name with a plural verb is a team, as British news writes.
 			m.kind = entOrg
+		case m.kind == entNone && a.cityFirstName(m):
+			// "substitute Memphis Depay …; Depay, the Dutch striker":
+			// a person whose first name is a city's.
+			m.kind = entPerson
 		case (m.kind == entMaybe || m.kind == entNone) && a.clubResult(m):
 			// "Atlético Madrid beat Inter Milan": clubs named for cities.
 			m.kind = entOrg
@@ -992,6 +996,40 @@ func (a *article) surnameOfPerson(w string) bool {
 		}
 	}
 	return false
+}
+
+// cityFirstName reports a two-word name that starts with a city and ends in
+// a word the article also uses alone as a name: a person named like a city
+// ("Memphis Depay … Depay"), not a thing named for one ("the Paris
+// Declaration", "Boston Dynamics", "the Denver Broncos … the Broncos": the
+// second word alone is then a common word, a head word or a plural).
+func (a *article) cityFirstName(m *mention) bool {
+	if len(m.words) != 2 {
+		return false
+	}
+	if _, n, kind := matchPlace(m.words[:1]); n != 1 || kind != placeCity {
+		return false
+	}
+	w := m.words[1]
+	if strings.HasSuffix(w, "s") || orgHeads[w] || titleWords[w] || !isCapWordString(w) {
+		return false
+	}
+	if _, n, _ := matchPlace([]string{w}); n > 0 {
+		return false
+	}
+	for i := range a.mentions {
+		p := &a.mentions[i]
+		if p != m && len(p.words) == 1 && p.words[0] == w && (p.kind == entMaybe || p.kind == entPerson) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCapWordString reports a word written with a capital and then lower case.
+func isCapWordString(w string) bool {
+	r := []rune(w)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && strings.ToLower(string(r[1:])) == string(r[1:])
 }
 
 // resultVerbs report a match between two sides: "Atlético Madrid beat Inter

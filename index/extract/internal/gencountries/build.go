@@ -35,9 +35,9 @@ var goName = map[kind]string{
 // of at least topUpCity people for a country that has fewer than
 // citiesPerCountry cities (capitals included) after that.
 const (
-	bigCity          = 1_000_000
-	topUpCity        = 300_000
-	citiesPerCountry = 3
+	bigCity          = 500_000
+	topUpCity        = 150_000
+	citiesPerCountry = 4
 	// Two cities of one name in different countries: the bigger keeps the
 	// name only if the other has less than half its population. A town of
 	// fewer than notableCity people elsewhere does not make a name ambiguous

@@ -118,6 +118,15 @@ var handCities = []handName{
 	{"Kiev", "UA"},     // the older English spelling of Kyiv
 	{"Odesa", "UA"},    // GeoNames writes Odessa
 	{"Ulaanbaatar", "MN"},
+	{"Geneva", "CH"},       // GeoNames writes Genève
+	{"Cologne", "DE"},      // Köln
+	{"Munich", "DE"},       // München
+	{"Gothenburg", "SE"},   // Göteborg
+	{"Aarhus", "DK"},       // GeoNames writes Arhus
+	{"Mekelle", "ET"},      // Mek'ele
+	{"Frankfurt", "DE"},    // Frankfurt am Main
+	{"Kharkiv", "UA"},      // GeoNames writes Kharkov
+	{"Zaporizhzhia", "UA"}, // Zaporizhzhya
 }
 
 // overrides settle a phrase that the data gives to more than one country.
@@ -151,6 +160,15 @@ var excluded = map[string]string{
 	"Ganja":     "Azerbaijani city; cannabis",
 	"Cayenne":   "capital of French Guiana; a pepper and a Porsche",
 	"Prathet":   "an altSpelling of Thailand; Thai for country",
+	"Split":     "Croatian city; an English word",
+	"Honcho":    "Japanese town; an English word",
+	"Honchō":    "Japanese town; \"honcho\" unaccented",
+	"Natal":     "Brazilian city; a South African province and an English word",
+	"Perm":      "Russian city; an English word",
+	"Bata":      "Equatorial Guinean city; a shoe brand",
+	"Kota":      "Indian city; Malay and Indonesian for city, in many names",
+	"Guli":      "Chinese town; too short a word to be sure of",
+	"Sakai":     "Japanese city; a common surname",
 
 	// First names and surnames.
 	"Victoria":              "capital of the Seychelles; a first name, an Australian state, a Canadian city",
@@ -177,6 +195,15 @@ var excluded = map[string]string{
 	"Diego Garcia":          "capital of the British Indian Ocean Territory; a common personal name",
 	"Mann":                  "an altSpelling of the Isle of Man; a surname",
 	"Dominique":             "an altSpelling of Dominica; a first name",
+	"Cuauhtémoc":            "Mexico City borough; an Aztec emperor and a first name",
+	"Álvaro Obregón":        "Mexico City borough named after a president",
+	"Alvaro Obregon":        "Mexico City borough named after a president",
+	"General Santos":        "Philippine city named after a general",
+	"Guadalupe":             "Mexican city; a first name and many places",
+	"Ponce":                 "Puerto Rican city; a surname",
+	"Salem":                 "Indian city; a US state capital",
+	"Carolina":              "Puerto Rican city; a first name and two US states",
+	"Mérida":                "Mexican city; Spanish and Venezuelan cities too",
 
 	// Names of places in several countries.
 	"Georgia": "the country or the US state; over Reuters-21578 all but two of 67 mentions " +
@@ -192,6 +219,20 @@ var excluded = map[string]string{
 	"Guiana":         "the Guianas span several countries",
 	"Timor":          "the island is shared by Timor-Leste and Indonesia",
 	"Portuguesa":     "an altSpelling of Portugal; a Venezuelan state",
+	"Scarborough":    "Toronto district; an English town",
+	"North York":     "Toronto district; North Yorkshire",
+	"South Boston":   "Boston neighbourhood; a Virginia town",
+	"Bergen":         "Norwegian city; a New Jersey county",
+	"Portland":       "Oregon city; Maine has one too (both US), but also an English isle and a London street",
+	"Cuenca":         "Ecuadorian city; a Spanish city too",
+	"Panshan":        "Chinese district; too obscure for news",
+	"Rohini":         "Delhi district; a first name",
+	"Narela":         "Delhi district",
+	"Borivli":        "Mumbai suburb",
+	"Karol Bāgh":     "Delhi district",
+	"Favoriten":      "Vienna district",
+	"Coyoacán":       "Mexico City borough",
+	"Kahrīz":         "Iranian town",
 
 	// Capitals whose name is a common phrase.
 	"The Valley":  "capital of Anguilla; a common phrase",
