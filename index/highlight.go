@@ -14,6 +14,7 @@ import (
 // the query's words, prefixes, patterns, fuzzy words and phrases against the
 // analysed words. Clauses a document must not match mark nothing.
 type bodyMatcher struct {
+	field    string
 	analyzer analysis.Analyzer
 	terms    map[string]bool
 	prefixes []string
@@ -27,10 +28,10 @@ type fuzzyWord struct {
 	edits int
 }
 
-// newBodyMatcher collects the clauses of q that search the body; nil if
-// none does.
-func newBodyMatcher(q query.Query, an analysis.Analyzer) *bodyMatcher {
-	m := &bodyMatcher{analyzer: an, terms: map[string]bool{}}
+// newBodyMatcher collects the clauses of q that search field (the body or
+// a quotation); nil if none does.
+func newBodyMatcher(q query.Query, field string, an analysis.Analyzer) *bodyMatcher {
+	m := &bodyMatcher{field: field, analyzer: an, terms: map[string]bool{}}
 	m.add(q)
 	if len(m.terms) == 0 && len(m.prefixes) == 0 && len(m.patterns) == 0 && len(m.fuzzy) == 0 && len(m.phrases) == 0 {
 		return nil
@@ -54,14 +55,16 @@ func (m *bodyMatcher) add(q query.Query) {
 		for _, c := range q.Disjuncts {
 			m.add(c)
 		}
-	case *bodyPhraseQuery:
-		m.phrases = append(m.phrases, phraseTerms(m.analyzer.Analyze([]byte(q.phrase))))
+	case *textPhraseQuery:
+		if q.field == m.field {
+			m.phrases = append(m.phrases, phraseTerms(m.analyzer.Analyze([]byte(q.phrase))))
+		}
 	case *query.MatchPhraseQuery:
-		if q.FieldVal == fieldBody {
+		if q.FieldVal == m.field {
 			m.phrases = append(m.phrases, phraseTerms(m.analyzer.Analyze([]byte(q.MatchPhrase))))
 		}
 	case *query.MatchQuery:
-		if q.FieldVal == fieldBody {
+		if q.FieldVal == m.field {
 			for _, t := range m.analyzer.Analyze([]byte(q.Match)) {
 				if q.Fuzziness > 0 {
 					m.fuzzy = append(m.fuzzy, fuzzyWord{string(t.Term), q.Fuzziness})
@@ -71,27 +74,27 @@ func (m *bodyMatcher) add(q query.Query) {
 			}
 		}
 	case *query.TermQuery:
-		if q.FieldVal == fieldBody {
+		if q.FieldVal == m.field {
 			m.terms[q.Term] = true
 		}
 	case *query.PrefixQuery:
-		if q.FieldVal == fieldBody {
+		if q.FieldVal == m.field {
 			m.prefixes = append(m.prefixes, q.Prefix)
 		}
 	case *query.WildcardQuery:
-		if q.FieldVal == fieldBody {
+		if q.FieldVal == m.field {
 			if re, err := regexp.Compile("^(?:" + wildcardRegexp(q.Wildcard) + ")$"); err == nil {
 				m.patterns = append(m.patterns, re)
 			}
 		}
 	case *query.RegexpQuery:
-		if q.FieldVal == fieldBody {
+		if q.FieldVal == m.field {
 			if re, err := regexp.Compile("^(?:" + q.Regexp + ")$"); err == nil {
 				m.patterns = append(m.patterns, re)
 			}
 		}
 	case *query.FuzzyQuery:
-		if q.FieldVal == fieldBody {
+		if q.FieldVal == m.field {
 			m.fuzzy = append(m.fuzzy, fuzzyWord{q.Term, q.Fuzziness})
 		}
 	}

@@ -9,7 +9,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the documents built for it
 // change in a way that needs a reindex.
-const mappingVersion = 4
+const mappingVersion = 5
 
 // Document types, stored in fieldType.
 const (
@@ -68,10 +68,12 @@ var (
 // (the index should stay near the size of the text it holds): only what
 // hits show is stored, and nothing twice. The body is not stored (snippets
 // are cut from the store's copy); a quote document stores its text and
-// speaker, and the hit takes the rest from its article. Text fields keep
-// term vectors, which phrase queries and snippets need; every facet is a
+// speaker, and the hit takes the rest from its article. Only the title
+// keeps term vectors (positions for Bleve's phrase queries): body and
+// quotation phrases are checked against their text (phrase.go) and their
+// snippets found by analysing it again (highlight.go). Every facet is a
 // keyword without doc values (facets are counted from its postings); only
-// the date keeps doc values, for sorting.
+// the date key keeps doc values, for sorting.
 func newMapping() *mapping.IndexMappingImpl {
 	text := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
@@ -147,7 +149,10 @@ func newMapping() *mapping.IndexMappingImpl {
 
 	quote := mapping.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fieldType, kw(false))
-	quote.AddFieldMappingsAt(fieldQuote, text(true))
+	// Nor does a quotation (phrases are checked against its stored text).
+	quoteText := text(true)
+	quoteText.IncludeTermVectors = false
+	quote.AddFieldMappingsAt(fieldQuote, quoteText)
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
 	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
 	quote.AddFieldMappingsAt(fieldSource, kw(false))

@@ -19,26 +19,69 @@ import (
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
-// Article bodies keep no term positions in the index: positions (with the
-// byte offsets zap stores beside them) were half the index, the body's
-// share more than the 1.5x of the text the whole index may take. A phrase
-// in the body is therefore found in two steps: the index finds the articles
+// Article bodies and quotations keep no term positions in the index:
+// positions (with the byte offsets zap stores beside them) were half the
+// index, more than the 1.5x of the text the whole index may take. A phrase
+// in either is therefore found in two steps: the index finds the documents
 // that have all its words, and the phrase is then checked against each
-// one's text, read from the store in pages. The ranking is the one Bleve's
-// phrase search gives (it scores a phrase as the conjunction of its words);
-// the cost is a store read and an analysis per article that has the words.
-// Titles and quotations keep their positions and use Bleve's own phrases.
+// one's text, read in pages: an article's body from the store, a quotation
+// from the index's stored copy. The ranking is the one Bleve's phrase search
+// gives (it scores a phrase as the conjunction of its words); the cost is a
+// read and a scan per document that has the words. Titles keep their
+// positions and use Bleve's own phrases.
 
 // phraseCheckPage is how many candidate articles are read from the store at
 // once to check a phrase.
 const phraseCheckPage = 500
 
-// bodyPhraseQuery is a phrase searched in article bodies.
-type bodyPhraseQuery struct {
+// textPhraseQuery is a phrase searched in a field without positions.
+type textPhraseQuery struct {
+	field    string
 	phrase   string
 	boost    float64
 	analyzer analysis.Analyzer
-	bodies   func(ctx context.Context, ids []string) (map[string]string, error)
+	// texts reads the field's text of the documents with these ids; nil
+	// when there is nowhere to read it from.
+	texts textSource
+}
+
+// textSource reads the text of documents, by id, from the index being
+// searched or elsewhere.
+type textSource func(ctx context.Context, r bleveindex.IndexReader, ids []string) (map[string]string, error)
+
+// storeTexts reads article bodies with bodies (the store).
+func storeTexts(bodies func(ctx context.Context, ids []string) (map[string]string, error)) textSource {
+	if bodies == nil {
+		return nil
+	}
+	return func(ctx context.Context, _ bleveindex.IndexReader, ids []string) (map[string]string, error) {
+		return bodies(ctx, ids)
+	}
+}
+
+// storedTexts reads a stored field from the index itself.
+func storedTexts(field string) textSource {
+	return func(ctx context.Context, r bleveindex.IndexReader, ids []string) (map[string]string, error) {
+		out := make(map[string]string, len(ids))
+		for _, id := range ids {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			doc, err := r.Document(id)
+			if err != nil {
+				return nil, err
+			}
+			if doc == nil {
+				continue
+			}
+			doc.VisitFields(func(f bleveindex.Field) {
+				if f.Name() == field {
+					out[id] = string(f.Value())
+				}
+			})
+		}
+		return out, nil
+	}
 }
 
 // phraseTerms returns the terms of an analysed phrase by relative position
@@ -59,7 +102,7 @@ func phraseTerms(tokens analysis.TokenStream) [][]string {
 	return out
 }
 
-func (q *bodyPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	phrase := phraseTerms(q.analyzer.Analyze([]byte(q.phrase)))
 	var words []string
 	for _, ts := range phrase {
@@ -73,11 +116,11 @@ func (q *bodyPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		return searcher.NewMatchNoneSearcher(i)
 	}
 	if len(phrase) == 1 && len(words) == 1 {
-		return searcher.NewTermSearcher(ctx, i, words[0], fieldBody, q.boost, options)
+		return searcher.NewTermSearcher(ctx, i, words[0], q.field, q.boost, options)
 	}
 	parts := make([]search.Searcher, 0, len(words))
 	for _, w := range words {
-		s, err := searcher.NewTermSearcher(ctx, i, w, fieldBody, q.boost, options)
+		s, err := searcher.NewTermSearcher(ctx, i, w, q.field, q.boost, options)
 		if err != nil {
 			for _, p := range parts {
 				p.Close()
@@ -90,7 +133,7 @@ func (q *bodyPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 	if err != nil {
 		return nil, err
 	}
-	if q.bodies == nil {
+	if q.texts == nil {
 		// No store to read bodies from (an index opened on its own):
 		// every article with all the words counts.
 		return conj, nil
@@ -106,7 +149,7 @@ type phraseSearcher struct {
 	conj   search.Searcher
 	reader bleveindex.IndexReader
 	phrase [][]string
-	q      *bodyPhraseQuery
+	q      *textPhraseQuery
 
 	collected bool
 	err       error
@@ -134,12 +177,12 @@ func (s *phraseSearcher) collect() error {
 		if err := s.ctx.Err(); err != nil {
 			return err
 		}
-		bodies, err := s.q.bodies(s.ctx, ids)
+		texts, err := s.q.texts(s.ctx, s.reader, ids)
 		if err != nil {
 			return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 		}
 		for k, d := range page {
-			if body, ok := bodies[ids[k]]; ok && phraseIn(body, s.phrase) {
+			if text, ok := texts[ids[k]]; ok && phraseIn(text, s.phrase) {
 				s.docs = append(s.docs, d)
 			}
 		}
@@ -205,11 +248,11 @@ func (s *phraseSearcher) Count() uint64              { return s.conj.Count() }
 func (s *phraseSearcher) Min() int                   { return 0 }
 func (s *phraseSearcher) Size() int                  { return s.conj.Size() + len(s.docs)*32 }
 func (s *phraseSearcher) DocumentMatchPoolSize() int { return s.conj.DocumentMatchPoolSize() + 1 }
-func (q *bodyPhraseQuery) SetBoost(b float64)        { q.boost = b }
-func (q *bodyPhraseQuery) Boost() float64            { return q.boost }
-func (q *bodyPhraseQuery) Field() string             { return fieldBody }
-func (q *bodyPhraseQuery) SetField(string)           {}
-func (q *bodyPhraseQuery) String() string            { return fmt.Sprintf("body:%q", q.phrase) }
+func (q *textPhraseQuery) SetBoost(b float64)        { q.boost = b }
+func (q *textPhraseQuery) Boost() float64            { return q.boost }
+func (q *textPhraseQuery) Field() string             { return q.field }
+func (q *textPhraseQuery) SetField(f string)         { q.field = f }
+func (q *textPhraseQuery) String() string            { return fmt.Sprintf("%s:%q", q.field, q.phrase) }
 
 // phraseSpans returns where in an analysed text the phrase occurs: the byte
 // spans of the words of each occurrence.

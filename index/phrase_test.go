@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cuttings/cuttings/index/extract"
 	"github.com/cuttings/cuttings/store"
 )
 
@@ -148,4 +149,30 @@ func TestPhraseInAgrees(t *testing.T) {
 		t.Errorf("only %d of %d checks found their phrase", found, checked)
 	}
 	t.Logf("%d checks, %d found", checked, found)
+}
+
+// TestQuotePhrases checks phrases in quotations, which the index keeps
+// without term positions: checked against the quotation's stored text.
+func TestQuotePhrases(t *testing.T) {
+	a := store.Article{ID: "harbour", Title: "Harbour plan", Source: "Wire",
+		Body: "\"We will rebuild the harbour,\" the mayor, Ana Ruiz, said on Monday.\n\n" +
+			"\"The harbour will rebuild this town,\" said Tom Hale, a fisherman."}
+	ix := newTestIndex(t, []Doc{{Seq: 1, ID: a.ID, Article: a, Enrichment: extract.Extract(a)}})
+	r, err := ix.Search(context.Background(), Query{Text: `"rebuild the harbour"`, Quotes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 1 || len(r.Hits) != 1 || r.Hits[0].Speaker != "Ana Ruiz" {
+		t.Fatalf("got %d hits (%+v), want Ana Ruiz's quote alone", r.Total, r.Hits)
+	}
+	if want := "We will <mark>rebuild</mark> the <mark>harbour</mark>,"; r.Hits[0].Snippet != want {
+		t.Errorf("snippet %q, want %q", r.Hits[0].Snippet, want)
+	}
+	r, err = ix.Search(context.Background(), Query{Text: `harbour`, Quotes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 2 {
+		t.Errorf("harbour: %d quotes, want 2", r.Total)
+	}
 }

@@ -510,8 +510,8 @@ func (r *rewriter) requiresField(q query.Query, fields []string) bool {
 		return slices.Contains(fields, q.FieldVal)
 	case *query.PhraseQuery:
 		return slices.Contains(fields, q.FieldVal) && len(q.Terms) > 0
-	case *bodyPhraseQuery:
-		return slices.Contains(fields, fieldBody) && r.hasTokens(q.phrase)
+	case *textPhraseQuery:
+		return slices.Contains(fields, q.field) && r.hasTokens(q.phrase)
 	}
 	return false
 }
@@ -597,11 +597,18 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 	return r.bodyPhrase(q)
 }
 
-// bodyPhrase makes a phrase in the body a bodyPhraseQuery, which checks it
-// against the text: the body keeps no term positions.
+// bodyPhrase makes a phrase in the body or a quotation a textPhraseQuery,
+// which checks it against the text: neither keeps term positions.
 func (r *rewriter) bodyPhrase(q query.Query) query.Query {
-	if p, ok := q.(*query.MatchPhraseQuery); ok && p.FieldVal == fieldBody {
-		return &bodyPhraseQuery{phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, bodies: r.bodies}
+	p, ok := q.(*query.MatchPhraseQuery)
+	if !ok {
+		return q
+	}
+	switch p.FieldVal {
+	case fieldBody:
+		return &textPhraseQuery{field: fieldBody, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storeTexts(r.bodies)}
+	case fieldQuote:
+		return &textPhraseQuery{field: fieldQuote, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storedTexts(fieldQuote)}
 	}
 	return q
 }
@@ -695,7 +702,7 @@ func (r *rewriter) keyword(field, value string, orig query.BoostableQuery) query
 func (r *rewriter) anyTextField(q query.FieldableQuery) query.Query {
 	if len(r.textFields) == 1 {
 		q.SetField(r.textFields[0])
-		return q
+		return r.bodyPhrase(q)
 	}
 	alts := make([]query.Query, 0, len(r.textFields))
 	for _, f := range r.textFields {
@@ -781,13 +788,9 @@ func (ix *Index) addArticles(ctx context.Context, hits []Hit) error {
 	return nil
 }
 
-// addSnippets highlights the query's matches in each hit: in the
-// quotation, where the index's term positions say, or in the article's body,
-// which the store keeps and which is analysed again to find them
-// (highlight.go). Where the quote matches are comes from a second search
-// over just these hits with term locations on, since asking for locations
-// in the main search would read them for every matching document, not just
-// the page shown.
+// addSnippets highlights the query's matches in each hit: in the quotation
+// or in the article's body (which the store keeps), analysed again to find
+// them (highlight.go): the index keeps no term positions for either.
 func (ix *Index) addSnippets(ctx context.Context, quotes bool, textQuery query.Query, hits []Hit) error {
 	if len(hits) == 0 {
 		return nil
@@ -800,25 +803,16 @@ func (ix *Index) addSnippets(ctx context.Context, quotes bool, textQuery query.Q
 		}
 	}
 	if quotes {
-		matches := map[string][]span{}
+		var m *bodyMatcher
 		if textQuery != nil {
-			q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), textQuery})
-			req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
-			req.IncludeLocations = true
-			sr, err := ix.search(ctx, req, "")
-			if err != nil {
-				return fmt.Errorf("find matches to highlight: %w", err)
-			}
-			for _, h := range sr.Hits {
-				for _, locs := range h.Locations[fieldQuote] {
-					for _, l := range locs {
-						matches[h.ID] = append(matches[h.ID], span{int(l.Start), int(l.End)})
-					}
-				}
-			}
+			m = newBodyMatcher(textQuery, fieldQuote, ix.textAnalyzer())
 		}
 		for i, h := range hits {
-			hits[i].Snippet = snippet(h.Quote, matches[h.QuoteID], quoteRunes)
+			var matches []span
+			if m != nil {
+				matches = m.spans(h.Quote)
+			}
+			hits[i].Snippet = snippet(h.Quote, matches, quoteRunes)
 		}
 		return nil
 	}
@@ -831,7 +825,7 @@ func (ix *Index) addSnippets(ctx context.Context, quotes bool, textQuery query.Q
 	}
 	var m *bodyMatcher
 	if textQuery != nil {
-		m = newBodyMatcher(textQuery, ix.textAnalyzer())
+		m = newBodyMatcher(textQuery, fieldBody, ix.textAnalyzer())
 	}
 	for i, h := range hits {
 		if body, ok := bodies[h.ID]; ok {
