@@ -404,9 +404,6 @@ func (f wordField) score(freq uint64, norm float64) float64 {
 // termBitmap returns the live documents of a segment that have a keyword
 // value.
 func termBitmap(seg segment.Segment, field, value string, deleted *roaring.Bitmap) (*roaring.Bitmap, error) {
-	if field == fieldCountry {
-		value = strings.ToUpper(value)
-	}
 	dict, err := seg.Dictionary(field)
 	if err != nil {
 		return nil, err
