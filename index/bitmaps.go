@@ -21,9 +21,19 @@ import (
 // value left could reach the list shown (a value's count in any search is at
 // most its number of documents). The counts are exact either way.
 
-// bitmapShare: a search counts on bitmaps when more than one document in
-// bitmapShare matches; fewer are counted document by document.
-const bitmapShare = 20
+// How a search counts depends on how much of the index it matches. Below
+// one document in comboShare, each match's values are counted one by one.
+// Above it, a match's few values are counted by the set they make (a
+// segment's sets are counted and then added up, which pays once enough
+// documents share them). Above one document in bitmapShare, the many-valued
+// fields are counted on bitmaps: values most frequent first stop early only
+// when the search's counts are a good share of the values' documents; for a
+// smaller share intersecting each value's postings costs more than counting
+// the matches' values.
+const (
+	comboShare  = 20
+	bitmapShare = 4
+)
 
 // fewValues are the counted fields with few values (years, sources,
 // topics, countries). Their values are hot in the cache and cheap to count

@@ -348,6 +348,17 @@ func (fc *facetCounter) countFew(si int, local uint64) {
 	fc.comboCounts[fc.segs[si].combo[local]]++
 }
 
+// countSplit counts the document local of segment si: its few values by
+// the set they make, the others one by one.
+func (fc *facetCounter) countSplit(si int, local uint64) {
+	t := fc.segs[si]
+	fc.comboCounts[t.combo[local]]++
+	counts := *fc.counts
+	for _, o := range t.ords[t.off[local]+uint32(t.few[local]) : t.off[local+1]] {
+		counts[o]++
+	}
+}
+
 // startCombos readies the set counts of segment si.
 func (fc *facetCounter) startCombos(si int) {
 	n := len(fc.segs[si].combos)

@@ -59,6 +59,7 @@ type wordField struct {
 	weight float64 // Bleve's query weight: boost * idf * query norm
 	idf    float64
 	avgLen float64
+	bounds []float64 // bound by frequency, for the common ones
 }
 
 // scored is one candidate for the page.
@@ -177,6 +178,10 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	norm := 1 / math.Sqrt(weights)
 	for i := range fields {
 		fields[i].weight = boosts[i] * fields[i].idf * norm
+		fields[i].bounds = make([]float64, 32)
+		for freq := range fields[i].bounds {
+			fields[i].bounds[freq] = fields[i].boundOf(uint64(freq))
+		}
 	}
 
 	// A broad word's facets are counted on bitmaps, a narrow one's
@@ -196,6 +201,13 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		}
 	}
 	onBitmaps := estimate*bitmapShare > docs
+	mode := countEach
+	switch {
+	case onBitmaps:
+		mode = countOnBitmaps
+	case estimate*comboShare > docs:
+		mode = countBySets
+	}
 	var matches []*roaring.Bitmap
 	if onBitmaps {
 		matches = make([]*roaring.Bitmap, len(snap.Segments()))
@@ -213,7 +225,7 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 			match = roaring.New()
 			matches[si] = match
 		}
-		n, err := searchSegment(ss, base, term, fields, filters, fc, si, &top, want, match)
+		n, err := searchSegment(ss, base, term, fields, filters, fc, si, &top, want, mode, match)
 		if err != nil {
 			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -256,11 +268,18 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 // facetTerm is one filter: a keyword field's value.
 type facetTerm struct{ field, value string }
 
+// How searchSegment counts a match's facets (bitmaps.go says when each).
+const (
+	countEach      = iota // every value, one by one
+	countBySets           // the few values by set, the rest one by one
+	countOnBitmaps        // the few values by set; the rest later, on the matches' bitmap
+)
+
 // searchSegment scores the matches of one segment and returns how many
-// there were. It counts their facets, or, given a bitmap, leaves it the
-// matches to count them by.
+// there were. It counts their facets as mode says; for countOnBitmaps it
+// fills match, the bitmap of the matches, to count the rest by.
 func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields []wordField,
-	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, match *roaring.Bitmap) (uint64, error) {
+	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, match *roaring.Bitmap) (uint64, error) {
 	seg, deleted := ss.Segment(), ss.Deleted()
 	// The filters, as one bitmap of the documents that pass them all; nil
 	// for no filter.
@@ -279,10 +298,25 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 			return 0, nil
 		}
 	}
-	// One postings iterator per field, walked together in document order.
+	// One postings iterator per field, walked together in document order;
+	// num is the document the cursor is at, done past the last.
+	const done = uint64(math.MaxUint64)
 	type cursor struct {
-		it  segment.PostingsIterator
-		cur segment.Posting
+		it   segment.PostingsIterator
+		cur  segment.Posting
+		num  uint64
+		freq uint64
+	}
+	advance := func(c *cursor) error {
+		p, err := c.it.Next()
+		if err != nil {
+			return err
+		}
+		c.cur, c.num = p, done
+		if p != nil {
+			c.num, c.freq = p.Number(), p.Frequency()
+		}
+		return nil
 	}
 	cursors := make([]cursor, len(fields))
 	for i, f := range fields {
@@ -302,7 +336,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 			}
 			match.Or(bm)
 		}
-		if cursors[i].cur, err = cursors[i].it.Next(); err != nil {
+		if err := advance(&cursors[i]); err != nil {
 			return 0, err
 		}
 	}
@@ -310,19 +344,17 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 		match.And(allowed)
 	}
 	var n uint64
-	if match != nil {
+	if mode != countEach {
 		fc.startCombos(si)
 		defer fc.addCombos(si)
 	}
 	for {
 		// The next document any field matches.
-		next := uint64(math.MaxUint64)
-		for _, c := range cursors {
-			if c.cur != nil && c.cur.Number() < next {
-				next = c.cur.Number()
-			}
+		next := done
+		for i := range cursors {
+			next = min(next, cursors[i].num)
 		}
-		if next == math.MaxUint64 {
+		if next == done {
 			return n, nil
 		}
 		pass := allowed == nil || allowed.Contains(uint32(next))
@@ -334,9 +366,9 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 		var bound float64
 		matched := 0
 		for i := range cursors {
-			if c := cursors[i].cur; c != nil && c.Number() == next {
+			if cursors[i].num == next {
 				matched++
-				bound += fields[i].bound(c.Frequency())
+				bound += fields[i].bound(cursors[i].freq)
 			}
 		}
 		coord := float64(matched) / float64(len(fields))
@@ -345,14 +377,13 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 		var sum float64
 		for i := range cursors {
 			c := &cursors[i]
-			if c.cur == nil || c.cur.Number() != next {
+			if c.num != next {
 				continue
 			}
 			if exact {
-				sum += fields[i].score(c.cur.Frequency(), c.cur.Norm())
+				sum += fields[i].score(c.freq, c.cur.Norm())
 			}
-			var err error
-			if c.cur, err = c.it.Next(); err != nil {
+			if err := advance(c); err != nil {
 				return 0, err
 			}
 		}
@@ -360,9 +391,12 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 			continue
 		}
 		n++
-		if match == nil {
+		switch mode {
+		case countEach:
 			fc.count(si, next, base+next)
-		} else {
+		case countBySets:
+			fc.countSplit(si, next)
+		default:
 			fc.countFew(si, next)
 		}
 		if !exact {
@@ -383,6 +417,13 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 // bound is the most a match with this frequency can score in the field:
 // its score were the field's length zero.
 func (f wordField) bound(freq uint64) float64 {
+	if freq < uint64(len(f.bounds)) {
+		return f.bounds[freq]
+	}
+	return f.boundOf(freq)
+}
+
+func (f wordField) boundOf(freq uint64) float64 {
 	tf := math.Sqrt(float64(freq))
 	return f.idf * (tf * search.BM25_k1) / (tf + search.BM25_k1*(1-search.BM25_b)) * f.weight
 }

@@ -2,7 +2,9 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -102,6 +104,15 @@ func (m *bodyMatcher) add(q query.Query) {
 
 // spans returns the byte spans of body the query matched.
 func (m *bodyMatcher) spans(body string) []span {
+	if len(m.prefixes) == 0 && len(m.patterns) == 0 && len(m.fuzzy) == 0 {
+		return m.quickSpans(body)
+	}
+	return m.analyzedSpans(body)
+}
+
+// analyzedSpans finds the query's matches by analysing body as the index
+// did.
+func (m *bodyMatcher) analyzedSpans(body string) []span {
 	tokens := m.analyzer.Analyze([]byte(body))
 	var out []span
 	for _, t := range tokens {
@@ -166,4 +177,68 @@ func withinEdits(a, b string, n int) bool {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)] <= n
+}
+
+// quickSpans finds the query's words and phrases in body with the word scan
+// of phrase.go, stemming only the words that could be one of them: the
+// analyzer would stem every word of the body, many times the cost.
+func (m *bodyMatcher) quickSpans(body string) []span {
+	// The terms sought, and their first letters.
+	want := map[string]bool{}
+	for t := range m.terms {
+		want[t] = true
+	}
+	for _, p := range m.phrases {
+		for _, ts := range p {
+			for _, t := range ts {
+				want[t] = true
+			}
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	firsts := map[rune]int{} // first letter -> shortest term with it
+	for t := range want {
+		r := firstRune(t)
+		if n, ok := firsts[r]; !ok || len(t) < n {
+			firsts[r] = len(t)
+		}
+	}
+	words := wordSpans(body)
+	stems := make([]string, len(words)) // "" where the word cannot be a term
+	for i, w := range words {
+		text := body[w.start:w.end]
+		if n, ok := firsts[unicode.ToLower(firstRune(text))]; ok && len(text) >= n {
+			if st := stemWord(text); want[st] {
+				stems[i] = st
+			}
+		}
+	}
+	var out []span
+	for i, st := range stems {
+		if st != "" && m.terms[st] {
+			out = append(out, words[i])
+		}
+	}
+	for _, p := range m.phrases {
+		for i := 0; i+len(p) <= len(words); i++ {
+			ok := true
+			for k, ts := range p {
+				if len(ts) > 0 && !slices.Contains(ts, stems[i+k]) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			for k, ts := range p {
+				if len(ts) > 0 {
+					out = append(out, words[i+k])
+				}
+			}
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cuttings/cuttings/index/extract"
@@ -175,4 +176,46 @@ func TestQuotePhrases(t *testing.T) {
 	if r.Total != 2 {
 		t.Errorf("harbour: %d quotes, want 2", r.Total)
 	}
+}
+
+// TestQuickSpansAgree checks the quick highlighter against the analyzer on
+// the test articles, for words and phrases taken from them.
+func TestQuickSpansAgree(t *testing.T) {
+	arts := loadTestArticles(t)
+	an := newMapping().AnalyzerNamed("en")
+	var queries []string
+	for _, a := range arts {
+		words := strings.Fields(a.Body)
+		for i := 0; i+3 < len(words); i += 53 {
+			queries = append(queries, words[i], `"`+strings.Join(words[i:i+2+i%2], " ")+`"`)
+		}
+	}
+	checked := 0
+	for qi, text := range queries {
+		parsed, err := query.NewQueryStringQuery(text).Parse()
+		if err != nil {
+			continue
+		}
+		r := rewriter{textFields: []string{fieldTitle, fieldBody}, analyzer: an}
+		m := newBodyMatcher(r.rewrite(parsed), fieldBody, an)
+		if m == nil {
+			continue
+		}
+		a := arts[qi%len(arts)]
+		want, got := sortSpans(m.analyzedSpans(a.Body)), sortSpans(m.quickSpans(a.Body))
+		if !slices.Equal(want, got) {
+			t.Errorf("%s: query %s: quick spans %v, analyzer %v", a.ID, text, got, want)
+		}
+		checked++
+	}
+	if checked < 200 {
+		t.Errorf("only %d checks", checked)
+	}
+}
+
+// sortSpans orders spans; a word marked twice (a term and a phrase) counts
+// once.
+func sortSpans(s []span) []span {
+	slices.SortFunc(s, func(a, b span) int { return a.start - b.start })
+	return slices.Compact(s)
 }
