@@ -85,6 +85,7 @@ func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive
 		slog.Warn("index needs a reindex", "dir", ix.Dir(), "why", why)
 	}
 	ix.bodies = st.Bodies
+	ix.KeepWarm()
 	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name}, nil
 }
 
@@ -160,6 +161,7 @@ func (a *Archive) swapIfRenamed(ctx context.Context) error {
 		return fmt.Errorf("swap to %s: %w", name, err)
 	}
 	ix.bodies = a.st.Bodies
+	ix.KeepWarm()
 	a.mu.Lock()
 	old := a.live
 	a.live, a.liveName = ix, name

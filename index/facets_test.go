@@ -160,3 +160,32 @@ func TestDateWindows(t *testing.T) {
 		t.Errorf("newest windows of 2019 for 40 documents: %v, want a date in November, November 1 and January 1", w)
 	}
 }
+
+// TestKeepWarm checks that a served index reads the facet tables of new
+// segments in the background, before any search asks for them.
+func TestKeepWarm(t *testing.T) {
+	ix := newTestIndex(t, []Doc{{Seq: 1, ID: "a", Article: store.Article{ID: "a", Title: "One", Body: "Harbour news.", Source: "Wire"}}})
+	ix.KeepWarm()
+	if err := ix.Apply(context.Background(), []Doc{{Seq: 2, ID: "b", Article: store.Article{ID: "b", Title: "Two", Body: "More harbour news.", Source: "Wire"}}}); err != nil {
+		t.Fatal(err)
+	}
+	built := func() bool {
+		ix.facets.mu.Lock()
+		defer ix.facets.mu.Unlock()
+		n := 0
+		for _, sf := range ix.facets.tables {
+			if sf.off != nil {
+				n++
+			}
+		}
+		return n > 0 && n == len(ix.facets.tables)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !built() {
+		if time.Now().After(deadline) {
+			t.Fatal("no facet tables read within 5s of KeepWarm")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	// The test's cleanup closes the index, which stops the warmer.
+}

@@ -8,6 +8,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"slices"
 	"strconv"
@@ -76,6 +77,10 @@ type Index struct {
 	// generalOnly turns the one-word search off, for tests that compare
 	// it with the general one.
 	generalOnly bool
+
+	// warmStop ends the goroutine keepWarm starts; warmDone is closed
+	// when it has.
+	warmStop, warmDone chan struct{}
 
 	mu sync.Mutex
 	// persisted is closed once the last applied batch is on disk: Bleve
@@ -167,6 +172,14 @@ func (ix *Index) Stale() string {
 // Close waits for what was applied to reach disk and closes the index.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
+	if ix.warmStop != nil {
+		close(ix.warmStop)
+		ix.warmStop = nil
+		done := ix.warmDone
+		ix.mu.Unlock()
+		<-done
+		ix.mu.Lock()
+	}
 	ch := ix.persisted
 	ix.mu.Unlock()
 	if ch != nil {
@@ -441,5 +454,66 @@ func fieldStrings(v any) []string {
 		}
 		return out
 	}
+	return nil
+}
+
+// warmEvery is how often a served index looks for new segments to read
+// facet tables from.
+const warmEvery = time.Second
+
+// KeepWarm reads the facet tables of new segments (written by a batch or a
+// merge) in the background, every second, until Close: a search would
+// otherwise read them itself, and the first search after a merge of large
+// segments would wait seconds. An index that serves searches wants it; one
+// being built does not.
+func (ix *Index) KeepWarm() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.warmStop != nil {
+		return
+	}
+	ix.warmStop, ix.warmDone = make(chan struct{}), make(chan struct{})
+	go func(stop, done chan struct{}) {
+		defer close(done)
+		t := time.NewTicker(warmEvery)
+		defer t.Stop()
+		for {
+			if err := ix.warm(); err != nil {
+				slog.Warn("read facet tables", "dir", ix.dir, "err", err)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}(ix.warmStop, ix.warmDone)
+}
+
+// warm reads the facet tables of the current segments that have none yet,
+// and the order of their values.
+func (ix *Index) warm() error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	segs, values, err := ix.facets.snapshotTables(snap)
+	if err != nil {
+		return err
+	}
+	ids := make([]uint64, len(snap.Segments()))
+	for i, ss := range snap.Segments() {
+		ids[i] = ss.Id()
+	}
+	ix.facets.candidates(ids, segs, values)
 	return nil
 }
