@@ -193,10 +193,31 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 		}
 		return quoteSpeaker{found: true, unknown: true}, true
 	case entPlace:
+		// "Jordan said", "said Jordan": a place word that is also the
+		// surname of a person of the article is that person speaking.
+		if len(m.words) == 1 && !m.possessive {
+			if e := a.personBySurname(m.words[0]); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
+		}
 		// "A statement issued by Downing Street following talks in Paris said".
 		return a.statementBy(m.from, limit, pos)
 	}
 	return quoteSpeaker{}, false
+}
+
+// personBySurname returns the one person of the article whose surname is w.
+func (a *article) personBySurname(w string) *entity {
+	var found *entity
+	for _, e := range a.people {
+		if len(e.words) > 1 && e.last() == w {
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // commonNounSpeaker handles "the prime minister", "the ministry", "a spokesman

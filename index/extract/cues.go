@@ -46,7 +46,7 @@ func (a *article) attributeQuotes() []Quote {
 				}
 			}
 			if qs.ent == nil && !qs.unknown {
-				// "Clinton touted her credentials. “We need …”": a quotation
+				// "Voss toured the port. “We need …”": a quotation
 				// that is a sentence of its own goes with whom the sentence
 				// before, in the same paragraph, was about.
 				if ti := a.tokenIndex(sp.open); ti < len(a.toks) && a.toks[ti].sentStart {
@@ -96,7 +96,7 @@ func (a *article) reportedSpeaker(pi int) (quoteSpeaker, bool) {
 			}
 		}
 	}
-	// "Trump spoke only in evasive bromides." then quotations: whom that
+	// "Voss spoke only in slogans." then quotations: whom that
 	// last sentence was about, if a person.
 	if e := a.focus[a.sentOf[start]]; e != nil && e.kind == entPerson {
 		return quoteSpeaker{ent: e, found: true}, true
