@@ -71,6 +71,7 @@ type quoteSpeaker struct {
 	cue       string
 	found     bool // a cue or context attributed it (even to an unknown speaker)
 	unknown   bool // attributed to somebody the text does not name
+	weak      bool // a cue after the quote that a cue before it overrides
 	scareName bool
 }
 

@@ -134,14 +134,32 @@ func (a *article) attribute(si int) quoteSpeaker {
 		return quoteSpeaker{scareName: true}
 	}
 	// After the quote.
+	var weak quoteSpeaker
 	if closeTok >= 0 {
 		if s, ok := a.cueAfter(closeTok+1, sp); ok {
-			return s
+			if !s.weak {
+				return s
+			}
+			// "When Keel pointed out that … ‘…,’ Amber seized on it":
+			// a verb after the quote that is no reporting verb, or a cue
+			// that opens a clause of its own, gives way to a cue before.
+			weak = s
 		}
 	}
 	// Before the quote, within the sentence.
 	if s, ok := a.cueBefore(open, sp); ok {
 		return s
+	}
+	if weak.found {
+		weak.weak = false
+		return weak
+	}
+	// "“…” and nobody listened, Quintero said.": a reporting clause that
+	// closes the quotation's sentence after a comma.
+	if closeTok >= 0 {
+		if s, ok := a.trailingCue(closeTok+1, sp); ok {
+			return s
+		}
 	}
 	// "“…” ― Christina Lastra": a dash and a name sign the quote.
 	if closeTok >= 0 {
@@ -321,8 +339,17 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 	reach := i + 14
 	if newSentence {
 		// "… full of s---.” Not that anyone … is arguing": after a quote that
-		// ends its sentence only "He said." right away attributes it.
+		// ends its sentence only "He said." right away attributes it, or a
+		// name that opens the next words: "…!” Sen. Ann Lee said",
+		// "…?” Hatch, a retired teacher, asked".
 		reach = i + 3
+		if m := a.byTok[i]; m > 0 && a.mentions[m-1].from == i {
+			mm := &a.mentions[m-1]
+			reach = mm.to + 3
+			if mm.to < len(a.toks) && a.toks[mm.to].text == "," {
+				reach = i + 14
+			}
+		}
 	}
 	for k := i; k < len(a.toks) && k < reach && a.toks[k].para == sp.para; k++ {
 		t := a.toks[k]
@@ -341,14 +368,110 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 				// "… desk.” The statement added: “…”": this cue opens the next quote.
 				return quoteSpeaker{}, false
 			}
+			if newSentence && !a.closesSentence(k+1) {
+				// "…“betrayal.” Kent has said that the deal …": a
+				// new sentence of reported speech, not this quote's cue.
+				return quoteSpeaker{}, false
+			}
 			if s, ok := a.speakerBefore(k, i, sp.start); ok {
 				s.cue = a.cueText(k)
+				s.weak = !cueVerbs[lower(t.text)] || a.opensClause(k+1)
 				return s, true
 			}
 			return quoteSpeaker{}, false
 		}
 	}
 	return quoteSpeaker{}, false
+}
+
+// opensClause reports a reporting verb's object clause starting at token k:
+// "said that …", "said the deal …", "said he …" (not "said.", "said on
+// Monday", "said of the plan").
+func (a *article) opensClause(k int) bool {
+	if k >= len(a.toks) || a.toks[k].sentStart || a.toks[k].kind != tokWord {
+		return false
+	}
+	t := a.toks[k]
+	switch lower(t.text) {
+	case "that", "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our",
+		"he", "she", "they", "it", "we", "i", "you", "there":
+		return true
+	}
+	if m := a.byTok[k]; m > 0 {
+		mm := &a.mentions[m-1]
+		return mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe
+	}
+	return false
+}
+
+// trailingCue finds "…, X said." closing the sentence of a quotation that
+// the sentence goes on from: "“…” and nobody listened, Quintero said.",
+// "Anyone who “borrows” faces a long drive, Quintero said." Only a clause after a
+// comma that ends the sentence, or goes on with a time or place, counts.
+func (a *article) trailingCue(i int, sp *span) (quoteSpeaker, bool) {
+	for k := i; k < len(a.toks) && k < i+40 && a.toks[k].para == sp.para; k++ {
+		t := a.toks[k]
+		if k > i && t.sentStart || t.kind == tokQuote || t.text == ":" || t.text == ";" {
+			break
+		}
+		if t.text != "," || k+1 >= len(a.toks) || conjunctions[lower(a.toks[k+1].text)] {
+			continue
+		}
+		for c := k + 1; c < len(a.toks) && c < k+9; c++ {
+			ct := a.toks[c]
+			if ct.kind != tokWord || ct.sentStart {
+				break
+			}
+			if ct.capital || !cueVerbs[ct.text] || strings.HasSuffix(ct.text, "ing") {
+				continue
+			}
+			if !a.closesSentence(c+1) || !a.plainSubject(k+1, c) {
+				break
+			}
+			if s, ok := a.speakerBefore(c, k+1, sp.start); ok && (s.ent != nil || s.unknown) {
+				s.cue = a.cueText(c)
+				return s, true
+			}
+			break
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// plainSubject reports whether tokens [from, to) read as a speaker noun
+// phrase only, not "a charge the party has denied".
+func (a *article) plainSubject(from, to int) bool {
+	for j := from; j < to; j++ {
+		t := a.toks[j]
+		if a.byTok[j] > 0 || t.capital || t.kind != tokWord {
+			continue
+		}
+		w := lower(t.text)
+		_, role := roleHeads[w]
+		_, pron := pronounGender[t.text]
+		_, org := genericOrgHeads[w]
+		if !(role || pron || org || softWords[w] || descriptionHeads[w] || orgSpeakerNouns[w] ||
+			w == "the" || w == "a" || w == "an" || w == "for" || w == "of" || w == "at" || w == "they" || w == "we") {
+			return false
+		}
+	}
+	return true
+}
+
+// closesSentence reports that the words from token k to the end of the
+// sentence add no clause of their own: "." / "Tuesday in Paris." / "on
+// Monday, noting …".
+func (a *article) closesSentence(k int) bool {
+	for j := k; j < len(a.toks) && j < k+10; j++ {
+		t := a.toks[j]
+		if t.sentStart || t.para != a.toks[k-1].para || t.text == "." || t.text == "," || t.text == "!" || t.text == "?" || t.text == ";" {
+			return true
+		}
+		if t.kind == tokQuote || t.kind == tokWord && (lower(t.text) == "that" || cueVerbs[t.text] || j == k && a.opensClause(j)) {
+			return false
+		}
+	}
+	return false
 }
 
 func (a *article) isAbbrevDot(k int) bool {
