@@ -131,6 +131,12 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 		}
 		for k := i - 1; k >= limit && k > i-25; k-- {
 			if a.toks[k].text == "," {
+				if a.placeOrAge(k) {
+					// "Harold Benning, 47, of Tacoma, Wash., who …, said": an
+					// age or a home town between commas is no speaker.
+					i = k
+					continue
+				}
 				if s, ok := a.speakerBefore(k, limit, pos); ok {
 					return s, true
 				}
@@ -166,7 +172,51 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 	if lw == "i" {
 		return quoteSpeaker{found: true}, true
 	}
-	return a.commonNounSpeaker(i, limit, pos)
+	if s, ok := a.commonNounSpeaker(i, limit, pos); ok {
+		return s, true
+	}
+	// "Owen Pratt of the fishermen's cooperative told": a person named
+	// before the place or body he is of.
+	for j := i - 1; j > limit && j > i-7 && a.toks[j].kind == tokWord; j-- {
+		if w := lower(a.toks[j].text); w == "of" || w == "from" || w == "at" {
+			if n := a.byTok[j-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+			}
+			break
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// placeOrAge reports an apposition ending just before the comma at token
+// c that is an age ("30"), a home town ("of Tacoma") or a state after a
+// town ("Tacoma, Wash."), so that a speaker's name lies before it.
+func (a *article) placeOrAge(c int) bool {
+	j := c - 1
+	if j < 1 {
+		return false
+	}
+	t := a.toks[j]
+	if t.kind == tokWord && len(t.text) <= 3 && t.text[0] >= '0' && t.text[0] <= '9' {
+		return a.toks[j-1].text == ","
+	}
+	m := a.byTok[j]
+	if m == 0 {
+		return false
+	}
+	mm := &a.mentions[m-1]
+	if mm.from < 2 {
+		return false
+	}
+	before := lower(a.toks[mm.from-1].text)
+	if (before == "of" || before == "from") && a.toks[mm.from-2].text == "," {
+		return true
+	}
+	if mm.kind == entPlace && before == "," {
+		return true
+	}
+	w := mm.words
+	return before == "," && len(w) == 1 && len(w[0]) <= 6 && strings.HasSuffix(w[0], ".") && a.byTok[mm.from-2] > 0
 }
 
 // speakerOfMention turns a mention ending at token i into a speaker.
@@ -177,9 +227,27 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 		if lower(a.toks[k].text) == "the" {
 			k--
 		}
-		if k > limit && (a.toks[k].text == "of" || a.toks[k].text == "from" || a.toks[k].text == "at") {
+		if k > limit && (a.toks[k].text == "of" || a.toks[k].text == "from" || a.toks[k].text == "at" || a.toks[k].text == "for") {
 			if n := a.byTok[k-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+			}
+			// "Rosa Lind, the press officer for the Harbor Labour
+			// Party said": the apposition's comma went missing.
+			for j := k - 1; j > limit && j > k-8 && a.toks[j].kind == tokWord; j-- {
+				if orgSpeakerNouns[lower(a.toks[j].text)] {
+					break
+				}
+				if _, role := roleHeads[lower(a.toks[j].text)]; role && j-1 > limit {
+					for c := j - 1; c > limit && c > j-5; c-- {
+						if a.toks[c].text == "," {
+							if n := a.byTok[c-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+								return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+							}
+							break
+						}
+					}
+					break
+				}
 			}
 		}
 	}

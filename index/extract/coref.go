@@ -62,7 +62,7 @@ func (a *article) promoteSpeakers() {
 				i--
 			} else {
 				c := i
-				for level := 0; level < 3; level++ {
+				for level := 0; level < 5; level++ {
 					prev := -1
 					for j := c - 1; j >= 0 && j > c-25 && !a.toks[j+1].sentStart; j-- {
 						if a.toks[j].text == "," {
@@ -74,7 +74,7 @@ func (a *article) promoteSpeakers() {
 						break
 					}
 					i, c = prev-1, prev
-					if n := a.byTok[i]; n > 0 && !a.objectOfPreposition(&a.mentions[n-1]) {
+					if n := a.byTok[i]; n > 0 && !a.objectOfPreposition(&a.mentions[n-1]) && !a.placeOrAge(prev) {
 						break
 					}
 				}

@@ -46,11 +46,19 @@ func (a *article) attributeQuotes() []Quote {
 				}
 			}
 			if qs.ent == nil && !qs.unknown {
-				// "Voss toured the port. “We need …”": a quotation
-				// that is a sentence of its own goes with whom the sentence
-				// before, in the same paragraph, was about.
-				if ti := a.tokenIndex(sp.open); ti < len(a.toks) && a.toks[ti].sentStart {
-					if s := a.sentOf[ti] - 1; s >= 0 && ti > 0 && a.toks[ti-1].para == sp.para && a.focus[s] != nil {
+				// "Calloway said the moorings would be ready. “…”": a quotation
+				// that is a sentence of its own goes on from the reported
+				// speech of the sentence before, in the same paragraph.
+				// Else "Voss toured the port. “We need …”": it
+				// goes with whom that sentence was about.
+				if ti := a.tokenIndex(sp.open); ti < len(a.toks) && a.toks[ti].sentStart && ti > 0 && a.toks[ti-1].para == sp.para {
+					start := ti - 1
+					for start > 0 && !a.toks[start].sentStart {
+						start--
+					}
+					if s, ok := a.reportedIn(start, ti); ok {
+						qs.ent = s.ent
+					} else if s := a.sentOf[ti] - 1; s >= 0 && a.focus[s] != nil {
 						qs.ent = a.focus[s]
 					}
 				}
@@ -87,14 +95,8 @@ func (a *article) reportedSpeaker(pi int) (quoteSpeaker, bool) {
 	for start > 0 && !a.toks[start].sentStart {
 		start--
 	}
-	for k := start; k < end; k++ {
-		t := a.toks[k]
-		if t.kind == tokWord && !t.capital && cueVerbs[t.text] && !strings.HasSuffix(t.text, "ing") {
-			if s, ok := a.speakerBefore(k, start, a.toks[k].start); ok && s.ent != nil {
-				s.cue = ""
-				return s, true
-			}
-		}
+	if s, ok := a.reportedIn(start, end); ok {
+		return s, true
 	}
 	// "Voss spoke only in slogans." then quotations: whom that
 	// last sentence was about, if a person.
@@ -103,6 +105,36 @@ func (a *article) reportedSpeaker(pi int) (quoteSpeaker, bool) {
 	}
 	return quoteSpeaker{}, false
 }
+
+// reportedIn finds the subject of a reporting verb among tokens [start,
+// end), outside quotations: "Carter said that …".
+func (a *article) reportedIn(start, end int) (quoteSpeaker, bool) {
+	// "Not long after Calloway left, Pratt told …": a clause that opens
+	// with a subordinator is not where the sentence's speaker is.
+	for k := start; k < end && k < start+4; k++ {
+		if subordinators[lower(a.toks[k].text)] {
+			for c := k + 1; c < end && c < k+25; c++ {
+				if a.toks[c].text == "," {
+					start = c + 1
+					break
+				}
+			}
+			break
+		}
+	}
+	for k := start; k < end; k++ {
+		t := a.toks[k]
+		if t.kind == tokWord && !t.capital && (cueVerbs[t.text] || a.phrasalCue(k)) && !strings.HasSuffix(t.text, "ing") && !a.insideSpan(t.start) {
+			if s, ok := a.speakerBefore(k, start, a.toks[k].start); ok && s.ent != nil {
+				s.cue = ""
+				return s, true
+			}
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+var subordinators = setOf("after", "when", "while", "as", "before", "since", "although", "though", "if", "because", "once", "until", "whereas", "whenever", "unless")
 
 // startsParagraph reports whether the span's opening mark opens its paragraph.
 func (a *article) startsParagraph(sp *span) bool {
@@ -337,6 +369,10 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 	}
 	// X said: find the cue within a few tokens and parse the subject backwards.
 	reach := i + 14
+	if m := a.byTok[i]; m > 0 && a.mentions[m-1].from == i && a.mentions[m-1].to < len(a.toks) && a.toks[a.mentions[m-1].to].text == "," {
+		// "…,” Harold Benning, 47, of Tacoma, Wash., who was polled, said.
+		reach = i + 28
+	}
 	if newSentence {
 		// "… full of s---.” Not that anyone … is arguing": after a quote that
 		// ends its sentence only "He said." right away attributes it, or a
@@ -347,7 +383,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 			mm := &a.mentions[m-1]
 			reach = mm.to + 3
 			if mm.to < len(a.toks) && a.toks[mm.to].text == "," {
-				reach = i + 14
+				reach = i + 28
 			}
 		}
 	}
@@ -363,7 +399,10 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		// quote, a name and any verb in the past or present tense.
 		loose := k > i && a.byTok[k-1] > 0 && a.mentions[a.byTok[k-1]-1].from == i && t.kind == tokWord && !t.capital &&
 			(strings.HasSuffix(t.text, "ed") || strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss")) && !stopwords[t.text]
-		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose) && !t.capital {
+		// A phrasal cue answers: after a quote that ends its sentence it
+		// is somebody's reply ("…” Keel fired back in March, …").
+		phrasal := a.phrasalCue(k) && !newSentence
+		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose || phrasal) && !t.capital {
 			if k+1 < len(a.toks) && (a.toks[k+1].text == ":" || a.toks[k+1].kind == tokQuote) && a.toks[i].sentStart {
 				// "… desk.” The statement added: “…”": this cue opens the next quote.
 				return quoteSpeaker{}, false
@@ -375,7 +414,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 			}
 			if s, ok := a.speakerBefore(k, i, sp.start); ok {
 				s.cue = a.cueText(k)
-				s.weak = !cueVerbs[lower(t.text)] || a.opensClause(k+1)
+				s.weak = !cueVerbs[lower(t.text)] && !phrasal || a.opensClause(k+1)
 				return s, true
 			}
 			return quoteSpeaker{}, false
@@ -474,6 +513,32 @@ func (a *article) closesSentence(k int) bool {
 	return false
 }
 
+// phrasalCues report speech with a particle after them: "shot back",
+// "went on", "chimed in".
+var phrasalCues = map[string]string{
+	"shot": "back", "shoots": "back", "fired": "back", "fires": "back", "hit": "back", "hits": "back",
+	"pushed": "back", "pushes": "back", "snapped": "back", "went": "on", "goes": "on", "chimed": "in",
+	"chimes": "in", "weighed": "in", "weighs": "in", "piped": "up", "pipes": "up",
+}
+
+// phrasalCue reports a phrasal reporting verb at token k. "On", "in" and
+// "up" must end the phrase ("went on, …", "chimed in: …"): "the Senate
+// goes on recess" reports nothing.
+func (a *article) phrasalCue(k int) bool {
+	p, ok := phrasalCues[a.toks[k].text]
+	if !ok || k+1 >= len(a.toks) || a.toks[k+1].text != p {
+		return false
+	}
+	if p == "back" {
+		return true
+	}
+	if k+2 >= len(a.toks) || a.toks[k+2].sentStart {
+		return true
+	}
+	n := a.toks[k+2]
+	return n.kind != tokWord || n.text == "to" && k+3 < len(a.toks) && cueVerbs[a.toks[k+3].text]
+}
+
 func (a *article) isAbbrevDot(k int) bool {
 	return k > 0 && a.toks[k-1].end == a.toks[k].start && abbreviations[a.toks[k-1].text]
 }
@@ -481,6 +546,9 @@ func (a *article) isAbbrevDot(k int) bool {
 // cueText is the cue as printed: the verb, or "told reporters", "according to".
 func (a *article) cueText(k int) string {
 	w := a.toks[k].text
+	if a.phrasalCue(k) {
+		return w + " " + a.toks[k+1].text
+	}
 	if lower(w) == "told" && k+1 < len(a.toks) && a.toks[k+1].kind == tokWord && !a.toks[k+1].capital && !stopwords[a.toks[k+1].text] {
 		return "told " + a.toks[k+1].text
 	}
@@ -592,7 +660,7 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 				return s, true
 			}
 		}
-		if !cueVerbs[lw] || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
+		if !cueVerbs[lw] && !a.phrasalCue(k) || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
 			continue
 		}
 		// "but warned ‘…’": the subject is the one of the clause before.
