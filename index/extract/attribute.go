@@ -326,6 +326,12 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
 	if head, ok := genericOrgHeads[lw]; ok {
+		for k := start; k < i; k++ {
+			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entPerson {
+				// "The Holt campaign": a body the article does not name.
+				return quoteSpeaker{found: true, unknown: true}, true
+			}
+		}
 		if e := a.resolveOrgHead(head, pos); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}

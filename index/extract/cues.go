@@ -403,7 +403,13 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		// is somebody's reply ("…” Keel fired back in March, …").
 		phrasal := a.phrasalCue(k) && !newSentence
 		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose || phrasal) && !t.capital {
-			if k+1 < len(a.toks) && (a.toks[k+1].text == ":" || a.toks[k+1].kind == tokQuote) && a.toks[i].sentStart {
+			n := k + 1
+			if n < len(a.toks) && (a.toks[n].text == "back" || a.toks[n].text == "on" || a.toks[n].text == "in") {
+				n++ // "writes back, “…”"
+			}
+			opensNext := n < len(a.toks) && (a.toks[n].text == ":" || a.toks[n].kind == tokQuote ||
+				a.toks[n].text == "," && n+1 < len(a.toks) && a.toks[n+1].kind == tokQuote)
+			if opensNext && a.toks[i].sentStart && a.toks[n].text != "," {
 				// "… desk.” The statement added: “…”": this cue opens the next quote.
 				return quoteSpeaker{}, false
 			}
@@ -414,7 +420,9 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 			}
 			if s, ok := a.speakerBefore(k, i, sp.start); ok {
 				s.cue = a.cueText(k)
-				s.weak = !cueVerbs[lower(t.text)] && !phrasal || a.opensClause(k+1)
+				// "After Keel said that … ‘…,’ Amber said: ‘…’": a cue that
+				// opens the next quotation is this one's only failing a cue before.
+				s.weak = !cueVerbs[lower(t.text)] && !phrasal || a.opensClause(k+1) && !objectCues[lower(t.text)] || opensNext
 				return s, true
 			}
 			return quoteSpeaker{}, false
@@ -501,17 +509,23 @@ func (a *article) plainSubject(from, to int) bool {
 // sentence add no clause of their own: "." / "Tuesday in Paris." / "on
 // Monday, noting …".
 func (a *article) closesSentence(k int) bool {
-	for j := k; j < len(a.toks) && j < k+10; j++ {
+	// "told a local radio station …", "asked the committee's members": the listener
+	// after the verb opens no clause.
+	object := k > 0 && objectCues[lower(a.toks[k-1].text)]
+	for j := k; j < len(a.toks) && j < k+12; j++ {
 		t := a.toks[j]
 		if t.sentStart || t.para != a.toks[k-1].para || t.text == "." || t.text == "," || t.text == "!" || t.text == "?" || t.text == ";" {
 			return true
 		}
-		if t.kind == tokQuote || t.kind == tokWord && (lower(t.text) == "that" || cueVerbs[t.text] || j == k && a.opensClause(j)) {
+		if t.kind == tokQuote || t.kind == tokWord && (lower(t.text) == "that" || cueVerbs[t.text] || j == k && !object && a.opensClause(j)) {
 			return false
 		}
 	}
-	return false
+	return true
 }
+
+// objectCues take the person spoken to as their object: "told reporters".
+var objectCues = setOf("told", "tells", "asked", "asks", "urged", "urges", "warned", "warns", "reminded", "assured")
 
 // phrasalCues report speech with a particle after them: "shot back",
 // "went on", "chimed in".
@@ -626,10 +640,18 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 		for c > limit && a.toks[c].text != "," && a.toks[c].kind != tokQuote {
 			c--
 		}
-		if c < open-2 && !a.clauseHasCue(c, open-1) {
-			from := c
-			if a.toks[c].text == "," || a.toks[c].kind == tokQuote {
-				from = c + 1
+		from := c
+		if a.toks[c].text == "," || a.toks[c].kind == tokQuote {
+			from = c + 1
+		}
+		if c < open-2 && !a.clauseHasCue(c, open-1) && lower(a.toks[from].text) != "that" {
+			if t := a.toks[from]; a.toks[c].text == "," && t.kind == tokWord && !t.capital && !stopwords[t.text] && a.byTok[from] == 0 {
+				// "Quill, who declined to be interviewed, proposes …:": the clause
+				// has no subject of its own; it is the sentence's.
+				if s, ok := a.speakerBefore(from, limit, sp.start); ok && s.ent != nil {
+					s.cue = ""
+					return s, true
+				}
 			}
 			if s, ok := a.sentenceSubject(from, open-1, sp.start); ok && s.ent != nil {
 				s.cue = ""
