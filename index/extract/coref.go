@@ -408,9 +408,11 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 		w := m.words[len(m.words)-1]
 		if len(m.words) == 1 {
 			if shared[w] {
-				// "Cruz" after "Ted Cruz" and "Heidi Cruz": the one named last.
+				// "Cruz" after "Ted Cruz" and "Heidi Cruz": the one named
+				// last that fits the honorific or title ("Mr. Brandt"
+				// is not Carla Brandt).
 				for k := i - 1; k >= 0; k-- {
-					if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w {
+					if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w && a.fitsMention(m, p.ent) {
 						m.ent, m.kind = p.ent, entPerson
 						break
 					}
@@ -419,7 +421,19 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 					continue
 				}
 			}
-			if e := surname[w]; e != nil {
+			if e := surname[w]; e != nil && m.kind == entPerson && !a.fitsMention(m, e) {
+				// "Mr. Brandt" in an article that names only Carla Brandt
+				// in full: somebody else of that surname, who keeps the
+				// lone surname from then on only when so marked.
+				key := "\x00" + w
+				o := people[key]
+				if o == nil {
+					o = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
+					people[key] = o
+					order = append(order, o)
+				}
+				m.ent = o
+			} else if e != nil {
 				m.ent, m.kind = e, entPerson
 			} else if e := given[w]; e != nil {
 				m.ent, m.kind = e, entPerson
@@ -506,6 +520,36 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			a.lead = e
 		}
 	}
+}
+
+// fitsMention reports whether a lone surname mention m can be entity e:
+// its honorific's gender and its title agree with what e's full mentions
+// say (resolution of those is still under way, so they are read here).
+func (a *article) fitsMention(m *mention, e *entity) bool {
+	if m.gender != unknownGender {
+		g := unknownGender
+		if fg, ok := firstNames[e.firstW()]; ok {
+			g = fg
+		}
+		if g != unknownGender && g != m.gender {
+			return false
+		}
+	}
+	if m.role == "" {
+		return true
+	}
+	other := false // another person of this surname had the title
+	for k := range a.mentions {
+		p := &a.mentions[k]
+		if p.role != m.role || p.ent == nil || p.ent.kind != entPerson || p.ent.last() != e.last() {
+			continue
+		}
+		if p.ent == e {
+			return true
+		}
+		other = true
+	}
+	return !other
 }
 
 // postNominals are letters after a name that are not part of it, and the

@@ -392,7 +392,9 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		if t.kind == tokQuote || (t.kind == tokPunct && t.text != "," && t.text != "." && t.text != "(" && t.text != ")" && t.text != "-") {
 			break
 		}
-		if t.text == "." && !a.isAbbrevDot(k) {
+		if t.text == "." && !a.isAbbrevDot(k) && !(k+1 < len(a.toks) && a.toks[k+1].text == ",") {
+			// Not "Rep. Glenn Tamsin, R-Pa., said": a dot before a comma
+			// ends an abbreviation, not the sentence.
 			break
 		}
 		// "“…,” Viguerie notes." / "“…,” Trump barked": right after the
@@ -623,6 +625,12 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 			return a.commonNounSpeaker(k, i, sp.start)
 		}
 	}
+	// "said an Ohio Republican", "added another party official": somebody
+	// the article does not name, not whoever spoke last.
+	switch lower(a.toks[i].text) {
+	case "a", "an", "another", "one":
+		return quoteSpeaker{found: true, unknown: true}, true
+	}
 	return quoteSpeaker{}, false
 }
 
@@ -812,7 +820,7 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 	if prepositions[lower(a.toks[limit].text)] {
 		// "In a White House statement, President Obama condemned …": the
 		// subject comes after the opening phrase.
-		for k := limit + 1; k < end && k < limit+12; k++ {
+		for k := limit + 1; k < end && k < limit+25; k++ {
 			if a.toks[k].text == "," {
 				limit = k + 1
 				break
@@ -825,8 +833,8 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 		}
 		if m := a.byTok[k]; m > 0 {
 			mm := &a.mentions[m-1]
-			if k > limit && prepositions[lower(a.toks[k-1].text)] {
-				k = int(mm.to) - 1 // "Like Corker, Menendez …": not the subject
+			if k > limit && (prepositions[lower(a.toks[k-1].text)] || a.objectOfPreposition(mm)) {
+				k = int(mm.to) - 1 // "Like Corker, Menendez …", "at the University of Leeds": not the subject
 				continue
 			}
 			if mm.kind == entOrg && mm.to+1 < end && orgSpeakerNouns[lower(a.toks[mm.to].text)] {

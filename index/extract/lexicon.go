@@ -74,14 +74,15 @@ var cueVerbs = setOf(
 	"criticised", "cautioned", "pointed", "advised", "demanded", "demands", "wondered", "wonders", "asserted",
 	"acknowledged", "complained", "noting", "adding", "telling", "writing", "arguing", "insisting", "calling",
 	"explaining", "warning", "declaring", "claiming", "asking", "stating", "suggesting", "recalling",
-	"tweeting", "posting", "yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
+	"tweeting", "posting", "opined", "opines", "reacted", "demurred", "yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
 )
 
 // postCueVerbs may follow a quote with inverted order ("…," said X) only if
 // they are true speech verbs; "called" or "thought" there would mislead.
 var invertibleCues = setOf("said", "says", "added", "adds", "asked", "asks", "continued", "wrote", "writes",
 	"warned", "insisted", "explained", "replied", "noted", "declared", "argued", "stressed", "tweeted",
-	"concluded", "recalled", "observed", "remarked", "countered", "responded", "answered", "cautioned", "quipped", "joked")
+	"concluded", "recalled", "observed", "remarked", "countered", "responded", "answered", "cautioned", "quipped", "joked",
+	"reported", "opined", "reacted", "retorted", "exclaimed", "admitted", "conceded", "acknowledged", "shouted", "pleaded")
 
 // honorifics precede a name and say nothing about a role.
 var honorifics = map[string]gender{

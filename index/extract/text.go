@@ -151,7 +151,7 @@ var abbreviations = map[string]bool{
 	"Rev": true, "Jr": true, "Sr": true, "Mt": true, "No": true, "Nos": true, "vs": true, "Inc": true,
 	"Ltd": true, "Co": true, "Corp": true, "Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true,
 	"Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true, "Ft": true, "Pres": true, "Supt": true,
-	"Det": true, "Insp": true, "Gens": true, "Reps": true, "Sens": true, "Messrs": true, "e.g": true, "i.e": true,
+	"Det": true, "Del": true, "Insp": true, "Gens": true, "Reps": true, "Sens": true, "Messrs": true, "e.g": true, "i.e": true,
 	"approx": true, "est": true, "dept": true, "Dept": true, "Univ": true, "Ave": true, "Blvd": true,
 }
 
