@@ -41,10 +41,22 @@ func (a *article) computeFocus() {
 	a.focus = make([]*entity, n+1)
 	a.orgSpoke = make([]bool, n+1)
 	for i := 0; i < len(a.toks); i++ {
-		if !a.toks[i].sentStart {
+		if !a.toks[i].sentStart || a.insideSpan(a.toks[i].start) {
+			// A sentence inside a quotation is the speaker's: the names
+			// in it are not who the article is talking about.
 			continue
 		}
-		for k := i; k < len(a.toks) && k < i+8 && (k == i || !a.toks[k].sentStart); k++ {
+		from := i
+		if prepositions[lower(a.toks[i].text)] || subordinators[lower(a.toks[i].text)] {
+			// "At the rally, Linda Marr …": after the opening phrase.
+			for k := i + 1; k < len(a.toks) && k < i+25 && !a.toks[k].sentStart; k++ {
+				if a.toks[k].text == "," {
+					from = k + 1
+					break
+				}
+			}
+		}
+		for k := from; k < len(a.toks) && k < from+8 && (k == i || !a.toks[k].sentStart); k++ {
 			m := a.byTok[k]
 			if m == 0 {
 				if a.toks[k].kind == tokQuote {
@@ -53,7 +65,7 @@ func (a *article) computeFocus() {
 				continue
 			}
 			mm := &a.mentions[m-1]
-			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive {
+			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive || mm.kind == entPlace {
 				k = mm.to - 1
 				continue
 			}
@@ -410,7 +422,7 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 	// The subject of the current sentence, if a person precedes the pronoun in it.
 	ti := a.tokenIndex(pos)
 	for k := ti - 1; k >= 0 && k > ti-40; k-- {
-		if m := a.byTok[k]; m > 0 {
+		if m := a.byTok[k]; m > 0 && !a.insideSpan(a.toks[k].start) {
 			mm := &a.mentions[m-1]
 			if mm.kind == entPerson && compatible(mm.ent) && !mm.possessive {
 				// only when it opens the sentence (a subject, not an object)
@@ -442,7 +454,7 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 		return a.lastSpeaker
 	}
 	for k := ti - 1; k >= 0 && k > ti-300; k-- {
-		if m := a.byTok[k]; m > 0 {
+		if m := a.byTok[k]; m > 0 && !a.insideSpan(a.toks[k].start) {
 			mm := &a.mentions[m-1]
 			if mm.kind == entPerson && compatible(mm.ent) {
 				return mm.ent
