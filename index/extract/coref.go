@@ -81,8 +81,10 @@ func (a *article) promoteSpeakers() {
 			}
 		}
 		if i >= 0 && a.byTok[i] > 0 {
-			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] {
-				// Not "Gov. John Kasich of Ohio, who …, said".
+			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] ||
+				lower(a.toks[m.from-1].text) == "with" && strings.HasSuffix(t.text, "ing") && i == k-1 {
+				// Not "Gov. John Kasich of Ohio, who …, said"; but "with
+				// Dennis Orlow writing": the participle's own subject.
 				a.promote(m, i)
 			}
 		}

@@ -708,7 +708,7 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			ok := false
 			// "Spicer said, adding, …": the subject of the cue before.
 			for c := k - 1; c >= limit; c-- {
-				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") && !a.insideSpan(ct.start) {
+				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") && !a.insideSpan(ct.start) && !(c > limit && a.cueIsNoun(c)) {
 					s, ok = a.speakerBefore(c, limit, sp.start)
 					break
 				}
@@ -783,8 +783,18 @@ func (a *article) cueIsNoun(k int) bool {
 	case "the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such", "whose":
 		return true
 	}
-	if m := a.byTok[k-1]; m > 0 && a.mentions[m-1].possessive {
-		return true
+	if m := a.byTok[k-1]; m > 0 {
+		mm := &a.mentions[m-1]
+		if mm.possessive {
+			return true
+		}
+		// "a Twitter comment" (but "the White House said").
+		if mm.from > 0 {
+			switch lower(a.toks[mm.from-1].text) {
+			case "a", "an":
+				return true
+			}
+		}
 	}
 	return false
 }
