@@ -14,7 +14,8 @@ type article struct {
 	byTok    []int32 // token index -> mention index + 1 (0 = none)
 	people   []*entity
 	orgs     []*entity
-	lead     *entity // the most mentioned person, when clearly so
+	lead     *entity         // the most mentioned person, when clearly so
+	midCap   map[string]bool // words only ever written capitalised, inside sentences too
 
 	lastSpeaker    *entity // the speaker of the latest attributed quote
 	lastSpeakerPos int

@@ -44,6 +44,26 @@ func middleName(ents []*entity, w string) *entity {
 // subject of a reporting verb ("Rubio said", "said Smith"): things and
 // places rarely say anything.
 func (a *article) promoteSpeakers() {
+	// Words the article capitalises inside sentences and never writes in
+	// lower case are names, even when a dictionary knows them as common
+	// words ("Bishop", "Sterling").
+	lowerSeen := map[string]bool{}
+	a.midCap = map[string]bool{}
+	for _, t := range a.toks {
+		if t.kind != tokWord {
+			continue
+		}
+		if !t.capital {
+			lowerSeen[t.text] = true
+		} else if !t.sentStart && !t.quoteOpen {
+			a.midCap[t.text] = true
+		}
+	}
+	for w := range a.midCap {
+		if lowerSeen[strings.ToLower(w)] {
+			delete(a.midCap, w)
+		}
+	}
 	for k, t := range a.toks {
 		if t.kind != tokWord || t.capital || !cueVerbs[t.text] {
 			continue
@@ -88,6 +108,31 @@ func (a *article) promoteSpeakers() {
 				a.promote(m, i)
 			}
 		}
+		if k > 1 && (conjunctions[a.toks[k-1].text] && a.toks[k-1].text != "as" || strings.HasSuffix(t.text, "ing") && a.toks[k-1].text == ",") {
+			// "Voss raised both hands … and thundered", "Voss
+			// contrasted his record with the incumbent's, saying": the sentence's subject,
+			// a name that opens it and is followed by a verb, speaks.
+			s := k - 1
+			for s > 0 && !a.toks[s].sentStart {
+				s--
+			}
+			if prepositions[lower(a.toks[s].text)] || subordinators[lower(a.toks[s].text)] {
+				// "At a bakery the next morning, Voss contrasted …".
+				for j := s + 1; j < k && j < s+25; j++ {
+					if a.toks[j].text == "," {
+						s = j + 1
+						break
+					}
+				}
+			}
+			if n := a.byTok[s]; n > 0 && a.mentions[n-1].from == s {
+				m := &a.mentions[n-1]
+				if v := a.toks[min(m.to, k)]; m.to < k && (subjectVerb(v) || v.kind == tokWord && !v.capital && strings.HasSuffix(v.text, "s") && !strings.HasSuffix(v.text, "ss") && !stopwords[v.text]) &&
+					(len(m.words) > 1 || len(m.words) == 1 && a.midCap[m.words[0]]) {
+					a.promote(m, m.to-1)
+				}
+			}
+		}
 		if invertibleCues[t.text] && k+1 < len(a.toks) && a.byTok[k+1] > 0 && k > 0 && (a.toks[k-1].kind == tokQuote || a.toks[k-1].text == ",") {
 			m := &a.mentions[a.byTok[k+1]-1]
 			if m.from == k+1 {
@@ -106,10 +151,10 @@ func (a *article) promote(m *mention, last int) {
 			return
 		}
 	}
-	if len(m.words) == 1 && a.toks[m.from].sentStart && strings.HasSuffix(m.words[0], "s") {
+	if len(m.words) == 1 && a.toks[m.from].sentStart && strings.HasSuffix(m.words[0], "s") && !a.midCap[m.words[0]] {
 		return // "Scientists say": a plural noun that opens a sentence
 	}
-	if len(m.words) == 1 && !sentenceInitialIsName(m.words[0]) {
+	if len(m.words) == 1 && !sentenceInitialIsName(m.words[0]) && !a.midCap[m.words[0]] {
 		return // "People", "Officials": common words in prose's dictionary
 	}
 	m.kind = entPerson
