@@ -210,8 +210,73 @@ func (a *article) attribute(si int) quoteSpeaker {
 			s.cue = ""
 			return s
 		}
+		// "After quarrelling about whether the other was ‘ready’ to
+		// govern, Marr turned to …": a quotation in an opening
+		// clause that names nobody goes with the main clause's subject.
+		if closeTok >= 0 && a.opensWithClause(limit, open) {
+			if s, ok := a.mainSubjectAfter(closeTok+1, sp); ok {
+				return s
+			}
+		}
 	}
 	return quoteSpeaker{}
+}
+
+// opensWithClause reports a sentence from token limit that opens with a
+// subordinate or participial clause ("After …", "In explaining …",
+// "Citing …") and names nobody before token open.
+func (a *article) opensWithClause(limit, open int) bool {
+	w := lower(a.toks[limit].text)
+	if (w == "and" || w == "but") && limit+1 < open {
+		w = lower(a.toks[limit+1].text)
+	}
+	if !subordinators[w] && !prepositions[w] && !(strings.HasSuffix(w, "ing") && len(w) > 5) {
+		return false
+	}
+	for k := limit; k < open; k++ {
+		if m := a.byTok[k]; m > 0 && (a.mentions[m-1].kind == entPerson || a.mentions[m-1].kind == entOrg) && !a.insideSpan(a.toks[k].start) {
+			return false
+		}
+	}
+	return true
+}
+
+// mainSubjectAfter finds the subject that follows the comma closing an
+// opening clause: "…, Marr on Monday switched to …".
+func (a *article) mainSubjectAfter(i int, sp *span) (quoteSpeaker, bool) {
+	k0 := i
+	if i >= 2 && a.toks[i-2].text == "," {
+		k0 = i - 2 // "their ‘broken promises,’ Marr asked": the comma is inside the marks
+	}
+	for k := k0; k < len(a.toks) && k < i+30 && a.toks[k].para == sp.para && (k <= i || !a.toks[k].sentStart); k++ {
+		if a.toks[k].kind == tokQuote && k >= i {
+			return quoteSpeaker{}, false
+		}
+		if a.toks[k].text != "," {
+			continue
+		}
+		j := k + 1
+		if k < i {
+			j = i
+		}
+		if j < len(a.toks) && lower(a.toks[j].text) == "the" {
+			j++
+		}
+		if j >= len(a.toks) {
+			return quoteSpeaker{}, false
+		}
+		if n := a.byTok[j]; n > 0 {
+			mm := &a.mentions[n-1]
+			if mm.from == j && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) && !mm.possessive && mm.to < len(a.toks) && a.toks[mm.to].kind == tokWord {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+		}
+		if g, ok := pronounGender[a.toks[j].text]; ok {
+			return quoteSpeaker{ent: a.resolvePronoun(g, sp.start), found: true}, true
+		}
+		return quoteSpeaker{}, false
+	}
+	return quoteSpeaker{}, false
 }
 
 // isScareName reports a quoted name, title or scare quote: short, Title
@@ -643,7 +708,16 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	}
 	// "When Trump suggested …, Rubio fired back forcefully: …": before a
 	// colon, the subject of the last clause speaks, whatever the verb.
-	if open > limit && a.toks[open-1].text == ":" {
+	if open > limit && a.toks[open-1].text == ":" && open >= 2 {
+		// "… small towns - Karen Oduya: “…”": a name alone before the
+		// colon, after a dash or at the start, signs the quotation.
+		if n := a.byTok[open-2]; n > 0 {
+			mm := &a.mentions[n-1]
+			if mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) && mm.to == open-1 && !mm.possessive &&
+				(a.toks[mm.from].sentStart || mm.from > 0 && isDash(a.toks[mm.from-1].text)) {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+		}
 		c := open - 2
 		for c > limit && a.toks[c].text != "," && a.toks[c].kind != tokQuote {
 			c--
@@ -773,6 +847,10 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 		}
 	}
 	return quoteSpeaker{}, false
+}
+
+func isDash(s string) bool {
+	return s == "-" || s == "–" || s == "—" || s == "―"
 }
 
 // cueIsNoun reports a reporting word used as a noun: "Clinton's remarks",
