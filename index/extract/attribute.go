@@ -17,6 +17,8 @@ type article struct {
 	lead     *entity         // the most mentioned person, when clearly so
 	midCap   map[string]bool // words only ever written capitalised, inside sentences too
 
+	placeSpeakers map[string]*entity // countries that speak, by name
+
 	lastSpeaker    *entity // the speaker of the latest attributed quote
 	lastSpeakerPos int
 
@@ -283,9 +285,33 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 			}
 		}
 		// "A statement issued by Downing Street following talks in Paris said".
-		return a.statementBy(m.from, limit, pos)
+		if s, ok := a.statementBy(m.from, limit, pos); ok {
+			return s, true
+		}
+		// "Japan labelled the launch a ‘grave threat’", "Canada
+		// demanded": a country that speaks is its government.
+		if _, n, kind := matchPlace(m.words); n == len(m.words) && !m.possessive && (kind == placeCountry || kind == placeAlias || kind == placeSeat) {
+			return quoteSpeaker{ent: a.placeSpeaker(m.words), found: true}, true
+		}
+		return quoteSpeaker{}, false
 	}
 	return quoteSpeaker{}, false
+}
+
+// placeSpeaker is the organisation a speaking country or seat of
+// government stands for, one per name in an article. It is not listed
+// among the article's organisations: it is a place there.
+func (a *article) placeSpeaker(words []string) *entity {
+	name := strings.Join(words, " ")
+	if e := a.placeSpeakers[name]; e != nil {
+		return e
+	}
+	if a.placeSpeakers == nil {
+		a.placeSpeakers = map[string]*entity{}
+	}
+	e := &entity{kind: entOrg, words: words, name: name}
+	a.placeSpeakers[name] = e
+	return e
 }
 
 // personBySurname returns the one person of the article whose surname is w.

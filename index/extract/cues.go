@@ -780,8 +780,17 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			// subject, else that of the cue before it, else the sentence's.
 			var s quoteSpeaker
 			ok := false
+			if k > limit && a.byTok[k-1] > 0 {
+				// "with Senator Ann Lee telling reporters":
+				// the participle's own subject, right before it (not "a
+				// letter to the attorney general asking", "statements by the
+				// mayor calling for …").
+				if mm := &a.mentions[a.byTok[k-1]-1]; mm.from > limit && lower(a.toks[mm.from-1].text) == "with" {
+					s, ok = a.speakerBefore(k, limit, sp.start)
+				}
+			}
 			// "Spicer said, adding, …": the subject of the cue before.
-			for c := k - 1; c >= limit; c-- {
+			for c := k - 1; c >= limit && (!ok || s.ent == nil); c-- {
 				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") && !a.insideSpan(ct.start) && !(c > limit && a.cueIsNoun(c)) {
 					s, ok = a.speakerBefore(c, limit, sp.start)
 					break
@@ -933,6 +942,12 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
 				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+			if mm.kind == entPlace && k == limit && mm.to < end && subjectVerb(a.toks[mm.to]) {
+				// "Japan labelled the launch a ‘grave threat’".
+				if s, ok := a.speakerOfMention(mm, mm.to-1, limit, pos); ok && s.ent != nil {
+					return s, true
+				}
 			}
 			if mm.kind == entRole {
 				// "The Chancellor, Rachel Reeves, …"
