@@ -53,13 +53,16 @@ func (a *article) computeFocus() {
 		if prepositions[lower(a.toks[i].text)] || subordinators[lower(a.toks[i].text)] {
 			// "At the rally, Linda Marr …": after the opening phrase.
 			for k := i + 1; k < len(a.toks) && k < i+25 && !a.toks[k].sentStart; k++ {
+				if w := a.toks[k].text; w == "was" || w == "were" || w == "is" || w == "are" {
+					break // "Among the patients was Samuel Adeyemi, 58, …": inverted
+				}
 				if a.toks[k].text == "," {
 					from = k + 1
 					break
 				}
 			}
 		}
-		for k := from; k < len(a.toks) && k < from+8 && (k == i || !a.toks[k].sentStart); k++ {
+		for k := from; k < len(a.toks) && k < from+10 && (k == i || !a.toks[k].sentStart); k++ {
 			m := a.byTok[k]
 			if m == 0 {
 				if a.toks[k].kind == tokQuote {
@@ -71,6 +74,13 @@ func (a *article) computeFocus() {
 			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive || mm.kind == entPlace {
 				k = mm.to - 1
 				continue
+			}
+			if mm.to+1 < len(a.toks) && (orgSpeakerNouns[lower(a.toks[mm.to].text)] || isPersonNoun(lower(a.toks[mm.to].text))) {
+				// "Halvern spokeswoman Alice Moreno said": the person.
+				if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+					a.focus[a.sentOf[k]] = a.mentions[n-1].ent
+					break
+				}
 			}
 			if mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
 				a.focus[a.sentOf[k]] = mm.ent
@@ -348,17 +358,23 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 	if s, ok := a.statementBy(start, limit, pos); ok && s.ent != nil {
 		return s, true
 	}
-	if role, ok := roleHeads[lw]; ok {
-		// "the prime minister": two words.
-		if lw == "minister" && i > limit && lower(a.toks[i-1].text) == "prime" {
-			role = "prime minister"
-		}
+	if _, ok := roleHeads[lw]; ok {
+		// The role as worded, without determiners and countries: "the
+		// prime minister", "the shadow health secretary", "the premier".
 		country := ""
-		for k := start; k < i; k++ {
+		var words []string
+		for k := start; k <= i; k++ {
+			w := lower(a.toks[k].text)
 			if code, n, _ := matchPlace([]string{a.toks[k].text}); n == 1 {
 				country = code
+				continue
 			}
+			if w == "the" || w == "a" || w == "an" || a.byTok[k] > 0 {
+				continue
+			}
+			words = append(words, w)
 		}
+		role := strings.Join(words, " ")
 		if e := a.resolveRole(role, country, pos); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
@@ -509,18 +525,30 @@ func (a *article) resolveRole(role, country string, pos int) *entity {
 		head = h
 	}
 	var best *entity
-	bestPos := -1
+	bestPos, bestTier := -1, 0
 	ti := a.tokenIndex(pos)
 	for k := 0; k < len(a.mentions); k++ {
 		m := &a.mentions[k]
-		if m.ent == nil || m.ent.kind != entPerson || m.from > ti+40 {
+		// Holders named later count only within the sentence ("said the
+		// minister, Rachel Reeves"): "The health secretary said …" is not
+		// the shadow health secretary of the next paragraph.
+		if m.ent == nil || m.ent.kind != entPerson || m.from > ti && (ti >= len(a.toks) || m.from >= len(a.toks) || a.sentOf[m.from] != a.sentOf[ti]) {
 			continue
 		}
 		for r := range m.ent.roles {
-			if roleMatches(r, head) && (country == "" || m.ent.country == "" || m.ent.country == country) {
-				if m.from > bestPos {
-					best, bestPos = m.ent, m.from
-				}
+			if !roleMatches(r, head) || country != "" && m.ent.country != "" && m.ent.country != country {
+				continue
+			}
+			// The role as the text words it wins over its normal form:
+			// "the premier" is the province's premier, not the prime minister.
+			tier := 1
+			if r == role {
+				tier = 3
+			} else if strings.HasSuffix(r, " "+role) || strings.Contains(role, " ") && strings.HasSuffix(role, " "+r) {
+				tier = 2
+			}
+			if tier > bestTier || tier == bestTier && m.from > bestPos {
+				best, bestPos, bestTier = m.ent, m.from, tier
 			}
 		}
 	}

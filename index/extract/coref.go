@@ -292,12 +292,33 @@ func (a *article) typeByApposition() {
 		case len(m.words) >= 2 && len(m.words) <= 3 && m.from > 0 && a.byTok[m.from-1] > 0 && a.mentions[a.byTok[m.from-1]-1].kind == entPlace && a.mentions[a.byTok[m.from-1]-1].possessive:
 			// "Ukraine’s Volodymyr Zelensky": a country's named person.
 			m.kind = entPerson
+		case len(m.words) >= 2 && len(m.words) <= 3 && a.ageAfter(m):
+			// "Samuel Adeyemi, 58, who …": only people have ages.
+			m.kind = entPerson
 		case a.appositionNoun(m, isOrgNoun):
 			m.kind = entOrg
 		case len(m.words) <= 4 && a.appositionNoun(m, isPersonNoun):
 			m.kind = entPerson
 		}
 	}
+}
+
+// ageAfter reports a name followed by an age between commas: "X, 22,".
+func (a *article) ageAfter(m *mention) bool {
+	k := m.to
+	if k+2 >= len(a.toks) || a.toks[k].text != "," || a.toks[k+2].text != "," {
+		return false
+	}
+	w := a.toks[k+1].text
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectVerb reports a word that reads as the verb after a subject:

@@ -968,7 +968,8 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 	return quoteSpeaker{}, false
 }
 
-var prepositions = setOf("like", "unlike", "with", "by", "to", "of", "for", "from", "against", "about", "than", "at", "in", "on", "after", "before", "and", "or", "alongside", "including", "between")
+var prepositions = setOf("like", "unlike", "with", "by", "to", "of", "for", "from", "against", "about", "than", "at", "in", "on", "after", "before", "and", "or", "alongside", "including", "between",
+	"among", "amid", "during", "despite", "under", "through", "throughout", "across", "near", "within", "without", "toward", "towards", "around", "via", "beside", "behind", "into", "onto", "inside", "outside", "beyond")
 
 // insideSpan reports whether byte offset off lies inside a quotation.
 func (a *article) insideSpan(off int) bool {
