@@ -354,8 +354,9 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			break
 		}
 	}
-	// "A statement issued by X following ... said": the real speaker comes after by/for/from.
-	if s, ok := a.statementBy(start, limit, pos); ok && s.ent != nil {
+	// "A statement issued by X following ... said": the real speaker comes
+	// after by/for/from; "A statement posted on the Kremlin's website".
+	if s, ok := a.statementBy(i+1, limit, pos); ok && s.ent != nil {
 		return s, true
 	}
 	if _, ok := roleHeads[lw]; ok {
@@ -382,8 +383,9 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 	}
 	if head, ok := genericOrgHeads[lw]; ok {
 		for k := start; k < i; k++ {
-			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entPerson {
-				// "The Holt campaign": a body the article does not name.
+			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entPerson || head == "" && a.toks[k].capital && k > start {
+				// "The Holt campaign", "the Lyon police prefecture": a
+				// body the article does not name.
 				return quoteSpeaker{found: true, unknown: true}, true
 			}
 		}
@@ -422,9 +424,10 @@ var genericOrgHeads = map[string]string{
 	"league": "League", "fund": "Fund", "institute": "Institute", "association": "Association",
 	"carrier": "", "airline": "", "insurer": "", "lender": "", "retailer": "", "manufacturer": "", "regulator": "",
 	"watchdog": "", "broadcaster": "", "developer": "", "operator": "", "builder": "", "contractor": "",
-	"supplier": "", "provider": "", "producer": "", "maker": "", "chain": "", "utility": "", "prefecture": "",
+	"supplier": "", "provider": "", "producer": "", "maker": "", "chain": "", "utility": "",
 	"publisher": "", "startup": "", "start-up": "", "conglomerate": "", "supermarket": "", "automaker": "",
 	"carmaker": "", "chipmaker": "", "miner": "", "exchange": "", "body": "", "trust": "", "team": "Team", "newspaper": "", "hospital": "Hospital", "school": "School", "service": "Service",
+	"center": "Center", "centre": "Centre", "prefecture": "",
 }
 
 // statementBy finds "statement|spokesman … by|for|from|of X" inside [limit, end)

@@ -457,9 +457,9 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		if t.kind == tokQuote || (t.kind == tokPunct && t.text != "," && t.text != "." && t.text != "(" && t.text != ")" && t.text != "-") {
 			break
 		}
-		if t.text == "." && !a.isAbbrevDot(k) && !(k+1 < len(a.toks) && a.toks[k+1].text == ",") {
-			// Not "Rep. Glenn Tamsin, R-Pa., said": a dot before a comma
-			// ends an abbreviation, not the sentence.
+		if t.text == "." && !a.isAbbrevDot(k) && (k+1 >= len(a.toks) || a.toks[k+1].sentStart || a.toks[k+1].para != sp.para) {
+			// Only a dot that ends the sentence stops here: not "Rep. Glenn
+			// Tamsin, R-Pa., said" or "Gina Holloway, D-N.Y., said".
 			break
 		}
 		// "“…,” Viguerie notes." / "“…,” Trump barked": right after the
@@ -489,13 +489,25 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 				s.cue = a.cueText(k)
 				// "After Keel said that … ‘…,’ Amber said: ‘…’": a cue that
 				// opens the next quotation is this one's only failing a cue before.
-				s.weak = !cueVerbs[lower(t.text)] && !phrasal || a.opensClause(k+1) && !objectCues[lower(t.text)] || opensNext
+				s.weak = !cueVerbs[lower(t.text)] && !phrasal || a.opensClause(k+1) && !objectCues[lower(t.text)] || opensNext || a.relativeBetween(i, k)
 				return s, true
 			}
 			return quoteSpeaker{}, false
 		}
 	}
 	return quoteSpeaker{}, false
+}
+
+// relativeBetween reports a relative pronoun among tokens [from, to):
+// "“…,” language that aides said had been agreed" describes the quote.
+func (a *article) relativeBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		switch a.toks[k].text {
+		case "that", "which", "who", "whom":
+			return true
+		}
+	}
+	return false
 }
 
 // opensClause reports a reporting verb's object clause starting at token k:

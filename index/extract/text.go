@@ -180,7 +180,8 @@ func markSentences(toks []token) {
 		for j < len(toks) && toks[j].para == t.para && (toks[j].kind == tokQuote && toks[j].start == toks[j-1].end || toks[j].text == ")" || toks[j].text == "." || toks[j].text == "!" || toks[j].text == "?") {
 			j++
 		}
-		if j < len(toks) && toks[j].para == t.para {
+		if j < len(toks) && toks[j].para == t.para && !(j == i+1 && toks[j].kind == tokWord && toks[j].start == t.end) {
+			// Not "D-N.Y.": a dot with a word right after it, no space.
 			n := toks[j]
 			if n.kind == tokQuote || n.capital || n.kind == tokWord && n.text[0] >= '0' && n.text[0] <= '9' || n.text == "(" || n.text == "-" || n.text == "–" || n.text == "—" {
 				toks[j].sentStart = true
