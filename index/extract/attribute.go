@@ -49,19 +49,7 @@ func (a *article) computeFocus() {
 			// in it are not who the article is talking about.
 			continue
 		}
-		from := i
-		if prepositions[lower(a.toks[i].text)] || subordinators[lower(a.toks[i].text)] {
-			// "At the rally, Linda Marr …": after the opening phrase.
-			for k := i + 1; k < len(a.toks) && k < i+25 && !a.toks[k].sentStart; k++ {
-				if w := a.toks[k].text; w == "was" || w == "were" || w == "is" || w == "are" {
-					break // "Among the patients was Samuel Adeyemi, 58, …": inverted
-				}
-				if a.toks[k].text == "," {
-					from = k + 1
-					break
-				}
-			}
-		}
+		from := a.subjectStart(i)
 		for k := from; k < len(a.toks) && k < from+10 && (k == i || !a.toks[k].sentStart); k++ {
 			m := a.byTok[k]
 			if m == 0 {
@@ -88,6 +76,51 @@ func (a *article) computeFocus() {
 			break
 		}
 	}
+}
+
+// subjectStart returns where the subject of the sentence starting at token
+// i begins: after a dateline ("LISBON (AFP) — Clara Voss …") and after
+// an opening phrase ("At the rally, Linda Marr …").
+func (a *article) subjectStart(i int) int {
+	from := i
+	if i == 0 || a.toks[i-1].para != a.toks[i].para {
+		// A dateline is a place in capitals or a place with an agency in
+		// brackets before a dash; "Dana Holt — surgeon and TV host —" is not.
+		first := a.toks[i].text
+		place := strings.ToUpper(first) == first && len(first) > 1
+		if m := a.byTok[i]; m > 0 && a.mentions[m-1].kind == entPlace {
+			place = true
+		}
+		for k := i; k < len(a.toks) && k < i+8 && a.toks[k].para == a.toks[i].para; k++ {
+			t := a.toks[k]
+			if t.text == "(" {
+				place = true
+			}
+			if k > i && isDash(t.text) {
+				if place {
+					from = k + 1
+				}
+				break
+			}
+			if t.kind == tokWord && !t.capital || t.kind == tokQuote {
+				break
+			}
+		}
+	}
+	if from >= len(a.toks) {
+		return i
+	}
+	if w := lower(a.toks[from].text); prepositions[w] || subordinators[w] {
+		for k := from + 1; k < len(a.toks) && k < from+25 && !a.toks[k].sentStart; k++ {
+			if w := a.toks[k].text; w == "was" || w == "were" || w == "is" || w == "are" {
+				break // "Among the patients was Samuel Adeyemi, 58, …": inverted
+			}
+			if a.toks[k].text == "," {
+				return k + 1
+			}
+		}
+	}
+	return from
 }
 
 // quoteSpeaker is the attribution of one span.
@@ -282,6 +315,13 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 			return quoteSpeaker{ent: m.ent, found: true}, true
 		}
 	case entRole:
+		// "Bishop said" after Mayor Ann Bishop: a title word that is also
+		// the surname of a person of the article.
+		if m.to-m.from == 1 {
+			if e := a.personBySurname(a.toks[m.from].text); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
+		}
 		if e := a.resolveRole(m.role, m.country, pos); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
@@ -467,6 +507,16 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 	}
 	// The subject of the current sentence, if a person precedes the pronoun in it.
 	ti := a.tokenIndex(pos)
+	if st := a.sentenceStartOf(ti); st < ti {
+		// "After the debate, Voss told journalists she believed …".
+		if sb := a.subjectStart(st); sb < ti {
+			if m := a.byTok[sb]; m > 0 {
+				if mm := &a.mentions[m-1]; mm.from == sb && mm.kind == entPerson && compatible(mm.ent) && !mm.possessive && !a.insideSpan(a.toks[sb].start) {
+					return mm.ent
+				}
+			}
+		}
+	}
 	for k := ti - 1; k >= 0 && k > ti-40; k-- {
 		if m := a.byTok[k]; m > 0 && !a.insideSpan(a.toks[k].start) {
 			mm := &a.mentions[m-1]
@@ -508,6 +558,17 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 		}
 	}
 	return nil
+}
+
+// sentenceStartOf returns the first token of the sentence of token ti.
+func (a *article) sentenceStartOf(ti int) int {
+	if ti >= len(a.toks) {
+		ti = len(a.toks) - 1
+	}
+	for ti > 0 && !a.toks[ti].sentStart {
+		ti--
+	}
+	return ti
 }
 
 // resolveThey picks the organisation a "they" refers to.

@@ -480,9 +480,11 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 				// "… desk.” The statement added: “…”": this cue opens the next quote.
 				return quoteSpeaker{}, false
 			}
-			if newSentence && !a.closesSentence(k+1) {
+			if newSentence && (!a.closesSentence(k+1) || a.quoteLaterInSentence(k+1)) {
 				// "…“betrayal.” Kent has said that the deal …": a
-				// new sentence of reported speech, not this quote's cue.
+				// new sentence of reported speech, not this quote's cue;
+				// "…” She went further, arguing without proof that “…”": the cue
+				// of the quotation later in its own sentence.
 				return quoteSpeaker{}, false
 			}
 			if s, ok := a.speakerBefore(k, i, sp.start); ok {
@@ -505,6 +507,18 @@ func (a *article) relativeBetween(from, to int) bool {
 		switch a.toks[k].text {
 		case "that", "which", "who", "whom":
 			return true
+		}
+	}
+	return false
+}
+
+// quoteLaterInSentence reports a quotation that a cue ending at token k-1
+// introduces later in its sentence: "said, without offering proof, that “…".
+func (a *article) quoteLaterInSentence(k int) bool {
+	for j := k; j < len(a.toks) && j < k+20 && !a.toks[j].sentStart && a.toks[j].para == a.toks[k-1].para; j++ {
+		if a.toks[j].kind == tokQuote {
+			p := a.toks[j-1].text
+			return a.toks[j].quoteOpen && (p == "," || p == ":" || p == "that")
 		}
 	}
 	return false
@@ -779,6 +793,9 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 		if !cueVerbs[lw] && !a.phrasalCue(k) || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
 			continue
 		}
+		if strings.HasPrefix(lw, "continue") && k+1 < open && a.toks[k+1].text == "to" {
+			continue // "Rudd would continue to be ‘…’": going on, not speaking
+		}
 		// "but warned ‘…’": the subject is the one of the clause before.
 		if k > limit && conjunctions[lower(a.toks[k-1].text)] || k-1 > limit && (a.toks[k-1].text == "–" || a.toks[k-1].text == "—" || a.toks[k-1].text == ",") && conjunctions[lower(a.toks[k-2].text)] {
 			if conjCue < 0 {
@@ -926,9 +943,14 @@ func (a *article) clauseHasCue(from, to int) bool {
 // sentenceSubject returns the first person, organisation or pronoun of the
 // sentence between limit and end.
 func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
-	if prepositions[lower(a.toks[limit].text)] {
-		// "In a White House statement, President Obama condemned …": the
-		// subject comes after the opening phrase.
+	if a.toks[limit].sentStart {
+		// "In a White House statement, President Obama condemned …",
+		// "Lisbon (AFP) – Clara Voss has …": the subject comes
+		// after a dateline and the opening phrase.
+		if sb := a.subjectStart(limit); sb < end {
+			limit = sb
+		}
+	} else if prepositions[lower(a.toks[limit].text)] {
 		for k := limit + 1; k < end && k < limit+25; k++ {
 			if a.toks[k].text == "," {
 				limit = k + 1
