@@ -480,13 +480,15 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 				// "… desk.” The statement added: “…”": this cue opens the next quote.
 				return quoteSpeaker{}, false
 			}
-			if newSentence && (!a.closesSentence(k+1) || a.quoteLaterInSentence(k+1)) {
+			if newSentence && !a.closesSentence(k+1) {
 				// "…“betrayal.” Kent has said that the deal …": a
-				// new sentence of reported speech, not this quote's cue;
-				// "…” She went further, arguing without proof that “…”": the cue
-				// of the quotation later in its own sentence.
+				// new sentence of reported speech, not this quote's cue.
 				return quoteSpeaker{}, false
 			}
+			// "…” She went further, arguing without proof that “…”": the cue of
+			// the quotation later in its own sentence, unless this one
+			// has none before it ("“Then read it again.” Marsh replied, “Slowly.”").
+			opensNext = opensNext || newSentence && a.quoteLaterInSentence(k+1)
 			if s, ok := a.speakerBefore(k, i, sp.start); ok {
 				s.cue = a.cueText(k)
 				// "After Keel said that … ‘…,’ Amber said: ‘…’": a cue that
