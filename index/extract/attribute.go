@@ -102,8 +102,8 @@ func (a *article) subjectStart(i int) int {
 				}
 				break
 			}
-			if t.kind == tokWord && !t.capital || t.kind == tokQuote {
-				break
+			if t.kind == tokWord && !t.capital && !(t.text[0] >= '0' && t.text[0] <= '9') || t.kind == tokQuote {
+				break // "LYON, May 3 (AFP) —" has a date
 			}
 		}
 	}

@@ -390,7 +390,7 @@ func (a *article) signedAfter(i int, sp *span) (quoteSpeaker, bool) {
 	if i+1 < len(a.toks) {
 		if m := a.byTok[i+1]; m > 0 {
 			mm := &a.mentions[m-1]
-			if mm.from == i+1 && (mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe) && (mm.to >= len(a.toks) || a.toks[mm.to].para != a.toks[i+1].para || a.toks[mm.to].text == "." || a.toks[mm.to].text == ",") {
+			if mm.from == i+1 && (mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe) && (mm.to >= len(a.toks) || a.toks[mm.to].para != a.toks[i+1].para || a.toks[mm.to].text == "." || a.toks[mm.to].text == "," || a.toks[mm.to].quoteOpen) {
 				if mm.ent != nil {
 					return quoteSpeaker{ent: mm.ent, found: true}, true
 				}
@@ -978,6 +978,12 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
 				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+			if mm.kind == entMaybe && k <= limit+1 && !mm.possessive && !a.toks[k].quoteOpen && mm.to < end &&
+				(a.toks[mm.to].text == "," || subjectVerb(a.toks[mm.to]) || a.toks[mm.to].text == "did" || a.toks[mm.to].text == "does") {
+				// "Vane, who …, praised Keel for …": an unknown name is the
+				// subject; the person after the verb is not.
+				return quoteSpeaker{}, false
 			}
 			if mm.kind == entPlace && k == limit && mm.to < end && subjectVerb(a.toks[mm.to]) {
 				// "Japan labelled the launch a ‘grave threat’".
