@@ -162,6 +162,12 @@ var softWords = setOf("also", "later", "then", "tonight", "today", "yesterday", 
 	"last", "week", "this", "on", "at", "in", "may", "might", "could", "did", "does", "do", "not", "never",
 	"often", "frequently", "subsequently", "told", "has", "reportedly", "allegedly", "herself", "himself")
 
+// infinitiveLeads come between a subject and "to say": "went on to say",
+// "was quick to add", "decided to write".
+var infinitiveLeads = setOf("on", "went", "goes", "go", "going", "was", "were", "is", "are", "quick", "continued",
+	"continues", "proceeded", "proceeds", "decided", "decides", "chose", "chooses", "wanted", "wants", "tried",
+	"tries", "began", "begins", "started", "starts", "later", "also", "then", "has", "had", "would", "took", "time")
+
 var conjunctions = setOf("but", "and", "yet", "while", "before", "after", "as")
 
 // speakerAt parses a speaker noun phrase ending just before token index end
@@ -172,6 +178,17 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 	// Skip adverbs and auxiliaries between subject and verb: "he also said".
 	for i >= limit && a.toks[i].kind == tokWord && softWords[lower(a.toks[i].text)] && !a.toks[i].capital {
 		i--
+	}
+	// "Voss went on to say", "she was quick to add": the infinitive's
+	// subject is the sentence's.
+	if i > limit && a.toks[i].text == "to" {
+		j := i - 1
+		for j > limit && j > i-5 && infinitiveLeads[lower(a.toks[j].text)] && !a.toks[j].capital {
+			j--
+		}
+		if j < i-1 {
+			i = j
+		}
 	}
 	if i < limit {
 		return quoteSpeaker{}, false

@@ -409,7 +409,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		return quoteSpeaker{}, false
 	}
 	lw := lower(a.toks[i].text)
-	if t := a.toks[i]; !t.capital && stopwords[lw] && !cueVerbs[lw] && lw != "according" && lw != "the" && lw != "a" && lw != "an" &&
+	if t := a.toks[i]; !t.capital && stopwords[lw] && !cueVerbs[lw] && lw != "according" && lw != "as" && lw != "the" && lw != "a" && lw != "an" &&
 		lw != "one" && lw != "he" && lw != "she" && lw != "they" && lw != "we" && lw != "i" && lw != "his" && lw != "her" && lw != "their" {
 		// "“…” to support communities, and the commission said": the
 		// sentence goes on about something else; its cue is not this quote's.
@@ -420,6 +420,20 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 			s.cue = "according to"
 			return s, true
 		}
+	}
+	if lw == "as" {
+		// "the gap is “too big to fill,” as Ortega told a podcast": the
+		// clause names the quotation's source.
+		for k := i + 1; k < len(a.toks) && k < i+8 && a.toks[k].kind == tokWord; k++ {
+			if t := a.toks[k]; !t.capital && (cueVerbs[t.text] && !strings.HasSuffix(t.text, "ing") || a.putIt(k)) {
+				if s, ok := a.speakerBefore(k, i+1, sp.start); ok && s.ent != nil {
+					s.cue = a.cueText(k)
+					return s, true
+				}
+				break
+			}
+		}
+		return quoteSpeaker{}, false
 	}
 	newSentence := a.toks[i].sentStart
 	// said X
@@ -622,6 +636,11 @@ func (a *article) closesSentence(k int) bool {
 // objectCues take the person spoken to as their object: "told reporters".
 var objectCues = setOf("told", "tells", "asked", "asks", "urged", "urges", "warned", "warns", "reminded", "assured")
 
+// putIt reports "put it" at token k: "as the Harbor Gazette put it, “…”".
+func (a *article) putIt(k int) bool {
+	return (a.toks[k].text == "put" || a.toks[k].text == "puts") && k+1 < len(a.toks) && a.toks[k+1].text == "it"
+}
+
 // phrasalCues report speech with a particle after them: "shot back",
 // "went on", "chimed in".
 var phrasalCues = map[string]string{
@@ -655,7 +674,7 @@ func (a *article) isAbbrevDot(k int) bool {
 // cueText is the cue as printed: the verb, or "told reporters", "according to".
 func (a *article) cueText(k int) string {
 	w := a.toks[k].text
-	if a.phrasalCue(k) {
+	if a.phrasalCue(k) || a.putIt(k) {
 		return w + " " + a.toks[k+1].text
 	}
 	if lower(w) == "told" && k+1 < len(a.toks) && a.toks[k+1].kind == tokWord && !a.toks[k+1].capital && !stopwords[a.toks[k+1].text] {
@@ -792,7 +811,7 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 				return s, true
 			}
 		}
-		if !cueVerbs[lw] && !a.phrasalCue(k) || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
+		if !cueVerbs[lw] && !a.phrasalCue(k) && !a.putIt(k) || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
 			continue
 		}
 		if strings.HasPrefix(lw, "continue") && k+1 < open && a.toks[k+1].text == "to" {
