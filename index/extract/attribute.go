@@ -110,7 +110,9 @@ func (a *article) subjectStart(i int) int {
 	if from >= len(a.toks) {
 		return i
 	}
-	if w := lower(a.toks[from].text); prepositions[w] || subordinators[w] {
+	if w := lower(a.toks[from].text); prepositions[w] || subordinators[w] || a.byTok[from] == 0 && len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+		// "At the rally, …", "Asked about the files, Harlow said …",
+		// "Speaking in Leeds, the minister …".
 		for k := from + 1; k < len(a.toks) && k < from+25 && !a.toks[k].sentStart; k++ {
 			if w := a.toks[k].text; w == "was" || w == "were" || w == "is" || w == "are" {
 				break // "Among the patients was Samuel Adeyemi, 58, …": inverted
