@@ -460,8 +460,12 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		reach = i + 3
 		if m := a.byTok[i]; m > 0 && a.mentions[m-1].from == i {
 			mm := &a.mentions[m-1]
-			reach = mm.to + 3
-			if mm.to < len(a.toks) && a.toks[mm.to].text == "," {
+			end := mm.to
+			for end < len(a.toks) && a.byTok[end] > 0 && a.mentions[a.byTok[end]-1].from == end {
+				end = a.mentions[a.byTok[end]-1].to // "US Senator Ann Lee": a place, then the name
+			}
+			reach = end + 3
+			if end < len(a.toks) && a.toks[end].text == "," {
 				reach = i + 28
 			}
 		}
@@ -481,8 +485,9 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		loose := k > i && a.byTok[k-1] > 0 && a.mentions[a.byTok[k-1]-1].from == i && t.kind == tokWord && !t.capital &&
 			(strings.HasSuffix(t.text, "ed") || strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss")) && !stopwords[t.text]
 		// A phrasal cue answers: after a quote that ends its sentence it
-		// is somebody's reply ("…” Keel fired back in March, …").
-		phrasal := a.phrasalCue(k) && !newSentence
+		// is somebody's reply ("…” Keel fired back in March, …"), but
+		// "…?” Marsh went on" goes on with the same speaker.
+		phrasal := a.phrasalCue(k) && (!newSentence || a.toks[k+1].text == "on")
 		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose || phrasal) && !t.capital {
 			n := k + 1
 			if n < len(a.toks) && (a.toks[n].text == "back" || a.toks[n].text == "on" || a.toks[n].text == "in") {
@@ -572,6 +577,16 @@ func (a *article) trailingCue(i int, sp *span) (quoteSpeaker, bool) {
 		}
 		if t.text != "," || k+1 >= len(a.toks) || conjunctions[lower(a.toks[k+1].text)] {
 			continue
+		}
+		if c := k + 1; c+1 < len(a.toks) && invertibleCues[a.toks[c].text] && a.byTok[c+1] > 0 {
+			// "“…” for the senator, said Marsh.": the inverted form.
+			mm := &a.mentions[a.byTok[c+1]-1]
+			if mm.from == c+1 && a.closesSentence(mm.to) {
+				if s, ok := a.speakerAfterCue(c+1, sp); ok && (s.ent != nil || s.unknown) {
+					s.cue = a.cueText(c)
+					return s, true
+				}
+			}
 		}
 		for c := k + 1; c < len(a.toks) && c < k+9; c++ {
 			ct := a.toks[c]
