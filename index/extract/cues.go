@@ -199,6 +199,11 @@ func (a *article) attribute(si int) quoteSpeaker {
 			return s
 		}
 	}
+	// "Holt's “nobody will pay more” promise", "Jansen's vow to keep
+	// “out of it”", "Holt's Facebook post: “…”": words someone owns.
+	if s, ok := a.possessiveSource(open, closeTok); ok {
+		return s
+	}
 	// A partial quote with no reporting verb ("Obama made clear his aim to
 	// ‘fundamentally transform’ …"): the subject of its sentence.
 	if !a.toks[open].sentStart {
@@ -275,6 +280,58 @@ func (a *article) mainSubjectAfter(i int, sp *span) (quoteSpeaker, bool) {
 			return quoteSpeaker{ent: a.resolvePronoun(g, sp.start), found: true}, true
 		}
 		return quoteSpeaker{}, false
+	}
+	return quoteSpeaker{}, false
+}
+
+// speechNouns name something said or written.
+var speechNouns = setOf("comment", "comments", "remark", "remarks", "claim", "claims", "pledge", "promise", "words",
+	"phrase", "description", "line", "post", "tweet", "statement", "dictum", "slogan", "vow", "assertion", "warning",
+	"characterization", "characterisation", "label", "quip", "joke", "boast", "insult", "admission", "mantra",
+	"message", "speech", "question", "answer", "reply", "response", "accusation", "argument", "motto", "catchphrase")
+
+// possessiveSource attributes a quotation to the owner of a speech noun
+// around it: "X's “…” comment", "X's vow to keep “…”".
+func (a *article) possessiveSource(open, closeTok int) (quoteSpeaker, bool) {
+	owner := func(k int) (quoteSpeaker, bool) {
+		if k < 0 {
+			return quoteSpeaker{}, false
+		}
+		if m := a.byTok[k]; m > 0 {
+			mm := &a.mentions[m-1]
+			if mm.possessive && mm.to == k+1 && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+		}
+		return quoteSpeaker{}, false
+	}
+	if closeTok >= 0 && closeTok+1 < len(a.toks) && speechNouns[lower(a.toks[closeTok+1].text)] {
+		if s, ok := owner(open - 1); ok {
+			return s, true
+		}
+	}
+	noun := false
+	for k := open - 1; k >= 0 && k > open-9 && a.toks[k].para == a.toks[open].para && !a.toks[open].sentStart; k-- {
+		t := a.toks[k]
+		if t.kind == tokQuote || t.text == "." || t.sentStart && a.byTok[k] == 0 {
+			break
+		}
+		if a.byTok[k] > 0 {
+			if s, ok := owner(k); ok && noun {
+				return s, true
+			}
+			if a.mentions[a.byTok[k]-1].possessive {
+				k = a.mentions[a.byTok[k]-1].from // "Holt's Facebook post"
+				continue
+			}
+			break
+		}
+		if t.kind == tokWord && cueVerbs[t.text] {
+			break
+		}
+		if speechNouns[lower(t.text)] {
+			noun = true
+		}
 	}
 	return quoteSpeaker{}, false
 }
