@@ -178,6 +178,11 @@ func (a *article) attribute(si int) quoteSpeaker {
 			weak = s
 		}
 	}
+	// "Holt's “nobody will pay more” promise", "Marsh mocked Jansen's
+	// vow to keep “out of it”": words someone owns, whoever reports them.
+	if s, ok := a.possessiveSource(open, closeTok); ok {
+		return s
+	}
 	// Before the quote, within the sentence.
 	if s, ok := a.cueBefore(open, sp); ok {
 		return s
@@ -198,11 +203,6 @@ func (a *article) attribute(si int) quoteSpeaker {
 		if s, ok := a.signedAfter(closeTok+1, sp); ok {
 			return s
 		}
-	}
-	// "Holt's “nobody will pay more” promise", "Jansen's vow to keep
-	// “out of it”", "Holt's Facebook post: “…”": words someone owns.
-	if s, ok := a.possessiveSource(open, closeTok); ok {
-		return s
 	}
 	// A partial quote with no reporting verb ("Obama made clear his aim to
 	// ‘fundamentally transform’ …"): the subject of its sentence.
@@ -326,11 +326,12 @@ func (a *article) possessiveSource(open, closeTok int) (quoteSpeaker, bool) {
 			}
 			break
 		}
+		if speechNouns[lower(t.text)] {
+			noun = true // "pledge", "comment": nouns here, whatever else they are
+			continue
+		}
 		if t.kind == tokWord && cueVerbs[t.text] {
 			break
-		}
-		if speechNouns[lower(t.text)] {
-			noun = true
 		}
 	}
 	return quoteSpeaker{}, false
