@@ -310,14 +310,27 @@ func (a *article) possessiveSource(open, closeTok int) (quoteSpeaker, bool) {
 			return s, true
 		}
 	}
-	noun := false
+	// The quotation must be inside the noun's complement ("vow to keep
+	// “out of it”", "post: “…”"): in "called Keel's remarks “hurtful”" it
+	// is the reporter's own word for them.
+	noun, complement := false, false
 	for k := open - 1; k >= 0 && k > open-9 && a.toks[k].para == a.toks[open].para && !a.toks[open].sentStart; k-- {
 		t := a.toks[k]
 		if t.kind == tokQuote || t.text == "." || t.sentStart && a.byTok[k] == 0 {
 			break
 		}
+		if !noun {
+			switch lower(t.text) {
+			case "to", "that", "about", "of", ":", "on":
+				complement = true
+			case "is", "was", "were", "are", "as", "a", "an":
+				// "Keel's comments about the plan were “absurd”",
+				// "called Amber's speech a “low point”": a predicate.
+				return quoteSpeaker{}, false
+			}
+		}
 		if a.byTok[k] > 0 {
-			if s, ok := owner(k); ok && noun {
+			if s, ok := owner(k); ok && noun && complement {
 				return s, true
 			}
 			if a.mentions[a.byTok[k]-1].possessive {
@@ -335,6 +348,16 @@ func (a *article) possessiveSource(open, closeTok int) (quoteSpeaker, bool) {
 		}
 	}
 	return quoteSpeaker{}, false
+}
+
+// verbLike reports a word that reads as a finite verb after a subject.
+func verbLike(t token) bool {
+	if subjectVerb(t) {
+		return true
+	}
+	return t.kind == tokWord && !t.capital && len(t.text) > 3 && !stopwords[t.text] &&
+		(strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss") || strings.HasSuffix(t.text, "ed")) ||
+		t.text == "stood" || t.text == "went" || t.text == "took" || t.text == "made" || t.text == "gave" || t.text == "spoke"
 }
 
 // isScareName reports a quoted name, title or scare quote: short, Title
@@ -864,6 +887,10 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	// Quoted text before us in the sentence belongs to other quotes; the
 	// subject may still be before them, so we scan over them.
 	conjCue := -1
+	mainFrom := limit // where the main clause starts after an opening subordinate clause
+	if subordinators[lower(a.toks[limit].text)] && a.toks[limit].sentStart {
+		mainFrom = a.subjectStart(limit)
+	}
 	for k := open - 1; k >= limit; k-- {
 		t := a.toks[k]
 		if t.kind != tokWord || t.capital && k != limit && !(cueVerbs[lower(t.text)] && a.toks[k].sentStart) {
@@ -889,6 +916,12 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 		}
 		if strings.HasPrefix(lw, "continue") && k+1 < open && a.toks[k+1].text == "to" {
 			continue // "Rudd would continue to be ‘…’": going on, not speaking
+		}
+		if k < mainFrom && open > mainFrom+1 && (lower(a.toks[limit].text) != "as" || lw == "spoke" || lw == "speaks") {
+			// "While Vane was speaking, the union was phoning …", "Once Keel
+			// had attacked it, …": another clause's cue (but "As the columnist
+			// wrote, “…”" and "As the paper reported, …" name a source).
+			continue
 		}
 		// "but warned ‘…’": the subject is the one of the clause before.
 		if k > limit && conjunctions[lower(a.toks[k-1].text)] || k-1 > limit && (a.toks[k-1].text == "–" || a.toks[k-1].text == "—" || a.toks[k-1].text == ",") && conjunctions[lower(a.toks[k-2].text)] {
@@ -1058,7 +1091,14 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 		}
 		if m := a.byTok[k]; m > 0 {
 			mm := &a.mentions[m-1]
-			if k > limit && (prepositions[lower(a.toks[k-1].text)] || a.objectOfPreposition(mm)) {
+			prev := ""
+			if k > limit {
+				prev = lower(a.toks[k-1].text)
+			}
+			if (prev == "and" || prev == "or") && mm.to < end && verbLike(a.toks[mm.to]) {
+				prev = "" // "As the hearing went on and Keel stood by …": a clause's subject
+			}
+			if k > limit && (prepositions[prev] || prev != "" && a.objectOfPreposition(mm)) {
 				k = int(mm.to) - 1 // "Like Corker, Menendez …", "at the University of Leeds": not the subject
 				continue
 			}
