@@ -114,10 +114,8 @@ func (a *article) subjectStart(i int) int {
 		// "At the rally, …", "Asked about the files, Harlow said …",
 		// "Speaking in Leeds, the minister …".
 		for k := from + 1; k < len(a.toks) && k < from+25 && !a.toks[k].sentStart; k++ {
-			if w := a.toks[k].text; w == "was" || w == "were" || w == "is" || w == "are" || a.toks[k].kind == tokQuote {
-				// "Among the patients was Samuel Adeyemi, 58, …": inverted;
-				// a quotation's commas close no opening phrase.
-				break
+			if w := a.toks[k].text; w == "was" || w == "were" || w == "is" || w == "are" {
+				break // "Among the patients was Samuel Adeyemi, 58, …": inverted
 			}
 			if a.toks[k].text == "," {
 				return k + 1
