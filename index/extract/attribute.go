@@ -111,13 +111,14 @@ func (a *article) subjectStart(i int) int {
 		return i
 	}
 	if w := lower(a.toks[from].text); prepositions[w] || subordinators[w] || a.byTok[from] == 0 && len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+		// (a colon ends the opening phrase too: "For instance: That Marsh …")
 		// "At the rally, …", "Asked about the files, Harlow said …",
 		// "Speaking in Leeds, the minister …".
 		for k := from + 1; k < len(a.toks) && k < from+25 && !a.toks[k].sentStart; k++ {
 			if w := a.toks[k].text; w == "was" || w == "were" || w == "is" || w == "are" {
 				break // "Among the patients was Samuel Adeyemi, 58, …": inverted
 			}
-			if a.toks[k].text == "," {
+			if a.toks[k].text == "," || a.toks[k].text == ":" {
 				return k + 1
 			}
 		}
@@ -248,6 +249,18 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 	}
 	if lw == "i" {
 		return quoteSpeaker{found: true}, true
+	}
+	if (lw == "who" || lw == "which") && i-2 >= limit && a.toks[i-1].text == "," {
+		// "echoing President Paul Delorme, who has called the deal
+		// ‘unacceptable’": the relative pronoun's antecedent.
+		if m := a.byTok[i-2]; m > 0 {
+			if mm := &a.mentions[m-1]; mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+		}
+		// "and the Greens, who argue it is ‘ruinous’": somebody, not
+		// whoever an earlier cue of the sentence names.
+		return quoteSpeaker{found: true, unknown: true}, true
 	}
 	if s, ok := a.commonNounSpeaker(i, limit, pos); ok {
 		return s, true

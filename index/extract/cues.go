@@ -1111,8 +1111,12 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
 				return quoteSpeaker{ent: mm.ent, found: true}, true
 			}
-			if mm.kind == entMaybe && k <= limit+1 && !mm.possessive && !a.toks[k].quoteOpen && mm.to < end &&
-				(a.toks[mm.to].text == "," || subjectVerb(a.toks[mm.to]) || a.toks[mm.to].text == "did" || a.toks[mm.to].text == "does") {
+			v := mm.to
+			for v < end && softWords[a.toks[v].text] {
+				v++ // "That Marsh also misjudged"
+			}
+			if (mm.kind == entMaybe || mm.kind == entNone) && k <= limit+1 && !mm.possessive && !a.toks[k].quoteOpen && v < end &&
+				(a.toks[mm.to].text == "," || verbLike(a.toks[v]) || a.toks[v].text == "did" || a.toks[v].text == "does") {
 				// "Vane, who …, praised Keel for …": an unknown name is the
 				// subject; the person after the verb is not.
 				return quoteSpeaker{}, false
