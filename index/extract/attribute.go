@@ -476,6 +476,22 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entOrg && a.mentions[n-1].ent != nil {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 			}
+			// "WHO" written as a common word's capitals: the known body.
+			if name, ok := knownOrgs[a.toks[k].text]; ok && a.toks[k].text == strings.ToUpper(a.toks[k].text) {
+				for _, e := range a.orgs {
+					if e.name == name {
+						return quoteSpeaker{ent: e, found: true}, true
+					}
+				}
+			}
+		}
+		// "A Coral Samoa spokesman said": a capitalised name right
+		// before the noun is the body the spokesman speaks for.
+		if n := a.byTok[i-1]; i > start && n > 0 {
+			mm := &a.mentions[n-1]
+			if mm.to == i && (mm.kind == entNone || mm.kind == entMaybe) && len(mm.words) > 0 && !mm.possessive {
+				return quoteSpeaker{ent: a.placeSpeaker(mm.words), found: true}, true
+			}
 		}
 	}
 	if descriptionHeads[lw] || orgSpeakerNouns[lw] {
