@@ -489,7 +489,9 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		// before the noun is the body the spokesman speaks for.
 		if n := a.byTok[i-1]; i > start && n > 0 {
 			mm := &a.mentions[n-1]
-			if mm.to == i && (mm.kind == entNone || mm.kind == entMaybe) && len(mm.words) > 0 && !mm.possessive {
+			article := mm.from > 0 && (lower(a.toks[mm.from-1].text) == "a" || lower(a.toks[mm.from-1].text) == "an")
+			if mm.to == i && (mm.kind == entNone || mm.kind == entMaybe || article && mm.kind == entPerson) && len(mm.words) > 0 && !mm.possessive {
+				// ("a Coral Samoa spokesman": no person's name takes "a")
 				return quoteSpeaker{ent: a.placeSpeaker(mm.words), found: true}, true
 			}
 		}
