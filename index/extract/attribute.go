@@ -358,6 +358,22 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 			return quoteSpeaker{ent: e, found: true}, true
 		}
 		return quoteSpeaker{found: true, unknown: true}, true
+	case entNone, entMaybe:
+		// "Coral Samoa said": a name with a place or a known body
+		// in it that nobody typed is an organisation's.
+		if len(m.words) >= 2 && orgLike(m.words) && !m.possessive {
+			// Not "Owen Pratt of Radio Samoa observed".
+			k := m.from - 1
+			if k >= 0 && lower(a.toks[k].text) == "the" {
+				k--
+			}
+			if k > 0 && (a.toks[k].text == "of" || a.toks[k].text == "from" || a.toks[k].text == "at") {
+				if n := a.byTok[k-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+					return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+				}
+			}
+			return quoteSpeaker{ent: a.placeSpeaker(m.words), found: true}, true
+		}
 	case entPlace:
 		// "Jordan said", "said Jordan": a place word that is also the
 		// surname of a person of the article is that person speaking.
@@ -490,7 +506,8 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		if n := a.byTok[i-1]; i > start && n > 0 {
 			mm := &a.mentions[n-1]
 			article := mm.from > 0 && (lower(a.toks[mm.from-1].text) == "a" || lower(a.toks[mm.from-1].text) == "an")
-			if mm.to == i && (mm.kind == entNone || mm.kind == entMaybe || article && mm.kind == entPerson) && len(mm.words) > 0 && !mm.possessive {
+			if mm.to == i && (mm.kind == entNone || mm.kind == entMaybe || article && mm.kind == entPerson) && len(mm.words) > 0 && !mm.possessive &&
+				!(len(mm.words) == 1 && a.toks[mm.from].sentStart) { // not "One message said"
 				// ("a Coral Samoa spokesman": no person's name takes "a")
 				return quoteSpeaker{ent: a.placeSpeaker(mm.words), found: true}, true
 			}

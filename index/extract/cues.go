@@ -498,7 +498,11 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 	}
 	if lw == "according" && i+1 < len(a.toks) && a.toks[i+1].text == "to" {
 		if s, ok := a.speakerAfterCue(i+2, sp); ok {
+			// "Lin sent a message, describing the launch as “…,” according
+			// to the state agency": the source only reports; the speaker named
+			// before the quotation, if any, said it.
 			s.cue = "according to"
+			s.weak = true
 			return s, true
 		}
 	}

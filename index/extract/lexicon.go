@@ -74,7 +74,10 @@ var cueVerbs = setOf(
 	"criticised", "cautioned", "pointed", "advised", "demanded", "demands", "wondered", "wonders", "asserted",
 	"acknowledged", "complained", "noting", "adding", "telling", "writing", "arguing", "insisting", "calling",
 	"explaining", "warning", "declaring", "claiming", "asking", "stating", "suggesting", "recalling",
-	"tweeting", "posting", "opined", "opines", "reacted", "demurred", "spoke", "speaks", "yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
+	"tweeting", "posting", "opined", "opines", "reacted", "demurred", "spoke", "speaks",
+	"describing", "urging", "predicting", "vowing", "promising", "pledging", "stressing", "admitting", "conceding",
+	"confirming", "denying", "announcing", "responding", "replying", "answering", "complaining", "boasting", "joking",
+	"repeating", "reiterating", "charging", "alleging", "praising", "criticizing", "criticising", "demanding", "yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
 )
 
 // postCueVerbs may follow a quote with inverted order ("…," said X) only if
