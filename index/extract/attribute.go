@@ -110,12 +110,13 @@ func (a *article) subjectStart(i int) int {
 	if from >= len(a.toks) {
 		return i
 	}
-	if w := lower(a.toks[from].text); prepositions[w] || subordinators[w] || a.byTok[from] == 0 && len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
-		// (a colon ends the opening phrase too: "For instance: That Marsh …")
-		// "At the rally, …", "Asked about the files, Harlow said …",
-		// "Speaking in Leeds, the minister …".
+	// "At the rally, …", "Asked about the files, Harlow said …",
+	// "Speaking in Leeds, the minister …", "For instance: That Marsh …".
+	first := lower(a.toks[from].text)
+	name := a.byTok[from] > 0 && len(a.mentions[a.byTok[from]-1].words) > 1
+	if prepositions[first] || subordinators[first] || !name && len(first) > 4 && (strings.HasSuffix(first, "ed") || strings.HasSuffix(first, "ing")) {
 		for k := from + 1; k < len(a.toks) && k < from+25 && !a.toks[k].sentStart; k++ {
-			if w := a.toks[k].text; w == "was" || w == "were" || w == "is" || w == "are" {
+			if w := a.toks[k].text; prepositions[first] && (w == "was" || w == "were" || w == "is" || w == "are") {
 				break // "Among the patients was Samuel Adeyemi, 58, …": inverted
 			}
 			if a.toks[k].text == "," || a.toks[k].text == ":" {
@@ -283,6 +284,10 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 // town ("Tacoma, Wash."), so that a speaker's name lies before it.
 func (a *article) placeOrAge(c int) bool {
 	j := c - 1
+	dot := false
+	if j > 1 && a.toks[j].text == "." {
+		j, dot = j-1, true // "Tacoma, Wash., who": the state's dot is a token of its own
+	}
 	if j < 1 {
 		return false
 	}
@@ -306,7 +311,7 @@ func (a *article) placeOrAge(c int) bool {
 		return true
 	}
 	w := mm.words
-	return before == "," && len(w) == 1 && len(w[0]) <= 6 && strings.HasSuffix(w[0], ".") && a.byTok[mm.from-2] > 0
+	return before == "," && len(w) == 1 && len(w[0]) <= 6 && (dot || strings.HasSuffix(w[0], ".")) && a.byTok[mm.from-2] > 0
 }
 
 // speakerOfMention turns a mention ending at token i into a speaker.

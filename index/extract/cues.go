@@ -169,6 +169,14 @@ func (a *article) attribute(si int) quoteSpeaker {
 	var weak quoteSpeaker
 	if closeTok >= 0 {
 		if s, ok := a.cueAfter(closeTok+1, sp); ok {
+			if g, pron := a.pronounAfter(closeTok + 1); pron && s.ent != nil && open > 0 && cueVerbs[lower(a.toks[open-1].text)] {
+				// "Harlow said “…,” she said.": the name before the
+				// quotation says who the pronoun after it is.
+				if b, ok := a.cueBefore(open, sp); ok && b.ent != nil && b.ent != s.ent && b.ent.kind == entPerson &&
+					(g == unknownGender || b.ent.gender == unknownGender || b.ent.gender == g) {
+					return b
+				}
+			}
 			if !s.weak {
 				return s
 			}
@@ -572,6 +580,9 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		// A phrasal cue answers: after a quote that ends its sentence it
 		// is somebody's reply ("…” Keel fired back in March, …"), but
 		// "…?” Marsh went on" goes on with the same speaker.
+		if k > i && (a.toks[k-1].text == "who" || a.toks[k-1].text == "which") {
+			continue // "Harold Benning, 47, who answered the survey, said"
+		}
 		phrasal := a.phrasalCue(k) && (!newSentence || a.toks[k+1].text == "on")
 		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose || phrasal) && !t.capital {
 			n := k + 1
@@ -765,6 +776,19 @@ func (a *article) phrasalCue(k int) bool {
 	}
 	n := a.toks[k+2]
 	return n.kind != tokWord || n.text == "to" && k+3 < len(a.toks) && cueVerbs[a.toks[k+3].text]
+}
+
+// pronounAfter reports a he/she right after a quotation's closing mark
+// (past commas) and its gender.
+func (a *article) pronounAfter(i int) (gender, bool) {
+	for i < len(a.toks) && a.toks[i].text == "," {
+		i++
+	}
+	if i >= len(a.toks) {
+		return unknownGender, false
+	}
+	g, ok := pronounGender[a.toks[i].text]
+	return g, ok
 }
 
 func (a *article) isAbbrevDot(k int) bool {
