@@ -14,7 +14,10 @@ type article struct {
 	byTok    []int32 // token index -> mention index + 1 (0 = none)
 	people   []*entity
 	orgs     []*entity
-	lead     *entity // the most mentioned person, when clearly so
+	lead     *entity         // the most mentioned person, when clearly so
+	midCap   map[string]bool // words only ever written capitalised, inside sentences too
+
+	placeSpeakers map[string]*entity // countries that speak, by name
 
 	lastSpeaker    *entity // the speaker of the latest attributed quote
 	lastSpeakerPos int
@@ -41,10 +44,13 @@ func (a *article) computeFocus() {
 	a.focus = make([]*entity, n+1)
 	a.orgSpoke = make([]bool, n+1)
 	for i := 0; i < len(a.toks); i++ {
-		if !a.toks[i].sentStart {
+		if !a.toks[i].sentStart || a.insideSpan(a.toks[i].start) {
+			// A sentence inside a quotation is the speaker's: the names
+			// in it are not who the article is talking about.
 			continue
 		}
-		for k := i; k < len(a.toks) && k < i+8 && (k == i || !a.toks[k].sentStart); k++ {
+		from := a.subjectStart(i)
+		for k := from; k < len(a.toks) && k < from+10 && (k == i || !a.toks[k].sentStart); k++ {
 			m := a.byTok[k]
 			if m == 0 {
 				if a.toks[k].kind == tokQuote {
@@ -53,9 +59,16 @@ func (a *article) computeFocus() {
 				continue
 			}
 			mm := &a.mentions[m-1]
-			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive {
+			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive || mm.kind == entPlace {
 				k = mm.to - 1
 				continue
+			}
+			if mm.to+1 < len(a.toks) && (orgSpeakerNouns[lower(a.toks[mm.to].text)] || isPersonNoun(lower(a.toks[mm.to].text))) {
+				// "Halvern spokeswoman Alice Moreno said": the person.
+				if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+					a.focus[a.sentOf[k]] = a.mentions[n-1].ent
+					break
+				}
 			}
 			if mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
 				a.focus[a.sentOf[k]] = mm.ent
@@ -65,12 +78,62 @@ func (a *article) computeFocus() {
 	}
 }
 
+// subjectStart returns where the subject of the sentence starting at token
+// i begins: after a dateline ("LISBON (AFP) — Clara Voss …") and after
+// an opening phrase ("At the rally, Linda Marr …").
+func (a *article) subjectStart(i int) int {
+	from := i
+	if i == 0 || a.toks[i-1].para != a.toks[i].para {
+		// A dateline is a place in capitals or a place with an agency in
+		// brackets before a dash; "Dana Holt — surgeon and TV host —" is not.
+		first := a.toks[i].text
+		place := strings.ToUpper(first) == first && len(first) > 1
+		if m := a.byTok[i]; m > 0 && a.mentions[m-1].kind == entPlace {
+			place = true
+		}
+		for k := i; k < len(a.toks) && k < i+8 && a.toks[k].para == a.toks[i].para; k++ {
+			t := a.toks[k]
+			if t.text == "(" {
+				place = true
+			}
+			if k > i && isDash(t.text) {
+				if place {
+					from = k + 1
+				}
+				break
+			}
+			if t.kind == tokWord && !t.capital && !(t.text[0] >= '0' && t.text[0] <= '9') || t.kind == tokQuote {
+				break // "LYON, May 3 (AFP) —" has a date
+			}
+		}
+	}
+	if from >= len(a.toks) {
+		return i
+	}
+	// "At the rally, …", "Asked about the files, Harlow said …",
+	// "Speaking in Leeds, the minister …", "For instance: That Marsh …".
+	first := lower(a.toks[from].text)
+	name := a.byTok[from] > 0 && len(a.mentions[a.byTok[from]-1].words) > 1
+	if prepositions[first] || subordinators[first] || !name && len(first) > 4 && (strings.HasSuffix(first, "ed") || strings.HasSuffix(first, "ing")) {
+		for k := from + 1; k < len(a.toks) && k < from+25 && !a.toks[k].sentStart; k++ {
+			if w := a.toks[k].text; prepositions[first] && (w == "was" || w == "were" || w == "is" || w == "are") {
+				break // "Among the patients was Samuel Adeyemi, 58, …": inverted
+			}
+			if a.toks[k].text == "," || a.toks[k].text == ":" {
+				return k + 1
+			}
+		}
+	}
+	return from
+}
+
 // quoteSpeaker is the attribution of one span.
 type quoteSpeaker struct {
 	ent       *entity
 	cue       string
 	found     bool // a cue or context attributed it (even to an unknown speaker)
 	unknown   bool // attributed to somebody the text does not name
+	weak      bool // a cue after the quote that a cue before it overrides
 	scareName bool
 }
 
@@ -103,6 +166,12 @@ var softWords = setOf("also", "later", "then", "tonight", "today", "yesterday", 
 	"last", "week", "this", "on", "at", "in", "may", "might", "could", "did", "does", "do", "not", "never",
 	"often", "frequently", "subsequently", "told", "has", "reportedly", "allegedly", "herself", "himself")
 
+// infinitiveLeads come between a subject and "to say": "went on to say",
+// "was quick to add", "decided to write".
+var infinitiveLeads = setOf("on", "went", "goes", "go", "going", "was", "were", "is", "are", "quick", "continued",
+	"continues", "proceeded", "proceeds", "decided", "decides", "chose", "chooses", "wanted", "wants", "tried",
+	"tries", "began", "begins", "started", "starts", "later", "also", "then", "has", "had", "would", "took", "time")
+
 var conjunctions = setOf("but", "and", "yet", "while", "before", "after", "as")
 
 // speakerAt parses a speaker noun phrase ending just before token index end
@@ -113,6 +182,17 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 	// Skip adverbs and auxiliaries between subject and verb: "he also said".
 	for i >= limit && a.toks[i].kind == tokWord && softWords[lower(a.toks[i].text)] && !a.toks[i].capital {
 		i--
+	}
+	// "Voss went on to say", "she was quick to add": the infinitive's
+	// subject is the sentence's.
+	if i > limit && a.toks[i].text == "to" {
+		j := i - 1
+		for j > limit && j > i-5 && infinitiveLeads[lower(a.toks[j].text)] && !a.toks[j].capital {
+			j--
+		}
+		if j < i-1 {
+			i = j
+		}
 	}
 	if i < limit {
 		return quoteSpeaker{}, false
@@ -130,6 +210,12 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 		}
 		for k := i - 1; k >= limit && k > i-25; k-- {
 			if a.toks[k].text == "," {
+				if a.placeOrAge(k) {
+					// "Harold Benning, 47, of Tacoma, Wash., who …, said": an
+					// age or a home town between commas is no speaker.
+					i = k
+					continue
+				}
 				if s, ok := a.speakerBefore(k, limit, pos); ok {
 					return s, true
 				}
@@ -165,7 +251,67 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 	if lw == "i" {
 		return quoteSpeaker{found: true}, true
 	}
-	return a.commonNounSpeaker(i, limit, pos)
+	if (lw == "who" || lw == "which") && i-2 >= limit && a.toks[i-1].text == "," {
+		// "echoing President Paul Delorme, who has called the deal
+		// ‘unacceptable’": the relative pronoun's antecedent.
+		if m := a.byTok[i-2]; m > 0 {
+			if mm := &a.mentions[m-1]; mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+		}
+		// "and the Greens, who argue it is ‘ruinous’": somebody, not
+		// whoever an earlier cue of the sentence names.
+		return quoteSpeaker{found: true, unknown: true}, true
+	}
+	if s, ok := a.commonNounSpeaker(i, limit, pos); ok {
+		return s, true
+	}
+	// "Owen Pratt of the fishermen's cooperative told": a person named
+	// before the place or body he is of.
+	for j := i - 1; j > limit && j > i-7 && a.toks[j].kind == tokWord; j-- {
+		if w := lower(a.toks[j].text); w == "of" || w == "from" || w == "at" {
+			if n := a.byTok[j-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+			}
+			break
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// placeOrAge reports an apposition ending just before the comma at token
+// c that is an age ("30"), a home town ("of Tacoma") or a state after a
+// town ("Tacoma, Wash."), so that a speaker's name lies before it.
+func (a *article) placeOrAge(c int) bool {
+	j := c - 1
+	dot := false
+	if j > 1 && a.toks[j].text == "." {
+		j, dot = j-1, true // "Tacoma, Wash., who": the state's dot is a token of its own
+	}
+	if j < 1 {
+		return false
+	}
+	t := a.toks[j]
+	if t.kind == tokWord && len(t.text) <= 3 && t.text[0] >= '0' && t.text[0] <= '9' {
+		return a.toks[j-1].text == ","
+	}
+	m := a.byTok[j]
+	if m == 0 {
+		return false
+	}
+	mm := &a.mentions[m-1]
+	if mm.from < 2 {
+		return false
+	}
+	before := lower(a.toks[mm.from-1].text)
+	if (before == "of" || before == "from") && a.toks[mm.from-2].text == "," {
+		return true
+	}
+	if mm.kind == entPlace && before == "," {
+		return true
+	}
+	w := mm.words
+	return before == "," && len(w) == 1 && len(w[0]) <= 6 && (dot || strings.HasSuffix(w[0], ".")) && a.byTok[mm.from-2] > 0
 }
 
 // speakerOfMention turns a mention ending at token i into a speaker.
@@ -176,9 +322,27 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 		if lower(a.toks[k].text) == "the" {
 			k--
 		}
-		if k > limit && (a.toks[k].text == "of" || a.toks[k].text == "from" || a.toks[k].text == "at") {
+		if k > limit && (a.toks[k].text == "of" || a.toks[k].text == "from" || a.toks[k].text == "at" || a.toks[k].text == "for") {
 			if n := a.byTok[k-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+			}
+			// "Rosa Lind, the press officer for the Harbor Labour
+			// Party said": the apposition's comma went missing.
+			for j := k - 1; j > limit && j > k-8 && a.toks[j].kind == tokWord; j-- {
+				if orgSpeakerNouns[lower(a.toks[j].text)] {
+					break
+				}
+				if _, role := roleHeads[lower(a.toks[j].text)]; role && j-1 > limit {
+					for c := j - 1; c > limit && c > j-5; c-- {
+						if a.toks[c].text == "," {
+							if n := a.byTok[c-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+								return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+							}
+							break
+						}
+					}
+					break
+				}
 			}
 		}
 	}
@@ -188,15 +352,83 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 			return quoteSpeaker{ent: m.ent, found: true}, true
 		}
 	case entRole:
+		// "Bishop said" after Mayor Ann Bishop: a title word that is also
+		// the surname of a person of the article.
+		if m.to-m.from == 1 {
+			if e := a.personBySurname(a.toks[m.from].text); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
+		}
 		if e := a.resolveRole(m.role, m.country, pos); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
 		return quoteSpeaker{found: true, unknown: true}, true
+	case entNone, entMaybe:
+		// "Coral Samoa said": a name with a place or a known body
+		// in it that nobody typed is an organisation's.
+		if len(m.words) >= 2 && orgLike(m.words) && !m.possessive {
+			// Not "Owen Pratt of Radio Samoa observed".
+			k := m.from - 1
+			if k >= 0 && lower(a.toks[k].text) == "the" {
+				k--
+			}
+			if k > 0 && (a.toks[k].text == "of" || a.toks[k].text == "from" || a.toks[k].text == "at") {
+				if n := a.byTok[k-1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+					return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+				}
+			}
+			return quoteSpeaker{ent: a.placeSpeaker(m.words), found: true}, true
+		}
 	case entPlace:
+		// "Jordan said", "said Jordan": a place word that is also the
+		// surname of a person of the article is that person speaking.
+		if len(m.words) == 1 && !m.possessive {
+			if e := a.personBySurname(m.words[0]); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
+		}
 		// "A statement issued by Downing Street following talks in Paris said".
-		return a.statementBy(m.from, limit, pos)
+		if s, ok := a.statementBy(m.from, limit, pos); ok {
+			return s, true
+		}
+		// "Japan labelled the launch a ‘grave threat’", "Canada
+		// demanded": a country that speaks is its government.
+		if _, n, kind := matchPlace(m.words); n == len(m.words) && !m.possessive && (kind == placeCountry || kind == placeAlias || kind == placeSeat) {
+			return quoteSpeaker{ent: a.placeSpeaker(m.words), found: true}, true
+		}
+		return quoteSpeaker{}, false
 	}
 	return quoteSpeaker{}, false
+}
+
+// placeSpeaker is the organisation a speaking country or seat of
+// government stands for, one per name in an article. It is not listed
+// among the article's organisations: it is a place there.
+func (a *article) placeSpeaker(words []string) *entity {
+	name := strings.Join(words, " ")
+	if e := a.placeSpeakers[name]; e != nil {
+		return e
+	}
+	if a.placeSpeakers == nil {
+		a.placeSpeakers = map[string]*entity{}
+	}
+	e := &entity{kind: entOrg, words: words, name: name}
+	a.placeSpeakers[name] = e
+	return e
+}
+
+// personBySurname returns the one person of the article whose surname is w.
+func (a *article) personBySurname(w string) *entity {
+	var found *entity
+	for _, e := range a.people {
+		if len(e.words) > 1 && e.last() == w {
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // commonNounSpeaker handles "the prime minister", "the ministry", "a spokesman
@@ -215,27 +447,41 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			break
 		}
 	}
-	// "A statement issued by X following ... said": the real speaker comes after by/for/from.
-	if s, ok := a.statementBy(start, limit, pos); ok && s.ent != nil {
+	// "A statement issued by X following ... said": the real speaker comes
+	// after by/for/from; "A statement posted on the Kremlin's website".
+	if s, ok := a.statementBy(i+1, limit, pos); ok && s.ent != nil {
 		return s, true
 	}
-	if role, ok := roleHeads[lw]; ok {
-		// "the prime minister": two words.
-		if lw == "minister" && i > limit && lower(a.toks[i-1].text) == "prime" {
-			role = "prime minister"
-		}
+	if _, ok := roleHeads[lw]; ok {
+		// The role as worded, without determiners and countries: "the
+		// prime minister", "the shadow health secretary", "the premier".
 		country := ""
-		for k := start; k < i; k++ {
+		var words []string
+		for k := start; k <= i; k++ {
+			w := lower(a.toks[k].text)
 			if code, n, _ := matchPlace([]string{a.toks[k].text}); n == 1 {
 				country = code
+				continue
 			}
+			if w == "the" || w == "a" || w == "an" || a.byTok[k] > 0 {
+				continue
+			}
+			words = append(words, w)
 		}
+		role := strings.Join(words, " ")
 		if e := a.resolveRole(role, country, pos); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
 	if head, ok := genericOrgHeads[lw]; ok {
+		for k := start; k < i; k++ {
+			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entPerson || head == "" && a.toks[k].capital && k > start {
+				// "The Holt campaign", "the Lyon police prefecture": a
+				// body the article does not name.
+				return quoteSpeaker{found: true, unknown: true}, true
+			}
+		}
 		if e := a.resolveOrgHead(head, pos); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
@@ -250,6 +496,25 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		for k := start; k < i; k++ {
 			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entOrg && a.mentions[n-1].ent != nil {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+			}
+			// "WHO" written as a common word's capitals: the known body.
+			if name, ok := knownOrgs[a.toks[k].text]; ok && a.toks[k].text == strings.ToUpper(a.toks[k].text) {
+				for _, e := range a.orgs {
+					if e.name == name {
+						return quoteSpeaker{ent: e, found: true}, true
+					}
+				}
+			}
+		}
+		// "A Coral Samoa spokesman said": a capitalised name right
+		// before the noun is the body the spokesman speaks for.
+		if n := a.byTok[i-1]; i > start && n > 0 {
+			mm := &a.mentions[n-1]
+			article := mm.from > 0 && (lower(a.toks[mm.from-1].text) == "a" || lower(a.toks[mm.from-1].text) == "an")
+			if mm.to == i && (mm.kind == entNone || mm.kind == entMaybe || article && mm.kind == entPerson) && len(mm.words) > 0 && !mm.possessive &&
+				!(len(mm.words) == 1 && a.toks[mm.from].sentStart) { // not "One message said"
+				// ("a Coral Samoa spokesman": no person's name takes "a")
+				return quoteSpeaker{ent: a.placeSpeaker(mm.words), found: true}, true
 			}
 		}
 	}
@@ -271,9 +536,10 @@ var genericOrgHeads = map[string]string{
 	"league": "League", "fund": "Fund", "institute": "Institute", "association": "Association",
 	"carrier": "", "airline": "", "insurer": "", "lender": "", "retailer": "", "manufacturer": "", "regulator": "",
 	"watchdog": "", "broadcaster": "", "developer": "", "operator": "", "builder": "", "contractor": "",
-	"supplier": "", "provider": "", "producer": "", "maker": "", "chain": "", "utility": "", "prefecture": "",
+	"supplier": "", "provider": "", "producer": "", "maker": "", "chain": "", "utility": "",
 	"publisher": "", "startup": "", "start-up": "", "conglomerate": "", "supermarket": "", "automaker": "",
 	"carmaker": "", "chipmaker": "", "miner": "", "exchange": "", "body": "", "trust": "", "team": "Team", "newspaper": "", "hospital": "Hospital", "school": "School", "service": "Service",
+	"center": "Center", "centre": "Centre", "prefecture": "",
 }
 
 // statementBy finds "statement|spokesman … by|for|from|of X" inside [limit, end)
@@ -313,8 +579,18 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 	}
 	// The subject of the current sentence, if a person precedes the pronoun in it.
 	ti := a.tokenIndex(pos)
+	if st := a.sentenceStartOf(ti); st < ti {
+		// "After the debate, Voss told journalists she believed …".
+		if sb := a.subjectStart(st); sb < ti {
+			if m := a.byTok[sb]; m > 0 {
+				if mm := &a.mentions[m-1]; mm.from == sb && mm.kind == entPerson && compatible(mm.ent) && !mm.possessive && !a.insideSpan(a.toks[sb].start) {
+					return mm.ent
+				}
+			}
+		}
+	}
 	for k := ti - 1; k >= 0 && k > ti-40; k-- {
-		if m := a.byTok[k]; m > 0 {
+		if m := a.byTok[k]; m > 0 && !a.insideSpan(a.toks[k].start) {
 			mm := &a.mentions[m-1]
 			if mm.kind == entPerson && compatible(mm.ent) && !mm.possessive {
 				// only when it opens the sentence (a subject, not an object)
@@ -346,7 +622,7 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 		return a.lastSpeaker
 	}
 	for k := ti - 1; k >= 0 && k > ti-300; k-- {
-		if m := a.byTok[k]; m > 0 {
+		if m := a.byTok[k]; m > 0 && !a.insideSpan(a.toks[k].start) {
 			mm := &a.mentions[m-1]
 			if mm.kind == entPerson && compatible(mm.ent) {
 				return mm.ent
@@ -354,6 +630,17 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 		}
 	}
 	return nil
+}
+
+// sentenceStartOf returns the first token of the sentence of token ti.
+func (a *article) sentenceStartOf(ti int) int {
+	if ti >= len(a.toks) {
+		ti = len(a.toks) - 1
+	}
+	for ti > 0 && !a.toks[ti].sentStart {
+		ti--
+	}
+	return ti
 }
 
 // resolveThey picks the organisation a "they" refers to.
@@ -374,18 +661,30 @@ func (a *article) resolveRole(role, country string, pos int) *entity {
 		head = h
 	}
 	var best *entity
-	bestPos := -1
+	bestPos, bestTier := -1, 0
 	ti := a.tokenIndex(pos)
 	for k := 0; k < len(a.mentions); k++ {
 		m := &a.mentions[k]
-		if m.ent == nil || m.ent.kind != entPerson || m.from > ti+40 {
+		// Holders named later count only within the sentence ("said the
+		// minister, Rachel Reeves"): "The health secretary said …" is not
+		// the shadow health secretary of the next paragraph.
+		if m.ent == nil || m.ent.kind != entPerson || m.from > ti && (ti >= len(a.toks) || m.from >= len(a.toks) || a.sentOf[m.from] != a.sentOf[ti]) {
 			continue
 		}
 		for r := range m.ent.roles {
-			if roleMatches(r, head) && (country == "" || m.ent.country == "" || m.ent.country == country) {
-				if m.from > bestPos {
-					best, bestPos = m.ent, m.from
-				}
+			if !roleMatches(r, head) || country != "" && m.ent.country != "" && m.ent.country != country {
+				continue
+			}
+			// The role as the text words it wins over its normal form:
+			// "the premier" is the province's premier, not the prime minister.
+			tier := 1
+			if r == role {
+				tier = 3
+			} else if strings.HasSuffix(r, " "+role) || strings.Contains(role, " ") && strings.HasSuffix(role, " "+r) {
+				tier = 2
+			}
+			if tier > bestTier || tier == bestTier && m.from > bestPos {
+				best, bestPos, bestTier = m.ent, m.from, tier
 			}
 		}
 	}

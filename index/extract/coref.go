@@ -44,6 +44,26 @@ func middleName(ents []*entity, w string) *entity {
 // subject of a reporting verb ("Rubio said", "said Smith"): things and
 // places rarely say anything.
 func (a *article) promoteSpeakers() {
+	// Words the article capitalises inside sentences and never writes in
+	// lower case are names, even when a dictionary knows them as common
+	// words ("Bishop", "Sterling").
+	lowerSeen := map[string]bool{}
+	a.midCap = map[string]bool{}
+	for _, t := range a.toks {
+		if t.kind != tokWord {
+			continue
+		}
+		if !t.capital {
+			lowerSeen[t.text] = true
+		} else if !t.sentStart && !t.quoteOpen {
+			a.midCap[t.text] = true
+		}
+	}
+	for w := range a.midCap {
+		if lowerSeen[strings.ToLower(w)] {
+			delete(a.midCap, w)
+		}
+	}
 	for k, t := range a.toks {
 		if t.kind != tokWord || t.capital || !cueVerbs[t.text] {
 			continue
@@ -62,7 +82,7 @@ func (a *article) promoteSpeakers() {
 				i--
 			} else {
 				c := i
-				for level := 0; level < 3; level++ {
+				for level := 0; level < 5; level++ {
 					prev := -1
 					for j := c - 1; j >= 0 && j > c-25 && !a.toks[j+1].sentStart; j-- {
 						if a.toks[j].text == "," {
@@ -74,18 +94,46 @@ func (a *article) promoteSpeakers() {
 						break
 					}
 					i, c = prev-1, prev
-					if n := a.byTok[i]; n > 0 && !a.objectOfPreposition(&a.mentions[n-1]) {
+					if n := a.byTok[i]; n > 0 && !a.objectOfPreposition(&a.mentions[n-1]) && !a.placeOrAge(prev) {
 						break
 					}
 				}
 			}
 		}
 		if i >= 0 && a.byTok[i] > 0 {
-			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] || a.opensClause(m.from) && m.kind == entNone {
+			if m := &a.mentions[a.byTok[i]-1]; m.from == 0 || !prepositions[lower(a.toks[m.from-1].text)] ||
+				a.clauseAfterConjunction(m.from) && m.kind == entNone ||
+				lower(a.toks[m.from-1].text) == "with" && strings.HasSuffix(t.text, "ing") && i == k-1 {
 				// Not "Gov. John Kasich of Ohio, who …, said"; but ", and
 				// Virgin Australia said" opens a clause (a lone name there
-				// stays unknown: it may be a company's).
+				// stays unknown: it may be a company's), and "with Dennis
+				// Orlow writing" gives the participle its own subject.
 				a.promote(m, i)
+			}
+		}
+		if k > 1 && (conjunctions[a.toks[k-1].text] && a.toks[k-1].text != "as" || strings.HasSuffix(t.text, "ing") && a.toks[k-1].text == ",") {
+			// "Voss raised both hands … and thundered", "Voss
+			// contrasted his record with the incumbent's, saying": the sentence's subject,
+			// a name that opens it and is followed by a verb, speaks.
+			s := k - 1
+			for s > 0 && !a.toks[s].sentStart {
+				s--
+			}
+			if prepositions[lower(a.toks[s].text)] || subordinators[lower(a.toks[s].text)] {
+				// "At a bakery the next morning, Voss contrasted …".
+				for j := s + 1; j < k && j < s+25; j++ {
+					if a.toks[j].text == "," {
+						s = j + 1
+						break
+					}
+				}
+			}
+			if n := a.byTok[s]; n > 0 && a.mentions[n-1].from == s {
+				m := &a.mentions[n-1]
+				if v := a.toks[min(m.to, k)]; m.to < k && (subjectVerb(v) || v.kind == tokWord && !v.capital && strings.HasSuffix(v.text, "s") && !strings.HasSuffix(v.text, "ss") && !stopwords[v.text]) &&
+					(len(m.words) > 1 || len(m.words) == 1 && a.midCap[m.words[0]]) {
+					a.promote(m, m.to-1)
+				}
 			}
 		}
 		if invertibleCues[t.text] && k+1 < len(a.toks) && a.byTok[k+1] > 0 && k > 0 && (a.toks[k-1].kind == tokQuote || a.toks[k-1].text == ",") {
@@ -110,10 +158,10 @@ func (a *article) promote(m *mention, last int) {
 			return
 		}
 	}
-	if len(m.words) == 1 && a.toks[m.from].sentStart && strings.HasSuffix(m.words[0], "s") {
+	if len(m.words) == 1 && a.toks[m.from].sentStart && strings.HasSuffix(m.words[0], "s") && !a.midCap[m.words[0]] {
 		return // "Scientists say": a plural noun that opens a sentence
 	}
-	if len(m.words) == 1 && !sentenceInitialIsName(m.words[0]) {
+	if len(m.words) == 1 && !sentenceInitialIsName(m.words[0]) && !a.midCap[m.words[0]] {
 		return // "People", "Officials": common words in prose's dictionary
 	}
 	m.kind = entPerson
@@ -248,12 +296,15 @@ func (a *article) typeByApposition() {
 		case len(m.words) >= 2 && len(m.words) <= 3 && m.from > 0 && a.toks[m.from-1].kind == tokWord && !a.toks[m.from-1].capital && isPersonNoun(a.toks[m.from-1].text):
 			// "defender Takehiro Tomiyasu", "former president Jair Bolsonaro".
 			m.kind = entPerson
-		case len(m.words) >= 2 && len(m.words) <= 3 && (a.toks[m.from].sentStart || a.opensClause(m.from)) && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !orgLike(m.words):
+		case len(m.words) >= 2 && len(m.words) <= 3 && (a.toks[m.from].sentStart || a.clauseAfterConjunction(m.from)) && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !orgLike(m.words):
 			// "Volodymyr Zelensky joined the talks": a full name that
 			// opens a sentence and does something.
 			m.kind = entPerson
 		case len(m.words) >= 2 && len(m.words) <= 3 && m.from > 0 && a.byTok[m.from-1] > 0 && a.mentions[a.byTok[m.from-1]-1].kind == entPlace && a.mentions[a.byTok[m.from-1]-1].possessive:
 			// "Ukraine’s Volodymyr Zelensky": a country's named person.
+			m.kind = entPerson
+		case len(m.words) >= 2 && len(m.words) <= 3 && a.ageAfter(m):
+			// "Samuel Adeyemi, 58, who …": only people have ages.
 			m.kind = entPerson
 		case a.appositionNoun(m, isOrgNoun):
 			m.kind = entOrg
@@ -261,6 +312,24 @@ func (a *article) typeByApposition() {
 			m.kind = entPerson
 		}
 	}
+}
+
+// ageAfter reports a name followed by an age between commas: "X, 22,".
+func (a *article) ageAfter(m *mention) bool {
+	k := m.to
+	if k+2 >= len(a.toks) || a.toks[k].text != "," || a.toks[k+2].text != "," {
+		return false
+	}
+	w := a.toks[k+1].text
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectVerb reports a word that reads as the verb after a subject:
@@ -422,9 +491,11 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 		w := m.words[len(m.words)-1]
 		if len(m.words) == 1 {
 			if shared[w] {
-				// "Cruz" after "Ted Cruz" and "Heidi Cruz": the one named last.
+				// "Cruz" after "Ted Cruz" and "Heidi Cruz": the one named
+				// last that fits the honorific or title ("Mr. Brandt"
+				// is not Carla Brandt).
 				for k := i - 1; k >= 0; k-- {
-					if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w {
+					if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w && a.fitsMention(m, p.ent) {
 						m.ent, m.kind = p.ent, entPerson
 						break
 					}
@@ -433,7 +504,19 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 					continue
 				}
 			}
-			if e := surname[w]; e != nil {
+			if e := surname[w]; e != nil && m.kind == entPerson && !a.fitsMention(m, e) {
+				// "Mr. Brandt" in an article that names only Carla Brandt
+				// in full: somebody else of that surname, who keeps the
+				// lone surname from then on only when so marked.
+				key := "\x00" + w
+				o := people[key]
+				if o == nil {
+					o = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
+					people[key] = o
+					order = append(order, o)
+				}
+				m.ent = o
+			} else if e != nil {
 				m.ent, m.kind = e, entPerson
 			} else if e := given[w]; e != nil {
 				m.ent, m.kind = e, entPerson
@@ -522,6 +605,36 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			a.lead = e
 		}
 	}
+}
+
+// fitsMention reports whether a lone surname mention m can be entity e:
+// its honorific's gender and its title agree with what e's full mentions
+// say (resolution of those is still under way, so they are read here).
+func (a *article) fitsMention(m *mention, e *entity) bool {
+	if m.gender != unknownGender {
+		g := unknownGender
+		if fg, ok := firstNames[e.firstW()]; ok {
+			g = fg
+		}
+		if g != unknownGender && g != m.gender {
+			return false
+		}
+	}
+	if m.role == "" {
+		return true
+	}
+	other := false // another person of this surname had the title
+	for k := range a.mentions {
+		p := &a.mentions[k]
+		if p.role != m.role || p.ent == nil || p.ent.kind != entPerson || p.ent.last() != e.last() {
+			continue
+		}
+		if p.ent == e {
+			return true
+		}
+		other = true
+	}
+	return !other
 }
 
 // postNominals are letters after a name that are not part of it, and the

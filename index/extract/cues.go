@@ -46,11 +46,19 @@ func (a *article) attributeQuotes() []Quote {
 				}
 			}
 			if qs.ent == nil && !qs.unknown {
-				// "Clinton touted her credentials. “We need …”": a quotation
-				// that is a sentence of its own goes with whom the sentence
-				// before, in the same paragraph, was about.
-				if ti := a.tokenIndex(sp.open); ti < len(a.toks) && a.toks[ti].sentStart {
-					if s := a.sentOf[ti] - 1; s >= 0 && ti > 0 && a.toks[ti-1].para == sp.para && a.focus[s] != nil {
+				// "Calloway said the moorings would be ready. “…”": a quotation
+				// that is a sentence of its own goes on from the reported
+				// speech of the sentence before, in the same paragraph.
+				// Else "Voss toured the port. “We need …”": it
+				// goes with whom that sentence was about.
+				if ti := a.tokenIndex(sp.open); ti < len(a.toks) && a.toks[ti].sentStart && ti > 0 && a.toks[ti-1].para == sp.para {
+					start := ti - 1
+					for start > 0 && !a.toks[start].sentStart {
+						start--
+					}
+					if s, ok := a.reportedIn(start, ti); ok {
+						qs.ent = s.ent
+					} else if s := a.sentOf[ti] - 1; s >= 0 && a.focus[s] != nil {
 						qs.ent = a.focus[s]
 					}
 				}
@@ -87,22 +95,46 @@ func (a *article) reportedSpeaker(pi int) (quoteSpeaker, bool) {
 	for start > 0 && !a.toks[start].sentStart {
 		start--
 	}
-	for k := start; k < end; k++ {
-		t := a.toks[k]
-		if t.kind == tokWord && !t.capital && cueVerbs[t.text] && !strings.HasSuffix(t.text, "ing") {
-			if s, ok := a.speakerBefore(k, start, a.toks[k].start); ok && s.ent != nil {
-				s.cue = ""
-				return s, true
-			}
-		}
+	if s, ok := a.reportedIn(start, end); ok {
+		return s, true
 	}
-	// "Trump spoke only in evasive bromides." then quotations: whom that
+	// "Voss spoke only in slogans." then quotations: whom that
 	// last sentence was about, if a person.
 	if e := a.focus[a.sentOf[start]]; e != nil && e.kind == entPerson {
 		return quoteSpeaker{ent: e, found: true}, true
 	}
 	return quoteSpeaker{}, false
 }
+
+// reportedIn finds the subject of a reporting verb among tokens [start,
+// end), outside quotations: "Carter said that …".
+func (a *article) reportedIn(start, end int) (quoteSpeaker, bool) {
+	// "Not long after Calloway left, Pratt told …": a clause that opens
+	// with a subordinator is not where the sentence's speaker is.
+	for k := start; k < end && k < start+4; k++ {
+		if subordinators[lower(a.toks[k].text)] {
+			for c := k + 1; c < end && c < k+25; c++ {
+				if a.toks[c].text == "," {
+					start = c + 1
+					break
+				}
+			}
+			break
+		}
+	}
+	for k := start; k < end; k++ {
+		t := a.toks[k]
+		if t.kind == tokWord && !t.capital && (cueVerbs[t.text] || a.phrasalCue(k)) && !strings.HasSuffix(t.text, "ing") && !a.insideSpan(t.start) {
+			if s, ok := a.speakerBefore(k, start, a.toks[k].start); ok && s.ent != nil {
+				s.cue = ""
+				return s, true
+			}
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+var subordinators = setOf("after", "when", "while", "as", "before", "since", "although", "though", "if", "because", "once", "until", "whereas", "whenever", "unless")
 
 // startsParagraph reports whether the span's opening mark opens its paragraph.
 func (a *article) startsParagraph(sp *span) bool {
@@ -134,14 +166,45 @@ func (a *article) attribute(si int) quoteSpeaker {
 		return quoteSpeaker{scareName: true}
 	}
 	// After the quote.
+	var weak quoteSpeaker
 	if closeTok >= 0 {
 		if s, ok := a.cueAfter(closeTok+1, sp); ok {
-			return s
+			if g, pron := a.pronounAfter(closeTok + 1); pron && s.ent != nil && open > 0 && cueVerbs[lower(a.toks[open-1].text)] {
+				// "Harlow said “…,” she said.": the name before the
+				// quotation says who the pronoun after it is.
+				if b, ok := a.cueBefore(open, sp); ok && b.ent != nil && b.ent != s.ent && b.ent.kind == entPerson &&
+					(g == unknownGender || b.ent.gender == unknownGender || b.ent.gender == g) {
+					return b
+				}
+			}
+			if !s.weak {
+				return s
+			}
+			// "When Keel pointed out that … ‘…,’ Amber seized on it":
+			// a verb after the quote that is no reporting verb, or a cue
+			// that opens a clause of its own, gives way to a cue before.
+			weak = s
 		}
+	}
+	// "Holt's “nobody will pay more” promise", "Marsh mocked Jansen's
+	// vow to keep “out of it”": words someone owns, whoever reports them.
+	if s, ok := a.possessiveSource(open, closeTok); ok {
+		return s
 	}
 	// Before the quote, within the sentence.
 	if s, ok := a.cueBefore(open, sp); ok {
 		return s
+	}
+	if weak.found {
+		weak.weak = false
+		return weak
+	}
+	// "“…” and nobody listened, Quintero said.": a reporting clause that
+	// closes the quotation's sentence after a comma.
+	if closeTok >= 0 {
+		if s, ok := a.trailingCue(closeTok+1, sp); ok {
+			return s
+		}
 	}
 	// "“…” ― Christina Lastra": a dash and a name sign the quote.
 	if closeTok >= 0 {
@@ -160,8 +223,149 @@ func (a *article) attribute(si int) quoteSpeaker {
 			s.cue = ""
 			return s
 		}
+		// "After quarrelling about whether the other was ‘ready’ to
+		// govern, Marr turned to …": a quotation in an opening
+		// clause that names nobody goes with the main clause's subject.
+		if closeTok >= 0 && a.opensWithClause(limit, open) {
+			if s, ok := a.mainSubjectAfter(closeTok+1, sp); ok {
+				return s
+			}
+		}
 	}
 	return quoteSpeaker{}
+}
+
+// opensWithClause reports a sentence from token limit that opens with a
+// subordinate or participial clause ("After …", "In explaining …",
+// "Citing …") and names nobody before token open.
+func (a *article) opensWithClause(limit, open int) bool {
+	w := lower(a.toks[limit].text)
+	if (w == "and" || w == "but") && limit+1 < open {
+		w = lower(a.toks[limit+1].text)
+	}
+	if !subordinators[w] && !prepositions[w] && !(strings.HasSuffix(w, "ing") && len(w) > 5) {
+		return false
+	}
+	for k := limit; k < open; k++ {
+		if m := a.byTok[k]; m > 0 && (a.mentions[m-1].kind == entPerson || a.mentions[m-1].kind == entOrg) && !a.insideSpan(a.toks[k].start) {
+			return false
+		}
+	}
+	return true
+}
+
+// mainSubjectAfter finds the subject that follows the comma closing an
+// opening clause: "…, Marr on Monday switched to …".
+func (a *article) mainSubjectAfter(i int, sp *span) (quoteSpeaker, bool) {
+	k0 := i
+	if i >= 2 && a.toks[i-2].text == "," {
+		k0 = i - 2 // "their ‘broken promises,’ Marr asked": the comma is inside the marks
+	}
+	for k := k0; k < len(a.toks) && k < i+30 && a.toks[k].para == sp.para && (k <= i || !a.toks[k].sentStart); k++ {
+		if a.toks[k].kind == tokQuote && k >= i {
+			return quoteSpeaker{}, false
+		}
+		if a.toks[k].text != "," {
+			continue
+		}
+		j := k + 1
+		if k < i {
+			j = i
+		}
+		if j < len(a.toks) && lower(a.toks[j].text) == "the" {
+			j++
+		}
+		if j >= len(a.toks) {
+			return quoteSpeaker{}, false
+		}
+		if n := a.byTok[j]; n > 0 {
+			mm := &a.mentions[n-1]
+			if mm.from == j && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) && !mm.possessive && mm.to < len(a.toks) && a.toks[mm.to].kind == tokWord {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+		}
+		if g, ok := pronounGender[a.toks[j].text]; ok {
+			return quoteSpeaker{ent: a.resolvePronoun(g, sp.start), found: true}, true
+		}
+		return quoteSpeaker{}, false
+	}
+	return quoteSpeaker{}, false
+}
+
+// speechNouns name something said or written.
+var speechNouns = setOf("comment", "comments", "remark", "remarks", "claim", "claims", "pledge", "promise", "words",
+	"phrase", "description", "line", "post", "tweet", "statement", "dictum", "slogan", "vow", "assertion", "warning",
+	"characterization", "characterisation", "label", "quip", "joke", "boast", "insult", "admission", "mantra",
+	"message", "speech", "question", "answer", "reply", "response", "accusation", "argument", "motto", "catchphrase")
+
+// possessiveSource attributes a quotation to the owner of a speech noun
+// around it: "X's “…” comment", "X's vow to keep “…”".
+func (a *article) possessiveSource(open, closeTok int) (quoteSpeaker, bool) {
+	owner := func(k int) (quoteSpeaker, bool) {
+		if k < 0 {
+			return quoteSpeaker{}, false
+		}
+		if m := a.byTok[k]; m > 0 {
+			mm := &a.mentions[m-1]
+			if mm.possessive && mm.to == k+1 && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+		}
+		return quoteSpeaker{}, false
+	}
+	if closeTok >= 0 && closeTok+1 < len(a.toks) && speechNouns[lower(a.toks[closeTok+1].text)] {
+		if s, ok := owner(open - 1); ok {
+			return s, true
+		}
+	}
+	// The quotation must be inside the noun's complement ("vow to keep
+	// “out of it”", "post: “…”"): in "called Keel's remarks “hurtful”" it
+	// is the reporter's own word for them.
+	noun, complement := false, false
+	for k := open - 1; k >= 0 && k > open-9 && a.toks[k].para == a.toks[open].para && !a.toks[open].sentStart; k-- {
+		t := a.toks[k]
+		if t.kind == tokQuote || t.text == "." || t.sentStart && a.byTok[k] == 0 {
+			break
+		}
+		if !noun {
+			switch lower(t.text) {
+			case "to", "that", "about", "of", ":", "on":
+				complement = true
+			case "is", "was", "were", "are", "as", "a", "an":
+				// "Keel's comments about the plan were “absurd”",
+				// "called Amber's speech a “low point”": a predicate.
+				return quoteSpeaker{}, false
+			}
+		}
+		if a.byTok[k] > 0 {
+			if s, ok := owner(k); ok && noun && complement {
+				return s, true
+			}
+			if a.mentions[a.byTok[k]-1].possessive {
+				k = a.mentions[a.byTok[k]-1].from // "Holt's Facebook post"
+				continue
+			}
+			break
+		}
+		if speechNouns[lower(t.text)] {
+			noun = true // "pledge", "comment": nouns here, whatever else they are
+			continue
+		}
+		if t.kind == tokWord && cueVerbs[t.text] {
+			break
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// verbLike reports a word that reads as a finite verb after a subject.
+func verbLike(t token) bool {
+	if subjectVerb(t) {
+		return true
+	}
+	return t.kind == tokWord && !t.capital && len(t.text) > 3 && !stopwords[t.text] &&
+		(strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss") || strings.HasSuffix(t.text, "ed")) ||
+		t.text == "stood" || t.text == "went" || t.text == "took" || t.text == "made" || t.text == "gave" || t.text == "spoke"
 }
 
 // isScareName reports a quoted name, title or scare quote: short, Title
@@ -275,7 +479,7 @@ func (a *article) signedAfter(i int, sp *span) (quoteSpeaker, bool) {
 	if i+1 < len(a.toks) {
 		if m := a.byTok[i+1]; m > 0 {
 			mm := &a.mentions[m-1]
-			if mm.from == i+1 && (mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe) && (mm.to >= len(a.toks) || a.toks[mm.to].para != a.toks[i+1].para || a.toks[mm.to].text == "." || a.toks[mm.to].text == ",") {
+			if mm.from == i+1 && (mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe) && (mm.to >= len(a.toks) || a.toks[mm.to].para != a.toks[i+1].para || a.toks[mm.to].text == "." || a.toks[mm.to].text == "," || a.toks[mm.to].quoteOpen) {
 				if mm.ent != nil {
 					return quoteSpeaker{ent: mm.ent, found: true}, true
 				}
@@ -294,7 +498,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		return quoteSpeaker{}, false
 	}
 	lw := lower(a.toks[i].text)
-	if t := a.toks[i]; !t.capital && stopwords[lw] && !cueVerbs[lw] && lw != "according" && lw != "the" && lw != "a" && lw != "an" &&
+	if t := a.toks[i]; !t.capital && stopwords[lw] && !cueVerbs[lw] && lw != "according" && lw != "as" && lw != "the" && lw != "a" && lw != "an" &&
 		lw != "one" && lw != "he" && lw != "she" && lw != "they" && lw != "we" && lw != "i" && lw != "his" && lw != "her" && lw != "their" {
 		// "“…” to support communities, and the commission said": the
 		// sentence goes on about something else; its cue is not this quote's.
@@ -302,9 +506,27 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 	}
 	if lw == "according" && i+1 < len(a.toks) && a.toks[i+1].text == "to" {
 		if s, ok := a.speakerAfterCue(i+2, sp); ok {
+			// "Lin sent a message, describing the launch as “…,” according
+			// to the state agency": the source only reports; the speaker named
+			// before the quotation, if any, said it.
 			s.cue = "according to"
+			s.weak = true
 			return s, true
 		}
+	}
+	if lw == "as" {
+		// "the gap is “too big to fill,” as Ortega told a podcast": the
+		// clause names the quotation's source.
+		for k := i + 1; k < len(a.toks) && k < i+8 && a.toks[k].kind == tokWord; k++ {
+			if t := a.toks[k]; !t.capital && (cueVerbs[t.text] && !strings.HasSuffix(t.text, "ing") || a.putIt(k)) {
+				if s, ok := a.speakerBefore(k, i+1, sp.start); ok && s.ent != nil {
+					s.cue = a.cueText(k)
+					return s, true
+				}
+				break
+			}
+		}
+		return quoteSpeaker{}, false
 	}
 	newSentence := a.toks[i].sentStart
 	// said X
@@ -319,36 +541,254 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 	}
 	// X said: find the cue within a few tokens and parse the subject backwards.
 	reach := i + 14
+	if m := a.byTok[i]; m > 0 && a.mentions[m-1].from == i && a.mentions[m-1].to < len(a.toks) && a.toks[a.mentions[m-1].to].text == "," {
+		// "…,” Harold Benning, 47, of Tacoma, Wash., who was polled, said.
+		reach = i + 28
+	}
 	if newSentence {
 		// "… full of s---.” Not that anyone … is arguing": after a quote that
-		// ends its sentence only "He said." right away attributes it.
+		// ends its sentence only "He said." right away attributes it, or a
+		// name that opens the next words: "…!” Sen. Ann Lee said",
+		// "…?” Hatch, a retired teacher, asked".
 		reach = i + 3
+		if m := a.byTok[i]; m > 0 && a.mentions[m-1].from == i {
+			mm := &a.mentions[m-1]
+			end := mm.to
+			for end < len(a.toks) && a.byTok[end] > 0 && a.mentions[a.byTok[end]-1].from == end {
+				end = a.mentions[a.byTok[end]-1].to // "US Senator Ann Lee": a place, then the name
+			}
+			reach = end + 3
+			if end < len(a.toks) && a.toks[end].text == "," {
+				reach = i + 28
+			}
+		}
 	}
 	for k := i; k < len(a.toks) && k < reach && a.toks[k].para == sp.para; k++ {
 		t := a.toks[k]
 		if t.kind == tokQuote || (t.kind == tokPunct && t.text != "," && t.text != "." && t.text != "(" && t.text != ")" && t.text != "-") {
 			break
 		}
-		if t.text == "." && !a.isAbbrevDot(k) {
+		if t.text == "." && !a.isAbbrevDot(k) && (k+1 >= len(a.toks) || a.toks[k+1].sentStart || a.toks[k+1].para != sp.para) {
+			// Only a dot that ends the sentence stops here: not "Rep. Glenn
+			// Tamsin, R-Pa., said" or "Gina Holloway, D-N.Y., said".
 			break
 		}
 		// "“…,” Viguerie notes." / "“…,” Trump barked": right after the
 		// quote, a name and any verb in the past or present tense.
 		loose := k > i && a.byTok[k-1] > 0 && a.mentions[a.byTok[k-1]-1].from == i && t.kind == tokWord && !t.capital &&
 			(strings.HasSuffix(t.text, "ed") || strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss")) && !stopwords[t.text]
-		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose) && !t.capital {
-			if k+1 < len(a.toks) && (a.toks[k+1].text == ":" || a.toks[k+1].kind == tokQuote) && a.toks[i].sentStart {
+		// A phrasal cue answers: after a quote that ends its sentence it
+		// is somebody's reply ("…” Keel fired back in March, …"), but
+		// "…?” Marsh went on" goes on with the same speaker.
+		if k > i && (a.toks[k-1].text == "who" || a.toks[k-1].text == "which") {
+			continue // "Harold Benning, 47, who answered the survey, said"
+		}
+		phrasal := a.phrasalCue(k) && (!newSentence || a.toks[k+1].text == "on")
+		if t.kind == tokWord && (cueVerbs[lower(t.text)] || loose || phrasal) && !t.capital {
+			n := k + 1
+			if n < len(a.toks) && (a.toks[n].text == "back" || a.toks[n].text == "on" || a.toks[n].text == "in") {
+				n++ // "writes back, “…”"
+			}
+			opensNext := n < len(a.toks) && (a.toks[n].text == ":" || a.toks[n].kind == tokQuote ||
+				a.toks[n].text == "," && n+1 < len(a.toks) && a.toks[n+1].kind == tokQuote)
+			if opensNext && a.toks[i].sentStart && a.toks[n].text != "," {
 				// "… desk.” The statement added: “…”": this cue opens the next quote.
 				return quoteSpeaker{}, false
 			}
+			if newSentence && !a.closesSentence(k+1) {
+				// "…“betrayal.” Kent has said that the deal …": a
+				// new sentence of reported speech, not this quote's cue.
+				return quoteSpeaker{}, false
+			}
+			// "…” She went further, arguing without proof that “…”": the cue of
+			// the quotation later in its own sentence, unless this one
+			// has none before it ("“Then read it again.” Marsh replied, “Slowly.”").
+			opensNext = opensNext || newSentence && a.quoteLaterInSentence(k+1)
 			if s, ok := a.speakerBefore(k, i, sp.start); ok {
 				s.cue = a.cueText(k)
+				// "After Keel said that … ‘…,’ Amber said: ‘…’": a cue that
+				// opens the next quotation is this one's only failing a cue before.
+				s.weak = !cueVerbs[lower(t.text)] && !phrasal || a.opensClause(k+1) && !objectCues[lower(t.text)] || opensNext || a.relativeBetween(i, k)
 				return s, true
 			}
 			return quoteSpeaker{}, false
 		}
 	}
 	return quoteSpeaker{}, false
+}
+
+// relativeBetween reports a relative pronoun among tokens [from, to):
+// "“…,” language that aides said had been agreed" describes the quote.
+func (a *article) relativeBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		switch a.toks[k].text {
+		case "that", "which", "who", "whom":
+			return true
+		}
+	}
+	return false
+}
+
+// quoteLaterInSentence reports a quotation that a cue ending at token k-1
+// introduces later in its sentence: "said, without offering proof, that “…".
+func (a *article) quoteLaterInSentence(k int) bool {
+	for j := k; j < len(a.toks) && j < k+20 && !a.toks[j].sentStart && a.toks[j].para == a.toks[k-1].para; j++ {
+		if a.toks[j].kind == tokQuote {
+			p := a.toks[j-1].text
+			return a.toks[j].quoteOpen && (p == "," || p == ":" || p == "that")
+		}
+	}
+	return false
+}
+
+// opensClause reports a reporting verb's object clause starting at token k:
+// "said that …", "said the deal …", "said he …" (not "said.", "said on
+// Monday", "said of the plan").
+func (a *article) opensClause(k int) bool {
+	if k >= len(a.toks) || a.toks[k].sentStart || a.toks[k].kind != tokWord {
+		return false
+	}
+	t := a.toks[k]
+	switch lower(t.text) {
+	case "that", "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our",
+		"he", "she", "they", "it", "we", "i", "you", "there":
+		return true
+	}
+	if m := a.byTok[k]; m > 0 {
+		mm := &a.mentions[m-1]
+		return mm.kind == entPerson || mm.kind == entOrg || mm.kind == entMaybe
+	}
+	return false
+}
+
+// trailingCue finds "…, X said." closing the sentence of a quotation that
+// the sentence goes on from: "“…” and nobody listened, Quintero said.",
+// "Anyone who “borrows” faces a long drive, Quintero said." Only a clause after a
+// comma that ends the sentence, or goes on with a time or place, counts.
+func (a *article) trailingCue(i int, sp *span) (quoteSpeaker, bool) {
+	for k := i; k < len(a.toks) && k < i+40 && a.toks[k].para == sp.para; k++ {
+		t := a.toks[k]
+		if k > i && t.sentStart || t.kind == tokQuote || t.text == ":" || t.text == ";" {
+			break
+		}
+		if t.text != "," || k+1 >= len(a.toks) || conjunctions[lower(a.toks[k+1].text)] {
+			continue
+		}
+		if c := k + 1; c+1 < len(a.toks) && invertibleCues[a.toks[c].text] && a.byTok[c+1] > 0 {
+			// "“…” for the senator, said Marsh.": the inverted form.
+			mm := &a.mentions[a.byTok[c+1]-1]
+			if mm.from == c+1 && a.closesSentence(mm.to) {
+				if s, ok := a.speakerAfterCue(c+1, sp); ok && (s.ent != nil || s.unknown) {
+					s.cue = a.cueText(c)
+					return s, true
+				}
+			}
+		}
+		for c := k + 1; c < len(a.toks) && c < k+9; c++ {
+			ct := a.toks[c]
+			if ct.kind != tokWord || ct.sentStart {
+				break
+			}
+			if ct.capital || !cueVerbs[ct.text] || strings.HasSuffix(ct.text, "ing") {
+				continue
+			}
+			if !a.closesSentence(c+1) || !a.plainSubject(k+1, c) {
+				break
+			}
+			if s, ok := a.speakerBefore(c, k+1, sp.start); ok && (s.ent != nil || s.unknown) {
+				s.cue = a.cueText(c)
+				return s, true
+			}
+			break
+		}
+	}
+	return quoteSpeaker{}, false
+}
+
+// plainSubject reports whether tokens [from, to) read as a speaker noun
+// phrase only, not "a charge the party has denied".
+func (a *article) plainSubject(from, to int) bool {
+	for j := from; j < to; j++ {
+		t := a.toks[j]
+		if a.byTok[j] > 0 || t.capital || t.kind != tokWord {
+			continue
+		}
+		w := lower(t.text)
+		_, role := roleHeads[w]
+		_, pron := pronounGender[t.text]
+		_, org := genericOrgHeads[w]
+		if !(role || pron || org || softWords[w] || descriptionHeads[w] || orgSpeakerNouns[w] ||
+			w == "the" || w == "a" || w == "an" || w == "for" || w == "of" || w == "at" || w == "they" || w == "we") {
+			return false
+		}
+	}
+	return true
+}
+
+// closesSentence reports that the words from token k to the end of the
+// sentence add no clause of their own: "." / "Tuesday in Paris." / "on
+// Monday, noting …".
+func (a *article) closesSentence(k int) bool {
+	// "told a local radio station …", "asked the committee's members": the listener
+	// after the verb opens no clause.
+	object := k > 0 && objectCues[lower(a.toks[k-1].text)]
+	for j := k; j < len(a.toks) && j < k+12; j++ {
+		t := a.toks[j]
+		if t.sentStart || t.para != a.toks[k-1].para || t.text == "." || t.text == "," || t.text == "!" || t.text == "?" || t.text == ";" {
+			return true
+		}
+		if t.kind == tokQuote || t.kind == tokWord && (lower(t.text) == "that" || cueVerbs[t.text] || j == k && !object && a.opensClause(j)) {
+			return false
+		}
+	}
+	return true
+}
+
+// objectCues take the person spoken to as their object: "told reporters".
+var objectCues = setOf("told", "tells", "asked", "asks", "urged", "urges", "warned", "warns", "reminded", "assured")
+
+// putIt reports "put it" at token k: "as the Harbor Gazette put it, “…”".
+func (a *article) putIt(k int) bool {
+	return (a.toks[k].text == "put" || a.toks[k].text == "puts") && k+1 < len(a.toks) && a.toks[k+1].text == "it"
+}
+
+// phrasalCues report speech with a particle after them: "shot back",
+// "went on", "chimed in".
+var phrasalCues = map[string]string{
+	"shot": "back", "shoots": "back", "fired": "back", "fires": "back", "hit": "back", "hits": "back",
+	"pushed": "back", "pushes": "back", "snapped": "back", "went": "on", "goes": "on", "chimed": "in",
+	"chimes": "in", "weighed": "in", "weighs": "in", "piped": "up", "pipes": "up",
+}
+
+// phrasalCue reports a phrasal reporting verb at token k. "On", "in" and
+// "up" must end the phrase ("went on, …", "chimed in: …"): "the Senate
+// goes on recess" reports nothing.
+func (a *article) phrasalCue(k int) bool {
+	p, ok := phrasalCues[a.toks[k].text]
+	if !ok || k+1 >= len(a.toks) || a.toks[k+1].text != p {
+		return false
+	}
+	if p == "back" {
+		return true
+	}
+	if k+2 >= len(a.toks) || a.toks[k+2].sentStart {
+		return true
+	}
+	n := a.toks[k+2]
+	return n.kind != tokWord || n.text == "to" && k+3 < len(a.toks) && cueVerbs[a.toks[k+3].text]
+}
+
+// pronounAfter reports a he/she right after a quotation's closing mark
+// (past commas) and its gender.
+func (a *article) pronounAfter(i int) (gender, bool) {
+	for i < len(a.toks) && a.toks[i].text == "," {
+		i++
+	}
+	if i >= len(a.toks) {
+		return unknownGender, false
+	}
+	g, ok := pronounGender[a.toks[i].text]
+	return g, ok
 }
 
 func (a *article) isAbbrevDot(k int) bool {
@@ -358,6 +798,9 @@ func (a *article) isAbbrevDot(k int) bool {
 // cueText is the cue as printed: the verb, or "told reporters", "according to".
 func (a *article) cueText(k int) string {
 	w := a.toks[k].text
+	if a.phrasalCue(k) || a.putIt(k) {
+		return w + " " + a.toks[k+1].text
+	}
 	if lower(w) == "told" && k+1 < len(a.toks) && a.toks[k+1].kind == tokWord && !a.toks[k+1].capital && !stopwords[a.toks[k+1].text] {
 		return "told " + a.toks[k+1].text
 	}
@@ -418,6 +861,12 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 			return a.commonNounSpeaker(k, i, sp.start)
 		}
 	}
+	// "said an Ohio Republican", "added another party official": somebody
+	// the article does not name, not whoever spoke last.
+	switch lower(a.toks[i].text) {
+	case "a", "an", "another", "one":
+		return quoteSpeaker{found: true, unknown: true}, true
+	}
 	return quoteSpeaker{}, false
 }
 
@@ -430,15 +879,32 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	}
 	// "When Trump suggested …, Rubio fired back forcefully: …": before a
 	// colon, the subject of the last clause speaks, whatever the verb.
-	if open > limit && a.toks[open-1].text == ":" {
+	if open > limit && a.toks[open-1].text == ":" && open >= 2 {
+		// "… small towns - Karen Oduya: “…”": a name alone before the
+		// colon, after a dash or at the start, signs the quotation.
+		if n := a.byTok[open-2]; n > 0 {
+			mm := &a.mentions[n-1]
+			if mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) && mm.to == open-1 && !mm.possessive &&
+				(a.toks[mm.from].sentStart || mm.from > 0 && isDash(a.toks[mm.from-1].text)) {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+		}
 		c := open - 2
 		for c > limit && a.toks[c].text != "," && a.toks[c].kind != tokQuote {
 			c--
 		}
-		if c < open-2 && !a.clauseHasCue(c, open-1) {
-			from := c
-			if a.toks[c].text == "," || a.toks[c].kind == tokQuote {
-				from = c + 1
+		from := c
+		if a.toks[c].text == "," || a.toks[c].kind == tokQuote {
+			from = c + 1
+		}
+		if c < open-2 && !a.clauseHasCue(c, open-1) && lower(a.toks[from].text) != "that" {
+			if t := a.toks[from]; a.toks[c].text == "," && t.kind == tokWord && !t.capital && !stopwords[t.text] && a.byTok[from] == 0 {
+				// "Quill, who declined to be interviewed, proposes …:": the clause
+				// has no subject of its own; it is the sentence's.
+				if s, ok := a.speakerBefore(from, limit, sp.start); ok && s.ent != nil {
+					s.cue = ""
+					return s, true
+				}
 			}
 			if s, ok := a.sentenceSubject(from, open-1, sp.start); ok && s.ent != nil {
 				s.cue = ""
@@ -449,6 +915,10 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	// Quoted text before us in the sentence belongs to other quotes; the
 	// subject may still be before them, so we scan over them.
 	conjCue := -1
+	mainFrom := limit // where the main clause starts after an opening subordinate clause
+	if subordinators[lower(a.toks[limit].text)] && a.toks[limit].sentStart {
+		mainFrom = a.subjectStart(limit)
+	}
 	for k := open - 1; k >= limit; k-- {
 		t := a.toks[k]
 		if t.kind != tokWord || t.capital && k != limit && !(cueVerbs[lower(t.text)] && a.toks[k].sentStart) {
@@ -469,7 +939,16 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 				return s, true
 			}
 		}
-		if !cueVerbs[lw] || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
+		if !cueVerbs[lw] && !a.phrasalCue(k) && !a.putIt(k) || a.insideSpan(t.start) || k > limit && a.cueIsNoun(k) {
+			continue
+		}
+		if strings.HasPrefix(lw, "continue") && k+1 < open && a.toks[k+1].text == "to" {
+			continue // "Rudd would continue to be ‘…’": going on, not speaking
+		}
+		if k < mainFrom && open > mainFrom+1 && (lower(a.toks[limit].text) != "as" || lw == "spoke" || lw == "speaks") {
+			// "While Vane was speaking, the union was phoning …", "Once Keel
+			// had attacked it, …": another clause's cue (but "As the columnist
+			// wrote, “…”" and "As the paper reported, …" name a source).
 			continue
 		}
 		// "but warned ‘…’": the subject is the one of the clause before.
@@ -485,9 +964,18 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			// subject, else that of the cue before it, else the sentence's.
 			var s quoteSpeaker
 			ok := false
+			if k > limit && a.byTok[k-1] > 0 {
+				// "with Senator Ann Lee telling reporters":
+				// the participle's own subject, right before it (not "a
+				// letter to the attorney general asking", "statements by the
+				// mayor calling for …").
+				if mm := &a.mentions[a.byTok[k-1]-1]; mm.from > limit && lower(a.toks[mm.from-1].text) == "with" {
+					s, ok = a.speakerBefore(k, limit, sp.start)
+				}
+			}
 			// "Spicer said, adding, …": the subject of the cue before.
-			for c := k - 1; c >= limit; c-- {
-				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") && !a.insideSpan(ct.start) {
+			for c := k - 1; c >= limit && (!ok || s.ent == nil); c-- {
+				if ct := a.toks[c]; ct.kind == tokWord && !ct.capital && cueVerbs[ct.text] && !strings.HasSuffix(ct.text, "ing") && !a.insideSpan(ct.start) && !(c > limit && a.cueIsNoun(c)) {
 					s, ok = a.speakerBefore(c, limit, sp.start)
 					break
 				}
@@ -554,6 +1042,10 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	return quoteSpeaker{}, false
 }
 
+func isDash(s string) bool {
+	return s == "-" || s == "–" || s == "—" || s == "―"
+}
+
 // cueIsNoun reports a reporting word used as a noun: "Clinton's remarks",
 // "the claims", "his comments".
 func (a *article) cueIsNoun(k int) bool {
@@ -562,8 +1054,18 @@ func (a *article) cueIsNoun(k int) bool {
 	case "the", "a", "an", "his", "her", "their", "its", "our", "these", "those", "such", "whose":
 		return true
 	}
-	if m := a.byTok[k-1]; m > 0 && a.mentions[m-1].possessive {
-		return true
+	if m := a.byTok[k-1]; m > 0 {
+		mm := &a.mentions[m-1]
+		if mm.possessive {
+			return true
+		}
+		// "a Twitter comment" (but "the White House said").
+		if mm.from > 0 {
+			switch lower(a.toks[mm.from-1].text) {
+			case "a", "an":
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -596,10 +1098,15 @@ func (a *article) clauseHasCue(from, to int) bool {
 // sentenceSubject returns the first person, organisation or pronoun of the
 // sentence between limit and end.
 func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
-	if prepositions[lower(a.toks[limit].text)] {
-		// "In a White House statement, President Obama condemned …": the
-		// subject comes after the opening phrase.
-		for k := limit + 1; k < end && k < limit+12; k++ {
+	if a.toks[limit].sentStart {
+		// "In a White House statement, President Obama condemned …",
+		// "Lisbon (AFP) – Clara Voss has …": the subject comes
+		// after a dateline and the opening phrase.
+		if sb := a.subjectStart(limit); sb < end {
+			limit = sb
+		}
+	} else if prepositions[lower(a.toks[limit].text)] {
+		for k := limit + 1; k < end && k < limit+25; k++ {
 			if a.toks[k].text == "," {
 				limit = k + 1
 				break
@@ -612,8 +1119,15 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 		}
 		if m := a.byTok[k]; m > 0 {
 			mm := &a.mentions[m-1]
-			if k > limit && prepositions[lower(a.toks[k-1].text)] {
-				k = int(mm.to) - 1 // "Like Corker, Menendez …": not the subject
+			prev := ""
+			if k > limit {
+				prev = lower(a.toks[k-1].text)
+			}
+			if (prev == "and" || prev == "or") && mm.to < end && verbLike(a.toks[mm.to]) {
+				prev = "" // "As the hearing went on and Keel stood by …": a clause's subject
+			}
+			if k > limit && (prepositions[prev] || prev != "" && a.objectOfPreposition(mm)) {
+				k = int(mm.to) - 1 // "Like Corker, Menendez …", "at the University of Leeds": not the subject
 				continue
 			}
 			if mm.kind == entOrg && mm.to+1 < end && orgSpeakerNouns[lower(a.toks[mm.to].text)] {
@@ -624,6 +1138,22 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
 				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+			v := mm.to
+			for v < end && softWords[a.toks[v].text] {
+				v++ // "That Marsh also misjudged"
+			}
+			if (mm.kind == entMaybe || mm.kind == entNone) && k <= limit+1 && !mm.possessive && !a.toks[k].quoteOpen && v < end &&
+				(a.toks[mm.to].text == "," || verbLike(a.toks[v]) || a.toks[v].text == "did" || a.toks[v].text == "does") {
+				// "Vane, who …, praised Keel for …": an unknown name is the
+				// subject; the person after the verb is not.
+				return quoteSpeaker{}, false
+			}
+			if mm.kind == entPlace && k == limit && mm.to < end && subjectVerb(a.toks[mm.to]) {
+				// "Japan labelled the launch a ‘grave threat’".
+				if s, ok := a.speakerOfMention(mm, mm.to-1, limit, pos); ok && s.ent != nil {
+					return s, true
+				}
 			}
 			if mm.kind == entRole {
 				// "The Chancellor, Rachel Reeves, …"
@@ -644,7 +1174,8 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 	return quoteSpeaker{}, false
 }
 
-var prepositions = setOf("like", "unlike", "with", "by", "to", "of", "for", "from", "against", "about", "than", "at", "in", "on", "after", "before", "and", "or", "alongside", "including", "between")
+var prepositions = setOf("like", "unlike", "with", "by", "to", "of", "for", "from", "against", "about", "than", "at", "in", "on", "after", "before", "and", "or", "alongside", "including", "between",
+	"among", "amid", "during", "despite", "under", "through", "throughout", "across", "near", "within", "without", "toward", "towards", "around", "via", "beside", "behind", "into", "onto", "inside", "outside", "beyond")
 
 // insideSpan reports whether byte offset off lies inside a quotation.
 func (a *article) insideSpan(off int) bool {

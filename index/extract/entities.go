@@ -1299,11 +1299,11 @@ func (a *article) clauseSubject(m *mention) bool {
 	return len(m.words) == 1 || indefinite
 }
 
-// opensClause reports a token right after a conjunction that opens a
+// clauseAfterConjunction reports a token right after a conjunction that opens a
 // clause ("before Lautaro Martínez sent", ", and Shreyas Iyer finished"):
 // a full name there that does something is a subject, as at a sentence's
 // start.
-func (a *article) opensClause(k int) bool {
+func (a *article) clauseAfterConjunction(k int) bool {
 	if k == 0 {
 		return false
 	}

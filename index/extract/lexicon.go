@@ -74,14 +74,18 @@ var cueVerbs = setOf(
 	"criticised", "cautioned", "pointed", "advised", "demanded", "demands", "wondered", "wonders", "asserted",
 	"acknowledged", "complained", "noting", "adding", "telling", "writing", "arguing", "insisting", "calling",
 	"explaining", "warning", "declaring", "claiming", "asking", "stating", "suggesting", "recalling",
-	"tweeting", "posting", "yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
+	"tweeting", "posting", "opined", "opines", "reacted", "demurred", "spoke", "speaks",
+	"describing", "urging", "predicting", "vowing", "promising", "pledging", "stressing", "admitting", "conceding",
+	"confirming", "denying", "announcing", "responding", "replying", "answering", "complaining", "boasting", "joking",
+	"repeating", "reiterating", "charging", "alleging", "praising", "criticizing", "criticising", "demanding", "yelling", "boomed", "pressed", "reported", "sang", "sings", "sniped", "snapped", "griped", "fumed", "raged", "thundered", "bragged", "gushed", "pleaded", "begged",
 )
 
 // postCueVerbs may follow a quote with inverted order ("…," said X) only if
 // they are true speech verbs; "called" or "thought" there would mislead.
 var invertibleCues = setOf("said", "says", "added", "adds", "asked", "asks", "continued", "wrote", "writes",
 	"warned", "insisted", "explained", "replied", "noted", "declared", "argued", "stressed", "tweeted",
-	"concluded", "recalled", "observed", "remarked", "countered", "responded", "answered", "cautioned", "quipped", "joked")
+	"concluded", "recalled", "observed", "remarked", "countered", "responded", "answered", "cautioned", "quipped", "joked",
+	"reported", "opined", "reacted", "retorted", "exclaimed", "admitted", "conceded", "acknowledged", "shouted", "pleaded")
 
 // honorifics precede a name and say nothing about a role.
 var honorifics = map[string]gender{
@@ -111,7 +115,7 @@ var titleWords = setOf(
 	"Foreign-Affairs", "Presidential", "Candidate", "Nominee",
 	"Striker", "Midfielder", "Defender", "Goalkeeper", "Forward", "Winger", "Batsman", "Bowler",
 	"Chef", "Actor", "Actress", "Singer", "Author", "Novelist", "Professor", "Economist", "Analyst",
-	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman",
+	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman", "Councilwoman", "Councilmember", "Alderman", "Alderwoman", "Selectman", "Selectwoman",
 	"Council", "PM", "Assemblyman", "Assemblywoman", "Delegate", "Mp", "MP", "MEP", "Lawmaker", "Minister-President",
 )
 

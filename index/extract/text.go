@@ -151,7 +151,7 @@ var abbreviations = map[string]bool{
 	"Rev": true, "Jr": true, "Sr": true, "Mt": true, "No": true, "Nos": true, "vs": true, "Inc": true,
 	"Ltd": true, "Co": true, "Corp": true, "Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true,
 	"Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true, "Ft": true, "Pres": true, "Supt": true,
-	"Det": true, "Insp": true, "Gens": true, "Reps": true, "Sens": true, "Messrs": true, "e.g": true, "i.e": true,
+	"Det": true, "Del": true, "Insp": true, "Gens": true, "Reps": true, "Sens": true, "Messrs": true, "e.g": true, "i.e": true,
 	"approx": true, "est": true, "dept": true, "Dept": true, "Univ": true, "Ave": true, "Blvd": true,
 }
 
@@ -181,7 +181,8 @@ func markSentences(toks []token) {
 		for j < len(toks) && toks[j].para == t.para && (toks[j].kind == tokQuote && toks[j].start == toks[j-1].end || toks[j].text == ")" || toks[j].text == "." || toks[j].text == "!" || toks[j].text == "?") {
 			j++
 		}
-		if j < len(toks) && toks[j].para == t.para {
+		if j < len(toks) && toks[j].para == t.para && !(j == i+1 && toks[j].kind == tokWord && toks[j].start == t.end) {
+			// Not "D-N.Y.": a dot with a word right after it, no space.
 			n := toks[j]
 			if n.kind == tokQuote || n.capital || n.kind == tokWord && n.text[0] >= '0' && n.text[0] <= '9' || n.text == "(" || n.text == "-" || n.text == "–" || n.text == "—" {
 				toks[j].sentStart = true
