@@ -737,6 +737,9 @@ func (a *article) closesSentence(k int) bool {
 		if t.sentStart || t.para != a.toks[k-1].para || t.text == "." || t.text == "," || t.text == "!" || t.text == "?" || t.text == ";" {
 			return true
 		}
+		if t.kind == tokWord && cueVerbs[t.text] && j > k && subordinators[lower(a.toks[j-1].text)] {
+			continue // "told the BBC when asked about …": a subordinate verb reports no new speech
+		}
 		if t.kind == tokQuote || t.kind == tokWord && (lower(t.text) == "that" || cueVerbs[t.text] || j == k && !object && a.opensClause(j)) {
 			return false
 		}
