@@ -33,6 +33,19 @@ func TestEntityKinds(t *testing.T) {
 			countries: []string{"US"},
 		},
 		{
+			name:      "whip is a title",
+			text:      `Senate Majority Whip Peter Lund (R-Tex.) responded by standing on the floor. Lund said the bill was dead.`,
+			people:    []string{"Peter Lund"},
+			notPeople: []string{"Lund"},
+			notOrgs:   []string{"Senate Majority Whip Peter Lund"},
+		},
+		{
+			name:      "a city as a first name",
+			text:      `Late on, substitute Memphis Delorme scored. Delorme, the Belgian winger, was mobbed by his teammates.`,
+			people:    []string{"Memphis Delorme"},
+			countries: []string{"BE"},
+		},
+		{
 			name:      "storm names are events",
 			text:      `Typhoon Korral struck the coast on Monday. Korral, which weakened overnight, cut power to thousands.`,
 			notPeople: []string{"Typhoon Korral", "Korral"},

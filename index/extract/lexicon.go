@@ -112,7 +112,7 @@ var titleWords = setOf(
 	"First", "Lady", "Attorney", "Solicitor", "Inspector", "Detective", "Constable", "Superintendent",
 	"Officer", "Speaker", "Premier", "Sultan", "Ayatollah", "Patriarch", "Mufti", "Chancellor",
 	"Opposition", "Labor", "Agriculture", "Justice", "Treasury", "Business", "Security", "Development",
-	"Foreign-Affairs", "Presidential", "Candidate", "Nominee",
+	"Foreign-Affairs", "Presidential", "Candidate", "Nominee", "Whip",
 	"Striker", "Midfielder", "Defender", "Goalkeeper", "Forward", "Winger", "Batsman", "Bowler",
 	"Chef", "Actor", "Actress", "Singer", "Author", "Novelist", "Professor", "Economist", "Analyst",
 	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman", "Councilwoman", "Councilmember", "Alderman", "Alderwoman", "Selectman", "Selectwoman",
