@@ -64,6 +64,21 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 		return ix.finish(ctx, q, textQuery, &Result{Total: total, Hits: hits}, counts, start)
 	}
 	fc, cached, total := ix.facetCounter(q)
+	if fc == nil && (q.Sort == SortNewest || q.Sort == SortOldest) {
+		// The home page: its counts are kept, its page read from the
+		// date key's postings (datepage.go).
+		var years []FacetValue
+		for i, name := range countedFacets {
+			if name == FacetPublished {
+				years = cached[i]
+			}
+		}
+		if hits, ok, err := ix.keyPage(ctx, q, req.From, req.Size, years); err != nil {
+			return nil, err
+		} else if ok {
+			return ix.finish(ctx, q, textQuery, &Result{Total: total, Hits: hits}, cached, start)
+		}
+	}
 	var sr *bleve.SearchResult
 	if fc == nil {
 		// The counts and total are kept: a date-sorted page of
