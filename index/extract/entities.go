@@ -124,6 +124,7 @@ func lowerVocab(toks []token) map[string]bool {
 // each as a person, organisation, place, title or unknown name.
 func findMentions(toks []token, vocab map[string]bool) []mention {
 	var ms []mention
+	surnames := fullNameSurnames(toks)
 	for i := 0; i < len(toks); {
 		if !isCapWord(toks[i]) {
 			i++
@@ -243,6 +244,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					common = !sentenceInitialIsName(w)
 				}
 			}
+			if common && from == i && len(words) == 1 && surnames[w] && verbAfter(toks, j) {
+				// "Will urged voters …" in an article about George Will:
+				// the surname of a person the article names in full,
+				// doing something, is that person, not the common word.
+				common = false
+			}
 			if from > i {
 				// After "The" or "But" only further function words go, and
 				// "US" in capitals is no "us".
@@ -332,6 +339,30 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		i = j
 	}
 	return ms
+}
+
+// fullNameSurnames returns the last words of the article's "First Last"
+// names: a known first name followed by one capitalised word in the same
+// sentence.
+func fullNameSurnames(toks []token) map[string]bool {
+	out := map[string]bool{}
+	for k := 0; k+1 < len(toks); k++ {
+		if isCapWord(toks[k]) && isFirstName(toks[k].text) && isCapWord(toks[k+1]) && !toks[k+1].sentStart &&
+			(k+2 >= len(toks) || !isCapWord(toks[k+2]) || toks[k+2].sentStart) {
+			out[toks[k+1].text] = true
+		}
+	}
+	return out
+}
+
+// verbAfter reports a verb in the past tense or of speech at token k: what
+// a name opening a sentence is doing ("Will urged", "West said").
+func verbAfter(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].kind != tokWord || toks[k].capital || toks[k].sentStart {
+		return false
+	}
+	w := toks[k].text
+	return cueVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 func honorificOrTitle(w string) bool {
@@ -518,7 +549,10 @@ func classify(words []string, vocab map[string]bool) mention {
 		}
 		// A capitalised function word marks a headline or a title of a
 		// work ("Trump Is Merely a Small Fry", "The Lead"), not a name.
-		if (i > 0 || len(words) > 1) && stopwords[strings.ToLower(w)] && !nameParticles[w] {
+		if (i > 0 || len(words) > 1) && stopwords[strings.ToLower(w)] && !nameParticles[w] &&
+			!(len(words) == 2 && i == 1 && isFirstName(words[0]) && !stopwords[strings.ToLower(words[0])]) {
+			// ("George Will": a first name and a surname that is also a
+			// function word is a name.)
 			m.kind = entNone
 			return m
 		}

@@ -33,6 +33,12 @@ func TestEntityKinds(t *testing.T) {
 			countries: []string{"US"},
 		},
 		{
+			name:      "a surname that is also a function word",
+			text:      "The columnist George Will wrote a harsh piece about the governor.\n\nCiting the floods as a warning, Will urged voters to drop the governor.\n\nWill voters listen? Probably not.",
+			people:    []string{"George Will"},
+			notPeople: []string{"Will voters"},
+		},
+		{
 			name:      "whip is a title",
 			text:      `Senate Majority Whip Peter Lund (R-Tex.) responded by standing on the floor. Lund said the bill was dead.`,
 			people:    []string{"Peter Lund"},
