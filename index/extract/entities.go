@@ -125,6 +125,7 @@ func lowerVocab(toks []token) map[string]bool {
 func findMentions(toks []token, vocab map[string]bool) []mention {
 	var ms []mention
 	surnames := fullNameSurnames(toks)
+	headlines := titleCaseParagraphs(toks)
 	for i := 0; i < len(toks); {
 		if !isCapWord(toks[i]) {
 			i++
@@ -281,6 +282,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		}
 		if len(words) > 0 {
 			m := classify(words, vocab)
+			if len(words) == 2 && stopwords[strings.ToLower(words[1])] && !surnameFunctionWords[words[1]] && headlines[toks[from].para] {
+				// "… and Murdoch In, What's Next": in a headline every word
+				// is capitalised, so a first name and a function word are
+				// no name.
+				m.kind = entNone
+			}
 			if (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && from > 0 && lower(toks[from-1].text) == "the" {
 				// "the Abraham Accords", "the Paris Declaration": a name, but
 				// not a person's; "the ACU" names an organisation.
@@ -339,6 +346,31 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		i = j
 	}
 	return ms
+}
+
+// surnameFunctionWords are function words that are common surnames, kept
+// even in a headline ("Theresa May Wins …").
+var surnameFunctionWords = setOf("Will", "May")
+
+// titleCaseParagraphs returns the paragraphs written in title case (most of
+// their words capitalised): headlines, where a capital says nothing.
+func titleCaseParagraphs(toks []token) map[int]bool {
+	words, caps := map[int]int{}, map[int]int{}
+	for _, t := range toks {
+		if t.kind == tokWord && !t.inQuote {
+			words[t.para]++
+			if t.capital {
+				caps[t.para]++
+			}
+		}
+	}
+	out := map[int]bool{}
+	for p, n := range words {
+		if n >= 4 && caps[p]*10 >= n*6 {
+			out[p] = true
+		}
+	}
+	return out
 }
 
 // fullNameSurnames returns the last words of the article's "First Last"
@@ -567,6 +599,11 @@ func classify(words []string, vocab map[string]bool) mention {
 			known = false
 		}
 		lastLower := vocab[strings.ToLower(words[len(words)-1])]
+		if lastLower && len(words) == 2 && stopwords[strings.ToLower(words[1])] {
+			// "George Will", "Al From": a function word is written in
+			// lower case in every article; that says nothing of the name.
+			lastLower = false
+		}
 		if known && !lastLower {
 			m.kind, m.gender = entPerson, g
 			return m

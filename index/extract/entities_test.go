@@ -39,6 +39,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Will voters"},
 		},
 		{
+			name:      "a function word as a surname outside headlines only",
+			text:      "With Lee Out and Ann In, What Comes Next for the Board?\n\n\"We will grow again,\" said Ken From, who founded the council in 1985.",
+			people:    []string{"Ken From"},
+			notPeople: []string{"Ann In"},
+		},
+		{
 			name:      "whip is a title",
 			text:      `Senate Majority Whip Peter Lund (R-Tex.) responded by standing on the floor. Lund said the bill was dead.`,
 			people:    []string{"Peter Lund"},
