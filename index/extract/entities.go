@@ -348,6 +348,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 	return ms
 }
 
+// titleSurnames are title words that are common surnames too: after an
+// honorific they are the name ("Mr. King", "Mr. Major"), where "Mr.
+// President" is a form of address.
+var titleSurnames = setOf("King", "Bishop", "Major", "Marshal", "Duke", "Prince", "Judge")
+
 // surnameFunctionWords are function words that are common surnames, kept
 // even in a headline ("Theresa May Wins …").
 var surnameFunctionWords = setOf("Will", "May")
@@ -483,7 +488,7 @@ func classify(words []string, vocab map[string]bool) mention {
 			continue
 		}
 		name := words[t+1:]
-		if allTitles(name) || containsOrgHead(name) || len(name) > 6 || len(name) > 4 && !hasParticle(name) || hasLowerWord(name) && !hasParticle(name) {
+		if allTitles(name) && !(hasHonorific(words[t]) && len(name) == 1 && titleSurnames[name[0]]) || containsOrgHead(name) || len(name) > 6 || len(name) > 4 && !hasParticle(name) || hasLowerWord(name) && !hasParticle(name) {
 			break
 		}
 		// Where the title phrase starts: titles, honorifics and words

@@ -45,6 +45,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Ann In"},
 		},
 		{
+			name:      "a title word as a surname after an honorific",
+			text:      "The host Larry King interviewed her on Tuesday.\n\n\"It went well,\" Mr. King said. \"Thank you, Mr. President,\" she added.",
+			people:    []string{"Larry King"},
+			notPeople: []string{"Mr. King", "King", "President", "Mr. President"},
+		},
+		{
 			name:      "whip is a title",
 			text:      `Senate Majority Whip Peter Lund (R-Tex.) responded by standing on the floor. Lund said the bill was dead.`,
 			people:    []string{"Peter Lund"},
