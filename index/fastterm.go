@@ -262,6 +262,17 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	if hits, err = ix.readHits(ctx, q.Quotes, ids); err != nil {
 		return nil, 0, nil, false, err
 	}
+	scores := make(map[string]float64, len(ranked))
+	for i, c := range ranked {
+		scores[ids[i]] = c.score
+	}
+	for i := range hits {
+		id := hits[i].ID
+		if q.Quotes {
+			id = hits[i].QuoteID
+		}
+		hits[i].score = scores[id]
+	}
 	return hits, total, counts, true, nil
 }
 

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -141,4 +142,36 @@ func differences(want, got *Result) []string {
 		}
 	}
 	return out
+}
+
+// TestWordSearchScores checks that the word search gives each hit the score
+// Bleve gives it, in an index of one batch (no merge can change the
+// statistics between the two searches), for articles and quotes.
+func TestWordSearchScores(t *testing.T) {
+	arts := loadTestArticles(t)
+	var all []Doc
+	for i, a := range arts {
+		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
+	}
+	ix := newTestIndex(t, all)
+	checked := 0
+	for _, quotes := range []bool{false, true} {
+		for _, w := range strings.Fields("said people year tells minister government peace police") {
+			q := Query{Text: w, Size: 10, Quotes: quotes}
+			want, got := generalSearch(t, ix, q), wordSearchOf(t, ix, q)
+			if len(want.Hits) != len(got.Hits) {
+				t.Fatalf("%q quotes=%v: %d hits, want %d", w, quotes, len(got.Hits), len(want.Hits))
+			}
+			for i := range want.Hits {
+				g, w2 := got.Hits[i].score, want.Hits[i].score
+				if math.Abs(g-w2) > 1e-9*math.Abs(w2) || w2 == 0 {
+					t.Errorf("%q quotes=%v hit %d: score %g, want %g", w, quotes, i, g, w2)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("checked %d scores; want at least 50", checked)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/cuttings/cuttings/index/extract"
 	"github.com/cuttings/cuttings/store"
@@ -301,7 +302,7 @@ func TestHits(t *testing.T) {
 	}
 	snippet := h.Snippet
 	h.Snippet = ""
-	if diff := cmp.Diff(want, h); diff != "" {
+	if diff := cmp.Diff(want, h, cmpopts.IgnoreUnexported(Hit{})); diff != "" {
 		t.Errorf("hit (-want +got):\n%s", diff)
 	}
 	for _, s := range []string{"<mark>cut</mark>", "&lt;script&gt; &amp; traders"} {
@@ -337,7 +338,7 @@ func TestHits(t *testing.T) {
 		Topics:  []string{"economy, business and finance"},
 		Snippet: "Inflation is <mark>falling</mark> faster than we feared",
 	}
-	if diff := cmp.Diff(wantQuote, r.Hits[0]); diff != "" {
+	if diff := cmp.Diff(wantQuote, r.Hits[0], cmpopts.IgnoreUnexported(Hit{})); diff != "" {
 		t.Errorf("quote hit (-want +got):\n%s", diff)
 	}
 }

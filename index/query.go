@@ -59,6 +59,10 @@ type Hit struct {
 	Quote       string
 	Speaker     string
 	SpeakerType string
+
+	// score is the hit's relevance, for tests that compare two ways of
+	// ranking.
+	score float64
 }
 
 // FacetValue is one value of a facet and how many matching documents have it.

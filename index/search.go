@@ -757,6 +757,7 @@ func articleHit(h *search.DocumentMatch) Hit {
 		People:    fieldStrings(h.Fields[fieldPerson]),
 		Countries: fieldStrings(h.Fields[fieldCountry]),
 		Topics:    fieldStrings(h.Fields[fieldTopic]),
+		score:     h.Score,
 	}
 }
 
@@ -769,6 +770,7 @@ func quoteHit(h *search.DocumentMatch) Hit {
 		Quote:       fieldString(h.Fields[fieldQuote]),
 		Speaker:     fieldString(h.Fields[fieldSpeaker]),
 		SpeakerType: fieldString(h.Fields[fieldSpeakerType]),
+		score:       h.Score,
 	}
 }
 
