@@ -61,15 +61,7 @@ func (sf *segmentFacets) valueBitmap(ord uint32, v facetValue) (*roaring.Bitmap,
 	if bm, ok := sf.bitmaps.Load(ord); ok {
 		return bm.(*roaring.Bitmap), nil
 	}
-	dict, err := sf.seg.Dictionary(countedFields[v.field])
-	if err != nil {
-		return nil, err
-	}
-	pl, err := dict.PostingsList([]byte(v.term), nil, nil)
-	if err != nil {
-		return nil, err
-	}
-	bm, err := postingsBitmap(pl)
+	bm, err := termBitmap(sf.seg, countedFields[v.field], v.term, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -36,15 +36,21 @@ type keyed struct {
 }
 
 // keyPage returns the hits of a date-sorted page of all documents of q's
-// type, with years the kept year counts; ok is false when it cannot (a
-// page deeper than maxKeyPage, or one that reaches undated documents).
-func (ix *Index) keyPage(ctx context.Context, q Query, from, size int, years []FacetValue) (hits []Hit, ok bool, err error) {
+// type, with counts the kept counts of everything; ok is false when it
+// cannot (not sorted by date, a page deeper than maxKeyPage, or one that
+// reaches undated documents).
+func (ix *Index) keyPage(ctx context.Context, q Query, from, size int, counts facetCounts) (hits []Hit, ok bool, err error) {
 	newest := q.Sort == SortNewest
 	need := from + size
+	var years []FacetValue
+	for i, name := range countedFacets {
+		if name == FacetPublished {
+			years = slices.Clone(counts[i])
+		}
+	}
 	if q.Sort != SortNewest && q.Sort != SortOldest || need > maxKeyPage || len(years) == 0 {
 		return nil, false, nil
 	}
-	years = slices.Clone(years)
 	slices.SortFunc(years, func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
 	if newest {
 		slices.Reverse(years)
@@ -53,32 +59,19 @@ func (ix *Index) keyPage(ctx context.Context, q Query, from, size int, years []F
 	if q.Quotes {
 		typ = typeQuote
 	}
-	adv, err := ix.b.Advanced()
+	snap, closeSnap, err := ix.snapshot()
 	if err != nil {
 		return nil, false, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, false, err
-	}
-	defer r.Close()
-	snap, isScorch := r.(*scorch.IndexSnapshot)
-	if !isScorch {
+	defer closeSnap()
+	if snap == nil {
 		return nil, false, nil
 	}
 	segs := snap.Segments()
 	// The live documents of the wanted type, per segment.
 	ofType := make([]*roaring.Bitmap, len(segs))
 	for i, ss := range segs {
-		dict, err := ss.Segment().Dictionary(fieldType)
-		if err != nil {
-			return nil, false, err
-		}
-		pl, err := dict.PostingsList([]byte(typ), ss.Deleted(), nil)
-		if err != nil {
-			return nil, false, err
-		}
-		if ofType[i], err = postingsBitmap(pl); err != nil {
+		if ofType[i], err = termBitmap(ss.Segment(), fieldType, typ, ss.Deleted()); err != nil {
 			return nil, false, err
 		}
 	}

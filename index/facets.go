@@ -383,9 +383,9 @@ func (fc *facetCounter) addCombos(si int) {
 	fc.overflow = true
 }
 
-// ordsOf returns the ordinals of the values of the document numbered num
-// in the snapshot.
-func (fc *facetCounter) ordsOf(num uint64) []uint32 {
+// locate returns the segment of the document numbered num in the snapshot
+// and its number there.
+func (fc *facetCounter) locate(num uint64) (si int, local uint64) {
 	// Matches come in order, so the segment is this one or a later one.
 	if num < fc.offsets[fc.cur] {
 		fc.cur = 0
@@ -393,32 +393,30 @@ func (fc *facetCounter) ordsOf(num uint64) []uint32 {
 	for fc.cur < len(fc.segs)-1 && num >= fc.offsets[fc.cur+1] {
 		fc.cur++
 	}
-	t, local := fc.segs[fc.cur], num-fc.offsets[fc.cur]
+	return fc.cur, num - fc.offsets[fc.cur]
+}
+
+// ordsOf returns the ordinals of the values of the document numbered num
+// in the snapshot.
+func (fc *facetCounter) ordsOf(num uint64) []uint32 {
+	si, local := fc.locate(num)
+	t := fc.segs[si]
 	return t.ords[t.off[local]:t.off[local+1]]
 }
 
+// add counts the match Bleve's collector hands over by its internal id.
 func (fc *facetCounter) add(id []byte) {
 	if len(id) != 8 {
 		fc.err = fmt.Errorf("count facets: internal id of %d bytes", len(id))
 		return
 	}
-	num := uint64(id[0])<<56 | uint64(id[1])<<48 | uint64(id[2])<<40 | uint64(id[3])<<32 |
-		uint64(id[4])<<24 | uint64(id[5])<<16 | uint64(id[6])<<8 | uint64(id[7])
+	num := binary.BigEndian.Uint64(id)
 	if num >= fc.offsets[len(fc.segs)] {
 		fc.err = fmt.Errorf("count facets: document %d is past the snapshot's %d", num, fc.offsets[len(fc.segs)])
 		return
 	}
-	counts := *fc.counts
-	for _, o := range fc.ordsOf(num) {
-		counts[o]++
-	}
-	if !fc.overflow {
-		if len(fc.hits) < len(counts)/8 {
-			fc.hits = append(fc.hits, num)
-		} else {
-			fc.overflow, fc.hits = true, nil
-		}
-	}
+	si, local := fc.locate(num)
+	fc.count(si, local, num)
 }
 
 // facetCounts are the exact counts of one search, per counted field.

@@ -62,10 +62,11 @@ func TestFacetCountsFollowIndex(t *testing.T) {
 	}
 }
 
-// TestNarrowToYears checks that a date-sorted page of everything, which is
-// searched in the latest or earliest years only once their counts are
-// kept, is the page the full search finds, with the full total.
-func TestNarrowToYears(t *testing.T) {
+// TestHomePageUndated checks that a date-sorted page of everything, which
+// is read from the date key's postings once the counts are kept, is the page
+// the full search finds, with the full total, where pages reach the
+// undated documents (which sort last either way).
+func TestHomePageUndated(t *testing.T) {
 	var docs []Doc
 	for i := range 40 {
 		id := fmt.Sprintf("n%02d", i)
@@ -76,11 +77,18 @@ func TestNarrowToYears(t *testing.T) {
 		}
 		docs = append(docs, Doc{Seq: int64(i + 1), ID: id, Article: a})
 	}
-	ix := newTestIndex(t, docs)
+	checkDatePages(t, newTestIndex(t, docs), false, 8, 5)
+}
+
+// checkDatePages compares pages 1 to pages of size documents of everything,
+// newest and oldest first, with the same pages of a search filtered to the
+// one source every document has (which the general search answers).
+func checkDatePages(t *testing.T, ix *Index, quotes bool, pages, size int) {
+	t.Helper()
 	ctx := context.Background()
 	for _, sort := range []string{SortNewest, SortOldest} {
-		for page := 1; page <= 8; page++ {
-			all := Query{Sort: sort, Page: page, Size: 5}
+		for page := 1; page <= pages; page++ {
+			all := Query{Sort: sort, Page: page, Size: size, Quotes: quotes}
 			filtered := all
 			filtered.Filters = map[string][]string{FacetSource: {"Wire"}}
 			want, err := ix.Search(ctx, filtered)
@@ -93,21 +101,21 @@ func TestNarrowToYears(t *testing.T) {
 					t.Fatal(err)
 				}
 				if got.Total != want.Total {
-					t.Errorf("%s page %d: total %d, want %d", sort, page, got.Total, want.Total)
+					t.Errorf("quotes %v %s page %d: total %d, want %d", quotes, sort, page, got.Total, want.Total)
 				}
 				if diff := cmp.Diff(hitIDs(want), hitIDs(got)); diff != "" {
-					t.Errorf("%s page %d (-want +got):\n%s", sort, page, diff)
+					t.Errorf("quotes %v %s page %d (-want +got):\n%s", quotes, sort, page, diff)
 				}
 			}
 		}
 	}
 }
 
-// TestDateWindows checks the narrowest windows of a date-sorted page of
-// everything, where a year holds far more documents than the page: the page
-// must be the full search's, with quotes sharing their articles' dates and
+// TestHomePageDense checks the home page read from the date key's postings
+// where a year holds far more documents than a page: it must be the full
+// search's, with quotes sharing their articles' dates, ties on one date, and
 // some articles deleted after their dates were counted.
-func TestDateWindows(t *testing.T) {
+func TestHomePageDense(t *testing.T) {
 	var docs []Doc
 	for i := range 400 {
 		id := fmt.Sprintf("w%03d", i)
@@ -127,37 +135,8 @@ func TestDateWindows(t *testing.T) {
 	if err := ix.Apply(context.Background(), gone); err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
 	for _, quotes := range []bool{false, true} {
-		for _, sort := range []string{SortNewest, SortOldest} {
-			for page := 1; page <= 40; page++ {
-				all := Query{Sort: sort, Page: page, Size: 10, Quotes: quotes}
-				filtered := all
-				filtered.Filters = map[string][]string{FacetSource: {"Wire"}}
-				want, err := ix.Search(ctx, filtered)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for range 2 { // counting, then from the kept counts
-					got, err := ix.Search(ctx, all)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if got.Total != want.Total {
-						t.Errorf("quotes %v %s page %d: total %d, want %d", quotes, sort, page, got.Total, want.Total)
-					}
-					if diff := cmp.Diff(hitIDs(want), hitIDs(got)); diff != "" {
-						t.Errorf("quotes %v %s page %d (-want +got):\n%s", quotes, sort, page, diff)
-					}
-				}
-			}
-		}
-	}
-	// 2019 holds an article and its quote every other day: 40 documents
-	// are the last 40 days or so, which end in November.
-	w := ix.dateWindows(2019, true, 40)
-	if len(w) != 3 || w[0].Month() != time.November || w[1] != date("2019-11-01") || w[2] != date("2019-01-01") {
-		t.Errorf("newest windows of 2019 for 40 documents: %v, want a date in November, November 1 and January 1", w)
+		checkDatePages(t, ix, quotes, 40, 10)
 	}
 }
 

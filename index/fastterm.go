@@ -3,6 +3,7 @@ package index
 import (
 	"container/heap"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strings"
@@ -122,17 +123,12 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		}
 	}
 
-	adv, err := ix.b.Advanced()
+	snap, closeSnap, err := ix.snapshot()
 	if err != nil {
 		return nil, 0, nil, false, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, 0, nil, false, err
-	}
-	defer r.Close()
-	snap, isScorch := r.(*scorch.IndexSnapshot)
-	if !isScorch {
+	defer closeSnap()
+	if snap == nil {
 		return nil, 0, nil, false, nil
 	}
 	fc := &facetCounter{tables: &ix.facets, gen: ix.gen.Load()}
@@ -148,15 +144,21 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	if err != nil {
 		return nil, 0, nil, false, err
 	}
+	// The word's postings in each segment and field, opened once: their
+	// sizes give the statistics and the way of counting, and the search
+	// walks them.
+	segs := snap.Segments()
+	postings := make([][]segment.PostingsList, len(segs))
 	fields := make([]wordField, len(names))
 	var weights float64
+	var estimate uint64 // matches, counting a document in both fields twice
 	for i, name := range names {
 		card, err := snap.FieldCardinality(name)
 		if err != nil {
 			return nil, 0, nil, false, err
 		}
 		var df uint64
-		for _, ss := range snap.Segments() {
+		for si, ss := range segs {
 			dict, err := ss.Segment().Dictionary(name)
 			if err != nil {
 				return nil, 0, nil, false, err
@@ -165,8 +167,10 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 			if err != nil {
 				return nil, 0, nil, false, err
 			}
+			postings[si] = append(postings[si], pl)
 			df += pl.Count()
 		}
+		estimate += df
 		f := wordField{name: name}
 		if docs > 0 {
 			f.avgLen = math.Ceil(float64(card) / float64(docs))
@@ -186,20 +190,6 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 
 	// A broad word's facets are counted on bitmaps, a narrow one's
 	// document by document (bitmaps.go); the postings' sizes decide.
-	var estimate uint64
-	for _, f := range fields {
-		for _, ss := range snap.Segments() {
-			dict, err := ss.Segment().Dictionary(f.name)
-			if err != nil {
-				return nil, 0, nil, false, err
-			}
-			pl, err := dict.PostingsList([]byte(term), ss.Deleted(), nil)
-			if err != nil {
-				return nil, 0, nil, false, err
-			}
-			estimate += pl.Count()
-		}
-	}
 	onBitmaps := estimate*bitmapShare > docs
 	mode := countEach
 	switch {
@@ -210,13 +200,13 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	}
 	var matches []*roaring.Bitmap
 	if onBitmaps {
-		matches = make([]*roaring.Bitmap, len(snap.Segments()))
+		matches = make([]*roaring.Bitmap, len(segs))
 	}
 
 	want := from + size
 	top := make(pageHeap, 0, want+1)
 	var base uint64
-	for si, ss := range snap.Segments() {
+	for si, ss := range segs {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, nil, false, err
 		}
@@ -225,7 +215,7 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 			match = roaring.New()
 			matches[si] = match
 		}
-		n, err := searchSegment(ss, base, term, fields, filters, fc, si, &top, want, mode, match)
+		n, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, match)
 		if err != nil {
 			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -289,7 +279,7 @@ const (
 // searchSegment scores the matches of one segment and returns how many
 // there were. It counts their facets as mode says; for countOnBitmaps it
 // fills match, the bitmap of the matches, to count the rest by.
-func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields []wordField,
+func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField,
 	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, match *roaring.Bitmap) (uint64, error) {
 	seg, deleted := ss.Segment(), ss.Deleted()
 	// The filters, as one bitmap of the documents that pass them all; nil
@@ -330,15 +320,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, term string, fields 
 		return nil
 	}
 	cursors := make([]cursor, len(fields))
-	for i, f := range fields {
-		dict, err := seg.Dictionary(f.name)
-		if err != nil {
-			return 0, err
-		}
-		pl, err := dict.PostingsList([]byte(term), deleted, nil)
-		if err != nil {
-			return 0, err
-		}
+	for i, pl := range postings {
 		cursors[i].it = pl.Iterator(true, true, false, nil)
 		if match != nil {
 			bm, err := postingsBitmap(pl)
@@ -464,24 +446,12 @@ func termBitmap(seg segment.Segment, field, value string, deleted *roaring.Bitma
 	if err != nil {
 		return nil, err
 	}
-	bm := roaring.New()
-	it := pl.Iterator(false, false, false, nil)
-	for {
-		p, err := it.Next()
-		if err != nil {
-			return nil, err
-		}
-		if p == nil {
-			return bm, nil
-		}
-		bm.Add(uint32(p.Number()))
-	}
+	return postingsBitmap(pl)
 }
 
 // docNumID is the internal id of the document numbered num in a snapshot.
 func docNumID(num uint64) []byte {
-	return []byte{byte(num >> 56), byte(num >> 48), byte(num >> 40), byte(num >> 32),
-		byte(num >> 24), byte(num >> 16), byte(num >> 8), byte(num)}
+	return binary.BigEndian.AppendUint64(nil, num)
 }
 
 // readHits reads the hits of ids, in their order, as the general search

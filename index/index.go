@@ -490,20 +490,32 @@ func (ix *Index) KeepWarm() {
 	}(ix.warmStop, ix.warmDone)
 }
 
-// warm reads the facet tables of the current segments that have none yet,
-// and the order of their values.
-func (ix *Index) warm() error {
+// snapshot opens a reader on the index's current segments, for the code
+// that reads them directly (facet tables, word searches, the home page).
+// snap is nil if the index is not a scorch index; close must be called
+// either way once err is nil.
+func (ix *Index) snapshot() (snap *scorch.IndexSnapshot, close func() error, err error) {
 	adv, err := ix.b.Advanced()
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
+		return nil, nil, err
+	}
+	snap, _ = r.(*scorch.IndexSnapshot)
+	return snap, r.Close, nil
+}
+
+// warm reads the facet tables of the current segments that have none yet,
+// and the order of their values.
+func (ix *Index) warm() error {
+	snap, closeSnap, err := ix.snapshot()
+	if err != nil {
 		return err
 	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
+	defer closeSnap()
+	if snap == nil {
 		return nil
 	}
 	segs, values, err := ix.facets.snapshotTables(snap)

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -64,40 +62,22 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 		return ix.finish(ctx, q, textQuery, &Result{Total: total, Hits: hits}, counts, start)
 	}
 	fc, cached, total := ix.facetCounter(q)
-	if fc == nil && (q.Sort == SortNewest || q.Sort == SortOldest) {
-		// The home page: its counts are kept, its page read from the
-		// date key's postings (datepage.go).
-		var years []FacetValue
-		for i, name := range countedFacets {
-			if name == FacetPublished {
-				years = cached[i]
-			}
-		}
-		if hits, ok, err := ix.keyPage(ctx, q, req.From, req.Size, years); err != nil {
+	if fc == nil {
+		// The home page: its counts and total are kept, its page read
+		// from the date key's postings (datepage.go).
+		if hits, ok, err := ix.keyPage(ctx, q, req.From, req.Size, cached); err != nil {
 			return nil, err
 		} else if ok {
 			return ix.finish(ctx, q, textQuery, &Result{Total: total, Hits: hits}, cached, start)
 		}
 	}
-	var sr *bleve.SearchResult
-	if fc == nil {
-		// The counts and total are kept: a date-sorted page of
-		// everything comes from the latest (or earliest) dates alone.
-		if sr, err = ix.searchPage(ctx, req, q, cached); err != nil {
-			return nil, err
-		}
-		if sr == nil {
-			total = 0
-		}
+	sctx := ctx
+	if fc != nil {
+		sctx = countingContext(ctx, fc)
 	}
-	if sr == nil {
-		sctx := ctx
-		if fc != nil {
-			sctx = countingContext(ctx, fc)
-		}
-		if sr, err = ix.search(sctx, req, q.Text); err != nil {
-			return nil, err
-		}
+	sr, err := ix.search(sctx, req, q.Text)
+	if err != nil {
+		return nil, err
 	}
 	if fc != nil {
 		if cached, err = fc.result(); err != nil {
@@ -186,148 +166,6 @@ func (ix *Index) keepMatchAll(q Query, gen uint64, counts facetCounts, total uin
 	t := docType(q)
 	if ix.allCounts.gen[t] < gen+1 {
 		ix.allCounts.gen[t], ix.allCounts.counts[t], ix.allCounts.total[t] = gen+1, counts, total
-	}
-}
-
-// pageShare is how many documents, per document of the page, a date window
-// should hold by the dictionary's counts before it is tried: the counts
-// take in both document types (an article's quotes share its date) and
-// deleted documents, so a window is given room to spare.
-const pageShare = 8
-
-// searchPage finds a date-sorted page of everything without visiting
-// everything: it searches only the newest (or oldest) dates that hold the
-// page. The kept year counts say which year the page ends in; the date
-// key's dictionary says, month by month, where in that year. A window
-// that turns out to hold fewer documents than the page needs (its counts
-// included deleted or other-type documents) gives way to a wider one, the
-// last being the whole year, so the page is always the one the full search
-// would find. It returns nil when the page cannot be narrowed.
-func (ix *Index) searchPage(ctx context.Context, req *bleve.SearchRequest, q Query, counts facetCounts) (*bleve.SearchResult, error) {
-	if q.Sort != SortNewest && q.Sort != SortOldest {
-		return nil, nil
-	}
-	newest := q.Sort == SortNewest
-	var years []FacetValue
-	for i, name := range countedFacets {
-		if name == FacetPublished {
-			years = slices.Clone(counts[i])
-		}
-	}
-	slices.SortFunc(years, func(a, b FacetValue) int { return cmp.Compare(a.Value, b.Value) })
-	if newest {
-		slices.Reverse(years)
-	}
-	need := req.From + req.Size
-	seen := 0
-	for i, y := range years {
-		seen += y.Count
-		if seen < need {
-			continue
-		}
-		if i == len(years)-1 {
-			return nil, nil // every year: nothing to narrow
-		}
-		year, err := strconv.Atoi(y.Value)
-		if err != nil {
-			return nil, nil
-		}
-		windows := ix.dateWindows(year, newest, pageShare*(need-(seen-y.Count)))
-		for j, bound := range windows {
-			yes := true
-			var dq *query.DateRangeQuery
-			if newest {
-				dq = query.NewDateRangeInclusiveQuery(bound, time.Time{}, &yes, nil)
-			} else {
-				dq = query.NewDateRangeInclusiveQuery(time.Time{}, bound, nil, &yes)
-			}
-			dq.SetField(fieldPublished)
-			r := *req
-			r.Query = query.NewConjunctionQuery([]query.Query{req.Query, dq})
-			sr, err := ix.search(ctx, &r, q.Text)
-			if err != nil {
-				return nil, err
-			}
-			if sr.Total >= uint64(need) || j == len(windows)-1 {
-				return sr, nil
-			}
-		}
-	}
-	return nil, nil
-}
-
-// dateWindows returns the bounds of ever wider date windows at the newest
-// (oldest) end of year, the last being the whole year: the first holds
-// about want documents by the date key's dictionary, the next the whole
-// month it falls in. Reading a month's dictionary costs a little per
-// distinct date; reading the documents of a whole year, which a search
-// sorted by date does, costs far more.
-func (ix *Index) dateWindows(year int, newest bool, want int) []time.Time {
-	yearBound := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
-	if !newest {
-		yearBound = yearBound.AddDate(1, 0, 0).Add(-time.Nanosecond)
-	}
-	seen := 0
-	for m := range 12 {
-		month := time.Month(m + 1)
-		if newest {
-			month = time.Month(12 - m)
-		}
-		start := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
-		keys, counts, err := ix.dateKeys(start.Format("200601"))
-		if err != nil {
-			return []time.Time{yearBound}
-		}
-		inMonth := 0
-		for _, c := range counts {
-			inMonth += c
-		}
-		if seen+inMonth < want {
-			seen += inMonth
-			continue
-		}
-		// The window ends in this month: find the date where it does.
-		for k := range keys {
-			at := k
-			if newest {
-				at = len(keys) - 1 - k
-			}
-			seen += counts[at]
-			if seen >= want {
-				t, err := time.Parse(publishedKeyLayout, keys[at])
-				if err != nil {
-					break
-				}
-				monthBound := start
-				if !newest {
-					monthBound = start.AddDate(0, 1, 0).Add(-time.Nanosecond)
-				}
-				return []time.Time{t, monthBound, yearBound}
-			}
-		}
-		break
-	}
-	return []time.Time{yearBound}
-}
-
-// dateKeys lists the date keys that start with prefix, in order, with how
-// many documents have each.
-func (ix *Index) dateKeys(prefix string) (keys []string, counts []int, err error) {
-	d, err := ix.b.FieldDictPrefix(fieldPublishedKey, []byte(prefix))
-	if err != nil {
-		return nil, nil, err
-	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if e == nil {
-			return keys, counts, nil
-		}
-		keys = append(keys, e.Term)
-		counts = append(counts, int(e.Count))
 	}
 }
 
