@@ -121,16 +121,7 @@ func TestEntityKinds(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			e := Extract(store.Article{ID: "t", Body: c.text})
-			var ps, os, cs []string
-			for _, p := range e.People {
-				ps = append(ps, p.Name)
-			}
-			for _, o := range e.Organizations {
-				os = append(os, o.Name)
-			}
-			for _, x := range e.Countries {
-				cs = append(cs, x.Code)
-			}
+			ps, os, cs, _ := entityNames(e)
 			for _, p := range c.people {
 				if !slices.Contains(ps, p) {
 					t.Errorf("person %q not found in %q", p, ps)
