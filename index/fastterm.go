@@ -46,8 +46,7 @@ func (ix *Index) wordQuery(text string) string {
 			return "" // operators, fields, phrases, wildcards: the general way
 		}
 	}
-	m := ix.b.Mapping()
-	tokens := m.AnalyzerNamed(m.AnalyzerNameForPath(fieldBody)).Analyze([]byte(text))
+	tokens := ix.textAnalyzer().Analyze([]byte(text))
 	if len(tokens) != 1 {
 		return ""
 	}
