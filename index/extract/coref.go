@@ -143,6 +143,74 @@ func (a *article) promoteSpeakers() {
 			}
 		}
 	}
+	a.promoteSources()
+}
+
+// promoteSources names the sources that a construction, not a verb after
+// them, marks: "according to the Daily Caller", "as the Federalist
+// reported", and a name that signs a quotation after a dash or at a
+// paragraph's start ("… problematic - Pew Research: “…”").
+func (a *article) promoteSources() {
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entMaybe && m.kind != entNone || m.from == 0 || m.possessive {
+			continue
+		}
+		k := m.from - 1
+		the := lower(a.toks[k].text) == "the"
+		if the {
+			k--
+		}
+		switch {
+		case k >= 1 && lower(a.toks[k].text) == "to" && lower(a.toks[k-1].text) == "according":
+		case m.to+1 < len(a.toks) && a.toks[m.to].text == ":" && a.toks[m.to+1].quoteOpen &&
+			(a.toks[m.from].sentStart || isDash(a.toks[m.from-1].text)):
+		case the && m.to < len(a.toks) && cueVerbs[a.toks[m.to].text] && !strings.HasSuffix(a.toks[m.to].text, "ing"):
+		default:
+			continue
+		}
+		if the && m.kind == entNone {
+			// "the Daily Caller reported": a name with an article that
+			// speaks is a body (the article's "the" made it no person).
+			if !eventName(m.words) && !a.fillsQuote(m) && !stopwords[lower(m.words[0])] && a.sourceName(m.words) {
+				m.kind = entOrg
+			}
+			continue
+		}
+		if a.sourceName(m.words) {
+			a.promote(m, m.to-1)
+		}
+	}
+}
+
+// memberNouns describe a person by party or persuasion: "the Iowa
+// Republican said" is somebody, not a body.
+var memberNouns = setOf("Republican", "Democrat", "Democratic", "Conservative", "Liberal", "Independent", "Progressive",
+	"Libertarian", "Socialist", "Tory", "Texan", "Californian", "Floridian", "Virginian", "Ohioan", "Iowan", "Georgian")
+
+// sourceName reports words that can name a source a construction marks:
+// not a title ("the Lord said"), a member noun, a family ("the Khans"),
+// a person's surname ("the Sanders said") or a place.
+func (a *article) sourceName(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if memberNouns[last] || honorificOrTitle(words[0]) || a.surnameOfPerson(last) {
+		return false
+	}
+	if len(words) == 1 && strings.HasSuffix(last, "s") && a.surnameOfPerson(strings.TrimSuffix(last, "s")) {
+		return false // "the Khans said": a family
+	}
+	for _, w := range words {
+		if stopwords[lower(w)] {
+			return false // "U.S. He said": two sentences
+		}
+	}
+	if _, n, _ := matchPlace(words); n == len(words) {
+		return false
+	}
+	return !strings.Contains(last, ".") || orgLike(words)
 }
 
 func (a *article) promote(m *mention, last int) {

@@ -930,9 +930,13 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 		}
 		lw := lower(t.text)
 		if lw == "according" && k+2 < open && lower(a.toks[k+1].text) == "to" {
-			if m := a.byTok[k+2]; m > 0 {
+			src := k + 2
+			if lower(a.toks[src].text) == "the" && src+1 < open {
+				src++ // "According to the Harbour Gazette, …"
+			}
+			if m := a.byTok[src]; m > 0 {
 				mm := &a.mentions[m-1]
-				if s, ok := a.speakerOfMention(mm, mm.to-1, k+2, sp.start); ok {
+				if s, ok := a.speakerOfMention(mm, mm.to-1, src, sp.start); ok {
 					s.cue = "according to"
 					return s, true
 				}

@@ -245,7 +245,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					common = !sentenceInitialIsName(w)
 				}
 			}
-			if common && from == i && len(words) == 1 && surnames[w] && verbAfter(toks, j) {
+			if common && from == i && len(words) == 1 && surnames[w] && (verbAfter(toks, j) || whoAfter(toks, j)) {
 				// "Will urged voters …" in an article about George Will:
 				// the surname of a person the article names in full,
 				// doing something, is that person, not the common word.
@@ -400,6 +400,12 @@ func verbAfter(toks []token, k int) bool {
 	}
 	w := toks[k].text
 	return cueVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// whoAfter reports ", who" at token k: "Pence, who is running …" is
+// about a person.
+func whoAfter(toks []token, k int) bool {
+	return k+1 < len(toks) && toks[k].text == "," && toks[k+1].text == "who"
 }
 
 func honorificOrTitle(w string) bool {
