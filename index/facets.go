@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -62,8 +63,11 @@ type segmentFacets struct {
 	few []uint8 // per document, how many of its values are of fewValues fields
 	// combo numbers each document's set of fewValues values; combos
 	// holds each set's ordinals.
-	combo     []uint32
-	combos    [][]uint32
+	combo  []uint32
+	combos [][]uint32
+	// year numbers each document's year in years (from 1; 0 for none).
+	year      []uint16
+	years     []uint32
 	valueOrds []uint32
 	valueDocs []uint32
 	bitmaps   sync.Map // ordinal -> *roaring.Bitmap, read on first use
@@ -153,24 +157,47 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 		}
 		from = to
 	}
-	// Documents share their few-valued values (a year, a source, a
-	// topic or two, a country or two) far more often than not: each
-	// distinct set is numbered, so that counting them costs one
-	// increment per document.
+	// Documents share their few-valued values (a source, a topic or two,
+	// a country or two) far more often than not: each distinct set is
+	// numbered, so that counting them costs one increment per document.
+	// The year stays out of the sets: over thirty years it would make
+	// nearly every set distinct. It is counted on its own, by a short
+	// number into the segment's years.
+	yearField := uint8(slices.Index(countedFields, fieldYear))
+	isYear := make(map[uint32]bool)
+	for i, v := range values {
+		if v.field == yearField {
+			isYear[global[i]] = true
+		}
+	}
 	sf.combo = make([]uint32, n)
+	sf.year = make([]uint16, n)
+	yearIdx := map[uint32]uint16{}
 	ids := map[string]uint32{}
 	var key []byte
+	var set []uint32
 	for d := range n {
 		few := sf.ords[sf.off[d] : sf.off[d]+uint32(sf.few[d])]
-		key = key[:0]
+		key, set = key[:0], set[:0]
 		for _, o := range few {
+			if isYear[o] && sf.year[d] == 0 && len(sf.years) < math.MaxUint16 {
+				y, ok := yearIdx[o]
+				if !ok {
+					sf.years = append(sf.years, o)
+					y = uint16(len(sf.years))
+					yearIdx[o] = y
+				}
+				sf.year[d] = y
+				continue
+			}
 			key = binary.LittleEndian.AppendUint32(key, o)
+			set = append(set, o)
 		}
 		id, ok := ids[string(key)]
 		if !ok {
 			id = uint32(len(sf.combos))
 			ids[string(key)] = id
-			sf.combos = append(sf.combos, few)
+			sf.combos = append(sf.combos, slices.Clone(set))
 		}
 		sf.combo[d] = id
 	}
@@ -246,7 +273,11 @@ func (ft *facetTables) snapshotTables(snap *scorch.IndexSnapshot) ([]*segmentFac
 	}
 	ft.mu.Unlock()
 	for i, sf := range tables {
-		sf.once.Do(func() { sf.err = sf.build(segs[i].Segment(), ft) })
+		sf.once.Do(func() {
+			seg := segs[i].Segment()
+			sf.err = sf.build(seg, ft)
+			releaseMapped(seg)
+		})
 		if sf.err != nil {
 			return nil, nil, sf.err
 		}
@@ -277,6 +308,11 @@ type facetCounter struct {
 	err      error
 	// comboCounts counts the sets of few values of one segment's matches.
 	comboCounts []uint32
+	// yearCounts counts one segment's matches by year (facetSegment.year).
+	yearCounts []uint32
+	// batch and spans are countBatch's buffers, reused.
+	batch []uint32
+	spans [][2]uint32
 }
 
 // handler wraps Bleve's top-N handler so that every match is counted
@@ -342,20 +378,55 @@ func (fc *facetCounter) count(si int, local, num uint64) {
 	}
 }
 
-// countFew counts the values of fewValues fields of the document local of
-// segment si by the set they make; addCombos adds the sets' counts up.
-func (fc *facetCounter) countFew(si int, local uint64) {
-	fc.comboCounts[fc.segs[si].combo[local]]++
-}
+// countBatchSize is how many matches countBatch takes at once.
+const countBatchSize = 512
 
-// countSplit counts the document local of segment si: its few values by
-// the set they make, the others one by one.
-func (fc *facetCounter) countSplit(si int, local uint64) {
+// countBatch counts the matches locals (in order) of segment si, whose
+// first document is numbered base in the snapshot, as mode says (countEach,
+// countBySets or countOnBitmaps). A broad search's matches are spread over
+// tables far larger than the processor's caches, and each match's values
+// are found through its offsets: one match at a time, every match waits
+// for its own memory reads in turn. A batch at a time, each pass's reads
+// are independent of each other, so the processor overlaps them.
+func (fc *facetCounter) countBatch(si int, base uint64, locals []uint32, mode int) {
+	if len(locals) == 0 {
+		return
+	}
 	t := fc.segs[si]
-	fc.comboCounts[t.combo[local]]++
 	counts := *fc.counts
-	for _, o := range t.ords[t.off[local]+uint32(t.few[local]) : t.off[local+1]] {
-		counts[o]++
+	if mode != countEach {
+		// The few values by the set they make; addCombos adds the
+		// sets' counts up.
+		for _, l := range locals {
+			fc.comboCounts[t.combo[l]]++
+			fc.yearCounts[t.year[l]]++
+		}
+		if mode == countOnBitmaps {
+			return
+		}
+	}
+	spans := fc.spans[:0]
+	for _, l := range locals {
+		from := t.off[l]
+		if mode == countBySets {
+			from += uint32(t.few[l])
+		}
+		spans = append(spans, [2]uint32{from, t.off[l+1]})
+	}
+	fc.spans = spans
+	for _, sp := range spans {
+		for _, o := range t.ords[sp[0]:sp[1]] {
+			counts[o]++
+		}
+	}
+	if mode == countEach && !fc.overflow {
+		for _, l := range locals {
+			if len(fc.hits) >= len(counts)/8 {
+				fc.overflow, fc.hits = true, nil
+				break
+			}
+			fc.hits = append(fc.hits, base+uint64(l))
+		}
 	}
 }
 
@@ -367,6 +438,12 @@ func (fc *facetCounter) startCombos(si int) {
 	}
 	fc.comboCounts = fc.comboCounts[:n]
 	clear(fc.comboCounts)
+	y := len(fc.segs[si].years) + 1
+	if cap(fc.yearCounts) < y {
+		fc.yearCounts = make([]uint32, y)
+	}
+	fc.yearCounts = fc.yearCounts[:y]
+	clear(fc.yearCounts)
 }
 
 // addCombos adds the set counts of segment si to the value counts.
@@ -379,6 +456,9 @@ func (fc *facetCounter) addCombos(si int) {
 		for _, o := range fc.segs[si].combos[c] {
 			counts[o] += n
 		}
+	}
+	for y, n := range fc.yearCounts[1:] {
+		counts[fc.segs[si].years[y]] += n
 	}
 	fc.overflow = true
 }

@@ -340,6 +340,9 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		fc.startCombos(si)
 		defer fc.addCombos(si)
 	}
+	// Matches are counted a batch at a time (countBatch says why).
+	batch := fc.batch[:0]
+	defer func() { fc.batch = batch[:0] }()
 	for {
 		// The next document any field matches.
 		next := done
@@ -347,6 +350,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 			next = min(next, cursors[i].num)
 		}
 		if next == done {
+			fc.countBatch(si, base, batch, mode)
 			return n, nil
 		}
 		pass := allowed == nil || allowed.Contains(uint32(next))
@@ -383,13 +387,9 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 			continue
 		}
 		n++
-		switch mode {
-		case countEach:
-			fc.count(si, next, base+next)
-		case countBySets:
-			fc.countSplit(si, next)
-		default:
-			fc.countFew(si, next)
+		if batch = append(batch, uint32(next)); len(batch) == countBatchSize {
+			fc.countBatch(si, base, batch, mode)
+			batch = batch[:0]
 		}
 		if !exact {
 			continue

@@ -1,0 +1,8 @@
+//go:build !linux
+
+package index
+
+import segment "github.com/blevesearch/scorch_segment_api/v2"
+
+// releaseMapped is advice the kernel takes on Linux only.
+func releaseMapped(segment.Segment) {}
