@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -272,16 +274,19 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	}
 	for _, c := range classes {
 		// A few untimed requests warm the caches a first visitor would.
-		rep.Failed += runQueries(client, srv.URL, c.queries[:min(5, len(c.queries))], 1, nil)
+		rep.Failed += runQueries(client, srv.URL, c.queries[:min(5, len(c.queries))], 1, nil, nil)
 		var l [2]latency
+		var slowest [2]map[string]time.Duration
 		for i, clients := range []int{1, opts.Clients} {
+			slowest[i] = map[string]time.Duration{}
 			var took []time.Duration
-			rep.Failed += runQueries(client, srv.URL, c.queries, clients, &took)
+			rep.Failed += runQueries(client, srv.URL, c.queries, clients, &took, slowest[i])
 			l[i] = percentiles(took)
 		}
 		rep.Latency[c.name] = l
 		fmt.Fprintf(stdout, "search %s: 1 client p50 %s p99 %s; %d clients p50 %s p99 %s\n", c.name,
 			ms(l[0].p50), ms(l[0].p99), opts.Clients, ms(l[1].p50), ms(l[1].p99))
+		fmt.Fprintf(stdout, "  slowest, 1 client: %s; %d clients: %s\n", slowestQueries(slowest[0], 3), opts.Clients, slowestQueries(slowest[1], 3))
 	}
 
 	stopProfile()
@@ -524,10 +529,22 @@ func selectiveQueries(rng *rand.Rand, records []benchRecord, n int) []string {
 	return out
 }
 
+// slowestQueries lists the n slowest queries of took, slowest first.
+func slowestQueries(took map[string]time.Duration, n int) string {
+	qs := slices.Collect(maps.Keys(took))
+	slices.SortFunc(qs, func(a, b string) int { return cmp.Compare(took[b], took[a]) })
+	var parts []string
+	for _, q := range qs[:min(n, len(qs))] {
+		text, _ := url.QueryUnescape(strings.TrimPrefix(q, "q="))
+		parts = append(parts, fmt.Sprintf("%s %s ms", text, ms(took[q])))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // runQueries sends each query to /api/search from clients concurrent
 // clients, appending each request's time to took when it is not nil, and
-// returns how many failed.
-func runQueries(client *http.Client, base string, queries []string, clients int, took *[]time.Duration) int {
+// returns how many failed; slowest, when not nil, gets each query's longest time.
+func runQueries(client *http.Client, base string, queries []string, clients int, took *[]time.Duration, slowest map[string]time.Duration) int {
 	var mu sync.Mutex
 	failed := 0
 	next := make(chan string)
@@ -546,6 +563,9 @@ func runQueries(client *http.Client, base string, queries []string, clients int,
 					}
 				} else if took != nil {
 					*took = append(*took, d)
+				}
+				if err == nil && slowest != nil {
+					slowest[q] = max(slowest[q], d)
 				}
 				mu.Unlock()
 			}
