@@ -288,7 +288,10 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// no name.
 				m.kind = entNone
 			}
-			if (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && from > 0 && lower(toks[from-1].text) == "the" {
+			attributive := m.kind == entPerson && len(words) > 1 && isKnownName(words) && j < len(toks) && personsNouns[toks[j].text]
+			if (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && from > 0 && lower(toks[from-1].text) == "the" && !attributive {
+				// ("the Bernie Sanders campaign" names a person before a
+				// common noun: attributive, it stays a person.)
 				// "the Abraham Accords", "the Paris Declaration": a name, but
 				// not a person's; "the ACU" names an organisation.
 				m.kind = entNone
@@ -401,6 +404,12 @@ func verbAfter(toks []token, k int) bool {
 	w := toks[k].text
 	return cueVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
 }
+
+// personsNouns follow a person's name used before a noun: "the Bernie
+// Sanders campaign", "the Hillary Clinton years".
+var personsNouns = setOf("campaign", "campaigns", "camp", "administration", "presidency", "era", "years", "aides", "staff",
+	"supporters", "voters", "backers", "surrogates", "allies", "loyalists", "faithful", "wing", "agenda", "scandal",
+	"candidacy", "nomination", "ticket", "doctrine", "interview", "speech", "rally", "rallies", "victory", "defeat")
 
 // whoAfter reports ", who" at token k: "Pence, who is running …" is
 // about a person.

@@ -14,7 +14,8 @@ var cueVerbs = setOf(
 	"argue", "argues", "argued", "arguing",
 	"acknowledge", "acknowledges", "acknowledged",
 	"admit", "admits", "admitted",
-	"noted",
+	"notes", "noted", "noting", // not "note", more often a noun ("a short note")
+	"cite", "cites", "cited", "citing",
 	"explain", "explains", "explained",
 	"stated",
 	"declare", "declares", "declared",
