@@ -4,16 +4,20 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
@@ -138,7 +142,38 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		// every article with all the words counts.
 		return conj, nil
 	}
-	return &phraseSearcher{ctx: ctx, conj: conj, reader: i, phrase: phrase, q: q}, nil
+	ps := &phraseSearcher{ctx: ctx, conj: conj, reader: i, phrase: phrase, words: words, q: q}
+	if ps.scorers, err = wordScorers(ctx, i, q.field, q.boost, words, parts, options); err != nil {
+		conj.Close()
+		return nil, err
+	}
+	return ps, nil
+}
+
+// wordScorers makes for each word the scorer Bleve's term searcher for it
+// has (parts are those searchers), with the same statistics: a document the
+// phrase search scores itself gets the score the conjunction would give it.
+func wordScorers(ctx context.Context, r bleveindex.IndexReader, field string, boost float64, words []string,
+	parts []search.Searcher, options search.SearcherOptions) ([]*scorer.TermQueryScorer, error) {
+	docs, err := r.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	var avgLen float64
+	if cb, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok && cb() == bleveindex.BM25Scoring {
+		if br, ok := r.(bleveindex.BM25Reader); ok && docs > 0 {
+			card, err := br.FieldCardinality(field)
+			if err != nil {
+				return nil, err
+			}
+			avgLen = math.Ceil(float64(card) / float64(docs))
+		}
+	}
+	out := make([]*scorer.TermQueryScorer, len(words))
+	for k, w := range words {
+		out[k] = scorer.NewTermQueryScorer([]byte(w), field, boost, docs, parts[k].Count(), avgLen, options)
+	}
+	return out, nil
 }
 
 // phraseSearcher yields the matches of a conjunction whose text holds the
@@ -149,7 +184,10 @@ type phraseSearcher struct {
 	conj   search.Searcher
 	reader bleveindex.IndexReader
 	phrase [][]string
+	words  []string
 	q      *textPhraseQuery
+	// scorers score each word as the conjunction's term searchers do.
+	scorers []*scorer.TermQueryScorer
 
 	collected bool
 	err       error
@@ -167,6 +205,17 @@ func (s *phraseSearcher) collect() error {
 		return s.err
 	}
 	s.collected = true
+	if snap, ok := s.reader.(*scorch.IndexSnapshot); ok {
+		s.err = s.collectOnBitmaps(snap)
+	} else {
+		s.err = s.collectByConjunction()
+	}
+	return s.err
+}
+
+// collectByConjunction walks the conjunction of the phrase's words and
+// checks each match's text.
+func (s *phraseSearcher) collectByConjunction() error {
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.conj.DocumentMatchPoolSize(), 0)}
 	var page []phraseDoc
 	var ids []string
@@ -192,7 +241,6 @@ func (s *phraseSearcher) collect() error {
 	for {
 		dm, err := s.conj.Next(sctx)
 		if err != nil {
-			s.err = err
 			return err
 		}
 		if dm == nil {
@@ -200,20 +248,99 @@ func (s *phraseSearcher) collect() error {
 		}
 		id, err := s.reader.ExternalID(dm.IndexInternalID)
 		if err != nil {
-			s.err = err
 			return err
 		}
 		page = append(page, phraseDoc{id: slices.Clone(dm.IndexInternalID), score: dm.Score})
 		ids = append(ids, id)
 		sctx.DocumentMatchPool.Put(dm)
 		if len(page) == phraseCheckPage {
-			if s.err = check(); s.err != nil {
-				return s.err
+			if err := check(); err != nil {
+				return err
 			}
 		}
 	}
-	s.err = check()
-	return s.err
+	return check()
+}
+
+// collectOnBitmaps finds the documents with all the phrase's words by
+// intersecting each segment's postings bitmaps, checks the phrase in their
+// texts, and scores only the documents that hold it, by advancing the
+// conjunction to each. Walking the conjunction match by match instead
+// steps through every posting of a common word in the phrase ("said"):
+// milliseconds for a phrase that a rare word makes selective.
+func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
+	var cands []uint64 // document numbers in the snapshot, in order
+	var base uint64
+	for _, ss := range snap.Segments() {
+		var both *roaring.Bitmap
+		for _, w := range s.words {
+			bm, err := termBitmap(ss.Segment(), s.q.field, w, ss.Deleted())
+			if err != nil {
+				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
+			}
+			if both == nil {
+				both = bm
+			} else {
+				both.And(bm)
+			}
+			if both.IsEmpty() {
+				break
+			}
+		}
+		it := both.Iterator()
+		for it.HasNext() {
+			cands = append(cands, base+uint64(it.Next()))
+		}
+		base += ss.Segment().Count()
+	}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(len(s.scorers), 0)}
+	for from := 0; from < len(cands); from += phraseCheckPage {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
+		page := cands[from:min(from+phraseCheckPage, len(cands))]
+		ids := make([]string, len(page))
+		for k, num := range page {
+			id, err := snap.ExternalID(docNumID(num))
+			if err != nil {
+				return err
+			}
+			ids[k] = id
+		}
+		texts, err := s.q.texts(s.ctx, s.reader, ids)
+		if err != nil {
+			return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
+		}
+		for k, num := range page {
+			if text, ok := texts[ids[k]]; ok && phraseIn(text, s.phrase) {
+				id := docNumID(num)
+				s.docs = append(s.docs, phraseDoc{id: id, score: s.score(sctx, id, text)})
+			}
+		}
+	}
+	return nil
+}
+
+// score is the conjunction's score of a document that holds the phrase,
+// from its text: the field's length and each word's frequency as the
+// analyzer made them when the document was indexed (the index keeps the
+// length as a float32 norm, and so does this).
+func (s *phraseSearcher) score(sctx *search.SearchContext, id bleveindex.IndexInternalID, text string) float64 {
+	tokens := s.q.analyzer.Analyze([]byte(text))
+	norm := float64(float32(1 / math.Sqrt(float64(len(tokens)))))
+	freq := make([]uint64, len(s.words))
+	for _, t := range tokens {
+		if k := slices.Index(s.words, string(t.Term)); k >= 0 {
+			freq[k]++
+		}
+	}
+	var sum float64
+	for k, sc := range s.scorers {
+		dm := sc.Score(sctx, &bleveindex.TermFieldDoc{ID: id, Freq: freq[k], Norm: norm})
+		sum += dm.Score
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return sum
 }
 
 func (s *phraseSearcher) Next(sctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -241,9 +368,14 @@ func (s *phraseSearcher) Advance(sctx *search.SearchContext, id bleveindex.Index
 	return s.Next(sctx)
 }
 
-func (s *phraseSearcher) Close() error               { return s.conj.Close() }
-func (s *phraseSearcher) Weight() float64            { return s.conj.Weight() }
-func (s *phraseSearcher) SetQueryNorm(qnorm float64) { s.conj.SetQueryNorm(qnorm) }
+func (s *phraseSearcher) Close() error    { return s.conj.Close() }
+func (s *phraseSearcher) Weight() float64 { return s.conj.Weight() }
+func (s *phraseSearcher) SetQueryNorm(qnorm float64) {
+	s.conj.SetQueryNorm(qnorm)
+	for _, sc := range s.scorers {
+		sc.SetQueryNorm(qnorm)
+	}
+}
 func (s *phraseSearcher) Count() uint64              { return s.conj.Count() }
 func (s *phraseSearcher) Min() int                   { return 0 }
 func (s *phraseSearcher) Size() int                  { return s.conj.Size() + len(s.docs)*32 }
@@ -368,6 +500,11 @@ func firstRune(s string) rune {
 	}
 	return 0
 }
+
+// Term is the term the analyzer of article bodies makes of one word (lower
+// case, possessive dropped, Porter stem), "" for a stop word: what a search
+// for the word looks up.
+func Term(word string) string { return stemWord(word) }
 
 // stemWord is the analyzer's term for one word: possessive dropped, lower
 // case, Porter stem; "" for a stop word.

@@ -1,12 +1,17 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cuttings/cuttings/index/extract"
@@ -218,4 +223,90 @@ func TestQuickSpansAgree(t *testing.T) {
 func sortSpans(s []span) []span {
 	slices.SortFunc(s, func(a, b span) int { return a.start - b.start })
 	return slices.Compact(s)
+}
+
+// TestPhraseScoresAgree checks that the phrase search on bitmaps finds the
+// documents walking the conjunction finds, with the scores the conjunction
+// gives them, in an index of several segments with deletions, for phrases
+// of article bodies and of quotations.
+func TestPhraseScoresAgree(t *testing.T) {
+	arts := loadTestArticles(t)
+	ix := newTestIndex(t, nil)
+	var all []Doc
+	for i, a := range arts {
+		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
+	}
+	ctx := context.Background()
+	for i := 0; i < len(all); i += 10 {
+		if err := ix.Apply(ctx, all[i:min(i+10, len(all))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Apply(ctx, []Doc{{Seq: 1000, ID: all[2].ID, Deleted: true}, {Seq: 1001, ID: all[11].ID, Deleted: true}}); err != nil {
+		t.Fatal(err)
+	}
+	ix.bodies = docBodies(all)
+	// Phrases of the articles' own words, so that each has matches.
+	var phrases []string
+	for _, a := range arts[:12] {
+		ws := regexp.MustCompile(`\pL+`).FindAllString(a.Body, -1)
+		for k := 5; k+1 < len(ws); k += 37 {
+			phrases = append(phrases, ws[k]+" "+ws[k+1])
+		}
+	}
+	phrases = append(phrases, "prime minister", "said on", "the government")
+	bm25 := search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring })
+	sctx := context.WithValue(ctx, search.GetScoringModelCallbackKey, bm25)
+	snap, closeSnap, err := ix.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSnap()
+	found := 0
+	for _, field := range []string{fieldBody, fieldQuote} {
+		texts := storeTexts(ix.bodies)
+		if field == fieldQuote {
+			texts = storedTexts(fieldQuote)
+		}
+		for _, p := range phrases {
+			q := &textPhraseQuery{field: field, phrase: p, boost: 1, analyzer: ix.textAnalyzer(), texts: texts}
+			var got [2][]phraseDoc
+			for k := range got {
+				s, err := q.Searcher(sctx, snap, ix.b.Mapping(), search.SearcherOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ps, ok := s.(*phraseSearcher)
+				if !ok {
+					s.Close()
+					continue // a phrase of one term
+				}
+				ps.SetQueryNorm(0.37)
+				if k == 0 {
+					err = ps.collectByConjunction()
+				} else {
+					err = ps.collectOnBitmaps(snap)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[k] = ps.docs
+				ps.Close()
+			}
+			found += len(got[0])
+			if len(got[0]) != len(got[1]) {
+				t.Errorf("%s %q: %d documents on bitmaps, %d by the conjunction", field, p, len(got[1]), len(got[0]))
+				continue
+			}
+			for k := range got[0] {
+				w, g := got[0][k], got[1][k]
+				if !bytes.Equal(w.id, g.id) || math.Abs(w.score-g.score) > 1e-9*math.Abs(w.score) {
+					t.Errorf("%s %q: document %d: %x score %v on bitmaps, %x score %v by the conjunction", field, p, k, g.id, g.score, w.id, w.score)
+				}
+			}
+		}
+	}
+	if found < 20 {
+		t.Fatalf("the phrases matched %d documents; want at least 20", found)
+	}
 }

@@ -486,20 +486,31 @@ func broadQueries(rng *rand.Rand, n int) []string {
 	return out
 }
 
-// selectiveQueries samples rare words of the corpus (in at most two of its
-// articles before replication), half alone and half as a two-word phrase
-// with the word that follows.
+// selectiveQueries samples rare words of the corpus, half alone and half
+// as a two-word phrase with the word that follows. A word is rare when the
+// term a search looks it up by (its stem) is in at most two of the corpus's
+// articles before replication: a misspelling such as "receiveing" is a
+// rare word but its stem, "receiv", is in a tenth of the archive.
 func selectiveQueries(rng *rand.Rand, records []benchRecord, n int) []string {
 	df := map[string]int{}
 	words := func(s string) []string {
 		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
 	}
+	terms := map[string]string{}
+	term := func(w string) string {
+		t, ok := terms[w]
+		if !ok {
+			t = index.Term(w)
+			terms[w] = t
+		}
+		return t
+	}
 	for _, r := range records {
 		seen := map[string]bool{}
 		for _, w := range words(r.body) {
-			if !seen[w] {
-				seen[w] = true
-				df[w]++
+			if t := term(w); t != "" && !seen[t] {
+				seen[t] = true
+				df[t]++
 			}
 		}
 	}
@@ -511,7 +522,7 @@ func selectiveQueries(rng *rand.Rand, records []benchRecord, n int) []string {
 		}
 		i := rng.IntN(len(ws) - 1)
 		w := ws[i]
-		if len(w) < 6 || df[w] > 2 {
+		if len(w) < 6 || term(w) == "" || df[term(w)] > 2 {
 			continue
 		}
 		if len(out)%2 == 1 && len(ws[i+1]) > 3 {
