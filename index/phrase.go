@@ -21,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Article bodies and quotations keep no term positions in the index:
@@ -143,6 +144,9 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		return conj, nil
 	}
 	ps := &phraseSearcher{ctx: ctx, conj: conj, reader: i, phrase: phrase, words: words, q: q}
+	for _, p := range parts {
+		ps.df = append(ps.df, p.Count())
+	}
 	if ps.scorers, err = wordScorers(ctx, i, q.field, q.boost, words, parts, options); err != nil {
 		conj.Close()
 		return nil, err
@@ -186,8 +190,10 @@ type phraseSearcher struct {
 	phrase [][]string
 	words  []string
 	q      *textPhraseQuery
-	// scorers score each word as the conjunction's term searchers do.
+	// scorers score each word as the conjunction's term searchers do; df
+	// is how many documents have each word.
 	scorers []*scorer.TermQueryScorer
+	df      []uint64
 
 	collected bool
 	err       error
@@ -264,14 +270,16 @@ func (s *phraseSearcher) collectByConjunction() error {
 
 // collectOnBitmaps finds the documents with all the phrase's words by
 // intersecting each segment's postings bitmaps, checks the phrase in their
-// texts, and scores only the documents that hold it, by advancing the
-// conjunction to each. Walking the conjunction match by match instead
-// steps through every posting of a common word in the phrase ("said"):
+// texts, and scores the documents that hold it as the conjunction of the
+// words would. Walking the conjunction match by match instead steps
+// through every posting of a common word in the phrase ("said"):
 // milliseconds for a phrase that a rare word makes selective.
 func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
+	segs := snap.Segments()
+	bases := make([]uint64, len(segs)+1)
 	var cands []uint64 // document numbers in the snapshot, in order
-	var base uint64
-	for _, ss := range snap.Segments() {
+	for si, ss := range segs {
+		bases[si+1] = bases[si] + ss.Segment().Count()
 		var both *roaring.Bitmap
 		for _, w := range s.words {
 			bm, err := termBitmap(ss.Segment(), s.q.field, w, ss.Deleted())
@@ -289,11 +297,23 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		}
 		it := both.Iterator()
 		for it.HasNext() {
-			cands = append(cands, base+uint64(it.Next()))
+			cands = append(cands, bases[si]+uint64(it.Next()))
 		}
-		base += ss.Segment().Count()
 	}
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(len(s.scorers), 0)}
+	// The rarest word's postings give each document's field length (its
+	// norm) and that word's frequency; the other words' frequencies are
+	// counted in the text read to check the phrase.
+	rare := 0
+	for k := range s.words {
+		if s.df[k] < s.df[rare] {
+			rare = k
+		}
+	}
+	type held struct {
+		num  uint64
+		freq []uint64
+	}
+	var found []held
 	for from := 0; from < len(cands); from += phraseCheckPage {
 		if err := s.ctx.Err(); err != nil {
 			return err
@@ -313,34 +333,74 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		}
 		for k, num := range page {
 			if text, ok := texts[ids[k]]; ok && phraseIn(text, s.phrase) {
-				id := docNumID(num)
-				s.docs = append(s.docs, phraseDoc{id: id, score: s.score(sctx, id, text)})
+				found = append(found, held{num, termFreqs(text, s.words)})
 			}
 		}
+	}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(len(s.scorers), 0)}
+	si, open := 0, -1
+	var it segment.PostingsIterator
+	for _, h := range found {
+		for h.num >= bases[si+1] {
+			si++
+		}
+		if si != open {
+			open = si
+			dict, err := segs[si].Segment().Dictionary(s.q.field)
+			if err != nil {
+				return err
+			}
+			// No deleted documents left out: the postings then skip
+			// straight to a document instead of stepping past the
+			// deleted ones.
+			pl, err := dict.PostingsList([]byte(s.words[rare]), nil, nil)
+			if err != nil {
+				return err
+			}
+			it = pl.Iterator(true, true, false, it)
+		}
+		p, err := it.Advance(h.num - bases[si])
+		if err != nil {
+			return err
+		}
+		if p == nil || p.Number() != h.num-bases[si] {
+			return fmt.Errorf("check phrase %q: document %d has no posting of %q", s.q.phrase, h.num, s.words[rare])
+		}
+		h.freq[rare] = p.Frequency()
+		id := docNumID(h.num)
+		var sum float64
+		for k, sc := range s.scorers {
+			dm := sc.Score(sctx, &bleveindex.TermFieldDoc{ID: id, Freq: h.freq[k], Norm: p.Norm()})
+			sum += dm.Score
+			sctx.DocumentMatchPool.Put(dm)
+		}
+		s.docs = append(s.docs, phraseDoc{id: id, score: sum})
 	}
 	return nil
 }
 
-// score is the conjunction's score of a document that holds the phrase,
-// from its text: the field's length and each word's frequency as the
-// analyzer made them when the document was indexed (the index keeps the
-// length as a float32 norm, and so does this).
-func (s *phraseSearcher) score(sctx *search.SearchContext, id bleveindex.IndexInternalID, text string) float64 {
-	tokens := s.q.analyzer.Analyze([]byte(text))
-	norm := float64(float32(1 / math.Sqrt(float64(len(tokens)))))
-	freq := make([]uint64, len(s.words))
-	for _, t := range tokens {
-		if k := slices.Index(s.words, string(t.Term)); k >= 0 {
-			freq[k]++
+// termFreqs counts the words of text whose terms are terms, as the
+// analyzer would (phraseIn's way of reading words).
+func termFreqs(text string, terms []string) []uint64 {
+	out := make([]uint64, len(terms))
+	scanWords(text, func(w span) bool {
+		word := text[w.start:w.end]
+		first := unicode.ToLower(firstRune(word))
+		could := false
+		for _, t := range terms {
+			if len(word) >= len(t) && first == firstRune(t) {
+				could = true
+				break
+			}
 		}
-	}
-	var sum float64
-	for k, sc := range s.scorers {
-		dm := sc.Score(sctx, &bleveindex.TermFieldDoc{ID: id, Freq: freq[k], Norm: norm})
-		sum += dm.Score
-		sctx.DocumentMatchPool.Put(dm)
-	}
-	return sum
+		if could {
+			if k := slices.Index(terms, stemWord(word)); k >= 0 {
+				out[k]++
+			}
+		}
+		return true
+	})
+	return out
 }
 
 func (s *phraseSearcher) Next(sctx *search.SearchContext) (*search.DocumentMatch, error) {
