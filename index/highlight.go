@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -182,6 +183,14 @@ func withinEdits(a, b string, n int) bool {
 // quickSpans finds the query's words and phrases in body with the word scan
 // of phrase.go, stemming only the words that could be one of them: the
 // analyzer would stem every word of the body, many times the cost.
+// quickScratch holds quickSpans' buffers between calls.
+type quickScratch struct {
+	words []span
+	stems []string
+}
+
+var spanScratch = sync.Pool{New: func() any { return new(quickScratch) }}
+
 func (m *bodyMatcher) quickSpans(body string) []span {
 	// The terms sought, and their first letters.
 	want := map[string]bool{}
@@ -205,8 +214,23 @@ func (m *bodyMatcher) quickSpans(body string) []span {
 			firsts[r] = len(t)
 		}
 	}
-	words := wordSpans(body)
-	stems := make([]string, len(words)) // "" where the word cannot be a term
+	// The words and their stems are scratch, reused: a page of hits would
+	// otherwise allocate a few hundred kilobytes a search, and the
+	// garbage collector's work slows every search running beside it.
+	sc := spanScratch.Get().(*quickScratch)
+	defer spanScratch.Put(sc)
+	words := sc.words[:0]
+	scanWords(body, func(w span) bool {
+		words = append(words, w)
+		return true
+	})
+	sc.words = words
+	if cap(sc.stems) < len(words) {
+		sc.stems = make([]string, len(words))
+	}
+	stems := sc.stems[:len(words)] // "" where the word cannot be a term
+	clear(stems)
+	defer clear(stems) // no strings kept alive by the pool
 	for i, w := range words {
 		text := body[w.start:w.end]
 		if n, ok := firsts[unicode.ToLower(firstRune(text))]; ok && len(text) >= n {
