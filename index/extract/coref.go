@@ -153,7 +153,7 @@ func (a *article) promoteSpeakers() {
 func (a *article) promoteSources() {
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.kind != entMaybe && m.kind != entNone || m.from == 0 || m.possessive {
+		if m.kind != entMaybe && m.kind != entNone || m.from == 0 || m.possessive || len(m.words) == 0 {
 			continue
 		}
 		k := m.from - 1
