@@ -74,6 +74,9 @@ type Index struct {
 		total  [2]uint64
 	}
 
+	// countedAllAt is when warm last counted the home page's facets.
+	countedAllAt time.Time
+
 	// generalOnly turns the one-word search off, for tests that compare
 	// it with the general one.
 	generalOnly bool
@@ -527,5 +530,14 @@ func (ix *Index) warm() error {
 		ids[i] = ss.Id()
 	}
 	ix.facets.candidates(ids, segs, values)
+	// The home page's counts, when the index has changed since they were
+	// taken (at most every 10 s while it keeps changing): its next visitor
+	// then finds them kept.
+	if fc, _, _ := ix.facetCounter(Query{}); fc != nil && time.Since(ix.countedAllAt) >= 10*time.Second {
+		ix.countedAllAt = time.Now()
+		if _, _, err := ix.countAll(context.Background(), false); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -62,6 +62,15 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 		return ix.finish(ctx, q, textQuery, &Result{Total: total, Hits: hits}, counts, start)
 	}
 	fc, cached, total := ix.facetCounter(q)
+	if fc != nil && matchAll(q) {
+		// The home page's counts were not kept for this generation:
+		// count them from the facet tables (a sorted search of
+		// everything reads every document's date from the index files).
+		if cached, total, err = ix.countAll(ctx, q.Quotes); err != nil {
+			return nil, err
+		}
+		fc = nil
+	}
 	if fc == nil {
 		// The home page: its counts and total are kept, its page read
 		// from the date key's postings (datepage.go).
@@ -167,6 +176,53 @@ func (ix *Index) keepMatchAll(q Query, gen uint64, counts facetCounts, total uin
 	if ix.allCounts.gen[t] < gen+1 {
 		ix.allCounts.gen[t], ix.allCounts.counts[t], ix.allCounts.total[t] = gen+1, counts, total
 	}
+}
+
+// countAll counts the facets of every live document of a type (articles,
+// or quotes when quotes is true) from the segments' facet tables, keeps
+// them as the counts of the query that matches everything, and returns them
+// with how many documents there are.
+func (ix *Index) countAll(ctx context.Context, quotes bool) (facetCounts, uint64, error) {
+	gen := ix.gen.Load()
+	snap, closeSnap, err := ix.snapshot()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer closeSnap()
+	if snap == nil {
+		return nil, 0, errors.New("count facets: not a segment index")
+	}
+	fc := &facetCounter{tables: &ix.facets, gen: gen}
+	if err := fc.start(snap); err != nil {
+		return nil, 0, err
+	}
+	defer fc.release()
+	typ := typeArticle
+	if quotes {
+		typ = typeQuote
+	}
+	var total uint64
+	batch := make([]uint32, countBatchSize)
+	for si, ss := range snap.Segments() {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
+		docs, err := termBitmap(ss.Segment(), fieldType, typ, ss.Deleted())
+		if err != nil {
+			return nil, 0, fmt.Errorf("count facets: %w", err)
+		}
+		total += docs.GetCardinality()
+		it := docs.ManyIterator()
+		for n := it.NextMany(batch); n > 0; n = it.NextMany(batch) {
+			fc.countBatch(si, fc.offsets[si], batch[:n], countEach)
+		}
+	}
+	counts, err := fc.result()
+	if err != nil {
+		return nil, 0, fmt.Errorf("count facets: %w", err)
+	}
+	ix.keepMatchAll(Query{Quotes: quotes}, gen, counts, total)
+	return counts, total, nil
 }
 
 // search runs a request, telling the user's mistakes from ours.
