@@ -616,10 +616,19 @@ func scanWords(text string, yield func(span) bool) {
 	var prev rune
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		if r < utf8.RuneSelf {
+			if asciiWord[r] { // the common case, without a call
+				if start < 0 {
+					start = i
+				}
+				prev = r
+				i++
+				continue
+			}
+		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if isWordRune(r) {
+		if r >= utf8.RuneSelf && isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
