@@ -1,16 +1,20 @@
 package index
 
 import (
+	"cmp"
 	"container/heap"
 	"context"
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -240,27 +244,15 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		ranked[i] = heap.Pop(&top).(scored)
 	}
 	ranked = ranked[min(from, len(ranked)):]
-	ids := make([]string, 0, len(ranked))
-	for _, c := range ranked {
-		id, err := snap.ExternalID(docNumID(c.num))
-		if err != nil {
-			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
-		}
-		ids = append(ids, id)
-	}
-	if hits, err = ix.readHits(ctx, q.Quotes, ids); err != nil {
-		return nil, 0, nil, false, err
-	}
-	scores := make(map[string]float64, len(ranked))
+	nums := make([]uint64, len(ranked))
 	for i, c := range ranked {
-		scores[ids[i]] = c.score
+		nums[i] = c.num
 	}
-	for i := range hits {
-		id := hits[i].ID
-		if q.Quotes {
-			id = hits[i].QuoteID
-		}
-		hits[i].score = scores[id]
+	if hits, err = storedHits(snap, nums, q.Quotes); err != nil {
+		return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	for i, c := range ranked {
+		hits[i].score = c.score
 	}
 	return hits, total, counts, true, nil
 }
@@ -451,6 +443,64 @@ func termBitmap(seg segment.Segment, field, value string, deleted *roaring.Bitma
 // docNumID is the internal id of the document numbered num in a snapshot.
 func docNumID(num uint64) []byte {
 	return binary.BigEndian.AppendUint64(nil, num)
+}
+
+// storedHits reads the hits numbered nums in snap, in their order, from
+// their stored fields, as the general search's hits read them (Bleve's
+// LoadAndHighlightFields). A search by document id would look each id up
+// in every segment, twice: most of a rare word's search.
+func storedHits(snap *scorch.IndexSnapshot, nums []uint64, quotes bool) ([]Hit, error) {
+	fields := articleHitFields
+	if quotes {
+		fields = quoteHitFields
+	}
+	segs := snap.Segments()
+	hits := make([]Hit, 0, len(nums))
+	for _, num := range nums {
+		si, local := 0, num
+		for si < len(segs) && local >= segs[si].Segment().Count() {
+			local -= segs[si].Segment().Count()
+			si++
+		}
+		if si == len(segs) {
+			return nil, fmt.Errorf("read hit %d: past the snapshot's documents", num)
+		}
+		dm := &search.DocumentMatch{}
+		var bad error
+		err := segs[si].Segment().VisitStoredFields(local, func(name string, typ byte, value []byte, _ []uint64) bool {
+			if name == "_id" {
+				dm.ID = string(value)
+				return true
+			}
+			if !slices.Contains(fields, name) {
+				return true
+			}
+			switch typ {
+			case 't':
+				dm.AddFieldValue(name, string(value))
+			case 'd':
+				t, layout, err := document.NewDateTimeFieldFromBytes(name, nil, value).DateTime()
+				if err != nil {
+					bad = fmt.Errorf("read hit %d: field %s: %w", num, name, err)
+					return false
+				}
+				if layout == "" {
+					layout = time.RFC3339
+				}
+				dm.AddFieldValue(name, t.Format(layout))
+			}
+			return true
+		})
+		if err = cmp.Or(err, bad); err != nil {
+			return nil, err
+		}
+		if quotes {
+			hits = append(hits, quoteHit(dm))
+		} else {
+			hits = append(hits, articleHit(dm))
+		}
+	}
+	return hits, nil
 }
 
 // readHits reads the hits of ids, in their order, as the general search

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/cuttings/cuttings/index/extract"
 	"github.com/cuttings/cuttings/store"
@@ -135,6 +136,13 @@ func differences(want, got *Result) []string {
 	}
 	if diff := cmp.Diff(want.Dates, got.Dates); diff != "" {
 		out = append(out, "dates (-general +word):\n"+diff)
+	}
+	if slices.Equal(hitIDs(want), hitIDs(got)) {
+		// What each hit shows of its article or quotation, read from its
+		// stored fields.
+		if diff := cmp.Diff(want.Hits, got.Hits, cmpopts.IgnoreUnexported(Hit{}), cmpopts.IgnoreFields(Hit{}, "Snippet")); diff != "" {
+			out = append(out, "hit fields (-general +word):\n"+diff)
+		}
 	}
 	for i := range min(len(want.Hits), len(got.Hits)) {
 		if want.Hits[i].Snippet != got.Hits[i].Snippet && slices.Equal(hitIDs(want), hitIDs(got)) {
