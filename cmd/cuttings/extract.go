@@ -61,10 +61,14 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 // extractStream extracts JSONL articles with a pool of workers and prints
 // the results in input order.
 func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers int) error {
+	type result struct {
+		b   []byte
+		err error
+	}
 	type job struct {
 		line int
 		a    store.Article
-		out  chan []byte
+		out  chan result
 	}
 	jobs := make(chan job, workers*4)
 	order := make(chan job, workers*4)
@@ -74,22 +78,26 @@ func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				b, err := json.Marshal(extract.Extract(j.a))
-				if err != nil {
-					b = nil
-				}
-				j.out <- b
+				b, err := extractJSON(j.a)
+				j.out <- result{b, err}
 			}
 		}()
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
 	done := make(chan struct{})
+	failed := 0 // read after done
 	go func() {
 		for j := range order {
-			if b := <-j.out; b != nil {
-				w.Write(b)
-				w.WriteByte('\n')
+			r := <-j.out
+			if r.err != nil {
+				// One article the extractor cannot read does not stop the
+				// others; the exit status says some were left out.
+				fmt.Fprintf(stderr, "%s:%d: article %q: %v\n", name, j.line, j.a.ID, r.err)
+				failed++
+				continue
 			}
+			w.Write(r.b)
+			w.WriteByte('\n')
 		}
 		close(done)
 	}()
@@ -112,7 +120,7 @@ func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers 
 		if body == "" {
 			body = rec.Text
 		}
-		j := job{line: line, a: store.Article{ID: rec.ID, Title: rec.Title, Body: body}, out: make(chan []byte, 1)}
+		j := job{line: line, a: store.Article{ID: rec.ID, Title: rec.Title, Body: body}, out: make(chan result, 1)}
 		order <- j
 		jobs <- j
 	}
@@ -126,8 +134,19 @@ func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers 
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("extract: read %s line %d: %w", name, line+1, err)
 	}
-	if bad > 0 {
+	if bad > 0 || failed > 0 {
 		return errRejected
 	}
 	return nil
+}
+
+// extractJSON extracts one article and encodes the result; a panic in the
+// extractor is returned as an error, so that it names its article.
+func extractJSON(a store.Article) (b []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("the extractor failed: %v", r)
+		}
+	}()
+	return json.Marshal(extract.Extract(a))
 }
