@@ -183,10 +183,16 @@ func (a *article) promoteSources() {
 	}
 }
 
-// memberNouns describe a person by party or persuasion: "the Iowa
-// Republican said" is somebody, not a body.
+// memberNouns describe a person by party, persuasion or US state: "the
+// Iowa Republican said", "the Texan said" is somebody, not a body. (Not the
+// state nouns that name newspapers: the Oregonian, the Tennessean.)
 var memberNouns = setOf("Republican", "Democrat", "Democratic", "Conservative", "Liberal", "Independent", "Progressive",
-	"Libertarian", "Socialist", "Tory", "Texan", "Californian", "Floridian", "Virginian", "Ohioan", "Iowan", "Georgian")
+	"Libertarian", "Socialist", "Tory",
+	"Alabamian", "Alaskan", "Arizonan", "Arkansan", "Californian", "Coloradan", "Delawarean", "Floridian", "Georgian",
+	"Hawaiian", "Idahoan", "Illinoisan", "Hoosier", "Iowan", "Kansan", "Kentuckian", "Louisianan", "Mainer", "Marylander",
+	"Michigander", "Minnesotan", "Mississippian", "Missourian", "Montanan", "Nebraskan", "Nevadan", "Ohioan", "Oklahoman",
+	"Pennsylvanian", "Carolinian", "Dakotan", "Texan", "Utahn", "Vermonter", "Virginian", "Washingtonian",
+	"Wisconsinite", "Wyomingite")
 
 // sourceName reports words that can name a source a construction marks:
 // not a title ("the Lord said"), a member noun, a family ("the Khans"),

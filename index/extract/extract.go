@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever Extract's output for some article may change, so
 // that an index built by an older extractor can be found and rebuilt.
-const Version = 4
+const Version = 5
 
 // Extract reads one article.
 func Extract(a store.Article) Enrichment {
