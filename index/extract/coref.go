@@ -185,13 +185,14 @@ func (a *article) promoteSources() {
 
 // memberNouns describe a person by party, persuasion or US state: "the
 // Iowa Republican said", "the Texan said" is somebody, not a body. (Not the
-// state nouns that name newspapers: the Oregonian, the Tennessean.)
+// state nouns that name papers: the Oregonian, the Oklahoman, the
+// Tennessean, the Washingtonian.)
 var memberNouns = setOf("Republican", "Democrat", "Democratic", "Conservative", "Liberal", "Independent", "Progressive",
 	"Libertarian", "Socialist", "Tory",
 	"Alabamian", "Alaskan", "Arizonan", "Arkansan", "Californian", "Coloradan", "Delawarean", "Floridian", "Georgian",
 	"Hawaiian", "Idahoan", "Illinoisan", "Hoosier", "Iowan", "Kansan", "Kentuckian", "Louisianan", "Mainer", "Marylander",
-	"Michigander", "Minnesotan", "Mississippian", "Missourian", "Montanan", "Nebraskan", "Nevadan", "Ohioan", "Oklahoman",
-	"Pennsylvanian", "Carolinian", "Dakotan", "Texan", "Utahn", "Vermonter", "Virginian", "Washingtonian",
+	"Michigander", "Minnesotan", "Mississippian", "Missourian", "Montanan", "Nebraskan", "Nevadan", "Ohioan",
+	"Pennsylvanian", "Carolinian", "Dakotan", "Texan", "Utahn", "Vermonter", "Virginian",
 	"Wisconsinite", "Wyomingite")
 
 // sourceName reports words that can name a source a construction marks:
