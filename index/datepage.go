@@ -30,9 +30,8 @@ const maxKeyPage = 10_000
 // keyed is one dated document of the wanted type.
 type keyed struct {
 	key string
-	seg int
-	num uint64
-	id  string
+	segDoc
+	id string
 }
 
 // keyPage returns the hits of a date-sorted page of all documents of q's
@@ -122,7 +121,7 @@ func (ix *Index) keyPage(ctx context.Context, q Query, from, size int, counts fa
 							break
 						}
 						if ofType[si].Contains(uint32(p.Number())) {
-							found = append(found, keyed{key: e.Term, seg: si, num: p.Number()})
+							found = append(found, keyed{key: e.Term, segDoc: segDoc{si, p.Number()}})
 						}
 					}
 				}
@@ -168,11 +167,11 @@ func (ix *Index) keyHits(ctx context.Context, q Query, segs []*scorch.SegmentSna
 		}
 		return strings.Compare(a.id, b.id)
 	})
-	ids := make([]string, 0, need-from)
+	docs := make([]segDoc, 0, need-from)
 	for _, f := range found[from:need] {
-		ids = append(ids, f.id)
+		docs = append(docs, f.segDoc)
 	}
-	hits, err := ix.readHits(ctx, q.Quotes, ids)
+	hits, err := storedHits(segs, docs, q.Quotes)
 	if err != nil {
 		return nil, false, err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/cuttings/cuttings/index/extract"
 	"github.com/cuttings/cuttings/store"
@@ -103,7 +104,9 @@ func checkDatePages(t *testing.T, ix *Index, quotes bool, pages, size int) {
 				if got.Total != want.Total {
 					t.Errorf("quotes %v %s page %d: total %d, want %d", quotes, sort, page, got.Total, want.Total)
 				}
-				if diff := cmp.Diff(hitIDs(want), hitIDs(got)); diff != "" {
+				// Every field a hit shows, read from its segment here and
+				// by Bleve's search there.
+				if diff := cmp.Diff(want.Hits, got.Hits, cmpopts.IgnoreUnexported(Hit{})); diff != "" {
 					t.Errorf("quotes %v %s page %d (-want +got):\n%s", quotes, sort, page, diff)
 				}
 			}

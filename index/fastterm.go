@@ -13,11 +13,9 @@ import (
 	"unicode"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -244,11 +242,12 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		ranked[i] = heap.Pop(&top).(scored)
 	}
 	ranked = ranked[min(from, len(ranked)):]
-	nums := make([]uint64, len(ranked))
+	page := make([]segDoc, len(ranked))
 	for i, c := range ranked {
-		nums[i] = c.num
+		si, local := fc.locate(c.num)
+		page[i] = segDoc{si, local}
 	}
-	if hits, err = storedHits(snap, nums, q.Quotes); err != nil {
+	if hits, err = storedHits(segs, page, q.Quotes); err != nil {
 		return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	for i, c := range ranked {
@@ -445,29 +444,26 @@ func docNumID(num uint64) []byte {
 	return binary.BigEndian.AppendUint64(nil, num)
 }
 
-// storedHits reads the hits numbered nums in snap, in their order, from
-// their stored fields, as the general search's hits read them (Bleve's
+// segDoc is a document by its segment in a snapshot and its number there.
+type segDoc struct {
+	seg int
+	num uint64
+}
+
+// storedHits reads the hits docs of segs, in their order, from their
+// stored fields, as the general search's hits read them (Bleve's
 // LoadAndHighlightFields). A search by document id would look each id up
 // in every segment, twice: most of a rare word's search.
-func storedHits(snap *scorch.IndexSnapshot, nums []uint64, quotes bool) ([]Hit, error) {
+func storedHits(segs []*scorch.SegmentSnapshot, docs []segDoc, quotes bool) ([]Hit, error) {
 	fields := articleHitFields
 	if quotes {
 		fields = quoteHitFields
 	}
-	segs := snap.Segments()
-	hits := make([]Hit, 0, len(nums))
-	for _, num := range nums {
-		si, local := 0, num
-		for si < len(segs) && local >= segs[si].Segment().Count() {
-			local -= segs[si].Segment().Count()
-			si++
-		}
-		if si == len(segs) {
-			return nil, fmt.Errorf("read hit %d: past the snapshot's documents", num)
-		}
+	hits := make([]Hit, 0, len(docs))
+	for _, d := range docs {
 		dm := &search.DocumentMatch{}
 		var bad error
-		err := segs[si].Segment().VisitStoredFields(local, func(name string, typ byte, value []byte, _ []uint64) bool {
+		err := segs[d.seg].Segment().VisitStoredFields(d.num, func(name string, typ byte, value []byte, _ []uint64) bool {
 			if name == "_id" {
 				dm.ID = string(value)
 				return true
@@ -481,7 +477,7 @@ func storedHits(snap *scorch.IndexSnapshot, nums []uint64, quotes bool) ([]Hit, 
 			case 'd':
 				t, layout, err := document.NewDateTimeFieldFromBytes(name, nil, value).DateTime()
 				if err != nil {
-					bad = fmt.Errorf("read hit %d: field %s: %w", num, name, err)
+					bad = fmt.Errorf("read hit %d of segment %d: field %s: %w", d.num, d.seg, name, err)
 					return false
 				}
 				if layout == "" {
@@ -498,41 +494,6 @@ func storedHits(snap *scorch.IndexSnapshot, nums []uint64, quotes bool) ([]Hit, 
 			hits = append(hits, quoteHit(dm))
 		} else {
 			hits = append(hits, articleHit(dm))
-		}
-	}
-	return hits, nil
-}
-
-// readHits reads the hits of ids, in their order, as the general search
-// reads them.
-func (ix *Index) readHits(ctx context.Context, quotes bool, ids []string) ([]Hit, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = articleHitFields
-	if quotes {
-		req.Fields = quoteHitFields
-	}
-	req.Score = bleve.ScoreNone
-	sr, err := ix.search(ctx, req, "")
-	if err != nil {
-		return nil, fmt.Errorf("read %d hits: %w", len(ids), err)
-	}
-	byID := make(map[string]*search.DocumentMatch, len(sr.Hits))
-	for _, h := range sr.Hits {
-		byID[h.ID] = h
-	}
-	hits := make([]Hit, 0, len(ids))
-	for _, id := range ids {
-		h, ok := byID[id]
-		if !ok {
-			continue // deleted since: the next search will not count it either
-		}
-		if quotes {
-			hits = append(hits, quoteHit(h))
-		} else {
-			hits = append(hits, articleHit(h))
 		}
 	}
 	return hits, nil
