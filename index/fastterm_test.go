@@ -21,24 +21,7 @@ import (
 // same total, the same page in the same order, the same facets, for article
 // and quote searches, with and without a facet filter.
 func TestWordSearchAgrees(t *testing.T) {
-	arts := loadTestArticles(t)
-	ix := newTestIndex(t, nil)
-	var all []Doc
-	for i, a := range arts {
-		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
-	}
-	ctx := context.Background()
-	// Batches of ten make several segments.
-	for i := 0; i < len(all); i += 10 {
-		if err := ix.Apply(ctx, all[i:min(i+10, len(all))]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ix.bodies = docBodies(all)
-	gone := []Doc{{Seq: 1000, ID: all[3].ID, Deleted: true}, {Seq: 1001, ID: all[17].ID, Deleted: true}}
-	if err := ix.Apply(ctx, gone); err != nil {
-		t.Fatal(err)
-	}
+	ix, arts := segmentedIndex(t, 3, 17)
 
 	// Words of the titles and a few common ones, each searched alone.
 	seen := map[string]bool{}
@@ -72,6 +55,34 @@ func TestWordSearchAgrees(t *testing.T) {
 	if compared < 100 {
 		t.Fatalf("compared %d searches; want at least 100", compared)
 	}
+}
+
+// segmentedIndex indexes the project's test articles in batches of ten,
+// which make several segments, then deletes the articles at positions
+// deleted; it returns the index and the articles.
+func segmentedIndex(t *testing.T, deleted ...int) (*Index, []store.Article) {
+	t.Helper()
+	arts := loadTestArticles(t)
+	ix := newTestIndex(t, nil)
+	var all []Doc
+	for i, a := range arts {
+		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
+	}
+	ctx := context.Background()
+	for i := 0; i < len(all); i += 10 {
+		if err := ix.Apply(ctx, all[i:min(i+10, len(all))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix.bodies = docBodies(all)
+	var gone []Doc
+	for k, i := range deleted {
+		gone = append(gone, Doc{Seq: int64(1000 + k), ID: all[i].ID, Deleted: true})
+	}
+	if err := ix.Apply(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	return ix, arts
 }
 
 func titles(arts []store.Article) string {

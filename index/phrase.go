@@ -384,23 +384,25 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 func termFreqs(text string, terms []string) []uint64 {
 	out := make([]uint64, len(terms))
 	scanWords(text, func(w span) bool {
-		word := text[w.start:w.end]
-		first := unicode.ToLower(firstRune(word))
-		could := false
-		for _, t := range terms {
-			if len(word) >= len(t) && first == firstRune(t) {
-				could = true
-				break
-			}
-		}
-		if could {
-			if k := slices.Index(terms, stemWord(word)); k >= 0 {
-				out[k]++
-			}
+		if k := termIndex(text[w.start:w.end], terms); k >= 0 {
+			out[k]++
 		}
 		return true
 	})
 	return out
+}
+
+// termIndex returns which of terms word's term is, or -1. Only a word that
+// could stem to one of them (as long, the same first letter) is stemmed:
+// stemming every word of a text is most of the cost of reading it.
+func termIndex(word string, terms []string) int {
+	first := unicode.ToLower(firstRune(word))
+	for _, t := range terms {
+		if len(word) >= len(t) && len(t) > 0 && first == firstRune(t) {
+			return slices.Index(terms, stemWord(word))
+		}
+	}
+	return -1
 }
 
 func (s *phraseSearcher) Next(sctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -516,20 +518,6 @@ func phraseIn(text string, phrase [][]string) bool {
 	if n == 0 {
 		return false
 	}
-	matches := func(w string, terms []string) bool {
-		could := false
-		first := unicode.ToLower(firstRune(w))
-		for _, t := range terms {
-			if len(w) >= len(t) && len(t) > 0 && first == firstRune(t) {
-				could = true
-			}
-		}
-		if !could {
-			return false
-		}
-		s := stemWord(w)
-		return s != "" && slices.Contains(terms, s)
-	}
 	ring := make([]span, n)
 	seen := 0
 	found := false
@@ -544,7 +532,7 @@ func phraseIn(text string, phrase [][]string) bool {
 				continue
 			}
 			w := ring[(seen-n+k)%n]
-			if !matches(text[w.start:w.end], terms) {
+			if termIndex(text[w.start:w.end], terms) < 0 {
 				return true
 			}
 		}

@@ -230,22 +230,8 @@ func sortSpans(s []span) []span {
 // gives them, in an index of several segments with deletions, for phrases
 // of article bodies and of quotations.
 func TestPhraseScoresAgree(t *testing.T) {
-	arts := loadTestArticles(t)
-	ix := newTestIndex(t, nil)
-	var all []Doc
-	for i, a := range arts {
-		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
-	}
+	ix, arts := segmentedIndex(t, 2, 11)
 	ctx := context.Background()
-	for i := 0; i < len(all); i += 10 {
-		if err := ix.Apply(ctx, all[i:min(i+10, len(all))]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ix.Apply(ctx, []Doc{{Seq: 1000, ID: all[2].ID, Deleted: true}, {Seq: 1001, ID: all[11].ID, Deleted: true}}); err != nil {
-		t.Fatal(err)
-	}
-	ix.bodies = docBodies(all)
 	// Phrases of the articles' own words, so that each has matches.
 	var phrases []string
 	for _, a := range arts[:12] {
