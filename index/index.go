@@ -389,23 +389,20 @@ func common(doc map[string]any, a store.Article, e extract.Enrichment) {
 		doc[fieldPublishedKey] = p.Format(publishedKeyLayout)
 		doc[fieldYear] = strconv.Itoa(p.Year())
 	}
-	var people, orgs, countries, topics []string
-	for _, p := range e.People {
-		people = appendNew(people, p.Name)
+	people, orgs, countries, topics := e.Names()
+	setStrings(doc, fieldPerson, distinct(people))
+	setStrings(doc, fieldOrg, distinct(orgs))
+	setStrings(doc, fieldCountry, distinct(countries))
+	setStrings(doc, fieldTopic, distinct(topics))
+}
+
+// distinct returns the non-empty values of s, each once, in order.
+func distinct(s []string) []string {
+	var out []string
+	for _, v := range s {
+		out = appendNew(out, v)
 	}
-	for _, o := range e.Organizations {
-		orgs = appendNew(orgs, o.Name)
-	}
-	for _, c := range e.Countries {
-		countries = appendNew(countries, c.Code)
-	}
-	for _, t := range e.Topics {
-		topics = appendNew(topics, t.Label)
-	}
-	setStrings(doc, fieldPerson, people)
-	setStrings(doc, fieldOrg, orgs)
-	setStrings(doc, fieldCountry, countries)
-	setStrings(doc, fieldTopic, topics)
+	return out
 }
 
 func appendNew(s []string, v string) []string {

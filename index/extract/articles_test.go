@@ -33,24 +33,6 @@ type annotated struct {
 	NotQuotes []string `json:"not_quotes"`
 }
 
-// entityNames lists what an enrichment found, as the gold files write it:
-// people's and organisations' names, country codes, topic labels.
-func entityNames(e Enrichment) (people, orgs, countries, topics []string) {
-	for _, p := range e.People {
-		people = append(people, p.Name)
-	}
-	for _, o := range e.Organizations {
-		orgs = append(orgs, o.Name)
-	}
-	for _, c := range e.Countries {
-		countries = append(countries, c.Code)
-	}
-	for _, t := range e.Topics {
-		topics = append(topics, t.Label)
-	}
-	return people, orgs, countries, topics
-}
-
 // tally counts set agreement the way score.py does.
 type tally struct{ tp, pred, gold int }
 
@@ -132,7 +114,7 @@ func TestAnnotatedArticles(t *testing.T) {
 	top1, quotesFound, quotesGold, speakersRight, speakersGold := 0, 0, 0, 0, 0
 	for _, a := range arts {
 		e := Extract(store.Article{ID: a.ID, Title: a.Title, Body: a.Text})
-		ps, os, cs, _ := entityNames(e)
+		ps, os, cs, _ := e.Names()
 		people.add(a.People, ps)
 		orgs.add(a.Organizations, os)
 		countries.add(a.Countries, cs)
@@ -251,7 +233,7 @@ func TestAnnotatedArticlesExact(t *testing.T) {
 	for _, a := range arts {
 		seen[a.ID] = true
 		e := Extract(store.Article{ID: a.ID, Title: a.Title, Body: a.Text})
-		ps, os, cs, ts := entityNames(e)
+		ps, os, cs, ts := e.Names()
 		var diffs []string
 		diffs = append(diffs, setDiff("people", a.People, ps, nameKey)...)
 		diffs = append(diffs, setDiff("organisations", a.Organizations, os, nameKey)...)

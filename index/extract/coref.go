@@ -220,6 +220,19 @@ func (a *article) sourceName(words []string) bool {
 	return !strings.Contains(last, ".") || orgLike(words)
 }
 
+// orgEntity returns the organisation named words in byName, making it (and
+// adding it to order) if it is new; first is where it is first named.
+func orgEntity(byName map[string]*entity, order *[]*entity, words []string, first int) *entity {
+	name := strings.Join(words, " ")
+	e := byName[name]
+	if e == nil {
+		e = &entity{kind: entOrg, words: words, name: name, first: first}
+		byName[name] = e
+		*order = append(*order, e)
+	}
+	return e
+}
+
 func (a *article) promote(m *mention, last int) {
 	if m.kind == entNone && len(m.words) > 1 && last == m.to-1 && orgLike(m.words) && !eventName(m.words) && !a.fillsQuote(m) {
 		m.kind = entOrg // "Virgin Australia said": a name with a place in it
@@ -446,14 +459,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 	add := func(m *mention) {
 		switch m.kind {
 		case entOrg:
-			key := strings.Join(m.words, " ")
-			e := orgs[key]
-			if e == nil {
-				e = &entity{kind: entOrg, words: m.words, name: key, first: a.toks[m.from].start}
-				orgs[key] = e
-				order = append(order, e)
-			}
-			m.ent = e
+			m.ent = orgEntity(orgs, &order, m.words, a.toks[m.from].start)
 		case entPerson:
 			if len(m.words) < 2 {
 				return
@@ -507,19 +513,24 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			honorSurnames[m.words[0]] = true
 		}
 	}
+	// adopt makes an unknown name a person, known by its surname and first
+	// name where no other person is.
+	adopt := func(m *mention) {
+		m.kind = entPerson
+		add(m)
+		if e := m.ent; e != nil {
+			if _, taken := surname[e.last()]; !taken {
+				surname[e.last()] = e
+			}
+			if _, taken := given[e.firstW()]; !taken {
+				given[e.firstW()] = e
+			}
+		}
+	}
 	for i := range a.mentions {
 		m := &a.mentions[i]
 		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 4 && honorSurnames[m.words[len(m.words)-1]] {
-			m.kind = entPerson
-			add(m)
-			if e := m.ent; e != nil {
-				if _, taken := surname[e.last()]; !taken {
-					surname[e.last()] = e
-				}
-				if _, taken := given[e.firstW()]; !taken {
-					given[e.firstW()] = e
-				}
-			}
+			adopt(m)
 		}
 	}
 	// A two- or three-word name whose last word also stands alone elsewhere
@@ -542,16 +553,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 		m := &a.mentions[i]
 		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 3 && (alone[m.words[len(m.words)-1]] || alone[m.words[0]] && surname[m.words[0]] == nil) && !hasLowerWord(m.words) && !a.fillsQuote(m) {
 			// "Rohit Sharma … Rohit said": a first name alone counts too.
-			m.kind = entPerson
-			add(m)
-			if e := m.ent; e != nil {
-				if _, taken := surname[e.last()]; !taken {
-					surname[e.last()] = e
-				}
-				if _, taken := given[e.firstW()]; !taken {
-					given[e.firstW()] = e
-				}
-			}
+			adopt(m)
 		}
 	}
 	// Pass 2: single-word mentions.

@@ -11,6 +11,25 @@ type Enrichment struct {
 	Quotes        []Quote        `json:"quotes"`
 }
 
+// Names lists what the enrichment found as the gold files and the index's
+// facets write it: people's and organisations' names, country codes, topic
+// labels, each in the enrichment's order.
+func (e Enrichment) Names() (people, orgs, countries, topics []string) {
+	for _, p := range e.People {
+		people = append(people, p.Name)
+	}
+	for _, o := range e.Organizations {
+		orgs = append(orgs, o.Name)
+	}
+	for _, c := range e.Countries {
+		countries = append(countries, c.Code)
+	}
+	for _, t := range e.Topics {
+		topics = append(topics, t.Label)
+	}
+	return people, orgs, countries, topics
+}
+
 // Person is one person an article mentions, under their canonical name
 // (the longest full form, honorifics and titles removed).
 type Person struct {

@@ -1172,14 +1172,7 @@ func (a *article) orgAliases(order []*entity) []*entity {
 		if m.ent != nil || m.kind != entMaybe || len(m.words) < 2 || len(m.words) > 4 || !lone[m.words[len(m.words)-1]] {
 			continue
 		}
-		name := strings.Join(m.words, " ")
-		e := byName[name]
-		if e == nil {
-			e = &entity{kind: entOrg, words: m.words, name: name, first: a.toks[m.from].start}
-			byName[name] = e
-			order = append(order, e)
-		}
-		m.kind, m.ent = entOrg, e
+		m.kind, m.ent = entOrg, orgEntity(byName, &order, m.words, a.toks[m.from].start)
 	}
 	alias := map[string]*entity{}
 	for i := range a.mentions {

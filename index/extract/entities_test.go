@@ -121,32 +121,26 @@ func TestEntityKinds(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			e := Extract(store.Article{ID: "t", Body: c.text})
-			ps, os, cs, _ := entityNames(e)
-			for _, p := range c.people {
-				if !slices.Contains(ps, p) {
-					t.Errorf("person %q not found in %q", p, ps)
-				}
-			}
-			for _, p := range c.notPeople {
-				if slices.Contains(ps, p) {
-					t.Errorf("%q is no person: %q", p, ps)
-				}
-			}
-			for _, o := range c.orgs {
-				if !slices.Contains(os, o) {
-					t.Errorf("organisation %q not found in %q", o, os)
-				}
-			}
-			for _, o := range c.notOrgs {
-				if slices.Contains(os, o) {
-					t.Errorf("%q is no organisation: %q", o, os)
-				}
-			}
-			for _, x := range c.countries {
-				if !slices.Contains(cs, x) {
-					t.Errorf("country %q not found in %q", x, cs)
-				}
-			}
+			ps, os, cs, _ := e.Names()
+			checkFound(t, "person", ps, c.people, c.notPeople)
+			checkFound(t, "organisation", os, c.orgs, c.notOrgs)
+			checkFound(t, "country", cs, c.countries, nil)
 		})
+	}
+}
+
+// checkFound reports each of want that got lacks and each of notWant that
+// it holds, as a value of kind.
+func checkFound(t *testing.T, kind string, got, want, notWant []string) {
+	t.Helper()
+	for _, v := range want {
+		if !slices.Contains(got, v) {
+			t.Errorf("%s %q not found in %q", kind, v, got)
+		}
+	}
+	for _, v := range notWant {
+		if slices.Contains(got, v) {
+			t.Errorf("%q is no %s: %q", v, kind, got)
+		}
 	}
 }
