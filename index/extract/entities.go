@@ -1023,15 +1023,6 @@ func (a *article) roleAfter(k int) bool {
 	return k < len(a.toks) && a.toks[k].kind == tokWord && roleHeads[lower(a.toks[k].text)] != ""
 }
 
-func hasDigit(words []string) bool {
-	for _, w := range words {
-		if strings.ContainsAny(w, "0123456789") {
-			return true
-		}
-	}
-	return false
-}
-
 // eventName reports the name of a storm, prize or competition.
 func eventName(words []string) bool {
 	if len(words) == 0 {
