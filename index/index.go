@@ -530,7 +530,7 @@ func (ix *Index) warm() error {
 	// The home page's counts, when the index has changed since they were
 	// taken (at most every 10 s while it keeps changing): its next visitor
 	// then finds them kept.
-	if fc, _, _ := ix.facetCounter(Query{}); fc != nil && time.Since(ix.countedAllAt) >= 10*time.Second {
+	if !ix.keptAll(false) && time.Since(ix.countedAllAt) >= 10*time.Second {
 		ix.countedAllAt = time.Now()
 		if _, _, err := ix.countAll(context.Background(), false); err != nil {
 			return err

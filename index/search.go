@@ -163,6 +163,14 @@ func (ix *Index) facetCounter(q Query) (*facetCounter, facetCounts, uint64) {
 	return &facetCounter{tables: &ix.facets, gen: gen}, nil, 0
 }
 
+// keptAll reports whether the counts of everything of a type (articles, or
+// quotes) are kept for the index as it is.
+func (ix *Index) keptAll(quotes bool) bool {
+	ix.allCounts.Lock()
+	defer ix.allCounts.Unlock()
+	return ix.allCounts.gen[docType(Query{Quotes: quotes})] == ix.gen.Load()+1
+}
+
 // keepMatchAll keeps the counts and total of a query that matches
 // everything, taken at generation gen (read before the search, so they are
 // at least as new).
