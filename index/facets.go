@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
@@ -55,7 +56,14 @@ type segmentFacets struct {
 	once sync.Once
 	err  error
 	off  []uint32
-	ords []uint32
+	// The values are numbered within the segment, most documents first,
+	// so that the counts of the values most matches have sit together in
+	// the processor's nearest cache; global turns a segment's number into
+	// the index-wide ordinal. A segment of at most 65536 values keeps its
+	// numbers in ords16, half the memory; a larger one in ords32.
+	ords16 []uint16
+	ords32 []uint32
+	global []uint32
 
 	// The segment's values, each with how many of its documents (deleted
 	// ones included) have it, for counting on bitmaps (bitmaps.go).
@@ -147,15 +155,34 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 		perDoc[d+1] += perDoc[d]
 	}
 	sf.off = perDoc
-	sf.ords = make([]uint32, len(docs))
+	// The segment's numbers, most documents first.
+	byDocs := make([]int, len(values))
+	for i := range byDocs {
+		byDocs[i] = i
+	}
+	slices.SortStableFunc(byDocs, func(a, b int) int { return cmp.Compare(sf.valueDocs[b], sf.valueDocs[a]) })
+	local := make([]uint32, len(values))
+	sf.global = make([]uint32, len(values))
+	for l, i := range byDocs {
+		local[i], sf.global[l] = uint32(l), global[i]
+	}
+	ords := make([]uint32, len(docs))
 	next := slices.Clone(perDoc[:n])
 	from := 0
 	for i, to := range ends {
 		for _, d := range docs[from:to] {
-			sf.ords[next[d]] = global[i]
+			ords[next[d]] = local[i]
 			next[d]++
 		}
 		from = to
+	}
+	if len(values) <= 1<<16 {
+		sf.ords16 = make([]uint16, len(ords))
+		for i, o := range ords {
+			sf.ords16[i] = uint16(o)
+		}
+	} else {
+		sf.ords32 = ords
 	}
 	// Documents share their few-valued values (a source, a topic or two,
 	// a country or two) far more often than not: each distinct set is
@@ -177,9 +204,9 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	var key []byte
 	var set []uint32
 	for d := range n {
-		few := sf.ords[sf.off[d] : sf.off[d]+uint32(sf.few[d])]
 		key, set = key[:0], set[:0]
-		for _, o := range few {
+		for _, l := range ords[sf.off[d] : sf.off[d]+uint32(sf.few[d])] {
+			o := sf.global[l]
 			if isYear[o] && sf.year[d] == 0 && len(sf.years) < math.MaxUint16 {
 				y, ok := yearIdx[o]
 				if !ok {
@@ -213,6 +240,9 @@ type facetTables struct {
 	// so a slice of it taken under mu stays valid.
 	values []facetValue
 	ords   map[facetValue]uint32
+
+	// impacts are the segments' impact lists (impacts.go).
+	impacts impactCache
 
 	// The last snapshot's values by how many documents have them.
 	orderMu  sync.Mutex
@@ -270,6 +300,7 @@ func (ft *facetTables) snapshotTables(snap *scorch.IndexSnapshot) ([]*segmentFac
 				delete(ft.tables, id)
 			}
 		}
+		ft.impacts.forget(live)
 	}
 	ft.mu.Unlock()
 	for i, sf := range tables {
@@ -310,9 +341,13 @@ type facetCounter struct {
 	comboCounts []uint32
 	// yearCounts counts one segment's matches by year (facetSegment.year).
 	yearCounts []uint32
+	// segCounts counts one segment's values by the segment's numbers; it
+	// is all zero between segments.
+	segCounts []uint32
 	// batch and spans are countBatch's buffers, reused.
-	batch []uint32
-	spans [][2]uint32
+	batch   []uint32
+	spans   [][2]uint32
+	touched uint32 // touch's sums, kept so that its reads are not left out
 }
 
 // handler wraps Bleve's top-N handler so that every match is counted
@@ -366,8 +401,10 @@ func (fc *facetCounter) release() {
 func (fc *facetCounter) count(si int, local, num uint64) {
 	counts := *fc.counts
 	t := fc.segs[si]
-	for _, o := range t.ords[t.off[local]:t.off[local+1]] {
-		counts[o]++
+	if t.ords16 != nil {
+		addGlobal(counts, t.global, t.ords16[t.off[local]:t.off[local+1]])
+	} else {
+		addGlobal(counts, t.global, t.ords32[t.off[local]:t.off[local+1]])
 	}
 	if !fc.overflow {
 		if len(fc.hits) < len(counts)/8 {
@@ -414,9 +451,30 @@ func (fc *facetCounter) countBatch(si int, base uint64, locals []uint32, mode in
 		spans = append(spans, [2]uint32{from, t.off[l+1]})
 	}
 	fc.spans = spans
-	for _, sp := range spans {
-		for _, o := range t.ords[sp[0]:sp[1]] {
-			counts[o]++
+	// The matches' values, spread over a table far larger than the
+	// caches, are read once ahead, all at once, so that the counting
+	// below finds them in the cache instead of waiting for each in turn.
+	if t.ords16 != nil {
+		fc.touched += touch(t.ords16, spans)
+	} else {
+		fc.touched += touch(t.ords32, spans)
+	}
+	if mode == countEach {
+		// Few matches: straight into the index-wide counts.
+		for _, sp := range spans {
+			if t.ords16 != nil {
+				addGlobal(counts, t.global, t.ords16[sp[0]:sp[1]])
+			} else {
+				addGlobal(counts, t.global, t.ords32[sp[0]:sp[1]])
+			}
+		}
+	} else {
+		// Many: into the segment's counts, most documents first,
+		// added up by addCombos.
+		if t.ords16 != nil {
+			addSpans(fc.segCounts, t.ords16, spans)
+		} else {
+			addSpans(fc.segCounts, t.ords32, spans)
 		}
 	}
 	if mode == countEach && !fc.overflow {
@@ -430,14 +488,44 @@ func (fc *facetCounter) countBatch(si int, base uint64, locals []uint32, mode in
 	}
 }
 
-// startCombos readies the set counts of segment si.
-func (fc *facetCounter) startCombos(si int) {
+// countBitmap counts the matches of segment si, whose first document is
+// numbered base in the snapshot, from their bitmap, as mode says.
+func (fc *facetCounter) countBitmap(si int, base uint64, bm *roaring.Bitmap, mode int) {
+	if mode != countEach {
+		fc.startCombos(si, mode)
+		defer fc.addCombos(si)
+	}
+	if cap(fc.batch) < countBatchSize {
+		fc.batch = make([]uint32, countBatchSize)
+	}
+	batch := fc.batch[:countBatchSize]
+	it := bm.ManyIterator()
+	for {
+		n := it.NextMany(batch)
+		if n == 0 {
+			break
+		}
+		fc.countBatch(si, base, batch[:n], mode)
+	}
+	fc.batch = batch[:0]
+}
+
+// startCombos readies the set counts of segment si, counted as mode says.
+func (fc *facetCounter) startCombos(si int, mode int) {
 	n := len(fc.segs[si].combos)
 	if cap(fc.comboCounts) < n {
 		fc.comboCounts = make([]uint32, n)
 	}
 	fc.comboCounts = fc.comboCounts[:n]
 	clear(fc.comboCounts)
+	v := len(fc.segs[si].global)
+	if mode != countBySets {
+		v = 0 // the segment's own counts are for countBySets
+	}
+	if cap(fc.segCounts) < v {
+		fc.segCounts = make([]uint32, v)
+	}
+	fc.segCounts = fc.segCounts[:v]
 	y := len(fc.segs[si].years) + 1
 	if cap(fc.yearCounts) < y {
 		fc.yearCounts = make([]uint32, y)
@@ -460,6 +548,13 @@ func (fc *facetCounter) addCombos(si int) {
 	for y, n := range fc.yearCounts[1:] {
 		counts[fc.segs[si].years[y]] += n
 	}
+	// Nearly every value of a broad search's segment is counted: adding
+	// all without a test is faster than testing each.
+	global := fc.segs[si].global[:len(fc.segCounts)]
+	for l, n := range fc.segCounts {
+		counts[global[l]] += n
+	}
+	clear(fc.segCounts)
 	fc.overflow = true
 }
 
@@ -476,12 +571,54 @@ func (fc *facetCounter) locate(num uint64) (si int, local uint64) {
 	return fc.cur, num - fc.offsets[fc.cur]
 }
 
-// ordsOf returns the ordinals of the values of the document numbered num
-// in the snapshot.
-func (fc *facetCounter) ordsOf(num uint64) []uint32 {
+// ordsOf appends the ordinals of the values of the document numbered num
+// in the snapshot to buf.
+func (fc *facetCounter) ordsOf(num uint64, buf []uint32) []uint32 {
 	si, local := fc.locate(num)
 	t := fc.segs[si]
-	return t.ords[t.off[local]:t.off[local+1]]
+	if t.ords16 != nil {
+		return appendGlobal(buf, t.global, t.ords16[t.off[local]:t.off[local+1]])
+	}
+	return appendGlobal(buf, t.global, t.ords32[t.off[local]:t.off[local+1]])
+}
+
+// addGlobal counts the values a segment numbers ords, by their index-wide
+// ordinals.
+func addGlobal[T uint16 | uint32](counts, global []uint32, ords []T) {
+	for _, o := range ords {
+		counts[global[o]]++
+	}
+}
+
+// appendGlobal appends the index-wide ordinals of the values a segment
+// numbers ords to buf.
+func appendGlobal[T uint16 | uint32](buf, global []uint32, ords []T) []uint32 {
+	for _, o := range ords {
+		buf = append(buf, global[o])
+	}
+	return buf
+}
+
+// touch reads the first and last value of each span, so that the
+// processor fetches them; the sum it returns only keeps the reads.
+func touch[T uint16 | uint32](ords []T, spans [][2]uint32) uint32 {
+	var sum uint32
+	for _, sp := range spans {
+		if sp[0] < sp[1] {
+			sum += uint32(ords[sp[0]]) + uint32(ords[sp[1]-1])
+		}
+	}
+	return sum
+}
+
+// addSpans counts the values of ords[from:to] for each span, by the
+// segment's numbers.
+func addSpans[T uint16 | uint32](counts []uint32, ords []T, spans [][2]uint32) {
+	for _, sp := range spans {
+		for _, o := range ords[sp[0]:sp[1]] {
+			counts[o]++
+		}
+	}
 }
 
 // add counts the match Bleve's collector hands over by its internal id.
@@ -529,8 +666,10 @@ func (fc *facetCounter) result() (facetCounts, error) {
 		}
 	} else {
 		fc.cur = 0
+		var ords []uint32
 		for _, num := range fc.hits {
-			for _, o := range fc.ordsOf(num) {
+			ords = fc.ordsOf(num, ords[:0])
+			for _, o := range ords {
 				take(o)
 			}
 		}

@@ -216,7 +216,15 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 			match = roaring.New()
 			matches[si] = match
 		}
-		n, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, match)
+		// A segment where the word is common is ranked from its impact
+		// list (impacts.go), with no filter to pass and a page it reaches.
+		var il *impactList
+		if len(filters) == 0 && want <= impactDepth && postings[si][len(names)-1].Count() >= impactMinDocs {
+			if il, err = ix.facets.impacts.get(ss, names, term, postings[si]); err != nil {
+				return nil, 0, nil, false, fmt.Errorf("search %q: rank: %w", q.Text, err)
+			}
+		}
+		n, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, match, il)
 		if err != nil {
 			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -268,9 +276,23 @@ const (
 
 // searchSegment scores the matches of one segment and returns how many
 // there were. It counts their facets as mode says; for countOnBitmaps it
-// fills match, the bitmap of the matches, to count the rest by.
+// fills match, the bitmap of the matches, to count the rest by. With an
+// impact list, il, it scores only the list's documents that can make the
+// page and counts the matches from their bitmap; filters must be none.
 func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField,
-	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, match *roaring.Bitmap) (uint64, error) {
+	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, match *roaring.Bitmap, il *impactList) (uint64, error) {
+	if il != nil {
+		il.offer(fields, base, top, want)
+		bm, err := matchBitmap(postings, nil)
+		if err != nil {
+			return 0, err
+		}
+		if match != nil {
+			match.Or(bm)
+		}
+		fc.countBitmap(si, base, bm, mode)
+		return bm.GetCardinality(), nil
+	}
 	seg, deleted := ss.Segment(), ss.Deleted()
 	// The filters, as one bitmap of the documents that pass them all; nil
 	// for no filter.
@@ -328,7 +350,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	}
 	var n uint64
 	if mode != countEach {
-		fc.startCombos(si)
+		fc.startCombos(si, mode)
 		defer fc.addCombos(si)
 	}
 	// Matches are counted a batch at a time (countBatch says why).

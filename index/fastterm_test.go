@@ -22,7 +22,41 @@ import (
 // and quote searches, with and without a facet filter.
 func TestWordSearchAgrees(t *testing.T) {
 	ix, arts := segmentedIndex(t, 3, 17)
+	wordSearchesAgree(t, ix, arts)
+}
 
+// TestImpactSearchAgrees checks the one-word search ranked from impact
+// lists (impacts.go) against the general one, as TestWordSearchAgrees does,
+// with lists kept for every segment and cut at a depth of ten, so that
+// they drop documents, and that they did. The segments are larger than
+// there, so that the lists have more to drop.
+func TestImpactSearchAgrees(t *testing.T) {
+	defer func(d int, m uint64) { impactDepth, impactMinDocs = d, m }(impactDepth, impactMinDocs)
+	impactDepth, impactMinDocs = 10, 1
+	ix, arts := segmentedIndexBy(t, 25, 3, 17, 40)
+	wordSearchesAgree(t, ix, arts)
+
+	c := &ix.facets.impacts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	lists, walked, kept := 0, 0, 0
+	for el := c.lru.Front(); el != nil; el = el.Next() {
+		il := el.Value.(*impactEntry).list
+		lists++
+		walked += il.walked
+		kept += len(il.wholeNums)
+		for _, lv := range il.levels {
+			kept += len(lv.nums)
+		}
+	}
+	if lists < 100 || kept >= walked {
+		t.Errorf("%d impact lists kept %d of %d documents; want at least 100 lists, and fewer documents kept", lists, kept, walked)
+	}
+	t.Logf("%d impact lists kept %d of %d documents", lists, kept, walked)
+}
+
+func wordSearchesAgree(t *testing.T, ix *Index, arts []store.Article) {
+	t.Helper()
 	// Words of the titles and a few common ones, each searched alone.
 	seen := map[string]bool{}
 	var words []string
@@ -62,6 +96,12 @@ func TestWordSearchAgrees(t *testing.T) {
 // deleted; it returns the index and the articles.
 func segmentedIndex(t *testing.T, deleted ...int) (*Index, []store.Article) {
 	t.Helper()
+	return segmentedIndexBy(t, 10, deleted...)
+}
+
+// segmentedIndexBy is segmentedIndex with batches of batch articles.
+func segmentedIndexBy(t *testing.T, batch int, deleted ...int) (*Index, []store.Article) {
+	t.Helper()
 	arts := loadTestArticles(t)
 	ix := newTestIndex(t, nil)
 	var all []Doc
@@ -69,8 +109,8 @@ func segmentedIndex(t *testing.T, deleted ...int) (*Index, []store.Article) {
 		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
 	}
 	ctx := context.Background()
-	for i := 0; i < len(all); i += 10 {
-		if err := ix.Apply(ctx, all[i:min(i+10, len(all))]); err != nil {
+	for i := 0; i < len(all); i += batch {
+		if err := ix.Apply(ctx, all[i:min(i+batch, len(all))]); err != nil {
 			t.Fatal(err)
 		}
 	}
