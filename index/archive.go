@@ -46,6 +46,13 @@ type Archive struct {
 	live     *Index
 	liveName string
 
+	// running holds a token per search running. A search is work for
+	// the processor only: with more searches than processors, those
+	// running share them and all finish late, each slowed by all the
+	// others; waiting in order, each runs at full speed once it starts,
+	// and a short search is not held up behind every long one at once.
+	running chan struct{}
+
 	// writeMu lets one Sync or swap run at a time.
 	writeMu sync.Mutex
 	closed  bool
@@ -86,11 +93,19 @@ func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive
 	}
 	ix.bodies = st.Bodies
 	ix.KeepWarm()
-	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name}, nil
+	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name,
+		running: make(chan struct{}, runtime.GOMAXPROCS(0))}, nil
 }
 
-// Search answers q from the live index.
+// Search answers q from the live index. Searches run at most one per
+// processor at once; more wait their turn, in order.
 func (a *Archive) Search(ctx context.Context, q Query) (*Result, error) {
+	select {
+	case a.running <- struct{}{}:
+		defer func() { <-a.running }()
+	case <-ctx.Done():
+		return nil, fmt.Errorf("search: %w", ctx.Err())
+	}
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	if a.live == nil {

@@ -428,3 +428,48 @@ func TestServeAddr(t *testing.T) {
 		t.Error("ReadServeAddr with no file succeeded")
 	}
 }
+
+// TestSearchesWaitTheirTurn checks that searches beyond one per processor
+// wait for a running one to end, and that a waiting search gives up when
+// its request does.
+func TestSearchesWaitTheirTurn(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := openTestStore(t, dir)
+	a, err := OpenArchive(ctx, dir, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	putArticles(t, st, syntheticArticles(3))
+	if _, err := a.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// Every processor busy.
+	for range cap(a.running) {
+		a.running <- struct{}{}
+	}
+	waiting, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	if _, err := a.Search(waiting, Query{}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("search while every processor is busy = %v; want it to wait until its deadline", err)
+	}
+	// One search ends: a waiting one runs.
+	got := make(chan error)
+	go func() {
+		r, err := a.Search(ctx, Query{})
+		if err == nil && r.Total != 3 {
+			err = fmt.Errorf("total %d, want 3", r.Total)
+		}
+		got <- err
+	}()
+	select {
+	case err := <-got:
+		t.Fatalf("search ran while every processor was busy (err %v)", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	<-a.running
+	if err := <-got; err != nil {
+		t.Fatal(err)
+	}
+}

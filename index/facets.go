@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"sync"
@@ -49,13 +50,18 @@ type facetValue struct {
 }
 
 // segmentFacets holds one segment's facet values in compressed-row form:
-// the values of local document d are ords[off[d]:off[d+1]], each an
-// index-wide ordinal (facetTables.values), so that the counts of all
+// per document, the numbers of its values, which global turns into
+// index-wide ordinals (facetTables.values), so that the counts of all
 // segments add up in one array without looking values up by name.
 type segmentFacets struct {
 	once sync.Once
 	err  error
-	off  []uint32
+	// The values of the document in row r are ords[off[r]:off[r+1]]; the
+	// rows hold articles first (row says why and how).
+	off       []uint32
+	isArticle []uint64 // a bit per document
+	rank      []uint32 // per 64 documents, the articles before them
+	articles  uint64
 	// The values are numbered within the segment, most documents first,
 	// so that the counts of the values most matches have sit together in
 	// the processor's nearest cache; global turns a segment's number into
@@ -68,12 +74,12 @@ type segmentFacets struct {
 	// The segment's values, each with how many of its documents (deleted
 	// ones included) have it, for counting on bitmaps (bitmaps.go).
 	seg segment.Segment
-	few []uint8 // per document, how many of its values are of fewValues fields
-	// combo numbers each document's set of fewValues values; combos
-	// holds each set's ordinals.
+	few []uint8 // per row, how many of its values are of fewValues fields
+	// combo numbers each row's set of fewValues values; combos holds
+	// each set's ordinals.
 	combo  []uint32
 	combos [][]uint32
-	// year numbers each document's year in years (from 1; 0 for none).
+	// year numbers each row's year in years (from 1; 0 for none).
 	year      []uint16
 	years     []uint32
 	valueOrds []uint32
@@ -81,6 +87,35 @@ type segmentFacets struct {
 	bitmaps   sync.Map // ordinal -> *roaring.Bitmap, read on first use
 	sortOnce  sync.Once
 	sorted    []uint32 // valueOrds in order
+}
+
+// setRows numbers the rows of the segment's n documents: articles (the
+// documents in articles) first, each kind in document order.
+func (sf *segmentFacets) setRows(n uint64, articles *roaring.Bitmap) {
+	sf.isArticle = make([]uint64, n/64+1)
+	sf.rank = make([]uint32, n/64+1)
+	for it := articles.Iterator(); it.HasNext(); {
+		if d := uint64(it.Next()); d < n {
+			sf.isArticle[d/64] |= 1 << (d % 64)
+		}
+	}
+	var r uint32
+	for w, b := range sf.isArticle {
+		sf.rank[w] = r
+		r += uint32(bits.OnesCount64(b))
+	}
+	sf.articles = uint64(r)
+}
+
+// row returns the row of local document d.
+func (sf *segmentFacets) row(d uint64) uint64 {
+	w, b := d/64, d%64
+	word := sf.isArticle[w]
+	before := uint64(sf.rank[w]) + uint64(bits.OnesCount64(word&(1<<b-1)))
+	if word>>b&1 == 1 {
+		return before
+	}
+	return sf.articles + d - before
 }
 
 // build reads the segment's facet values from its postings: for each
@@ -141,7 +176,6 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	}
 	global := ft.ordinals(values)
 	sf.seg = seg
-	sf.few = few
 	sf.valueOrds = global
 	sf.valueDocs = make([]uint32, len(ends))
 	for i, to := range ends {
@@ -151,10 +185,27 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 		}
 		sf.valueDocs[i] = uint32(to - from)
 	}
-	for d := range n {
-		perDoc[d+1] += perDoc[d]
+	// The documents are laid out in rows, articles first, then
+	// quotations: a search of one kind reads its own kind's rows densely,
+	// not spread between the other's. (A quotation carries its article's
+	// people and organisations: most values are theirs.)
+	articles, err := termBitmap(seg, fieldType, typeArticle, nil)
+	if err != nil {
+		return fmt.Errorf("read the articles: %w", err)
 	}
-	sf.off = perDoc
+	sf.setRows(n, articles)
+	rowOf := make([]uint32, n)
+	fewRow := make([]uint8, n)
+	sf.off = make([]uint32, n+1)
+	for d := range n {
+		r := sf.row(d)
+		rowOf[d], fewRow[r] = uint32(r), few[d]
+		sf.off[r+1] = perDoc[d+1]
+	}
+	for r := range n {
+		sf.off[r+1] += sf.off[r]
+	}
+	sf.few = fewRow
 	// The segment's numbers, most documents first.
 	byDocs := make([]int, len(values))
 	for i := range byDocs {
@@ -167,12 +218,13 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 		local[i], sf.global[l] = uint32(l), global[i]
 	}
 	ords := make([]uint32, len(docs))
-	next := slices.Clone(perDoc[:n])
+	next := slices.Clone(sf.off[:n])
 	from := 0
 	for i, to := range ends {
 		for _, d := range docs[from:to] {
-			ords[next[d]] = local[i]
-			next[d]++
+			r := rowOf[d]
+			ords[next[r]] = local[i]
+			next[r]++
 		}
 		from = to
 	}
@@ -203,18 +255,18 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	ids := map[string]uint32{}
 	var key []byte
 	var set []uint32
-	for d := range n {
+	for r := range n {
 		key, set = key[:0], set[:0]
-		for _, l := range ords[sf.off[d] : sf.off[d]+uint32(sf.few[d])] {
+		for _, l := range ords[sf.off[r] : sf.off[r]+uint32(sf.few[r])] {
 			o := sf.global[l]
-			if isYear[o] && sf.year[d] == 0 && len(sf.years) < math.MaxUint16 {
+			if isYear[o] && sf.year[r] == 0 && len(sf.years) < math.MaxUint16 {
 				y, ok := yearIdx[o]
 				if !ok {
 					sf.years = append(sf.years, o)
 					y = uint16(len(sf.years))
 					yearIdx[o] = y
 				}
-				sf.year[d] = y
+				sf.year[r] = y
 				continue
 			}
 			key = binary.LittleEndian.AppendUint32(key, o)
@@ -226,7 +278,7 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 			ids[string(key)] = id
 			sf.combos = append(sf.combos, slices.Clone(set))
 		}
-		sf.combo[d] = id
+		sf.combo[r] = id
 	}
 	return nil
 }
@@ -346,6 +398,7 @@ type facetCounter struct {
 	segCounts []uint32
 	// batch and spans are countBatch's buffers, reused.
 	batch   []uint32
+	rows    []uint32
 	spans   [][2]uint32
 	touched uint32 // touch's sums, kept so that its reads are not left out
 }
@@ -401,10 +454,11 @@ func (fc *facetCounter) release() {
 func (fc *facetCounter) count(si int, local, num uint64) {
 	counts := *fc.counts
 	t := fc.segs[si]
+	r := t.row(local)
 	if t.ords16 != nil {
-		addGlobal(counts, t.global, t.ords16[t.off[local]:t.off[local+1]])
+		addGlobal(counts, t.global, t.ords16[t.off[r]:t.off[r+1]])
 	} else {
-		addGlobal(counts, t.global, t.ords32[t.off[local]:t.off[local+1]])
+		addGlobal(counts, t.global, t.ords32[t.off[r]:t.off[r+1]])
 	}
 	if !fc.overflow {
 		if len(fc.hits) < len(counts)/8 {
@@ -431,24 +485,29 @@ func (fc *facetCounter) countBatch(si int, base uint64, locals []uint32, mode in
 	}
 	t := fc.segs[si]
 	counts := *fc.counts
+	rows := fc.rows[:0]
+	for _, l := range locals {
+		rows = append(rows, uint32(t.row(uint64(l))))
+	}
+	fc.rows = rows
 	if mode != countEach {
 		// The few values by the set they make; addCombos adds the
 		// sets' counts up.
-		for _, l := range locals {
-			fc.comboCounts[t.combo[l]]++
-			fc.yearCounts[t.year[l]]++
+		for _, r := range rows {
+			fc.comboCounts[t.combo[r]]++
+			fc.yearCounts[t.year[r]]++
 		}
 		if mode == countOnBitmaps {
 			return
 		}
 	}
 	spans := fc.spans[:0]
-	for _, l := range locals {
-		from := t.off[l]
+	for _, r := range rows {
+		from := t.off[r]
 		if mode == countBySets {
-			from += uint32(t.few[l])
+			from += uint32(t.few[r])
 		}
-		spans = append(spans, [2]uint32{from, t.off[l+1]})
+		spans = append(spans, [2]uint32{from, t.off[r+1]})
 	}
 	fc.spans = spans
 	// The matches' values, spread over a table far larger than the
@@ -576,10 +635,11 @@ func (fc *facetCounter) locate(num uint64) (si int, local uint64) {
 func (fc *facetCounter) ordsOf(num uint64, buf []uint32) []uint32 {
 	si, local := fc.locate(num)
 	t := fc.segs[si]
+	r := t.row(local)
 	if t.ords16 != nil {
-		return appendGlobal(buf, t.global, t.ords16[t.off[local]:t.off[local+1]])
+		return appendGlobal(buf, t.global, t.ords16[t.off[r]:t.off[r+1]])
 	}
-	return appendGlobal(buf, t.global, t.ords32[t.off[local]:t.off[local+1]])
+	return appendGlobal(buf, t.global, t.ords32[t.off[r]:t.off[r+1]])
 }
 
 // addGlobal counts the values a segment numbers ords, by their index-wide
