@@ -21,18 +21,19 @@ import (
 // value left could reach the list shown (a value's count in any search is at
 // most its number of documents). The counts are exact either way.
 
-// How a search counts depends on how much of the index it matches. Below
-// one document in comboShare, each match's values are counted one by one.
-// Above it, a match's few values are counted by the set they make (a
-// segment's sets are counted and then added up, which pays once enough
-// documents share them). Above one document in bitmapShare, the many-valued
-// fields are counted on bitmaps: values most frequent first stop early only
-// when the search's counts are a good share of the values' documents; for a
-// smaller share intersecting each value's postings costs more than counting
-// the matches' values.
+// How a search counts depends on how much of the documents of its kind
+// (articles or quotations) it matches. Below one in comboShare, each match's
+// values are counted one by one. Above it, a match's few values are counted
+// by the set they make (a segment's sets are counted and then added up,
+// which pays once enough documents share them). Above one in bitmapShare,
+// the many-valued fields are counted on bitmaps: values most frequent first
+// stop early only when the search's counts are a good share of the values'
+// documents; for a smaller share intersecting each value's postings costs
+// more than counting the matches' values. (Measured at a million articles:
+// BENCHMARKS.md.)
 const (
-	comboShare  = 20
-	bitmapShare = 4
+	comboShare  = 10
+	bitmapShare = 6
 )
 
 // fewValues are the counted fields with few values (years, sources,
@@ -54,19 +55,40 @@ var fieldsFewFirst = func() []int {
 	return out
 }()
 
-// valueBitmap returns the documents of segment table sf that have the value
-// with ordinal ord, read from the segment's postings on first use and kept
-// (as a copy: the segment's memory may be unmapped once it is merged away).
-func (sf *segmentFacets) valueBitmap(ord uint32, v facetValue) (*roaring.Bitmap, error) {
-	if bm, ok := sf.bitmaps.Load(ord); ok {
+// valueBitmap returns the articles (or the quotations) of segment table sf
+// that have the value with ordinal ord, read from the segment's postings on
+// first use and kept (as a copy: the segment's memory may be unmapped once
+// it is merged away). A search matches one kind of document only, and the
+// other kind's would only be checked and left out.
+func (sf *segmentFacets) valueBitmap(ord uint32, v facetValue, quotes bool) (*roaring.Bitmap, error) {
+	key := uint64(ord) << 1
+	if quotes {
+		key |= 1
+	}
+	if bm, ok := sf.bitmaps.Load(key); ok {
 		return bm.(*roaring.Bitmap), nil
 	}
 	bm, err := termBitmap(sf.seg, countedFields[v.field], v.term, nil)
 	if err != nil {
 		return nil, err
 	}
-	sf.bitmaps.Store(ord, bm)
+	if quotes {
+		bm.AndNot(sf.articleDocs)
+	} else {
+		bm.And(sf.articleDocs)
+	}
+	bm.RunOptimize()
+	sf.bitmaps.Store(key, bm)
 	return bm, nil
+}
+
+// kindDocs returns how many articles (or quotations) of the segment have
+// its value k (an index into valueOrds).
+func (sf *segmentFacets) kindDocs(k int, quotes bool) uint32 {
+	if quotes {
+		return sf.valueDocs[k] - sf.valueArticles[k]
+	}
+	return sf.valueArticles[k]
 }
 
 // postingsBitmap copies a postings list's documents into a bitmap.
@@ -94,30 +116,35 @@ func postingsBitmap(pl segment.PostingsList) (*roaring.Bitmap, error) {
 	}
 }
 
-// candidate is a value and the documents that have it in a snapshot.
+// candidate is a value and the articles (or quotations) that have it in a
+// snapshot.
 type candidate struct {
 	ord  uint32
 	docs uint64
 }
 
 // candidates returns, per counted field, the values of the snapshot whose
-// segment tables are segs, most documents first. They change only when the
-// segments do, so the last snapshot's are kept.
-func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []facetValue) [][]candidate {
+// segment tables are segs, most articles (or quotations) first. They change
+// only when the segments do, so the last snapshot's are kept, per kind.
+func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []facetValue, quotes bool) [][]candidate {
 	var key strings.Builder
 	for _, id := range ids {
 		key.WriteString(strconv.FormatUint(id, 36))
 		key.WriteByte(',')
 	}
+	kind := 0
+	if quotes {
+		kind = 1
+	}
 	ft.orderMu.Lock()
 	defer ft.orderMu.Unlock()
-	if ft.orderKey == key.String() {
-		return ft.order
+	if ft.orderKey[kind] == key.String() {
+		return ft.order[kind]
 	}
 	docs := map[uint32]uint64{}
 	for _, sf := range segs {
 		for k, o := range sf.valueOrds {
-			docs[o] += uint64(sf.valueDocs[k])
+			docs[o] += uint64(sf.kindDocs(k, quotes))
 		}
 	}
 	perField := make([][]candidate, len(countedFields))
@@ -130,14 +157,14 @@ func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []
 			return cmp.Or(cmp.Compare(b.docs, a.docs), strings.Compare(values[a.ord].term, values[b.ord].term))
 		})
 	}
-	ft.orderKey, ft.order = key.String(), perField
+	ft.orderKey[kind], ft.order[kind] = key.String(), perField
 	return perField
 }
 
 // bitmapCounts counts the facets of the fields with many values for a
-// search whose matches in segment i are matches[i], with the snapshot's
-// candidates, into out.
-func bitmapCounts(out facetCounts, segs []*segmentFacets, values []facetValue, perField [][]candidate, matches []*roaring.Bitmap) error {
+// search of articles (or quotations) whose matches in segment i are
+// matches[i], with the snapshot's candidates, into out.
+func bitmapCounts(out facetCounts, segs []*segmentFacets, values []facetValue, perField [][]candidate, matches []*roaring.Bitmap, quotes bool) error {
 	countOf := func(o uint32) (int, error) {
 		var n uint64
 		for i, sf := range segs {
@@ -147,7 +174,7 @@ func bitmapCounts(out facetCounts, segs []*segmentFacets, values []facetValue, p
 			if _, here := slices.BinarySearch(sf.sortedOrds(), o); !here {
 				continue
 			}
-			bm, err := sf.valueBitmap(o, values[o])
+			bm, err := sf.valueBitmap(o, values[o], quotes)
 			if err != nil {
 				return 0, err
 			}

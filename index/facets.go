@@ -84,9 +84,13 @@ type segmentFacets struct {
 	years     []uint32
 	valueOrds []uint32
 	valueDocs []uint32
-	bitmaps   sync.Map // ordinal -> *roaring.Bitmap, read on first use
-	sortOnce  sync.Once
-	sorted    []uint32 // valueOrds in order
+	// valueArticles counts the articles among each value's documents;
+	// articleDocs are the segment's articles.
+	valueArticles []uint32
+	articleDocs   *roaring.Bitmap
+	bitmaps       sync.Map // kindOrd -> *roaring.Bitmap, read on first use
+	sortOnce      sync.Once
+	sorted        []uint32 // valueOrds in order
 }
 
 // setRows numbers the rows of the segment's n documents: articles (the
@@ -129,6 +133,12 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	var values []facetValue
 	perDoc := make([]uint32, n+1)
 	few := make([]uint8, n)
+	articles, err := termBitmap(seg, fieldType, typeArticle, nil)
+	if err != nil {
+		return fmt.Errorf("read the articles: %w", err)
+	}
+	sf.setRows(n, articles)
+	var valueArticles []uint32
 	// The fields of few values first, so that they lead each document's
 	// values: a search counting the others on bitmaps counts just these.
 	for _, fi := range fieldsFewFirst {
@@ -152,6 +162,7 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 				return fmt.Errorf("read %s postings: %w", field, err)
 			}
 			pi = pl.Iterator(false, false, false, pi)
+			arts := uint32(0)
 			for {
 				p, err := pi.Next()
 				if err != nil {
@@ -166,16 +177,22 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 				}
 				docs = append(docs, uint32(d))
 				perDoc[d+1]++
+				if sf.isArticle[d/64]>>(d%64)&1 == 1 {
+					arts++
+				}
 				if fewValues[field] && few[d] < 255 {
 					few[d]++
 				}
 			}
 			values = append(values, facetValue{field: uint8(fi), term: e.Term})
 			ends = append(ends, len(docs))
+			valueArticles = append(valueArticles, arts)
 		}
 	}
 	global := ft.ordinals(values)
 	sf.seg = seg
+	sf.articleDocs = articles
+	sf.valueArticles = valueArticles
 	sf.valueOrds = global
 	sf.valueDocs = make([]uint32, len(ends))
 	for i, to := range ends {
@@ -189,11 +206,6 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	// quotations: a search of one kind reads its own kind's rows densely,
 	// not spread between the other's. (A quotation carries its article's
 	// people and organisations: most values are theirs.)
-	articles, err := termBitmap(seg, fieldType, typeArticle, nil)
-	if err != nil {
-		return fmt.Errorf("read the articles: %w", err)
-	}
-	sf.setRows(n, articles)
 	rowOf := make([]uint32, n)
 	fewRow := make([]uint8, n)
 	sf.off = make([]uint32, n+1)
@@ -296,10 +308,11 @@ type facetTables struct {
 	// impacts are the segments' impact lists (impacts.go).
 	impacts impactCache
 
-	// The last snapshot's values by how many documents have them.
+	// The last snapshot's values by how many articles (order[0]) or
+	// quotations (order[1]) have them.
 	orderMu  sync.Mutex
-	orderKey string
-	order    [][]candidate
+	orderKey [2]string
+	order    [2][][]candidate
 }
 
 // ordinals returns the index-wide ordinals of values, numbering new ones.

@@ -190,13 +190,22 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	}
 
 	// A broad word's facets are counted on bitmaps, a narrow one's
-	// document by document (bitmaps.go); the postings' sizes decide.
-	onBitmaps := estimate*bitmapShare > docs
+	// document by document (bitmaps.go); the postings' sizes, against the
+	// documents of the kind searched, decide.
+	var kindDocs uint64
+	for _, sf := range fc.segs {
+		if q.Quotes {
+			kindDocs += uint64(len(sf.few)) - sf.articles
+		} else {
+			kindDocs += sf.articles
+		}
+	}
+	onBitmaps := estimate*bitmapShare > kindDocs
 	mode := countEach
 	switch {
 	case onBitmaps:
 		mode = countOnBitmaps
-	case estimate*comboShare > docs:
+	case estimate*comboShare > kindDocs:
 		mode = countBySets
 	}
 	var matches []*roaring.Bitmap
@@ -239,8 +248,8 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		for i, ss := range snap.Segments() {
 			ids[i] = ss.Id()
 		}
-		order := ix.facets.candidates(ids, fc.segs, fc.values)
-		if err = bitmapCounts(counts, fc.segs, fc.values, order, matches); err != nil {
+		order := ix.facets.candidates(ids, fc.segs, fc.values, q.Quotes)
+		if err = bitmapCounts(counts, fc.segs, fc.values, order, matches, q.Quotes); err != nil {
 			return nil, 0, nil, false, fmt.Errorf("search %q: count facets: %w", q.Text, err)
 		}
 	}

@@ -526,7 +526,8 @@ func (ix *Index) warm() error {
 	for i, ss := range snap.Segments() {
 		ids[i] = ss.Id()
 	}
-	ix.facets.candidates(ids, segs, values)
+	ix.facets.candidates(ids, segs, values, false)
+	ix.facets.candidates(ids, segs, values, true)
 	// The home page's counts, when the index has changed since they were
 	// taken (at most every 10 s while it keeps changing): its next visitor
 	// then finds them kept.
