@@ -93,13 +93,23 @@ func (sf *segmentFacets) kindDocs(k int, quotes bool) uint32 {
 
 // postingsBitmap copies a postings list's documents into a bitmap.
 func postingsBitmap(pl segment.PostingsList) (*roaring.Bitmap, error) {
+	bm, err := sharedPostingsBitmap(pl)
+	if err != nil {
+		return nil, err
+	}
+	return bm.Clone(), nil
+}
+
+// sharedPostingsBitmap returns a postings list's documents as a bitmap,
+// which may be the postings' own: not to be changed.
+func sharedPostingsBitmap(pl segment.PostingsList) (*roaring.Bitmap, error) {
 	it := pl.Iterator(false, false, false, nil)
 	if o, ok := it.(segment.OptimizablePostingsIterator); ok {
 		if n, one := o.DocNum1Hit(); one {
 			return roaring.BitmapOf(uint32(n)), nil
 		}
 		if bm := o.ActualBitmap(); bm != nil {
-			return bm.Clone(), nil
+			return bm, nil
 		}
 		return roaring.New(), nil
 	}

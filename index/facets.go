@@ -387,6 +387,15 @@ func (ft *facetTables) snapshotTables(snap *scorch.IndexSnapshot) ([]*segmentFac
 // countsPool recycles count arrays; they go back all zero.
 var countsPool = sync.Pool{New: func() any { return new([]uint32) }}
 
+// countScratch is a facetCounter's buffers, recycled by scratchPool:
+// a broad search needs a few hundred kilobytes of them.
+type countScratch struct {
+	comboCounts, yearCounts, segCounts, batch, rows []uint32
+	spans                                           [][2]uint32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(countScratch) }}
+
 // facetCounter counts the facets of one search's matches. Bleve's collector
 // hands it each match in document order, inside the snapshot it searches.
 type facetCounter struct {
@@ -448,6 +457,9 @@ func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
 	for i, s := range snap.Segments() {
 		fc.offsets[i+1] = fc.offsets[i] + s.Segment().Count()
 	}
+	sc := scratchPool.Get().(*countScratch)
+	fc.comboCounts, fc.yearCounts, fc.segCounts = sc.comboCounts, sc.yearCounts, sc.segCounts
+	fc.batch, fc.rows, fc.spans = sc.batch, sc.rows, sc.spans
 	fc.counts = countsPool.Get().(*[]uint32)
 	if cap(*fc.counts) < len(fc.values) {
 		*fc.counts = make([]uint32, len(fc.values))
@@ -749,6 +761,8 @@ func (fc *facetCounter) result() (facetCounts, error) {
 	}
 	countsPool.Put(fc.counts)
 	fc.counts = nil
+	// Every segment's own counts were added up and cleared.
+	scratchPool.Put(&countScratch{fc.comboCounts, fc.yearCounts, fc.segCounts, fc.batch, fc.rows, fc.spans})
 	if fc.err != nil {
 		return nil, fc.err
 	}

@@ -220,11 +220,6 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		if err := ctx.Err(); err != nil {
 			return nil, 0, nil, false, err
 		}
-		var match *roaring.Bitmap
-		if onBitmaps {
-			match = roaring.New()
-			matches[si] = match
-		}
 		// A segment where the word is common is ranked from its impact
 		// list (impacts.go), with no filter to pass and a page it reaches.
 		var il *impactList
@@ -233,9 +228,16 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 				return nil, 0, nil, false, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		n, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, match, il)
+		var match *roaring.Bitmap
+		if onBitmaps && il == nil {
+			match = roaring.New()
+		}
+		n, bm, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, match, il)
 		if err != nil {
 			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		if onBitmaps {
+			matches[si] = cmp.Or(bm, match)
 		}
 		total += n
 		base += ss.Segment().Count()
@@ -287,20 +289,18 @@ const (
 // there were. It counts their facets as mode says; for countOnBitmaps it
 // fills match, the bitmap of the matches, to count the rest by. With an
 // impact list, il, it scores only the list's documents that can make the
-// page and counts the matches from their bitmap; filters must be none.
+// page and counts the matches from their bitmap, which it returns (not to be
+// changed: it may be the segment's own); filters must be none.
 func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField,
-	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, match *roaring.Bitmap, il *impactList) (uint64, error) {
+	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, match *roaring.Bitmap, il *impactList) (uint64, *roaring.Bitmap, error) {
 	if il != nil {
 		il.offer(fields, base, top, want)
-		bm, err := matchBitmap(postings, nil)
+		bm, err := matchBitmap(postings)
 		if err != nil {
-			return 0, err
-		}
-		if match != nil {
-			match.Or(bm)
+			return 0, nil, err
 		}
 		fc.countBitmap(si, base, bm, mode)
-		return bm.GetCardinality(), nil
+		return bm.GetCardinality(), bm, nil
 	}
 	seg, deleted := ss.Segment(), ss.Deleted()
 	// The filters, as one bitmap of the documents that pass them all; nil
@@ -309,7 +309,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	for _, f := range filters {
 		bm, err := termBitmap(seg, f.field, f.value, deleted)
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 		if allowed == nil {
 			allowed = bm
@@ -317,7 +317,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 			allowed.And(bm)
 		}
 		if allowed.IsEmpty() {
-			return 0, nil
+			return 0, nil, nil
 		}
 	}
 	// One postings iterator per field, walked together in document order;
@@ -346,12 +346,12 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		if match != nil {
 			bm, err := postingsBitmap(pl)
 			if err != nil {
-				return 0, err
+				return 0, nil, err
 			}
 			match.Or(bm)
 		}
 		if err := advance(&cursors[i]); err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 	}
 	if match != nil && allowed != nil {
@@ -373,7 +373,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		}
 		if next == done {
 			fc.countBatch(si, base, batch, mode)
-			return n, nil
+			return n, nil, nil
 		}
 		pass := allowed == nil || allowed.Contains(uint32(next))
 		// The document's score can reach the page only if its bound
@@ -402,7 +402,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 				sum += fields[i].score(c.freq, c.cur.Norm())
 			}
 			if err := advance(c); err != nil {
-				return 0, err
+				return 0, nil, err
 			}
 		}
 		if !pass {

@@ -393,18 +393,19 @@ func (c *impactCache) forget(live map[uint64]bool) {
 }
 
 // matchBitmap returns the documents of a segment that postings (one list per
-// field) match, those allowed only if allowed is not nil.
-func matchBitmap(postings []segment.PostingsList, allowed *roaring.Bitmap) (*roaring.Bitmap, error) {
-	match := roaring.New()
+// field) match. It is not to be changed: it may be the postings' own.
+func matchBitmap(postings []segment.PostingsList) (*roaring.Bitmap, error) {
+	var match *roaring.Bitmap
 	for _, pl := range postings {
-		bm, err := postingsBitmap(pl)
+		bm, err := sharedPostingsBitmap(pl)
 		if err != nil {
 			return nil, err
 		}
-		match.Or(bm)
-	}
-	if allowed != nil {
-		match.And(allowed)
+		if match == nil {
+			match = bm
+		} else {
+			match = roaring.Or(match, bm)
+		}
 	}
 	return match, nil
 }
