@@ -181,7 +181,7 @@ func bitmapCounts(out facetCounts, segs []*segmentFacets, values []facetValue, p
 			if matches[i] == nil || matches[i].IsEmpty() {
 				continue
 			}
-			if _, here := slices.BinarySearch(sf.sortedOrds(), o); !here {
+			if !sf.has(o) {
 				continue
 			}
 			bm, err := sf.valueBitmap(o, values[o], quotes)
@@ -219,11 +219,8 @@ func bitmapCounts(out facetCounts, segs []*segmentFacets, values []facetValue, p
 	return nil
 }
 
-// sortedOrds returns the segment's value ordinals in order, for lookups.
-func (sf *segmentFacets) sortedOrds() []uint32 {
-	sf.sortOnce.Do(func() {
-		sf.sorted = slices.Clone(sf.valueOrds)
-		slices.Sort(sf.sorted)
-	})
-	return sf.sorted
+// has reports whether the segment has the value with ordinal o.
+func (sf *segmentFacets) has(o uint32) bool {
+	w := o / 64
+	return int(w) < len(sf.hasOrd) && sf.hasOrd[w]>>(o%64)&1 == 1
 }

@@ -75,13 +75,10 @@ type segmentFacets struct {
 	// ones included) have it, for counting on bitmaps (bitmaps.go).
 	seg segment.Segment
 	few []uint8 // per row, how many of its values are of fewValues fields
-	// combo numbers each row's set of fewValues values; combos holds
-	// each set's ordinals.
-	combo  []uint32
-	combos [][]uint32
-	// year numbers each row's year in years (from 1; 0 for none).
+	// combo numbers each row's set of fewValues values, and year its
+	// year (from 1; 0 for none), in facetTables.sets and years.
+	combo     []uint32
 	year      []uint16
-	years     []uint32
 	valueOrds []uint32
 	valueDocs []uint32
 	// valueArticles counts the articles among each value's documents;
@@ -89,8 +86,7 @@ type segmentFacets struct {
 	valueArticles []uint32
 	articleDocs   *roaring.Bitmap
 	bitmaps       sync.Map // kindOrd -> *roaring.Bitmap, read on first use
-	sortOnce      sync.Once
-	sorted        []uint32 // valueOrds in order
+	hasOrd        []uint64 // a bit per ordinal of the values the segment has
 }
 
 // setRows numbers the rows of the segment's n documents: articles (the
@@ -194,6 +190,12 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	sf.articleDocs = articles
 	sf.valueArticles = valueArticles
 	sf.valueOrds = global
+	if len(global) > 0 {
+		sf.hasOrd = make([]uint64, slices.Max(global)/64+1)
+	}
+	for _, o := range global {
+		sf.hasOrd[o/64] |= 1 << (o % 64)
+	}
 	sf.valueDocs = make([]uint32, len(ends))
 	for i, to := range ends {
 		from := 0
@@ -263,20 +265,23 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	}
 	sf.combo = make([]uint32, n)
 	sf.year = make([]uint16, n)
-	yearIdx := map[uint32]uint16{}
+	// The segment's sets and years, numbered here first, then index-wide.
 	ids := map[string]uint32{}
+	var sets [][]uint32
+	yearIDs := map[uint32]uint16{}
+	var years []uint32
 	var key []byte
 	var set []uint32
 	for r := range n {
 		key, set = key[:0], set[:0]
 		for _, l := range ords[sf.off[r] : sf.off[r]+uint32(sf.few[r])] {
 			o := sf.global[l]
-			if isYear[o] && sf.year[r] == 0 && len(sf.years) < math.MaxUint16 {
-				y, ok := yearIdx[o]
-				if !ok {
-					sf.years = append(sf.years, o)
-					y = uint16(len(sf.years))
-					yearIdx[o] = y
+			if isYear[o] && sf.year[r] == 0 {
+				y, ok := yearIDs[o]
+				if !ok && len(years) < math.MaxUint16 {
+					years = append(years, o)
+					y = uint16(len(years))
+					yearIDs[o] = y
 				}
 				sf.year[r] = y
 				continue
@@ -286,13 +291,60 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 		}
 		id, ok := ids[string(key)]
 		if !ok {
-			id = uint32(len(sf.combos))
+			id = uint32(len(sets))
 			ids[string(key)] = id
-			sf.combos = append(sf.combos, slices.Clone(set))
+			sets = append(sets, slices.Clone(set))
 		}
 		sf.combo[r] = id
 	}
+	setNums, yearNums := ft.setNumbers(sets, years)
+	for r, c := range sf.combo {
+		sf.combo[r] = setNums[c]
+	}
+	for r, y := range sf.year {
+		if y != 0 {
+			sf.year[r] = yearNums[y-1]
+		}
+	}
 	return nil
+}
+
+// setNumbers returns the index-wide numbers of sets of few values (each
+// its ordinals) and of years (each its ordinal; numbers from 1), numbering
+// new ones. Numbered index-wide, a search counts the sets and years of all
+// segments in one array, and turns them into value counts once.
+func (ft *facetTables) setNumbers(sets [][]uint32, years []uint32) ([]uint32, []uint16) {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	if ft.setIDs == nil {
+		ft.setIDs, ft.yearIDs = map[string]uint32{}, map[uint32]uint16{}
+	}
+	setNums := make([]uint32, len(sets))
+	var key []byte
+	for i, set := range sets {
+		key = key[:0]
+		for _, o := range set {
+			key = binary.LittleEndian.AppendUint32(key, o)
+		}
+		id, ok := ft.setIDs[string(key)]
+		if !ok {
+			id = uint32(len(ft.sets))
+			ft.setIDs[string(key)] = id
+			ft.sets = append(ft.sets, set)
+		}
+		setNums[i] = id
+	}
+	yearNums := make([]uint16, len(years))
+	for i, o := range years {
+		y, ok := ft.yearIDs[o]
+		if !ok && len(ft.years) < math.MaxUint16 {
+			ft.years = append(ft.years, o)
+			y = uint16(len(ft.years))
+			ft.yearIDs[o] = y
+		}
+		yearNums[i] = y
+	}
+	return setNums, yearNums
 }
 
 // facetTables caches the tables of an index's segments, by segment id, and
@@ -304,6 +356,12 @@ type facetTables struct {
 	// so a slice of it taken under mu stays valid.
 	values []facetValue
 	ords   map[facetValue]uint32
+	// sets and years are the sets of few values and the years documents
+	// have, by their number (setNumbers); like values, they only grow.
+	sets    [][]uint32
+	setIDs  map[string]uint32
+	years   []uint32
+	yearIDs map[uint32]uint16
 
 	// impacts are the segments' impact lists (impacts.go).
 	impacts impactCache
@@ -411,10 +469,15 @@ type facetCounter struct {
 	hits     []uint64
 	overflow bool
 	err      error
-	// comboCounts counts the sets of few values of one segment's matches.
+	// comboCounts counts the matches by their set of few values, and
+	// yearCounts by their year (facetTables.sets and years); sets and
+	// years are the facetTables' when the search started. They are added
+	// to the value counts once, by result.
 	comboCounts []uint32
-	// yearCounts counts one segment's matches by year (facetSegment.year).
-	yearCounts []uint32
+	yearCounts  []uint32
+	sets        [][]uint32
+	years       []uint32
+	bySets      bool
 	// segCounts counts one segment's values by the segment's numbers; it
 	// is all zero between segments.
 	segCounts []uint32
@@ -460,6 +523,9 @@ func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
 	sc := scratchPool.Get().(*countScratch)
 	fc.comboCounts, fc.yearCounts, fc.segCounts = sc.comboCounts, sc.yearCounts, sc.segCounts
 	fc.batch, fc.rows, fc.spans = sc.batch, sc.rows, sc.spans
+	fc.tables.mu.Lock()
+	fc.sets, fc.years = fc.tables.sets, fc.tables.years
+	fc.tables.mu.Unlock()
 	fc.counts = countsPool.Get().(*[]uint32)
 	if cap(*fc.counts) < len(fc.values) {
 		*fc.counts = make([]uint32, len(fc.values))
@@ -594,44 +660,33 @@ func (fc *facetCounter) countBitmap(si int, base uint64, bm *roaring.Bitmap, mod
 	fc.batch = batch[:0]
 }
 
-// startCombos readies the set counts of segment si, counted as mode says.
+// startCombos readies the counts of segment si, counted as mode says.
 func (fc *facetCounter) startCombos(si int, mode int) {
-	n := len(fc.segs[si].combos)
-	if cap(fc.comboCounts) < n {
-		fc.comboCounts = make([]uint32, n)
+	if !fc.bySets {
+		// All zero, from the pool.
+		fc.comboCounts = grow(fc.comboCounts, len(fc.sets))
+		fc.yearCounts = grow(fc.yearCounts, len(fc.years)+1)
+		fc.bySets = true
 	}
-	fc.comboCounts = fc.comboCounts[:n]
-	clear(fc.comboCounts)
 	v := len(fc.segs[si].global)
 	if mode != countBySets {
 		v = 0 // the segment's own counts are for countBySets
 	}
-	if cap(fc.segCounts) < v {
-		fc.segCounts = make([]uint32, v)
-	}
-	fc.segCounts = fc.segCounts[:v]
-	y := len(fc.segs[si].years) + 1
-	if cap(fc.yearCounts) < y {
-		fc.yearCounts = make([]uint32, y)
-	}
-	fc.yearCounts = fc.yearCounts[:y]
-	clear(fc.yearCounts)
+	fc.segCounts = grow(fc.segCounts, v)
 }
 
-// addCombos adds the set counts of segment si to the value counts.
+// grow returns counts, all zero, with room for n, as counts[:n].
+func grow(counts []uint32, n int) []uint32 {
+	if cap(counts) < n {
+		return make([]uint32, n)
+	}
+	return counts[:n]
+}
+
+// addCombos adds the segment's own counts of segment si to the value
+// counts.
 func (fc *facetCounter) addCombos(si int) {
 	counts := *fc.counts
-	for c, n := range fc.comboCounts {
-		if n == 0 {
-			continue
-		}
-		for _, o := range fc.segs[si].combos[c] {
-			counts[o] += n
-		}
-	}
-	for y, n := range fc.yearCounts[1:] {
-		counts[fc.segs[si].years[y]] += n
-	}
 	// Nearly every value of a broad search's segment is counted: adding
 	// all without a test is faster than testing each.
 	global := fc.segs[si].global[:len(fc.segCounts)]
@@ -734,6 +789,20 @@ func (fc *facetCounter) result() (facetCounts, error) {
 	// field are picked straight from the counts, without a map.
 	tops := make([][]FacetValue, len(countedFields))
 	counts := *fc.counts
+	if fc.bySets {
+		for c, n := range fc.comboCounts {
+			if n != 0 {
+				for _, o := range fc.sets[c] {
+					counts[o] += n
+				}
+			}
+		}
+		for y, n := range fc.yearCounts[1:] {
+			counts[fc.years[y]] += n
+		}
+		clear(fc.comboCounts)
+		clear(fc.yearCounts)
+	}
 	take := func(o uint32) {
 		if c := counts[o]; c > 0 {
 			v := fc.values[o]
