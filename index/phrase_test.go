@@ -296,3 +296,33 @@ func TestPhraseScoresAgree(t *testing.T) {
 		t.Fatalf("the phrases matched %d documents; want at least 20", found)
 	}
 }
+
+// TestPhraseReadsBodiesOnce checks that a phrase search reads each body from
+// the store once: the bodies it read to check the phrase serve the snippets
+// too.
+func TestPhraseReadsBodiesOnce(t *testing.T) {
+	ix, _ := segmentedIndex(t)
+	bodies := ix.bodies
+	reads := map[string]int{}
+	ix.bodies = func(ctx context.Context, ids []string) (map[string]string, error) {
+		for _, id := range ids {
+			reads[id]++
+		}
+		return bodies(ctx, ids)
+	}
+	r, err := ix.Search(context.Background(), Query{Text: `"prime minister"`, Size: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) == 0 {
+		t.Fatal(`"prime minister" found nothing`)
+	}
+	for _, h := range r.Hits {
+		if !strings.Contains(strings.ToLower(h.Snippet), "<mark>prime</mark> <mark>minister</mark>") {
+			t.Errorf("hit %s: snippet %q does not show the phrase", h.ID, h.Snippet)
+		}
+		if reads[h.ID] != 1 {
+			t.Errorf("hit %s: body read %d times, want once", h.ID, reads[h.ID])
+		}
+	}
+}

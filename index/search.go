@@ -9,6 +9,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -52,6 +53,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 		}
 	}()
 	start := time.Now()
+	ctx = withBodyMemo(ctx)
 	req, textQuery, err := ix.request(q)
 	if err != nil {
 		return nil, err
@@ -314,7 +316,11 @@ func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
 		typ, textFields = typeQuote, []string{fieldQuote}
 	}
 	must := []query.Query{termQuery(fieldType, typ)}
-	r := rewriter{textFields: textFields, analyzer: ix.textAnalyzer(), bodies: ix.bodies}
+	var bodies func(ctx context.Context, ids []string) (map[string]string, error)
+	if ix.bodies != nil {
+		bodies = ix.readBodies
+	}
+	r := rewriter{textFields: textFields, analyzer: ix.textAnalyzer(), bodies: bodies}
 
 	if text := strings.TrimSpace(q.Text); text != "" {
 		if !utf8.ValidString(text) {
@@ -738,7 +744,7 @@ func (ix *Index) addSnippets(ctx context.Context, quotes bool, textQuery query.Q
 	if ix.bodies == nil {
 		return nil
 	}
-	bodies, err := ix.bodies(ctx, ids)
+	bodies, err := ix.readBodies(ctx, ids)
 	if err != nil {
 		return fmt.Errorf("read bodies for snippets: %w", err)
 	}
@@ -775,4 +781,59 @@ func fieldTime(v any) time.Time {
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// A phrase search reads its candidates' bodies to check them, and then its
+// hits' bodies again for their snippets. A search keeps the bodies it read
+// (up to bodyMemoBytes), so that the second reading finds them.
+const bodyMemoBytes = 8 << 20
+
+type bodyMemo struct {
+	mu    sync.Mutex
+	m     map[string]string
+	bytes int
+}
+
+type bodyMemoKey struct{}
+
+// withBodyMemo gives a search's context a place to keep bodies.
+func withBodyMemo(ctx context.Context) context.Context {
+	return context.WithValue(ctx, bodyMemoKey{}, &bodyMemo{m: map[string]string{}})
+}
+
+// readBodies reads the bodies of articles from the store, or from those the
+// search has read already.
+func (ix *Index) readBodies(ctx context.Context, ids []string) (map[string]string, error) {
+	memo, _ := ctx.Value(bodyMemoKey{}).(*bodyMemo)
+	if memo == nil {
+		return ix.bodies(ctx, ids)
+	}
+	out := make(map[string]string, len(ids))
+	var missing []string
+	memo.mu.Lock()
+	for _, id := range ids {
+		if b, ok := memo.m[id]; ok {
+			out[id] = b
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	memo.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	read, err := ix.bodies(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	for id, b := range read {
+		out[id] = b
+		if memo.bytes+len(b) <= bodyMemoBytes {
+			memo.m[id] = b
+			memo.bytes += len(b)
+		}
+	}
+	return out, nil
 }
