@@ -137,18 +137,14 @@ type candidate struct {
 // segment tables are segs, most articles (or quotations) first. They change
 // only when the segments do, so the last snapshot's are kept, per kind.
 func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []facetValue, quotes bool) [][]candidate {
-	var key strings.Builder
-	for _, id := range ids {
-		key.WriteString(strconv.FormatUint(id, 36))
-		key.WriteByte(',')
-	}
+	key := segmentsKey(ids)
 	kind := 0
 	if quotes {
 		kind = 1
 	}
 	ft.orderMu.Lock()
 	defer ft.orderMu.Unlock()
-	if ft.orderKey[kind] == key.String() {
+	if ft.orderKey[kind] == key {
 		return ft.order[kind]
 	}
 	docs := map[uint32]uint64{}
@@ -167,8 +163,18 @@ func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []
 			return cmp.Or(cmp.Compare(b.docs, a.docs), strings.Compare(values[a.ord].term, values[b.ord].term))
 		})
 	}
-	ft.orderKey[kind], ft.order[kind] = key.String(), perField
+	ft.orderKey[kind], ft.order[kind] = key, perField
 	return perField
+}
+
+// segmentsKey names a set of segments by their ids.
+func segmentsKey(ids []uint64) string {
+	var key strings.Builder
+	for _, id := range ids {
+		key.WriteString(strconv.FormatUint(id, 36))
+		key.WriteByte(',')
+	}
+	return key.String()
 }
 
 // bitmapCounts counts the facets of the fields with many values for a

@@ -234,3 +234,43 @@ func TestWordSearchScores(t *testing.T) {
 		t.Errorf("checked %d scores; want at least 50", checked)
 	}
 }
+
+// TestWarmImpacts checks that the warmer builds the impact lists of a word
+// searched before for a segment written after.
+func TestWarmImpacts(t *testing.T) {
+	defer func(m uint64) { impactMinDocs = m }(impactMinDocs)
+	impactMinDocs = 1
+	arts := loadTestArticles(t)
+	var all []Doc
+	for i, a := range arts {
+		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
+	}
+	ix := newTestIndex(t, all[:20])
+	ctx := context.Background()
+	if _, err := ix.Search(ctx, Query{Text: "said"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Apply(ctx, all[20:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.warm(); err != nil {
+		t.Fatal(err)
+	}
+	snap, closeSnap, err := ix.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSnap()
+	c := &ix.facets.impacts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, ss := range snap.Segments() {
+		key := impactKey{seg: ss.Id(), fields: fieldTitle + "," + fieldBody, term: "said"}
+		if d := ss.Deleted(); d != nil {
+			key.deleted = d.GetCardinality()
+		}
+		if _, ok := c.byKey[key]; !ok {
+			t.Errorf("segment %d (%d documents) has no impact list for \"said\" after warming", ss.Id(), ss.Count())
+		}
+	}
+}

@@ -319,7 +319,13 @@ type impactCache struct {
 	lru   list.List // of *impactEntry, most recent at the front
 	byKey map[impactKey]*list.Element
 	bytes int
+	// warmedFor names the segments warmImpacts last built lists for.
+	warmedFor string
 }
+
+// warmWords is how many of the words searched last the warmer keeps impact
+// lists of for new segments.
+const warmWords = 32
 
 // get returns the impact list of a segment of a snapshot for term in
 // fields, building it from postings (one list per field, as fields) on
@@ -390,6 +396,63 @@ func (c *impactCache) forget(live map[uint64]bool) {
 		}
 		el = next
 	}
+}
+
+// recentWords returns the fields and words of the n lists used last, most
+// recent first, each once.
+func (c *impactCache) recentWords(n int) []impactKey {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	seen := map[impactKey]bool{}
+	var out []impactKey
+	for el := c.lru.Front(); el != nil && len(out) < n; el = el.Next() {
+		k := el.Value.(*impactEntry).key
+		k.seg, k.deleted = 0, 0
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// warmImpacts builds, for the segments of snap, the impact lists of the
+// words searched last (up to warmWords), so that a segment a merge or a
+// batch has just written does not make the next search of a common word
+// walk its postings and build its list then. It does so once per set of
+// segments (segmentsKey).
+func (c *impactCache) warmImpacts(snap *scorch.IndexSnapshot, segmentsKey string) error {
+	c.mu.Lock()
+	if c.warmedFor == segmentsKey {
+		c.mu.Unlock()
+		return nil
+	}
+	c.mu.Unlock()
+	for _, k := range c.recentWords(warmWords) {
+		fields := strings.Split(k.fields, ",")
+		for _, ss := range snap.Segments() {
+			postings := make([]segment.PostingsList, len(fields))
+			for i, f := range fields {
+				dict, err := ss.Segment().Dictionary(f)
+				if err != nil {
+					return err
+				}
+				if postings[i], err = dict.PostingsList([]byte(k.term), ss.Deleted(), nil); err != nil {
+					return err
+				}
+			}
+			if postings[len(fields)-1].Count() < impactMinDocs {
+				continue
+			}
+			if _, err := c.get(ss, fields, k.term, postings); err != nil {
+				return err
+			}
+		}
+	}
+	c.mu.Lock()
+	c.warmedFor = segmentsKey
+	c.mu.Unlock()
+	return nil
 }
 
 // matchBitmap returns the documents of a segment that postings (one list per

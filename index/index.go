@@ -528,6 +528,9 @@ func (ix *Index) warm() error {
 	}
 	ix.facets.candidates(ids, segs, values, false)
 	ix.facets.candidates(ids, segs, values, true)
+	if err := ix.facets.impacts.warmImpacts(snap, segmentsKey(ids)); err != nil {
+		return fmt.Errorf("impact lists: %w", err)
+	}
 	// The home page's counts, when the index has changed since they were
 	// taken (at most every 10 s while it keeps changing): its next visitor
 	// then finds them kept.
