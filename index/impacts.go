@@ -352,6 +352,10 @@ func (c *impactCache) get(ss *scorch.SegmentSnapshot, fields []string, term stri
 	c.mu.Unlock()
 
 	l, err := buildImpacts(postings)
+	// The walk read the word's frequencies and norms once; searches read
+	// the list from now on. Their pages go from the resident set, as the
+	// facet tables' do (releaseMapped).
+	releaseMapped(ss.Segment())
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e.list, e.err = l, err
