@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/cuttings/cuttings/store"
 )
 
@@ -70,6 +72,12 @@ func ReindexWithStats(ctx context.Context, dataDir string, st *store.Store, prog
 	}); err != nil {
 		return abandon(err)
 	}
+	// The index is left as its merger would leave it, not mid-merge: a
+	// server that opened it would otherwise spend its first minute
+	// merging what the reindex wrote last.
+	if err := ix.settle(ctx); err != nil {
+		return abandon(err)
+	}
 	articles, quotes, err := ix.Counts(ctx)
 	if err != nil {
 		return abandon(err)
@@ -114,3 +122,32 @@ func removeIfUnserved(dataDir, name string) error {
 	}
 	return nil
 }
+
+// settle waits until the index's merger and persister have caught up with
+// its last batch: Bleve's index_bgthreads_active is false twice running.
+func (ix *Index) settle(ctx context.Context) error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	for quiet := 0; quiet < 2; {
+		if active, _ := s.StatsMap()["index_bgthreads_active"].(bool); active {
+			quiet = 0
+		} else {
+			quiet++
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(settlePoll):
+		}
+	}
+	return nil
+}
+
+// settlePoll is how often settle asks whether the merger is done.
+const settlePoll = 200 * time.Millisecond
