@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -272,5 +273,36 @@ func TestWarmImpacts(t *testing.T) {
 		if _, ok := c.byKey[key]; !ok {
 			t.Errorf("segment %d (%d documents) has no impact list for \"said\" after warming", ss.Id(), ss.Count())
 		}
+	}
+}
+
+// TestImpactHighFrequencies checks the impact lists of a word some
+// documents repeat hundreds or thousands of times (frequencies the lists
+// keep apart from the common ones) against the general search.
+func TestImpactHighFrequencies(t *testing.T) {
+	defer func(d int, m uint64) { impactDepth, impactMinDocs = d, m }(impactDepth, impactMinDocs)
+	impactDepth, impactMinDocs = 5, 1
+	var docs []Doc
+	for i, n := range []int{1, 2, 3, 255, 256, 257, 300, 300, 1000, 2, 1, 5000, 4, 300} {
+		a := store.Article{
+			ID:    fmt.Sprintf("rep-%02d", i),
+			Title: fmt.Sprintf("Report %d", i),
+			// All of one length, so that a higher frequency scores higher.
+			Body:      strings.Repeat("alpha ", n) + strings.Repeat("filler ", 6000-n),
+			Source:    "Wire",
+			Published: time.Date(2024, 1, i+1, 0, 0, 0, 0, time.UTC),
+		}
+		docs = append(docs, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
+	}
+	ix := newTestIndex(t, docs)
+	ix.bodies = docBodies(docs)
+	for _, size := range []int{1, 3, 5} {
+		r := agree(t, ix, Query{Text: "alpha", Size: size}, fmt.Sprintf("alpha size %d", size))
+		if len(r.Hits) != size {
+			t.Errorf("alpha size %d: %d hits", size, len(r.Hits))
+		}
+	}
+	if ix.facets.impacts.lru.Len() == 0 {
+		t.Error("no impact list was built")
 	}
 }

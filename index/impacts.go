@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"container/heap"
 	"container/list"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -78,8 +79,11 @@ func buildImpacts(postings []segment.PostingsList) (*impactList, error) {
 	il := &impactList{fields: len(postings)}
 	main := len(postings) - 1
 	// Per frequency of the main field, the best impactDepth documents so
-	// far, in a heap with the worst on top.
-	var byFreq []*levelHeap
+	// far, in a heap with the worst on top: the common frequencies by
+	// index, the rare high ones (a word a document repeats thousands of
+	// times) in a map.
+	var byFreq [256]*levelHeap
+	high := map[uint32]*levelHeap{}
 	err := walkPostings(postings, func(num uint32, hits []fieldHit) {
 		il.walked++
 		if slices.ContainsFunc(hits[:main], func(h fieldHit) bool { return h.freq > 0 }) {
@@ -88,18 +92,28 @@ func buildImpacts(postings []segment.PostingsList) (*impactList, error) {
 			return
 		}
 		f := hits[main].freq
-		if int(f) >= len(byFreq) {
-			byFreq = append(byFreq, make([]*levelHeap, int(f)+1-len(byFreq))...)
-		}
-		h := byFreq[f]
-		if h == nil {
+		var h *levelHeap
+		if f < uint32(len(byFreq)) {
+			if h = byFreq[f]; h == nil {
+				h = &levelHeap{}
+				byFreq[f] = h
+			}
+		} else if h = high[f]; h == nil {
 			h = &levelHeap{}
-			byFreq[f] = h
+			high[f] = h
 		}
 		h.offer(hits[main].norm, num)
 	})
 	if err != nil {
 		return nil, err
+	}
+	freqs := slices.Sorted(maps.Keys(high))
+	slices.Reverse(freqs)
+	for f := len(byFreq) - 1; f > 0; f-- {
+		if byFreq[f] != nil {
+			freqs = append(freqs, uint32(f))
+			high[uint32(f)] = byFreq[f]
+		}
 	}
 	// Levels from the highest frequency down. A document is beaten by
 	// the documents before it on its level and by every document of a
@@ -107,12 +121,8 @@ func buildImpacts(postings []segment.PostingsList) (*impactList, error) {
 	// the rest of its level are dropped. (Counting only kept documents
 	// undercounts, which keeps more than needed, never less.)
 	var higher []float32 // kept norms of higher levels, descending
-	for f := len(byFreq) - 1; f > 0; f-- {
-		h := byFreq[f]
-		if h == nil {
-			continue
-		}
-		lv := h.sorted(uint32(f))
+	for _, f := range freqs {
+		lv := high[f].sorted(f)
 		keep := len(lv.norms)
 		for i, n := range lv.norms {
 			// Higher-level norms ≥ n: higher is descending.
