@@ -28,9 +28,11 @@ import (
 // segments instead: it walks the word's postings in title and body once,
 // scores each document with Bleve's own BM25 formula, keeps the best page in
 // a small heap, intersects the filters as bitmaps and counts the facets from
-// the segment tables. Its ranking and counts are the general search's
-// (TestWordSearchAgrees checks them against it); only the work per match
-// is smaller.
+// the segment tables. Where the word is common in a segment and there is no
+// filter, it scores only the segment's impact list (impacts.go) and counts
+// the matches from their bitmap. Its ranking and counts are the general
+// search's (TestWordSearchAgrees and TestImpactSearchAgrees check them
+// against it); only the work per match is smaller.
 
 // maxWordWindow bounds page*size for the word search: deeper pages go the
 // general way.
