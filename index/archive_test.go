@@ -56,10 +56,7 @@ func TestArchiveSync(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	st := openTestStore(t, dir)
-	a, err := OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := openTestArchive(t, dir, st)
 	if got := indexDirs(t, dir); len(got) != 1 || got[0] != liveName(t, dir) {
 		t.Fatalf("index dirs %v, INDEX %q: want the first index, named by INDEX", got, liveName(t, dir))
 	}
@@ -115,10 +112,7 @@ func TestArchiveSync(t *testing.T) {
 	}
 
 	// The seq survives a restart: nothing is indexed twice.
-	a, err = OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = openTestArchive(t, dir, st)
 	defer a.Close()
 	if a.LastSeq() != last {
 		t.Errorf("LastSeq after reopen = %d, want %d", a.LastSeq(), last)
@@ -135,10 +129,7 @@ func TestFollow(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
 	st := openTestStore(t, dir)
-	a, err := OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := openTestArchive(t, dir, st)
 	defer a.Close()
 	done := make(chan error)
 	go func() { done <- a.Follow(ctx) }()
@@ -183,10 +174,7 @@ func TestReindexWhileServing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer release()
-	a, err := OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := openTestArchive(t, dir, st)
 	defer a.Close()
 	if _, err := a.Sync(ctx); err != nil {
 		t.Fatal(err)
@@ -273,10 +261,7 @@ func TestReindexAlone(t *testing.T) {
 	dir := t.TempDir()
 	st := openTestStore(t, dir)
 	putArticles(t, st, syntheticArticles(20))
-	a, err := OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := openTestArchive(t, dir, st)
 	if _, err := a.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -294,10 +279,7 @@ func TestReindexAlone(t *testing.T) {
 	if diff := cmp.Diff([]string{name}, indexDirs(t, dir)); diff != "" {
 		t.Errorf("index dirs after reindex (-want +got):\n%s", diff)
 	}
-	a, err = OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = openTestArchive(t, dir, st)
 	defer a.Close()
 	if a.LiveName() != name {
 		t.Errorf("archive opened %s, INDEX names %s", a.LiveName(), name)
@@ -339,10 +321,7 @@ func TestOpenArchiveMissingIndex(t *testing.T) {
 	if err := writeLive(dir, "index-1"); err != nil {
 		t.Fatal(err)
 	}
-	a, err := OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := openTestArchive(t, dir, st)
 	defer a.Close()
 	if a.LiveName() == "index-1" {
 		t.Error("archive claims the missing index")
@@ -436,10 +415,7 @@ func TestSearchesWaitTheirTurn(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	st := openTestStore(t, dir)
-	a, err := OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := openTestArchive(t, dir, st)
 	defer a.Close()
 	putArticles(t, st, syntheticArticles(3))
 	if _, err := a.Sync(ctx); err != nil {
@@ -472,4 +448,14 @@ func TestSearchesWaitTheirTurn(t *testing.T) {
 	if err := <-got; err != nil {
 		t.Fatal(err)
 	}
+}
+
+// openTestArchive opens the archive of dir and st, or fails the test.
+func openTestArchive(t *testing.T, dir string, st *store.Store) *Archive {
+	t.Helper()
+	a, err := OpenArchive(context.Background(), dir, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

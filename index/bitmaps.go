@@ -230,3 +230,21 @@ func (sf *segmentFacets) has(o uint32) bool {
 	w := o / 64
 	return int(w) < len(sf.hasOrd) && sf.hasOrd[w]>>(o%64)&1 == 1
 }
+
+// matchBitmap returns the documents of a segment that postings (one list per
+// field) match. It is not to be changed: it may be the postings' own.
+func matchBitmap(postings []segment.PostingsList) (*roaring.Bitmap, error) {
+	var match *roaring.Bitmap
+	for _, pl := range postings {
+		bm, err := sharedPostingsBitmap(pl)
+		if err != nil {
+			return nil, err
+		}
+		if match == nil {
+			match = bm
+		} else {
+			match = roaring.Or(match, bm)
+		}
+	}
+	return match, nil
+}

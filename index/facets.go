@@ -107,6 +107,15 @@ func (sf *segmentFacets) setRows(n uint64, articles *roaring.Bitmap) {
 	sf.articles = uint64(r)
 }
 
+// docsOf returns how many articles (or quotations) the segment holds,
+// deleted ones included.
+func (sf *segmentFacets) docsOf(quotes bool) uint64 {
+	if quotes {
+		return uint64(len(sf.few)) - sf.articles
+	}
+	return sf.articles
+}
+
 // row returns the row of local document d.
 func (sf *segmentFacets) row(d uint64) uint64 {
 	w, b := d/64, d%64
@@ -257,26 +266,24 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	// nearly every set distinct. It is counted on its own, by a short
 	// number into the segment's years.
 	yearField := uint8(slices.Index(countedFields, fieldYear))
-	isYear := make(map[uint32]bool)
-	for i, v := range values {
-		if v.field == yearField {
-			isYear[global[i]] = true
-		}
+	isYear := make([]bool, len(values)) // by the segment's number
+	for l, i := range byDocs {
+		isYear[l] = values[i].field == yearField
 	}
 	sf.combo = make([]uint32, n)
 	sf.year = make([]uint16, n)
-	// The segment's sets and years, numbered here first, then index-wide.
+	// The segment's sets (each named by its ordinals' bytes) and years,
+	// numbered here first, then index-wide.
 	ids := map[string]uint32{}
-	var sets [][]uint32
+	var sets []string
 	yearIDs := map[uint32]uint16{}
 	var years []uint32
 	var key []byte
-	var set []uint32
 	for r := range n {
-		key, set = key[:0], set[:0]
+		key = key[:0]
 		for _, l := range ords[sf.off[r] : sf.off[r]+uint32(sf.few[r])] {
 			o := sf.global[l]
-			if isYear[o] && sf.year[r] == 0 {
+			if isYear[l] && sf.year[r] == 0 {
 				y, ok := yearIDs[o]
 				if !ok && len(years) < math.MaxUint16 {
 					years = append(years, o)
@@ -287,13 +294,12 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 				continue
 			}
 			key = binary.LittleEndian.AppendUint32(key, o)
-			set = append(set, o)
 		}
 		id, ok := ids[string(key)]
 		if !ok {
 			id = uint32(len(sets))
 			ids[string(key)] = id
-			sets = append(sets, slices.Clone(set))
+			sets = append(sets, string(key))
 		}
 		sf.combo[r] = id
 	}
@@ -310,26 +316,26 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 }
 
 // setNumbers returns the index-wide numbers of sets of few values (each
-// its ordinals) and of years (each its ordinal; numbers from 1), numbering
-// new ones. Numbered index-wide, a search counts the sets and years of all
-// segments in one array, and turns them into value counts once.
-func (ft *facetTables) setNumbers(sets [][]uint32, years []uint32) ([]uint32, []uint16) {
+// named by its ordinals, little-endian) and of years (each its ordinal;
+// numbers from 1), numbering new ones. Numbered index-wide, a search counts
+// the sets and years of all segments in one array, and turns them into
+// value counts once.
+func (ft *facetTables) setNumbers(sets []string, years []uint32) ([]uint32, []uint16) {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
 	if ft.setIDs == nil {
 		ft.setIDs, ft.yearIDs = map[string]uint32{}, map[uint32]uint16{}
 	}
 	setNums := make([]uint32, len(sets))
-	var key []byte
-	for i, set := range sets {
-		key = key[:0]
-		for _, o := range set {
-			key = binary.LittleEndian.AppendUint32(key, o)
-		}
-		id, ok := ft.setIDs[string(key)]
+	for i, key := range sets {
+		id, ok := ft.setIDs[key]
 		if !ok {
 			id = uint32(len(ft.sets))
-			ft.setIDs[string(key)] = id
+			ft.setIDs[key] = id
+			set := make([]uint32, len(key)/4)
+			for k := range set {
+				set[k] = binary.LittleEndian.Uint32([]byte(key[4*k:]))
+			}
 			ft.sets = append(ft.sets, set)
 		}
 		setNums[i] = id
@@ -546,11 +552,7 @@ func (fc *facetCounter) count(si int, local, num uint64) {
 	counts := *fc.counts
 	t := fc.segs[si]
 	r := t.row(local)
-	if t.ords16 != nil {
-		addGlobal(counts, t.global, t.ords16[t.off[r]:t.off[r+1]])
-	} else {
-		addGlobal(counts, t.global, t.ords32[t.off[r]:t.off[r+1]])
-	}
+	t.addGlobal(counts, [][2]uint32{{t.off[r], t.off[r+1]}})
 	if !fc.overflow {
 		if len(fc.hits) < len(counts)/8 {
 			fc.hits = append(fc.hits, num)
@@ -582,8 +584,8 @@ func (fc *facetCounter) countBatch(si int, base uint64, locals []uint32, mode in
 	}
 	fc.rows = rows
 	if mode != countEach {
-		// The few values by the set they make; addCombos adds the
-		// sets' counts up.
+		// The few values by the set they make; result adds the sets'
+		// counts up.
 		for _, r := range rows {
 			fc.comboCounts[t.combo[r]]++
 			fc.yearCounts[t.year[r]]++
@@ -604,28 +606,14 @@ func (fc *facetCounter) countBatch(si int, base uint64, locals []uint32, mode in
 	// The matches' values, spread over a table far larger than the
 	// caches, are read once ahead, all at once, so that the counting
 	// below finds them in the cache instead of waiting for each in turn.
-	if t.ords16 != nil {
-		fc.touched += touch(t.ords16, spans)
-	} else {
-		fc.touched += touch(t.ords32, spans)
-	}
+	fc.touched += t.touch(spans)
 	if mode == countEach {
 		// Few matches: straight into the index-wide counts.
-		for _, sp := range spans {
-			if t.ords16 != nil {
-				addGlobal(counts, t.global, t.ords16[sp[0]:sp[1]])
-			} else {
-				addGlobal(counts, t.global, t.ords32[sp[0]:sp[1]])
-			}
-		}
+		t.addGlobal(counts, spans)
 	} else {
 		// Many: into the segment's counts, most documents first,
-		// added up by addCombos.
-		if t.ords16 != nil {
-			addSpans(fc.segCounts, t.ords16, spans)
-		} else {
-			addSpans(fc.segCounts, t.ords32, spans)
-		}
+		// added up by endSegment.
+		t.addLocal(fc.segCounts, spans)
 	}
 	if mode == countEach && !fc.overflow {
 		for _, l := range locals {
@@ -642,8 +630,8 @@ func (fc *facetCounter) countBatch(si int, base uint64, locals []uint32, mode in
 // numbered base in the snapshot, from their bitmap, as mode says.
 func (fc *facetCounter) countBitmap(si int, base uint64, bm *roaring.Bitmap, mode int) {
 	if mode != countEach {
-		fc.startCombos(si, mode)
-		defer fc.addCombos(si)
+		fc.startSegment(si, mode)
+		defer fc.endSegment(si)
 	}
 	if cap(fc.batch) < countBatchSize {
 		fc.batch = make([]uint32, countBatchSize)
@@ -660,8 +648,8 @@ func (fc *facetCounter) countBitmap(si int, base uint64, bm *roaring.Bitmap, mod
 	fc.batch = batch[:0]
 }
 
-// startCombos readies the counts of segment si, counted as mode says.
-func (fc *facetCounter) startCombos(si int, mode int) {
+// startSegment readies the counts of segment si, counted as mode says.
+func (fc *facetCounter) startSegment(si int, mode int) {
 	if !fc.bySets {
 		// All zero, from the pool.
 		fc.comboCounts = grow(fc.comboCounts, len(fc.sets))
@@ -683,9 +671,9 @@ func grow(counts []uint32, n int) []uint32 {
 	return counts[:n]
 }
 
-// addCombos adds the segment's own counts of segment si to the value
+// endSegment adds the segment's own counts of segment si to the value
 // counts.
-func (fc *facetCounter) addCombos(si int) {
+func (fc *facetCounter) endSegment(si int) {
 	counts := *fc.counts
 	// Nearly every value of a broad search's segment is counted: adding
 	// all without a test is faster than testing each.
@@ -722,11 +710,41 @@ func (fc *facetCounter) ordsOf(num uint64, buf []uint32) []uint32 {
 	return appendGlobal(buf, t.global, t.ords32[t.off[r]:t.off[r+1]])
 }
 
-// addGlobal counts the values a segment numbers ords, by their index-wide
-// ordinals.
-func addGlobal[T uint16 | uint32](counts, global []uint32, ords []T) {
-	for _, o := range ords {
-		counts[global[o]]++
+// The methods below read a segment's value numbers, 16 or 32 bits wide,
+// over spans of them (a document's values, or part of them).
+
+// addGlobal counts the values of spans by their index-wide ordinals.
+func (sf *segmentFacets) addGlobal(counts []uint32, spans [][2]uint32) {
+	if sf.ords16 != nil {
+		addGlobal(counts, sf.global, sf.ords16, spans)
+	} else {
+		addGlobal(counts, sf.global, sf.ords32, spans)
+	}
+}
+
+// addLocal counts the values of spans by the segment's numbers.
+func (sf *segmentFacets) addLocal(counts []uint32, spans [][2]uint32) {
+	if sf.ords16 != nil {
+		addLocal(counts, sf.ords16, spans)
+	} else {
+		addLocal(counts, sf.ords32, spans)
+	}
+}
+
+// touch reads the first and last value of each span, so that the
+// processor fetches them; the sum it returns only keeps the reads.
+func (sf *segmentFacets) touch(spans [][2]uint32) uint32 {
+	if sf.ords16 != nil {
+		return touch(sf.ords16, spans)
+	}
+	return touch(sf.ords32, spans)
+}
+
+func addGlobal[T uint16 | uint32](counts, global []uint32, ords []T, spans [][2]uint32) {
+	for _, sp := range spans {
+		for _, o := range ords[sp[0]:sp[1]] {
+			counts[global[o]]++
+		}
 	}
 }
 
@@ -739,8 +757,6 @@ func appendGlobal[T uint16 | uint32](buf, global []uint32, ords []T) []uint32 {
 	return buf
 }
 
-// touch reads the first and last value of each span, so that the
-// processor fetches them; the sum it returns only keeps the reads.
 func touch[T uint16 | uint32](ords []T, spans [][2]uint32) uint32 {
 	var sum uint32
 	for _, sp := range spans {
@@ -751,9 +767,7 @@ func touch[T uint16 | uint32](ords []T, spans [][2]uint32) uint32 {
 	return sum
 }
 
-// addSpans counts the values of ords[from:to] for each span, by the
-// segment's numbers.
-func addSpans[T uint16 | uint32](counts []uint32, ords []T, spans [][2]uint32) {
+func addLocal[T uint16 | uint32](counts []uint32, ords []T, spans [][2]uint32) {
 	for _, sp := range spans {
 		for _, o := range ords[sp[0]:sp[1]] {
 			counts[o]++

@@ -148,22 +148,12 @@ func TestHomePageDense(t *testing.T) {
 func TestKeepWarm(t *testing.T) {
 	ix := newTestIndex(t, []Doc{{Seq: 1, ID: "a", Article: store.Article{ID: "a", Title: "One", Body: "Harbour news.", Source: "Wire"}}})
 	ix.KeepWarm()
-	wait := func(what string, done func() bool) {
-		t.Helper()
-		deadline := time.Now().Add(5 * time.Second)
-		for !done() {
-			if time.Now().After(deadline) {
-				t.Fatalf("%s within 5s of KeepWarm", what)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
 	// The home page's counts are kept for the index as it is.
-	wait("the home page's counts were not kept", func() bool { return ix.keptAll(false) })
+	waitFor(t, "the home page's counts to be kept", func() bool { return ix.keptAll(false) })
 	if err := ix.Apply(context.Background(), []Doc{{Seq: 2, ID: "b", Article: store.Article{ID: "b", Title: "Two", Body: "More harbour news.", Source: "Wire"}}}); err != nil {
 		t.Fatal(err)
 	}
-	wait("no facet tables read", func() bool {
+	waitFor(t, "the new segment's facet tables to be read", func() bool {
 		ix.facets.mu.Lock()
 		defer ix.facets.mu.Unlock()
 		n := 0

@@ -152,6 +152,11 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	// walks them.
 	segs := snap.Segments()
 	postings := make([][]segment.PostingsList, len(segs))
+	for si, ss := range segs {
+		if postings[si], err = wordPostings(ss, names, term); err != nil {
+			return nil, 0, nil, false, err
+		}
+	}
 	fields := make([]wordField, len(names))
 	var weights float64
 	var estimate uint64 // matches, counting a document in both fields twice
@@ -161,17 +166,8 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 			return nil, 0, nil, false, err
 		}
 		var df uint64
-		for si, ss := range segs {
-			dict, err := ss.Segment().Dictionary(name)
-			if err != nil {
-				return nil, 0, nil, false, err
-			}
-			pl, err := dict.PostingsList([]byte(term), ss.Deleted(), nil)
-			if err != nil {
-				return nil, 0, nil, false, err
-			}
-			postings[si] = append(postings[si], pl)
-			df += pl.Count()
+		for si := range segs {
+			df += postings[si][i].Count()
 		}
 		estimate += df
 		f := wordField{name: name}
@@ -196,11 +192,7 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	// documents of the kind searched, decide.
 	var kindDocs uint64
 	for _, sf := range fc.segs {
-		if q.Quotes {
-			kindDocs += uint64(len(sf.few)) - sf.articles
-		} else {
-			kindDocs += sf.articles
-		}
+		kindDocs += sf.docsOf(q.Quotes)
 	}
 	onBitmaps := estimate*bitmapShare > kindDocs
 	mode := countEach
@@ -230,16 +222,12 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 				return nil, 0, nil, false, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		var match *roaring.Bitmap
-		if onBitmaps && il == nil {
-			match = roaring.New()
-		}
-		n, bm, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, match, il)
+		n, bm, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, il)
 		if err != nil {
 			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 		if onBitmaps {
-			matches[si] = cmp.Or(bm, match)
+			matches[si] = bm
 		}
 		total += n
 		base += ss.Segment().Count()
@@ -288,13 +276,12 @@ const (
 )
 
 // searchSegment scores the matches of one segment and returns how many
-// there were. It counts their facets as mode says; for countOnBitmaps it
-// fills match, the bitmap of the matches, to count the rest by. With an
-// impact list, il, it scores only the list's documents that can make the
-// page and counts the matches from their bitmap, which it returns (not to be
-// changed: it may be the segment's own); filters must be none.
+// there were, with, for countOnBitmaps, their bitmap (not to be changed: it
+// may be the segment's own) to count the many-valued facets by. It counts
+// their facets as mode says. With an impact list, il, it scores only the
+// list's documents that can make the page; filters must then be none.
 func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField,
-	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, match *roaring.Bitmap, il *impactList) (uint64, *roaring.Bitmap, error) {
+	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
 	if il != nil {
 		il.offer(fields, base, top, want)
 		bm, err := matchBitmap(postings)
@@ -322,111 +309,120 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 			return 0, nil, nil
 		}
 	}
-	// One postings iterator per field, walked together in document order;
-	// num is the document the cursor is at, done past the last.
-	const done = uint64(math.MaxUint64)
-	type cursor struct {
-		it   segment.PostingsIterator
-		cur  segment.Posting
-		num  uint64
-		freq uint64
-	}
-	advance := func(c *cursor) error {
-		p, err := c.it.Next()
+	var match *roaring.Bitmap
+	if mode == countOnBitmaps {
+		bm, err := matchBitmap(postings)
 		if err != nil {
-			return err
-		}
-		c.cur, c.num = p, done
-		if p != nil {
-			c.num, c.freq = p.Number(), p.Frequency()
-		}
-		return nil
-	}
-	cursors := make([]cursor, len(fields))
-	for i, pl := range postings {
-		cursors[i].it = pl.Iterator(true, true, false, nil)
-		if match != nil {
-			bm, err := postingsBitmap(pl)
-			if err != nil {
-				return 0, nil, err
-			}
-			match.Or(bm)
-		}
-		if err := advance(&cursors[i]); err != nil {
 			return 0, nil, err
 		}
+		match = bm
+		if allowed != nil {
+			match = roaring.And(bm, allowed)
+		}
 	}
-	if match != nil && allowed != nil {
-		match.And(allowed)
+	if mode != countEach {
+		fc.startSegment(si, mode)
+		defer fc.endSegment(si)
 	}
 	var n uint64
-	if mode != countEach {
-		fc.startCombos(si, mode)
-		defer fc.addCombos(si)
-	}
 	// Matches are counted a batch at a time (countBatch says why).
 	batch := fc.batch[:0]
-	defer func() { fc.batch = batch[:0] }()
-	for {
-		// The next document any field matches.
-		next := done
-		for i := range cursors {
-			next = min(next, cursors[i].num)
-		}
-		if next == done {
-			fc.countBatch(si, base, batch, mode)
-			return n, nil, nil
-		}
-		pass := allowed == nil || allowed.Contains(uint32(next))
-		// The document's score can reach the page only if its bound
-		// (its score were the field as short as can be) beats the
-		// worst kept: most documents of a common word are let go on
-		// their frequencies alone, without decoding their norms. A later
-		// document never wins a tie, so an equal bound is let go too.
-		var bound float64
-		matched := 0
-		for i := range cursors {
-			if cursors[i].num == next {
-				matched++
-				bound += fields[i].bound(cursors[i].freq)
-			}
-		}
-		coord := float64(matched) / float64(len(fields))
-		full := len(*top) >= want
-		exact := pass && (!full || bound*coord*(1+1e-9) > (*top)[0].score)
-		var sum float64
-		for i := range cursors {
-			c := &cursors[i]
-			if c.num != next {
-				continue
-			}
-			if exact {
-				sum += fields[i].score(c.freq, c.cur.Norm())
-			}
-			if err := advance(c); err != nil {
-				return 0, nil, err
-			}
-		}
-		if !pass {
-			continue
+	err := walkPostings(postings, func(num uint32, hits []fieldHit) {
+		if allowed != nil && !allowed.Contains(num) {
+			return
 		}
 		n++
-		if batch = append(batch, uint32(next)); len(batch) == countBatchSize {
+		if batch = append(batch, num); len(batch) == countBatchSize {
 			fc.countBatch(si, base, batch, mode)
 			batch = batch[:0]
 		}
-		if !exact {
-			continue
+		// The document's score can reach the page only if its bound
+		// (its score were the field as short as can be) beats the
+		// worst kept: most documents of a common word are let go on
+		// their frequencies alone. A later document never wins a tie,
+		// so an equal bound is let go too. Bleve's disjunction scales
+		// a sum by the share of its clauses that matched.
+		var bound float64
+		matched := 0
+		for i, h := range hits {
+			if h.freq > 0 {
+				matched++
+				bound += fields[i].bound(uint64(h.freq))
+			}
 		}
-		// Bleve's disjunction scales a sum by the share of its
-		// clauses that matched.
-		c := scored{score: sum * coord, num: base + next}
-		if !full {
-			heap.Push(top, c)
-		} else if top.better(c) {
-			(*top)[0] = c
-			heap.Fix(top, 0)
+		coord := float64(matched) / float64(len(fields))
+		if len(*top) >= want && bound*coord*(1+1e-9) <= (*top)[0].score {
+			return
 		}
+		var sum float64
+		for i, h := range hits {
+			if h.freq > 0 {
+				sum += fields[i].score(uint64(h.freq), float64(h.norm))
+			}
+		}
+		top.offer(scored{score: sum * coord, num: base + uint64(num)}, want)
+	})
+	fc.countBatch(si, base, batch, mode)
+	fc.batch = batch[:0]
+	return n, match, err
+}
+
+// wordPostings opens the postings of term in each of fields of a segment,
+// its deleted documents left out.
+func wordPostings(ss *scorch.SegmentSnapshot, fields []string, term string) ([]segment.PostingsList, error) {
+	out := make([]segment.PostingsList, len(fields))
+	for i, f := range fields {
+		dict, err := ss.Segment().Dictionary(f)
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = dict.PostingsList([]byte(term), ss.Deleted(), nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// walkPostings calls visit for each document of the postings (one list per
+// field), in number order, with its hit in each field.
+func walkPostings(postings []segment.PostingsList, visit func(num uint32, hits []fieldHit)) error {
+	const done = ^uint64(0)
+	its := make([]segment.PostingsIterator, len(postings))
+	cur := make([]segment.Posting, len(postings))
+	nums := make([]uint64, len(postings))
+	advance := func(i int) error {
+		p, err := its[i].Next()
+		if err != nil {
+			return err
+		}
+		cur[i], nums[i] = p, done
+		if p != nil {
+			nums[i] = p.Number()
+		}
+		return nil
+	}
+	for i, pl := range postings {
+		its[i] = pl.Iterator(true, true, false, nil)
+		if err := advance(i); err != nil {
+			return err
+		}
+	}
+	hits := make([]fieldHit, len(postings))
+	for {
+		next := slices.Min(nums)
+		if next == done {
+			return nil
+		}
+		for i := range hits {
+			hits[i] = fieldHit{}
+			if nums[i] == next {
+				hits[i] = fieldHit{uint32(min(cur[i].Frequency(), 1<<32-1)), float32(cur[i].Norm())}
+				if err := advance(i); err != nil {
+					return err
+				}
+			}
+		}
+		visit(uint32(next), hits)
 	}
 }
 

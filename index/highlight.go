@@ -180,9 +180,6 @@ func withinEdits(a, b string, n int) bool {
 	return prev[len(rb)] <= n
 }
 
-// quickSpans finds the query's words and phrases in body with the word scan
-// of phrase.go, stemming only the words that could be one of them: the
-// analyzer would stem every word of the body, many times the cost.
 // quickScratch holds quickSpans' buffers between calls.
 type quickScratch struct {
 	words []span
@@ -191,6 +188,9 @@ type quickScratch struct {
 
 var spanScratch = sync.Pool{New: func() any { return new(quickScratch) }}
 
+// quickSpans finds the query's words and phrases in body with the word scan
+// of phrase.go, stemming only the words that could be one of them: the
+// analyzer would stem every word of the body, many times the cost.
 func (m *bodyMatcher) quickSpans(body string) []span {
 	// The terms sought, and their first letters.
 	want := map[string]bool{}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -188,49 +187,6 @@ func (h *pageHeap) offer(c scored, want int) bool {
 	(*h)[0] = c
 	heap.Fix(h, 0)
 	return true
-}
-
-// walkPostings calls visit for each document of the postings (one list per
-// field), in number order, with its hit in each field.
-func walkPostings(postings []segment.PostingsList, visit func(num uint32, hits []fieldHit)) error {
-	const done = ^uint64(0)
-	its := make([]segment.PostingsIterator, len(postings))
-	cur := make([]segment.Posting, len(postings))
-	nums := make([]uint64, len(postings))
-	advance := func(i int) error {
-		p, err := its[i].Next()
-		if err != nil {
-			return err
-		}
-		cur[i], nums[i] = p, done
-		if p != nil {
-			nums[i] = p.Number()
-		}
-		return nil
-	}
-	for i, pl := range postings {
-		its[i] = pl.Iterator(true, true, false, nil)
-		if err := advance(i); err != nil {
-			return err
-		}
-	}
-	hits := make([]fieldHit, len(postings))
-	for {
-		next := slices.Min(nums)
-		if next == done {
-			return nil
-		}
-		for i := range hits {
-			hits[i] = fieldHit{}
-			if nums[i] == next {
-				hits[i] = fieldHit{uint32(min(cur[i].Frequency(), 1<<32-1)), float32(cur[i].Norm())}
-				if err := advance(i); err != nil {
-					return err
-				}
-			}
-		}
-		visit(uint32(next), hits)
-	}
 }
 
 // levelHeap keeps the impactDepth best documents of one frequency, the
@@ -445,15 +401,9 @@ func (c *impactCache) warmImpacts(snap *scorch.IndexSnapshot, segmentsKey string
 	for _, k := range c.recentWords(warmWords) {
 		fields := strings.Split(k.fields, ",")
 		for _, ss := range snap.Segments() {
-			postings := make([]segment.PostingsList, len(fields))
-			for i, f := range fields {
-				dict, err := ss.Segment().Dictionary(f)
-				if err != nil {
-					return err
-				}
-				if postings[i], err = dict.PostingsList([]byte(k.term), ss.Deleted(), nil); err != nil {
-					return err
-				}
+			postings, err := wordPostings(ss, fields, k.term)
+			if err != nil {
+				return err
 			}
 			if postings[len(fields)-1].Count() < impactMinDocs {
 				continue
@@ -467,22 +417,4 @@ func (c *impactCache) warmImpacts(snap *scorch.IndexSnapshot, segmentsKey string
 	c.warmedFor = segmentsKey
 	c.mu.Unlock()
 	return nil
-}
-
-// matchBitmap returns the documents of a segment that postings (one list per
-// field) match. It is not to be changed: it may be the postings' own.
-func matchBitmap(postings []segment.PostingsList) (*roaring.Bitmap, error) {
-	var match *roaring.Bitmap
-	for _, pl := range postings {
-		bm, err := sharedPostingsBitmap(pl)
-		if err != nil {
-			return nil, err
-		}
-		if match == nil {
-			match = bm
-		} else {
-			match = roaring.Or(match, bm)
-		}
-	}
-	return match, nil
 }

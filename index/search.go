@@ -212,7 +212,6 @@ func (ix *Index) countAll(ctx context.Context, quotes bool) (facetCounts, uint64
 		typ = typeQuote
 	}
 	var total uint64
-	batch := make([]uint32, countBatchSize)
 	for si, ss := range snap.Segments() {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
@@ -222,10 +221,7 @@ func (ix *Index) countAll(ctx context.Context, quotes bool) (facetCounts, uint64
 			return nil, 0, fmt.Errorf("count facets: %w", err)
 		}
 		total += docs.GetCardinality()
-		it := docs.ManyIterator()
-		for n := it.NextMany(batch); n > 0; n = it.NextMany(batch) {
-			fc.countBatch(si, fc.offsets[si], batch[:n], countEach)
-		}
+		fc.countBitmap(si, fc.offsets[si], docs, countBySets)
 	}
 	counts, err := fc.result()
 	if err != nil {
