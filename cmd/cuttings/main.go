@@ -30,6 +30,7 @@ var commands = map[string]command{
 	"search":  {runSearch, "search the archive from the command line"},
 	"extract": {runExtract, "print people, countries, topics and quotes for articles (JSONL)"},
 	"bench":   {runBench, "build a replicated corpus and measure indexing, search latency, size and memory"},
+	"train":   {runTrain, "fit the extractor's models on annotated text and write their weights"},
 }
 
 func main() {
