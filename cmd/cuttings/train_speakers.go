@@ -1,10 +1,312 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
 	"io"
+	"os"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/cuttings/cuttings/index/extract"
+	"github.com/cuttings/cuttings/store"
 )
 
+// defaultSpeakerGold is what the built-in speaker model is trained on, from
+// the repository root.
+var defaultSpeakerGold = []string{"../shared/gold/seed.jsonl", "../shared/gold/polnear-dev.jsonl", "../shared/gold/bbc-dev.jsonl"}
+
 func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
-	return errors.New("train speakers: not written yet")
+	fs := flag.NewFlagSet("train speakers", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var gold, eval stringList
+	fs.Var(&gold, "gold", "gold `FILE` to train on (repeatable; default the seed, PolNeAR and BBC dev sets in ../shared/gold)")
+	fs.Var(&eval, "eval", "gold `FILE` to predict with the model trained on --gold, written to --predictions (repeatable)")
+	out := fs.String("o", "", "write the model to `FILE` (default index/extract/speakers.model.json when neither --cv nor --eval is given)")
+	folds := fs.Int("cv", 0, "cross-validate: split the --gold articles into `K` folds and predict each fold with a model trained on the others")
+	preds := fs.String("predictions", "", "write the held-out predictions of --cv or --eval to `FILE`, as `cuttings extract` prints them, for score.py")
+	epochs := fs.Int("epochs", 20, "passes over the training data")
+	rate := fs.Float64("rate", 0.03, "the first pass's learning rate")
+	var without stringList
+	fs.Var(&without, "without", "leave out the features of a `GROUP` (repeatable; an ablation): rule, prev, focus, salience, lead, b, a, nearest-before, nearest-after, last-cue-subject, pronoun, keep ...")
+	threshold := fs.Float64("threshold", 0.25, "name the best candidate when the model's probability that it is right is at least `P`")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: cuttings train speakers [flags]\n\nFits the speaker ranker on gold quotations (../shared/eval/FORMAT.md): each\nquotation the extractor finds is matched to a gold quotation as score.py does,\nand its candidates whose name score.py accepts for the gold speaker are right.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return errUsage
+	}
+	if len(gold) == 0 {
+		gold = defaultSpeakerGold
+	}
+	if *out == "" && *folds == 0 && len(eval) == 0 {
+		*out = "index/extract/speakers.model.json"
+	}
+	if (*folds > 0 || len(eval) > 0) && *preds == "" {
+		return fmt.Errorf("train speakers: --cv and --eval need --predictions FILE")
+	}
+	if *folds == 1 || *folds < 0 {
+		return fmt.Errorf("train speakers: --cv needs at least 2 folds")
+	}
+	opts := extract.SpeakerTraining{Epochs: *epochs, Rate: *rate, Threshold: *threshold, Without: without}
+	var arts []goldArticle
+	for _, g := range gold {
+		as, err := readGold(g)
+		if err != nil {
+			return fmt.Errorf("train speakers: %w", err)
+		}
+		arts = append(arts, as...)
+	}
+	choices := make([][]extract.SpeakerChoice, len(arts))
+	labelled, right := 0, 0
+	for i, g := range arts {
+		choices[i] = labelChoices(g)
+		for _, c := range choices[i] {
+			labelled++
+			for _, r := range c.Right {
+				if r {
+					right++
+					break
+				}
+			}
+		}
+	}
+	fmt.Fprintf(stderr, "train speakers: %d articles, %d quotations found, %d with a right candidate\n", len(arts), labelled, right)
+
+	var w *bufio.Writer
+	if *preds != "" {
+		f, err := os.Create(*preds)
+		if err != nil {
+			return fmt.Errorf("train speakers: %w", err)
+		}
+		defer f.Close()
+		w = bufio.NewWriter(f)
+	}
+	if *folds > 0 {
+		for k := 0; k < *folds; k++ {
+			var train []extract.SpeakerChoice
+			for i, g := range arts {
+				if fold(g.ID, *folds) != k {
+					train = append(train, choices[i]...)
+				}
+			}
+			m := extract.TrainSpeakers(train, opts)
+			for _, g := range arts {
+				if fold(g.ID, *folds) == k {
+					if err := writePrediction(w, extract.Extractor{Speakers: m}, g); err != nil {
+						return err
+					}
+				}
+			}
+			fmt.Fprintf(stderr, "train speakers: fold %d of %d done\n", k+1, *folds)
+		}
+	}
+	if len(eval) > 0 || *out != "" {
+		var all []extract.SpeakerChoice
+		for _, c := range choices {
+			all = append(all, c...)
+		}
+		m := extract.TrainSpeakers(all, opts)
+		for _, e := range eval {
+			as, err := readGold(e)
+			if err != nil {
+				return fmt.Errorf("train speakers: %w", err)
+			}
+			for _, g := range as {
+				if err := writePrediction(w, extract.Extractor{Speakers: m}, g); err != nil {
+					return err
+				}
+			}
+		}
+		if *out != "" {
+			b, err := m.MarshalJSON()
+			if err != nil {
+				return fmt.Errorf("train speakers: %w", err)
+			}
+			if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
+				return fmt.Errorf("train speakers: %w", err)
+			}
+			fmt.Fprintf(stderr, "train speakers: wrote %s\n", *out)
+		}
+	}
+	if w != nil {
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("train speakers: write predictions: %w", err)
+		}
+	}
+	return nil
+}
+
+// fold puts an article in one of k folds by a hash of its id, so that the
+// split does not depend on the order of the files.
+func fold(id string, k int) int {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % uint32(k))
+}
+
+func writePrediction(w *bufio.Writer, x extract.Extractor, g goldArticle) error {
+	b, err := json.Marshal(x.Extract(store.Article{ID: g.ID, Title: g.Title, Body: g.Text}))
+	if err != nil {
+		return fmt.Errorf("train speakers: article %s: %w", g.ID, err)
+	}
+	w.Write(b)
+	return w.WriteByte('\n')
+}
+
+// labelChoices finds the extractor's quotations in a gold article, matches
+// them to the gold quotations as score.py does (in gold order, each gold
+// quotation taking the unused found one that covers most of its words, if
+// at least half) and marks the right candidates: those whose name agrees
+// with the gold speaker, or nobody when the quotation is no gold
+// quotation. A quotation whose gold speaker is unknown teaches nothing.
+func labelChoices(g goldArticle) []extract.SpeakerChoice {
+	cs := extract.SpeakerChoices(store.Article{ID: g.ID, Title: g.Title, Body: g.Text})
+	if g.Quotes == nil {
+		return nil
+	}
+	matched := make([]*goldQuote, len(cs))
+	for qi := range g.Quotes {
+		q := &g.Quotes[qi]
+		if q.Kind != "" && q.Kind != "direct" {
+			continue
+		}
+		best, bi := 0.0, -1
+		for i, c := range cs {
+			if matched[i] != nil {
+				continue
+			}
+			if o := overlap(q.Text, c.Quote); o > best {
+				best, bi = o, i
+			}
+		}
+		if best >= 0.5 {
+			matched[bi] = q
+		}
+	}
+	out := cs[:0]
+	for i, c := range cs {
+		q := matched[i]
+		switch {
+		case q == nil:
+			// Not a quotation a reader marks: no candidate is right.
+		case q.Speaker == nil || *q.Speaker == "":
+			continue
+		default:
+			for j, name := range c.Candidates {
+				c.Right[j] = sameSpeaker(q, name)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// The rest mirrors ../shared/eval/score.py, so that training rewards what
+// the scorer counts.
+
+var honorifics = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("mr mrs ms miss dr sir dame lord lady prof professor president pm prime minister the rev mx gen general sen senator rep gov governor judge justice king queen prince princess chancellor secretary mayor st jr sr") {
+		honorifics[w] = true
+	}
+}
+
+var nameWord = regexp.MustCompile(`[\p{L}\p{N}_'-]+`)
+var plainWord = regexp.MustCompile(`[\p{L}\p{N}_]+`)
+
+// foldText removes accents and case.
+func foldText(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return strings.ToLower(b.String())
+}
+
+// nameKey is a name without honorifics and initials: "Sen. Donald J. Trump" -> "donald trump".
+func nameKey(name string) string {
+	toks := nameWord.FindAllString(foldText(name), -1)
+	for len(toks) > 1 && honorifics[toks[0]] {
+		toks = toks[1:]
+	}
+	for len(toks) > 1 {
+		switch toks[len(toks)-1] {
+		case "jr", "sr", "ii", "iii":
+			toks = toks[:len(toks)-1]
+			continue
+		}
+		break
+	}
+	long := false
+	for _, t := range toks {
+		long = long || len([]rune(t)) > 1
+	}
+	if long {
+		kept := toks[:0]
+		for _, t := range toks {
+			if len([]rune(t)) > 1 {
+				kept = append(kept, t)
+			}
+		}
+		toks = kept
+	}
+	return strings.Join(toks, " ")
+}
+
+func sameSpeaker(q *goldQuote, predicted string) bool {
+	g, p := nameKey(*q.Speaker), nameKey(predicted)
+	if p == "" {
+		return false
+	}
+	for _, a := range q.SpeakerAliases {
+		if nameKey(a) == p {
+			return true
+		}
+	}
+	if q.SpeakerMatch == "surname" {
+		gs, ps := strings.Fields(g), strings.Fields(p)
+		return len(gs) > 0 && len(ps) > 0 && gs[len(gs)-1] == ps[len(ps)-1]
+	}
+	return g == p
+}
+
+// overlap is the share of the gold quotation's words the found one covers,
+// penalised when the found one is over three times longer.
+func overlap(gold, found string) float64 {
+	g := plainWord.FindAllString(foldText(gold), -1)
+	p := plainWord.FindAllString(foldText(found), -1)
+	if len(g) == 0 {
+		return 0
+	}
+	pool := map[string]int{}
+	for _, w := range p {
+		pool[w]++
+	}
+	hit := 0
+	for _, w := range g {
+		if pool[w] > 0 {
+			pool[w]--
+			hit++
+		}
+	}
+	cover := float64(hit) / float64(len(g))
+	spill := float64(len(p)) / float64(len(g))
+	if spill <= 3 {
+		return cover
+	}
+	return cover / (spill / 3)
 }

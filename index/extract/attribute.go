@@ -22,6 +22,11 @@ type article struct {
 	lastSpeaker    *entity // the speaker of the latest attributed quote
 	lastSpeakerPos int
 
+	// ruled holds, for each quotation attributeQuotes returns, its span and
+	// what the hand rules made of it: the speaker ranker starts from there.
+	ruled []ruledQuote
+	ranks map[*entity]int // salience: people and organisations by mentions, most first
+
 	sentOf []int32   // token index -> sentence index
 	focus  []*entity // sentence index -> who the sentence is about (its speaker or subject)
 	// orgSpoke marks sentences whose focus is an organisation quoted
@@ -135,6 +140,13 @@ type quoteSpeaker struct {
 	unknown   bool // attributed to somebody the text does not name
 	weak      bool // a cue after the quote that a cue before it overrides
 	scareName bool
+	via       string // which rule attributed it: a feature of the speaker ranker
+}
+
+// by records which rule attributed a quotation.
+func (s quoteSpeaker) by(rule string) quoteSpeaker {
+	s.via = rule
+	return s
 }
 
 // tokenIndex returns the index of the first token starting at or after byte offset off.

@@ -29,12 +29,12 @@ func (a *article) attributeQuotes() []Quote {
 				samePara := last.para == sp.para
 				contPara := last.para == sp.para-1 && a.startsParagraph(sp)
 				if (samePara || contPara || sp.reopens) && lq.ent != nil {
-					qs.ent = lq.ent
+					qs.ent, qs.via = lq.ent, "previous-quote"
 				}
 			}
 			if qs.ent == nil {
 				if s, ok := a.nextInParagraph(si); ok {
-					qs = s
+					qs = s.by("next-quote")
 					qs.cue = ""
 				}
 			}
@@ -42,7 +42,7 @@ func (a *article) attributeQuotes() []Quote {
 				// "Carter said that …" then a paragraph of quotation: the
 				// reported speaker goes on in his own words.
 				if s, ok := a.reportedSpeaker(sp.para - 1); ok {
-					qs = s
+					qs = s.by("reported-paragraph")
 				}
 			}
 			if qs.ent == nil && !qs.unknown {
@@ -57,9 +57,9 @@ func (a *article) attributeQuotes() []Quote {
 						start--
 					}
 					if s, ok := a.reportedIn(start, ti); ok {
-						qs.ent = s.ent
+						qs.ent, qs.via = s.ent, "reported-sentence"
 					} else if s := a.sentOf[ti] - 1; s >= 0 && a.focus[s] != nil {
-						qs.ent = a.focus[s]
+						qs.ent, qs.via = a.focus[s], "focus"
 					}
 				}
 			}
@@ -73,6 +73,7 @@ func (a *article) attributeQuotes() []Quote {
 		}
 		prev = append(prev, qs)
 		kept = append(kept, si)
+		a.ruled = append(a.ruled, ruledQuote{span: si, rule: qs})
 		q := Quote{Text: a.body[sp.start:sp.end], Cue: qs.cue, SpeakerType: SpeakerUnknown}
 		if qs.ent != nil {
 			q.Speaker = qs.ent.name
@@ -174,11 +175,11 @@ func (a *article) attribute(si int) quoteSpeaker {
 				// quotation says who the pronoun after it is.
 				if b, ok := a.cueBefore(open, sp); ok && b.ent != nil && b.ent != s.ent && b.ent.kind == entPerson &&
 					(g == unknownGender || b.ent.gender == unknownGender || b.ent.gender == g) {
-					return b
+					return b.by("before-over-pronoun")
 				}
 			}
 			if !s.weak {
-				return s
+				return s.by("after")
 			}
 			// "When Keel pointed out that … ‘…,’ Amber seized on it":
 			// a verb after the quote that is no reporting verb, or a cue
@@ -189,27 +190,27 @@ func (a *article) attribute(si int) quoteSpeaker {
 	// "Holt's “nobody will pay more” promise", "Marsh mocked Jansen's
 	// vow to keep “out of it”": words someone owns, whoever reports them.
 	if s, ok := a.possessiveSource(open, closeTok); ok {
-		return s
+		return s.by("possessive")
 	}
 	// Before the quote, within the sentence.
 	if s, ok := a.cueBefore(open, sp); ok {
-		return s
+		return s.by("before")
 	}
 	if weak.found {
 		weak.weak = false
-		return weak
+		return weak.by("weak-after")
 	}
 	// "“…” and nobody listened, Quintero said.": a reporting clause that
 	// closes the quotation's sentence after a comma.
 	if closeTok >= 0 {
 		if s, ok := a.trailingCue(closeTok+1, sp); ok {
-			return s
+			return s.by("trailing")
 		}
 	}
 	// "“…” ― Christina Lastra": a dash and a name sign the quote.
 	if closeTok >= 0 {
 		if s, ok := a.signedAfter(closeTok+1, sp); ok {
-			return s
+			return s.by("signed")
 		}
 	}
 	// A partial quote with no reporting verb ("Obama made clear his aim to
@@ -221,14 +222,14 @@ func (a *article) attribute(si int) quoteSpeaker {
 		}
 		if s, ok := a.sentenceSubject(limit, open, sp.start); ok && s.ent != nil {
 			s.cue = ""
-			return s
+			return s.by("subject")
 		}
 		// "After quarrelling about whether the other was ‘ready’ to
 		// govern, Marr turned to …": a quotation in an opening
 		// clause that names nobody goes with the main clause's subject.
 		if closeTok >= 0 && a.opensWithClause(limit, open) {
 			if s, ok := a.mainSubjectAfter(closeTok+1, sp); ok {
-				return s
+				return s.by("main-subject")
 			}
 		}
 	}

@@ -19,9 +19,35 @@ import (
 // that an index built by an older extractor can be found and rebuilt.
 const Version = 5
 
-// Extract reads one article.
+// Extract reads one article with the built-in models.
 func Extract(a store.Article) Enrichment {
-	e := Enrichment{ID: a.ID, People: []Person{}, Organizations: []Organization{}, Countries: []Country{}, Topics: []Topic{}, Quotes: []Quote{}}
+	return Extractor{}.Extract(a)
+}
+
+// Extractor reads articles with models of its own, as training does to
+// measure a model on articles it did not learn from. A nil model is the
+// built-in one.
+type Extractor struct {
+	Speakers *SpeakerModel
+}
+
+// Extract reads one article.
+func (x Extractor) Extract(a store.Article) Enrichment {
+	art, quotes := read(a)
+	m := x.Speakers
+	if m == nil {
+		m = defaultSpeakers()
+	}
+	art.rankSpeakers(quotes, m)
+	e := Enrichment{ID: a.ID, Countries: []Country{}, Topics: []Topic{}, Quotes: quotes}
+	e.People, e.Organizations = art.entityLists()
+	e.Countries = art.countries()
+	e.Topics = classifyTopics(a.Title, art.body)
+	return e
+}
+
+// read runs the steps up to the hand rules' attribution of each quotation.
+func read(a store.Article) (*article, []Quote) {
 	body := a.Body
 	if !utf8.ValidString(body) {
 		body = strings.ToValidUTF8(body, "\uFFFD")
@@ -49,12 +75,7 @@ func Extract(a store.Article) Enrichment {
 	art.typeByContext()
 	art.resolveEntities(vocab)
 	art.computeFocus()
-	quotes := art.attributeQuotes()
-	e.Quotes = quotes
-	e.People, e.Organizations = art.entityLists()
-	e.Countries = art.countries()
-	e.Topics = classifyTopics(a.Title, body)
-	return e
+	return art, art.attributeQuotes()
 }
 
 // entityLists returns people and organisations, most mentioned first.

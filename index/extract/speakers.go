@@ -1,0 +1,797 @@
+package extract
+
+// The speaker ranker. The hand rules in cues.go read one construction at a
+// time; what they find becomes evidence here, beside everything else a
+// reader weighs: who is named around the quotation and how (full name,
+// surname, title, organisation), on which side, how far away, next to which
+// verb, in whose sentence, who spoke last, who the article is about. Each
+// quotation's candidates (those people and organisations, the rules' choice,
+// the previous quotation's speaker, and nobody) are scored by a log-linear
+// model whose weights are learned from annotated news by `cuttings train
+// speakers` (MODEL.md) and embedded in the binary.
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/cuttings/cuttings/store"
+)
+
+// ruledQuote is one quotation attributeQuotes returned: its span and the
+// hand rules' attribution.
+type ruledQuote struct {
+	span int
+	rule quoteSpeaker
+}
+
+// candidate is one possible speaker of a quotation; a nil ent is nobody.
+type candidate struct {
+	ent   *entity
+	feats []string
+}
+
+// speakerWindow bounds where candidates are looked for: from the paragraph
+// before the quotation to the paragraph after it, at most this many tokens
+// away on either side.
+const (
+	windowBefore = 120
+	windowAfter  = 80
+)
+
+// sideMention is the nearest mention of a candidate on one side of a quotation.
+type sideMention struct {
+	m         *mention
+	dist      int // tokens between the mention and the quotation
+	sentences int // sentence boundaries between them
+	count     int // mentions of the candidate on this side within the window
+	cue       int // tokens between the nearest mention that is a reporting verb's subject and the quotation; -1 when none is
+}
+
+// candidates lists the possible speakers of the k-th ruled quotation with
+// their features, the rules' choice first, then the others by where they
+// are first named around the quotation; and the features of the quotation
+// itself, which say how likely it is that anyone named is its speaker.
+func (a *article) candidates(k int) ([]candidate, []string) {
+	rq := a.ruled[k]
+	sp := &a.spans[rq.span]
+	open := a.tokenIndex(sp.open)
+	after := a.tokenIndex(sp.end)
+	if sp.closeMark >= 0 {
+		after = a.tokenIndex(sp.closeMark) + 1
+	}
+	from := open - windowBefore
+	if p := sp.para - 1; p >= 0 {
+		from = max(from, a.tokenIndex(a.paras[p].start))
+	} else {
+		from = max(from, 0)
+	}
+	to := after + windowAfter
+	if p := sp.para + 1; p < len(a.paras) {
+		to = min(to, a.tokenIndex(a.paras[p].end))
+	} else {
+		to = min(to, len(a.toks))
+	}
+
+	var order []*entity
+	before := map[*entity]*sideMention{}
+	behind := map[*entity]*sideMention{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.ent == nil || (m.kind != entPerson && m.kind != entOrg) || m.to <= from || m.from >= to {
+			continue
+		}
+		var side map[*entity]*sideMention
+		var dist int
+		isBehind := false
+		switch {
+		case m.to <= open:
+			side, dist = before, open-m.to
+		case m.from >= after:
+			side, dist, isBehind = behind, m.from-after, true
+		default:
+			continue // inside the quotation itself
+		}
+		if before[m.ent] == nil && behind[m.ent] == nil && m.ent != rq.rule.ent {
+			order = append(order, m.ent)
+		}
+		s := side[m.ent]
+		if s == nil {
+			s = &sideMention{cue: -1}
+			side[m.ent] = s
+		}
+		s.count++
+		if s.m == nil || dist < s.dist {
+			s.m, s.dist = m, dist
+			s.sentences = int(a.sentOf[min(open, len(a.toks)-1)] - a.sentOf[m.from])
+			if isBehind {
+				s.sentences = int(a.sentOf[m.from] - a.sentOf[max(after-1, 0)])
+			}
+		}
+		if (s.cue < 0 || dist < s.cue) && a.isCueSubject(m) && !a.insideSpan(a.toks[m.from].start) {
+			s.cue = dist
+		}
+	}
+	var prev *entity
+	prevRel := ""
+	if k > 0 {
+		pq := a.ruled[k-1]
+		prev = pq.rule.ent
+		switch psp := &a.spans[pq.span]; {
+		case psp.para == sp.para:
+			prevRel = "same"
+		case psp.para == sp.para-1:
+			prevRel = "next"
+		default:
+			prevRel = "far"
+		}
+	}
+	ents := make([]*entity, 0, len(order)+2)
+	if rq.rule.ent != nil && (rq.rule.ent.kind == entPerson || rq.rule.ent.kind == entOrg) {
+		ents = append(ents, rq.rule.ent)
+	}
+	ents = append(ents, order...)
+	if prev != nil && before[prev] == nil && behind[prev] == nil && prev != rq.rule.ent {
+		ents = append(ents, prev)
+	}
+
+	words := 0
+	for i := open; i < after && i < len(a.toks); i++ {
+		if a.toks[i].kind == tokWord {
+			words++
+		}
+	}
+	ctx := a.quoteContext(sp, open, after)
+	cue := a.cueForm(open, after)
+	// Who is nearest on each side, and who was last the subject of a
+	// reporting verb before the quotation: "Mr Hensel said. “…,” he said."
+	nearB, nearA, lastCue := nearest(ents, before, nil), nearest(ents, behind, nil), nearest(ents, before, a.isCueSubject)
+	out := make([]candidate, 0, len(ents))
+	rank := a.salience()
+	for _, e := range ents {
+		f := make([]string, 0, 64)
+		add := func(s ...string) { f = append(f, strings.Join(s, ":")) }
+		// Each of these is also conjoined with the quotation's own cue:
+		// after "he said" the last speaker counts, after "Smith said" the name.
+		both := func(s ...string) {
+			add(s...)
+			add(append(s, "cue="+cue)...)
+		}
+		if e == nearB {
+			both("nearest-before")
+		}
+		if e == nearA {
+			both("nearest-after")
+		}
+		if e == lastCue {
+			both("last-cue-subject", bucket(before[e].sentences, 0, 1, 2))
+		}
+		kind := "per"
+		if e.kind == entOrg {
+			kind = "org"
+		}
+		add("kind", kind)
+		if e == rq.rule.ent {
+			both("rule")
+			add("rule", rq.rule.via)
+			add("rule", rq.rule.via, kind)
+		}
+		if e == prev {
+			both("prev", prevRel)
+			add("prev", prevRel, ctx)
+		}
+		if si := a.sentOf[min(open, len(a.toks)-1)]; a.focus[si] == e {
+			both("focus", "this")
+		} else if si > 0 && a.focus[si-1] == e {
+			both("focus", "before")
+		}
+		both("salience", strconv.Itoa(min(rank[e], 3)))
+		if e == a.lead {
+			add("lead")
+		}
+		b, f2 := before[e], behind[e]
+		if b == nil && f2 == nil {
+			add("outside")
+		}
+		if b != nil {
+			f = a.mentionFeatures(f, "b", b, open, after, sp, kind)
+		}
+		if f2 != nil {
+			f = a.mentionFeatures(f, "a", f2, open, after, sp, kind)
+		}
+		if g, ok := a.pronounNear(open, after); ok && e.kind == entPerson {
+			switch {
+			case e.gender == unknownGender:
+				add("pronoun", "unknown")
+			case e.gender == g:
+				add("pronoun", "agrees")
+			default:
+				add("pronoun", "clashes")
+			}
+		}
+		out = append(out, candidate{ent: e, feats: f})
+	}
+	return out, append(quoteFeatures(rq.rule, words, len(ents), ctx), "q:cue:"+cue)
+}
+
+// nearest returns the candidate with the nearest mention on one side (among
+// the mentions ok accepts, when ok is given).
+func nearest(ents []*entity, side map[*entity]*sideMention, ok func(*mention) bool) *entity {
+	var best *entity
+	bd := 1 << 30
+	for _, e := range ents {
+		s := side[e]
+		if s == nil {
+			continue
+		}
+		d := s.dist
+		if ok != nil {
+			if s.cue < 0 {
+				continue
+			}
+			d = s.cue
+		}
+		if d < bd {
+			best, bd = e, d
+		}
+	}
+	return best
+}
+
+// isCueSubject reports a mention followed by a reporting verb ("Smith
+// said", "Smith also told") or after one ("said Smith").
+func (a *article) isCueSubject(m *mention) bool {
+	return m.to < len(a.toks) && (a.cueWord(m.to) || m.to+1 < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && a.cueWord(m.to+1)) ||
+		m.from > 0 && a.cueWord(m.from-1)
+}
+
+// cueForm says how the quotation's own reporting clause names its speaker:
+// by a pronoun ("he said"), by a name ("said Smith", "Smith said:"), or not
+// at all next to it.
+func (a *article) cueForm(open, after int) string {
+	k := after
+	for k < len(a.toks) && (a.toks[k].text == "," || isDash(a.toks[k].text)) {
+		k++
+	}
+	for step := 0; step < 2 && k < len(a.toks); step++ {
+		if _, ok := pronounGender[a.toks[k].text]; ok {
+			return "pronoun"
+		}
+		if n := a.byTok[k]; n > 0 && (a.mentions[n-1].kind == entPerson || a.mentions[n-1].kind == entOrg) {
+			return "name"
+		}
+		if !a.cueWord(k) {
+			break
+		}
+		k++
+	}
+	if open > 0 && (a.toks[open-1].text == ":" || a.toks[open-1].text == ",") {
+		for k := open - 2; k >= 0 && k >= open-4; k-- {
+			if _, ok := pronounGender[a.toks[k].text]; ok {
+				return "pronoun"
+			}
+			if n := a.byTok[k]; n > 0 && (a.mentions[n-1].kind == entPerson || a.mentions[n-1].kind == entOrg) {
+				return "name"
+			}
+		}
+	}
+	return "none"
+}
+
+// quoteContext names how a quotation stands in its paragraph: opening it,
+// after a colon, or inside a sentence.
+func (a *article) quoteContext(sp *span, open, after int) string {
+	switch {
+	case a.startsParagraph(sp):
+		return "opens"
+	case open > 0 && a.toks[open-1].text == ":":
+		return "colon"
+	case open < len(a.toks) && a.toks[open].sentStart:
+		return "sentence"
+	default:
+		return "inside"
+	}
+}
+
+// quoteFeatures describe a quotation: what the rules made of it, how it
+// stands, how long it is, and how many candidates it has.
+func quoteFeatures(rule quoteSpeaker, words, cands int, ctx string) []string {
+	f := []string{"q", "q:via:" + rule.via, "q:ctx:" + ctx, "q:len:" + bucket(words, 1, 3, 8, 20), "q:cands:" + bucket(cands, 1, 3)}
+	if rule.unknown {
+		f = append(f, "q:unknown")
+	}
+	if rule.found {
+		f = append(f, "q:found")
+	}
+	return f
+}
+
+// mentionFeatures describe the nearest mention of a candidate on one side
+// of the quotation ("b" before it, "a" after it).
+func (a *article) mentionFeatures(f []string, side string, s *sideMention, open, after int, sp *span, kind string) []string {
+	m := s.m
+	add := func(p ...string) { f = append(f, side+":"+strings.Join(p, ":")) }
+	d := bucket(s.dist, 0, 2, 5, 10, 20, 40)
+	add("dist", d)
+	add("sentences", bucket(s.sentences, 0, 1, 2, 4))
+	add("count", bucket(s.count, 1, 2))
+	form := "one"
+	switch {
+	case kind == "org":
+		form = "org"
+	case m.role != "":
+		form = "role"
+	case m.honorific:
+		form = "honorific"
+	case len(m.words) >= 2:
+		form = "full"
+	}
+	add("form", form)
+	cue := ""
+	if m.to < len(a.toks) && (a.cueWord(m.to) || m.to+1 < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && a.cueWord(m.to+1)) {
+		cue = "cue-after-name"
+	} else if m.from > 0 && a.cueWord(m.from-1) {
+		cue = "cue-before-name"
+	}
+	edge := open
+	if side == "a" {
+		edge = max(after-1, open)
+	}
+	inSentence := edge < len(a.toks) && m.from < len(a.toks) && a.sentOf[m.from] == a.sentOf[edge]
+	inPara := m.from < len(a.toks) && a.toks[m.from].para == sp.para
+	where := "other-paragraph"
+	switch {
+	case inSentence:
+		where = "sentence"
+	case inPara:
+		where = "paragraph"
+	}
+	add("where", where)
+	add("cue", cue)
+	add("cue", cue, d)
+	add("cue", cue, where)
+	add("form", form, cue)
+	add("where", where, d)
+	if m.possessive {
+		add("possessive")
+	}
+	if m.from > 0 && prepositions[lower(a.toks[m.from-1].text)] {
+		add("preposition")
+	}
+	if a.insideSpan(a.toks[m.from].start) {
+		add("quoted")
+	}
+	if a.toks[m.from].sentStart || m.from > 0 && a.toks[m.from-1].sentStart && a.toks[m.from-1].kind != tokWord {
+		add("opens-sentence")
+	}
+	// Other names between this one and the quotation stand in its way.
+	lo, hi := m.to, open
+	if side == "a" {
+		lo, hi = after, m.from
+	}
+	between := 0
+	colon := false
+	for k := lo; k < hi && k < len(a.toks); k++ {
+		if a.toks[k].text == ":" {
+			colon = true
+		}
+		if n := a.byTok[k]; n > 0 && a.mentions[n-1].from == k && a.mentions[n-1].ent != nil && a.mentions[n-1].ent != m.ent &&
+			(a.mentions[n-1].kind == entPerson || a.mentions[n-1].kind == entOrg) {
+			between++
+		}
+	}
+	add("between", bucket(between, 0, 1))
+	if colon {
+		add("colon")
+	}
+	return f
+}
+
+// cueWord reports a reporting verb at token k ("said", "told", "added").
+func (a *article) cueWord(k int) bool {
+	t := a.toks[k]
+	return t.kind == tokWord && (cueVerbs[t.text] || cueVerbs[lower(t.text)]) && !strings.HasSuffix(t.text, "ing")
+}
+
+// pronounNear finds "he" or "she" just before or after a quotation.
+func (a *article) pronounNear(open, after int) (gender, bool) {
+	if g, ok := a.pronounAfter(after); ok {
+		return g, true
+	}
+	for k := open - 1; k >= 0 && k >= open-3; k-- {
+		if g, ok := pronounGender[a.toks[k].text]; ok {
+			return g, true
+		}
+	}
+	return unknownGender, false
+}
+
+// salience ranks the article's people and organisations by mentions, the
+// most mentioned 0.
+func (a *article) salience() map[*entity]int {
+	if a.ranks != nil {
+		return a.ranks
+	}
+	all := make([]*entity, 0, len(a.people)+len(a.orgs))
+	all = append(all, a.people...)
+	all = append(all, a.orgs...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].mentions > all[j].mentions })
+	a.ranks = make(map[*entity]int, len(all))
+	for i, e := range all {
+		a.ranks[e] = i
+	}
+	return a.ranks
+}
+
+// bucket names the range of cuts that n falls in: "<=2", "<=5", ">40".
+func bucket(n int, cuts ...int) string {
+	for _, c := range cuts {
+		if n <= c {
+			return "<=" + strconv.Itoa(c)
+		}
+	}
+	return ">" + strconv.Itoa(cuts[len(cuts)-1])
+}
+
+// rankSpeakers sets each quotation's speaker to the best-scoring candidate,
+// or to nobody when the model doubts that the best is right.
+func (a *article) rankSpeakers(quotes []Quote, m *SpeakerModel) {
+	for k := range a.ruled {
+		cands, qf := a.candidates(k)
+		best, _ := m.choose(cands, qf)
+		q := &quotes[k]
+		if best < 0 {
+			q.Speaker, q.SpeakerType = "", SpeakerUnknown
+			continue
+		}
+		e := cands[best].ent
+		q.Speaker, q.SpeakerType = e.name, SpeakerPerson
+		if e.kind == entOrg {
+			q.SpeakerType = SpeakerOrganization
+		}
+	}
+}
+
+// SpeakerModel holds the weights of the speaker ranker's features: a
+// ranking of the candidates, then a yes or no on the best of them, whose
+// features are the quotation's and the best candidate's with "keep:" before
+// them, and the ranking's margin.
+type SpeakerModel struct {
+	weights   map[string]float64
+	threshold float64 // the least probability that the best is right at which it is named
+}
+
+func (m *SpeakerModel) score(feats []string) float64 {
+	s := 0.0
+	for _, f := range feats {
+		s += m.weights[f]
+	}
+	return s
+}
+
+// best returns the index of the best-scoring candidate and its lead over
+// the next (-1 when there are none).
+func (m *SpeakerModel) best(cands []candidate) (int, float64) {
+	best, top, second := -1, math.Inf(-1), math.Inf(-1)
+	for i, c := range cands {
+		s := m.score(c.feats)
+		switch {
+		case s > top:
+			best, second, top = i, top, s
+		case s > second:
+			second = s
+		}
+	}
+	return best, top - second
+}
+
+// keepFeatures are the features of the decision to name the best candidate.
+func keepFeatures(best candidate, qf []string, margin float64) []string {
+	f := make([]string, 0, len(best.feats)+len(qf)+1)
+	for _, x := range qf {
+		f = append(f, "keep:"+x)
+	}
+	for _, x := range best.feats {
+		f = append(f, "keep:"+x)
+	}
+	m := "inf"
+	if !math.IsInf(margin, 1) {
+		m = bucket(int(margin*2), 0, 1, 2, 4, 8)
+	}
+	return append(f, "keep:margin:"+m)
+}
+
+// choose returns the candidate to name (-1 for nobody) and the model's
+// probability that it is right.
+func (m *SpeakerModel) choose(cands []candidate, qf []string) (int, float64) {
+	best, margin := m.best(cands)
+	if best < 0 {
+		return -1, 0
+	}
+	p := sigmoid(m.score(keepFeatures(cands[best], qf, margin)))
+	if p < m.threshold {
+		return -1, p
+	}
+	return best, p
+}
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// speakerModelFile is the model `cuttings train speakers` writes.
+type speakerModelFile struct {
+	About     string             `json:"about"`
+	Threshold float64            `json:"threshold"`
+	Features  int                `json:"features"`
+	Weights   map[string]float64 `json:"weights"`
+}
+
+// ParseSpeakerModel reads a model written by SpeakerModel.MarshalJSON.
+func ParseSpeakerModel(b []byte) (*SpeakerModel, error) {
+	var f speakerModelFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("speaker model: %w", err)
+	}
+	if len(f.Weights) == 0 {
+		return nil, fmt.Errorf("speaker model: no weights")
+	}
+	return &SpeakerModel{weights: f.Weights, threshold: f.Threshold}, nil
+}
+
+// MarshalJSON writes the weights, rounded and in key order, so that the
+// same training gives the same file.
+func (m *SpeakerModel) MarshalJSON() ([]byte, error) {
+	w := make(map[string]float64, len(m.weights))
+	for k, v := range m.weights {
+		if r := math.Round(v*1e4) / 1e4; r != 0 {
+			w[k] = r
+		}
+	}
+	return json.MarshalIndent(speakerModelFile{
+		About:     "speaker ranker weights, written by `cuttings train speakers`; see MODEL.md",
+		Threshold: m.threshold,
+		Features:  len(w),
+		Weights:   w,
+	}, "", " ")
+}
+
+//go:embed speakers.model.json
+var builtinSpeakers []byte
+
+// defaultSpeakers is the embedded model, parsed once and shared read-only.
+var defaultSpeakers = sync.OnceValue(func() *SpeakerModel {
+	m, err := ParseSpeakerModel(builtinSpeakers)
+	if err != nil {
+		panic("extract: the embedded " + err.Error())
+	}
+	return m
+})
+
+// SpeakerChoice is one quotation Extract finds and the candidates its
+// speaker ranker chooses among: what TrainSpeakers learns from.
+type SpeakerChoice struct {
+	Quote      string   // the quotation as Extract reports it
+	Candidates []string // the candidates' names
+	// Right marks the candidates a careful reader accepts; the caller sets
+	// it from annotations. None right means no candidate should be named.
+	Right []bool
+	cands []candidate
+	quote []string
+}
+
+// SpeakerChoices lists, for each quotation Extract finds in an article, the
+// speakers the ranker chooses among.
+func SpeakerChoices(in store.Article) []SpeakerChoice {
+	a, _ := read(in)
+	out := make([]SpeakerChoice, len(a.ruled))
+	for k, rq := range a.ruled {
+		sp := a.spans[rq.span]
+		cands, qf := a.candidates(k)
+		c := SpeakerChoice{Quote: a.body[sp.start:sp.end], Candidates: make([]string, len(cands)), Right: make([]bool, len(cands)), cands: cands, quote: qf}
+		for i, cd := range cands {
+			c.Candidates[i] = cd.ent.name
+		}
+		out[k] = c
+	}
+	return out
+}
+
+// SpeakerTraining sets how TrainSpeakers fits the ranker.
+type SpeakerTraining struct {
+	Epochs    int     // passes over the data; 0 means 20
+	Rate      float64 // the first pass's learning rate; 0 means 0.1
+	L2        float64 // weight decay per pass; 0 means 1e-4
+	Seed      uint64  // the shuffle's seed
+	Threshold float64 // the least probability of being right at which the best candidate is named; 0 means 0.5
+	// Without lists feature groups to leave out, for ablation: a feature
+	// whose name holds one of these words (between colons) is dropped.
+	Without []string
+}
+
+// dropped reports whether a feature belongs to a group left out.
+func (o SpeakerTraining) dropped(name string) bool {
+	for _, g := range o.Without {
+		if slices.Contains(strings.Split(name, ":"), g) {
+			return true
+		}
+	}
+	return false
+}
+
+// TrainSpeakers fits the model in two steps. The ranking learns, by
+// stochastic gradient descent on the log-likelihood of the right candidates
+// (a softmax over each quotation's candidates), from the quotations that
+// have a right candidate. The decision to name the best candidate is then a
+// logistic regression over every quotation, on whether the ranking's best
+// is right. Weights are averaged over the passes. The same choices and
+// settings always give the same model: features are numbered in order of
+// appearance and the shuffle is seeded.
+func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
+	if o.Epochs == 0 {
+		o.Epochs = 20
+	}
+	if o.Rate == 0 {
+		o.Rate = 0.1
+	}
+	if o.L2 == 0 {
+		o.L2 = 1e-4
+	}
+	if o.Threshold == 0 {
+		o.Threshold = 0.5
+	}
+	f := features{drop: o.dropped}
+	type ranking struct {
+		cands [][]int32
+		right []bool
+	}
+	var ranks []ranking
+	for _, c := range choices {
+		if !slices.Contains(c.Right, true) {
+			continue
+		}
+		r := ranking{right: c.Right}
+		for _, cd := range c.cands {
+			r.cands = append(r.cands, f.ids(cd.feats))
+		}
+		ranks = append(ranks, r)
+	}
+	rankW := sgd(len(ranks), o, &f, func(i int, w []float64, rate float64, p []float64) []float64 {
+		r := ranks[i]
+		p = p[:0]
+		top := math.Inf(-1)
+		for _, fs := range r.cands {
+			s := dot(w, fs)
+			p = append(p, s)
+			top = math.Max(top, s)
+		}
+		z, zr := 0.0, 0.0
+		for i := range p {
+			p[i] = math.Exp(p[i] - top)
+			z += p[i]
+			if r.right[i] {
+				zr += p[i]
+			}
+		}
+		for i, fs := range r.cands {
+			g := p[i] / z
+			if r.right[i] {
+				g -= p[i] / zr
+			}
+			for _, x := range fs {
+				w[x] -= rate * g
+			}
+		}
+		return p
+	})
+	m := &SpeakerModel{weights: f.weights(rankW), threshold: o.Threshold}
+
+	type decision struct {
+		feats []int32
+		right bool
+	}
+	var keeps []decision
+	for _, c := range choices {
+		best, margin := m.best(c.cands)
+		if best < 0 {
+			continue
+		}
+		keeps = append(keeps, decision{f.ids(keepFeatures(c.cands[best], c.quote, margin)), c.Right[best]})
+	}
+	keepW := sgd(len(keeps), o, &f, func(i int, w []float64, rate float64, p []float64) []float64 {
+		d := keeps[i]
+		g := sigmoid(dot(w, d.feats))
+		if d.right {
+			g--
+		}
+		for _, x := range d.feats {
+			w[x] -= rate * g
+		}
+		return p
+	})
+	for k, v := range f.weights(keepW) {
+		if strings.HasPrefix(k, "keep:") {
+			m.weights[k] = v
+		}
+	}
+	return m
+}
+
+// features numbers feature names in order of appearance.
+type features struct {
+	byName map[string]int32
+	names  []string
+	drop   func(string) bool
+}
+
+func (f *features) ids(names []string) []int32 {
+	if f.byName == nil {
+		f.byName = map[string]int32{}
+	}
+	out := make([]int32, 0, len(names))
+	for _, n := range names {
+		if f.drop != nil && f.drop(n) {
+			continue
+		}
+		id, ok := f.byName[n]
+		if !ok {
+			id = int32(len(f.names))
+			f.byName[n] = id
+			f.names = append(f.names, n)
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+func (f *features) weights(w []float64) map[string]float64 {
+	out := make(map[string]float64, len(w))
+	for i, v := range w {
+		if v != 0 {
+			out[f.names[i]] = v
+		}
+	}
+	return out
+}
+
+func dot(w []float64, fs []int32) float64 {
+	s := 0.0
+	for _, x := range fs {
+		s += w[x]
+	}
+	return s
+}
+
+// sgd runs step over n examples in a seeded order for o.Epochs passes with
+// a falling rate, and returns the weights averaged over the passes. Every
+// feature is numbered before it starts.
+func sgd(n int, o SpeakerTraining, f *features, step func(i int, w []float64, rate float64, scratch []float64) []float64) []float64 {
+	w := make([]float64, len(f.names))
+	avg := make([]float64, len(f.names))
+	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	scratch := make([]float64, 0, 64)
+	for ep := 0; ep < o.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		rate := o.Rate / (1 + float64(ep)*0.5)
+		for _, i := range order {
+			scratch = step(i, w, rate, scratch)
+		}
+		for i := range w {
+			w[i] *= 1 - o.L2
+			avg[i] += w[i]
+		}
+	}
+	for i := range avg {
+		avg[i] /= float64(o.Epochs)
+	}
+	return avg
+}
