@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"math"
 	"os"
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -33,6 +36,8 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	preds := fs.String("predictions", "", "write the held-out predictions of --cv or --eval to `FILE`, as `cuttings extract` prints them, for score.py")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
 	rate := fs.Float64("rate", 0.03, "the first pass's learning rate")
+	report := fs.String("report", "", "with --cv, write every held-out quotation's candidates, the right ones and the one named to `FILE` (JSONL)")
+	balance := fs.Float64("balance", 0.5, "weigh each collection by (largest collection / its size) to this `power`: 0 counts articles alike, 1 counts collections alike")
 	var without stringList
 	fs.Var(&without, "without", "leave out the features of a `GROUP` (repeatable; an ablation): rule, prev, focus, salience, lead, b, a, nearest-before, nearest-after, last-cue-subject, pronoun, keep ...")
 	threshold := fs.Float64("threshold", 0.25, "name the best candidate when the model's probability that it is right is at least `P`")
@@ -60,10 +65,26 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	}
 	opts := extract.SpeakerTraining{Epochs: *epochs, Rate: *rate, Threshold: *threshold, Without: without}
 	var arts []goldArticle
-	for _, g := range gold {
+	var weights []float64 // per article: its collection's weight
+	sets := make([][]goldArticle, len(gold))
+	largest := 0
+	for i, g := range gold {
 		as, err := readGold(g)
 		if err != nil {
 			return fmt.Errorf("train speakers: %w", err)
+		}
+		sets[i] = as
+		largest = max(largest, len(as))
+	}
+	var setOf []string // per article: its gold file
+	for si, as := range sets {
+		// A smaller collection counts for more, so that one style of
+		// news does not drown the others (the square root of the ratio:
+		// a middle way between counting articles and counting collections).
+		w := math.Pow(float64(largest)/float64(len(as)), *balance)
+		for range as {
+			weights = append(weights, w)
+			setOf = append(setOf, filepath.Base(gold[si]))
 		}
 		arts = append(arts, as...)
 	}
@@ -71,6 +92,9 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	labelled, right := 0, 0
 	for i, g := range arts {
 		choices[i] = labelChoices(g)
+		for j := range choices[i] {
+			choices[i][j].Weight = weights[i]
+		}
 		for _, c := range choices[i] {
 			labelled++
 			for _, r := range c.Right {
@@ -92,7 +116,20 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 		defer f.Close()
 		w = bufio.NewWriter(f)
 	}
+	tally := outcomes{}
+	if *report != "" {
+		if *folds == 0 {
+			return fmt.Errorf("train speakers: --report needs --cv")
+		}
+		f, err := os.Create(*report)
+		if err != nil {
+			return fmt.Errorf("train speakers: %w", err)
+		}
+		defer f.Close()
+		tally.report = json.NewEncoder(f)
+	}
 	if *folds > 0 {
+		defer tally.print(stderr)
 		for k := 0; k < *folds; k++ {
 			var train []extract.SpeakerChoice
 			for i, g := range arts {
@@ -101,8 +138,9 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 				}
 			}
 			m := extract.TrainSpeakers(train, opts)
-			for _, g := range arts {
+			for i, g := range arts {
 				if fold(g.ID, *folds) == k {
+					tally.add(setOf[i], g.ID, m, choices[i])
 					if err := writePrediction(w, extract.Extractor{Speakers: m}, g); err != nil {
 						return err
 					}
@@ -145,6 +183,73 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// outcomes counts, per gold file, what the model made of the quotations
+// that have a gold speaker: right, a wrong candidate named, or nobody, each
+// split by whether a right candidate was there to choose ("reachable"); and
+// of those that are no gold quotation, how many it named somebody for.
+type outcomes struct {
+	counts map[string]map[string]int
+	report *json.Encoder // every held-out choice, when --report is given
+}
+
+func (o *outcomes) add(set, id string, m *extract.SpeakerModel, cs []extract.SpeakerChoice) {
+	if o.counts == nil {
+		o.counts = map[string]map[string]int{}
+	}
+	if o.counts[set] == nil {
+		o.counts[set] = map[string]int{}
+	}
+	for i := range cs {
+		c := &cs[i]
+		best, p := m.Choose(c)
+		named := ""
+		if best >= 0 {
+			named = c.Candidates[best]
+		}
+		if o.report != nil {
+			o.report.Encode(map[string]any{"id": id, "quote": c.Quote, "gold": c.Gold, "named": named, "p": math.Round(p*1000) / 1000, "candidates": c.Candidates, "right": c.Right})
+		}
+		reach := "unreachable"
+		for _, r := range c.Right {
+			if r {
+				reach = "reachable"
+			}
+		}
+		switch {
+		case c.Gold == "":
+			if best >= 0 {
+				o.counts[set]["not a gold quotation, named"]++
+			} else {
+				o.counts[set]["not a gold quotation, nobody"]++
+			}
+		case best >= 0 && c.Right[best]:
+			o.counts[set]["right"]++
+		case best >= 0:
+			o.counts[set]["wrong, "+reach]++
+		default:
+			o.counts[set]["nobody, "+reach]++
+		}
+	}
+}
+
+func (o *outcomes) print(w io.Writer) {
+	sets := make([]string, 0, len(o.counts))
+	for s := range o.counts {
+		sets = append(sets, s)
+	}
+	sort.Strings(sets)
+	for _, s := range sets {
+		keys := make([]string, 0, len(o.counts[s]))
+		for k := range o.counts[s] {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(w, "train speakers: held out %s: %s %d\n", s, k, o.counts[s][k])
+		}
+	}
 }
 
 // fold puts an article in one of k folds by a hash of its id, so that the
@@ -200,9 +305,11 @@ func labelChoices(g goldArticle) []extract.SpeakerChoice {
 		switch {
 		case q == nil:
 			// Not a quotation a reader marks: no candidate is right.
+			c.Gold = ""
 		case q.Speaker == nil || *q.Speaker == "":
 			continue
 		default:
+			c.Gold = *q.Speaker
 			for j, name := range c.Candidates {
 				c.Right[j] = sameSpeaker(q, name)
 			}

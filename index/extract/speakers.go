@@ -53,13 +53,17 @@ type sideMention struct {
 	sentences int // sentence boundaries between them
 	count     int // mentions of the candidate on this side within the window
 	cue       int // tokens between the nearest mention that is a reporting verb's subject and the quotation; -1 when none is
+	subject   int // the same for the nearest mention that is any verb's subject
 }
 
 // candidates lists the possible speakers of the k-th ruled quotation with
 // their features, the rules' choice first, then the others by where they
 // are first named around the quotation; and the features of the quotation
 // itself, which say how likely it is that anyone named is its speaker.
-func (a *article) candidates(k int) ([]candidate, []string) {
+//
+// prev is who spoke the quotation before: in training the hand rules'
+// choice, in use the ranker's own.
+func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 	rq := a.ruled[k]
 	sp := &a.spans[rq.span]
 	open := a.tokenIndex(sp.open)
@@ -104,7 +108,7 @@ func (a *article) candidates(k int) ([]candidate, []string) {
 		}
 		s := side[m.ent]
 		if s == nil {
-			s = &sideMention{cue: -1}
+			s = &sideMention{cue: -1, subject: -1}
 			side[m.ent] = s
 		}
 		s.count++
@@ -118,12 +122,13 @@ func (a *article) candidates(k int) ([]candidate, []string) {
 		if (s.cue < 0 || dist < s.cue) && a.isCueSubject(m) && !a.insideSpan(a.toks[m.from].start) {
 			s.cue = dist
 		}
+		if (s.subject < 0 || dist < s.subject) && !m.possessive && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) && !a.insideSpan(a.toks[m.from].start) {
+			s.subject = dist
+		}
 	}
-	var prev *entity
 	prevRel := ""
 	if k > 0 {
 		pq := a.ruled[k-1]
-		prev = pq.rule.ent
 		switch psp := &a.spans[pq.span]; {
 		case psp.para == sp.para:
 			prevRel = "same"
@@ -152,7 +157,8 @@ func (a *article) candidates(k int) ([]candidate, []string) {
 	cue := a.cueForm(open, after)
 	// Who is nearest on each side, and who was last the subject of a
 	// reporting verb before the quotation: "Mr Hensel said. “…,” he said."
-	nearB, nearA, lastCue := nearest(ents, before, nil), nearest(ents, behind, nil), nearest(ents, before, a.isCueSubject)
+	nearB, nearA, lastCue := nearest(ents, before, false), nearest(ents, behind, false), nearest(ents, before, true)
+	lastSubj := nearestSubject(ents, before)
 	out := make([]candidate, 0, len(ents))
 	rank := a.salience()
 	for _, e := range ents {
@@ -172,6 +178,9 @@ func (a *article) candidates(k int) ([]candidate, []string) {
 		}
 		if e == lastCue {
 			both("last-cue-subject", bucket(before[e].sentences, 0, 1, 2))
+		}
+		if e == lastSubj {
+			both("last-subject", bucket(before[e].sentences, 0, 1, 2))
 		}
 		kind := "per"
 		if e.kind == entOrg {
@@ -223,7 +232,7 @@ func (a *article) candidates(k int) ([]candidate, []string) {
 
 // nearest returns the candidate with the nearest mention on one side (among
 // the mentions ok accepts, when ok is given).
-func nearest(ents []*entity, side map[*entity]*sideMention, ok func(*mention) bool) *entity {
+func nearest(ents []*entity, side map[*entity]*sideMention, cueSubject bool) *entity {
 	var best *entity
 	bd := 1 << 30
 	for _, e := range ents {
@@ -232,7 +241,7 @@ func nearest(ents []*entity, side map[*entity]*sideMention, ok func(*mention) bo
 			continue
 		}
 		d := s.dist
-		if ok != nil {
+		if cueSubject {
 			if s.cue < 0 {
 				continue
 			}
@@ -240,6 +249,19 @@ func nearest(ents []*entity, side map[*entity]*sideMention, ok func(*mention) bo
 		}
 		if d < bd {
 			best, bd = e, d
+		}
+	}
+	return best
+}
+
+// nearestSubject returns the candidate named nearest before the quotation
+// as the subject of a verb: "Geoff Pollard rejected his comments. “…,” he said."
+func nearestSubject(ents []*entity, before map[*entity]*sideMention) *entity {
+	var best *entity
+	bd := 1 << 30
+	for _, e := range ents {
+		if s := before[e]; s != nil && s.subject >= 0 && s.subject < bd {
+			best, bd = e, s.subject
 		}
 	}
 	return best
@@ -371,6 +393,9 @@ func (a *article) mentionFeatures(f []string, side string, s *sideMention, open,
 	if a.toks[m.from].sentStart || m.from > 0 && a.toks[m.from-1].sentStart && a.toks[m.from-1].kind != tokWord {
 		add("opens-sentence")
 	}
+	if !m.possessive && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) {
+		add("subject", cue)
+	}
 	// Other names between this one and the quotation stand in its way.
 	lo, hi := m.to, open
 	if side == "a" {
@@ -443,15 +468,18 @@ func bucket(n int, cuts ...int) string {
 // rankSpeakers sets each quotation's speaker to the best-scoring candidate,
 // or to nobody when the model doubts that the best is right.
 func (a *article) rankSpeakers(quotes []Quote, m *SpeakerModel) {
+	var prev *entity
 	for k := range a.ruled {
-		cands, qf := a.candidates(k)
+		cands, qf := a.candidates(k, prev)
 		best, _ := m.choose(cands, qf)
 		q := &quotes[k]
 		if best < 0 {
 			q.Speaker, q.SpeakerType = "", SpeakerUnknown
+			prev = nil
 			continue
 		}
 		e := cands[best].ent
+		prev = e
 		q.Speaker, q.SpeakerType = e.name, SpeakerPerson
 		if e.kind == entOrg {
 			q.SpeakerType = SpeakerOrganization
@@ -577,12 +605,29 @@ var defaultSpeakers = sync.OnceValue(func() *SpeakerModel {
 // speaker ranker chooses among: what TrainSpeakers learns from.
 type SpeakerChoice struct {
 	Quote      string   // the quotation as Extract reports it
+	Gold       string   // its speaker as annotated, set by the caller ("" when it is no annotated quotation)
 	Candidates []string // the candidates' names
 	// Right marks the candidates a careful reader accepts; the caller sets
 	// it from annotations. None right means no candidate should be named.
 	Right []bool
-	cands []candidate
+	// Weight counts the choice this many times (0 is 1): a small
+	// collection of another style weighs as much as a large one.
+	Weight float64
+	cands  []candidate
 	quote []string
+}
+
+func (c *SpeakerChoice) weight() float64 {
+	if c.Weight == 0 {
+		return 1
+	}
+	return c.Weight
+}
+
+// Choose returns the candidate the model names for a choice (-1 for
+// nobody) and its probability of being right.
+func (m *SpeakerModel) Choose(c *SpeakerChoice) (int, float64) {
+	return m.choose(c.cands, c.quote)
 }
 
 // SpeakerChoices lists, for each quotation Extract finds in an article, the
@@ -592,7 +637,11 @@ func SpeakerChoices(in store.Article) []SpeakerChoice {
 	out := make([]SpeakerChoice, len(a.ruled))
 	for k, rq := range a.ruled {
 		sp := a.spans[rq.span]
-		cands, qf := a.candidates(k)
+		var prev *entity
+		if k > 0 {
+			prev = a.ruled[k-1].rule.ent
+		}
+		cands, qf := a.candidates(k, prev)
 		c := SpeakerChoice{Quote: a.body[sp.start:sp.end], Candidates: make([]string, len(cands)), Right: make([]bool, len(cands)), cands: cands, quote: qf}
 		for i, cd := range cands {
 			c.Candidates[i] = cd.ent.name
@@ -647,15 +696,16 @@ func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
 	}
 	f := features{drop: o.dropped}
 	type ranking struct {
-		cands [][]int32
-		right []bool
+		cands  [][]int32
+		right  []bool
+		weight float64
 	}
 	var ranks []ranking
 	for _, c := range choices {
 		if !slices.Contains(c.Right, true) {
 			continue
 		}
-		r := ranking{right: c.Right}
+		r := ranking{right: c.Right, weight: c.weight()}
 		for _, cd := range c.cands {
 			r.cands = append(r.cands, f.ids(cd.feats))
 		}
@@ -683,6 +733,7 @@ func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
 			if r.right[i] {
 				g -= p[i] / zr
 			}
+			g *= r.weight
 			for _, x := range fs {
 				w[x] -= rate * g
 			}
@@ -692,8 +743,9 @@ func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
 	m := &SpeakerModel{weights: f.weights(rankW), threshold: o.Threshold}
 
 	type decision struct {
-		feats []int32
-		right bool
+		feats  []int32
+		right  bool
+		weight float64
 	}
 	var keeps []decision
 	for _, c := range choices {
@@ -701,7 +753,7 @@ func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
 		if best < 0 {
 			continue
 		}
-		keeps = append(keeps, decision{f.ids(keepFeatures(c.cands[best], c.quote, margin)), c.Right[best]})
+		keeps = append(keeps, decision{f.ids(keepFeatures(c.cands[best], c.quote, margin)), c.Right[best], c.weight()})
 	}
 	keepW := sgd(len(keeps), o, &f, func(i int, w []float64, rate float64, p []float64) []float64 {
 		d := keeps[i]
@@ -709,6 +761,7 @@ func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
 		if d.right {
 			g--
 		}
+		g *= d.weight
 		for _, x := range d.feats {
 			w[x] -= rate * g
 		}
