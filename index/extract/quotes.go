@@ -29,6 +29,7 @@ type openMark struct {
 	family markFamily
 	at     int // byte offset of the mark
 	width  int
+	reopen bool // opened where the quotation before it went on unclosed
 }
 
 // runeBefore and runeAfter give the neighbours of a mark inside [lo, hi).
@@ -80,6 +81,21 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 			prev, next := runeBefore(body, i, p.start), runeAfter(body, i+n, p.end)
 			opens, closes := false, false
 			var fam markFamily
+			if len(stack) > 0 && body[i:i+n] == body[stack[0].at:stack[0].at+stack[0].width] && reopensAfterSentence(body, i, p.start, next) {
+				// "… the big losers here. "It's like an empire …": a British
+				// quotation goes on into a new paragraph with a fresh opening
+				// mark and no closing one, and where the break was lost the
+				// mark follows a sentence's end and a space. The quotation
+				// open so far ends there; a new one begins. (Only the same
+				// mark: a “ inside a "…" quotation is nested.)
+				o := stack[0]
+				marks[o.at] = o.width
+				spans = append(spans, span{open: o.at, start: o.at + o.width, end: i, closeMark: -1, para: pi, family: o.family,
+					reopens: o.reopen || o.at == p.start && prevOpen == o.family})
+				stack = append(stack[:0], openMark{o.family, i, n, true})
+				i += n
+				continue
+			}
 			switch r {
 			case '"':
 				fam = famDouble
@@ -129,7 +145,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 			}
 			switch {
 			case opens:
-				stack = append(stack, openMark{fam, i, n})
+				stack = append(stack, openMark{fam, i, n, false})
 			case closes:
 				k := len(stack) - 1
 				for k >= 0 && stack[k].family != fam {
@@ -140,7 +156,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 						o := stack[0]
 						marks[o.at], marks[i] = o.width, n
 						spans = append(spans, span{open: o.at, start: o.at + o.width, end: i, closeMark: i, para: pi, family: o.family,
-							reopens: o.at == p.start && prevOpen == o.family})
+							reopens: o.reopen || o.at == p.start && prevOpen == o.family})
 					}
 					stack = stack[:k]
 				}
@@ -152,7 +168,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 			if o.at+o.width < p.end {
 				marks[o.at] = o.width
 				spans = append(spans, span{open: o.at, start: o.at + o.width, end: p.end, closeMark: -1, para: pi, family: o.family,
-					reopens: o.at == p.start && prevOpen == o.family})
+					reopens: o.reopen || o.at == p.start && prevOpen == o.family})
 				leftOpen = o.family
 			}
 		}
@@ -175,6 +191,20 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 		}
 	}
 	return spans
+}
+
+// reopensAfterSentence reports a mark at i that follows the end of a
+// sentence and a space and comes right before the next word: where a
+// quotation of the same family is open, an opening mark, not a closing one.
+func reopensAfterSentence(body string, i, lo int, next rune) bool {
+	if runeBefore(body, i, lo) != ' ' || unicode.IsSpace(next) || strings.ContainsRune(",;:)]", next) {
+		return false
+	}
+	switch runeBefore(body, i-1, lo) {
+	case '.', '!', '?', '…':
+		return true
+	}
+	return false
 }
 
 // elision reports the second mark of ’n’ (rock ’n’ roll).
