@@ -81,7 +81,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 			prev, next := runeBefore(body, i, p.start), runeAfter(body, i+n, p.end)
 			opens, closes := false, false
 			var fam markFamily
-			if len(stack) > 0 && body[i:i+n] == body[stack[0].at:stack[0].at+stack[0].width] && reopensAfterSentence(body, i, p.start, next) {
+			if len(stack) > 0 && body[i:i+n] == body[stack[0].at:stack[0].at+stack[0].width] {
 				// "… the big losers here. "It's like an empire …": a British
 				// quotation goes on into a new paragraph with a fresh opening
 				// mark and no closing one, and where the break was lost the
@@ -89,12 +89,14 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 				// open so far ends there; a new one begins. (Only the same
 				// mark: a “ inside a "…" quotation is nested.)
 				o := stack[0]
-				marks[o.at] = o.width
-				spans = append(spans, span{open: o.at, start: o.at + o.width, end: i, closeMark: -1, para: pi, family: o.family,
-					reopens: o.reopen || o.at == p.start && prevOpen == o.family})
-				stack = append(stack[:0], openMark{o.family, i, n, true})
-				i += n
-				continue
+				if end, reopen, ok := newOpening(body, o.at+o.width, i, p.start, next); ok {
+					marks[o.at] = o.width
+					spans = append(spans, span{open: o.at, start: o.at + o.width, end: end, closeMark: -1, para: pi, family: o.family,
+						reopens: o.reopen || o.at == p.start && prevOpen == o.family})
+					stack = append(stack[:0], openMark{o.family, i, n, reopen})
+					i += n
+					continue
+				}
 			}
 			switch r {
 			case '"':
@@ -193,18 +195,46 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 	return spans
 }
 
-// reopensAfterSentence reports a mark at i that follows the end of a
-// sentence and a space and comes right before the next word: where a
-// quotation of the same family is open, an opening mark, not a closing one.
-func reopensAfterSentence(body string, i, lo int, next rune) bool {
+// newOpening reports a mark at i that follows the end of a sentence and
+// a space and comes right before the next word: where a quotation with the
+// same mark is open since start, it reopens that quotation (reopen) rather
+// than closing it, and the open one ends at i. After a colon ("… for the
+// country. Asked about it, Mr Reid said: "…") the open quotation lost its
+// closing mark: it ends with the last sentence before the one of the colon,
+// and the new quotation is somebody's new words.
+func newOpening(body string, start, i, lo int, next rune) (end int, reopen, ok bool) {
 	if runeBefore(body, i, lo) != ' ' || unicode.IsSpace(next) || strings.ContainsRune(",;:)]", next) {
-		return false
+		return 0, false, false
 	}
 	switch runeBefore(body, i-1, lo) {
 	case '.', '!', '?', '…':
-		return true
+		return i, true, true
+	case ':':
+		return lastSentenceEnd(body, start, i), false, true
 	}
-	return false
+	return 0, false, false
+}
+
+// lastSentenceEnd gives the end of the last sentence that ends inside
+// [start, i) before a space and a capital letter, or i if none does.
+func lastSentenceEnd(body string, start, i int) int {
+	for j := i - 2; j > start; j-- {
+		if body[j] != ' ' || !strings.ContainsRune(".!?", rune(body[j-1])) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(body[j+1 : i]); !unicode.IsUpper(r) {
+			continue
+		}
+		w := j - 1
+		for w > start && isWordRune(rune(body[w-1])) {
+			w--
+		}
+		if word := body[w : j-1]; body[j-1] == '.' && (abbreviations[word] || len(word) == 1) {
+			continue // Mr. Reid, J. Reid
+		}
+		return j
+	}
+	return i
 }
 
 // elision reports the second mark of ’n’ (rock ’n’ roll).
