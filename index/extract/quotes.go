@@ -124,8 +124,10 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 				fam = famSingle
 				switch {
 				case isAlnum(prev):
-					// Trump‘s, don't: an apostrophe, or a closing straight mark after a word.
-					if r == '\'' && has(stack, famSingle) && !isAlnum(next) {
+					// Trump‘s, don't: an apostrophe, or a closing straight mark
+					// after a word, but not a plural possessive ("the players'
+					// families") when the quotation closes later on.
+					if r == '\'' && has(stack, famSingle) && !isAlnum(next) && !pluralPossessive(body, i, n, p.end, prev, next) {
 						closes = true
 					}
 				case isAlnum(next) || (next != ' ' && unicode.IsPunct(next) && next != '\'' && next != '’'):
@@ -139,7 +141,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 			case '’':
 				fam = famSingle
 				if has(stack, famSingle) && !unicode.IsSpace(prev) && !isAlnum(next) && !elision(body, i, p.start, prev) &&
-					!(prev == 's' && next == ' ' && unicode.IsLower(runeAfter(body, i+n+1, p.end)) && laterCloser(body, i+n, p.end)) {
+					!pluralPossessive(body, i, n, p.end, prev, next) {
 					// Not "rock ’n’ roll", and not a plural possessive
 					// ("Mr Hollis’ plan") when the quote closes later on.
 					closes = true
@@ -246,6 +248,13 @@ func elision(body string, i, lo int, prev rune) bool {
 	return r == '’' || r == '\''
 }
 
+// pluralPossessive reports a single mark at i after an s, a space and a
+// lower-case word ("the players' families", "Mr Hollis’ plan") inside a
+// quotation that closes later on: an apostrophe, not the closing mark.
+func pluralPossessive(body string, i, n, hi int, prev, next rune) bool {
+	return prev == 's' && next == ' ' && unicode.IsLower(runeAfter(body, i+n+1, hi)) && laterCloser(body, i+n, hi)
+}
+
 // laterCloser reports a closing single mark later in [i, hi) with no
 // opening one before it.
 func laterCloser(body string, i, hi int) bool {
@@ -254,8 +263,12 @@ func laterCloser(body string, i, hi int) bool {
 		switch r {
 		case '‘':
 			return false
-		case '’':
-			if !unicode.IsSpace(runeBefore(body, j, i)) && !isAlnum(runeAfter(body, j+n, hi)) {
+		case '’', '\'':
+			before, after := runeBefore(body, j, i), runeAfter(body, j+n, hi)
+			if r == '\'' && unicode.IsSpace(before) && isAlnum(after) {
+				return false // a straight opening mark
+			}
+			if !unicode.IsSpace(before) && !isAlnum(after) {
 				return true
 			}
 		}
