@@ -64,6 +64,11 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 		stack = stack[:0]
 		prevOpen := leftOpen
 		leftOpen = 0
+		// A single mark opens a quotation only if a mark that can close
+		// it follows in the paragraph, or the next paragraph goes on with
+		// one: else it is an elision ("shoot 'em ups", "zombies or 'bots").
+		lastSingleCloser := lastSingleCloser(body, p)
+		singleGoesOn := pi+1 < len(paras) && strings.ContainsRune("'‘", runeAfter(body, paras[pi+1].start, paras[pi+1].end))
 		for i := p.start; i < p.end; {
 			r, n := utf8.DecodeRuneInString(body[i:])
 			if r == '<' && i+1 < p.end && (body[i+1] == '/' || body[i+1] >= 'a' && body[i+1] <= 'z') {
@@ -134,7 +139,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 					if r == '\'' && unicode.IsDigit(next) {
 						break // the '90s
 					}
-					opens = true
+					opens = i < lastSingleCloser || singleGoesOn
 				case has(stack, famSingle) && r == '\'':
 					closes = true
 				}
@@ -246,6 +251,20 @@ func elision(body string, i, lo int, prev rune) bool {
 	}
 	r := runeBefore(body, i-1, lo)
 	return r == '’' || r == '\''
+}
+
+// lastSingleCloser gives the offset of the last single mark in paragraph
+// p that could close a quotation (after a word or punctuation, not before
+// a word), or -1.
+func lastSingleCloser(body string, p paragraph) int {
+	for j := p.end; j > p.start; {
+		r, n := utf8.DecodeLastRuneInString(body[p.start:j])
+		j -= n
+		if (r == '\'' || r == '’') && !unicode.IsSpace(runeBefore(body, j, p.start)) && !isAlnum(runeAfter(body, j+n, p.end)) {
+			return j
+		}
+	}
+	return -1
 }
 
 // pluralPossessive reports a single mark at i after an s, a space and a
