@@ -91,8 +91,8 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 				// quotation goes on into a new paragraph with a fresh opening
 				// mark and no closing one, and where the break was lost the
 				// mark follows a sentence's end and a space. The quotation
-				// open so far ends there; a new one begins. (Only the same
-				// mark: a “ inside a "…" quotation is nested.)
+				// open so far ends there; a new one begins (see newOpening).
+				// Only the same mark: a “ inside a "…" quotation is nested.
 				o := stack[0]
 				if end, reopen, ok := newOpening(body, o.at+o.width, i, p.start, next); ok {
 					marks[o.at] = o.width
@@ -202,13 +202,14 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 	return spans
 }
 
-// newOpening reports a mark at i that follows the end of a sentence and
-// a space and comes right before the next word: where a quotation with the
-// same mark is open since start, it reopens that quotation (reopen) rather
-// than closing it, and the open one ends at i. After a colon ("… for the
-// country. Asked about it, Mr Reid said: "…") the open quotation lost its
-// closing mark: it ends with the last sentence before the one of the colon,
-// and the new quotation is somebody's new words.
+// newOpening decides a mark at i, the same as the one that opened the
+// quotation still open since start, that stands after a space and before
+// a word: an opening mark, not a closing one (ok), when the space follows
+// the end of a sentence or a colon. After a sentence's end the mark
+// reopens the quotation (reopen) and the open one ends at i. After a colon
+// ("… for the country. Asked about it, Mr Reid said: "…") the open one
+// lost its closing mark: it ends with the last sentence before the
+// colon's, and the new quotation is somebody's new words.
 func newOpening(body string, start, i, lo int, next rune) (end int, reopen, ok bool) {
 	if runeBefore(body, i, lo) != ' ' || unicode.IsSpace(next) || strings.ContainsRune(",;:)]", next) {
 		return 0, false, false
