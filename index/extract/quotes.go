@@ -132,7 +132,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 					// Trump‘s, don't: an apostrophe, or a closing straight mark
 					// after a word, but not a plural possessive ("the players'
 					// families") when the quotation closes later on.
-					if r == '\'' && has(stack, famSingle) && !isAlnum(next) && !pluralPossessive(body, i, n, p.end, prev, next) {
+					if r == '\'' && has(stack, famSingle) && !isAlnum(next) && !pluralPossessive(body, i, n, p, prev, next, stack) {
 						closes = true
 					}
 				case isAlnum(next) || (next != ' ' && unicode.IsPunct(next) && next != '\'' && next != '’'):
@@ -146,7 +146,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 			case '’':
 				fam = famSingle
 				if has(stack, famSingle) && !unicode.IsSpace(prev) && !isAlnum(next) && !elision(body, i, p.start, prev) &&
-					!pluralPossessive(body, i, n, p.end, prev, next) {
+					!pluralPossessive(body, i, n, p, prev, next, stack) {
 					// Not "rock ’n’ roll", and not a plural possessive
 					// ("Mr Hollis’ plan") when the quote closes later on.
 					closes = true
@@ -271,22 +271,47 @@ func lastSingleCloser(body string, p paragraph) int {
 // pluralPossessive reports a single mark at i after an s, a space and a
 // lower-case word ("the players' families", "Mr Hollis’ plan") inside a
 // quotation that closes later on: an apostrophe, not the closing mark.
-func pluralPossessive(body string, i, n, hi int, prev, next rune) bool {
-	return prev == 's' && next == ' ' && unicode.IsLower(runeAfter(body, i+n+1, hi)) && laterCloser(body, i+n, hi)
+// Words someone says, a quotation that opens a sentence or follows a
+// colon or comma, may go on through more reopened paragraphs before it
+// closes ("‘The governors’ decision was a shock. ‘Parents …’"); a quoted
+// word or phrase ("called it ‘ridiculous’ and left. ‘We …’") ends at the
+// next mark that can close it.
+func pluralPossessive(body string, i, n int, p paragraph, prev, next rune, stack []openMark) bool {
+	if prev != 's' || next != ' ' || !unicode.IsLower(runeAfter(body, i+n+1, p.end)) {
+		return false
+	}
+	k := len(stack) - 1
+	for k >= 0 && stack[k].family != famSingle {
+		k--
+	}
+	speech := false
+	if k >= 0 {
+		j := stack[k].at
+		for j > p.start && body[j-1] == ' ' {
+			j--
+		}
+		speech = j == p.start || strings.ContainsRune(":,.!?", runeBefore(body, j, p.start))
+	}
+	return laterCloser(body, i+n, p.end, speech)
 }
 
-// laterCloser reports a closing single mark later in [i, hi) with no
-// opening one before it.
-func laterCloser(body string, i, hi int) bool {
+// laterCloser reports a closing single mark later in [i, hi), with no
+// opening one before it unless overOpenings.
+func laterCloser(body string, i, hi int, overOpenings bool) bool {
 	for j := i; j < hi; {
 		r, n := utf8.DecodeRuneInString(body[j:hi])
 		switch r {
 		case '‘':
-			return false
+			if !overOpenings {
+				return false
+			}
 		case '’', '\'':
 			before, after := runeBefore(body, j, i), runeAfter(body, j+n, hi)
 			if r == '\'' && unicode.IsSpace(before) && isAlnum(after) {
-				return false // a straight opening mark
+				if !overOpenings {
+					return false // a straight opening mark
+				}
+				break
 			}
 			if !unicode.IsSpace(before) && !isAlnum(after) {
 				return true
