@@ -21,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cuttings/cuttings/store"
 )
@@ -227,7 +229,39 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 		}
 		out = append(out, candidate{ent: e, feats: f})
 	}
-	return out, append(quoteFeatures(rq.rule, words, len(ents), ctx), "q:cue:"+cue)
+	return out, append(quoteFeatures(rq.rule, words, len(ents), ctx), "q:cue:"+cue, "q:shape:"+a.quoteShape(sp))
+}
+
+// quoteShape says what the quoted words look like: a sentence of speech
+// (a capital, and punctuation before the closing mark), a fragment, or a
+// title or name (every word capitalised), which is rarely anybody's speech.
+func (a *article) quoteShape(sp *span) string {
+	text := strings.TrimSpace(a.body[sp.start:sp.end])
+	if text == "" {
+		return "empty"
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	fields := strings.Fields(text)
+	titled := len(fields) <= 6
+	for _, w := range fields {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !stopwords[w] {
+			titled = false
+		}
+	}
+	ends := strings.ContainsRune(".,?!…", last)
+	switch {
+	case titled:
+		return "titled"
+	case unicode.IsUpper(first) && ends:
+		return "sentence"
+	case unicode.IsUpper(first):
+		return "capital"
+	case ends:
+		return "ends"
+	}
+	return "fragment"
 }
 
 // nearest returns the candidate with the nearest mention on one side (among
