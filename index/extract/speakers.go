@@ -243,13 +243,17 @@ func (a *article) quoteShape(sp *span) string {
 	first, _ := utf8.DecodeRuneInString(text)
 	last, _ := utf8.DecodeLastRuneInString(text)
 	fields := strings.Fields(text)
-	titled := len(fields) <= 6
+	titled, capitals := len(fields) <= 6, 0
 	for _, w := range fields {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !stopwords[w] {
+		switch {
+		case unicode.IsUpper(r):
+			capitals++
+		case !stopwords[w]:
 			titled = false
 		}
 	}
+	titled = titled && capitals > 0
 	ends := strings.ContainsRune(".,?!…", last)
 	switch {
 	case titled:
