@@ -120,7 +120,7 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	fmt.Fprintf(stderr, "train speakers: %d articles, %d quotations found, %d with a right candidate\n", len(arts), labelled, right)
+	fmt.Fprintf(stderr, "train speakers: %d articles, %d quotations to learn from, %d with a right candidate\n", len(arts), labelled, right)
 
 	var w *bufio.Writer
 	if *preds != "" {
