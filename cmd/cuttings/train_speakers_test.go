@@ -102,7 +102,7 @@ func TestTrainSpeakersCommand(t *testing.T) {
 func TestScorerMirror(t *testing.T) {
 	for _, tc := range []struct {
 		gold, pred, match string
-		want           bool
+		want              bool
 	}{
 		{"Donald J. Trump", "Donald Trump", "", true},
 		{"Sen. Marco Rubio", "Marco Rubio", "", true},

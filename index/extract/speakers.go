@@ -652,7 +652,7 @@ type SpeakerChoice struct {
 	// collection of another style weighs as much as a large one.
 	Weight float64
 	cands  []candidate
-	quote []string
+	quote  []string
 }
 
 func (c *SpeakerChoice) weight() float64 {
