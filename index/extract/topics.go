@@ -153,7 +153,7 @@ type topicTally struct {
 	model      [numTopics]float64             // its log-odds so far, by its own label order
 	modelWords float64                        // words it knew, title words counted more
 	wordCounts topicCounts                    // of model words
-	record     func(tok []byte, mult float64) // training: sees every token
+	record     func(tok string, mult float64) // training: sees every token
 }
 
 // topicCounts counts occurrences of ids in an open-addressing table.
@@ -288,7 +288,7 @@ func (lex *topicLexiconIndex) scan(text string, base float64, lead int, modelMul
 			if t.words != nil {
 				t.words.word(buf[:k], modelMult, t)
 			} else if t.record != nil {
-				t.record(buf[:k], modelMult)
+				t.record(string(buf[:k]), modelMult) // a copy, so that buf stays on the stack
 			}
 		}
 		mult = base

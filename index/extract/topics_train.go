@@ -79,13 +79,18 @@ func TrainTopicModel(examples []TopicExample) ([]byte, error) {
 	buf.Write(b)
 	// One word's weights a line, so that a retrained model diffs readably.
 	buf.WriteString(",\n\"weights\": [\n")
-	for i, row := range f.Weights {
-		b, _ = json.Marshal(row)
+	n := len(f.Labels)
+	for i, x := range f.Weights {
+		b, _ = json.Marshal(x)
 		buf.Write(b)
-		if i < len(f.Weights)-1 {
+		switch {
+		case i == len(f.Weights)-1:
+			buf.WriteByte('\n')
+		case i%n == n-1:
+			buf.WriteString(",\n")
+		default:
 			buf.WriteByte(',')
 		}
-		buf.WriteByte('\n')
 	}
 	buf.WriteString("]}\n")
 	return buf.Bytes(), nil
@@ -120,8 +125,8 @@ func trainTopicModel(examples []TopicExample) (*topicModelFile, error) {
 		// sentence, counted again, is counted as a text of its own.
 		seen := map[string]int{}
 		var t topicTally
-		t.record = func(tok []byte, mult float64) {
-			w := string(topicModelToken(tok))
+		t.record = func(tok string, mult float64) {
+			w := string(topicModelToken([]byte(tok)))
 			if topicStopWords[w] || !hasLetter(w) {
 				return
 			}
@@ -221,7 +226,7 @@ func trainTopicModel(examples []TopicExample) (*topicModelFile, error) {
 			row[j] = math.Log((stats[c.word].count[l] + topicTrainSmoothing) / (totals[l] + topicTrainSmoothing*v))
 		}
 		f.Words = append(f.Words, c.word)
-		f.Weights = append(f.Weights, centre(row))
+		f.Weights = append(f.Weights, centre(row)...)
 	}
 	return f, nil
 }
