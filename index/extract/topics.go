@@ -98,8 +98,7 @@ func classifyTopics(title, body string) []Topic {
 func topicEvidence(lex *topicLexiconIndex, m *topicWordModel, title, body string) [numTopics]float64 {
 	var t topicTally
 	t.words = m
-	lex.scan(title, topicTitleWeight, 0, topicModelTitleWeight, &t)
-	lex.scan(body, 1, topicLeadWords, 1, &t)
+	lex.scanArticle(title, body, &t)
 	if m == nil {
 		return t.evidence
 	}
@@ -153,6 +152,7 @@ type topicTally struct {
 	model      [numTopics]float64             // its log-odds so far, by its own label order
 	modelWords float64                        // words it knew, title words counted more
 	wordCounts topicCounts                    // of model words
+	titleCase  bool                           // the text scanned is a title-case headline
 	record     func(tok string, mult float64) // training: sees every token
 }
 
@@ -229,6 +229,31 @@ type topicLexiconIndex struct {
 // never classify do not pay for it, and only read afterwards.
 var topicIndex = sync.OnceValue(func() *topicLexiconIndex { return buildTopicIndex(topicLexicon) })
 
+// scanArticle scans an article's title and body into t.
+func (lex *topicLexiconIndex) scanArticle(title, body string, t *topicTally) {
+	t.titleCase = isTitleCase(title)
+	lex.scan(title, topicTitleWeight, 0, topicModelTitleWeight, t)
+	t.titleCase = false
+	lex.scan(body, 1, topicLeadWords, 1, t)
+}
+
+// isTitleCase reports whether most words of a headline are capitalised
+// ("Chipmaker Posts Record Profit On AI Demand"), as some publishers write
+// them: there a capital does not mark a name.
+func isTitleCase(title string) bool {
+	words, capitals := 0, 0
+	for _, w := range strings.Fields(title) {
+		c := w[0]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			words++
+			if c <= 'Z' {
+				capitals++
+			}
+		}
+	}
+	return words >= 3 && capitals*4 >= words*3
+}
+
 // scan adds to t the evidence of every lexicon word and phrase in text,
 // multiplied by base, and by topicLeadWeight too for the first lead words,
 // and hands every word to the model of t counted modelMult times.
@@ -269,7 +294,7 @@ func (lex *topicLexiconIndex) scan(text string, base float64, lead int, modelMul
 		// A capitalised word inside a sentence is a name, or part of one:
 		// the model leaves names out, because the people, places and teams
 		// of the news it learnt from are not those of the news it will read.
-		name := 'A' <= c && c <= 'Z' && !opening
+		name := 'A' <= c && c <= 'Z' && !opening && !t.titleCase
 		opening = false
 		k := 0
 		for i < n && isTopicWordByte(text, i) {

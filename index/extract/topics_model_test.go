@@ -203,3 +203,25 @@ func TestTopicModelSkipsNames(t *testing.T) {
 		t.Errorf("words the model sees (-want +got):\n%s", diff)
 	}
 }
+
+// TestTopicModelTitleCase checks that in a title-case headline every word
+// reaches the model, while in a sentence-case one the names stay out.
+func TestTopicModelTitleCase(t *testing.T) {
+	tests := []struct {
+		title string
+		want  []string
+	}{
+		{"Chipmaker Posts Record Profit on Strong Demand", strings.Fields("chipmaker posts record profit on strong demand")},
+		{"Chipmaker posts record profit as Acme demand grows", strings.Fields("chipmaker posts record profit as demand grows")},
+		{"Acme Profit", strings.Fields("acme")}, // too short to tell
+	}
+	for _, tt := range tests {
+		var seen []string
+		var tally topicTally
+		tally.record = func(tok string, _ float64) { seen = append(seen, tok) }
+		topicIndex().scanArticle(tt.title, "", &tally)
+		if diff := cmp.Diff(tt.want, seen); diff != "" {
+			t.Errorf("%q: words the model sees (-want +got):\n%s", tt.title, diff)
+		}
+	}
+}

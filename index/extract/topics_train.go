@@ -142,8 +142,7 @@ func trainTopicModel(examples []TopicExample) (*topicModelFile, error) {
 			seen[w] = n + 1
 			s.count[l] += mult * topicRepeat[min(n, len(topicRepeat)-1)]
 		}
-		lex.scan(ex.Title, 0, 0, topicModelTitleWeight, &t)
-		lex.scan(ex.Text, 0, 0, 1, &t)
+		lex.scanArticle(ex.Title, ex.Text, &t)
 		clear(seen)
 		lex.scan(leadSentence(ex.Text), 0, 0, topicTrainLeadCopies, &t)
 	}
@@ -316,8 +315,7 @@ func CrossValidateTopics(examples []TopicExample, folds int) ([]TopicCV, error) 
 				lexEv := topicEvidence(lex, nil, view[0], view[1])
 				var t topicTally
 				t.words = m
-				lex.scan(view[0], 0, 0, topicModelTitleWeight, &t)
-				lex.scan(view[1], 0, 0, 1, &t)
+				lex.scanArticle(view[0], view[1], &t)
 				p := m.beliefs(&t)
 				both := topicEvidence(lex, m, view[0], view[1])
 				for j, ev := range []*[numTopics]float64{&lexEv, &p, &both} {
