@@ -233,16 +233,16 @@ var topicIndex = sync.OnceValue(func() *topicLexiconIndex { return buildTopicInd
 
 // scanArticle scans an article's title and body into t.
 func (lex *topicLexiconIndex) scanArticle(title, body string, t *topicTally) {
-	t.titleCase = isTitleCase(title)
+	t.titleCase = isTopicTitleCase(title)
 	lex.scan(title, topicTitleWeight, 0, topicModelTitleWeight, t)
 	t.titleCase = false
 	lex.scan(body, 1, topicLeadWords, 1, t)
 }
 
-// isTitleCase reports whether most words of a headline are capitalised
+// isTopicTitleCase reports whether most words of a headline are capitalised
 // ("Chipmaker Posts Record Profit On AI Demand"), as some publishers write
 // them: there a capital does not mark a name.
-func isTitleCase(title string) bool {
+func isTopicTitleCase(title string) bool {
 	words, capitals := 0, 0
 	for i := 0; i < len(title); i++ {
 		if i > 0 && title[i-1] != ' ' {

@@ -173,7 +173,7 @@ func TestCrossValidateTopics(t *testing.T) {
 	}
 }
 
-func TestLeadSentence(t *testing.T) {
+func TestTopicLeadSentence(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Shares fell 3.5% on Monday. The index closed lower.", "Shares fell 3.5% on Monday."},
 		{"The U.S. economy grew. Jobs rose.", "The U.S. economy grew."},
@@ -184,8 +184,8 @@ func TestLeadSentence(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := leadSentence(tt.text); got != tt.want {
-			t.Errorf("leadSentence(%q) = %q, want %q", tt.text, got, tt.want)
+		if got := topicLeadSentence(tt.text); got != tt.want {
+			t.Errorf("topicLeadSentence(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

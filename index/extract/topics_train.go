@@ -127,7 +127,7 @@ func trainTopicModel(examples []TopicExample) (*topicModelFile, error) {
 		var t topicTally
 		t.record = func(tok string, mult float64) {
 			w := string(topicModelToken([]byte(tok)))
-			if topicStopWords[w] || !hasLetter(w) {
+			if topicStopWords[w] || !topicHasLetter(w) {
 				return
 			}
 			s := stats[w]
@@ -144,7 +144,7 @@ func trainTopicModel(examples []TopicExample) (*topicModelFile, error) {
 		}
 		lex.scanArticle(ex.Title, ex.Text, &t)
 		clear(seen)
-		lex.scan(leadSentence(ex.Text), 0, 0, topicTrainLeadCopies, &t)
+		lex.scan(topicLeadSentence(ex.Text), 0, 0, topicTrainLeadCopies, &t)
 	}
 	slices.Sort(labels)
 	if len(labels) < 2 {
@@ -230,14 +230,14 @@ func trainTopicModel(examples []TopicExample) (*topicModelFile, error) {
 	return f, nil
 }
 
-func hasLetter(w string) bool {
+func topicHasLetter(w string) bool {
 	return strings.ContainsFunc(w, func(r rune) bool { return !('0' <= r && r <= '9') })
 }
 
-// leadSentence returns the first sentence of text: its first paragraph up
+// topicLeadSentence returns the first sentence of text: its first paragraph up
 // to the first full stop, question or exclamation mark that is followed by
 // a space and a capital or digit (a quotation mark may come between).
-func leadSentence(text string) string {
+func topicLeadSentence(text string) string {
 	text = strings.TrimSpace(text)
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		text = text[:i]
@@ -247,7 +247,7 @@ func leadSentence(text string) string {
 			continue
 		}
 		j := i + 1
-		j += quoteLen(text[j:])
+		j += topicQuoteLen(text[j:])
 		k := j
 		for k < len(text) && text[k] == ' ' {
 			k++
@@ -255,7 +255,7 @@ func leadSentence(text string) string {
 		if k == j || k == len(text) {
 			continue
 		}
-		k += quoteLen(text[k:])
+		k += topicQuoteLen(text[k:])
 		if k < len(text) && ('A' <= text[k] && text[k] <= 'Z' || '0' <= text[k] && text[k] <= '9') {
 			return strings.TrimSpace(text[:i+1])
 		}
@@ -263,8 +263,8 @@ func leadSentence(text string) string {
 	return text
 }
 
-// quoteLen is the length of a quotation mark at the start of s, or 0.
-func quoteLen(s string) int {
+// topicQuoteLen is the length of a quotation mark at the start of s, or 0.
+func topicQuoteLen(s string) int {
 	switch {
 	case strings.HasPrefix(s, `"`), strings.HasPrefix(s, "'"):
 		return 1
@@ -310,7 +310,7 @@ func CrossValidateTopics(examples []TopicExample, folds int) ([]TopicCV, error) 
 		}
 		for i := k; i < len(examples); i += folds {
 			ex := examples[i]
-			views := [3][2]string{{ex.Title, ex.Text}, {"", leadSentence(ex.Text)}, {"", ex.Title}}
+			views := [3][2]string{{ex.Title, ex.Text}, {"", topicLeadSentence(ex.Text)}, {"", ex.Title}}
 			for v, view := range views {
 				lexEv := topicEvidence(lex, nil, view[0], view[1])
 				var t topicTally
