@@ -43,10 +43,10 @@ func TestTopicModelLoads(t *testing.T) {
 	}
 }
 
-// shortNews are one- and two-sentence news summaries written for these
+// topicShortNews are one- and two-sentence news summaries written for these
 // tests, the length of a wire digest or a search snippet, where the lexicon
 // alone knows few of the words.
-var shortNews = []struct {
+var topicShortNews = []struct {
 	text, want string
 }{
 	// Technology business reads like the economy to the lexicon. (Still
@@ -73,7 +73,7 @@ var shortNews = []struct {
 }
 
 func TestClassifyTopicsShortNews(t *testing.T) {
-	for _, tc := range shortNews {
+	for _, tc := range topicShortNews {
 		t.Run(tc.text[:30], func(t *testing.T) {
 			got := classifyTopics("", tc.text)
 			if len(got) == 0 || got[0].Label != tc.want {
@@ -83,9 +83,9 @@ func TestClassifyTopicsShortNews(t *testing.T) {
 	}
 }
 
-// trainingNews is a tiny labelled set, written for these tests, to train
+// topicTrainingNews is a tiny labelled set, written for these tests, to train
 // models on.
-var trainingNews = []TopicExample{
+var topicTrainingNews = []TopicExample{
 	{"Shares fall", "Shares in the bank fell sharply after profits dropped. Investors sold the shares as profits fell.", []string{"economy, business and finance"}},
 	{"Profits rise", "The retailer said profits rose as sales grew. Its shares rose on the news.", []string{"economy, business and finance"}},
 	{"Bank warns", "The bank warned that profits would fall. Shares and bonds dropped.", []string{"economy, business and finance"}},
@@ -104,11 +104,11 @@ var trainingNews = []TopicExample{
 // same bytes, load, and tell the labels apart on text the model has not
 // seen.
 func TestTrainTopicModel(t *testing.T) {
-	a, err := TrainTopicModel(trainingNews)
+	a, err := TrainTopicModel(topicTrainingNews)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := TrainTopicModel(slices.Clone(trainingNews))
+	b, err := TrainTopicModel(slices.Clone(topicTrainingNews))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestTrainTopicModel(t *testing.T) {
 		}
 	}
 
-	if _, err := TrainTopicModel(trainingNews[:4]); err == nil {
+	if _, err := TrainTopicModel(topicTrainingNews[:4]); err == nil {
 		t.Error("training on one label: no error")
 	}
 	bad := []TopicExample{{Title: "x", Text: "y", Topics: []string{"gardening"}}}
@@ -149,7 +149,7 @@ func TestTrainTopicModel(t *testing.T) {
 }
 
 func TestCrossValidateTopics(t *testing.T) {
-	rows, err := CrossValidateTopics(trainingNews, 4)
+	rows, err := CrossValidateTopics(topicTrainingNews, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestCrossValidateTopics(t *testing.T) {
 	if rows[1].Full < 0.75 {
 		t.Errorf("model alone on full text: %.2f, want >= 0.75 on this easy set", rows[1].Full)
 	}
-	if _, err := CrossValidateTopics(trainingNews, 1); err == nil {
+	if _, err := CrossValidateTopics(topicTrainingNews, 1); err == nil {
 		t.Error("one fold: no error")
 	}
 }
