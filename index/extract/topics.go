@@ -80,7 +80,9 @@ const (
 // the topics it signals; title words count topicTitleWeight times and the
 // lead's words topicLeadWeight times, and each repetition of a word counts
 // less than the one before (topicRepeat), so that many different words of
-// a topic outweigh one word said many times.
+// a topic outweigh one word said many times. The word model, trained on
+// news of five of the labels, then reorders those five and decides short
+// texts (mixTopicEvidence); the other twelve keep the lexicon's evidence.
 //
 // The best topic is always returned when there is any evidence (an empty,
 // non-nil slice when there is none); others follow when their evidence is
@@ -89,12 +91,24 @@ const (
 // the best's evidence plus topicConfidence: scores keep the evidence
 // ratios, and the best nears 1 only with ample evidence.
 func classifyTopics(title, body string) []Topic {
-	var t topicTally
-	lex := topicIndex()
-	lex.scan(title, topicTitleWeight, 0, &t)
-	lex.scan(body, 1, topicLeadWords, &t)
-	ev := &t.evidence
+	ev := topicEvidence(topicIndex(), topicModel(), title, body)
+	return chooseTopics(&ev)
+}
 
+// topicEvidence returns the evidence of each label: the lexicon's, mixed
+// with the beliefs of the model m when m is not nil (mixTopicEvidence).
+func topicEvidence(lex *topicLexiconIndex, m *topicWordModel, title, body string) [numTopics]float64 {
+	var t topicTally
+	t.words = m
+	lex.scanArticle(title, body, &t)
+	if m == nil {
+		return t.evidence
+	}
+	return mixTopicEvidence(m, &t.evidence, m.beliefs(&t))
+}
+
+// chooseTopics picks the topics from the evidence of each label.
+func chooseTopics(ev *[numTopics]float64) []Topic {
 	var order [numTopics]int
 	for i := range order {
 		order[i] = i
@@ -130,16 +144,28 @@ var topicRepeat = func() (r [64]float64) {
 }()
 
 // topicTally accumulates an article's evidence per topic, and counts the
-// occurrences of each lexicon entry in a small open-addressing table on the
+// occurrences of each lexicon entry and model word in small tables on the
 // stack, to weigh repetitions down without allocating.
 type topicTally struct {
 	evidence [numTopics]float64
-	entry    [topicTallySlots]int32 // entry id + 1; 0 is an empty slot
-	seen     [topicTallySlots]uint16
-	used     int // slots taken
+	entries  topicCounts // of lexicon entries
+
+	words      *topicWordModel                // the model, if any, that reads the words too
+	model      [numTopics]float64             // its log-odds so far, by its own label order
+	modelWords float64                        // words it knew, title words counted more
+	wordCounts topicCounts                    // of model words
+	titleCase  bool                           // the text scanned is a title-case headline
+	record     func(tok string, mult float64) // training: sees every token
 }
 
-// topicTallySlots bounds the distinct lexicon entries counted per article;
+// topicCounts counts occurrences of ids in an open-addressing table.
+type topicCounts struct {
+	entry [topicTallySlots]int32 // id + 1; 0 is an empty slot
+	seen  [topicTallySlots]uint16
+	used  int // slots taken
+}
+
+// topicTallySlots bounds the distinct ids counted per article;
 // past about three quarters full, further new entries count as first
 // occurrences, which only very long texts reach.
 const topicTallySlots = 1024
@@ -147,7 +173,7 @@ const topicTallySlots = 1024
 // add counts one occurrence of entry, weighted by mult and by how many
 // came before.
 func (t *topicTally) add(lex *topicLexiconIndex, entry int32, mult float64) {
-	f := topicRepeat[min(t.occurrence(entry), len(topicRepeat)-1)]
+	f := topicRepeat[min(t.entries.occurrence(entry), len(topicRepeat)-1)]
 	for _, w := range lex.entries[entry].weights {
 		t.evidence[w.label] += float64(w.weight) * mult * f
 	}
@@ -155,7 +181,7 @@ func (t *topicTally) add(lex *topicLexiconIndex, entry int32, mult float64) {
 
 // occurrence records one more occurrence of entry and returns how many
 // came before it.
-func (t *topicTally) occurrence(entry int32) int {
+func (t *topicCounts) occurrence(entry int32) int {
 	h := (uint32(entry) * 2654435761) >> 22 // Fibonacci hashing to 10 bits
 	for {
 		switch t.entry[h] {
@@ -205,16 +231,46 @@ type topicLexiconIndex struct {
 // never classify do not pay for it, and only read afterwards.
 var topicIndex = sync.OnceValue(func() *topicLexiconIndex { return buildTopicIndex(topicLexicon) })
 
+// scanArticle scans an article's title and body into t.
+func (lex *topicLexiconIndex) scanArticle(title, body string, t *topicTally) {
+	t.titleCase = isTopicTitleCase(title)
+	lex.scan(title, topicTitleWeight, 0, topicModelTitleWeight, t)
+	t.titleCase = false
+	lex.scan(body, 1, topicLeadWords, 1, t)
+}
+
+// isTopicTitleCase reports whether most words of a headline are capitalised
+// ("Chipmaker Posts Record Profit On AI Demand"), as some publishers write
+// them: there a capital does not mark a name.
+func isTopicTitleCase(title string) bool {
+	words, capitals := 0, 0
+	for i := 0; i < len(title); i++ {
+		if i > 0 && title[i-1] != ' ' {
+			continue // not the start of a word
+		}
+		c := title[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			words++
+			if c <= 'Z' {
+				capitals++
+			}
+		}
+	}
+	return words >= 3 && capitals*4 >= words*3
+}
+
 // scan adds to t the evidence of every lexicon word and phrase in text,
-// multiplied by base, and by topicLeadWeight too for the first lead words.
+// multiplied by base, and by topicLeadWeight too for the first lead words,
+// and hands every word to the model of t counted modelMult times.
 // It reads text once, lower-cases ASCII into a stack buffer and looks each
 // token up without allocating.
-func (lex *topicLexiconIndex) scan(text string, base float64, lead int, t *topicTally) {
+func (lex *topicLexiconIndex) scan(text string, base float64, lead int, modelMult float64, t *topicTally) {
 	var buf [topicMaxWord]byte
 	mult, heldMult := base, base
 	words := 0
 	held := int32(-1) // a phrase-starting word waiting for its successor
 	broken := false   // punctuation since the previous word: no phrase across it
+	opening := true   // the next word opens a sentence
 	n := len(text)
 	for i := 0; i < n; {
 		c := text[i]
@@ -234,10 +290,17 @@ func (lex *topicLexiconIndex) scan(text string, base float64, lead int, t *topic
 				i += 2
 			default:
 				broken = true
+				opening = opening || c == '.' || c == '!' || c == '?'
 				i++
 			}
+			opening = opening || c == '\n'
 			continue
 		}
+		// A capitalised word inside a sentence is a name, or part of one:
+		// the model leaves names out, because the people, places and teams
+		// of the news it learnt from are not those of the news it will read.
+		name := 'A' <= c && c <= 'Z' && !opening && !t.titleCase
+		opening = false
 		k := 0
 		for i < n && isTopicWordByte(text, i) {
 			if k < topicMaxWord {
@@ -251,6 +314,13 @@ func (lex *topicLexiconIndex) scan(text string, base float64, lead int, t *topic
 			i++
 		}
 		id := lex.lookup(buf[:min(k, topicMaxWord)], k <= topicMaxWord)
+		if k <= topicMaxWord && !name {
+			if t.words != nil {
+				t.words.word(buf[:k], modelMult, t)
+			} else if t.record != nil {
+				t.record(string(buf[:k]), modelMult) // a copy, so that buf stays on the stack
+			}
+		}
 		mult = base
 		if words < lead {
 			mult = base * topicLeadWeight
