@@ -6,12 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"sort"
 	"syscall"
 	"time"
 
@@ -28,9 +27,9 @@ type serveOptions struct {
 	Store string // a PostgreSQL DSN shared by several nodes; "" is the SQLite store in Data
 	Demo  bool
 	Token string
-	// workDir is where --demo starts looking for go.mod; "" is the working
-	// directory. Tests set it.
-	workDir string
+	// demo holds the *.jsonl files --demo serves; nil is the articles
+	// built into the binary. Tests set it.
+	demo fs.FS
 }
 
 // flags binds the options to a flag set.
@@ -38,7 +37,7 @@ func (o *serveOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Addr, "addr", ":8080", "`address` to listen on")
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the store and the index")
 	storeFlag(fs, &o.Store)
-	fs.BoolVar(&o.Demo, "demo", false, "serve a fresh temporary archive of testdata/articles/*.jsonl (removed on exit); ignores --data")
+	fs.BoolVar(&o.Demo, "demo", false, "serve a fresh temporary archive of the built-in sample articles (removed on exit); ignores --data")
 	fs.StringVar(&o.Token, "token", "", "bearer `token` for POST and DELETE /api/articles (default $CUTTINGS_TOKEN; none: writes refused)")
 }
 
@@ -120,10 +119,10 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	}()
 
 	dir := opts.Data
-	var demoFiles []string
+	demo := opts.demo
 	if opts.Demo {
-		if demoFiles, err = findDemoArticles(opts.workDir); err != nil {
-			return nil, err
+		if demo == nil {
+			demo = demoArticles()
 		}
 		if dir, err = os.MkdirTemp("", "cuttings-demo-"); err != nil {
 			return nil, fmt.Errorf("serve --demo: %w", err)
@@ -150,7 +149,7 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	s.closers = append(s.closers, func() { st.Close() })
 
 	if opts.Demo {
-		if err := ingestDemo(ctx, st, demoFiles, logw); err != nil {
+		if err := ingestDemo(ctx, st, demo, logw); err != nil {
 			return nil, err
 		}
 	}
@@ -263,45 +262,20 @@ func reachable(a net.Addr) string {
 	return net.JoinHostPort(host, port)
 }
 
-// findDemoArticles finds testdata/articles/*.jsonl in the module that holds
-// dir (or the working directory): the nearest directory above with a go.mod.
-func findDemoArticles(dir string) ([]string, error) {
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, fmt.Errorf("serve --demo: %w", err)
-		}
-		dir = wd
-	}
-	start := dir
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil, fmt.Errorf("serve --demo: no go.mod in %s or above; run it inside the cuttings repository", start)
-		}
-		dir = parent
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "testdata", "articles", "*.jsonl"))
+// ingestDemo writes the valid articles of the demo's *.jsonl files to the
+// store; a bad record is reported and skipped, as `cuttings ingest` would.
+func ingestDemo(ctx context.Context, st *store.Store, demo fs.FS, logw io.Writer) error {
+	files, err := fs.Glob(demo, "*.jsonl")
 	if err != nil {
-		return nil, fmt.Errorf("serve --demo: %w", err)
+		return fmt.Errorf("serve --demo: %w", err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("serve --demo: no testdata/articles/*.jsonl in %s", dir)
+		return errors.New("serve --demo: no demo articles (*.jsonl)")
 	}
-	sort.Strings(files)
-	return files, nil
-}
-
-// ingestDemo writes the demo files' valid articles to the store; a bad
-// record is reported and skipped, as `cuttings ingest` would.
-func ingestDemo(ctx context.Context, st *store.Store, files []string, logw io.Writer) error {
-	for _, path := range files {
+	for _, path := range files { // fs.Glob sorts them
 		var batch []store.Article
 		err := func() error {
-			f, err := os.Open(path)
+			f, err := demo.Open(path)
 			if err != nil {
 				return err
 			}
