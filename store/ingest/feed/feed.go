@@ -146,6 +146,8 @@ func Complete(it Item, p store.Article) store.Article {
 	return a
 }
 
+// resolve makes link absolute against base, without the tracking
+// parameters feeds add to their links (the archive's canonical form).
 func resolve(base *url.URL, link string) string {
 	link = strings.TrimSpace(link)
 	if link == "" {
@@ -158,7 +160,7 @@ func resolve(base *url.URL, link string) string {
 	if base != nil {
 		u = base.ResolveReference(u)
 	}
-	return u.String()
+	return store.CanonicalURL(u.String())
 }
 
 // toUTF8 decodes a feed served in another charset when the XML itself does

@@ -45,7 +45,7 @@ type Client struct {
 	HTTP     *http.Client  // nil is a client of its own
 	Timeout  time.Duration // for the whole request, body included; 0 is DefaultTimeout
 	MaxBytes int64         // a larger body is an error; 0 is DefaultMaxBytes
-	PerHost  time.Duration // least time between two requests to one host; 0 is DefaultPerHost, <0 none
+	PerHost  time.Duration // least time between two requests to one host name; 0 is DefaultPerHost, <0 none
 
 	mu   sync.Mutex
 	next map[string]time.Time // host -> when its next request may start
@@ -88,7 +88,8 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, &Error{URL: r.URL, Reason: "not an http or https URL"}
 	}
-	if err := c.wait(ctx, u.Host); err != nil {
+	// One host is its name, whatever the port: it is the same machine.
+	if err := c.wait(ctx, strings.ToLower(u.Hostname())); err != nil {
 		return nil, &Error{URL: r.URL, Reason: "cancelled while waiting for the host", Err: err}
 	}
 	timeout := c.Timeout
@@ -186,7 +187,6 @@ func (c *Client) wait(ctx context.Context, host string) error {
 	if gap < 0 {
 		return ctx.Err()
 	}
-	host = strings.ToLower(host)
 	c.mu.Lock()
 	if c.next == nil {
 		c.next = map[string]time.Time{}

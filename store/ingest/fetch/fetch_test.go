@@ -142,7 +142,8 @@ func TestGetPerHost(t *testing.T) {
 	}
 	time.Sleep(20 * time.Millisecond)
 	start := time.Now()
-	if _, err := c.Get(context.Background(), Request{URL: other.URL}); err != nil {
+	// Another name for this machine counts as another host.
+	if _, err := c.Get(context.Background(), Request{URL: strings.Replace(other.URL, "127.0.0.1", "localhost", 1)}); err != nil {
 		t.Error(err)
 	}
 	if d := time.Since(start); d > 100*time.Millisecond {

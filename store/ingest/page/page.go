@@ -75,10 +75,30 @@ func Parse(r io.Reader, contentType, pageURL string) (store.Article, error) {
 			a.Published = t
 		}
 	}
-	if strings.TrimSpace(a.Body) == "" {
+	a.Body = dropByline(a.Body)
+	if len(strings.Fields(a.Body)) < MinWords {
 		return a, ErrNoText
 	}
 	return a, nil
+}
+
+// MinWords is the fewest words an article's text may have: fewer is a
+// page of links or a headline alone, which readability returns when it
+// finds nothing better.
+const MinWords = 20
+
+// dropByline removes a first paragraph that is the byline ("By Ruth
+// Penhaligon and Tom Keast"). Readability leaves it in the text when the
+// page's metadata already named the author; the archive has the authors
+// and wants the body to start with the story.
+func dropByline(body string) string {
+	body = strings.TrimLeft(body, " \t\r\n")
+	firstPara, rest, ok := strings.Cut(body, "\n")
+	line := strings.TrimSpace(firstPara)
+	if !ok || len(line) > 100 || !strings.HasPrefix(strings.ToLower(line), "by ") || strings.ContainsAny(line, ".!?\"“") {
+		return body
+	}
+	return strings.TrimLeft(rest, " \t\r\n")
 }
 
 // Text returns the text of an HTML fragment, such as a feed item's

@@ -70,6 +70,9 @@ func TestParse(t *testing.T) {
 	if a.Language != "en-GB" {
 		t.Errorf("Language %q", a.Language)
 	}
+	if !strings.HasPrefix(a.Body, "Work to repair the storm-damaged harbour wall") {
+		t.Errorf("body does not start with the story (the byline is the authors'):\n%s", a.Body)
+	}
 	for _, want := range []string{
 		"Work to repair the storm-damaged harbour wall at Porthleven",
 		`"We have waited long enough, and so have the boats," said Maria Trewin`,
