@@ -17,6 +17,8 @@ import (
 	"github.com/cuttings/cuttings/index"
 	"github.com/cuttings/cuttings/store"
 	"github.com/cuttings/cuttings/store/ingest"
+	"github.com/cuttings/cuttings/store/ingest/fetch"
+	"github.com/cuttings/cuttings/store/ingest/poll"
 	"github.com/cuttings/cuttings/web"
 )
 
@@ -27,6 +29,8 @@ type serveOptions struct {
 	Store string // a PostgreSQL DSN shared by several nodes; "" is the SQLite store in Data
 	Demo  bool
 	Token string
+	Feeds string        // a file of feed URLs to poll
+	Every time.Duration // between two reads of one feed
 	// demo holds the *.jsonl files --demo serves; nil is the articles
 	// built into the binary. Tests set it.
 	demo fs.FS
@@ -38,6 +42,8 @@ func (o *serveOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the store and the index")
 	storeFlag(fs, &o.Store)
 	fs.BoolVar(&o.Demo, "demo", false, "serve a fresh temporary archive of the built-in sample articles (removed on exit); ignores --data")
+	fs.StringVar(&o.Feeds, "feeds", "", "poll the feeds listed in `file` (one URL a line, # comments) into the archive")
+	fs.DurationVar(&o.Every, "poll-every", poll.DefaultEvery, "time between two reads of one feed (a failing feed waits longer)")
 	fs.StringVar(&o.Token, "token", "", "bearer `token` for POST and DELETE /api/articles (default $CUTTINGS_TOKEN; none: writes refused)")
 }
 
@@ -52,8 +58,10 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var opts serveOptions
 	opts.flags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cuttings serve [--addr :8080] [--data ./data] [--store postgres://...] [--demo] [--token T]")
+		fmt.Fprintln(stderr, "usage: cuttings serve [--addr :8080] [--data ./data] [--store postgres://...] [--demo] [--token T] [--feeds FILE [--poll-every 15m]]")
 		fmt.Fprintln(stderr, "\nServes the search page on / and the JSON API on /api/, following the store as it changes.")
+		fmt.Fprintln(stderr, "With --feeds, reads each listed feed at once and then every --poll-every; /healthz and the")
+		fmt.Fprintln(stderr, "search page say when each feed was last read and what failed.")
 		fmt.Fprintln(stderr, "\nflags:")
 		fs.PrintDefaults()
 	}
@@ -85,6 +93,9 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		what = fmt.Sprintf("%d demo articles", srv.Articles)
 	}
 	fmt.Fprintf(stdout, "cuttings: serving %s on %s\n", what, srv.URL)
+	if srv.poller != nil {
+		fmt.Fprintf(stdout, "cuttings: polling %d feeds from %s every %v\n", len(srv.poller.Feeds), opts.Feeds, srv.poller.Every)
+	}
 	if opts.Token == "" {
 		fmt.Fprintln(stderr, "cuttings: no --token or CUTTINGS_TOKEN: POST and DELETE /api/articles are refused")
 	}
@@ -104,6 +115,8 @@ type server struct {
 	stop     func()     // stops Follow
 	closers  []func()   // undo startup, in reverse order
 	log      io.Writer
+	poller   *poll.Poller  // nil without --feeds
+	polled   chan struct{} // closed when the poller has stopped
 }
 
 // startServer opens the archive, takes the data directory's server lock,
@@ -117,6 +130,22 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 			s.close()
 		}
 	}()
+
+	if opts.Feeds != "" {
+		// Read the list first: a mistake in it should stop the server
+		// before it starts, with the file and line.
+		f, err := os.Open(opts.Feeds)
+		if err != nil {
+			return nil, fmt.Errorf("serve --feeds: %w", err)
+		}
+		feeds, err := poll.ReadList(f, opts.Feeds)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("serve --feeds: %w", err)
+		}
+		s.poller = &poll.Poller{Feeds: feeds, Every: opts.Every, Log: logw,
+			Client: &fetch.Client{PerHost: fetchPerHost}}
+	}
 
 	dir := opts.Data
 	demo := opts.demo
@@ -174,7 +203,12 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 
-	ws, err := web.New(archive, st, web.Options{Token: opts.Token, Log: logw})
+	wopts := web.Options{Token: opts.Token, Log: logw}
+	if s.poller != nil {
+		s.poller.Store = st
+		wopts.Feeds = s.poller.Statuses
+	}
+	ws, err := web.New(archive, st, wopts)
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
@@ -195,6 +229,13 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	s.stop = stop
 	s.followed = make(chan error, 1)
 	go func() { s.followed <- archive.Follow(fctx) }()
+	if s.poller != nil {
+		s.polled = make(chan struct{})
+		go func() {
+			defer close(s.polled)
+			s.poller.Run(fctx)
+		}()
+	}
 
 	s.http = &http.Server{
 		Handler:           ws.Handler(),
@@ -240,6 +281,9 @@ func (s *server) close() {
 			if err := <-s.followed; err != nil && !errors.Is(err, context.Canceled) {
 				fmt.Fprintf(s.log, "cuttings: follow store: %v\n", err)
 			}
+		}
+		if s.polled != nil {
+			<-s.polled // it writes to the store, which closes next
 		}
 		s.stop = nil
 	}
