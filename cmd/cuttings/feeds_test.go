@@ -265,3 +265,21 @@ func TestWatchDir(t *testing.T) {
 		t.Errorf("watchDir: %v", err)
 	}
 }
+
+// A page's URL is one article, everything about it from the page itself.
+func TestIngestPageURL(t *testing.T) {
+	srv, stories := newsroom(t)
+	data := t.TempDir()
+	s := stories[49] // on its page, in windows-1252
+	if s.charset != "windows-1252" {
+		t.Fatalf("story 49 is %q, want the windows-1252 one", s.slug)
+	}
+	sum, stderr, err := runIngestTest(t, "", "--data", data, s.pageURL(srv.URL)+"?utm_campaign=share")
+	if err != nil || stderr != "" {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if diff := cmp.Diff(ingestSummary{Read: 1, Added: 1}, sum); diff != "" {
+		t.Errorf("summary (-want +got):\n%s", diff)
+	}
+	checkStory(t, storedArticles(t, data), s, srv.URL, newsroomSource)
+}
