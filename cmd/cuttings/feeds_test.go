@@ -198,7 +198,7 @@ func TestIngestSavedPages(t *testing.T) {
 
 func TestWatchDir(t *testing.T) {
 	old := watchInterval
-	watchInterval = 50 * time.Millisecond
+	watchInterval = 200 * time.Millisecond
 	t.Cleanup(func() { watchInterval = old })
 	dir := t.TempDir()
 	ingestWriteFile(t, filepath.Join(dir, "old.jsonl"), `{"id":"o"}`+"\n")
@@ -234,8 +234,8 @@ func TestWatchDir(t *testing.T) {
 	// A file being written is read once it stops changing, and only then.
 	path := filepath.Join(dir, "new", "story.html")
 	ingestWriteFile(t, path, "<html><body><p>The first half")
-	for range 4 {
-		time.Sleep(watchInterval / 2)
+	for range 6 {
+		time.Sleep(watchInterval / 10)
 		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -254,7 +254,7 @@ func TestWatchDir(t *testing.T) {
 	// Hidden files (a writer's temporary name) and unknown kinds are not read.
 	ingestWriteFile(t, filepath.Join(dir, ".partial.html"), "<html>")
 	ingestWriteFile(t, filepath.Join(dir, "notes.doc"), "x")
-	time.Sleep(5 * watchInterval)
+	time.Sleep(4 * watchInterval)
 	select {
 	case r := <-reads:
 		t.Errorf("read %v", r)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
 
@@ -254,7 +255,7 @@ func (in *ingester) readFile(ctx context.Context, path string, stdin io.Reader, 
 		return add(rec.Article)
 	}
 	if ingest.IsURL(path) {
-		res, err := in.fetcher.Get(ctx, fetch.Request{URL: path, Accept: append(fetch.Feeds, fetch.Pages...)})
+		res, err := in.fetcher.Get(ctx, fetch.Request{URL: path, Accept: slices.Concat(fetch.Feeds, fetch.Pages)})
 		if err != nil {
 			return err
 		}
