@@ -30,7 +30,8 @@ import (
 type Record struct {
 	Article store.Article // normalised by Validate; partial when Err is set
 	// Where is "path:line" for a JSON Lines record, "path[i]" for the i-th
-	// (from 0) element of a JSON array, "path" for a whole file.
+	// (from 0) element of a JSON array, item of a feed or record of a web
+	// archive, "path" for a whole file; a URL for path when it was fetched.
 	Where string
 	Err   error // non-nil when the record was rejected
 	// Page, when set, is the page that holds the article's text: a feed
