@@ -25,6 +25,7 @@ const (
 	DefaultTimeout  = 20 * time.Second
 	DefaultMaxBytes = 8 << 20
 	DefaultPerHost  = time.Second
+	maxRedirects    = 10
 	// UserAgent names the archive to the servers it reads.
 	UserAgent = "cuttings (news archive; +https://github.com/cuttings/cuttings)"
 )
@@ -113,9 +114,16 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	if r.LastModified != "" {
 		req.Header.Set("If-Modified-Since", r.LastModified)
 	}
-	hc := c.HTTP
-	if hc == nil {
-		hc = http.DefaultClient
+	hc := http.Client{}
+	if c.HTTP != nil {
+		hc = *c.HTTP
+	}
+	// A redirect is another request to a host, and waits its turn too.
+	hc.CheckRedirect = func(next *http.Request, via []*http.Request) error {
+		if len(via) >= maxRedirects {
+			return fmt.Errorf("stopped after %d redirects", maxRedirects)
+		}
+		return c.wait(next.Context(), strings.ToLower(next.URL.Hostname()))
 	}
 	res, err := hc.Do(req)
 	if err != nil {

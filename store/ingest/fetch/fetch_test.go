@@ -163,3 +163,21 @@ func TestGetPerHost(t *testing.T) {
 		}
 	}
 }
+
+// A redirect to the same host waits its turn like any request.
+func TestGetRedirectWaits(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/old", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/new", http.StatusFound) })
+	mux.HandleFunc("/new", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("moved here")) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c := &Client{PerHost: 200 * time.Millisecond}
+	start := time.Now()
+	res, err := c.Get(context.Background(), Request{URL: srv.URL + "/old"})
+	if err != nil || string(res.Body) != "moved here" {
+		t.Fatalf("Get: %v", err)
+	}
+	if d := time.Since(start); d < 190*time.Millisecond {
+		t.Errorf("the redirect was followed after %v, want a turn of 200ms", d)
+	}
+}
