@@ -17,7 +17,7 @@ import (
 
 const (
 	webFeed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Estuary Times</title>
-<item><title>Ferry back in service</title><link>https://estuary.example/ferry</link><pubDate>Mon, 03 Mar 2025 08:00:00 GMT</pubDate><description>The chain ferry returned to service on Monday after a month in dry dock for new prop shafts and a repainted hull.</description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>The chain ferry returned to service on Monday after a month in dry dock.</p>]]></content:encoded></item>
+<item><title>Ferry back in service</title><link>https://estuary.example/ferry</link><pubDate>Mon, 03 Mar 2025 08:00:00 GMT</pubDate><description>The chain ferry returned to service on Monday after a month in dry dock for new prop shafts and a repainted hull.</description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>The chain ferry returned to service on Monday after a month in dry dock for new prop shafts, and the queues on both banks cleared by lunchtime.</p>]]></content:encoded></item>
 <item><title>Council tax to rise</title><link>https://estuary.example/council-tax</link><description>Bills will go up by five per cent.</description></item>
 </channel></rss>`
 	webPage = `<html><head><title>Sea wall | Estuary Times</title><link rel="canonical" href="https://estuary.example/sea-wall"></head><body><article>

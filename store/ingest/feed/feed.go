@@ -2,8 +2,8 @@
 // articles, one per item: its title, link, date and authors from the feed,
 // the feed's title as the source, and the item's full text when the feed
 // carries it (content:encoded, Atom content). An item that carries only a
-// summary names the page to fetch for its text instead, and Complete merges
-// that page in. Parsing is all or nothing: a feed that is not well-formed
+// summary, or content too short to be the story, names the page to fetch
+// for its text instead, and Complete merges that page in. Parsing is all or nothing: a feed that is not well-formed
 // gives an error and no items, so a broken feed never half-updates the
 // archive. No I/O.
 package feed
@@ -106,8 +106,10 @@ func item(it *gofeed.Item, source, language string, base *url.URL) Item {
 	if len(a.Authors) == 0 && it.DublinCoreExt != nil {
 		a.Authors = append(a.Authors, it.DublinCoreExt.Creator...)
 	}
-	if strings.TrimSpace(it.Content) != "" {
-		a.Body = page.Text(it.Content)
+	// Content shorter than an article ("The council met tonight. Read
+	// more…") is a teaser, and the page has the story.
+	if content := page.Text(it.Content); len(strings.Fields(content)) >= page.MinWords || (content != "" && a.URL == "") {
+		a.Body = content
 		return Item{Article: a}
 	}
 	a.Body = page.Text(it.Description)

@@ -71,7 +71,7 @@ func TestParseAtomAndRDF(t *testing.T) {
   <published>2025-10-20T06:00:00+01:00</published>
   <updated>2025-10-20T08:00:00+01:00</updated>
   <author><name>Iain Baird</name></author>
-  <content type="html">&lt;p&gt;The island ferry will run four times a day instead of six from November.&lt;/p&gt;</content>
+  <content type="html">&lt;p&gt;The island ferry will run four times a day instead of six from November, after the operator said it could not find enough crew for the winter.&lt;/p&gt;</content>
  </entry>
 </feed>`
 	rdf := `<?xml version="1.0"?>
@@ -92,7 +92,7 @@ func TestParseAtomAndRDF(t *testing.T) {
 		{"atom", atom, Item{Article: store.Article{
 			URL: "https://courier.example/ferry-winter", Title: "Ferry timetable cut for winter", Authors: []string{"Iain Baird"},
 			Source: "Lowland Courier", Published: time.Date(2025, 10, 20, 5, 0, 0, 0, time.UTC),
-			Body: "The island ferry will run four times a day instead of six from November.",
+			Body: "The island ferry will run four times a day instead of six from November, after the operator said it could not find enough crew for the winter.",
 		}}},
 		{"rdf", rdf, Item{Article: store.Article{
 			URL: "https://moorland.example/quarry-plan", Title: "Quarry plan withdrawn", Authors: []string{"Beth Arkwright"},
@@ -162,5 +162,20 @@ func TestComplete(t *testing.T) {
 		Source: "Northern Echo Desk", Published: time.Date(2025, 3, 5, 18, 0, 0, 0, time.UTC), Body: "The full text."}
 	if diff := cmp.Diff(want, Complete(it, p)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// Content too short to be the story is a teaser: the page is fetched.
+func TestParseTeaser(t *testing.T) {
+	text := `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Estuary Times</title>
+<item><title>Council approves marina</title><link>https://estuary.example/marina</link>
+<content:encoded><![CDATA[<p>Councillors approved the marina plan tonight. <a href="https://estuary.example/marina">Read more…</a></p>]]></content:encoded></item>
+</channel></rss>`
+	f, err := Parse(strings.NewReader(text), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := f.Items[0]; it.Page != "https://estuary.example/marina" {
+		t.Errorf("a teaser kept as the text: %+v", it)
 	}
 }
