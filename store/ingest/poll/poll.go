@@ -133,8 +133,10 @@ func (p *Poller) Poll(ctx context.Context, feedURL string) time.Duration {
 	req := fetch.Request{URL: feedURL, Accept: fetch.Feeds, ETag: s.etag, LastModified: s.lastModified}
 	p.mu.Unlock()
 
-	now := time.Now()
 	res, err := p.Client.Get(ctx, req)
+	// When the server answered: the request may have waited its turn for
+	// the host first.
+	now := time.Now()
 	var (
 		added, updated int
 		rejected       []string
