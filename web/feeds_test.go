@@ -45,6 +45,7 @@ func TestFeedStatus(t *testing.T) {
 	defer res.Body.Close()
 	page, _ := io.ReadAll(res.Body)
 	for _, want := range []string{
+		`<p class="feed-alert"><a href="#feeds">1 of 2 feeds failing</a></p>`,
 		`<section class="facet feeds" id="feeds">`,
 		`2 feeds · <span class="failing">1 failing</span>`,
 		`<span class="label">Quayside Bulletin</span>`,
@@ -73,7 +74,7 @@ func TestNoFeedStatus(t *testing.T) {
 	}
 	defer res.Body.Close()
 	page, _ := io.ReadAll(res.Body)
-	if strings.Contains(string(page), `id="feeds"`) {
+	if strings.Contains(string(page), `id="feeds"`) || strings.Contains(string(page), "feed-alert") {
 		t.Error("search page shows feeds without --feeds")
 	}
 }
