@@ -75,11 +75,17 @@ func (s *Server) health(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("health: %w", err)
 	}
-	return c.JSON(http.StatusOK, map[string]any{
+	health := map[string]any{
 		"status":      "ok",
 		"articles":    n,
 		"indexed_seq": s.archive.IndexedSeq(),
-	})
+	}
+	if feeds := s.feedStatuses(); feeds != nil {
+		// A failing feed is not an unhealthy server: the status stays
+		// "ok" and each feed says what failed.
+		health["feeds"] = feeds
+	}
+	return c.JSON(http.StatusOK, health)
 }
 
 // noParams refuses query parameters on a URL that takes none, like

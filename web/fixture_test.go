@@ -95,6 +95,13 @@ type testArchive struct {
 // token is the write token ("" refuses writes).
 func newTestArchive(t testing.TB, token string) *testArchive {
 	t.Helper()
+	return newTestArchiveWith(t, web.Options{Token: token})
+}
+
+// newTestArchiveWith starts a server with these options over a fresh
+// archive of testArticles.
+func newTestArchiveWith(t testing.TB, opts web.Options) *testArchive {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	st, err := store.Open(ctx, dir)
@@ -113,7 +120,7 @@ func newTestArchive(t testing.TB, token string) *testArchive {
 	if _, err := archive.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
-	ws, err := web.New(archive, st, web.Options{Token: token})
+	ws, err := web.New(archive, st, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,7 @@ type searchView struct {
 	ArticlesURL string
 	QuotesURL   string
 	ClearURL    string
+	Feeds       *feedsView // nil unless the server polls feeds
 }
 
 // facetView is one sidebar box.
@@ -113,7 +114,9 @@ func (s *Server) searchPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "search", newSearchView(q, r))
+	v := newSearchView(q, r)
+	v.Feeds = s.feedsView(time.Now())
+	return s.render(c, http.StatusOK, "search", v)
 }
 
 // search runs a parsed query for the page or the API. With no text every

@@ -17,6 +17,7 @@ import (
 
 	"github.com/cuttings/cuttings/index"
 	"github.com/cuttings/cuttings/store"
+	"github.com/cuttings/cuttings/store/ingest/poll"
 )
 
 //go:embed templates/*.html
@@ -41,6 +42,9 @@ type Options struct {
 	Log io.Writer
 	// Timeout bounds read requests; 0 means DefaultTimeout.
 	Timeout time.Duration
+	// Feeds, when set, reports the polled feeds (serve --feeds), which
+	// /healthz and the search page show.
+	Feeds func() []poll.Status
 }
 
 // Server holds what the handlers need: the archive to search, the store to
@@ -53,6 +57,7 @@ type Server struct {
 	timeout time.Duration
 	pages   map[string]*template.Template
 	static  fs.FS
+	feeds   func() []poll.Status
 }
 
 // New returns a Server over an open archive and store. It parses the
@@ -74,6 +79,7 @@ func New(archive *index.Archive, st *store.Store, opts Options) (*Server, error)
 		timeout: opts.Timeout,
 		pages:   pages,
 		static:  static,
+		feeds:   opts.Feeds,
 	}
 	if s.log == nil {
 		s.log = io.Discard

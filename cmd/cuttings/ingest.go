@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -15,13 +17,16 @@ import (
 
 	"github.com/cuttings/cuttings/store"
 	"github.com/cuttings/cuttings/store/ingest"
+	"github.com/cuttings/cuttings/store/ingest/fetch"
 )
 
 // ingestOptions are the flags of `cuttings ingest`.
 type ingestOptions struct {
-	Data  string
-	Store string
-	Batch int
+	Data    string
+	Store   string
+	Batch   int
+	Timeout time.Duration // per fetched feed or page
+	Watch   string        // a directory to keep reading new files from
 }
 
 // flags binds the options to a flag set.
@@ -29,25 +34,38 @@ func (o *ingestOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the store")
 	storeFlag(fs, &o.Store)
 	fs.IntVar(&o.Batch, "batch", 500, "articles written per transaction")
+	fs.DurationVar(&o.Timeout, "timeout", fetch.DefaultTimeout, "longest wait for one feed or page fetched from the web")
+	fs.StringVar(&o.Watch, "watch", "", "keep reading the `directory`'s new and changed files until interrupted")
 }
 
-// runIngest is `cuttings ingest`: read articles from files or stdin, write
-// the valid ones to the store, report the others.
+// fetchPerHost is the least time between two requests to one host; tests
+// shorten it.
+var fetchPerHost = fetch.DefaultPerHost
+
+// runIngest is `cuttings ingest`: read articles from files, URLs or stdin,
+// write the valid ones to the store, report the others.
 func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opts ingestOptions
 	opts.flags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cuttings ingest [--data ./data | --store postgres://...] FILE|DIR|- ...")
+		fmt.Fprintln(stderr, "usage: cuttings ingest [--data ./data | --store postgres://...] [--watch DIR] FILE|DIR|URL|- ...")
 		fmt.Fprintln(stderr, `
 Adds articles to the store: JSON Lines (.jsonl, .ndjson, .jsonlines), JSON
 (.json: an array of articles or one article), text (.txt: title, optional
-"Source:", "Published:", "URL:", "Author:" lines, a blank line, the body).
-A directory is read recursively; "-" reads stdin, sniffing its format. An
-article with the id, or with no id and the URL, of one already stored
-updates it. Rejected records are listed on stderr as path:line: reason, and
-make the exit status 1.
+"Source:", "Published:", "URL:", "Author:" lines, a blank line, the body),
+RSS 2.0, Atom and RSS 1.0 feeds (.rss, .atom, .rdf, .xml), saved web pages
+(.html, .htm, .xhtml) and web archives (.warc, .warc.gz: every HTML page
+in them). A URL is fetched: a feed or a page. A feed item without its full
+text is completed from the page it links to. A directory is read
+recursively; "-" reads stdin, sniffing its format. An article with the id,
+or with no id and the URL, of one already stored updates it. Rejected
+records are listed on stderr as path:line: reason (path[i] for the i-th
+item of a feed or record of a web archive), and make the exit status 1.
+
+With --watch DIR, the files already in DIR are read, then every new or
+changed file as soon as it has stopped changing, until interrupted.
 
 JSON fields: id, url (link), title, authors (author; a name or a list),
 source, published (date, pubDate, published_at), language (lang),
@@ -62,50 +80,79 @@ flags:`)
 		}
 		return fmt.Errorf("ingest: %w", errUsage)
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "cuttings ingest: no FILE, DIR or - given")
+	if fs.NArg() == 0 && opts.Watch == "" {
+		fmt.Fprintln(stderr, "cuttings ingest: no FILE, DIR, URL or - given")
 		fs.Usage()
 		return fmt.Errorf("ingest: %w", errUsage)
 	}
 	if opts.Batch < 1 {
 		opts.Batch = 1
 	}
+	if opts.Watch != "" {
+		if info, err := os.Stat(opts.Watch); err != nil || !info.IsDir() {
+			return fmt.Errorf("ingest --watch %s: not a directory", opts.Watch)
+		}
+	}
 	files, err := ingest.Files(fs.Args())
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	st, err := store.Open(ctx, storeDSN(opts.Data, opts.Store))
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	defer st.Close()
+	fetcher := &fetch.Client{Timeout: opts.Timeout, PerHost: fetchPerHost}
 
+	if opts.Watch != "" {
+		if len(files) > 0 {
+			if _, err := ingestFiles(ctx, st, fetcher, opts, files, stdin, stdout, stderr); err != nil {
+				return err
+			}
+		}
+		return watchDir(ctx, opts.Watch, stderr, func(files []string) error {
+			_, err := ingestFiles(ctx, st, fetcher, opts, files, stdin, stdout, stderr)
+			return err
+		})
+	}
+	c, err := ingestFiles(ctx, st, fetcher, opts, files, stdin, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	if c.rejected > 0 {
+		return errRejected
+	}
+	return nil
+}
+
+// ingestFiles reads files (and URLs, and stdin) into the store and prints
+// the summary line.
+func ingestFiles(ctx context.Context, st *store.Store, fetcher *fetch.Client, opts ingestOptions,
+	files []string, stdin io.Reader, stdout, stderr io.Writer) (ingestCounts, error) {
 	in := &ingester{
 		store:     st,
+		fetcher:   fetcher,
 		batchSize: opts.Batch,
 		stderr:    stderr,
 		bar:       newIngestBar(files, stderr),
 	}
 	start := time.Now()
-	err = in.run(ctx, files, stdin)
+	err := in.run(ctx, files, stdin)
 	if in.bar != nil {
 		in.bar.Finish()
 		in.bar.Clear()
 	}
 	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
+		return in.counts, fmt.Errorf("ingest: %w", err)
 	}
 	elapsed := time.Since(start)
 	c := in.counts
 	fmt.Fprintf(stdout, "ingest: %d read, %d added, %d updated, %d unchanged, %d rejected in %.1fs (%.0f articles/s)\n",
 		c.read, c.added, c.updated, c.unchanged, c.rejected, elapsed.Seconds(), float64(c.read)/max(elapsed.Seconds(), 1e-3))
-	if c.rejected > 0 {
-		return errRejected
-	}
-	return nil
+	return c, nil
 }
 
 // ingestCounts tally what became of the records read; read counts them all,
@@ -120,6 +167,7 @@ type ingestCounts struct {
 // owns the other counts.
 type ingester struct {
 	store     *store.Store
+	fetcher   *fetch.Client
 	batchSize int
 	counts    ingestCounts
 	stderr    io.Writer
@@ -186,9 +234,33 @@ func (in *ingester) readFiles(ctx context.Context, files []string, stdin io.Read
 	return send()
 }
 
-// readFile reads one file (or stdin), reporting rejected records and
-// passing the good ones to add.
+// readFile reads one file (or stdin, or a URL), reporting rejected records
+// and passing the good ones to add.
 func (in *ingester) readFile(ctx context.Context, path string, stdin io.Reader, add func(store.Article) error) error {
+	emit := func(rec ingest.Record) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		in.counts.read++
+		if in.bar != nil && (path == ingest.Stdin || ingest.IsURL(path)) {
+			in.bar.Add(1)
+		}
+		if rec.Page != "" {
+			rec = ingest.CompletePage(ctx, in.fetcher, rec)
+		}
+		if rec.Err != nil {
+			in.reject(fmt.Sprintf("%s: %v", rec.Where, rec.Err))
+			return nil
+		}
+		return add(rec.Article)
+	}
+	if ingest.IsURL(path) {
+		res, err := in.fetcher.Get(ctx, fetch.Request{URL: path, Accept: slices.Concat(fetch.Feeds, fetch.Pages)})
+		if err != nil {
+			return err
+		}
+		return ingest.ReadFetched(res.Body, res.ContentType, res.URL, emit)
+	}
 	var r io.Reader = stdin
 	if path != ingest.Stdin {
 		f, err := os.Open(path)
@@ -201,20 +273,7 @@ func (in *ingester) readFile(ctx context.Context, path string, stdin io.Reader, 
 			r = &ingestBarReader{r: f, bar: in.bar}
 		}
 	}
-	return ingest.Read(r, path, func(rec ingest.Record) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		in.counts.read++
-		if in.bar != nil && path == ingest.Stdin {
-			in.bar.Add(1)
-		}
-		if rec.Err != nil {
-			in.reject(fmt.Sprintf("%s: %v", rec.Where, rec.Err))
-			return nil
-		}
-		return add(rec.Article)
-	})
+	return ingest.Read(r, path, emit)
 }
 
 func (in *ingester) reject(msg string) {
@@ -253,7 +312,7 @@ func newIngestBar(files []string, stderr io.Writer) *progressbar.ProgressBar {
 	}
 	var total int64
 	for _, path := range files {
-		if path == ingest.Stdin {
+		if path == ingest.Stdin || ingest.IsURL(path) {
 			return progressbar.NewOptions64(-1,
 				progressbar.OptionSetWriter(stderr),
 				progressbar.OptionSetDescription("ingest"),

@@ -159,7 +159,7 @@ func TestIngestUsage(t *testing.T) {
 		stderr  string // a part of it
 	}{
 		{"help", []string{"ingest", "-h"}, nil, "usage: cuttings ingest"},
-		{"no files", []string{"ingest", "--data", "x"}, errUsage, "no FILE, DIR or - given"},
+		{"no files", []string{"ingest", "--data", "x"}, errUsage, "no FILE, DIR, URL or - given"},
 		{"bad flag", []string{"ingest", "--nope"}, errUsage, "flag provided but not defined"},
 	}
 	for _, tt := range tests {

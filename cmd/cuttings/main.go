@@ -25,7 +25,7 @@ type command struct {
 
 var commands = map[string]command{
 	"serve":   {runServe, "run the search page and JSON API"},
-	"ingest":  {runIngest, "add articles from JSONL, JSON, text files or stdin"},
+	"ingest":  {runIngest, "add articles from JSONL, JSON, text, feeds, web pages, web archives, URLs or stdin"},
 	"reindex": {runReindex, "rebuild the search index from the store and swap it in"},
 	"search":  {runSearch, "search the archive from the command line"},
 	"extract": {runExtract, "print people, countries, topics and quotes for articles (JSONL)"},

@@ -6,18 +6,19 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"sort"
 	"syscall"
 	"time"
 
 	"github.com/cuttings/cuttings/index"
 	"github.com/cuttings/cuttings/store"
 	"github.com/cuttings/cuttings/store/ingest"
+	"github.com/cuttings/cuttings/store/ingest/fetch"
+	"github.com/cuttings/cuttings/store/ingest/poll"
 	"github.com/cuttings/cuttings/web"
 )
 
@@ -28,9 +29,11 @@ type serveOptions struct {
 	Store string // a PostgreSQL DSN shared by several nodes; "" is the SQLite store in Data
 	Demo  bool
 	Token string
-	// workDir is where --demo starts looking for go.mod; "" is the working
-	// directory. Tests set it.
-	workDir string
+	Feeds string        // a file of feed URLs to poll
+	Every time.Duration // between two reads of one feed
+	// demo holds the *.jsonl files --demo serves; nil is the articles
+	// built into the binary. Tests set it.
+	demo fs.FS
 }
 
 // flags binds the options to a flag set.
@@ -38,7 +41,9 @@ func (o *serveOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Addr, "addr", ":8080", "`address` to listen on")
 	fs.StringVar(&o.Data, "data", "./data", "data `directory` holding the store and the index")
 	storeFlag(fs, &o.Store)
-	fs.BoolVar(&o.Demo, "demo", false, "serve a fresh temporary archive of testdata/articles/*.jsonl (removed on exit); ignores --data")
+	fs.BoolVar(&o.Demo, "demo", false, "serve a fresh temporary archive of the built-in sample articles (removed on exit); ignores --data")
+	fs.StringVar(&o.Feeds, "feeds", "", "poll the feeds listed in `file` (one URL a line, # comments) into the archive")
+	fs.DurationVar(&o.Every, "poll-every", poll.DefaultEvery, "time between two reads of one feed (a failing feed waits longer)")
 	fs.StringVar(&o.Token, "token", "", "bearer `token` for POST and DELETE /api/articles (default $CUTTINGS_TOKEN; none: writes refused)")
 }
 
@@ -53,8 +58,10 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var opts serveOptions
 	opts.flags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cuttings serve [--addr :8080] [--data ./data] [--store postgres://...] [--demo] [--token T]")
+		fmt.Fprintln(stderr, "usage: cuttings serve [--addr :8080] [--data ./data] [--store postgres://...] [--demo] [--token T] [--feeds FILE [--poll-every 15m]]")
 		fmt.Fprintln(stderr, "\nServes the search page on / and the JSON API on /api/, following the store as it changes.")
+		fmt.Fprintln(stderr, "With --feeds, reads each listed feed at once and then every --poll-every; /healthz and the")
+		fmt.Fprintln(stderr, "search page say when each feed was last read and what failed.")
 		fmt.Fprintln(stderr, "\nflags:")
 		fs.PrintDefaults()
 	}
@@ -86,6 +93,9 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		what = fmt.Sprintf("%d demo articles", srv.Articles)
 	}
 	fmt.Fprintf(stdout, "cuttings: serving %s on %s\n", what, srv.URL)
+	if srv.poller != nil {
+		fmt.Fprintf(stdout, "cuttings: polling %d feeds from %s every %v\n", len(srv.poller.Feeds), opts.Feeds, srv.poller.Every)
+	}
 	if opts.Token == "" {
 		fmt.Fprintln(stderr, "cuttings: no --token or CUTTINGS_TOKEN: POST and DELETE /api/articles are refused")
 	}
@@ -105,6 +115,8 @@ type server struct {
 	stop     func()     // stops Follow
 	closers  []func()   // undo startup, in reverse order
 	log      io.Writer
+	poller   *poll.Poller  // nil without --feeds
+	polled   chan struct{} // closed when the poller has stopped
 }
 
 // startServer opens the archive, takes the data directory's server lock,
@@ -119,11 +131,27 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 		}
 	}()
 
+	if opts.Feeds != "" {
+		// Read the list first: a mistake in it should stop the server
+		// before it starts, with the file and line.
+		f, err := os.Open(opts.Feeds)
+		if err != nil {
+			return nil, fmt.Errorf("serve --feeds: %w", err)
+		}
+		feeds, err := poll.ReadList(f, opts.Feeds)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("serve --feeds: %w", err)
+		}
+		s.poller = &poll.Poller{Feeds: feeds, Every: opts.Every, Log: logw,
+			Client: &fetch.Client{PerHost: fetchPerHost}}
+	}
+
 	dir := opts.Data
-	var demoFiles []string
+	demo := opts.demo
 	if opts.Demo {
-		if demoFiles, err = findDemoArticles(opts.workDir); err != nil {
-			return nil, err
+		if demo == nil {
+			demo = demoArticles()
 		}
 		if dir, err = os.MkdirTemp("", "cuttings-demo-"); err != nil {
 			return nil, fmt.Errorf("serve --demo: %w", err)
@@ -150,7 +178,7 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	s.closers = append(s.closers, func() { st.Close() })
 
 	if opts.Demo {
-		if err := ingestDemo(ctx, st, demoFiles, logw); err != nil {
+		if err := ingestDemo(ctx, st, demo, logw); err != nil {
 			return nil, err
 		}
 	}
@@ -175,7 +203,12 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 
-	ws, err := web.New(archive, st, web.Options{Token: opts.Token, Log: logw})
+	wopts := web.Options{Token: opts.Token, Log: logw}
+	if s.poller != nil {
+		s.poller.Store = st
+		wopts.Feeds = s.poller.Statuses
+	}
+	ws, err := web.New(archive, st, wopts)
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
@@ -196,6 +229,13 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	s.stop = stop
 	s.followed = make(chan error, 1)
 	go func() { s.followed <- archive.Follow(fctx) }()
+	if s.poller != nil {
+		s.polled = make(chan struct{})
+		go func() {
+			defer close(s.polled)
+			s.poller.Run(fctx)
+		}()
+	}
 
 	s.http = &http.Server{
 		Handler:           ws.Handler(),
@@ -242,6 +282,9 @@ func (s *server) close() {
 				fmt.Fprintf(s.log, "cuttings: follow store: %v\n", err)
 			}
 		}
+		if s.polled != nil {
+			<-s.polled // it writes to the store, which closes next
+		}
 		s.stop = nil
 	}
 	for i := len(s.closers) - 1; i >= 0; i-- {
@@ -263,45 +306,20 @@ func reachable(a net.Addr) string {
 	return net.JoinHostPort(host, port)
 }
 
-// findDemoArticles finds testdata/articles/*.jsonl in the module that holds
-// dir (or the working directory): the nearest directory above with a go.mod.
-func findDemoArticles(dir string) ([]string, error) {
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, fmt.Errorf("serve --demo: %w", err)
-		}
-		dir = wd
-	}
-	start := dir
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil, fmt.Errorf("serve --demo: no go.mod in %s or above; run it inside the cuttings repository", start)
-		}
-		dir = parent
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "testdata", "articles", "*.jsonl"))
+// ingestDemo writes the valid articles of the demo's *.jsonl files to the
+// store; a bad record is reported and skipped, as `cuttings ingest` would.
+func ingestDemo(ctx context.Context, st *store.Store, demo fs.FS, logw io.Writer) error {
+	files, err := fs.Glob(demo, "*.jsonl")
 	if err != nil {
-		return nil, fmt.Errorf("serve --demo: %w", err)
+		return fmt.Errorf("serve --demo: %w", err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("serve --demo: no testdata/articles/*.jsonl in %s", dir)
+		return errors.New("serve --demo: no demo articles (*.jsonl)")
 	}
-	sort.Strings(files)
-	return files, nil
-}
-
-// ingestDemo writes the demo files' valid articles to the store; a bad
-// record is reported and skipped, as `cuttings ingest` would.
-func ingestDemo(ctx context.Context, st *store.Store, files []string, logw io.Writer) error {
-	for _, path := range files {
+	for _, path := range files { // fs.Glob sorts them
 		var batch []store.Article
 		err := func() error {
-			f, err := os.Open(path)
+			f, err := demo.Open(path)
 			if err != nil {
 				return err
 			}

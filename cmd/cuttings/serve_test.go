@@ -8,9 +8,9 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -113,40 +113,21 @@ func TestServeStartAndStop(t *testing.T) {
 	stopServer(t, s, cancel2, ctx2)
 }
 
-// demoModule makes a directory that looks like the repository: a go.mod and
-// testdata/articles/*.jsonl, with one bad line.
-func demoModule(t *testing.T) string {
-	t.Helper()
-	root := t.TempDir()
-	articles := filepath.Join(root, "testdata", "articles")
-	if err := os.MkdirAll(filepath.Join(root, "cmd", "cuttings"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(articles, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{
-		"go.mod": "module example.com/demo\n",
-		"testdata/articles/one.jsonl": `{"id":"d1","title":"Ferry strike called off","source":"Coast Gazette","published":"2024-04-02T08:00:00Z","body":"The ferry strike planned for Easter was called off on Tuesday."}
+// demoFiles are a demo's article files, with one bad line and one file
+// that is not JSON Lines.
+var demoFiles = fstest.MapFS{
+	"one.jsonl": {Data: []byte(`{"id":"d1","title":"Ferry strike called off","source":"Coast Gazette","published":"2024-04-02T08:00:00Z","body":"The ferry strike planned for Easter was called off on Tuesday."}
 {"id":"d2","title":"New lifeboat for the harbour","source":"Coast Gazette","published":"2024-05-11T08:00:00Z","body":"The harbour's new lifeboat arrived on Saturday."}
-`,
-		"testdata/articles/two.jsonl":   "{\"id\":\"d3\",\"title\":\"Market hall to close\",\"body\":\"The Victorian market hall will close for a year of repairs.\"}\nnot json at all\n",
-		"testdata/articles/ignored.txt": "not an article file for the demo",
-	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(root, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
+`)},
+	"two.jsonl":   {Data: []byte("{\"id\":\"d3\",\"title\":\"Market hall to close\",\"body\":\"The Victorian market hall will close for a year of repairs.\"}\nnot json at all\n")},
+	"ignored.txt": {Data: []byte("not an article file for the demo")},
 }
 
 func TestServeDemo(t *testing.T) {
-	root := demoModule(t)
 	var log bytes.Buffer
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s, err := startServer(ctx, serveOptions{Addr: "127.0.0.1:0", Demo: true, workDir: filepath.Join(root, "cmd", "cuttings")}, &log)
+	s, err := startServer(ctx, serveOptions{Addr: "127.0.0.1:0", Demo: true, demo: demoFiles}, &log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,26 +150,6 @@ func TestServeDemo(t *testing.T) {
 	stopServer(t, s, cancel, ctx)
 	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("demo data directory %s not removed: %v", dir, err)
-	}
-}
-
-func TestServeDemoOutsideRepository(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := findDemoArticles(dir); err == nil || !strings.Contains(err.Error(), "go.mod") {
-		// A go.mod above the temporary directory would make this pass
-		// for the wrong reason; say so instead.
-		if err == nil {
-			t.Skipf("a go.mod above %s; cannot test the outside case", dir)
-		}
-		t.Errorf("error %v, want one about go.mod", err)
-	}
-
-	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module x\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := findDemoArticles(root); err == nil || !strings.Contains(err.Error(), "testdata/articles/*.jsonl") {
-		t.Errorf("error %v, want one naming testdata/articles/*.jsonl", err)
 	}
 }
 

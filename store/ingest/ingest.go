@@ -1,7 +1,10 @@
-// Package ingest reads articles from files — JSON Lines, JSON arrays and
-// plain text — and turns each record into a normalised store.Article or a
-// rejection that says where the record is and what is wrong with it. It does
-// not write to the store; the caller decides how to batch.
+// Package ingest reads articles from files — JSON Lines, JSON arrays, plain
+// text, RSS and Atom feeds, saved web pages and web archives — and turns
+// each record into a normalised store.Article or a rejection that says
+// where the record is and what is wrong with it. It does not write to the
+// store; the caller decides how to batch. The formats of the web have
+// packages of their own below this one (feed, page, warc), and fetch gets
+// them over HTTP.
 package ingest
 
 import (
@@ -11,12 +14,15 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/cuttings/cuttings/store"
+	"github.com/cuttings/cuttings/store/ingest/fetch"
 )
 
 // Record is one article read from a file, already validated, or the reason
@@ -24,9 +30,14 @@ import (
 type Record struct {
 	Article store.Article // normalised by Validate; partial when Err is set
 	// Where is "path:line" for a JSON Lines record, "path[i]" for the i-th
-	// (from 0) element of a JSON array, "path" for a whole file.
+	// (from 0) element of a JSON array, item of a feed or record of a web
+	// archive, "path" for a whole file; a URL for path when it was fetched.
 	Where string
 	Err   error // non-nil when the record was rejected
+	// Page, when set, is the page that holds the article's text: a feed
+	// item that carries only a summary. Article is not validated yet;
+	// CompletePage fetches the page and finishes the record.
+	Page string
 }
 
 // MaxLine is the longest JSON Lines record read; a longer line is rejected
@@ -40,6 +51,9 @@ const (
 	formatJSONL format = iota + 1
 	formatJSON
 	formatText
+	formatFeed
+	formatPage
+	formatWARC
 )
 
 // formats maps the file name extensions Files picks up to their format.
@@ -49,6 +63,25 @@ var formats = map[string]format{
 	".jsonlines": formatJSONL,
 	".json":      formatJSON,
 	".txt":       formatText,
+	".rss":       formatFeed,
+	".atom":      formatFeed,
+	".rdf":       formatFeed,
+	".xml":       formatFeed,
+	".html":      formatPage,
+	".htm":       formatPage,
+	".xhtml":     formatPage,
+	".warc":      formatWARC,
+	".warc.gz":   formatWARC,
+}
+
+// formatOf is the format a file name's extension says, if any.
+func formatOf(name string) (format, bool) {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".warc.gz") {
+		return formatWARC, true
+	}
+	f, ok := formats[filepath.Ext(lower)]
+	return f, ok
 }
 
 // Stdin is the file name that means standard input, to Files and Read.
@@ -56,43 +89,93 @@ const Stdin = "-"
 
 // Read reads the articles in r and calls emit with each, valid or not, in
 // order. The format comes from name's extension; for any other name
-// (including Stdin) it is sniffed from the first byte: '[' a JSON array,
-// '{' JSON Lines, anything else one text article, nothing at all no article. Read stops at the first
-// error from r or from emit and returns it; a bad record is not an error.
+// (including Stdin) it is sniffed from the first bytes: '[' a JSON array,
+// '{' JSON Lines, "WARC/" or gzip a web archive, '<' a feed when its root is
+// rss, feed or rdf:RDF and a web page otherwise, anything else one text
+// article, nothing at all no article. Read stops at the first error from r
+// or from emit and returns it; a bad record is not an error.
 func Read(r io.Reader, name string, emit func(Record) error) error {
 	where := name
 	if name == Stdin {
 		where = "stdin"
 	}
+	return read(r, name, where, "", "", emit)
+}
+
+// ReadFetched reads what was fetched from pageURL: a feed or a web page,
+// as its contentType says (sniffed when it says neither). Records are
+// named by the URL.
+func ReadFetched(body []byte, contentType, pageURL string, emit func(Record) error) error {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	name := ""
+	switch {
+	case slices.Contains(fetch.Pages, mt):
+		name = ".html"
+	case slices.Contains(fetch.Feeds, mt):
+		name = ".xml"
+	}
+	return read(bytes.NewReader(body), name, pageURL, contentType, pageURL, emit)
+}
+
+// read reads r in the format name's extension says, or sniffs it.
+// contentType and baseURL are what is known of a fetched input.
+func read(r io.Reader, name, where, contentType, baseURL string, emit func(Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
-	f, ok := formats[strings.ToLower(filepath.Ext(name))]
+	f, ok := formatOf(name)
 	if !ok || name == Stdin {
-		first, err := firstByte(br)
-		if err != nil {
+		var err error
+		if f, err = sniff(br); err != nil {
 			return fmt.Errorf("read %s: %w", where, err)
 		}
-		switch first {
-		case 0:
+		if f == 0 {
 			return nil // nothing but white space: no article, nothing wrong
-		case '[':
-			f = formatJSON
-		case '{':
-			f = formatJSONL
-		default:
-			f = formatText
 		}
 	}
-	var err error
 	switch f {
 	case formatJSONL:
-		err = readJSONL(br, where, emit)
+		return readJSONL(br, where, emit)
 	case formatJSON:
-		err = readJSON(br, where, emit)
+		return readJSON(br, where, emit)
+	case formatFeed:
+		return readFeed(br, where, contentType, baseURL, emit)
+	case formatPage:
+		return readPage(br, where, contentType, baseURL, emit)
+	case formatWARC:
+		return readWARC(br, where, emit)
 	default:
-		err = readText(br, where, emit)
+		return readText(br, where, emit)
 	}
-	return err
 }
+
+// sniff tells a format by the first bytes of br; 0 for nothing but white
+// space.
+func sniff(br *bufio.Reader) (format, error) {
+	if head, _ := br.Peek(5); bytes.Equal(head, []byte("WARC/")) || bytes.HasPrefix(head, []byte{0x1f, 0x8b}) {
+		return formatWARC, nil
+	}
+	first, err := firstByte(br)
+	if err != nil {
+		return 0, err
+	}
+	switch first {
+	case 0:
+		return 0, nil
+	case '[':
+		return formatJSON, nil
+	case '{':
+		return formatJSONL, nil
+	case '<':
+		head, _ := br.Peek(2048)
+		if feedRoot.Match(head) {
+			return formatFeed, nil
+		}
+		return formatPage, nil
+	}
+	return formatText, nil
+}
+
+// feedRoot finds the root element of a feed among a document's first bytes.
+var feedRoot = regexp.MustCompile(`<(rss|feed|rdf:RDF)[\s>]`)
 
 // firstByte returns the first byte that is not white space or a byte order
 // mark, without consuming anything; 0 for an empty input.
@@ -179,15 +262,22 @@ func readLine(br *bufio.Reader, buf []byte) (line []byte, tooLong bool, err erro
 	}
 }
 
+// IsURL reports whether a command-line argument is a URL to fetch rather
+// than a file.
+func IsURL(arg string) bool {
+	return strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://")
+}
+
 // Files expands the command line's arguments into the files to read:
 // a directory stands for the files under it with a known extension
-// (.jsonl, .ndjson, .jsonlines, .json, .txt), recursively, in sorted order,
+// (.jsonl, .ndjson, .jsonlines, .json, .txt, .rss, .atom, .rdf, .xml,
+// .html, .htm, .xhtml, .warc, .warc.gz), recursively, in sorted order,
 // skipping hidden files and directories; a file stands for itself whatever
-// its name; Stdin stays as it is.
+// its name; Stdin and URLs stay as they are.
 func Files(args []string) ([]string, error) {
 	var files []string
 	for _, arg := range args {
-		if arg == Stdin {
+		if arg == Stdin || IsURL(arg) {
 			files = append(files, arg)
 			continue
 		}
@@ -214,7 +304,7 @@ func Files(args []string) ([]string, error) {
 				}
 				return nil
 			}
-			if _, known := formats[strings.ToLower(filepath.Ext(path))]; !known || hidden {
+			if _, known := formatOf(path); !known || hidden {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
