@@ -20,6 +20,7 @@ type trainer struct {
 // writes weights that are checked in and embedded in the binary; MODEL.md
 // says what each was trained on and how well it does.
 var trainers = map[string]trainer{
+	"names":    {runTrainNames, "type capitalised mentions as people, organisations, places or none (index/extract/names.model.json)"},
 	"topics":   {runTrainTopics, "tag articles with IPTC topics: word model over the lexicon (index/extract/topics.model.json)"},
 	"speakers": {runTrainSpeakers, "rank the candidate speakers of each quotation (index/extract/speakers.model.json)"},
 }

@@ -224,6 +224,10 @@ func (a *article) sourceName(words []string) bool {
 // adding it to order) if it is new; first is where it is first named.
 func orgEntity(byName map[string]*entity, order *[]*entity, words []string, first int) *entity {
 	name := strings.Join(words, " ")
+	if full, ok := partyModifiers[name]; ok {
+		// "Lib Dem" typed a body by "Lib Dem leaders": the party.
+		name, words = full, strings.Fields(full)
+	}
 	e := byName[name]
 	if e == nil {
 		e = &entity{kind: entOrg, words: words, name: name, first: first}
@@ -287,8 +291,11 @@ func partyTag(w string) bool {
 // acronym (CNSA), a known body's name first (Greenpeace Brasil), or a place
 // inside it (Virgin Australia, NHS England).
 func orgLike(words []string) bool {
+	if capsHeading(words, nil) {
+		return false
+	}
 	for i, w := range words {
-		if len(w) >= 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
+		if len(w) >= 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") && !shouted(w) {
 			return true
 		}
 		if _, n, _ := matchPlace(words[i:]); n > 0 && (i > 0 || len(words) == 1) {
@@ -466,6 +473,10 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			}
 			key := m.words[0] + " " + (&entity{words: m.words}).last()
 			e := people[key]
+			if e == nil && initialAndSurname(m.words) {
+				// "S Lusk" on a team sheet after "Sean Lusk".
+				e = initialOf(order, m.words)
+			}
 			if e == nil {
 				e = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
 				people[key] = e
@@ -632,6 +643,43 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			}
 		}
 	}
+	// A party named only as an adjective ("Tory leader Ann Corbel")
+	// is named all the same.
+	// They are read off the tokens, not made mentions: a mention there
+	// would stand between the person and the sentence's start, where
+	// attribution looks for the subject.
+	for k := 0; k < len(a.toks); k++ {
+		t := a.toks[k]
+		if !t.capital || a.byTok[k] > 0 && a.mentions[a.byTok[k]-1].kind != entNone && a.mentions[a.byTok[k]-1].kind != entMaybe {
+			continue
+		}
+		name, n := partyModifiers[t.text], 1
+		if (t.text == "No" || t.text == "No." || t.text == "Number") && k+1 < len(a.toks) && a.toks[k+1].text == "10" {
+			// "No 10", "Number 10": Downing Street.
+			orgEntity(orgs, &order, []string{"Downing", "Street"}, t.start).mentions++
+			k++
+			continue
+		}
+		if k+1 < len(a.toks) && a.toks[k+1].capital {
+			if long, ok := partyModifiers[t.text+" "+a.toks[k+1].text]; ok {
+				name, n = long, 2
+			}
+		}
+		if name == "" || k+n >= len(a.toks) || a.toks[k+n].kind != tokWord || a.toks[k+n].capital {
+			continue
+		}
+		orgEntity(orgs, &order, strings.Fields(name), t.start).mentions++
+		k += n - 1
+	}
+	// A party's adjective that a verb made a person ("the Lib Dem said")
+	// is the party.
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind == entPerson && m.ent != nil && !m.honorific && m.role == "" && partyModifiers[strings.Join(m.ent.words, " ")] != "" {
+			name := partyModifiers[strings.Join(m.ent.words, " ")]
+			m.kind, m.ent = entOrg, orgEntity(orgs, &order, strings.Fields(name), m.ent.first)
+		}
+	}
 	// Roles, genders and countries of people from their mentions.
 	for i := range a.mentions {
 		m := &a.mentions[i]
@@ -666,8 +714,32 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
 		}
 		e.name = strings.Join(e.words, " ")
+		if e.kind == entOrg && !partyNames[e.name] && !strings.Contains(a.body, e.name) {
+			// "the EU" alone is filed as EU, the form the article gives.
+			e.name = a.writtenName(e)
+		}
 		if e.mentions == 0 {
 			continue
+		}
+		if e.kind == entOrg && (len(e.words) == 1 && commonHeads[e.words[0]] || len(e.words) == 2 && mediaHeads[e.words[1]] && placeWord(e.words[0])) {
+			// "TV", "the Government", "US TV": a kind of body, not one
+			// (a speaker all the same for attribution).
+			e.unlisted = true
+		}
+		if e.kind == entPerson && len(e.words) == 1 && !a.loneNameIsPerson(e, vocab) {
+			// "Verdantix said", "Election looms": a one-word name that a
+			// verb made a speaker, with nothing of a person about it. A
+			// proper name (never written in lower case, not a dictionary
+			// word) is a body's; anything else is listed as neither.
+			// Attribution still reads it as it was found; only the lists
+			// change.
+			if w := e.words[0]; knownOrgs[w] != "" {
+				e.listOrg, e.name = true, knownOrgs[w] // "Labour said": the Labour Party
+			} else if a.midCap[w] && sentenceInitialIsName(w) && !a.surnameOfPerson(w) {
+				e.listOrg = true
+			} else {
+				e.unlisted = true
+			}
 		}
 		if e.kind == entPerson {
 			a.people = append(a.people, e)
@@ -682,6 +754,58 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			a.lead = e
 		}
 	}
+}
+
+// partyModifiers are the adjectival forms of parties, which news puts
+// before a member's role ("Tory leader", "Lib Dem spokesman").
+var partyModifiers = map[string]string{"Tory": "Conservative Party", "Conservative": "Conservative Party",
+	"Liberal Democrat": "Liberal Democrats", "Lib Dem": "Liberal Democrats", "Plaid": "Plaid Cymru"}
+
+// commonHeads are head words that alone name a kind of body, not one.
+var commonHeads = setOf("TV", "Radio", "Television", "Government", "Cabinet", "Guild", "Media", "Press", "Police", "Army", "Navy", "Union", "Party", "Council", "Court")
+
+// mediaHeads after a country name a country's media ("US TV"), no one
+// broadcaster.
+var mediaHeads = setOf("TV", "Radio", "Television", "Media", "Press")
+
+func placeWord(w string) bool {
+	_, n, _ := matchPlace([]string{w})
+	return n == 1
+}
+
+// initialOf returns the one person of order whose full name has the
+// surname of words and a first name with its initial.
+func initialOf(order []*entity, words []string) *entity {
+	var found *entity
+	last := (&entity{words: words}).last()
+	for _, e := range order {
+		if e.kind == entPerson && len(e.words) > 1 && len(e.words[0]) > 2 && e.words[0][0] == words[0][0] && e.last() == last {
+			if found != nil {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+// writtenName returns the longest form of organisation e that the article
+// writes (the first of equals), or e's name if no mention is written as a
+// plain name.
+func (a *article) writtenName(e *entity) string {
+	best := e.name
+	n := 0
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.ent != e || m.nameFrom >= m.to || a.toks[m.nameFrom].start >= a.toks[m.to-1].end {
+			continue
+		}
+		w, _ := stripPossessive(a.body[a.toks[m.nameFrom].start:a.toks[m.to-1].end])
+		if len(w) > n && !strings.Contains(w, "\n") {
+			best, n = w, len(w)
+		}
+	}
+	return best
 }
 
 // fitsMention reports whether a lone surname mention m can be entity e:

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,6 +51,9 @@ type entity struct {
 	gender   gender
 	roles    map[string]bool
 	country  string
+	// A lone name that is no person goes to the organisation list
+	// (listOrg) or to neither (unlisted); attribution reads it as found.
+	listOrg, unlisted bool
 }
 
 // last is the surname: the last word that is not a suffix like Jr.
@@ -61,6 +65,10 @@ func (e *entity) last() string {
 	}
 	return e.words[0]
 }
+
+// memberLetters follow the name of a member of a parliament or assembly,
+// or of an order or a profession: "Jane Doe MSP", "John Roe QC".
+var memberLetters = setOf("MP", "MSP", "MS", "AM", "MLA", "MPP", "MNA", "MHA", "MEP", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE")
 
 var nameSuffixes = setOf("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "KC", "QC", "MP", "MEP", "PhD")
 
@@ -82,7 +90,7 @@ func stripPossessive(w string) (string, bool) {
 	return w, false
 }
 
-var nameParticles = setOf("de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "y", "Van", "De")
+var nameParticles = setOf("de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dal", "dalla", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "y", "Van", "De")
 var orgConnectors = setOf("of", "for", "the", "on", "and", "&")
 
 func isCapWord(t token) bool {
@@ -144,6 +152,13 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			}
 			if isCapWord(t) {
 				w, pos := stripPossessive(t.text)
+				if head, ok := gluedHead(w); ok && len(words) > 0 {
+					// "Carla NunezRep. Tom Becker": the source lost a
+					// space; the name ends with the head.
+					words = append(words, head)
+					j++
+					break
+				}
 				words = append(words, w)
 				if orgHeads[w] {
 					hasOrgHead = true
@@ -179,9 +194,10 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
-			if t.text == "and" && len(words) == 1 && !hasOrgHead && commonCapital(words[0]) && orgRunAhead(toks, j+1) {
-				// "the Food and Drug Administration": a common word joined
-				// to the name of a body.
+			if t.text == "and" && (len(words) == 1 || len(words) == 2 && words[0] == "The") && !hasOrgHead && (commonCapital(words[len(words)-1]) || andJoinable(words[len(words)-1])) && orgRunAhead(toks, j+1) {
+				// "the Food and Drug Administration", "the Transport and
+				// Logistics Workers Union": a word joined to the name of a
+				// body.
 				words = append(words, t.text)
 				j++
 				continue
@@ -196,7 +212,10 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				afterTitle := len(words) > 0 && titleWords[words[len(words)-1]] && (t.text == "of" || t.text == "for")
 				next := toks[j+1].text
 				_, nextIsPlace, _ := matchPlace([]string{next})
-				andInOrg := t.text == "and" && hasOrgHead && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0 &&
+				// (Not after a complete name: "Oxfam International and
+				// Liberty" are two bodies, unless a head follows.)
+				complete := orgHeads[words[len(words)-1]] && !orgRunAhead(toks, j+1)
+				andInOrg := t.text == "and" && hasOrgHead && !complete && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0 &&
 					!(len(words) == 1 && (knownOrgs[words[0]] != "" || boundHeads[words[0]])) && knownOrgs[next] == "" && !boundHeads[next] // not "House and Senate": two bodies
 				connector := hasOrgHead && orgConnectors[t.text] && t.text != "and" && !notNameWords[next]
 				if nameParticles[t.text] || connector || andInOrg || afterTitle || t.text == "&" {
@@ -409,7 +428,8 @@ func verbAfter(toks []token, k int) bool {
 // Sanders campaign", "the Hillary Clinton years".
 var personsNouns = setOf("campaign", "campaigns", "camp", "administration", "presidency", "era", "years", "aides", "staff",
 	"supporters", "voters", "backers", "surrogates", "allies", "loyalists", "faithful", "wing", "agenda", "scandal",
-	"candidacy", "nomination", "ticket", "doctrine", "interview", "speech", "rally", "rallies", "victory", "defeat")
+	"candidacy", "nomination", "ticket", "doctrine", "interview", "speech", "rally", "rallies", "victory", "defeat",
+	"affair", "row", "saga", "trial", "government", "family", "inquiry", "visit", "memo", "budget", "reforms")
 
 // whoAfter reports ", who" at token k: "Pence, who is running …" is
 // about a person.
@@ -429,24 +449,67 @@ func isKnownName(words []string) bool {
 
 // classify decides what a capitalised phrase names.
 func classify(words []string, vocab map[string]bool) mention {
+	if n := len(words); n >= 3 && memberLetters[words[n-1]] {
+		// "Alasdair Munro MSP", "Frank Tolley MP": the letters after a
+		// name say what the person is, and are no part of the name.
+		m := classify(words[:n-1], vocab)
+		if m.kind == entMaybe || m.kind == entNone {
+			m.kind = entPerson
+		}
+		return m
+	}
 	m := mention{kind: entMaybe}
 	full := strings.Join(words, " ")
 	if name, ok := knownOrgs[full]; ok {
 		m.kind, m.words = entOrg, strings.Fields(name)
 		return m
 	}
-	if code, n, kind := matchPlace(words); n > 0 && n < len(words) && (kind == placeDemonym || code == "") {
-		if name, ok := knownOrgs[strings.Join(words[n:], " ")]; ok {
-			// "the South American Mercosur bloc": the adjective is no
-			// part of the name.
+	if n := len(words); n > 1 && memberPlurals[words[n-1]] {
+		if name, ok := knownOrgs[strings.Join(words[:n-1], " ")]; ok {
+			// "Labour MPs", "Tory MEPs": the party's members name the party.
 			m.kind, m.words = entOrg, strings.Fields(name)
 			return m
 		}
+	}
+	if code, n, kind := matchPlace(words); n > 0 && n < len(words) && (kind == placeDemonym || code == "") {
+		if name, ok := knownOrgs[strings.Join(words[n:], " ")]; ok {
+			// "the South American Mercosur bloc": the adjective is no
+			// part of the name; but "the Scottish Government" is not
+			// Parliament.
+			m.kind, m.words = entOrg, strings.Fields(name)
+			if n == len(words)-1 && nationalBodies[words[n]] {
+				m.words = words
+			}
+			return m
+		}
+		if n == len(words)-1 && nationalBodies[words[n]] && kind == placeDemonym {
+			// "the Scottish Government", "the Welsh Parliament".
+			m.kind, m.words = entOrg, words
+			return m
+		}
+	}
+	if initialAndSurname(words) {
+		// "O Dacre, B Quarrie, T Lusk": a team sheet names players
+		// by an initial and a surname.
+		m.kind, m.words = entPerson, words
+		return m
+	}
+	if len(words) >= 3 && len(words) <= 4 && isFirstName(words[1]) && !isFirstName(words[0]) && !hasTitle(words[:1]) && !containsOrgHead(words) && !hasLowerWord(words[1:]) && leadingDescriptor(words[0], vocab) {
+		// "Kenyan Eliud Kipchoge", "ex-President Anton Vell",
+		// "DJ Lena Quist": a word that describes the person is no part
+		// of the name.
+		m = classify(words[1:], vocab)
+		m.nameFrom++
+		return m
 	}
 	if len(words) >= 3 && partyAdjectives[words[0]] && isFirstName(words[1]) {
 		// "Republican Donald Trump": the party is no part of the name.
 		m = classify(words[1:], vocab)
 		m.nameFrom++
+		return m
+	}
+	if capsHeading(words, vocab) {
+		m.kind, m.words = entNone, words
 		return m
 	}
 	if geographic(words) {
@@ -536,8 +599,9 @@ func classify(words []string, vocab map[string]bool) mention {
 	}
 	rest := words[k:]
 	if k > 0 && (m.honorific || len(role) > 0) && !containsOrgHead(rest) && (len(rest) <= 4 || len(rest) <= 6 && hasParticle(rest)) {
-		if _, n, _ := matchPlace(rest); n == len(rest) {
-			// "Prime Minister of Britain": a role, not a name.
+		if _, n, _ := matchPlace(rest); n == len(rest) && len(role) > 0 {
+			// "Prime Minister of Britain": a role, not a name. (After
+			// an honorific alone a place word is a surname: "Mr Jordan".)
 			m.kind, m.role, m.country = entRole, strings.Join(role, " "), ""
 			return m
 		}
@@ -577,6 +641,12 @@ func classify(words []string, vocab map[string]bool) mention {
 				return m
 			}
 		}
+	}
+	if teamName(words) {
+		// "Toronto Raptors", "New York Yankees", "Leeds Rhinos": a place
+		// and a plural make a team.
+		m.kind, m.words = entOrg, words
+		return m
 	}
 	for i := range words {
 		if _, n, _ := matchPlace(words[i:]); n > 0 && (i == 0 || !isFirstName(words[0])) {
@@ -647,6 +717,127 @@ func hasTitle(words []string) bool {
 	return false
 }
 
+// capsHeading reports a subheading in capitals ("STARS WHO LEFT
+// EMPTY-HANDED", "SITS IN JUDGEMENT"): a common word in capitals, or a
+// function word in capitals among other capitals.
+func capsHeading(words []string, vocab map[string]bool) bool {
+	caps, function := 0, false
+	for _, w := range words {
+		if strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			continue
+		}
+		caps++
+		lw := strings.ToLower(w)
+		if shouted(w) || len(w) >= 4 && vocab[lw] {
+			return true
+		}
+		if stopwords[lw] && len(w) > 1 {
+			function = true
+		}
+	}
+	return caps >= 2 && function
+}
+
+// shouted reports a common word written in capitals, as in a subheading
+// ("SITS IN JUDGEMENT"): not an acronym.
+func shouted(w string) bool {
+	lw := strings.ToLower(w)
+	return len(w) >= 4 && strings.ToUpper(w) == w && lw != w && (stopwords[lw] || !sentenceInitialIsName(lw))
+}
+
+// teamName reports a city, state or country followed by one or two
+// capitalised words ending in a plural that is no demonym: a team.
+func teamName(words []string) bool {
+	_, n, kind := matchPlace(words)
+	if n == 0 || kind == placeDemonym || len(words)-n < 1 || len(words)-n > 2 {
+		return false
+	}
+	for _, w := range words[n:] {
+		if !isCapWordString(w) || titleWords[w] || orgHeads[w] || stopwords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	last := words[len(words)-1]
+	if _, k, _ := matchPlace([]string{last}); k > 0 {
+		return false
+	}
+	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+}
+
+// gluedTails are words that, glued to a name where a space was lost, open
+// the next sentence or name: "NunezRep.", "MorrisThe".
+var gluedTails = setOf("Rep", "Sen", "Gov", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "In", "He", "She", "It", "But",
+	"And", "This", "That", "They", "We", "Photo", "File", "Credit")
+
+// gluedHead returns the name before a glued tail: "Nunez" of "NunezRep".
+// Names with an inner capital ("McDonald", "DiMarco", "LeBron") have a
+// short head or a tail that is no such word.
+func gluedHead(w string) (string, bool) {
+	for i := 3; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			if gluedTails[strings.TrimSuffix(w[i:], ".")] {
+				return w[:i], true
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// initialAndSurname reports an initial and one or two capitalised words
+// that are no function word, place, title or head of a body's name: "A
+// Brennock", "J. Ostley".
+func initialAndSurname(words []string) bool {
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	w := words[0]
+	if !(len(w) == 1 || len(w) == 2 && w[1] == '.') || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, r := range words[1:] {
+		if stopwords[strings.ToLower(r)] || orgHeads[r] || titleWords[r] || hasHonorific(r) || notNameWords[r] || !isCapWordString(r) {
+			return false
+		}
+	}
+	_, n, _ := matchPlace(words[1:])
+	return n == 0
+}
+
+// leadingDescriptor reports a capitalised word before a person's name that
+// describes the person: a demonym ("Kenyan"), a former title ("ex-President"),
+// a word the article also writes in lower case ("Writer" opening a
+// sentence), or an occupation's abbreviation ("DJ", "MC").
+func leadingDescriptor(w string, vocab map[string]bool) bool {
+	if strings.HasPrefix(w, "ex-") || strings.HasPrefix(w, "Ex-") || w == "DJ" || w == "MC" || isPersonNoun(strings.ToLower(w)) {
+		// (an occupation opening a sentence: "Farmer Lucie Tremblay said")
+		return true
+	}
+	if _, n, kind := matchPlace([]string{w}); n == 1 && kind == placeDemonym || regionalDemonyms[w] {
+		return true
+	}
+	if lw := strings.ToLower(w); prepositions[lw] || subordinators[lw] || openingWords[lw] {
+		// "Besides Karen Lowe, …", "Unlike Ruth Abbott, …": a word that
+		// opens the sentence before a first name.
+		return true
+	}
+	return vocab[strings.ToLower(w)] && !sentenceInitialIsName(w)
+}
+
+// openingWords open sentences before a name and are never one.
+var openingWords = setOf("besides", "despite", "unlike", "without", "during", "under", "among", "amid", "beyond", "towards", "toward", "via", "per", "except", "including", "excluding", "meanwhile", "however", "instead", "also", "then", "but", "yet", "so", "even", "only", "now", "today", "yesterday", "tonight")
+
+// regionalDemonyms name people of a US state or a Canadian province, which
+// the gazetteer's country demonyms lack: "Texan Ray Holt".
+var regionalDemonyms = setOf("Texan", "Californian", "Floridian", "Ohioan", "Virginian", "Arizonan", "Oklahoman", "Kansan",
+	"Iowan", "Nevadan", "Coloradan", "Alaskan", "Hawaiian", "Michigander", "Minnesotan", "Kentuckian", "Louisianan",
+	"Missourian", "Nebraskan", "Vermonter", "Wisconsinite", "Montanan", "Idahoan", "Oregonian", "New Yorker",
+	"Albertan", "Ontarian", "Quebecer", "Québécois", "Manitoban", "Nova Scotian", "Newfoundlander", "Saskatchewanian")
+
+// nationalBodies are the institutions a nation or region names after
+// itself: "the Scottish Government", "the Welsh Parliament".
+var nationalBodies = setOf("Parliament", "Executive", "Government", "Assembly", "Senate", "Congress", "Army", "Navy", "Cabinet", "Treasury")
+
 // hyphenAdjectives end capitalised words that are adjectives: UK-led.
 var hyphenAdjectives = setOf("based", "led", "born", "backed", "owned", "run", "made", "style", "era", "wide",
 	"bound", "speaking", "funded", "linked", "like", "friendly", "focused", "listed", "registered", "flagged",
@@ -697,14 +888,16 @@ var eventHeads = setOf("Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical")
 // eventTails close the names of prizes, ceremonies and tournaments, which
 // are events, not the bodies that run them: "the Academy Awards", "the
 // World Cup", "the Nobel Prize".
-var eventTails = setOf("Awards", "Prize", "Prizes", "Cup", "Championship", "Championships", "Trophy", "Open", "Masters", "Prix")
+var eventTails = setOf("Awards", "Prize", "Prizes", "Cup", "Championship", "Championships", "Trophy", "Open", "Masters", "Prix",
+	"Award", "Olympics", "Olympic", "Paralympics", "Games", "Indoors", "Outdoors", "War", "Marathon", "Slam")
 
 // competition reports a league named for the teams that play in it ("the
 // Champions League", "the Nations League"): a tournament, whereas a league
 // named otherwise ("the Premier League") is usually also its company.
 func competition(words []string) bool {
 	n := len(words)
-	return n >= 2 && words[n-1] == "League" && (words[n-2] == "Champions" || words[n-2] == "Nations" || words[n-2] == "Europa" || words[n-2] == "Conference")
+	return n >= 2 && words[n-1] == "League" && (words[n-2] == "Champions" || words[n-2] == "Nations" || words[n-2] == "Europa" || words[n-2] == "Conference") ||
+		n == 2 && words[1] == "Nations" && (words[0] == "Six" || words[0] == "Four" || words[0] == "Five") // rugby's Six Nations
 }
 
 // allCaps reports words written in capitals only ("LOS ANGELES").
@@ -799,6 +992,16 @@ func commonCapital(w string) bool {
 
 // orgRunAhead reports whether the capitalised words from toks[j] on (at
 // most four, not opening a sentence) hold an organisation's head word.
+// andJoinable reports a capitalised word that may open a body's name
+// before "and": not a person's first name, a known body or a place.
+func andJoinable(w string) bool {
+	if isFirstName(w) || knownOrgs[w] != "" || orgHeads[w] || hasHonorific(w) {
+		return false
+	}
+	_, n, _ := matchPlace([]string{w})
+	return n == 0
+}
+
 func orgRunAhead(toks []token, j int) bool {
 	for k := j; k < len(toks) && k < j+4 && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
 		if orgHeads[toks[k].text] {
@@ -864,6 +1067,74 @@ func orgListAhead(toks []token, j int) bool {
 // the words around them: a relative pronoun, a noun for a kind of
 // organisation, a plural verb after a team, a result between two clubs.
 func (a *article) typeByContext() {
+	a.typeByContextRules()
+	a.typeByModel()
+	a.typeByConjunct()
+	a.dropCredits()
+}
+
+// typeByConjunct makes people of open two- or three-word names listed with
+// people: "Venus Hartley, Shinobu Arakawa and Tomasz Wrobel". A name
+// joined by a comma, "and" or "or" to a person's full name is one too, when
+// its words are all capitalised and none is a common word of the article.
+func (a *article) typeByConjunct() {
+	var vocab map[string]bool
+	isPerson := func(n int32) bool {
+		return n > 0 && a.mentions[n-1].kind == entPerson && len(a.mentions[n-1].words) > 1
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entMaybe || len(m.words) < 2 || len(m.words) > 3 || m.possessive || hasTitle(m.words) || containsOrgHead(m.words) {
+			continue
+		}
+		before := m.from >= 2 && listJoint(a.toks[m.from-1].text) && isPerson(a.byTok[m.from-2]) && a.mentions[a.byTok[m.from-2]-1].to == m.from-1
+		after := m.to+1 < len(a.toks) && listJoint(a.toks[m.to].text) && isPerson(a.byTok[m.to+1]) && a.mentions[a.byTok[m.to+1]-1].from == m.to+1
+		if !before && !after {
+			continue
+		}
+		if vocab == nil {
+			vocab = lowerVocab(a.toks)
+		}
+		ok := true
+		for _, w := range m.words {
+			if !isCapWordString(w) || vocab[strings.ToLower(w)] || !sentenceInitialIsName(w) {
+				ok = false
+			}
+		}
+		if _, n, _ := matchPlace(m.words); n > 0 {
+			ok = false
+		}
+		if ok {
+			m.kind = entPerson
+		}
+	}
+}
+
+func listJoint(w string) bool { return w == "," || w == "and" || w == "or" }
+
+// dropCredits sets aside the names of a byline or a photo credit ("By
+// Elaine Porter" opening a paragraph, "THE CANADIAN PRESS/Nathan Denette",
+// "Nathan Denette / The Associated Press"): the people who wrote or took
+// the pictures, not people the article is about; and the agency credited
+// there.
+func (a *article) dropCredits() {
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entPerson && m.kind != entMaybe && m.kind != entOrg || m.honorific || m.role != "" {
+			continue
+		}
+		slashBefore := m.from > 0 && a.toks[m.from-1].text == "/"
+		slashAfter := m.to < len(a.toks) && a.toks[m.to].text == "/"
+		by := m.kind != entOrg && m.from > 0 && a.toks[m.from-1].text == "By" && a.toks[m.from-1].sentStart && (m.to >= len(a.toks) || a.toks[m.to].para != a.toks[m.from].para || a.toks[m.to].text == "," || a.toks[m.to].text == "and")
+		if slashBefore || slashAfter || by {
+			m.kind = entNone
+		}
+	}
+}
+
+// typeByContextRules is typeByContext's hand rules; the name model is
+// trained on what they leave open.
+func (a *article) typeByContextRules() {
 	typed := map[string]entKind{} // single words typed here, for their other mentions
 	events := map[string]bool{}   // "Yagi" of "Typhoon Yagi"
 	for i := range a.mentions {
@@ -897,6 +1168,22 @@ func (a *article) typeByContext() {
 		case (m.kind == entMaybe || m.kind == entNone && len(m.words) > 1 && orgLike(m.words) && !eventName(m.words)) && a.officerOf(m):
 			// "the president of SAG-AFTRA", "a member of Grupa Granica".
 			m.kind = entOrg
+		case m.kind == entMaybe && a.companyCue(m) && !a.surnameOfPerson(m.words[len(m.words)-1]):
+			// "Zelvora shares fell", "shares in Trandex", "Quillon's chief
+			// executive": a company.
+			m.kind = entOrg
+		case m.kind == entPerson && !m.honorific && m.role == "" && len(m.words) >= 2 && m.from > 0 &&
+			(lower(a.toks[m.from-1].text) == "a" || lower(a.toks[m.from-1].text) == "an") && a.spokesmanAfter(m) && !a.namedElsewhere(m):
+			// "A Coral Samoa spokesman": a name the article gives only
+			// here, between an indefinite article and a spokesman, is a
+			// body, though it opens with a first name (a person's
+			// spokesman is "a spokesman for X" or X's, or X is named again).
+			m.kind = entOrg
+		case m.kind == entMaybe && a.spokesmanAfter(m) && !a.surnameOfPerson(m.words[len(m.words)-1]):
+			// "a Brightwater Foods spokeswoman", "a Telvanto spokesman": a body
+			// speaks through one (a person's spokesman follows a full
+			// name the rules already know, or a surname).
+			m.kind = entOrg
 		case (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && len(m.words) >= 2 && a.membersAfter(m):
 			// "Fianna Fáil leader Micheál Martin", "Labour MPs": a party.
 			m.kind = entOrg
@@ -912,6 +1199,10 @@ func (a *article) typeByContext() {
 		case m.kind == entNone && len(m.words) > 1 && len(m.words) <= 5 && !eventName(m.words) && !allCaps(m.words) && a.appositionNoun(m, isOrgNoun):
 			// "Akoko Pay, a Lagos-based start-up that …": a name that ends
 			// in a common word, in apposition to a kind of organisation.
+			m.kind = entOrg
+		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m)) && len(m.words) <= 3 && !m.possessive && a.clubNounAfter(m) && !a.surnameOfPerson(m.words[len(m.words)-1]):
+			// "Rovigo midfielder Luca Bassi", "Ferrand coach Ian Keel",
+			// "Wasps fans": a club.
 			m.kind = entOrg
 		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m)) && a.collectiveVerb(m):
 			// "Arsenal have learnt", "Villa are managed by": a singular
@@ -974,7 +1265,9 @@ func isNumber(w string) bool {
 var orgKindNouns = setOf("agency", "firm", "company", "start-up", "startup", "union", "party", "group", "network",
 	"bank", "insurer", "lender", "carrier", "airline", "broadcaster", "newspaper", "charity", "regulator",
 	"watchdog", "alliance", "coalition", "bloc", "movement", "conglomerate", "retailer", "automaker", "carmaker",
-	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid")
+	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid",
+	"giant", "producer", "maker", "provider", "supplier", "chain", "label", "band", "studio", "website", "distributor",
+	"exporter", "miner", "refiner")
 
 func orgKindNoun(t token) bool {
 	return t.kind == tokWord && !t.capital && orgKindNouns[t.text]
@@ -1018,6 +1311,48 @@ func (a *article) membersAfter(m *mention) bool {
 	return false
 }
 
+// companyCue reports the words around a company's name: its shares after
+// it, "shares in" or "stake in" before it, its chief executive or chairman
+// after its possessive.
+func (a *article) companyCue(m *mention) bool {
+	if m.to < len(a.toks) {
+		switch a.toks[m.to].text {
+		case "shares", "stock", "stake", "shareholders":
+			return true
+		}
+		if m.possessive && m.to+1 < len(a.toks) {
+			switch a.toks[m.to].text + " " + a.toks[m.to+1].text {
+			case "chief executive", "chief financial", "board of", "share price", "annual report", "profits", "shareholders":
+				return true
+			}
+			switch a.toks[m.to].text {
+			case "chairman", "shareholders", "profits", "profit", "revenues", "subsidiary", "board", "unit", "largest", "core":
+				return true
+			}
+		}
+	}
+	if m.from >= 2 {
+		switch lower(a.toks[m.from-2].text) + " " + lower(a.toks[m.from-1].text) {
+		case "shares in", "stake in", "shareholders in", "takeover of", "bid for", "merger with":
+			return true
+		}
+	}
+	return false
+}
+
+// spokesmanAfter reports a name followed by spokesman, spokeswoman or
+// spokesperson.
+func (a *article) spokesmanAfter(m *mention) bool {
+	if m.to >= len(a.toks) || m.possessive {
+		return false
+	}
+	switch a.toks[m.to].text {
+	case "spokesman", "spokeswoman", "spokesperson":
+		return true
+	}
+	return false
+}
+
 // roleAfter reports a role noun at token k: "whose president".
 func (a *article) roleAfter(k int) bool {
 	return k < len(a.toks) && a.toks[k].kind == tokWord && roleHeads[lower(a.toks[k].text)] != ""
@@ -1028,7 +1363,11 @@ func eventName(words []string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	return len(words) > 1 && eventHeads[words[0]] || eventTails[words[len(words)-1]] || competition(words)
+	last := words[len(words)-1]
+	if len(words) > 1 && romanNumeral(last) {
+		last = words[len(words)-2] // "World War II"
+	}
+	return len(words) > 1 && eventHeads[words[0]] || eventTails[last] || competition(words)
 }
 
 // cityOnly reports a mention that is a city's name, not a country's: a
@@ -1070,6 +1409,18 @@ func (a *article) collectiveVerb(m *mention) bool {
 
 // surnameOfPerson reports a word that ends a person's full name in the
 // article.
+// namedElsewhere reports another mention that ends in the same word as m.
+func (a *article) namedElsewhere(m *mention) bool {
+	w := m.words[len(m.words)-1]
+	for i := range a.mentions {
+		p := &a.mentions[i]
+		if p != m && len(p.words) > 0 && p.words[len(p.words)-1] == w {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *article) surnameOfPerson(w string) bool {
 	for i := range a.mentions {
 		p := &a.mentions[i]
@@ -1112,6 +1463,17 @@ func (a *article) cityFirstName(m *mention) bool {
 func isCapWordString(w string) bool {
 	r := []rune(w)
 	return len(r) > 1 && unicode.IsUpper(r[0]) && strings.ToLower(string(r[1:])) == string(r[1:])
+}
+
+// clubNouns follow a club's name: its staff, players and fans.
+var clubNouns = setOf("boss", "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+	"captain", "skipper", "player", "players", "fans", "supporters", "fly-half", "scrum-half", "full-back", "playmaker")
+
+// clubNounAfter reports a club noun right after m: "Rovigo midfielder".
+func (a *article) clubNounAfter(m *mention) bool {
+	// (Not over a qualifier, "Ferrand assistant coach Ian Keel":
+	// attribution then takes the club for the speaker.)
+	return m.to < len(a.toks) && clubNouns[a.toks[m.to].text]
 }
 
 // resultVerbs report a match between two sides: "Atlético Madrid beat Inter
@@ -1164,6 +1526,23 @@ func (a *article) orgAliases(order []*entity) []*entity {
 			continue
 		}
 		m.kind, m.ent = entOrg, orgEntity(byName, &order, m.words, a.toks[m.from].start)
+	}
+	// "Harlan Greaves said" after "Harlan Greaves Group": a company named
+	// in full, then without its legal or group word, is still the company,
+	// whatever a first name in it suggested. (A foundation is named after a
+	// person: "Ada Brennock" is not the Ada Brennock Foundation; nor is anyone
+	// the article calls Mr or Senator.)
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if len(m.words) < 2 || m.honorific || m.role != "" || m.kind != entPerson && m.kind != entMaybe {
+			continue
+		}
+		for _, e := range order {
+			if e.kind == entOrg && len(e.words) == len(m.words)+1 && companyHeads[e.words[len(m.words)]] && slices.Equal(e.words[:len(m.words)], m.words) && !a.titled(m.ent) {
+				m.kind, m.ent = entOrg, e
+				break
+			}
+		}
 	}
 	alias := map[string]*entity{}
 	for i := range a.mentions {
@@ -1229,6 +1608,24 @@ func (a *article) orgAliases(order []*entity) []*entity {
 		}
 	}
 	return order
+}
+
+// companyHeads end a company's name and are dropped in its short form.
+var companyHeads = setOf("Group", "Holdings", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "Corp", "Corp.", "Corporation",
+	"Company", "Co", "LLC", "Industries", "Partners", "Capital", "Ventures", "Associates", "Enterprises", "Limited")
+
+// titled reports a person entity some mention names with an honorific or
+// a title.
+func (a *article) titled(e *entity) bool {
+	if e == nil || e.kind != entPerson {
+		return false
+	}
+	for i := range a.mentions {
+		if m := &a.mentions[i]; m.ent == e && (m.honorific || m.role != "") {
+			return true
+		}
+	}
+	return false
 }
 
 // partyMembers reports whether members names the party party: "Social
@@ -1362,15 +1759,23 @@ func (a *article) officerOf(m *mention) bool {
 // followed by a verb other than a reporting one ("the coalition Obama
 // enjoyed", "a group Barack Obama won"). A longer name after "the firm"
 // names the firm ("the research firm Quellstone Analytics showed").
+// auxiliaries open a finite verb phrase.
+var auxiliaries = setOf("has", "had", "is", "was", "will", "would", "could", "can", "may", "might", "must", "should", "does", "did")
+
 func (a *article) clauseSubject(m *mention) bool {
 	if m.to >= len(a.toks) {
 		return false
 	}
 	t := a.toks[m.to]
-	if t.kind != tokWord || t.capital || cueVerbs[t.text] {
-		return false
+	if t.kind != tokWord || t.capital || cueVerbs[t.text] || prepositions[t.text] {
+		return false // ("oil giant Marovska to a partner": no verb follows)
 	}
 	indefinite := m.from >= 2 && (lower(a.toks[m.from-2].text) == "a" || lower(a.toks[m.from-2].text) == "an")
+	if len(m.words) == 1 && !indefinite && auxiliaries[t.text] && !isFirstName(m.words[0]) {
+		// "the telecoms firm Telvanto has collapsed": the name is the
+		// subject of the sentence, in apposition to its kind.
+		return false
+	}
 	return len(m.words) == 1 || indefinite
 }
 
@@ -1397,6 +1802,13 @@ var partyAdjectives = setOf("Republican", "Democrat", "Democratic", "Labour", "T
 
 // geographic reports the name of a landform or body of water: "Mount
 // Etna", "Lake Victoria", "the Red Sea", "Scarborough Shoal".
+// streetTails end the names of streets and venues (not surnames: "Park",
+// "Hall" and "Lane" are left out).
+var streetTails = setOf("Street", "St.", "Avenue", "Ave.", "Boulevard", "Blvd", "Blvd.", "Road", "Rd.", "Square", "Plaza",
+	"Arena", "Stadium", "Highway", "Crescent", "Place", "Expressway", "Parkway", "Terrace")
+
+var compass = setOf("West", "East", "North", "South")
+
 func geographic(words []string) bool {
 	if len(words) < 2 {
 		return false
@@ -1405,7 +1817,19 @@ func geographic(words []string) bool {
 	case "Mount", "Mt", "Mt.", "Lake", "River", "Cape", "Isle", "Volcano":
 		return true
 	}
-	if isFirstName(words[0]) {
+	last := words[len(words)-1]
+	if compass[last] && len(words) > 2 {
+		last = words[len(words)-2] // "Queen Street West"
+	}
+	if _, n := seatOrganization(words); n == len(words) {
+		return false // "Downing Street" speaks for a government
+	}
+	if streetTails[last] && !stopwords[strings.ToLower(words[0])] && !(len(words) == 2 && isFirstName(words[0]) && isFirstName(last)) {
+		// "Yonge Street", "Rogers Place", "Martin Luther King Jr.
+		// Boulevard", "Scotiabank Arena": streets and venues.
+		return true
+	}
+	if isFirstName(words[0]) && len(words) == 2 {
 		return false // "Michael Bay"
 	}
 	switch words[len(words)-1] {

@@ -83,12 +83,19 @@ func (a *article) entityLists() ([]Person, []Organization) {
 	people := []Person{}
 	orgs := []Organization{}
 	for _, e := range a.people {
-		if len(e.words) == 1 && e.mentions < 1 {
+		if len(e.words) == 1 && e.mentions < 1 || e.unlisted {
+			continue
+		}
+		if e.listOrg {
+			orgs = append(orgs, Organization{Name: e.name, Mentions: e.mentions, First: runeOffset(a.body, e.first)})
 			continue
 		}
 		people = append(people, Person{Name: e.name, Mentions: e.mentions, First: runeOffset(a.body, e.first)})
 	}
 	for _, e := range a.orgs {
+		if e.unlisted {
+			continue
+		}
 		orgs = append(orgs, Organization{Name: e.name, Mentions: e.mentions, First: runeOffset(a.body, e.first)})
 	}
 	sort.SliceStable(people, func(i, j int) bool {
@@ -121,7 +128,14 @@ func (a *article) countries() []Country {
 			w, _ := stripPossessive(a.toks[k].text)
 			words = append(words, w)
 		}
-		code, n, _ := matchPlace(words)
+		code, n, kind := matchPlace(words)
+		if n > 0 && kind == placeCity {
+			// A city says where something happened, not which country an
+			// article is about: a reader does not file a concert "in
+			// London" or a conference "in Athens" under their countries.
+			i += n - 1
+			continue
+		}
 		if h := strings.LastIndexByte(words[0], '-'); n == 0 && h > 0 && hyphenAdjectives[words[0][h+1:]] {
 			// "London-based", "Polish-born", "UK-led".
 			code, n, _ = matchPlace([]string{words[0][:h]})

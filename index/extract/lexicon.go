@@ -177,12 +177,17 @@ var orgHeads = setOf(
 	"Partners", "Capital", "Energy", "Petroleum", "Oil", "Pharmaceuticals", "Pharma", "Media", "Press", "Radio",
 	"Television", "TV", "Studios", "Records", "Entertainment", "Bancorp", "Securities", "Investments", "Insurance",
 	"Union", "Confederation", "Syndicate", "Guild", "Caucus", "Directorate", "Inspectorate", "Regulator",
-	"Mission", "Corps", "Rangers", "Convention", "United", "City", "Athletic", "Wanderers", "Rovers", "Olympic", "Olympics",
+	"Mission", "Corps", "Rangers", "Convention", "United", "City", "Athletic", "Wanderers", "Rovers",
 	// Companies, services and clubs: "Corvane Therapeutics", "Savanna
 	// Ventures", "East Japan Railway", "US Geological Survey", "Luton Town",
 	// "Chatham House" (a lone "House" is left to coreference).
 	"Therapeutics", "Biotech", "Biosciences", "Ventures", "Railway", "Railways", "Survey", "Town", "Hotspur",
 	"Albion", "House", "Airlines", "Telecom", "Mining", "Motor", "Bancorp", "Platinum", "Minerals", "Steel",
+	"Communications", "Telecommunications", "Advisors", "Advisers", "Associates", "Consulting", "Solutions",
+	"Software", "Electronics", "Brands", "Pictures", "Productions", "Publishing", "Logistics",
+	"Theatre", "Theater",
+	// Newspapers and magazines: "the Daily Mail", "the Globe and Mail", "the Observer".
+	"Chronicle", "Mirror", "Mail", "Express", "Observer", "Scotsman", "Courier", "Examiner", "Inquirer", "Magazine",
 )
 
 // knownOrgs are bodies usually written without a head word, by their
@@ -199,7 +204,23 @@ var knownOrgs = map[string]string{
 	"UNHCR": "UNHCR", "WTO": "World Trade Organization", "OECD": "OECD", "Asean": "Asean", "ASEAN": "Asean",
 	"Fifa": "Fifa", "FIFA": "Fifa", "Uefa": "Uefa", "UEFA": "Uefa", "IOC": "International Olympic Committee",
 	"Pentagon": "Pentagon", "Kremlin": "Kremlin", "Élysée": "Élysée", "Elysee": "Élysée", "Congress": "Congress",
-	"Senate": "Senate", "Parliament": "Parliament", "Labour": "Labour", "Tories": "Conservative Party",
+	"Senate": "Senate", "Parliament": "Parliament", "Labour": "Labour Party", "Labour Party": "Labour Party", "Tories": "Conservative Party",
+	"Conservative Party": "Conservative Party", "Lib Dems": "Liberal Democrats", "Liberal Democrats": "Liberal Democrats",
+	"Plaid Cymru": "Plaid Cymru",
+	// Broadcasters, news agencies, regulators, sports bodies and groupings
+	// of the UK, Canada and the US that news names without a head word.
+	"ITV": "ITV", "GMTV": "GMTV", "Channel 4": "Channel 4", "Channel 5": "Channel 5", "S4C": "S4C", "Sky News": "Sky News",
+	"ABC": "ABC", "CBS": "CBS", "NBC": "NBC", "PBS": "PBS", "NPR": "NPR", "Fox News": "Fox News",
+	"CBC": "CBC", "CTV": "CTV", "Radio-Canada": "Radio-Canada", "Canadian Press": "Canadian Press",
+	"Associated Press": "Associated Press", "Press Association": "Press Association",
+	"Ofwat": "Ofwat", "Oftel": "Oftel", "FSA": "FSA", "FCA": "FCA", "CRTC": "CRTC", "FCC": "FCC", "FTC": "FTC",
+	"Inland Revenue": "Inland Revenue", "HMRC": "HMRC", "Holyrood": "Holyrood", "Stormont": "Stormont",
+	"Commons": "House of Commons", "House of Commons": "House of Commons", "House of Lords": "House of Lords",
+	"WTA": "WTA", "ATP": "ATP", "IAAF": "IAAF", "RFU": "RFU", "ICC": "ICC", "NFL": "NFL", "NBA": "NBA", "NHL": "NHL",
+	"MLB": "MLB", "MLS": "MLS", "G8": "G8", "Bafta": "Bafta", "BAFTA": "Bafta",
+	// Parties of Ireland and the UK that news names without a head word.
+	"Fine Gael": "Fine Gael", "Fianna Fáil": "Fianna Fáil", "Fianna Fail": "Fianna Fáil",
+	"Sinn Féin": "Sinn Féin", "Sinn Fein": "Sinn Féin", "SNP": "SNP", "DUP": "DUP", "UKIP": "UKIP", "Ukip": "UKIP",
 	"Conservatives": "Conservative Party", "Democrats": "Democratic Party", "Republicans": "Republican Party",
 	"GOP": "Republican Party", "Fed": "Federal Reserve", "ECB": "European Central Bank", "Ofcom": "Ofcom",
 	"Ofgem": "Ofgem", "Ofsted": "Ofsted", "SEC": "SEC", "EPA": "EPA", "NASA": "Nasa", "Nasa": "Nasa",
@@ -210,7 +231,8 @@ var knownOrgs = map[string]string{
 	"Greenpeace": "Greenpeace", "Oxfam": "Oxfam", "Amnesty": "Amnesty International", "Wagner": "Wagner Group",
 	"Unite": "Unite", "Unison": "Unison", "AFP": "AFP", "AP": "Associated Press", "Bloomberg": "Bloomberg",
 	"Politico": "Politico", "MSNBC": "MSNBC", "Fox": "Fox News", "Vatican": "Vatican", "Frontex": "Frontex",
-	"Whitehall": "Whitehall", "Hamas's": "Hamas",
+	"Whitehall": "Whitehall", "Hamas's": "Hamas", "BBC News": "BBC", // the BBC's news service is the BBC
+
 	// The largest drug makers and two universities that news names without a
 	// head word (Stanford and Yale are surnames too).
 	"Pfizer": "Pfizer", "Novartis": "Novartis", "Roche": "Roche", "AstraZeneca": "AstraZeneca",
@@ -220,6 +242,17 @@ var knownOrgs = map[string]string{
 	"Al Qaeda": "al-Qaeda", "al-Qaeda": "al-Qaeda", "Al-Qaeda": "al-Qaeda", "Al Jazeera": "Al Jazeera",
 	"Al-Shabaab": "al-Shabaab", "al-Shabaab": "al-Shabaab", "Al Shabaab": "al-Shabaab",
 }
+
+// partyNames are the full names of parties that news calls by a short form
+// or an adjective ("Labour", "the Tories", "a Lib Dem MP"): a reader files
+// them under the full name even where the article never writes it. Other
+// known bodies keep the fullest form the article writes ("the EU" stays EU
+// unless "European Union" is written too).
+var partyNames = setOf("Labour Party", "Conservative Party", "Liberal Democrats", "Plaid Cymru", "Democratic Party", "Republican Party", "House of Commons")
+
+// memberPlurals are capitalised words for a party's elected members: "Labour
+// MPs" are people of the party, and the name is the party's.
+var memberPlurals = setOf("MPs", "MEPs", "MSPs", "AMs", "MLAs", "MPPs", "Peers", "Senators", "Councillors")
 
 // pronouns that can stand for a speaker.
 var pronounGender = map[string]gender{"he": male, "she": female, "He": male, "She": female}

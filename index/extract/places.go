@@ -104,6 +104,13 @@ var states = []string{
 	"Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
 }
 
+// provinces are Canada's provinces and territories, which Canadian news
+// names without the country, as US news its states.
+var provinces = []string{
+	"Ontario", "Quebec", "Québec", "Nova Scotia", "New Brunswick", "Manitoba", "British Columbia", "Prince Edward Island",
+	"Saskatchewan", "Alberta", "Newfoundland and Labrador", "Newfoundland", "Yukon", "Northwest Territories", "Nunavut",
+}
+
 // placeCandidate is one phrase as the index holds it: the words after the
 // first, which is the index key.
 type placeCandidate struct {
@@ -132,6 +139,11 @@ func buildPlaceIndex(names []placeName, seats []seat) map[string][]placeCandidat
 	for _, s := range states {
 		if len(index[strings.Split(s, " ")[0]]) == 0 || !hasPhrase(index, s) {
 			add(s, "US", placeState, "")
+		}
+	}
+	for _, s := range provinces {
+		if !hasPhrase(index, s) {
+			add(s, "CA", placeState, "")
 		}
 	}
 	for _, cs := range index {
