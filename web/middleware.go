@@ -59,7 +59,9 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 // upload may legitimately take longer than any search should.
 func (s *Server) limitTime(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if r := c.Request(); r.Method == http.MethodGet || r.Method == http.MethodHead {
+		// An export runs as long as it has rows to write; a client that
+		// goes away cancels it.
+		if r := c.Request(); (r.Method == http.MethodGet || r.Method == http.MethodHead) && !isExport(c) {
 			ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 			defer cancel()
 			c.SetRequest(r.WithContext(ctx))

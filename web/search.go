@@ -43,6 +43,8 @@ type searchView struct {
 	ArticlesURL string
 	QuotesURL   string
 	ClearURL    string
+	CSVURL      string // every hit of the search, as the export formats
+	JSONLURL    string
 }
 
 // facetView is one sidebar box.
@@ -109,6 +111,9 @@ func (s *Server) searchPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.QueryParam("format") != "" {
+		return badRequest("format is for the API: %s", exportURL(q, c.QueryParam("format")))
+	}
 	r, err := s.search(c, q)
 	if err != nil {
 		return err
@@ -116,13 +121,10 @@ func (s *Server) searchPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "search", newSearchView(q, r))
 }
 
-// search runs a parsed query for the page or the API. With no text every
-// hit scores the same, so "relevance" would be an arbitrary order: newest
-// first is what a reader browsing by filters expects.
+// search runs a parsed query for the page or the API, in the page's order
+// (withPageSort).
 func (s *Server) search(c echo.Context, q index.Query) (*index.Result, error) {
-	if q.Text == "" && (q.Sort == "" || q.Sort == index.SortRelevance) {
-		q.Sort = index.SortNewest
-	}
+	q = withPageSort(q)
 	// The index's errors name the query; ErrBadQuery ones become a 400.
 	return s.archive.Search(c.Request().Context(), q)
 }
@@ -165,6 +167,7 @@ func newSearchView(q index.Query, r *index.Result) searchView {
 	qs.Quotes, qs.Page = true, 1
 	v.ArticlesURL, v.QuotesURL = searchURL(a), searchURL(qs)
 	v.ClearURL = searchURL(index.Query{Quotes: q.Quotes})
+	v.CSVURL, v.JSONLURL = exportURL(q, FormatCSV), exportURL(q, FormatJSONL)
 
 	// The form carries q and sort itself and starts again at page 1; every
 	// other part of the query rides along in hidden inputs, in URL order.
