@@ -45,6 +45,7 @@ type searchView struct {
 	ClearURL    string
 	CSVURL      string // every hit of the search, as the export formats
 	JSONLURL    string
+	FeedURL     string // the search's newest hits as Atom
 }
 
 // facetView is one sidebar box.
@@ -168,6 +169,7 @@ func newSearchView(q index.Query, r *index.Result) searchView {
 	v.ArticlesURL, v.QuotesURL = searchURL(a), searchURL(qs)
 	v.ClearURL = searchURL(index.Query{Quotes: q.Quotes})
 	v.CSVURL, v.JSONLURL = exportURL(q, FormatCSV), exportURL(q, FormatJSONL)
+	v.FeedURL = feedURL(q)
 
 	// The form carries q and sort itself and starts again at page 1; every
 	// other part of the query rides along in hidden inputs, in URL order.

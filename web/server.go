@@ -103,6 +103,7 @@ func (s *Server) Routes(e *echo.Echo) {
 	e.GET("/", s.searchPage)
 	e.GET("/articles/:id", s.articlePage)
 	e.GET("/people/:name", s.personPage)
+	e.GET("/feed", s.feed)
 	e.StaticFS("/static", s.static)
 
 	// JSON API.
