@@ -194,6 +194,7 @@ func (s *Server) apiPostArticles(c echo.Context) error {
 		if len(sum.Rejected) == 0 {
 			return badRequest("no articles in request body")
 		}
+		s.metrics.countIngest(sum)
 		return c.JSON(http.StatusBadRequest, sum)
 	}
 
@@ -213,6 +214,7 @@ func (s *Server) apiPostArticles(c echo.Context) error {
 		}
 		sum.IDs = append(sum.IDs, valid[i].ID)
 	}
+	s.metrics.countIngest(sum)
 	if _, err := s.archive.Sync(ctx); err != nil {
 		return echo.NewHTTPError(http.StatusInternalServerError,
 			"articles stored but not yet indexed; they will be searchable shortly").WithInternal(err)

@@ -94,7 +94,7 @@ func (s *Server) serveExport(c echo.Context, q index.Query, format string) error
 	if err != nil && res.Committed {
 		// Half a file is already out: all that is left is to stop and say
 		// so in the log; the client sees the body end early.
-		fmt.Fprintf(s.log, "error: export %s: %v\n", c.Request().URL, err)
+		s.logger.Error("export cut short", "request_id", idOf(c), "uri", c.Request().URL.RequestURI(), "err", err)
 		return nil
 	}
 	if err == nil && !w.started {
