@@ -9,23 +9,29 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 )
 
-// exportChunk is how many hits Each reads from the index at a time. Each
-// chunk is one pass over the matches, so bigger chunks mean fewer passes;
-// what is held in memory is one chunk. A variable so that tests can cross
+// Each reads the index a chunk of hits at a time. Every chunk is one pass
+// over the matches, so bigger chunks mean fewer passes, but what is held in
+// memory is one chunk. The first chunk is small, for a quick first row;
+// chunks then double up to exportChunk. Variables so that tests can cross
 // chunk boundaries with a few articles.
-var exportChunk = 2000
+var (
+	firstExportChunk = 1000
+	exportChunk      = 10000
+)
 
 // Each calls fn with every hit of q, in q's order, without Page and Size
 // and without the paging window Search has: an export of a million hits.
 // It reads the index a chunk at a time, each chunk starting after the last
-// hit of the one before (Bleve's search-after), so memory stays that of one
-// chunk however many hits there are, and no chunk costs more than the first.
+// hit of the one before (Bleve's search-after) rather than at an offset, so
+// memory stays that of one chunk however many hits there are, and no chunk
+// keeps the hits before it in memory to skip them.
 // Hits carry no snippets. Between chunks the index is free: a slow reader
 // of the hits holds up no search and no swap to a new index.
 func (a *Archive) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 	var after []string
+	size := min(firstExportChunk, exportChunk)
 	for {
-		hits, next, err := a.readChunk(ctx, q, after)
+		hits, next, err := a.readChunk(ctx, q, after, size)
 		if err != nil {
 			return err
 		}
@@ -34,16 +40,16 @@ func (a *Archive) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 				return err
 			}
 		}
-		if len(hits) < exportChunk {
+		if len(hits) < size {
 			return nil
 		}
-		after = next
+		after, size = next, min(2*size, exportChunk)
 	}
 }
 
-// readChunk reads one chunk after the sort values after (nil: the first)
-// and returns the sort values of its last hit.
-func (a *Archive) readChunk(ctx context.Context, q Query, after []string) ([]Hit, []string, error) {
+// readChunk reads one chunk of size hits after the sort values after (nil:
+// the first) and returns the sort values of its last hit.
+func (a *Archive) readChunk(ctx context.Context, q Query, after []string, size int) ([]Hit, []string, error) {
 	select {
 	case a.running <- struct{}{}:
 		defer func() { <-a.running }()
@@ -55,10 +61,10 @@ func (a *Archive) readChunk(ctx context.Context, q Query, after []string) ([]Hit
 	if a.live == nil {
 		return nil, nil, errors.New("export: archive is closed")
 	}
-	return a.live.readChunk(ctx, q, after)
+	return a.live.readChunk(ctx, q, after, size)
 }
 
-func (ix *Index) readChunk(ctx context.Context, q Query, after []string) (hits []Hit, next []string, err error) {
+func (ix *Index) readChunk(ctx context.Context, q Query, after []string, size int) (hits []Hit, next []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			hits, next, err = nil, nil, fmt.Errorf("export %q: internal error: %v", q.Text, r)
@@ -73,7 +79,7 @@ func (ix *Index) readChunk(ctx context.Context, q Query, after []string) (hits [
 		// Search-after needs a total order: equal scores by id.
 		req.SortBy([]string{"-_score", "_id"})
 	}
-	req.Size = exportChunk
+	req.Size = size
 	if after != nil {
 		req.SetSearchAfter(after)
 	}

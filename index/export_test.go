@@ -19,9 +19,9 @@ func TestEach(t *testing.T) {
 	if _, err := a.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
-	old := exportChunk
-	exportChunk = 7
-	t.Cleanup(func() { exportChunk = old })
+	oldFirst, old := firstExportChunk, exportChunk
+	firstExportChunk, exportChunk = 3, 7 // chunks of 3, 6, 7, 7, ...
+	t.Cleanup(func() { firstExportChunk, exportChunk = oldFirst, old })
 
 	for _, q := range []Query{
 		{},
