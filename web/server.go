@@ -58,6 +58,8 @@ type Server struct {
 	static  fs.FS
 	logger  *slog.Logger
 	metrics *metrics
+	// openAPIDoc is GET /api/openapi.json, built once.
+	openAPIDoc []byte
 	// caughtUp is set once the index has caught up with the store (/readyz).
 	caughtUp atomic.Bool
 }
@@ -66,6 +68,10 @@ type Server struct {
 // embedded templates once, so a broken template fails here, not mid-request.
 func New(archive *index.Archive, st *store.Store, opts Options) (*Server, error) {
 	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	doc, err := OpenAPI()
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +87,8 @@ func New(archive *index.Archive, st *store.Store, opts Options) (*Server, error)
 		timeout: opts.Timeout,
 		pages:   pages,
 		static:  static,
+
+		openAPIDoc: doc,
 	}
 	if s.log == nil {
 		s.log = io.Discard
@@ -122,6 +130,7 @@ func (s *Server) Routes(e *echo.Echo) {
 	e.GET("/healthz", s.health)
 	e.GET("/readyz", s.ready)
 	e.GET("/metrics", s.metricsPage)
+	e.GET("/api/openapi.json", s.openAPI)
 	e.GET("/api/search", s.apiSearch)
 	e.GET("/api/quotes", s.apiQuotes)
 	e.GET("/api/articles/:id", s.apiArticle)
