@@ -312,3 +312,52 @@ func TestBrowserAccessibility(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserPersonPage: the person page draws its chart (bars with height
+// for the periods with mentions, none for the others), names what the
+// archive files under the person, and searches their quotes.
+func TestBrowserPersonPage(t *testing.T) {
+	ctx := newBrowser(t)
+	ta := newTestArchive(t, "")
+	must := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	must("open person", chromedp.Do(ctx, chromedp.Navigate(ta.URL+"/people/Emmanuel%20Macron")))
+	type bar struct {
+		Label  string
+		Count  int
+		Height float64
+	}
+	bars, err := chromedp.Run(ctx, chromedp.Evaluate[[]bar](`Array.from(document.querySelectorAll("#mentions-chart rect.chart-bar")).map(r =>
+		({Label: r.dataset.label, Count: parseInt(r.dataset.count), Height: r.getBoundingClientRect().height}))`))
+	must("read chart", err)
+	if len(bars) != 12 {
+		t.Fatalf("chart has %d bars, want 12 months: %+v", len(bars), bars)
+	}
+	for _, b := range bars {
+		if (b.Count > 0) != (b.Height > 0) {
+			t.Errorf("bar %s: count %d, drawn %.1f high", b.Label, b.Count, b.Height)
+		}
+	}
+	names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#names .name-form")).map(n => n.textContent)`))
+	must("names", err)
+	if !containsString(names, "Emmanuel Macron") {
+		t.Errorf("names filed under him: %q", names)
+	}
+
+	// Search his quotes from the keyboard.
+	must("type", chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("person-q"), "energy")))
+	res, err := chromedp.RunResponse(ctx, chromedp.KeyEvent("\r"))
+	must("submit", err)
+	if res.Status != 200 {
+		t.Fatalf("search his quotes: status %d", res.Status)
+	}
+	speakers, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".quote-hit .speaker")).map(s => s.textContent.trim())`))
+	must("speakers", err)
+	if !cmp.Equal(speakers, []string{"Emmanuel Macron"}) {
+		t.Errorf("quotes found: speakers %q, want his one quote about energy", speakers)
+	}
+}
