@@ -16,6 +16,11 @@ import (
 // month when all their mentions fall within two calendar years, where
 // years would be one or two bars that say little.
 
+// monthlyMax bounds the articles a person may have for a chart by month:
+// each month is a search of its own, and over tens of thousands of
+// articles two dozen searches would slow the page more than months help.
+const monthlyMax = 20000
+
 // chartView is the chart the person page draws.
 type chartView struct {
 	Title   string // what it shows, for screen readers too
@@ -63,7 +68,11 @@ func (s *Server) mentionSpans(ctx context.Context, name string, years []index.Da
 		return nil, false, nil
 	}
 	first, last := dated[0].From.UTC().Year(), dated[len(dated)-1].From.UTC().Year()
-	if last-first >= 2 {
+	total := 0
+	for _, d := range dated {
+		total += d.Count
+	}
+	if last-first >= 2 || total > monthlyMax {
 		// Every year from the first to the last, empty ones too: a gap
 		// in the bars is a gap in the mentions.
 		var out []index.DateBucket
