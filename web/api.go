@@ -18,24 +18,29 @@ import (
 
 // apiSearch answers GET /api/search: articles, or quotes with view=quotes.
 func (s *Server) apiSearch(c echo.Context) error {
-	q, err := parseQuery(c)
-	if err != nil {
-		return err
-	}
-	r, err := s.search(c, q)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, NewSearchJSON(q, r))
+	return s.apiHits(c, false)
 }
 
 // apiQuotes answers GET /api/quotes: the same query over quotations.
 func (s *Server) apiQuotes(c echo.Context) error {
+	return s.apiHits(c, true)
+}
+
+// apiHits answers both: one page of JSON, or with format=csv or jsonl
+// every hit, streamed.
+func (s *Server) apiHits(c echo.Context, quotes bool) error {
 	q, err := parseQuery(c)
 	if err != nil {
 		return err
 	}
-	q.Quotes = true
+	format, err := exportFormat(c)
+	if err != nil {
+		return err
+	}
+	q.Quotes = q.Quotes || quotes
+	if format != FormatJSON {
+		return s.serveExport(c, q, format)
+	}
 	r, err := s.search(c, q)
 	if err != nil {
 		return err
@@ -195,6 +200,7 @@ func (s *Server) apiPostArticles(c echo.Context) error {
 		if len(sum.Rejected) == 0 {
 			return badRequest("no articles in request body")
 		}
+		s.metrics.countIngest(sum)
 		return c.JSON(http.StatusBadRequest, sum)
 	}
 
@@ -214,6 +220,7 @@ func (s *Server) apiPostArticles(c echo.Context) error {
 		}
 		sum.IDs = append(sum.IDs, valid[i].ID)
 	}
+	s.metrics.countIngest(sum)
 	if _, err := s.archive.Sync(ctx); err != nil {
 		return echo.NewHTTPError(http.StatusInternalServerError,
 			"articles stored but not yet indexed; they will be searchable shortly").WithInternal(err)

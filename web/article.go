@@ -73,7 +73,10 @@ type articleView struct {
 	Title         string
 	Article       store.Article
 	Date          string
-	Paragraphs    []string
+	Paragraphs    []paragraphView
+	QuotesOnly    bool   // only the paragraphs that hold a quotation
+	AllURL        string // the toggle between the whole text and its quotations
+	QuotesURL     string
 	People        []entityLink
 	Organizations []entityLink
 	Countries     []entityLink
@@ -87,28 +90,50 @@ type speakerQuotes struct {
 	Speaker string
 	Type    string
 	URL     string // the person page; empty for an unknown speaker
-	Quotes  []string
+	Quotes  []numberedQuote
 }
 
-// articlePage answers GET /articles/:id.
+// numberedQuote is a quotation in the list of who said what; its number
+// finds it in the text (#quote-N).
+type numberedQuote struct {
+	N    int
+	Text string
+}
+
+// articlePage answers GET /articles/:id, and with view=quotes shows only
+// the paragraphs that hold a quotation.
 func (s *Server) articlePage(c echo.Context) error {
-	if err := noParams(c); err != nil {
-		return err
+	quotesOnly := false
+	for name, vs := range c.QueryParams() {
+		switch {
+		case name != "view":
+			return badRequest("unknown parameter %q (this page takes only view=quotes)", name)
+		case len(vs) != 1 || (vs[0] != viewQuotes && vs[0] != ""):
+			return badRequest("unknown view %q (want view=quotes, or none for the whole text)", strings.Join(vs, ","))
+		}
+		quotesOnly = vs[0] == viewQuotes
 	}
 	a, err := s.loadArticle(c)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "article", newArticleView(a))
+	return s.render(c, http.StatusOK, "article", newArticleView(a, quotesOnly))
 }
 
-func newArticleView(a articleData) articleView {
+func newArticleView(a articleData, quotesOnly bool) articleView {
 	v := articleView{
 		Title:      a.Title,
 		Article:    a.Article,
 		Date:       formatDay(a.Published),
-		Paragraphs: paragraphs(a.Body),
+		QuotesOnly: quotesOnly,
+		AllURL:     articleURL(a.ID),
+		QuotesURL:  articleURL(a.ID) + "?view=" + viewQuotes,
 		QuoteCount: len(a.Enrichment.Quotes),
+	}
+	for _, p := range bodyParagraphs(a.Body, a.Enrichment) {
+		if p.HasQuote || !quotesOnly {
+			v.Paragraphs = append(v.Paragraphs, p)
+		}
 	}
 	if v.Title == "" {
 		v.Title = a.ID
@@ -133,7 +158,7 @@ func newArticleView(a articleData) articleView {
 
 	// Group quotes by speaker, speakers in the order they first speak.
 	at := map[string]int{}
-	for _, q := range a.Enrichment.Quotes {
+	for n, q := range a.Enrichment.Quotes {
 		speaker := q.Speaker
 		if speaker == "" {
 			speaker = "Unattributed"
@@ -148,18 +173,7 @@ func newArticleView(a articleData) articleView {
 			}
 			v.Speakers = append(v.Speakers, sq)
 		}
-		v.Speakers[i].Quotes = append(v.Speakers[i].Quotes, displayQuote(q.Text))
+		v.Speakers[i].Quotes = append(v.Speakers[i].Quotes, numberedQuote{N: n + 1, Text: displayQuote(q.Text)})
 	}
 	return v
-}
-
-// paragraphs splits a body at blank lines, as store.Article keeps it.
-func paragraphs(body string) []string {
-	var out []string
-	for p := range strings.SplitSeq(body, "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -27,9 +27,11 @@ func findChromium() string {
 	return ""
 }
 
-// TestBrowser drives the search page in headless Chromium the way a reader
-// would: search, narrow by a person, remove the filter, open an article.
-func TestBrowser(t *testing.T) {
+// newBrowser starts headless Chromium for a test, or skips the test when
+// there is none (failing instead under CUTTINGS_REQUIRE_BROWSER=1). The
+// context it returns has a deadline; Chromium stops when the test ends.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
 	required := os.Getenv("CUTTINGS_REQUIRE_BROWSER") == "1"
 	chrome := findChromium()
 	switch {
@@ -41,7 +43,6 @@ func TestBrowser(t *testing.T) {
 		t.Skip("browser test is slow; skipped in -short mode")
 	}
 
-	ta := newTestArchive(t, "")
 	profile := t.TempDir()
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chrome),
@@ -65,7 +66,15 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("start %s: %v", chrome, err)
 	}
 	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// TestBrowser drives the search page in headless Chromium the way a reader
+// would: search, narrow by a person, remove the filter, open an article.
+func TestBrowser(t *testing.T) {
+	ctx := newBrowser(t)
+	ta := newTestArchive(t, "")
 
 	must := func(what string, err error) {
 		t.Helper()

@@ -75,7 +75,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	code := statusOf(err)
 	msg := messageOf(err, code)
 	if code >= 500 {
-		fmt.Fprintf(s.log, "error: %s %s: %v\n", c.Request().Method, c.Request().URL, err)
+		s.logger.Error("request failed", "request_id", idOf(c), "method", c.Request().Method, "uri", c.Request().URL.RequestURI(), "err", err)
 	}
 	if code == http.StatusUnauthorized {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="cuttings"`)
@@ -92,6 +92,6 @@ func (s *Server) handleError(err error, c echo.Context) {
 		})
 	}
 	if werr != nil {
-		fmt.Fprintf(s.log, "error: writing error response: %v\n", werr)
+		s.logger.Error("writing error response", "request_id", idOf(c), "err", werr)
 	}
 }

@@ -165,13 +165,17 @@ func NewSearchJSON(q index.Query, r *index.Result) SearchJSON {
 func hitsJSON(hs []index.Hit, quotes bool) []HitJSON {
 	out := make([]HitJSON, 0, len(hs))
 	for _, h := range hs {
-		out = append(out, HitJSON{
-			IsQuote: quotes, ID: h.ID, QuoteID: h.QuoteID, Quote: h.Quote, Speaker: h.Speaker,
-			SpeakerType: h.SpeakerType, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published,
-			Snippet: h.Snippet, People: h.People, Countries: h.Countries, Topics: h.Topics,
-		})
+		out = append(out, newHitJSON(h, quotes))
 	}
 	return out
+}
+
+func newHitJSON(h index.Hit, quote bool) HitJSON {
+	return HitJSON{
+		IsQuote: quote, ID: h.ID, QuoteID: h.QuoteID, Quote: h.Quote, Speaker: h.Speaker,
+		SpeakerType: h.SpeakerType, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published,
+		Snippet: h.Snippet, People: h.People, Countries: h.Countries, Topics: h.Topics,
+	}
 }
 
 func facetValues(facet string, vs []index.FacetValue) []FacetValueJSON {

@@ -13,28 +13,9 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/labstack/echo/v4"
 )
-
-// logRequests writes one line per request to the server's log.
-func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
-	if s.log == io.Discard {
-		return next
-	}
-	return func(c echo.Context) error {
-		start := time.Now()
-		err := next(c)
-		status := c.Response().Status
-		if err != nil && !c.Response().Committed {
-			status = statusOf(err)
-		}
-		fmt.Fprintf(s.log, "%s %s %s %d %s\n", start.Format(time.RFC3339), c.Request().Method,
-			c.Request().URL.RequestURI(), status, time.Since(start).Round(time.Microsecond))
-		return err
-	}
-}
 
 // recoverPanics turns a handler's panic into a 500, logged with its stack,
 // instead of a dropped connection.
@@ -48,7 +29,8 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 			if r == http.ErrAbortHandler {
 				panic(r) // net/http's way of aborting a response on purpose
 			}
-			fmt.Fprintf(s.log, "panic: %s %s: %v\n%s\n", c.Request().Method, c.Request().URL, r, debug.Stack())
+			s.logger.Error("panic", "request_id", idOf(c), "method", c.Request().Method, "uri", c.Request().URL.RequestURI(),
+				"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 			err = fmt.Errorf("panic: %v", r)
 		}()
 		return next(c)
@@ -59,7 +41,9 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 // upload may legitimately take longer than any search should.
 func (s *Server) limitTime(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if r := c.Request(); r.Method == http.MethodGet || r.Method == http.MethodHead {
+		// An export runs as long as it has rows to write; a client that
+		// goes away cancels it.
+		if r := c.Request(); (r.Method == http.MethodGet || r.Method == http.MethodHead) && !isExport(c) {
 			ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 			defer cancel()
 			c.SetRequest(r.WithContext(ctx))

@@ -73,7 +73,7 @@ func TestPages(t *testing.T) {
 			`<h1 id="article-title">Starmer and Macron pledge long-term support for Ukraine</h1>`,
 			`href="https://chronicle.example/2024/03/kyiv-pledge"`,
 			`14 Mar 2024`,
-			`<p>Volodymyr Zelensky, who joined the talks`,
+			`<p><a class="name name-person" href="/?person=Volodymyr%20Zelensky">Volodymyr Zelensky</a>, who joined the talks`,
 			`<h3 class="speaker"><a href="/people/Keir%20Starmer">Keir Starmer</a></h3>`,
 			`<h3 class="speaker"><a href="/people/Emmanuel%20Macron">Emmanuel Macron</a></h3>`,
 			`Europe cannot afford to look away`,

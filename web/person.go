@@ -13,6 +13,10 @@ import (
 // personQuoteSize is how many of a person's quotes a page shows by default.
 const personQuoteSize = 20
 
+// personNameSample is how many of a person's newest articles are read
+// again for the names they are filed under.
+const personNameSample = 10
+
 // personData is what the archive knows about one person: the articles that
 // mention them and the quotes they said.
 type personData struct {
@@ -20,6 +24,9 @@ type personData struct {
 	Query    index.Query // quotes query: page and size of the quote list
 	Articles *index.Result
 	Quotes   *index.Result
+	Spans    []index.DateBucket // mentions over time: years, or months
+	Monthly  bool
+	Names    []nameForm
 }
 
 // loadPerson runs the two searches behind a person: articles with
@@ -60,7 +67,7 @@ func (s *Server) loadPerson(c echo.Context) (personData, error) {
 		Filters: map[string][]string{index.FacetPerson: {name}},
 		Sort:    index.SortNewest,
 		Page:    1,
-		Size:    1, // only the facets and the histogram are wanted
+		Size:    personNameSample, // the facets, the histogram and a few to read names from
 	})
 	if err != nil {
 		return personData{}, fmt.Errorf("person %q articles: %w", name, err)
@@ -72,14 +79,23 @@ func (s *Server) loadPerson(c echo.Context) (personData, error) {
 	if articles.Total == 0 && quotes.Total == 0 {
 		return personData{}, echo.NewHTTPError(http.StatusNotFound, fmt.Sprintf("no article mentions or quotes %q", name))
 	}
-	return personData{Name: name, Query: q, Articles: articles, Quotes: quotes}, nil
+	spans, monthly, err := s.mentionSpans(ctx, name, articles.Dates)
+	if err != nil {
+		return personData{}, err
+	}
+	var ids []string
+	for _, h := range articles.Hits {
+		ids = append(ids, h.ID)
+	}
+	return personData{Name: name, Query: q, Articles: articles, Quotes: quotes,
+		Spans: spans, Monthly: monthly, Names: s.namesFiled(ctx, name, ids)}, nil
 }
 
 // alongside is a facet of the person's articles without the person.
 func (p personData) alongside(facet string) []index.FacetValue {
 	var out []index.FacetValue
 	for _, v := range p.Articles.Facets[facet] {
-		if facet == index.FacetPerson && v.Value == p.Name {
+		if (facet == index.FacetPerson || facet == index.FacetSpeaker) && v.Value == p.Name {
 			continue
 		}
 		out = append(out, v)
@@ -96,21 +112,30 @@ type apiPersonJSON struct {
 	Quotes    []HitJSON        `json:"quotes"`
 	People    []FacetValueJSON `json:"people"`    // most often alongside
 	Countries []FacetValueJSON `json:"countries"` // most often alongside
-	Page      int              `json:"page"`
-	Size      int              `json:"size"`
+	// QuotedWith are the speakers quoted in the articles that mention
+	// them, and QuoteTopics the topics of the articles they are quoted in.
+	QuotedWith  []FacetValueJSON `json:"quoted_with"`
+	QuoteTopics []FacetValueJSON `json:"quote_topics"`
+	// Names are how their newest articles name them (up to ten read).
+	Names []nameForm `json:"names"`
+	Page  int        `json:"page"`
+	Size  int        `json:"size"`
 }
 
 func (p personData) api() apiPersonJSON {
 	return apiPersonJSON{
-		Name:      p.Name,
-		Articles:  p.Articles.Total,
-		Mentions:  dateBuckets(p.Articles.Dates),
-		QuoteHits: p.Quotes.Total,
-		Quotes:    hitsJSON(p.Quotes.Hits, true),
-		People:    facetValues(index.FacetPerson, p.alongside(index.FacetPerson)),
-		Countries: facetValues(index.FacetCountry, p.alongside(index.FacetCountry)),
-		Page:      p.Query.Page,
-		Size:      p.Query.Size,
+		Name:        p.Name,
+		Articles:    p.Articles.Total,
+		Mentions:    dateBuckets(p.Articles.Dates),
+		QuoteHits:   p.Quotes.Total,
+		Quotes:      hitsJSON(p.Quotes.Hits, true),
+		People:      facetValues(index.FacetPerson, p.alongside(index.FacetPerson)),
+		Countries:   facetValues(index.FacetCountry, p.alongside(index.FacetCountry)),
+		QuotedWith:  facetValues(index.FacetSpeaker, p.alongside(index.FacetSpeaker)),
+		QuoteTopics: facetValues(index.FacetTopic, p.Quotes.Facets[index.FacetTopic]),
+		Names:       nonNil(p.Names),
+		Page:        p.Query.Page,
+		Size:        p.Query.Size,
 	}
 }
 
@@ -120,12 +145,15 @@ type personView struct {
 	Name        string
 	Articles    uint64
 	QuoteTotal  uint64
-	Mentions    []barView
 	Quotes      []hitView
 	People      []facetLink
 	Countries   []facetLink
 	ArticlesURL string // search: articles mentioning them
 	QuotesURL   string // search: their quotes
+	Chart       *chartView
+	QuotedWith  []facetLink // other speakers in their articles
+	QuoteTopics []facetLink // what they are quoted about
+	Names       []nameForm
 	Page, Pages int
 	PrevURL     string
 	NextURL     string
@@ -148,10 +176,17 @@ func newPersonView(p personData) personView {
 		Name:        p.Name,
 		Articles:    p.Articles.Total,
 		QuoteTotal:  p.Quotes.Total,
-		Mentions:    dateBars(mentioned, p.Articles.Dates),
 		ArticlesURL: searchURL(mentioned),
 		QuotesURL:   searchURL(said),
 		Page:        p.Query.Page,
+		Chart:       newChart(p.Name, p.Spans, p.Monthly),
+		Names:       p.Names,
+	}
+	for _, f := range p.alongside(index.FacetSpeaker) {
+		v.QuotedWith = append(v.QuotedWith, facetLink{Value: f.Value, Label: f.Value, Count: f.Count, URL: personURL(f.Value)})
+	}
+	for _, f := range p.Quotes.Facets[index.FacetTopic] {
+		v.QuoteTopics = append(v.QuoteTopics, facetLink{Value: f.Value, Label: f.Value, Count: f.Count, URL: searchURL(withFilter(said, index.FacetTopic, f.Value))})
 	}
 	for _, h := range p.Quotes.Hits {
 		v.Quotes = append(v.Quotes, newHitView(said, h))

@@ -36,7 +36,7 @@ const (
 )
 
 // singleParams may appear at most once; filter facets may repeat.
-var singleParams = []string{"q", "from", "to", "sort", "page", "size", "view"}
+var singleParams = []string{"q", "from", "to", "sort", "page", "size", "view", "format"}
 
 // parseQuery reads the one index.Query that both the search page and the
 // API answer. Anything it cannot make sense of is a 400 naming the problem,

@@ -44,6 +44,9 @@ type searchView struct {
 	QuotesURL   string
 	ClearURL    string
 	Feeds       *feedsView // nil unless the server polls feeds
+	CSVURL      string // every hit of the search, as the export formats
+	JSONLURL    string
+	FeedURL     string // the search's newest hits as Atom
 }
 
 // facetView is one sidebar box.
@@ -110,6 +113,9 @@ func (s *Server) searchPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if c.QueryParam("format") != "" {
+		return badRequest("format is for the API: %s", exportURL(q, c.QueryParam("format")))
+	}
 	r, err := s.search(c, q)
 	if err != nil {
 		return err
@@ -119,13 +125,10 @@ func (s *Server) searchPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "search", v)
 }
 
-// search runs a parsed query for the page or the API. With no text every
-// hit scores the same, so "relevance" would be an arbitrary order: newest
-// first is what a reader browsing by filters expects.
+// search runs a parsed query for the page or the API, in the page's order
+// (withPageSort).
 func (s *Server) search(c echo.Context, q index.Query) (*index.Result, error) {
-	if q.Text == "" && (q.Sort == "" || q.Sort == index.SortRelevance) {
-		q.Sort = index.SortNewest
-	}
+	q = withPageSort(q)
 	// The index's errors name the query; ErrBadQuery ones become a 400.
 	return s.archive.Search(c.Request().Context(), q)
 }
@@ -168,6 +171,8 @@ func newSearchView(q index.Query, r *index.Result) searchView {
 	qs.Quotes, qs.Page = true, 1
 	v.ArticlesURL, v.QuotesURL = searchURL(a), searchURL(qs)
 	v.ClearURL = searchURL(index.Query{Quotes: q.Quotes})
+	v.CSVURL, v.JSONLURL = exportURL(q, FormatCSV), exportURL(q, FormatJSONL)
+	v.FeedURL = feedURL(q)
 
 	// The form carries q and sort itself and starts again at page 1; every
 	// other part of the query rides along in hidden inputs, in URL order.

@@ -10,7 +10,9 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"log/slog"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -38,7 +40,8 @@ type Options struct {
 	// Token is the bearer token that POST and DELETE need; empty refuses
 	// all writes.
 	Token string
-	// Log receives one line per request and internal errors; nil is quiet.
+	// Log receives one structured line (slog's key=value) per request and
+	// per internal error; nil is quiet.
 	Log io.Writer
 	// Timeout bounds read requests; 0 means DefaultTimeout.
 	Timeout time.Duration
@@ -58,12 +61,22 @@ type Server struct {
 	pages   map[string]*template.Template
 	static  fs.FS
 	feeds   func() []poll.Status
+	logger  *slog.Logger
+	metrics *metrics
+	// openAPIDoc is GET /api/openapi.json, built once.
+	openAPIDoc []byte
+	// caughtUp is set once the index has caught up with the store (/readyz).
+	caughtUp atomic.Bool
 }
 
 // New returns a Server over an open archive and store. It parses the
 // embedded templates once, so a broken template fails here, not mid-request.
 func New(archive *index.Archive, st *store.Store, opts Options) (*Server, error) {
 	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	doc, err := OpenAPI()
 	if err != nil {
 		return nil, err
 	}
@@ -80,10 +93,17 @@ func New(archive *index.Archive, st *store.Store, opts Options) (*Server, error)
 		pages:   pages,
 		static:  static,
 		feeds:   opts.Feeds,
+
+		openAPIDoc: doc,
 	}
 	if s.log == nil {
 		s.log = io.Discard
 	}
+	s.logger = slog.New(slog.NewTextHandler(s.log, nil))
+	if s.log == io.Discard {
+		s.logger = slog.New(slog.DiscardHandler)
+	}
+	s.metrics = newMetrics(archive, st)
 	if s.timeout <= 0 {
 		s.timeout = DefaultTimeout
 	}
@@ -98,7 +118,7 @@ func (s *Server) Handler() *echo.Echo {
 	e.HidePort = true
 	e.Logger.SetOutput(s.log)
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.logRequests, s.recoverPanics, compress, s.limitTime, securityHeaders)
+	e.Use(requestID, s.observe, s.recoverPanics, compress, s.limitTime, securityHeaders)
 	s.Routes(e)
 	return e
 }
@@ -109,10 +129,14 @@ func (s *Server) Routes(e *echo.Echo) {
 	e.GET("/", s.searchPage)
 	e.GET("/articles/:id", s.articlePage)
 	e.GET("/people/:name", s.personPage)
+	e.GET("/feed", s.feed)
 	e.StaticFS("/static", s.static)
 
 	// JSON API.
 	e.GET("/healthz", s.health)
+	e.GET("/readyz", s.ready)
+	e.GET("/metrics", s.metricsPage)
+	e.GET("/api/openapi.json", s.openAPI)
 	e.GET("/api/search", s.apiSearch)
 	e.GET("/api/quotes", s.apiQuotes)
 	e.GET("/api/articles/:id", s.apiArticle)
@@ -124,5 +148,5 @@ func (s *Server) Routes(e *echo.Echo) {
 // isAPI reports whether a request wants JSON (errors included) rather than a page.
 func isAPI(c echo.Context) bool {
 	p := c.Request().URL.Path
-	return strings.HasPrefix(p, "/api/") || p == "/healthz"
+	return strings.HasPrefix(p, "/api/") || p == "/healthz" || p == "/readyz" || p == "/metrics"
 }

@@ -35,6 +35,7 @@ type searchOptions struct {
 	Page    int
 	Quotes  bool
 	JSON    bool
+	Format  string
 }
 
 // stringList is a flag that may be given several times.
@@ -65,7 +66,8 @@ func (o *searchOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Size, "size", 10, "results per page (1 to 100)")
 	fs.IntVar(&o.Page, "page", 1, "page of results")
 	fs.BoolVar(&o.Quotes, "quotes", false, "search quotations instead of articles")
-	fs.BoolVar(&o.JSON, "json", false, "print the result as JSON, as the server's /api/search does")
+	fs.BoolVar(&o.JSON, "json", false, "print the result as JSON, as the server's /api/search does (--format json)")
+	fs.StringVar(&o.Format, "format", "text", "`format`: text, json (one page, as /api/search), or csv or jsonl (every hit, streamed; --page and --size do not apply)")
 }
 
 // runSearch is `cuttings search`: one query, answered by the running server
@@ -76,7 +78,7 @@ func runSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var opts searchOptions
 	opts.flags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cuttings search [--data ./data] [--person P]... [--country C]... [--from DATE] [--to DATE] [--sort newest] [--quotes] [--json] QUERY...")
+		fmt.Fprintln(stderr, "usage: cuttings search [--data ./data] [--person P]... [--country C]... [--from DATE] [--to DATE] [--sort newest] [--quotes] [--format text|json|csv|jsonl] QUERY...")
 		fmt.Fprintln(stderr, `
 Searches the archive. QUERY uses Bleve's query syntax: words, "a phrase",
 +must, -not, field:value (person:"Keir Starmer", title:ukraine); no QUERY
@@ -97,12 +99,33 @@ flags:`)
 		fmt.Fprintf(stderr, "cuttings search: %v\n", err)
 		return fmt.Errorf("search: %w", errUsage)
 	}
+	switch opts.Format {
+	case "text":
+		if opts.JSON {
+			opts.Format = web.FormatJSON
+		}
+	case web.FormatJSON, web.FormatCSV, web.FormatJSONL:
+	default:
+		fmt.Fprintf(stderr, "cuttings search: unknown --format %q (want text, json, csv or jsonl)\n", opts.Format)
+		return fmt.Errorf("search: %w", errUsage)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	running, err := index.ServerRunning(opts.Data)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
+	}
+	if opts.Format == web.FormatCSV || opts.Format == web.FormatJSONL {
+		if running {
+			err = opts.exportFromServer(ctx, q, stdout)
+		} else {
+			err = opts.exportIndex(ctx, q, stdout, stderr)
+		}
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		return nil
 	}
 	var res *web.SearchJSON
 	if running {
@@ -113,7 +136,7 @@ flags:`)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	if opts.JSON {
+	if opts.Format == web.FormatJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
@@ -162,28 +185,11 @@ func parseDate(name, s string, end bool) (time.Time, error) {
 // searchIndex answers q from the index in the data directory, after
 // indexing what the store has that the index has not.
 func (o *searchOptions) searchIndex(ctx context.Context, q index.Query, stderr io.Writer) (*web.SearchJSON, error) {
-	if _, err := os.Stat(o.Data); err != nil {
-		return nil, fmt.Errorf("no archive in %s (cuttings ingest makes one): %w", o.Data, err)
-	}
-	st, err := store.Open(ctx, storeDSN(o.Data, o.Store))
+	a, done, err := o.openArchive(ctx, stderr)
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
-	a, err := index.OpenArchive(ctx, o.Data, st)
-	if err != nil {
-		return nil, err
-	}
-	defer a.Close()
-	if last, err := st.LastSeq(ctx); err == nil && last-a.LastSeq() > 1000 {
-		fmt.Fprintf(stderr, "cuttings search: indexing %d changes first…\n", last-a.LastSeq())
-	}
-	if _, err := a.Sync(ctx); err != nil {
-		return nil, err
-	}
-	if why := a.Stale(); why != "" {
-		fmt.Fprintf(stderr, "cuttings search: %s\n", why)
-	}
+	defer done()
 	r, err := a.Search(ctx, q)
 	if err != nil {
 		return nil, err
@@ -192,34 +198,66 @@ func (o *searchOptions) searchIndex(ctx context.Context, q index.Query, stderr i
 	return &out, nil
 }
 
-// askServer sends q to the server running on the data directory, which
-// holds its index, and reads its JSON answer.
-func (o *searchOptions) askServer(ctx context.Context, q index.Query) (*web.SearchJSON, error) {
+// openArchive opens the archive in the data directory, after indexing what
+// the store has that the index has not; done closes it.
+func (o *searchOptions) openArchive(ctx context.Context, stderr io.Writer) (a *index.Archive, done func(), err error) {
+	if _, err := os.Stat(o.Data); err != nil {
+		return nil, nil, fmt.Errorf("no archive in %s (cuttings ingest makes one): %w", o.Data, err)
+	}
+	st, err := store.Open(ctx, storeDSN(o.Data, o.Store))
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err = index.OpenArchive(ctx, o.Data, st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	done = func() { a.Close(); st.Close() }
+	if last, err := st.LastSeq(ctx); err == nil && last-a.LastSeq() > 1000 {
+		fmt.Fprintf(stderr, "cuttings search: indexing %d changes first…\n", last-a.LastSeq())
+	}
+	if _, err := a.Sync(ctx); err != nil {
+		done()
+		return nil, nil, err
+	}
+	if why := a.Stale(); why != "" {
+		fmt.Fprintf(stderr, "cuttings search: %s\n", why)
+	}
+	return a, done, nil
+}
+
+// exportIndex writes every hit of q from the index in the data directory.
+func (o *searchOptions) exportIndex(ctx context.Context, q index.Query, stdout, stderr io.Writer) error {
+	a, done, err := o.openArchive(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	defer done()
+	return web.WriteExport(ctx, stdout, a, q, o.Format, nil)
+}
+
+// exportFromServer asks the running server for every hit of q and copies
+// its answer as it comes.
+func (o *searchOptions) exportFromServer(ctx context.Context, q index.Query, stdout io.Writer) error {
+	v := o.values(q)
+	v.Set("format", o.Format)
+	resp, err := o.get(ctx, q, v, 0) // as long as rows keep coming
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(stdout, resp.Body)
+	return err
+}
+
+// get sends a GET to the server on the data directory; a status other than
+// 200 is an error carrying the server's message.
+func (o *searchOptions) get(ctx context.Context, q index.Query, v url.Values, timeout time.Duration) (*http.Response, error) {
 	addr, err := index.ReadServeAddr(o.Data)
 	if err != nil {
 		return nil, fmt.Errorf("a server runs on %s but: %w", o.Data, err)
 	}
-	v := url.Values{}
-	if q.Text != "" {
-		v.Set("q", q.Text)
-	}
-	for _, f := range filterNames {
-		for _, val := range q.Filters[f] {
-			v.Add(f, val)
-		}
-	}
-	// The server parses dates itself, the same way.
-	if o.From != "" {
-		v.Set("from", o.From)
-	}
-	if o.To != "" {
-		v.Set("to", o.To)
-	}
-	if q.Sort != "" {
-		v.Set("sort", q.Sort)
-	}
-	v.Set("page", strconv.Itoa(q.Page))
-	v.Set("size", strconv.Itoa(q.Size))
 	path := "/api/search"
 	if q.Quotes {
 		path = "/api/quotes"
@@ -229,17 +267,14 @@ func (o *searchOptions) askServer(ctx context.Context, q index.Query) (*web.Sear
 	if err != nil {
 		return nil, err
 	}
-	client := &http.Client{Timeout: 30 * time.Second}
+	client := &http.Client{Timeout: timeout}
 	resp, err := client.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("ask the server on %s: %w", addr, err)
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return nil, fmt.Errorf("read the server's answer: %w", err)
-	}
 	if resp.StatusCode != http.StatusOK {
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 		var e struct {
 			Error string `json:"error"`
 		}
@@ -247,6 +282,48 @@ func (o *searchOptions) askServer(ctx context.Context, q index.Query) (*web.Sear
 			return nil, fmt.Errorf("server: %s", e.Error)
 		}
 		return nil, fmt.Errorf("server: %s", resp.Status)
+	}
+	return resp, nil
+}
+
+// values are the URL parameters of q; the server parses dates itself, the
+// same way.
+func (o *searchOptions) values(q index.Query) url.Values {
+	v := url.Values{}
+	if q.Text != "" {
+		v.Set("q", q.Text)
+	}
+	for _, f := range filterNames {
+		for _, val := range q.Filters[f] {
+			v.Add(f, val)
+		}
+	}
+	if o.From != "" {
+		v.Set("from", o.From)
+	}
+	if o.To != "" {
+		v.Set("to", o.To)
+	}
+	if q.Sort != "" {
+		v.Set("sort", q.Sort)
+	}
+	return v
+}
+
+// askServer sends q to the server running on the data directory, which
+// holds its index, and reads its JSON answer.
+func (o *searchOptions) askServer(ctx context.Context, q index.Query) (*web.SearchJSON, error) {
+	v := o.values(q)
+	v.Set("page", strconv.Itoa(q.Page))
+	v.Set("size", strconv.Itoa(q.Size))
+	resp, err := o.get(ctx, q, v, 30*time.Second)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("read the server's answer: %w", err)
 	}
 	var res web.SearchJSON
 	if err := json.Unmarshal(body, &res); err != nil {

@@ -262,3 +262,53 @@ func TestSearchCommandThroughServer(t *testing.T) {
 		t.Errorf("bad query through the server: err = %v", err)
 	}
 }
+
+// TestSearchCommandExport: --format csv and jsonl print every hit, filters
+// and sort honoured, the same whether the index or a running server answers.
+func TestSearchCommandExport(t *testing.T) {
+	dir := searchDataDir(t)
+	csvArgs := []string{"--data", dir, "--format", "csv", "--sort", "oldest", "--source", "Northern Post"}
+	direct, stderr, err := runSearchTest(t, csvArgs...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	want := "id,title,url,source,published,people,countries,topics\n"
+	if !strings.HasPrefix(direct, want) {
+		t.Errorf("csv heading: %q", direct)
+	}
+	lines := strings.Split(strings.TrimSpace(direct), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "s1,") || !strings.HasPrefix(lines[2], "s3,") {
+		t.Errorf("csv rows, oldest first from Northern Post:\n%s", direct)
+	}
+	jsonlArgs := []string{"--data", dir, "--format", "jsonl", "--quotes", "--speaker", "Mary Oldroyd"}
+	directQuotes, stderr, err := runSearchTest(t, jsonlArgs...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(directQuotes, `"speaker":"Mary Oldroyd"`) || strings.Count(directQuotes, "\n") != 1 {
+		t.Errorf("jsonl quotes: %q", directQuotes)
+	}
+	if _, _, err := runSearchTest(t, "--data", dir, "--format", "xml"); !errors.Is(err, errUsage) {
+		t.Errorf("--format xml: err = %v, want a usage error", err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := startServer(ctx, serveOptions{Addr: "127.0.0.1:0", Data: dir}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stopServer(t, s, cancel, ctx)
+	for _, c := range []struct {
+		args   []string
+		direct string
+	}{{csvArgs, direct}, {jsonlArgs, directQuotes}} {
+		viaServer, stderr, err := runSearchTest(t, c.args...)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, stderr)
+		}
+		if diff := cmp.Diff(c.direct, viaServer); diff != "" {
+			t.Errorf("%q: direct and server exports differ (-direct +server):\n%s", c.args, diff)
+		}
+	}
+}
