@@ -66,7 +66,7 @@ var testArticles = []store.Article{
 		Source:    "Daily Ledger",
 		Published: day("2025-02-11"),
 		Language:  "en",
-		Body: "Emmanuel Macron welcomed European leaders to Paris on Tuesday for talks on gas and electricity prices, which remain far above their levels before the war in Ukraine.\n\n" +
+		Body: "France's president, Emmanuel Macron, welcomed European leaders to Paris on Tuesday for talks on gas and electricity prices, which remain far above their levels before the war in Ukraine.\n\n" +
 			"\"Cheap energy is a question of sovereignty for Europe,\" Emmanuel Macron said as the summit opened.\n\n" +
 			"Olaf Scholz, the German Chancellor, said Germany was ready to share more of its reserves with its neighbours.",
 	},
