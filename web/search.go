@@ -44,7 +44,7 @@ type searchView struct {
 	QuotesURL   string
 	ClearURL    string
 	Feeds       *feedsView // nil unless the server polls feeds
-	CSVURL      string // every hit of the search, as the export formats
+	CSVURL      string     // every hit of the search, as the export formats
 	JSONLURL    string
 	FeedURL     string // the search's newest hits as Atom
 }
