@@ -66,9 +66,9 @@ func TestBenchCommand(t *testing.T) {
 	for _, want := range []string{
 		"replicated to 300",
 		"| class | 1 client p50/p99 ms | 4 clients p50/p99 ms |",
-		"| empty | ", "| broad | ", "| selective | ",
+		"| empty | ", "| broad | ", "| selective | ", "| phrase | ",
 		"| measure | target (2 cores, 1M) | measured | |",
-		"| index size / raw text | ≤ 1.5x |",
+		"| index and store / raw text | ≤ 1.5x |",
 		"| ingest to searchable (BBC-size) |",
 		"| failed requests | 0 | 0 | met |",
 	} {
