@@ -63,6 +63,8 @@ func (postgresDialect) schema() []string {
 
 func (postgresDialect) rebind(q string) string { return rebindDollar(q) }
 
+func (postgresDialect) compresses() bool { return false }
+
 // lockForWrite takes a transaction-scoped advisory lock. One writer at a
 // time is what makes seq safe to follow: each transaction reads the last seq
 // after the previous writer committed, so seqs become visible in order and a

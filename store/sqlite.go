@@ -19,6 +19,8 @@ type dialect interface {
 	rebind(query string) string
 	// lockForWrite makes a fresh transaction the only writer until it ends.
 	lockForWrite(ctx context.Context, tx *sql.Tx) error
+	// compresses says bodies are written compressed (compress.go).
+	compresses() bool
 }
 
 // DBFile is the name of the SQLite database inside a data directory.
@@ -95,6 +97,8 @@ func (sqliteDialect) schema() []string {
 }
 
 func (sqliteDialect) rebind(q string) string { return q }
+
+func (sqliteDialect) compresses() bool { return true }
 
 // lockForWrite has nothing to do: BEGIN IMMEDIATE took the lock.
 func (sqliteDialect) lockForWrite(context.Context, *sql.Tx) error { return nil }

@@ -93,6 +93,9 @@ func (s *Store) migrate(ctx context.Context) error {
 				return fmt.Errorf("create schema: %w", err)
 			}
 		}
+		if s.d.compresses() {
+			return checkFormat(ctx, tx)
+		}
 		return nil
 	})
 }
@@ -176,6 +179,7 @@ func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error)
 
 // putter holds one write transaction's prepared statements and the last seq.
 type putter struct {
+	*Store
 	seq                                 int64
 	byID, byURL, insert, update, maxSeq *sql.Stmt
 }
@@ -183,7 +187,7 @@ type putter struct {
 const articleColumns = `url, canonical_url, title, authors, source, published, language, body, content_hash`
 
 func (s *Store) preparePut(ctx context.Context, tx *sql.Tx) (*putter, error) {
-	p := &putter{}
+	p := &putter{Store: s}
 	for _, st := range []struct {
 		dst **sql.Stmt
 		q   string
@@ -252,13 +256,13 @@ func (p *putter) put(ctx context.Context, a *Article) (PutResult, error) {
 	p.seq++
 	if !exists {
 		if _, err := p.insert.ExecContext(ctx, a.ID, p.seq, row.url, row.canonical, row.title, row.authors,
-			row.source, row.published, row.language, row.body, row.hash); err != nil {
+			row.source, row.published, row.language, p.packBody(row.body), row.hash); err != nil {
 			return 0, fmt.Errorf("insert: %w", err)
 		}
 		return Added, nil
 	}
 	if _, err := p.update.ExecContext(ctx, p.seq, row.url, row.canonical, row.title, row.authors,
-		row.source, row.published, row.language, row.body, row.hash, a.ID); err != nil {
+		row.source, row.published, row.language, p.packBody(row.body), row.hash, a.ID); err != nil {
 		return 0, fmt.Errorf("update: %w", err)
 	}
 	if deleted {
@@ -365,14 +369,18 @@ func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, er
 			return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
 		}
 		for rows.Next() {
-			var id, body string
+			var id string
+			var body any
 			var deleted int
 			if err := rows.Scan(&id, &body, &deleted); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
 			}
 			if deleted == 0 {
-				out[id] = body
+				if out[id], err = unpackBody(body); err != nil {
+					rows.Close()
+					return nil, fmt.Errorf("read body of %s: %w", id, err)
+				}
 			}
 		}
 		err = rows.Err()
@@ -443,12 +451,17 @@ func scanChanges(rows *sql.Rows) ([]Change, error) {
 			a                  Article
 			canonical, hash    sql.NullString
 			authors, published sql.NullString
+			body               any
 		)
 		if err := rows.Scan(&c.ID, &c.Seq, &c.Deleted, &a.URL, &canonical, &a.Title, &authors,
-			&a.Source, &published, &a.Language, &a.Body, &hash); err != nil {
+			&a.Source, &published, &a.Language, &body, &hash); err != nil {
 			return nil, err
 		}
 		if !c.Deleted {
+			var err error
+			if a.Body, err = unpackBody(body); err != nil {
+				return nil, fmt.Errorf("article %s: %w", c.ID, err)
+			}
 			a.ID = c.ID
 			if authors.Valid {
 				if err := json.Unmarshal([]byte(authors.String), &a.Authors); err != nil {
