@@ -40,6 +40,7 @@ type benchOptions struct {
 	Queries  int
 	Corpus   string
 	Ingest   int
+	Live     float64
 	Seed     uint64
 	// Profiles: of the build (store and reindex) and of the query runs.
 	BuildProfile, QueryProfile string
@@ -57,6 +58,7 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Queries, "queries", 200, "`number` of queries per class and run")
 	fs.StringVar(&o.Corpus, "corpus", "", "`directory` holding reuters-21578.jsonl (and bbc-topics.jsonl, polnear-dev.jsonl, here or in ../gold); default: shared/corpora found above the working directory")
 	fs.IntVar(&o.Ingest, "ingest", 5000, "`number` of BBC-size articles put into the running archive to time ingest to searchable")
+	fs.Float64Var(&o.Live, "live", 0, "articles per `second` put into the store while the searches are measured (the server indexes them as they come), 0 for none")
 	fs.Uint64Var(&o.Seed, "seed", 1, "random `seed` for dates, order and queries")
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
@@ -109,7 +111,7 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		return fmt.Errorf("bench: %w", errUsage)
 	}
-	if fs.NArg() > 0 || opts.Articles < 1 || opts.Clients < 1 || opts.Queries < 1 || opts.Ingest < 0 {
+	if fs.NArg() > 0 || opts.Articles < 1 || opts.Clients < 1 || opts.Queries < 1 || opts.Ingest < 0 || opts.Live < 0 || opts.Live > 10_000 {
 		fs.Usage()
 		return fmt.Errorf("bench: %w", errUsage)
 	}
@@ -138,6 +140,8 @@ type benchReport struct {
 	RSS, HWM           int64
 	RSSAnon, RSSFile   int64 // heap and stacks; mapped index files
 	Clients, Queries   int
+	Live               float64 // articles a second put during the searches
+	LivePut            int     // how many were put
 	GoMaxProcs, NumCPU int
 }
 
@@ -165,7 +169,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 			bbc = append(bbc, r)
 		}
 	}
-	if len(bbc) == 0 && opts.Ingest > 0 {
+	if len(bbc) == 0 && (opts.Ingest > 0 || opts.Live > 0) {
 		return errors.New("bench: no BBC articles to time ingest with")
 	}
 
@@ -288,6 +292,11 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	if stopProfile, err = startProfile(opts.QueryProfile); err != nil {
 		return err
 	}
+	stopLive := func() int { return 0 }
+	if opts.Live > 0 {
+		rep.Live = opts.Live
+		stopLive = liveIngest(ctx, st, rng.Uint64(), bbc, opts.Live, stderr)
+	}
 	for _, c := range classes {
 		// A few untimed requests warm the caches a first visitor would.
 		rep.Failed += runQueries(client, srv.URL, c.queries[:min(5, len(c.queries))], 1, nil, nil)
@@ -305,6 +314,10 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "  slowest, 1 client: %s; %d clients: %s\n", slowestQueries(slowest[0], 3), opts.Clients, slowestQueries(slowest[1], 3))
 	}
 
+	rep.LivePut = stopLive()
+	if opts.Live > 0 {
+		fmt.Fprintf(stdout, "live ingest: %d articles put while the searches were measured (%.0f a second)\n", rep.LivePut, opts.Live)
+	}
 	stopProfile()
 
 	// d: ingest to searchable, into the running archive: the server
@@ -361,6 +374,41 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		return fmt.Errorf("bench: %d requests failed", rep.Failed)
 	}
 	return nil
+}
+
+// liveIngest puts BBC articles into the store, rate a second, one at a
+// time as a newsroom's feed would, until stop is called; stop returns how
+// many went in. The server follows the store and indexes them while the
+// searches are measured.
+func liveIngest(ctx context.Context, st *store.Store, seed uint64, bbc []benchRecord, rate float64, stderr io.Writer) (stop func() int) {
+	ctx, cancel := context.WithCancel(ctx)
+	rng := rand.New(rand.NewPCG(seed, 0x6c697665))
+	done := make(chan int)
+	go func() {
+		put := 0
+		tick := time.NewTicker(time.Duration(float64(time.Second) / rate))
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				done <- put
+				return
+			case <-tick.C:
+			}
+			a := benchArticle(rng, fmt.Sprintf("bench-live-%08d", put), bbc[rng.IntN(len(bbc))])
+			if _, err := st.Put(ctx, &a); err != nil {
+				if ctx.Err() == nil {
+					fmt.Fprintf(stderr, "cuttings bench: live ingest: %v\n", err)
+				}
+				continue
+			}
+			put++
+		}
+	}()
+	return func() int {
+		cancel()
+		return <-done
+	}
 }
 
 // benchArticle is a copy of r with a new id and a published date drawn
@@ -809,7 +857,11 @@ func verdict(ok bool) string {
 
 // printBenchTable prints the figures as Markdown, targets beside them.
 func printBenchTable(w io.Writer, r benchReport) {
-	fmt.Fprintf(w, "Corpus replicated to %d articles (%d originals), %d quotes; %d queries per class and run.\n\n", r.N, r.Records, r.Quotes, r.Queries)
+	fmt.Fprintf(w, "Corpus replicated to %d articles (%d originals), %d quotes; %d queries per class and run.\n", r.N, r.Records, r.Quotes, r.Queries)
+	if r.Live > 0 {
+		fmt.Fprintf(w, "Searches measured while %.0f articles a second were ingested (%d in all).\n", r.Live, r.LivePut)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "| class | 1 client p50/p99 ms | %d clients p50/p99 ms |\n|---|---|---|\n", r.Clients)
 	for _, c := range []string{"empty", "broad", "selective", "phrase"} {
 		l := r.Latency[c]
