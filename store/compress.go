@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -55,7 +56,11 @@ func unpackBody(v any) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("decompress body: %w", err)
 		}
-		return string(out), nil
+		if len(out) == 0 {
+			return "", nil
+		}
+		// out is this call's own: no copy is needed to make it a string.
+		return unsafe.String(&out[0], len(out)), nil
 	}
 	return "", fmt.Errorf("body of type %T", v)
 }
