@@ -27,6 +27,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
+	speakers := fs.String("speakers", "", "rank speakers with the model in `FILE` (written by cuttings train speakers -o FILE) instead of the built-in one")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: cuttings extract [--workers N] [FILE|-]\n\nReads articles as JSONL (id, text or body, optional title) and prints one\nenrichment line per article: people, organizations, countries, topics, quotes.")
 		fs.PrintDefaults()
@@ -55,12 +56,22 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if *workers < 1 {
 		*workers = 1
 	}
-	return extractStream(in, name, stdout, stderr, *workers)
+	var x extract.Extractor
+	if *speakers != "" {
+		b, err := os.ReadFile(*speakers)
+		if err != nil {
+			return fmt.Errorf("extract: %w", err)
+		}
+		if x.Speakers, err = extract.ParseSpeakerModel(b); err != nil {
+			return fmt.Errorf("extract: %s: %w", *speakers, err)
+		}
+	}
+	return extractStream(in, name, stdout, stderr, *workers, x)
 }
 
 // extractStream extracts JSONL articles with a pool of workers and prints
 // the results in input order.
-func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers int) error {
+func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers int, x extract.Extractor) error {
 	type result struct {
 		b   []byte
 		err error
@@ -78,7 +89,7 @@ func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				b, err := extractJSON(j.a)
+				b, err := extractJSON(x, j.a)
 				j.out <- result{b, err}
 			}
 		}()
@@ -142,11 +153,11 @@ func extractStream(in io.Reader, name string, stdout, stderr io.Writer, workers 
 
 // extractJSON extracts one article and encodes the result; a panic in the
 // extractor is returned as an error, so that it names its article.
-func extractJSON(a store.Article) (b []byte, err error) {
+func extractJSON(x extract.Extractor, a store.Article) (b []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			b, err = nil, fmt.Errorf("the extractor failed: %v", r)
 		}
 	}()
-	return json.Marshal(extract.Extract(a))
+	return json.Marshal(x.Extract(a))
 }

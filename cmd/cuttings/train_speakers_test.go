@@ -125,3 +125,37 @@ func TestScorerMirror(t *testing.T) {
 		t.Errorf("overlap with a quotation over three times longer = %v, want a penalty below 0.5", o)
 	}
 }
+
+// TestExtractWithSpeakerModel: extract --speakers reads a model of one's own.
+func TestExtractWithSpeakerModel(t *testing.T) {
+	dir := t.TempDir()
+	nobody := filepath.Join(dir, "nobody.json")
+	// A threshold no probability reaches: nobody is ever named.
+	if err := os.WriteFile(nobody, []byte(`{"threshold": 2, "weights": {"rule": 1}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := `{"id":"a","text":"\"We will build the bridge,\" said Nora Pike, the mayor."}` + "\n"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extract"}, "Nora Pike"},
+		{[]string{"extract", "--speakers", nobody}, ""},
+	} {
+		var out, errb bytes.Buffer
+		if err := run(tc.args, strings.NewReader(in), &out, &errb); err != nil {
+			t.Fatalf("%v: %v\n%s", tc.args, err, errb.String())
+		}
+		var e extract.Enrichment
+		if err := json.Unmarshal(out.Bytes(), &e); err != nil {
+			t.Fatal(err)
+		}
+		if len(e.Quotes) != 1 || e.Quotes[0].Speaker != tc.want {
+			t.Errorf("%v: quotes %+v, want one said by %q", tc.args, e.Quotes, tc.want)
+		}
+	}
+	var out, errb bytes.Buffer
+	if err := run([]string{"extract", "--speakers", filepath.Join(dir, "none.json")}, strings.NewReader(in), &out, &errb); err == nil {
+		t.Error("a missing model file: no error")
+	}
+}
