@@ -48,7 +48,18 @@ func (x Extractor) Extract(a store.Article) Enrichment {
 
 // read runs the steps up to the hand rules' attribution of each quotation.
 func read(a store.Article) (*article, []Quote) {
-	body := a.Body
+	art, vocab := readMentions(a.Body)
+	art.typeByContext()
+	art.resolveEntities(vocab)
+	art.computeFocus()
+	return art, art.attributeQuotes()
+}
+
+// readMentions runs the steps up to the capitalised mentions and their
+// first typing: paragraphs, quotation marks, tokens and sentences,
+// mentions, speakers promoted, appositions. It returns the article's
+// lower-case vocabulary too.
+func readMentions(body string) (*article, map[string]bool) {
 	if !utf8.ValidString(body) {
 		body = strings.ToValidUTF8(body, "\uFFFD")
 	}
@@ -72,10 +83,7 @@ func read(a store.Article) (*article, []Quote) {
 	}
 	art.promoteSpeakers()
 	art.typeByApposition()
-	art.typeByContext()
-	art.resolveEntities(vocab)
-	art.computeFocus()
-	return art, art.attributeQuotes()
+	return art, vocab
 }
 
 // entityLists returns people and organisations, most mentioned first.

@@ -8,7 +8,6 @@ import (
 	"math/rand"
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // NamesDoc is one annotated text for the name model: its body and the
@@ -36,32 +35,10 @@ type nameExample struct {
 	text  string  // the mention as written, for reports
 }
 
-// prepareArticle runs Extract's steps up to the typing of mentions (the
-// name model's input), without attribution.
+// prepareArticle runs Extract's steps up to the typing of mentions by the
+// hand rules (the name model's input), without the model or attribution.
 func prepareArticle(body string) (*article, map[string]bool) {
-	if !utf8.ValidString(body) {
-		body = strings.ToValidUTF8(body, "\uFFFD")
-	}
-	art := &article{body: body}
-	art.paras = splitParagraphs(body)
-	marks := make(map[int]int)
-	art.spans = findQuotes(body, art.paras, marks)
-	art.toks = tokenize(body, art.paras, marks, make([]token, 0, len(body)/5))
-	for _, sp := range art.spans {
-		if i := art.tokenIndex(sp.open); i < len(art.toks) && art.toks[i].start == sp.open {
-			art.toks[i].quoteOpen = true
-		}
-	}
-	vocab := lowerVocab(art.toks)
-	art.mentions = findMentions(art.toks, vocab)
-	art.byTok = make([]int32, len(art.toks))
-	for i := range art.mentions {
-		for k := art.mentions[i].from; k < art.mentions[i].to; k++ {
-			art.byTok[k] = int32(i + 1)
-		}
-	}
-	art.promoteSpeakers()
-	art.typeByApposition()
+	art, vocab := readMentions(body)
 	art.typeByContextRules()
 	return art, vocab
 }
