@@ -161,6 +161,18 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 	// reporting verb before the quotation: "Mr Hensel said. “…,” he said."
 	nearB, nearA, lastCue := nearest(ents, before, false), nearest(ents, behind, false), nearest(ents, before, true)
 	lastSubj := nearestSubject(ents, before)
+	// The person a he or she next to the quotation most likely is: the
+	// nearest person before it whose gender does not clash.
+	var pronounPerson *entity
+	if g, ok := a.pronounNear(open, after); ok {
+		agrees := make([]*entity, 0, len(ents))
+		for _, e := range ents {
+			if e.kind == entPerson && (e.gender == unknownGender || e.gender == g) {
+				agrees = append(agrees, e)
+			}
+		}
+		pronounPerson = nearest(agrees, before, false)
+	}
 	out := make([]candidate, 0, len(ents))
 	rank := a.salience()
 	for _, e := range ents {
@@ -216,6 +228,12 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 		}
 		if f2 != nil {
 			f = a.mentionFeatures(f, "a", f2, open, after, sp, kind)
+		}
+		if e == pronounPerson {
+			add("pronoun", "nearest")
+			if b := before[e]; b != nil {
+				add("pronoun", "nearest", bucket(b.sentences, 0, 1, 2))
+			}
 		}
 		if g, ok := a.pronounNear(open, after); ok && e.kind == entPerson {
 			switch {
