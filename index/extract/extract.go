@@ -3,8 +3,12 @@
 // speaker. It is pure: no I/O, no mutable globals, deterministic output.
 //
 // The steps run in one visible sequence in Extract: paragraphs, quotation
-// marks, tokens and sentences, capitalised mentions, coreference of people
-// and organisations, attribution of each quotation, countries and topics.
+// marks, tokens and sentences, capitalised mentions (typed by hand rules,
+// then by the name model where the rules leave them open), coreference of
+// people and organisations, the hand rules' attribution of each quotation,
+// the speaker model's ranking of its candidates, countries and topics (the
+// lexicon, then the topic model). The models are learned by `cuttings
+// train` and embedded (MODEL.md).
 package extract
 
 import (
@@ -17,7 +21,7 @@ import (
 
 // Version changes whenever Extract's output for some article may change, so
 // that an index built by an older extractor can be found and rebuilt.
-const Version = 5
+const Version = 6
 
 // Extract reads one article with the built-in models.
 func Extract(a store.Article) Enrichment {
