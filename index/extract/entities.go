@@ -202,6 +202,20 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
+			if t.text == "and" && len(words) >= 1 && len(words) <= 3 && !hasOrgHead && andRunJoinable(words, toks, j+1) {
+				// "Cumbria Fire and Rescue Service", "Devon and Cornwall
+				// Police", "the Senate Energy and Natural Resources
+				// Committee": words of one body's name before "and".
+				words = append(words, t.text)
+				j++
+				continue
+			}
+			if t.text == "," && len(words) == 1 && !hasOrgHead && commonCapital(words[0]) && orgListHeadAhead(toks, j) {
+				// "the Foreign, Commonwealth and Development Office".
+				words[0] += ","
+				j++
+				continue
+			}
 			if t.kind == tokWord && nameParticles[t.text] && len(words) > 0 && j+2 < len(toks) && nameParticles[toks[j+1].text] && isCapWord(toks[j+2]) && toks[j+2].para == t.para {
 				// "Ursula von der Leyen"
 				words = append(words, t.text, toks[j+1].text)
@@ -215,6 +229,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// (Not after a complete name: "Oxfam International and
 				// Liberty" are two bodies, unless a head follows.)
 				complete := orgHeads[words[len(words)-1]] && !orgRunAhead(toks, j+1)
+				if t.text == "and" && headAfterConnector(words) && andTailAhead(toks, j+1, vocab) {
+					// "the Department of Health and Social Care".
+					words = append(words, t.text)
+					j++
+					continue
+				}
 				andInOrg := t.text == "and" && hasOrgHead && !complete && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0 &&
 					!(len(words) == 1 && (knownOrgs[words[0]] != "" || boundHeads[words[0]])) && knownOrgs[next] == "" && !boundHeads[next] // not "House and Senate": two bodies
 				connector := hasOrgHead && orgConnectors[t.text] && t.text != "and" && !notNameWords[next]
@@ -1002,6 +1022,72 @@ func andJoinable(w string) bool {
 	return n == 0
 }
 
+// andRunJoinable reports whether the capitalised words before "and" open
+// a body's name that the run from toks[j] on closes with a head word:
+// common words ("Fire", "Energy", "Water"), after a place or a known body
+// ("Cumbria", "Senate"), or a place before a place and its force ("Devon
+// and Cornwall Police").
+func andRunJoinable(words []string, toks []token, j int) bool {
+	if j+1 >= len(toks) || !isCapWord(toks[j]) || toks[j].sentStart || !orgRunAhead(toks, j) {
+		return false
+	}
+	for _, w := range words {
+		if isFirstName(w) || hasHonorific(w) || titleWords[w] || orgHeads[w] || stopwords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	if len(words) > 1 {
+		_, n, _ := matchPlace(words[len(words)-1:])
+		return n == 0 && !isFirstName(toks[j].text)
+	}
+	// One word: two places policed by one force.
+	return !isFirstName(toks[j].text) && isCapWord(toks[j+1]) && (toks[j+1].text == "Police" || toks[j+1].text == "Constabulary") &&
+		!(j+2 < len(toks) && isCapWord(toks[j+2]))
+}
+
+// headAfterConnector reports a name whose last word, a head, follows "of"
+// or "for": "Department of Health", "Institute for Health".
+func headAfterConnector(words []string) bool {
+	n := len(words)
+	return n >= 3 && (words[n-2] == "of" || words[n-2] == "for") && containsOrgHead(words[:n-2])
+}
+
+// andTailAhead reports one or two capitalised common words from toks[j]
+// that end a body's name after "and" ("… of Health and Social Care", "…
+// for Health and Care Excellence"): no head, body, place or first name.
+func andTailAhead(toks []token, j int, vocab map[string]bool) bool {
+	n := 0
+	for k := j; k < len(toks) && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
+		w := toks[k].text
+		if n == 2 || orgHeads[w] || knownOrgs[w] != "" || hasHonorific(w) || titleWords[w] {
+			return false
+		}
+		if isFirstName(w) && (n == 0 && !vocab[strings.ToLower(w)] && !(k+1 < len(toks) && isCapWord(toks[k+1]) && vocab[strings.ToLower(toks[k+1].text)])) {
+			return false // "… and Jane Smith"; not "… and Care Excellence"
+		}
+		if _, m, _ := matchPlace([]string{w}); m > 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// orgListHeadAhead reports a list from the comma at toks[j] that closes
+// with "and" and a run holding a head word ("…, Commonwealth and
+// Development Office").
+func orgListHeadAhead(toks []token, j int) bool {
+	if !orgListAhead(toks, j) {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k < j+12; k++ {
+		if toks[k].text == "and" {
+			return k+1 < len(toks) && orgRunAhead(toks, k+1)
+		}
+	}
+	return false
+}
+
 func orgRunAhead(toks []token, j int) bool {
 	for k := j; k < len(toks) && k < j+4 && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
 		if orgHeads[toks[k].text] {
@@ -1014,11 +1100,23 @@ func orgRunAhead(toks []token, j int) bool {
 // orgPossessive reports a possessive common word that goes on into an
 // organisation's name ("People’s Party", "Principals’ Association").
 func orgPossessive(toks []token, j int, w string, vocab map[string]bool) bool {
-	if j >= len(toks) || titleWords[w] || !orgRunAhead(toks, j) {
+	if j >= len(toks) || !orgRunAhead(toks, j) {
 		return false
+	}
+	if titleWords[w] {
+		// "the Information Commissioner's Office", "the County
+		// Attorney's Office": an officer's office is a body.
+		// (The Prime Minister's and the President's office are found
+		// by the title's own rule.)
+		return w != "Minister" && w != "President" && j < len(toks) && (toks[j].text == "Office" || toks[j].text == "Department")
 	}
 	if lw := strings.ToLower(w); (vocab[lw] || vocab[strings.TrimSuffix(lw, "s")]) && !isFirstName(w) {
 		return true // the article writes it in lower case too
+	}
+	if j < len(toks) && orgHeads[toks[j].text] && !boundHeads[toks[j].text] && !isFirstName(w) && (strings.HasSuffix(w, "men") || strings.HasSuffix(w, "ers") || strings.HasSuffix(w, "ors")) {
+		// "the Prison Governors' Association", "the Fishermen's
+		// Alliance": a plural of people before a head.
+		return true
 	}
 	return commonCapital(w)
 }

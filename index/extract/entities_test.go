@@ -20,6 +20,18 @@ func TestEntityKinds(t *testing.T) {
 		notCountryNames []string
 	}{
 		{
+			name:    "a body's long name with and",
+			text:    "Crews from Lowmoor Fire and Rescue Service were called at dawn. A spokeswoman for the Department of Trade and Rural Affairs said grants would follow. Engineers at the Harbour Water and Sewerage Department said a main had burst.",
+			orgs:    []string{"Lowmoor Fire and Rescue Service", "Department of Trade and Rural Affairs", "Harbour Water and Sewerage Department"},
+			notOrgs: []string{"Rescue Service", "Department of Trade", "Sewerage Department"},
+		},
+		{
+			name:    "an officer's office and a plural possessive",
+			text:    "The Data Commissioner's Office fined the firm. The Dock Workers' Association said its members were angry, and the Coastal Fishermen's Alliance agreed.",
+			orgs:    []string{"Data Commissioner's Office", "Dock Workers' Association", "Coastal Fishermen's Alliance"},
+			notOrgs: []string{"Office", "Association", "Alliance"},
+		},
+		{
 			name:      "party tag after a name",
 			text:      `"We will not blink," Senator Marta Quill, D-Ore., said on Tuesday. Her rival, Senator Hal Brandt, R-Ky., disagreed.`,
 			people:    []string{"Marta Quill", "Hal Brandt"},
