@@ -210,9 +210,9 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
-			if t.text == "," && len(words) == 1 && !hasOrgHead && commonCapital(words[0]) && orgListHeadAhead(toks, j) {
+			if t.text == "," && (len(words) == 1 || len(words) == 2 && words[0] == "The") && !hasOrgHead && commonCapital(words[len(words)-1]) && orgListHeadAhead(toks, j) {
 				// "the Foreign, Commonwealth and Development Office".
-				words[0] += ","
+				words[len(words)-1] += ","
 				j++
 				continue
 			}
@@ -358,7 +358,13 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			} else if dateline(toks, from, j) {
 				// "LOS ANGELES —": the place an article was filed from.
 				code, n, _ := matchPlace(titleCased(words))
-				if n == len(words) || m.kind != entOrg && m.kind != entPerson && toks[j].text != "," {
+				stateAfter := false
+				if len(words) > 1 && toks[j].text == "," && j+1 < len(toks) {
+					// "EAGLE PASS, Texas —": a town, then its state.
+					_, k, _ := matchPlace([]string{toks[j+1].text})
+					stateAfter = k > 0
+				}
+				if n == len(words) || stateAfter || m.kind != entOrg && m.kind != entPerson && toks[j].text != "," {
 					// (before a comma only a known place: "CTERA, the
 					// union, said" opens with a name)
 					m = mention{kind: entPlace, words: words, country: code}
@@ -1030,6 +1036,9 @@ func andJoinable(w string) bool {
 func andRunJoinable(words []string, toks []token, j int) bool {
 	if j+1 >= len(toks) || !isCapWord(toks[j]) || toks[j].sentStart || !orgRunAhead(toks, j) {
 		return false
+	}
+	if len(words) > 1 && words[0] == "The" {
+		words = words[1:]
 	}
 	for _, w := range words {
 		if isFirstName(w) || hasHonorific(w) || titleWords[w] || orgHeads[w] || stopwords[strings.ToLower(w)] {

@@ -32,6 +32,19 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Office", "Association", "Alliance"},
 		},
 		{
+			name:      "a dateline town before its state",
+			text:      "RIVER BEND, Texas — Agents from the Border Unit detained six people on Monday, Sheriff Alma Ruiz said.",
+			people:    []string{"Alma Ruiz"},
+			notOrgs:   []string{"RIVER BEND", "River Bend"},
+			countries: []string{"US"},
+		},
+		{
+			name:    "a list inside a body's name after the first word",
+			text:    "The Social, Family and Housing Office said it was aware of the case.",
+			orgs:    []string{"Social, Family and Housing Office"},
+			notOrgs: []string{"Family and Housing Office", "Housing Office"},
+		},
+		{
 			name:      "party tag after a name",
 			text:      `"We will not blink," Senator Marta Quill, D-Ore., said on Tuesday. Her rival, Senator Hal Brandt, R-Ky., disagreed.`,
 			people:    []string{"Marta Quill", "Hal Brandt"},
