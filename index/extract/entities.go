@@ -91,6 +91,12 @@ func stripPossessive(w string) (string, bool) {
 }
 
 var nameParticles = setOf("de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dal", "dalla", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "y", "Van", "De")
+
+// broadcastWords take a station's number after them; stationSuffixes may
+// follow the number ("Radio 5 Live", "Radio 6 Music").
+var broadcastWords = setOf("Radio", "Channel", "News")
+var stationSuffixes = setOf("Live", "Music", "Extra", "Xtra", "FM")
+
 var orgConnectors = setOf("of", "for", "the", "on", "and", "&")
 
 func isCapWord(t token) bool {
@@ -177,6 +183,30 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					}
 					possessive = true
 					break
+				}
+				if broadcastWords[w] && j < len(toks) && toks[j].kind == tokWord && toks[j].start == toks[j-1].end+1 && toks[j].para == t.para && toks[j].text[0] >= '1' && toks[j].text[0] <= '9' {
+					// "BBC Radio 4", "Channel 4", "BBC News 24", "BBC
+					// Radio 5 Live": a station's number is its name.
+					num, pos := stripPossessive(toks[j].text)
+					if !isNumber(num) || len(num) > 2 {
+						continue
+					}
+					words = append(words, num)
+					j++
+					if pos {
+						possessive = true
+						break
+					}
+					if j < len(toks) && isCapWord(toks[j]) && stationSuffixes[toks[j].text] && toks[j].para == t.para {
+						w2, pos2 := stripPossessive(toks[j].text)
+						words = append(words, w2)
+						j++
+						if pos2 {
+							possessive = true
+							break
+						}
+					}
+					hasOrgHead = true
 				}
 				continue
 			}

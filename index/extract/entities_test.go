@@ -45,6 +45,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Family and Housing Office", "Housing Office"},
 		},
 		{
+			name:    "stations and channels by number",
+			text:    "Speaking on BBC Radio 4's morning programme, Ms Hale said the plan was sound. She later told Radio 2 and BBC Radio 5 Live that the show would move to Channel 4 in May.",
+			orgs:    []string{"BBC Radio 4", "Radio 2", "BBC Radio 5 Live", "Channel 4"},
+			notOrgs: []string{"BBC Radio"},
+		},
+		{
 			name:      "party tag after a name",
 			text:      `"We will not blink," Senator Marta Quill, D-Ore., said on Tuesday. Her rival, Senator Hal Brandt, R-Ky., disagreed.`,
 			people:    []string{"Marta Quill", "Hal Brandt"},
