@@ -1337,7 +1337,7 @@ func (a *article) typeByContextRules() {
 			// "Akoko Pay, a Lagos-based start-up that …": a name that ends
 			// in a common word, in apposition to a kind of organisation.
 			m.kind = entOrg
-		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m)) && len(m.words) <= 3 && !m.possessive && a.clubNounAfter(m) && !a.surnameOfPerson(m.words[len(m.words)-1]):
+		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m) || m.kind == entNone && a.theOrFormerBefore(m) && !allCaps(m.words) && !eventName(m.words) && !isFirstName(m.words[0])) && len(m.words) <= 3 && !m.possessive && a.clubNounAfter(m) && !a.surnameOfPerson(m.words[len(m.words)-1]):
 			// "Rovigo midfielder Luca Bassi", "Ferrand coach Ian Keel",
 			// "Wasps fans": a club.
 			m.kind = entOrg
@@ -1604,7 +1604,29 @@ func isCapWordString(w string) bool {
 
 // clubNouns follow a club's name: its staff, players and fans.
 var clubNouns = setOf("boss", "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
-	"captain", "skipper", "player", "players", "fans", "supporters", "fly-half", "scrum-half", "full-back", "playmaker")
+	"captain", "skipper", "player", "players", "fans", "supporters", "fly-half", "scrum-half", "full-back", "playmaker",
+	"wing", "flanker", "batsman", "batter", "bowler", "wicketkeeper", "all-rounder",
+	// a band's
+	"singer", "guitarist", "drummer", "bassist", "frontman", "frontwoman", "vocalist", "keyboardist")
+
+// theOrFormerBefore reports "the" or "former" right before m: "the
+// Harriers wing", "the former Vexmoor singer".
+func (a *article) theOrFormerBefore(m *mention) bool {
+	if m.from == 0 {
+		return false
+	}
+	w := lower(a.toks[m.from-1].text)
+	if w == "former" && m.from > 1 {
+		// "the former Vexmoor singer", not "a former Scottish player"
+		_, n, _ := matchPlace(m.words)
+		return n == 0
+	}
+	if w != "the" {
+		return false
+	}
+	_, n, _ := matchPlace(m.words)
+	return n == 0
+}
 
 // clubNounAfter reports a club noun right after m: "Rovigo midfielder".
 func (a *article) clubNounAfter(m *mention) bool {

@@ -51,6 +51,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"BBC Radio"},
 		},
 		{
+			name:    "a band or side named before its member's role",
+			text:    "The former Vexmoor singer traded blows with a fan. \"I was behind the ball,\" said the Kestrel player. The Harriers wing insisted he had scored.",
+			orgs:    []string{"Vexmoor", "Kestrel", "Harriers"},
+			notOrgs: []string{"Scottish"},
+		},
+		{
 			name:      "party tag after a name",
 			text:      `"We will not blink," Senator Marta Quill, D-Ore., said on Tuesday. Her rival, Senator Hal Brandt, R-Ky., disagreed.`,
 			people:    []string{"Marta Quill", "Hal Brandt"},
