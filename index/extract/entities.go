@@ -526,6 +526,11 @@ func classify(words []string, vocab map[string]bool) mention {
 			m.kind, m.words = entOrg, strings.Fields(name)
 			return m
 		}
+		if name, ok := knownOrgs[strings.Join(words[1:n-1], " ")]; ok && n > 2 && devolvedDemonyms[words[0]] && partyNames[name] {
+			// "Scottish Labour MSPs": the branch's members.
+			m.kind, m.words = entOrg, words[:n-1]
+			return m
+		}
 	}
 	if code, n, kind := matchPlace(words); n > 0 && n < len(words) && (kind == placeDemonym || code == "") {
 		if name, ok := knownOrgs[strings.Join(words[n:], " ")]; ok {
@@ -534,6 +539,11 @@ func classify(words []string, vocab map[string]bool) mention {
 			// Parliament.
 			m.kind, m.words = entOrg, strings.Fields(name)
 			if n == len(words)-1 && nationalBodies[words[n]] {
+				m.words = words
+			}
+			if n == 1 && devolvedDemonyms[words[0]] && partyNames[name] {
+				// "the Scottish Conservative Party", "Welsh Labour": a
+				// party's branch in a devolved nation is a body of its own.
 				m.words = words
 			}
 			return m
@@ -882,6 +892,10 @@ func leadingDescriptor(w string, vocab map[string]bool) bool {
 
 // openingWords open sentences before a name and are never one.
 var openingWords = setOf("besides", "despite", "unlike", "without", "during", "under", "among", "amid", "beyond", "towards", "toward", "via", "per", "except", "including", "excluding", "meanwhile", "however", "instead", "also", "then", "but", "yet", "so", "even", "only", "now", "today", "yesterday", "tonight")
+
+// devolvedDemonyms name the UK's devolved nations, where parties have
+// branches of their own.
+var devolvedDemonyms = setOf("Scottish", "Welsh")
 
 // regionalDemonyms name people of a US state or a Canadian province, which
 // the gazetteer's country demonyms lack: "Texan Ray Holt".

@@ -57,6 +57,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Scottish"},
 		},
 		{
+			name:    "a party's branch in a devolved nation",
+			text:    "Speaking at the Scottish Conservative Party conference in Perth, Ms Aird said the budget was unfair. Welsh Labour said it would study the plan, and Scottish Labour MSPs voted against it. The British Labour Party said nothing.",
+			orgs:    []string{"Scottish Conservative Party", "Welsh Labour", "Scottish Labour", "Labour Party"},
+			notOrgs: []string{"Scottish Labour MSPs", "British Labour Party"},
+		},
+		{
 			name:      "party tag after a name",
 			text:      `"We will not blink," Senator Marta Quill, D-Ore., said on Tuesday. Her rival, Senator Hal Brandt, R-Ky., disagreed.`,
 			people:    []string{"Marta Quill", "Hal Brandt"},
