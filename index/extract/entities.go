@@ -91,6 +91,12 @@ func stripPossessive(w string) (string, bool) {
 }
 
 var nameParticles = setOf("de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dal", "dalla", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "y", "Van", "De")
+
+// broadcastWords take a station's number after them; stationSuffixes may
+// follow the number ("Radio 5 Live", "Radio 6 Music").
+var broadcastWords = setOf("Radio", "Channel", "News")
+var stationSuffixes = setOf("Live", "Music", "Extra", "Xtra", "FM")
+
 var orgConnectors = setOf("of", "for", "the", "on", "and", "&")
 
 func isCapWord(t token) bool {
@@ -178,6 +184,30 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					possessive = true
 					break
 				}
+				if broadcastWords[w] && j < len(toks) && toks[j].kind == tokWord && toks[j].start == toks[j-1].end+1 && toks[j].para == t.para && toks[j].text[0] >= '1' && toks[j].text[0] <= '9' {
+					// "BBC Radio 4", "Channel 4", "BBC News 24", "BBC
+					// Radio 5 Live": a station's number is its name.
+					num, pos := stripPossessive(toks[j].text)
+					if !isNumber(num) || len(num) > 2 {
+						continue
+					}
+					words = append(words, num)
+					j++
+					if pos {
+						possessive = true
+						break
+					}
+					if j < len(toks) && isCapWord(toks[j]) && stationSuffixes[toks[j].text] && toks[j].para == t.para {
+						w2, pos2 := stripPossessive(toks[j].text)
+						words = append(words, w2)
+						j++
+						if pos2 {
+							possessive = true
+							break
+						}
+					}
+					hasOrgHead = true
+				}
 				continue
 			}
 			if (t.text == "’" || t.text == "'") && len(words) > 0 && toks[j-1].end == t.start && strings.HasSuffix(words[len(words)-1], "s") && orgPossessive(toks, j+1, words[len(words)-1], vocab) {
@@ -202,6 +232,20 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
+			if t.text == "and" && len(words) >= 1 && len(words) <= 3 && !hasOrgHead && andRunJoinable(words, toks, j+1) {
+				// "Cumbria Fire and Rescue Service", "Devon and Cornwall
+				// Police", "the Senate Energy and Natural Resources
+				// Committee": words of one body's name before "and".
+				words = append(words, t.text)
+				j++
+				continue
+			}
+			if t.text == "," && (len(words) == 1 || len(words) == 2 && words[0] == "The") && !hasOrgHead && commonCapital(words[len(words)-1]) && orgListHeadAhead(toks, j) {
+				// "the Foreign, Commonwealth and Development Office".
+				words[len(words)-1] += ","
+				j++
+				continue
+			}
 			if t.kind == tokWord && nameParticles[t.text] && len(words) > 0 && j+2 < len(toks) && nameParticles[toks[j+1].text] && isCapWord(toks[j+2]) && toks[j+2].para == t.para {
 				// "Ursula von der Leyen"
 				words = append(words, t.text, toks[j+1].text)
@@ -215,6 +259,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// (Not after a complete name: "Oxfam International and
 				// Liberty" are two bodies, unless a head follows.)
 				complete := orgHeads[words[len(words)-1]] && !orgRunAhead(toks, j+1)
+				if t.text == "and" && headAfterConnector(words) && andTailAhead(toks, j+1, vocab) {
+					// "the Department of Health and Social Care".
+					words = append(words, t.text)
+					j++
+					continue
+				}
 				andInOrg := t.text == "and" && hasOrgHead && !complete && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0 &&
 					!(len(words) == 1 && (knownOrgs[words[0]] != "" || boundHeads[words[0]])) && knownOrgs[next] == "" && !boundHeads[next] // not "House and Senate": two bodies
 				connector := hasOrgHead && orgConnectors[t.text] && t.text != "and" && !notNameWords[next]
@@ -338,7 +388,13 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			} else if dateline(toks, from, j) {
 				// "LOS ANGELES —": the place an article was filed from.
 				code, n, _ := matchPlace(titleCased(words))
-				if n == len(words) || m.kind != entOrg && m.kind != entPerson && toks[j].text != "," {
+				stateAfter := false
+				if len(words) > 1 && toks[j].text == "," && j+1 < len(toks) {
+					// "EAGLE PASS, Texas —": a town, then its state.
+					_, k, _ := matchPlace([]string{toks[j+1].text})
+					stateAfter = k > 0
+				}
+				if n == len(words) || stateAfter || m.kind != entOrg && m.kind != entPerson && toks[j].text != "," {
 					// (before a comma only a known place: "CTERA, the
 					// union, said" opens with a name)
 					m = mention{kind: entPlace, words: words, country: code}
@@ -470,6 +526,11 @@ func classify(words []string, vocab map[string]bool) mention {
 			m.kind, m.words = entOrg, strings.Fields(name)
 			return m
 		}
+		if name, ok := knownOrgs[strings.Join(words[1:n-1], " ")]; ok && n > 2 && devolvedDemonyms[words[0]] && partyNames[name] {
+			// "Scottish Labour MSPs": the branch's members.
+			m.kind, m.words = entOrg, words[:n-1]
+			return m
+		}
 	}
 	if code, n, kind := matchPlace(words); n > 0 && n < len(words) && (kind == placeDemonym || code == "") {
 		if name, ok := knownOrgs[strings.Join(words[n:], " ")]; ok {
@@ -478,6 +539,11 @@ func classify(words []string, vocab map[string]bool) mention {
 			// Parliament.
 			m.kind, m.words = entOrg, strings.Fields(name)
 			if n == len(words)-1 && nationalBodies[words[n]] {
+				m.words = words
+			}
+			if n == 1 && devolvedDemonyms[words[0]] && partyNames[name] {
+				// "the Scottish Conservative Party", "Welsh Labour": a
+				// party's branch in a devolved nation is a body of its own.
 				m.words = words
 			}
 			return m
@@ -827,6 +893,10 @@ func leadingDescriptor(w string, vocab map[string]bool) bool {
 // openingWords open sentences before a name and are never one.
 var openingWords = setOf("besides", "despite", "unlike", "without", "during", "under", "among", "amid", "beyond", "towards", "toward", "via", "per", "except", "including", "excluding", "meanwhile", "however", "instead", "also", "then", "but", "yet", "so", "even", "only", "now", "today", "yesterday", "tonight")
 
+// devolvedDemonyms name the UK's devolved nations, where parties have
+// branches of their own.
+var devolvedDemonyms = setOf("Scottish", "Welsh")
+
 // regionalDemonyms name people of a US state or a Canadian province, which
 // the gazetteer's country demonyms lack: "Texan Ray Holt".
 var regionalDemonyms = setOf("Texan", "Californian", "Floridian", "Ohioan", "Virginian", "Arizonan", "Oklahoman", "Kansan",
@@ -1002,6 +1072,75 @@ func andJoinable(w string) bool {
 	return n == 0
 }
 
+// andRunJoinable reports whether the capitalised words before "and" open
+// a body's name that the run from toks[j] on closes with a head word:
+// common words ("Fire", "Energy", "Water"), after a place or a known body
+// ("Cumbria", "Senate"), or a place before a place and its force ("Devon
+// and Cornwall Police").
+func andRunJoinable(words []string, toks []token, j int) bool {
+	if j+1 >= len(toks) || !isCapWord(toks[j]) || toks[j].sentStart || !orgRunAhead(toks, j) {
+		return false
+	}
+	if len(words) > 1 && words[0] == "The" {
+		words = words[1:]
+	}
+	for _, w := range words {
+		if isFirstName(w) || hasHonorific(w) || titleWords[w] || orgHeads[w] || stopwords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	if len(words) > 1 {
+		_, n, _ := matchPlace(words[len(words)-1:])
+		return n == 0 && !isFirstName(toks[j].text)
+	}
+	// One word: two places policed by one force.
+	return !isFirstName(toks[j].text) && isCapWord(toks[j+1]) && (toks[j+1].text == "Police" || toks[j+1].text == "Constabulary") &&
+		!(j+2 < len(toks) && isCapWord(toks[j+2]))
+}
+
+// headAfterConnector reports a name whose last word, a head, follows "of"
+// or "for": "Department of Health", "Institute for Health".
+func headAfterConnector(words []string) bool {
+	n := len(words)
+	return n >= 3 && (words[n-2] == "of" || words[n-2] == "for") && containsOrgHead(words[:n-2])
+}
+
+// andTailAhead reports one or two capitalised common words from toks[j]
+// that end a body's name after "and" ("… of Health and Social Care", "…
+// for Health and Care Excellence"): no head, body, place or first name.
+func andTailAhead(toks []token, j int, vocab map[string]bool) bool {
+	n := 0
+	for k := j; k < len(toks) && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
+		w := toks[k].text
+		if n == 2 || orgHeads[w] || knownOrgs[w] != "" || hasHonorific(w) || titleWords[w] {
+			return false
+		}
+		if isFirstName(w) && (n == 0 && !vocab[strings.ToLower(w)] && !(k+1 < len(toks) && isCapWord(toks[k+1]) && vocab[strings.ToLower(toks[k+1].text)])) {
+			return false // "… and Jane Smith"; not "… and Care Excellence"
+		}
+		if _, m, _ := matchPlace([]string{w}); m > 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// orgListHeadAhead reports a list from the comma at toks[j] that closes
+// with "and" and a run holding a head word ("…, Commonwealth and
+// Development Office").
+func orgListHeadAhead(toks []token, j int) bool {
+	if !orgListAhead(toks, j) {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k < j+12; k++ {
+		if toks[k].text == "and" {
+			return k+1 < len(toks) && orgRunAhead(toks, k+1)
+		}
+	}
+	return false
+}
+
 func orgRunAhead(toks []token, j int) bool {
 	for k := j; k < len(toks) && k < j+4 && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
 		if orgHeads[toks[k].text] {
@@ -1014,11 +1153,23 @@ func orgRunAhead(toks []token, j int) bool {
 // orgPossessive reports a possessive common word that goes on into an
 // organisation's name ("People’s Party", "Principals’ Association").
 func orgPossessive(toks []token, j int, w string, vocab map[string]bool) bool {
-	if j >= len(toks) || titleWords[w] || !orgRunAhead(toks, j) {
+	if j >= len(toks) || !orgRunAhead(toks, j) {
 		return false
+	}
+	if titleWords[w] {
+		// "the Information Commissioner's Office", "the County
+		// Attorney's Office": an officer's office is a body.
+		// (The Prime Minister's and the President's office are found
+		// by the title's own rule.)
+		return w != "Minister" && w != "President" && j < len(toks) && (toks[j].text == "Office" || toks[j].text == "Department")
 	}
 	if lw := strings.ToLower(w); (vocab[lw] || vocab[strings.TrimSuffix(lw, "s")]) && !isFirstName(w) {
 		return true // the article writes it in lower case too
+	}
+	if j < len(toks) && orgHeads[toks[j].text] && !boundHeads[toks[j].text] && !isFirstName(w) && (strings.HasSuffix(w, "men") || strings.HasSuffix(w, "ers") || strings.HasSuffix(w, "ors")) {
+		// "the Prison Governors' Association", "the Fishermen's
+		// Alliance": a plural of people before a head.
+		return true
 	}
 	return commonCapital(w)
 }
@@ -1200,7 +1351,7 @@ func (a *article) typeByContextRules() {
 			// "Akoko Pay, a Lagos-based start-up that …": a name that ends
 			// in a common word, in apposition to a kind of organisation.
 			m.kind = entOrg
-		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m)) && len(m.words) <= 3 && !m.possessive && a.clubNounAfter(m) && !a.surnameOfPerson(m.words[len(m.words)-1]):
+		case (m.kind == entMaybe || m.kind == entPlace && a.cityOnly(m) || m.kind == entNone && a.theOrFormerBefore(m) && !allCaps(m.words) && !eventName(m.words) && !isFirstName(m.words[0])) && len(m.words) <= 3 && !m.possessive && a.clubNounAfter(m) && !a.surnameOfPerson(m.words[len(m.words)-1]):
 			// "Rovigo midfielder Luca Bassi", "Ferrand coach Ian Keel",
 			// "Wasps fans": a club.
 			m.kind = entOrg
@@ -1467,7 +1618,29 @@ func isCapWordString(w string) bool {
 
 // clubNouns follow a club's name: its staff, players and fans.
 var clubNouns = setOf("boss", "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
-	"captain", "skipper", "player", "players", "fans", "supporters", "fly-half", "scrum-half", "full-back", "playmaker")
+	"captain", "skipper", "player", "players", "fans", "supporters", "fly-half", "scrum-half", "full-back", "playmaker",
+	"wing", "flanker", "batsman", "batter", "bowler", "wicketkeeper", "all-rounder",
+	// a band's
+	"singer", "guitarist", "drummer", "bassist", "frontman", "frontwoman", "vocalist", "keyboardist")
+
+// theOrFormerBefore reports "the" or "former" right before m: "the
+// Harriers wing", "the former Vexmoor singer".
+func (a *article) theOrFormerBefore(m *mention) bool {
+	if m.from == 0 {
+		return false
+	}
+	w := lower(a.toks[m.from-1].text)
+	if w == "former" && m.from > 1 {
+		// "the former Vexmoor singer", not "a former Scottish player"
+		_, n, _ := matchPlace(m.words)
+		return n == 0
+	}
+	if w != "the" {
+		return false
+	}
+	_, n, _ := matchPlace(m.words)
+	return n == 0
+}
 
 // clubNounAfter reports a club noun right after m: "Rovigo midfielder".
 func (a *article) clubNounAfter(m *mention) bool {

@@ -20,6 +20,49 @@ func TestEntityKinds(t *testing.T) {
 		notCountryNames []string
 	}{
 		{
+			name:    "a body's long name with and",
+			text:    "Crews from Lowmoor Fire and Rescue Service were called at dawn. A spokeswoman for the Department of Trade and Rural Affairs said grants would follow. Engineers at the Harbour Water and Sewerage Department said a main had burst.",
+			orgs:    []string{"Lowmoor Fire and Rescue Service", "Department of Trade and Rural Affairs", "Harbour Water and Sewerage Department"},
+			notOrgs: []string{"Rescue Service", "Department of Trade", "Sewerage Department"},
+		},
+		{
+			name:    "an officer's office and a plural possessive",
+			text:    "The Data Commissioner's Office fined the firm. The Dock Workers' Association said its members were angry, and the Coastal Fishermen's Alliance agreed.",
+			orgs:    []string{"Data Commissioner's Office", "Dock Workers' Association", "Coastal Fishermen's Alliance"},
+			notOrgs: []string{"Office", "Association", "Alliance"},
+		},
+		{
+			name:      "a dateline town before its state",
+			text:      "RIVER BEND, Texas — Agents from the Border Unit detained six people on Monday, Sheriff Alma Ruiz said.",
+			people:    []string{"Alma Ruiz"},
+			notOrgs:   []string{"RIVER BEND", "River Bend"},
+			countries: []string{"US"},
+		},
+		{
+			name:    "a list inside a body's name after the first word",
+			text:    "The Social, Family and Housing Office said it was aware of the case.",
+			orgs:    []string{"Social, Family and Housing Office"},
+			notOrgs: []string{"Family and Housing Office", "Housing Office"},
+		},
+		{
+			name:    "stations and channels by number",
+			text:    "Speaking on BBC Radio 4's morning programme, Ms Hale said the plan was sound. She later told Radio 2 and BBC Radio 5 Live that the show would move to Channel 4 in May.",
+			orgs:    []string{"BBC Radio 4", "Radio 2", "BBC Radio 5 Live", "Channel 4"},
+			notOrgs: []string{"BBC Radio"},
+		},
+		{
+			name:    "a band or side named before its member's role",
+			text:    "The former Vexmoor singer traded blows with a fan. \"I was behind the ball,\" said the Kestrel player. The Harriers wing insisted he had scored.",
+			orgs:    []string{"Vexmoor", "Kestrel", "Harriers"},
+			notOrgs: []string{"Scottish"},
+		},
+		{
+			name:    "a party's branch in a devolved nation",
+			text:    "Speaking at the Scottish Conservative Party conference in Perth, Ms Aird said the budget was unfair. Welsh Labour said it would study the plan, and Scottish Labour MSPs voted against it. The British Labour Party said nothing.",
+			orgs:    []string{"Scottish Conservative Party", "Welsh Labour", "Scottish Labour", "Labour Party"},
+			notOrgs: []string{"Scottish Labour MSPs", "British Labour Party"},
+		},
+		{
 			name:      "party tag after a name",
 			text:      `"We will not blink," Senator Marta Quill, D-Ore., said on Tuesday. Her rival, Senator Hal Brandt, R-Ky., disagreed.`,
 			people:    []string{"Marta Quill", "Hal Brandt"},

@@ -231,6 +231,14 @@ var knownOrgs = map[string]string{
 	"Greenpeace": "Greenpeace", "Oxfam": "Oxfam", "Amnesty": "Amnesty International", "Wagner": "Wagner Group",
 	"Unite": "Unite", "Unison": "Unison", "AFP": "AFP", "AP": "Associated Press", "Bloomberg": "Bloomberg",
 	"Politico": "Politico", "MSNBC": "MSNBC", "Fox": "Fox News", "Vatican": "Vatican", "Frontex": "Frontex",
+	// BBC, ITV and Sky channels and stations that news names by number or
+	// nickname.
+	"BBC1": "BBC1", "BBC2": "BBC2", "BBC3": "BBC3", "BBC4": "BBC4", "BBC One": "BBC One", "BBC Two": "BBC Two",
+	"BBC Three": "BBC Three", "BBC Four": "BBC Four", "BBC World Service": "BBC World Service", "World Service": "BBC World Service",
+	"Radio 1": "Radio 1", "Radio 2": "Radio 2", "Radio 3": "Radio 3", "Radio 4": "Radio 4", "Radio 5 Live": "Radio 5 Live",
+	"Five Live": "Five Live", "Radio Five Live": "Five Live", "Radio 6 Music": "Radio 6 Music", "ITV1": "ITV1", "ITV2": "ITV2",
+	"ITV News": "ITV News", "Sky Sports": "Sky Sports", "BSkyB": "BSkyB", "Channel Five": "Channel Five", "E4": "E4",
+	"More4": "More4", "Film4": "Film4", "LBC": "LBC", "Talksport": "Talksport", "talkSPORT": "Talksport", "Classic FM": "Classic FM",
 	"Whitehall": "Whitehall", "Hamas's": "Hamas", "BBC News": "BBC", // the BBC's news service is the BBC
 
 	// The largest drug makers and two universities that news names without a
