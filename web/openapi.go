@@ -114,6 +114,13 @@ var (
 	errorBody = response{Description: "The client's mistake, named", Type: "application/json",
 		Schema: map[string]any{"type": "object", "required": []string{"error"}, "properties": map[string]any{"error": map[string]any{"type": "string"}}}}
 	htmlPage = response{Description: "OK", Type: "text/html"}
+	// overBudget is a query the index refuses to run for its cost; limit
+	// names which of the index's limits it is over.
+	overBudget = response{Description: "The query would cost more than one query may; error says which limit and by how much", Type: "application/json",
+		Schema: map[string]any{"type": "object", "required": []string{"error", "limit"}, "properties": map[string]any{
+			"error": map[string]any{"type": "string"},
+			"limit": map[string]any{"type": "string", "enum": []string{index.LimitBytes, index.LimitTerms, index.LimitExpansions}},
+		}}}
 )
 
 // operations is every route of the route table.
@@ -122,11 +129,12 @@ func operations() []operation {
 		200: {Description: "One page of hits with facets (format=json), or every hit as CSV (format=csv, text/csv) or JSON Lines (format=jsonl, application/x-ndjson)",
 			Type: "application/json", Schema: anyObject},
 		400: errorBody,
+		422: overBudget,
 	}
 	article := map[string]string{"id": "kyiv-pledge"}
 	person := map[string]string{"name": "Emmanuel Macron"}
 	return []operation{
-		{Method: "GET", Path: "/", ID: "searchPage", Summary: "The search page", Query: searchParams(false), Responses: map[int]response{200: htmlPage, 400: {Description: "Bad request", Type: "text/html"}}},
+		{Method: "GET", Path: "/", ID: "searchPage", Summary: "The search page", Query: searchParams(false), Responses: map[int]response{200: htmlPage, 400: {Description: "Bad request", Type: "text/html"}, 422: {Description: "A query over its cost budget", Type: "text/html"}}},
 		{Method: "GET", Path: "/articles/:id", ID: "articlePage", Summary: "An article, its quotations marked in the text", Query: []string{"articleView"}, PathExamples: article,
 			Responses: map[int]response{200: htmlPage, 404: {Description: "No such article", Type: "text/html"}}},
 		{Method: "GET", Path: "/people/:name", ID: "personPage", Summary: "A person: mentions over time, company, quotes", Query: []string{"personPage", "personSize"}, PathExamples: person,
