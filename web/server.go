@@ -118,7 +118,7 @@ func (s *Server) Handler() *echo.Echo {
 	e.HidePort = true
 	e.Logger.SetOutput(s.log)
 	e.HTTPErrorHandler = s.handleError
-	e.Use(requestID, s.observe, s.recoverPanics, compress, s.limitTime, securityHeaders)
+	e.Use(requestID, s.observe, drainBody, s.recoverPanics, compress, s.limitTime, securityHeaders)
 	s.Routes(e)
 	return e
 }
