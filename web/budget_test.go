@@ -21,25 +21,7 @@ import (
 // search runs and take milliseconds.
 func TestQueryBudget(t *testing.T) {
 	ta := newTestArchive(t, "")
-	// The fixtures' few hundred words are within every budget; a
-	// gazetteer of 2,000 place names of the kind a wire archive is full
-	// of gives the dictionary enough words for "*", "/.*/" and "*e*" to
-	// expand past MaxExpansions.
-	var places []string
-	for i := range 2000 {
-		places = append(places, "kre"+string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676))+"ville")
-	}
-	ctx := context.Background()
-	if _, err := ta.Store.PutBatch(ctx, []store.Article{{
-		ID: "gazetteer", Title: "A gazetteer of the region", Source: "Daily Ledger",
-		Published: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), Language: "en",
-		Body: "The towns of the region: " + strings.Join(places, ", ") + ".",
-	}}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ta.Archive.Sync(ctx); err != nil {
-		t.Fatal(err)
-	}
+	addGazetteer(t, ta)
 	words := func(n int) string {
 		w := make([]string, n)
 		for i := range w {
@@ -103,5 +85,28 @@ func TestQueryBudget(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// addGazetteer adds an article of 2,000 place names to ta. The fixtures'
+// few hundred words are within every budget; a gazetteer of the kind a
+// wire archive is full of gives the dictionary enough words for "*",
+// "/.*/" and "*e*" to expand past index.MaxExpansions.
+func addGazetteer(tb testing.TB, ta *testArchive) {
+	tb.Helper()
+	var places []string
+	for i := range 2000 {
+		places = append(places, "kre"+string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676))+"ville")
+	}
+	ctx := context.Background()
+	if _, err := ta.Store.PutBatch(ctx, []store.Article{{
+		ID: "gazetteer", Title: "A gazetteer of the region", Source: "Daily Ledger",
+		Published: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC), Language: "en",
+		Body: "The towns of the region: " + strings.Join(places, ", ") + ".",
+	}}); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := ta.Archive.Sync(ctx); err != nil {
+		tb.Fatal(err)
 	}
 }
