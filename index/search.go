@@ -331,6 +331,9 @@ func (ix *Index) buildQuery(ctx context.Context, q Query) (full, textQuery query
 		if err != nil {
 			return nil, nil, badQuery("cannot parse %q: %v", text, oneLine(err))
 		}
+		if err := checkPatterns(parsed); err != nil {
+			return nil, nil, err
+		}
 		parsed = r.rewrite(parsed)
 		if r.err != nil {
 			return nil, nil, r.err

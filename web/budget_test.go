@@ -35,7 +35,10 @@ func TestQueryBudget(t *testing.T) {
 		q     string
 		limit string // "" when an answer is allowed
 	}{
-		{"20 wildcards", wildcards, index.LimitExpansions},
+		{"20 wildcards", wildcards, index.LimitPatterns},
+		{"3 broad wildcards", "*e* *a* *o*", index.LimitExpansions},
+		{"20 wildcards that match nothing", strings.TrimSpace(strings.Repeat("*zq* ", 20)), index.LimitPatterns},
+		{"20 regexps", strings.TrimSpace(strings.Repeat("/.*zq.*/ ", 20)), index.LimitPatterns},
 		{"25,000 words", words(25_000), index.LimitBytes},
 		{"1,000 terms", strings.TrimSpace(strings.Repeat("a ", 1000)), index.LimitTerms},
 		{"5,000 terms", words(5000), index.LimitBytes},
@@ -44,6 +47,7 @@ func TestQueryBudget(t *testing.T) {
 		// Within budget: answered.
 		{"a prefix", "minist*", ""},
 		{"a fuzzy name", "zelenksy~1", ""},
+		{"as many patterns as allowed", strings.TrimSpace(strings.Repeat("minist* ", index.MaxPatterns)), ""},
 		{"a few hundred terms", strings.TrimSpace(strings.Repeat("minister ", index.MaxQueryTerms)), ""},
 	}
 	for _, tt := range tests {
