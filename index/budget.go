@@ -39,6 +39,11 @@ const (
 	// 0.85 s on 20,000 articles). A query rarely has more than two or
 	// three.
 	MaxPatterns = 10
+	// MaxFilters bounds the facet values a query filters by, all facets
+	// together: each is one more posting list every match is checked
+	// against. A reader picks a handful from the sidebar; 64 leaves room
+	// for a program's long lists while refusing a URL of thousands.
+	MaxFilters = 64
 	// MaxSearchTime bounds one search, whatever the request's own
 	// deadline: a query that passed its budget but still runs long is
 	// stopped rather than holding a processor (searches run one per
@@ -52,6 +57,7 @@ const (
 	LimitTerms      = "terms"
 	LimitExpansions = "expansions"
 	LimitPatterns   = "patterns"
+	LimitFilters    = "filters"
 )
 
 // ErrOverBudget is what an *OverBudgetError is (errors.Is): a query that
@@ -60,7 +66,7 @@ var ErrOverBudget = errors.New("query over budget")
 
 // OverBudgetError says which limit a query is over and by how much.
 type OverBudgetError struct {
-	Limit  string // LimitBytes, LimitTerms, LimitPatterns or LimitExpansions
+	Limit  string // LimitBytes, LimitTerms, LimitPatterns, LimitExpansions or LimitFilters
 	Value  int    // what the query has (for expansions: at least this many)
 	Max    int    // the limit
 	Clause string // the clause that went over, for expansions
@@ -72,6 +78,8 @@ func (e *OverBudgetError) Error() string {
 		return fmt.Sprintf("query is %d bytes; the limit is %d", e.Value, e.Max)
 	case LimitTerms:
 		return fmt.Sprintf("query has %d terms; the limit is %d", e.Value, e.Max)
+	case LimitFilters:
+		return fmt.Sprintf("query has %d filter values; the limit is %d", e.Value, e.Max)
 	case LimitPatterns:
 		return fmt.Sprintf("query has %d wildcard, regexp, prefix and fuzzy terms; the limit is %d", e.Value, e.Max)
 	case LimitExpansions:
@@ -84,6 +92,18 @@ func (e *OverBudgetError) Error() string {
 // user's to fix.
 func (e *OverBudgetError) Is(target error) bool {
 	return target == ErrOverBudget || target == ErrBadQuery
+}
+
+// checkFilters bounds the filter values of q.
+func checkFilters(q Query) error {
+	n := 0
+	for _, vs := range q.Filters {
+		n += len(vs)
+	}
+	if n > MaxFilters {
+		return &OverBudgetError{Limit: LimitFilters, Value: n, Max: MaxFilters}
+	}
+	return nil
 }
 
 // checkText applies the limits that need only the query string, before it

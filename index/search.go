@@ -319,6 +319,9 @@ func (ix *Index) buildQuery(ctx context.Context, q Query) (full, textQuery query
 		bodies = ix.readBodies
 	}
 	r := rewriter{textFields: textFields, analyzer: ix.textAnalyzer(), bodies: bodies}
+	if err := checkFilters(q); err != nil {
+		return nil, nil, err
+	}
 
 	if text := strings.TrimSpace(q.Text); text != "" {
 		if !utf8.ValidString(text) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -112,5 +113,36 @@ func addGazetteer(tb testing.TB, ta *testArchive) {
 	}
 	if _, err := ta.Archive.Sync(ctx); err != nil {
 		tb.Fatal(err)
+	}
+}
+
+// Filters are part of the budget too: a URL of a thousand person= values
+// is refused naming the limit, as many as the limit are answered.
+func TestFilterBudget(t *testing.T) {
+	ta := newTestArchive(t, "")
+	for _, tt := range []struct {
+		n    int
+		want int
+	}{{index.MaxFilters, http.StatusOK}, {1000, http.StatusUnprocessableEntity}} {
+		v := url.Values{}
+		for i := range tt.n {
+			v.Add("person", "Person "+strconv.Itoa(i))
+		}
+		start := time.Now()
+		res, err := http.Get(ta.URL + "/api/search?" + v.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if took := time.Since(start); took > 2*time.Second {
+			t.Errorf("%d filters: %v; want under 2s", tt.n, took)
+		}
+		if res.StatusCode != tt.want {
+			t.Errorf("%d filters: status %d, want %d: %.300s", tt.n, res.StatusCode, tt.want, body)
+		}
+		if tt.want == http.StatusUnprocessableEntity && !strings.Contains(string(body), `"limit":"filters"`) {
+			t.Errorf("%d filters: %s; want the filters limit named", tt.n, body)
+		}
 	}
 }
