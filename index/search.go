@@ -497,7 +497,7 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 		return q
 	case *query.MatchQuery:
 		if q.Fuzziness > searcher.MaxFuzziness {
-			r.fail(badQuery("fuzziness %d: at most %d", q.Fuzziness, searcher.MaxFuzziness))
+			r.fail(&OverBudgetError{Limit: LimitFuzziness, Value: q.Fuzziness, Max: searcher.MaxFuzziness})
 		}
 		if keywordFields[q.FieldVal] {
 			return r.keyword(q.FieldVal, q.Match, q)
@@ -517,7 +517,7 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 		}
 	case *query.FuzzyQuery:
 		if q.Fuzziness > searcher.MaxFuzziness {
-			r.fail(badQuery("fuzziness %d: at most %d", q.Fuzziness, searcher.MaxFuzziness))
+			r.fail(&OverBudgetError{Limit: LimitFuzziness, Value: q.Fuzziness, Max: searcher.MaxFuzziness})
 		}
 	case *query.RegexpQuery:
 		r.checkRegexp("/"+q.Regexp+"/", q.Regexp)

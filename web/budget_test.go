@@ -41,6 +41,7 @@ func TestQueryBudget(t *testing.T) {
 		{"20 wildcards that match nothing", strings.TrimSpace(strings.Repeat("*zq* ", 20)), index.LimitPatterns},
 		{"20 regexps", strings.TrimSpace(strings.Repeat("/.*zq.*/ ", 20)), index.LimitPatterns},
 		{"25,000 words", words(25_000), index.LimitBytes},
+		{"fuzzy too far", "macron~5", index.LimitFuzziness},
 		{"20 phrases", strings.TrimSpace(strings.Repeat(`"prime minister" `, 20)), index.LimitPhrases},
 		{"1,000 terms", strings.TrimSpace(strings.Repeat("a ", 1000)), index.LimitTerms},
 		{"5,000 terms", words(5000), index.LimitBytes},

@@ -66,7 +66,7 @@ func FuzzParseQuery(f *testing.F) {
 	}
 	ta := newTestArchive(f, "")
 	addGazetteer(f, ta)
-	limits := []string{index.LimitBytes, index.LimitTerms, index.LimitPatterns, index.LimitExpansions, index.LimitFilters, index.LimitPhrases}
+	limits := []string{index.LimitBytes, index.LimitTerms, index.LimitPatterns, index.LimitExpansions, index.LimitFilters, index.LimitPhrases, index.LimitFuzziness}
 	// A query that hangs must fail as itself, not stall the fuzzer.
 	client := &http.Client{Timeout: 20 * time.Second}
 	f.Fuzz(func(t *testing.T, q string, quotes bool) {

@@ -119,7 +119,7 @@ var (
 	overBudget = response{Description: "The query would cost more than one query may; error says which limit and by how much", Type: "application/json",
 		Schema: map[string]any{"type": "object", "required": []string{"error", "limit"}, "properties": map[string]any{
 			"error": map[string]any{"type": "string"},
-			"limit": map[string]any{"type": "string", "enum": []string{index.LimitBytes, index.LimitTerms, index.LimitPatterns, index.LimitExpansions, index.LimitFilters, index.LimitPhrases}},
+			"limit": map[string]any{"type": "string", "enum": []string{index.LimitBytes, index.LimitTerms, index.LimitPatterns, index.LimitExpansions, index.LimitFilters, index.LimitPhrases, index.LimitFuzziness}},
 		}}}
 )
 
