@@ -71,7 +71,7 @@ func (ix *Index) readChunk(ctx context.Context, q Query, after []string, size in
 		}
 	}()
 	q.Page, q.Size = 1, MaxSize // request checks paging; the chunk size is set below
-	req, textQuery, err := ix.request(q)
+	req, textQuery, err := ix.request(ctx, q)
 	if err != nil {
 		return nil, nil, err
 	}

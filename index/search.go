@@ -53,8 +53,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Result, err error) {
 		}
 	}()
 	start := time.Now()
+	ctx, cancel := context.WithTimeout(ctx, MaxSearchTime)
+	defer cancel()
 	ctx = withBodyMemo(ctx)
-	req, textQuery, err := ix.request(q)
+	req, textQuery, err := ix.request(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -248,7 +250,7 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, text stri
 
 // request turns a Query into a Bleve search request; textQuery is the
 // query string's part of it, nil for none.
-func (ix *Index) request(q Query) (req *bleve.SearchRequest, textQuery query.Query, err error) {
+func (ix *Index) request(ctx context.Context, q Query) (req *bleve.SearchRequest, textQuery query.Query, err error) {
 	page, size := q.Page, q.Size
 	if page == 0 {
 		page = 1
@@ -265,7 +267,7 @@ func (ix *Index) request(q Query) (req *bleve.SearchRequest, textQuery query.Que
 	if page > maxWindow/size {
 		return nil, nil, badQuery("page %d of %d hits is too deep (at most %d hits)", page, size, maxWindow)
 	}
-	bq, textQuery, err := ix.buildQuery(q)
+	bq, textQuery, err := ix.buildQuery(ctx, q)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -306,7 +308,7 @@ func (ix *Index) request(q Query) (req *bleve.SearchRequest, textQuery query.Que
 // buildQuery combines the query string with the document type, the filters
 // and the date range. Only the query string scores: the rest is a filter, so
 // that how many people an article names does not change its rank.
-func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
+func (ix *Index) buildQuery(ctx context.Context, q Query) (full, textQuery query.Query, err error) {
 	typ, textFields := typeArticle, []string{fieldTitle, fieldBody}
 	if q.Quotes {
 		typ, textFields = typeQuote, []string{fieldQuote}
@@ -317,14 +319,23 @@ func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
 		bodies = ix.readBodies
 	}
 	r := rewriter{textFields: textFields, analyzer: ix.textAnalyzer(), bodies: bodies}
+	if err := checkFilters(q); err != nil {
+		return nil, nil, err
+	}
 
 	if text := strings.TrimSpace(q.Text); text != "" {
 		if !utf8.ValidString(text) {
 			return nil, nil, badQuery("query is not valid UTF-8")
 		}
+		if err := checkText(text); err != nil {
+			return nil, nil, err
+		}
 		parsed, err := query.NewQueryStringQuery(text).Parse()
 		if err != nil {
 			return nil, nil, badQuery("cannot parse %q: %v", text, oneLine(err))
+		}
+		if err := checkPatterns(parsed); err != nil {
+			return nil, nil, err
 		}
 		parsed = r.rewrite(parsed)
 		if r.err != nil {
@@ -334,6 +345,9 @@ func (ix *Index) buildQuery(q Query) (full, textQuery query.Query, err error) {
 			if err := v.Validate(); err != nil {
 				return nil, nil, badQuery("%q: %v", text, oneLine(err))
 			}
+		}
+		if err := ix.checkExpansions(ctx, parsed); err != nil {
+			return nil, nil, err
 		}
 		textQuery = parsed
 	}
@@ -483,7 +497,7 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 		return q
 	case *query.MatchQuery:
 		if q.Fuzziness > searcher.MaxFuzziness {
-			r.fail(badQuery("fuzziness %d: at most %d", q.Fuzziness, searcher.MaxFuzziness))
+			r.fail(&OverBudgetError{Limit: LimitFuzziness, Value: q.Fuzziness, Max: searcher.MaxFuzziness})
 		}
 		if keywordFields[q.FieldVal] {
 			return r.keyword(q.FieldVal, q.Match, q)
@@ -503,7 +517,7 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 		}
 	case *query.FuzzyQuery:
 		if q.Fuzziness > searcher.MaxFuzziness {
-			r.fail(badQuery("fuzziness %d: at most %d", q.Fuzziness, searcher.MaxFuzziness))
+			r.fail(&OverBudgetError{Limit: LimitFuzziness, Value: q.Fuzziness, Max: searcher.MaxFuzziness})
 		}
 	case *query.RegexpQuery:
 		r.checkRegexp("/"+q.Regexp+"/", q.Regexp)

@@ -80,10 +80,22 @@ func (s *Server) health(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("health: %w", err)
 	}
+	stored, indexed, lag, err := s.lag(ctx)
+	if err != nil {
+		return fmt.Errorf("health: %w", err)
+	}
+	// The server is alive either way (200); "behind" says its searches
+	// miss more than the allowed lag of new articles, as /readyz does.
+	status := "ok"
+	if lag > s.maxLag {
+		status = "behind"
+	}
 	health := map[string]any{
-		"status":      "ok",
+		"status":      status,
 		"articles":    n,
-		"indexed_seq": s.archive.IndexedSeq(),
+		"store_seq":   stored,
+		"indexed_seq": indexed,
+		"lag":         lag,
 	}
 	if feeds := s.feedStatuses(); feeds != nil {
 		// A failing feed is not an unhealthy server: the status stays

@@ -625,7 +625,7 @@ func TestHealth(t *testing.T) {
 	if code, _ := get(t, ta.URL, "/healthz", &got); code != http.StatusOK {
 		t.Fatalf("status %d", code)
 	}
-	want := map[string]any{"status": "ok", "articles": float64(5), "indexed_seq": float64(5)}
+	want := map[string]any{"status": "ok", "articles": float64(5), "store_seq": float64(5), "indexed_seq": float64(5), "lag": float64(0)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("healthz (-want +got):\n%s", diff)
 	}

@@ -26,6 +26,9 @@ func statusOf(err error) int {
 	switch {
 	case errors.As(err, &he):
 		return he.Code
+	case errors.Is(err, index.ErrOverBudget):
+		// Well-formed, but it would cost more than one query may.
+		return http.StatusUnprocessableEntity
 	case errors.Is(err, index.ErrBadQuery):
 		return http.StatusBadRequest
 	case errors.Is(err, store.ErrNotFound):
@@ -85,7 +88,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 	case c.Request().Method == http.MethodHead:
 		werr = c.NoContent(code)
 	case isAPI(c):
-		werr = c.JSON(code, map[string]string{"error": msg})
+		body := map[string]string{"error": msg}
+		var over *index.OverBudgetError
+		if errors.As(err, &over) {
+			body["limit"] = over.Limit // which one, for a program to read
+		}
+		werr = c.JSON(code, body)
 	default:
 		werr = s.render(c, code, "error", errorPage{
 			Title: http.StatusText(code), Status: code, Message: msg, Query: c.QueryParam("q"),

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -171,4 +172,47 @@ func (w *gzipResponse) finish() {
 	w.gz.Reset(io.Discard)
 	gzipWriters.Put(w.gz)
 	w.gz = nil
+}
+
+// Bounds on reading a request body the handler refused without reading.
+const (
+	// maxDrain is read and discarded at most: a POST within MaxBodySize
+	// is always read to its end; a bigger one is cut off after this.
+	maxDrain = 2 * MaxBodySize
+	// drainTime bounds how long a slow client may keep sending it.
+	drainTime = 10 * time.Second
+)
+
+// drainBody lets a client read an early refusal (401, 403, 413, 415) of a
+// request whose body the handler never read. Closing the connection with
+// the body unread makes the kernel reset it, and a client that sends its
+// whole body before reading (no Expect: 100-continue) gets the reset, not
+// the status. So the refusal is written and flushed first, then the rest of
+// the body is read and discarded, within bounds.
+func drainBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		body := r.Body // before limitBody wraps it: draining must not trip its limit
+		if r.ContentLength == 0 || body == nil || body == http.NoBody {
+			return next(c)
+		}
+		rc := http.NewResponseController(c.Response())
+		// Without this, net/http stops reading a body of more than
+		// 256 KiB once the response starts, and closes the connection.
+		if rc.EnableFullDuplex() != nil {
+			return next(c)
+		}
+		err := next(c)
+		if err != nil {
+			c.Error(err) // the refusal goes out now; Echo's later call finds it written
+		}
+		if rc.Flush() != nil {
+			return err
+		}
+		_ = rc.SetReadDeadline(time.Now().Add(drainTime))
+		// Past maxDrain the client is left to the reset: reading a
+		// gigabyte to refuse it would be the attack.
+		_, _ = io.CopyN(io.Discard, body, maxDrain)
+		return err
+	}
 }

@@ -114,6 +114,13 @@ var (
 	errorBody = response{Description: "The client's mistake, named", Type: "application/json",
 		Schema: map[string]any{"type": "object", "required": []string{"error"}, "properties": map[string]any{"error": map[string]any{"type": "string"}}}}
 	htmlPage = response{Description: "OK", Type: "text/html"}
+	// overBudget is a query the index refuses to run for its cost; limit
+	// names which of the index's limits it is over.
+	overBudget = response{Description: "The query would cost more than one query may; error says which limit and by how much", Type: "application/json",
+		Schema: map[string]any{"type": "object", "required": []string{"error", "limit"}, "properties": map[string]any{
+			"error": map[string]any{"type": "string"},
+			"limit": map[string]any{"type": "string", "enum": []string{index.LimitBytes, index.LimitTerms, index.LimitPatterns, index.LimitExpansions, index.LimitFilters, index.LimitPhrases, index.LimitFuzziness}},
+		}}}
 )
 
 // operations is every route of the route table.
@@ -122,19 +129,20 @@ func operations() []operation {
 		200: {Description: "One page of hits with facets (format=json), or every hit as CSV (format=csv, text/csv) or JSON Lines (format=jsonl, application/x-ndjson)",
 			Type: "application/json", Schema: anyObject},
 		400: errorBody,
+		422: overBudget,
 	}
 	article := map[string]string{"id": "kyiv-pledge"}
 	person := map[string]string{"name": "Emmanuel Macron"}
 	return []operation{
-		{Method: "GET", Path: "/", ID: "searchPage", Summary: "The search page", Query: searchParams(false), Responses: map[int]response{200: htmlPage, 400: {Description: "Bad request", Type: "text/html"}}},
+		{Method: "GET", Path: "/", ID: "searchPage", Summary: "The search page", Query: searchParams(false), Responses: map[int]response{200: htmlPage, 400: {Description: "Bad request", Type: "text/html"}, 422: {Description: "A query over its cost budget", Type: "text/html"}}},
 		{Method: "GET", Path: "/articles/:id", ID: "articlePage", Summary: "An article, its quotations marked in the text", Query: []string{"articleView"}, PathExamples: article,
 			Responses: map[int]response{200: htmlPage, 404: {Description: "No such article", Type: "text/html"}}},
 		{Method: "GET", Path: "/people/:name", ID: "personPage", Summary: "A person: mentions over time, company, quotes", Query: []string{"personPage", "personSize"}, PathExamples: person,
 			Responses: map[int]response{200: htmlPage, 404: {Description: "Nobody by that name", Type: "text/html"}}},
 		{Method: "GET", Path: "/feed", ID: "feed", Summary: "An Atom feed of a search's newest hits", Query: feedParams(),
 			Responses: map[int]response{200: {Description: "Atom 1.0", Type: "application/atom+xml"}, 400: {Description: "Bad request", Type: "text/html"}}},
-		{Method: "GET", Path: "/healthz", ID: "health", Summary: "Liveness: the store answers", Responses: map[int]response{200: jsonOf(anyObject)}},
-		{Method: "GET", Path: "/readyz", ID: "ready", Summary: "Readiness: 503 until the index has caught up with the store",
+		{Method: "GET", Path: "/healthz", ID: "health", Summary: "Liveness: the store answers; the index lag", Responses: map[int]response{200: jsonOf(anyObject)}},
+		{Method: "GET", Path: "/readyz", ID: "ready", Summary: "Readiness: 503 until the index has caught up with the store, and while it is more than the allowed lag behind",
 			Responses: map[int]response{200: jsonOf(anyObject), 503: {Description: "Not ready yet", Type: "application/json", Schema: anyObject}}},
 		{Method: "GET", Path: "/metrics", ID: "metrics", Summary: "Prometheus metrics", Responses: map[int]response{200: {Description: "Prometheus text format", Type: "text/plain"}}},
 		{Method: "GET", Path: "/api/openapi.json", ID: "openapi", Summary: "This document", Responses: map[int]response{200: jsonOf(anyObject)}},

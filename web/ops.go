@@ -109,26 +109,35 @@ func (s *Server) metricsPage(c echo.Context) error {
 }
 
 // ready answers GET /readyz: 503 until the index has caught up with the
-// store once since the server started, 200 from then on. After that a lag
-// is the normal wait of a second or so between a write and the index, not
-// a reason to take the node out of a load balancer.
+// store once since the server started, and again whenever it is more than
+// the allowed lag behind; 200 otherwise.
 func (s *Server) ready(c echo.Context) error {
 	if err := noParams(c); err != nil {
 		return err
 	}
-	stored, err := s.store.LastSeq(c.Request().Context())
+	stored, indexed, lag, err := s.lag(c.Request().Context())
 	if err != nil {
 		return err
 	}
-	indexed := s.archive.LastSeq()
-	if indexed >= stored {
+	if lag == 0 {
 		s.caughtUp.Store(true)
 	}
-	body := map[string]any{"ready": s.caughtUp.Load(), "store_seq": stored, "indexed_seq": indexed, "lag": max(stored-indexed, 0)}
-	if !s.caughtUp.Load() {
+	ready := s.caughtUp.Load() && lag <= s.maxLag
+	body := map[string]any{"ready": ready, "store_seq": stored, "indexed_seq": indexed, "lag": lag, "max_lag": s.maxLag}
+	if !ready {
 		return c.JSON(http.StatusServiceUnavailable, body)
 	}
 	return c.JSON(http.StatusOK, body)
+}
+
+// lag is how many store writes the index has yet to read.
+func (s *Server) lag(ctx context.Context) (stored, indexed, lag int64, err error) {
+	stored, err = s.store.LastSeq(ctx)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	indexed = s.archive.LastSeq()
+	return stored, indexed, max(stored-indexed, 0), nil
 }
 
 // countIngest adds a POST /api/articles summary to the metrics.

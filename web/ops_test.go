@@ -177,3 +177,48 @@ func TestReadyAndRequestID(t *testing.T) {
 		}
 	}
 }
+
+// TestReadyWhileBehind: a server whose index falls more than MaxLag store
+// writes behind says so: /readyz 503 (a load balancer should send searches
+// elsewhere, they would miss those articles) and /healthz "behind" with
+// the lag, still 200 (the process is alive); both recover once the index
+// catches up.
+func TestReadyWhileBehind(t *testing.T) {
+	ctx := context.Background()
+	ta := newTestArchiveWith(t, web.Options{MaxLag: 2})
+	type status struct {
+		Ready  bool   `json:"ready"`
+		Status string `json:"status"`
+		Lag    int64  `json:"lag"`
+	}
+	check := func(when string, wantReady bool, wantLag int64) {
+		t.Helper()
+		var r, h status
+		code, _ := get(t, ta.URL, "/readyz", &r)
+		if wantCode := map[bool]int{true: 200, false: 503}[wantReady]; code != wantCode || r.Ready != wantReady || r.Lag != wantLag {
+			t.Errorf("%s: /readyz %d %+v, want %d, ready %v, lag %d", when, code, r, wantCode, wantReady, wantLag)
+		}
+		wantStatus := map[bool]string{true: "ok", false: "behind"}[wantReady]
+		if code, _ := get(t, ta.URL, "/healthz", &h); code != 200 || h.Status != wantStatus || h.Lag != wantLag {
+			t.Errorf("%s: /healthz %d %+v, want 200, status %q, lag %d", when, code, h, wantStatus, wantLag)
+		}
+	}
+	check("caught up", true, 0)
+	put := func(ids ...string) {
+		for _, id := range ids {
+			a := testArticles[0]
+			a.ID, a.URL, a.Title = id, "https://chronicle.example/"+id, "Another report "+id
+			if _, err := ta.Store.PutBatch(ctx, []store.Article{a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	put("late-1", "late-2")
+	check("two writes behind, the limit", true, 2)
+	put("late-3")
+	check("three writes behind", false, 3)
+	if _, err := ta.Archive.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("caught up again", true, 0)
+}

@@ -48,7 +48,18 @@ type Options struct {
 	// Feeds, when set, reports the polled feeds (serve --feeds), which
 	// /healthz and the search page show.
 	Feeds func() []poll.Status
+	// MaxLag is how many store writes the index may be behind before
+	// /readyz says not ready and /healthz "behind"; 0 means DefaultMaxLag.
+	MaxLag int64
 }
+
+// DefaultMaxLag is the index lag (store writes not yet indexed) past which
+// a server stops saying it is ready. The indexer follows the store within
+// about a second of ordinary writes, so a lag this long means it is
+// stuck or a bulk ingest is well ahead of it: searches would miss
+// thousands of articles, and a load balancer should prefer a node that
+// has them. A bulk ingest of a few hundred at a time stays under it.
+const DefaultMaxLag = 1000
 
 // Server holds what the handlers need: the archive to search, the store to
 // read and write articles, the write token and the parsed page templates.
@@ -61,6 +72,7 @@ type Server struct {
 	pages   map[string]*template.Template
 	static  fs.FS
 	feeds   func() []poll.Status
+	maxLag  int64
 	logger  *slog.Logger
 	metrics *metrics
 	// openAPIDoc is GET /api/openapi.json, built once.
@@ -93,6 +105,7 @@ func New(archive *index.Archive, st *store.Store, opts Options) (*Server, error)
 		pages:   pages,
 		static:  static,
 		feeds:   opts.Feeds,
+		maxLag:  opts.MaxLag,
 
 		openAPIDoc: doc,
 	}
@@ -107,6 +120,9 @@ func New(archive *index.Archive, st *store.Store, opts Options) (*Server, error)
 	if s.timeout <= 0 {
 		s.timeout = DefaultTimeout
 	}
+	if s.maxLag <= 0 {
+		s.maxLag = DefaultMaxLag
+	}
 	return s, nil
 }
 
@@ -118,7 +134,7 @@ func (s *Server) Handler() *echo.Echo {
 	e.HidePort = true
 	e.Logger.SetOutput(s.log)
 	e.HTTPErrorHandler = s.handleError
-	e.Use(requestID, s.observe, s.recoverPanics, compress, s.limitTime, securityHeaders)
+	e.Use(requestID, s.observe, drainBody, s.recoverPanics, compress, s.limitTime, securityHeaders)
 	s.Routes(e)
 	return e
 }

@@ -184,10 +184,13 @@ func TestIngestSavedPages(t *testing.T) {
 	if !errors.Is(err, errRejected) {
 		t.Errorf("err = %v, want errRejected", err)
 	}
-	if diff := cmp.Diff(ingestSummary{Read: 5, Added: 4, Rejected: 1}, sum); diff != "" {
+	// The stylesheet is not read, and said so (issue 15: no file is
+	// passed over in silence).
+	if diff := cmp.Diff(ingestSummary{Read: 5, Added: 4, Rejected: 1, Skipped: 1}, sum); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
-	if want := filepath.Join(dir, "2025", "index.htm") + ": no article text found on the page\n"; stderr != want {
+	if want := filepath.Join(dir, "2025", "style.css") + ": skipped: not a kind of file ingest reads (by its extension)\n" +
+		filepath.Join(dir, "2025", "index.htm") + ": no article text found on the page\n"; stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
 	got := storedArticles(t, data)

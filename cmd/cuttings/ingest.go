@@ -93,7 +93,7 @@ flags:`)
 			return fmt.Errorf("ingest --watch %s: not a directory", opts.Watch)
 		}
 	}
-	files, err := ingest.Files(fs.Args())
+	files, skipped, err := ingest.ListFiles(fs.Args())
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
@@ -109,16 +109,16 @@ flags:`)
 
 	if opts.Watch != "" {
 		if len(files) > 0 {
-			if _, err := ingestFiles(ctx, st, fetcher, opts, files, stdin, stdout, stderr); err != nil {
+			if _, err := ingestFiles(ctx, st, fetcher, opts, files, skipped, stdin, stdout, stderr); err != nil {
 				return err
 			}
 		}
 		return watchDir(ctx, opts.Watch, stderr, func(files []string) error {
-			_, err := ingestFiles(ctx, st, fetcher, opts, files, stdin, stdout, stderr)
+			_, err := ingestFiles(ctx, st, fetcher, opts, files, nil, stdin, stdout, stderr)
 			return err
 		})
 	}
-	c, err := ingestFiles(ctx, st, fetcher, opts, files, stdin, stdout, stderr)
+	c, err := ingestFiles(ctx, st, fetcher, opts, files, skipped, stdin, stdout, stderr)
 	if err != nil {
 		return err
 	}
@@ -129,15 +129,20 @@ flags:`)
 }
 
 // ingestFiles reads files (and URLs, and stdin) into the store and prints
-// the summary line.
+// the summary line. skipped are files found under a directory that are
+// not read (an unknown extension), each named like a file that holds no
+// article.
 func ingestFiles(ctx context.Context, st *store.Store, fetcher *fetch.Client, opts ingestOptions,
-	files []string, stdin io.Reader, stdout, stderr io.Writer) (ingestCounts, error) {
+	files, skipped []string, stdin io.Reader, stdout, stderr io.Writer) (ingestCounts, error) {
 	in := &ingester{
 		store:     st,
 		fetcher:   fetcher,
 		batchSize: opts.Batch,
 		stderr:    stderr,
 		bar:       newIngestBar(files, stderr),
+	}
+	for _, path := range skipped {
+		in.skip(path, "skipped: not a kind of file ingest reads (by its extension)")
 	}
 	start := time.Now()
 	err := in.run(ctx, files, stdin)
@@ -150,8 +155,13 @@ func ingestFiles(ctx context.Context, st *store.Store, fetcher *fetch.Client, op
 	}
 	elapsed := time.Since(start)
 	c := in.counts
-	fmt.Fprintf(stdout, "ingest: %d read, %d added, %d updated, %d unchanged, %d rejected in %.1fs (%.0f articles/s)\n",
-		c.read, c.added, c.updated, c.unchanged, c.rejected, elapsed.Seconds(), float64(c.read)/max(elapsed.Seconds(), 1e-3))
+	skippedNote := ""
+	if c.skipped > 0 {
+		// Only when there are any: the usual line stays as it was.
+		skippedNote = fmt.Sprintf(", %d files skipped", c.skipped)
+	}
+	fmt.Fprintf(stdout, "ingest: %d read, %d added, %d updated, %d unchanged, %d rejected%s in %.1fs (%.0f articles/s)\n",
+		c.read, c.added, c.updated, c.unchanged, c.rejected, skippedNote, elapsed.Seconds(), float64(c.read)/max(elapsed.Seconds(), 1e-3))
 	return c, nil
 }
 
@@ -159,6 +169,7 @@ func ingestFiles(ctx context.Context, st *store.Store, fetcher *fetch.Client, op
 // rejected or not.
 type ingestCounts struct {
 	read, added, updated, unchanged, rejected int
+	skipped                                   int // input files that held no article, or were not read
 }
 
 // ingester reads files into batches in one goroutine and writes them to
@@ -236,11 +247,20 @@ func (in *ingester) readFiles(ctx context.Context, files []string, stdin io.Read
 
 // readFile reads one file (or stdin, or a URL), reporting rejected records
 // and passing the good ones to add.
-func (in *ingester) readFile(ctx context.Context, path string, stdin io.Reader, add func(store.Article) error) error {
+func (in *ingester) readFile(ctx context.Context, path string, stdin io.Reader, add func(store.Article) error) (err error) {
+	records := 0
+	defer func() {
+		if err == nil && records == 0 && ctx.Err() == nil {
+			// An empty file (or a feed of no items) is not an error, but
+			// the user should know that nothing came of it.
+			in.skip(path, "skipped: no articles in it")
+		}
+	}()
 	emit := func(rec ingest.Record) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		records++
 		in.counts.read++
 		if in.bar != nil && (path == ingest.Stdin || ingest.IsURL(path)) {
 			in.bar.Add(1)
@@ -274,6 +294,15 @@ func (in *ingester) readFile(ctx context.Context, path string, stdin io.Reader, 
 		}
 	}
 	return ingest.Read(r, path, emit)
+}
+
+// skip names an input that gave no article, on stderr with the rejections.
+func (in *ingester) skip(path, why string) {
+	in.counts.skipped++
+	if in.bar != nil {
+		in.bar.Clear()
+	}
+	fmt.Fprintf(in.stderr, "%s: %s\n", path, why)
 }
 
 func (in *ingester) reject(msg string) {

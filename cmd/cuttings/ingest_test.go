@@ -18,10 +18,10 @@ import (
 
 // ingestSummary is the counts of an ingest summary line.
 type ingestSummary struct {
-	Read, Added, Updated, Unchanged, Rejected int
+	Read, Added, Updated, Unchanged, Rejected, Skipped int
 }
 
-var ingestSummaryRE = regexp.MustCompile(`^ingest: (\d+) read, (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) rejected in [0-9.]+s \(\d+ articles/s\)\n$`)
+var ingestSummaryRE = regexp.MustCompile(`^ingest: (\d+) read, (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) rejected(?:, (\d+) files skipped)? in [0-9.]+s \(\d+ articles/s\)\n$`)
 
 func parseIngestSummary(t *testing.T, out string) ingestSummary {
 	t.Helper()
@@ -30,7 +30,7 @@ func parseIngestSummary(t *testing.T, out string) ingestSummary {
 		t.Fatalf("stdout %q is not an ingest summary", out)
 	}
 	var s ingestSummary
-	for i, p := range []*int{&s.Read, &s.Added, &s.Updated, &s.Unchanged, &s.Rejected} {
+	for i, p := range []*int{&s.Read, &s.Added, &s.Updated, &s.Unchanged, &s.Rejected, &s.Skipped} {
 		fmt.Sscan(m[i+1], p)
 	}
 	return s
@@ -179,5 +179,33 @@ func TestIngestUsage(t *testing.T) {
 	err := run([]string{"ingest", "--data", t.TempDir(), filepath.Join(t.TempDir(), "missing.jsonl")}, nil, &stdout, &stderr)
 	if err == nil || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: err = %v, want not exist", err)
+	}
+}
+
+// Every input that gives no article is named, and counted in the summary:
+// an empty file, a JSON array of nothing, and a file under a directory
+// whose extension ingest does not read. None is a rejection (the exit
+// status stays 0), but none is passed over in silence either.
+func TestIngestSkipped(t *testing.T) {
+	in := t.TempDir()
+	ingestWriteFile(t, filepath.Join(in, "one.jsonl"), `{"id":"a1","title":"Harbour wall","body":"The harbour wall was repaired on Monday, the council said."}`+"\n")
+	ingestWriteFile(t, filepath.Join(in, "empty.json"), "")
+	ingestWriteFile(t, filepath.Join(in, "none.json"), "[]")
+	ingestWriteFile(t, filepath.Join(in, "notes.md"), "# not an article\n")
+	ingestWriteFile(t, filepath.Join(in, ".draft.jsonl"), "") // hidden: a writer's temporary file, left alone
+	sum, stderr, err := runIngestTest(t, "", "--data", t.TempDir(), in)
+	if err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+	if diff := cmp.Diff(ingestSummary{Read: 1, Added: 1, Skipped: 3}, sum); diff != "" {
+		t.Errorf("summary (-want +got):\n%s", diff)
+	}
+	for _, name := range []string{"empty.json", "none.json", "notes.md"} {
+		if !strings.Contains(stderr, filepath.Join(in, name)+": skipped") {
+			t.Errorf("stderr does not name %s:\n%s", name, stderr)
+		}
+	}
+	if strings.Contains(stderr, ".draft") {
+		t.Errorf("stderr names the hidden file:\n%s", stderr)
 	}
 }

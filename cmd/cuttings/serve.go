@@ -147,6 +147,16 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 			Client: &fetch.Client{PerHost: fetchPerHost}}
 	}
 
+	// The port first: a server that cannot have it (taken, not allowed)
+	// must fail before it creates anything in --data (the lock, the
+	// index directory), leaving the directory as it found it. Until
+	// Serve starts below, connections wait in the listen queue.
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	s.closers = append(s.closers, func() { ln.Close() })
+
 	dir := opts.Data
 	demo := opts.demo
 	if opts.Demo {
@@ -212,11 +222,6 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
-	ln, err := net.Listen("tcp", opts.Addr)
-	if err != nil {
-		return nil, fmt.Errorf("serve: %w", err)
-	}
-	s.closers = append(s.closers, func() { ln.Close() })
 	s.Addr = reachable(ln.Addr())
 	s.URL = "http://" + s.Addr
 	if err := index.WriteServeAddr(dir, s.Addr); err != nil {

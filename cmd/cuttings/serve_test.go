@@ -6,12 +6,17 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
+	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // getJSON fetches u and decodes its JSON answer.
@@ -178,5 +183,40 @@ func TestServeFlags(t *testing.T) {
 				t.Errorf("help does not list --demo:\n%s", stderr.String())
 			}
 		})
+	}
+}
+
+// A serve that cannot bind its port fails before it touches --data: no
+// lock, no index directory, no store (issue 15), whether the directory
+// holds an archive already or does not exist yet.
+func TestServeBindFailureLeavesData(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	listing := func(dir string) []string {
+		var names []string
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			names = append(names, path)
+			return nil
+		})
+		return names
+	}
+	existing := t.TempDir()
+	if err := os.WriteFile(filepath.Join(existing, "notes.txt"), []byte("the operator's"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "data")
+	for _, dir := range []string{existing, missing} {
+		before := listing(dir)
+		var stdout, stderr bytes.Buffer
+		err := run([]string{"serve", "--addr", taken.Addr().String(), "--data", dir}, nil, &stdout, &stderr)
+		if err == nil || !strings.Contains(err.Error(), "address already in use") {
+			t.Errorf("serve on a taken port: err = %v, want address already in use", err)
+		}
+		if diff := cmp.Diff(before, listing(dir)); diff != "" {
+			t.Errorf("--data %s changed (-before +after):\n%s", dir, diff)
+		}
 	}
 }

@@ -275,7 +275,15 @@ func IsURL(arg string) bool {
 // skipping hidden files and directories; a file stands for itself whatever
 // its name; Stdin and URLs stay as they are.
 func Files(args []string) ([]string, error) {
-	var files []string
+	files, _, err := ListFiles(args)
+	return files, err
+}
+
+// ListFiles is Files, and also lists the files under the directories that
+// it leaves out because their extension is none it reads (hidden files
+// aside, which are left out on purpose: editors' and writers' temporary
+// files), so that the user is told of every file not read.
+func ListFiles(args []string) (files, skipped []string, err error) {
 	for _, arg := range args {
 		if arg == Stdin || IsURL(arg) {
 			files = append(files, arg)
@@ -283,13 +291,13 @@ func Files(args []string) ([]string, error) {
 		}
 		info, err := os.Stat(arg)
 		if err != nil {
-			return nil, err // *fs.PathError names the file
+			return nil, nil, err // *fs.PathError names the file
 		}
 		if !info.IsDir() {
 			files = append(files, arg)
 			continue
 		}
-		var found []string
+		var found, unknown []string
 		// The trailing separator makes WalkDir follow arg when it is a
 		// symbolic link to a directory.
 		root := strings.TrimSuffix(arg, string(filepath.Separator)) + string(filepath.Separator)
@@ -304,7 +312,13 @@ func Files(args []string) ([]string, error) {
 				}
 				return nil
 			}
-			if _, known := formatOf(path); !known || hidden {
+			if hidden {
+				return nil
+			}
+			if _, known := formatOf(path); !known {
+				if d.Type().IsRegular() {
+					unknown = append(unknown, path)
+				}
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -320,10 +334,12 @@ func Files(args []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", arg, err)
+			return nil, nil, fmt.Errorf("list %s: %w", arg, err)
 		}
 		slices.Sort(found)
+		slices.Sort(unknown)
 		files = append(files, found...)
+		skipped = append(skipped, unknown...)
 	}
-	return files, nil
+	return files, skipped, nil
 }

@@ -439,6 +439,16 @@ func TestFiles(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// What a directory holds that is not read is named, hidden files
+	// aside; a file given by name is read whatever its extension.
+	_, skipped, err := ListFiles([]string{explicit, dir, "-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSkipped := []string{filepath.Join(dir, "notes.md"), filepath.Join(dir, "x.csv")}
+	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
+	}
 
 	// Links: to a directory given as an argument, and to a file inside one.
 	other := t.TempDir()
