@@ -27,7 +27,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles extracted in parallel")
-	speakers := fs.String("speakers", "", "rank speakers with the model in `FILE` (written by cuttings train speakers -o FILE) instead of the built-in one")
+	speakers := fs.String("speakers", "", "rank speakers with the model in `FILE` (written by cuttings train speakers --out FILE) instead of the built-in one")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: cuttings extract [--workers N] [FILE|-]\n\nReads articles as JSONL (id, text or body, optional title) and prints one\nenrichment line per article: people, organizations, countries, topics, quotes.")
 		fs.PrintDefaults()

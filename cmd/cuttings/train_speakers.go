@@ -33,7 +33,7 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&gold, "gold", "gold `FILE` to train on (repeatable; default the PolNeAR and BBC dev sets in ../shared/gold)")
 	cases := fs.String("cases", "testdata/extract", "also train on the golden cases in `DIR` (NAME.txt and NAME.golden.json, where a null speaker means nobody is named); never held out; \"\" leaves them out")
 	fs.Var(&eval, "eval", "gold `FILE` to predict with the model trained on --gold, written to --predictions (repeatable)")
-	out := fs.String("o", "", "write the model to `FILE` (default index/extract/speakers.model.json when neither --cv nor --eval is given)")
+	out := fs.String("out", "", "write the model to `FILE` (default index/extract/speakers.model.json when neither --cv nor --eval is given)")
 	folds := fs.Int("cv", 0, "cross-validate: split the --gold articles into `K` folds and predict each fold with a model trained on the others")
 	preds := fs.String("predictions", "", "write the held-out predictions of --cv or --eval to `FILE`, as `cuttings extract` prints them, for score.py")
 	epochs := fs.Int("epochs", 20, "passes over the training data")

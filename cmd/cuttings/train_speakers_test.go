@@ -42,7 +42,7 @@ func TestTrainSpeakersCommand(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "m.json")
 	var out, errb bytes.Buffer
-	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--epochs", "5", "-o", model}, nil, &out, &errb); err != nil {
+	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--epochs", "5", "--out", model}, nil, &out, &errb); err != nil {
 		t.Fatalf("train: %v\n%s", err, errb.String())
 	}
 	if !strings.Contains(errb.String(), "4 articles, 4 quotations to learn from, 3 with a right candidate") {
@@ -57,7 +57,7 @@ func TestTrainSpeakersCommand(t *testing.T) {
 	}
 	// Trained again, the same file.
 	again := filepath.Join(dir, "again.json")
-	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--epochs", "5", "-o", again}, nil, &out, &errb); err != nil {
+	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--epochs", "5", "--out", again}, nil, &out, &errb); err != nil {
 		t.Fatal(err)
 	}
 	if b2, _ := os.ReadFile(again); !bytes.Equal(b, b2) {
@@ -92,7 +92,7 @@ func TestTrainSpeakersCommand(t *testing.T) {
 	if err := run([]string{"train", "speakers", "--gold", gold, "--cv", "2"}, nil, &out, &errb); err == nil {
 		t.Error("--cv without --predictions: no error")
 	}
-	if err := run([]string{"train", "speakers", "--gold", filepath.Join(dir, "missing.jsonl"), "-o", model}, nil, &out, &errb); err == nil || !strings.Contains(err.Error(), "missing.jsonl") {
+	if err := run([]string{"train", "speakers", "--gold", filepath.Join(dir, "missing.jsonl"), "--out", model}, nil, &out, &errb); err == nil || !strings.Contains(err.Error(), "missing.jsonl") {
 		t.Errorf("a missing gold file: error %v, want one naming it", err)
 	}
 }
