@@ -396,7 +396,7 @@ func foldText(s string) string {
 	return strings.ToLower(b.String())
 }
 
-// nameKey is a name without honorifics and initials: "Sen. Donald J. Trump" -> "donald trump".
+// nameKey is a name without honorifics and initials: "Sen. Harold J. Vane" -> "harold vane".
 func nameKey(name string) string {
 	toks := nameWord.FindAllString(foldText(name), -1)
 	for len(toks) > 1 && honorifics[toks[0]] {

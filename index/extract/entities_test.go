@@ -52,7 +52,7 @@ func TestEntityKinds(t *testing.T) {
 		},
 		{
 			name:    "a band or side named before its member's role",
-			text:    "The former Vexmoor singer traded blows with a fan. \"I was behind the ball,\" said the Kestrel player. The Harriers wing insisted he had scored.",
+			text:    "The former Vexmoor singer traded blows with a fan. \"I never saw the ball coming,\" said the Kestrel player. The Harriers wing insisted he had scored.",
 			orgs:    []string{"Vexmoor", "Kestrel", "Harriers"},
 			notOrgs: []string{"Scottish"},
 		},

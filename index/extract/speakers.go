@@ -311,7 +311,7 @@ func nearest(ents []*entity, side map[*entity]*sideMention, cueSubject bool) *en
 }
 
 // nearestSubject returns the candidate named nearest before the quotation
-// as the subject of a verb: "Geoff Pollard rejected his comments. “…,” he said."
+// as the subject of a verb: "Ruth Abbott rejected the claim. “…,” she said."
 func nearestSubject(ents []*entity, before map[*entity]*sideMention) *entity {
 	var best *entity
 	bd := 1 << 30

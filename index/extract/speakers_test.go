@@ -144,7 +144,7 @@ func TestQuoteShape(t *testing.T) {
 		{`She said “We will win this.” and left.`, "sentence"},
 		{`He called it “a betrayal” at once.`, "fragment"},
 		{`They watched “The Long Road Home” on Sunday.`, "titled"},
-		{`Ukraine is ‘closer’ to peace ‘than ever’, he said.`, "fragment"},
+		{`The talks were ‘nearer’ a deal ‘than at any time’, she said.`, "fragment"},
 		{`It was “Never in my life” for her.`, "capital"},
 	} {
 		a, _ := read(store.Article{ID: "t", Body: tc.body})
