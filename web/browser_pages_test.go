@@ -29,12 +29,7 @@ var browserPages = []string{
 func TestBrowserArticleQuotes(t *testing.T) {
 	ctx := newBrowser(t)
 	ta := newTestArchive(t, "")
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	must := failOn(t)
 	must("open article", chromedp.Do(ctx, chromedp.Navigate(ta.URL+"/articles/kyiv-pledge")))
 
 	type inline struct{ Quote, Speaker, Href string }
@@ -119,12 +114,7 @@ type fetched struct {
 func TestBrowserExport(t *testing.T) {
 	ctx := newBrowser(t)
 	ta := newTestArchive(t, "")
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	must := failOn(t)
 	download := func(id string) fetched {
 		t.Helper()
 		isDownload, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById(`+strconv.Quote(id)+`).hasAttribute("download")`))
@@ -319,12 +309,7 @@ func TestBrowserAccessibility(t *testing.T) {
 func TestBrowserPersonPage(t *testing.T) {
 	ctx := newBrowser(t)
 	ta := newTestArchive(t, "")
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	must := failOn(t)
 	must("open person", chromedp.Do(ctx, chromedp.Navigate(ta.URL+"/people/Emmanuel%20Macron")))
 	type bar struct {
 		Label  string

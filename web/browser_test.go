@@ -70,18 +70,24 @@ func newBrowser(t *testing.T) context.Context {
 	return ctx
 }
 
+// failOn returns a check that ends the test when a browser step failed,
+// naming the step.
+func failOn(t *testing.T) func(what string, err error) {
+	return func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+}
+
 // TestBrowser drives the search page in headless Chromium the way a reader
 // would: search, narrow by a person, remove the filter, open an article.
 func TestBrowser(t *testing.T) {
 	ctx := newBrowser(t)
 	ta := newTestArchive(t, "")
 
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	must := failOn(t)
 	// follow clicks a link or button and waits for the page it leads to.
 	follow := func(what string, sel string) {
 		t.Helper()

@@ -98,9 +98,9 @@ func newTestArchive(t testing.TB, token string) *testArchive {
 	return newTestArchiveWith(t, web.Options{Token: token})
 }
 
-// newTestArchiveWith starts a server with these options over a fresh
-// archive of testArticles.
-func newTestArchiveWith(t testing.TB, opts web.Options) *testArchive {
+// openUnsynced stores testArticles in a fresh store and opens an archive
+// over it that has indexed none of them yet.
+func openUnsynced(t testing.TB) (*store.Store, *index.Archive) {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -117,6 +117,15 @@ func newTestArchiveWith(t testing.TB, opts web.Options) *testArchive {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { archive.Close() })
+	return st, archive
+}
+
+// newTestArchiveWith starts a server with these options over a fresh
+// archive of testArticles.
+func newTestArchiveWith(t testing.TB, opts web.Options) *testArchive {
+	t.Helper()
+	ctx := context.Background()
+	st, archive := openUnsynced(t)
 	if _, err := archive.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}

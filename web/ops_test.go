@@ -12,7 +12,6 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
-	"github.com/cuttings/cuttings/index"
 	"github.com/cuttings/cuttings/store"
 	"github.com/cuttings/cuttings/web"
 )
@@ -112,20 +111,7 @@ func TestMetrics(t *testing.T) {
 // own when it sent a sensible one, and the log line names it.
 func TestReadyAndRequestID(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := store.Open(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.PutBatch(ctx, append([]store.Article(nil), testArticles...)); err != nil {
-		t.Fatal(err)
-	}
-	archive, err := index.OpenArchive(ctx, dir, st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { archive.Close() })
+	st, archive := openUnsynced(t)
 	var log bytes.Buffer
 	ws, err := web.New(archive, st, web.Options{Log: &log})
 	if err != nil {

@@ -155,7 +155,7 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 			words++
 		}
 	}
-	ctx := a.quoteContext(sp, open, after)
+	ctx := a.quoteContext(sp, open)
 	cue := a.cueForm(open, after)
 	// Who is nearest on each side, and who was last the subject of a
 	// reporting verb before the quotation: "Mr Hensel said. “…,” he said."
@@ -164,7 +164,8 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 	// The person a he or she next to the quotation most likely is: the
 	// nearest person before it whose gender does not clash.
 	var pronounPerson *entity
-	if g, ok := a.pronounNear(open, after); ok {
+	pronounG, pronoun := a.pronounNear(open, after)
+	if g := pronounG; pronoun {
 		agrees := make([]*entity, 0, len(ents))
 		for _, e := range ents {
 			if e.kind == entPerson && (e.gender == unknownGender || e.gender == g) {
@@ -235,7 +236,7 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 				add("pronoun", "nearest", bucket(b.sentences, 0, 1, 2))
 			}
 		}
-		if g, ok := a.pronounNear(open, after); ok && e.kind == entPerson {
+		if g := pronounG; pronoun && e.kind == entPerson {
 			switch {
 			case e.gender == unknownGender:
 				add("pronoun", "unknown")
@@ -365,7 +366,7 @@ func (a *article) cueForm(open, after int) string {
 
 // quoteContext names how a quotation stands in its paragraph: opening it,
 // after a colon, or inside a sentence.
-func (a *article) quoteContext(sp *span, open, after int) string {
+func (a *article) quoteContext(sp *span, open int) string {
 	switch {
 	case a.startsParagraph(sp):
 		return "opens"
