@@ -7,6 +7,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
@@ -252,11 +253,16 @@ func (ix *Index) Apply(ctx context.Context, docs []Doc) error {
 			batch.Delete(id)
 		} else {
 			kept = len(d.Enrichment.Quotes)
-			if err := batch.Index(id, articleDoc(d)); err != nil {
+			v, record := fileEnrichment(d.Enrichment)
+			doc, err := articleDoc(d, v, record)
+			if err == nil {
+				err = batch.Index(id, doc)
+			}
+			if err != nil {
 				return fmt.Errorf("apply %s: %w", id, err)
 			}
 			for n, q := range d.Enrichment.Quotes {
-				if err := batch.Index(quoteID(id, n), quoteDoc(d, q)); err != nil {
+				if err := batch.Index(quoteID(id, n), quoteDoc(d, v, q)); err != nil {
 					return fmt.Errorf("apply %s: %w", quoteID(id, n), err)
 				}
 			}
@@ -348,40 +354,46 @@ func indexableDate(t time.Time) bool {
 	return !t.IsZero() && t.After(minDate) && t.Before(maxDate)
 }
 
-// articleDoc is the document of one article, in the fields of newMapping.
-func articleDoc(d Doc) map[string]any {
+// articleDoc is the document of one article, in the fields of newMapping,
+// with its enrichment filed as v and record (fileEnrichment).
+func articleDoc(d Doc, v filedValues, record enrichmentRecord) (map[string]any, error) {
 	a, e := d.Article, d.Enrichment
+	rec, err := json.Marshal(record)
+	if err != nil {
+		return nil, fmt.Errorf("enrichment record: %w", err)
+	}
 	doc := map[string]any{
-		fieldType:   typeArticle,
-		fieldTitle:  a.Title,
-		fieldBody:   a.Body,
-		fieldQuotes: strconv.Itoa(len(e.Quotes)),
+		fieldType:       typeArticle,
+		fieldTitle:      a.Title,
+		fieldBody:       a.Body,
+		fieldQuotes:     strconv.Itoa(len(e.Quotes)),
+		fieldEnrichment: string(rec),
 	}
 	setString(doc, fieldURL, a.URL)
-	common(doc, a, e)
+	common(doc, a, v)
 	var speakers []string
 	for _, q := range e.Quotes {
 		speakers = appendNew(speakers, q.Speaker)
 	}
 	setStrings(doc, fieldSpeaker, speakers)
-	return doc
+	return doc, nil
 }
 
 // quoteDoc is the document of one quotation, carrying what the filters and
 // facets need of its article.
-func quoteDoc(d Doc, q extract.Quote) map[string]any {
+func quoteDoc(d Doc, v filedValues, q extract.Quote) map[string]any {
 	doc := map[string]any{
 		fieldType:  typeQuote,
 		fieldQuote: q.Text,
 	}
-	common(doc, d.Article, d.Enrichment)
+	common(doc, d.Article, v)
 	setString(doc, fieldSpeaker, q.Speaker)
 	setString(doc, fieldSpeakerType, q.SpeakerType)
 	return doc
 }
 
 // common sets the fields articles and quotes share.
-func common(doc map[string]any, a store.Article, e extract.Enrichment) {
+func common(doc map[string]any, a store.Article, v filedValues) {
 	setString(doc, fieldSource, a.Source)
 	if indexableDate(a.Published) {
 		p := a.Published.UTC()
@@ -389,11 +401,10 @@ func common(doc map[string]any, a store.Article, e extract.Enrichment) {
 		doc[fieldPublishedKey] = p.Format(publishedKeyLayout)
 		doc[fieldYear] = strconv.Itoa(p.Year())
 	}
-	people, orgs, countries, topics := e.Names()
-	setStrings(doc, fieldPerson, distinct(people))
-	setStrings(doc, fieldOrg, distinct(orgs))
-	setStrings(doc, fieldCountry, distinct(countries))
-	setStrings(doc, fieldTopic, distinct(topics))
+	setStrings(doc, fieldPerson, v.people)
+	setStrings(doc, fieldOrg, v.orgs)
+	setStrings(doc, fieldCountry, v.countries)
+	setStrings(doc, fieldTopic, v.topics)
 }
 
 // distinct returns the non-empty values of s, each once, in order.

@@ -9,7 +9,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the documents built for it
 // change in a way that needs a reindex.
-const mappingVersion = 5
+const mappingVersion = 6
 
 // Document types, stored in fieldType.
 const (
@@ -36,7 +36,8 @@ const (
 	fieldTopic        = FacetTopic
 	fieldSpeaker      = FacetSpeaker
 	fieldSpeakerType  = "speaker_type"
-	fieldQuotes       = "quotes" // an article's number of quote documents
+	fieldQuotes       = "quotes"     // an article's number of quote documents
+	fieldEnrichment   = "enrichment" // the rest of an article's enrichment (enrichment.go)
 )
 
 // facetFields maps each facet a Query may filter or count by to its field.
@@ -146,6 +147,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	article.AddFieldMappingsAt(fieldTopic, kw(true))
 	article.AddFieldMappingsAt(fieldSpeaker, kw(false))
 	article.AddFieldMappingsAt(fieldQuotes, storedOnly())
+	article.AddFieldMappingsAt(fieldEnrichment, storedOnly())
 
 	quote := mapping.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fieldType, kw(false))
