@@ -91,7 +91,7 @@ func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive
 	if why := ix.Stale(); why != "" {
 		slog.Warn("index needs a reindex", "dir", ix.Dir(), "why", why)
 	}
-	ix.bodies = st.Bodies
+	ix.useBodies(st.Bodies)
 	ix.KeepWarm()
 	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name,
 		running: make(chan struct{}, runtime.GOMAXPROCS(0))}, nil
@@ -175,7 +175,7 @@ func (a *Archive) swapIfRenamed(ctx context.Context) error {
 		ix.Close()
 		return fmt.Errorf("swap to %s: %w", name, err)
 	}
-	ix.bodies = a.st.Bodies
+	ix.useBodies(a.st.Bodies)
 	ix.KeepWarm()
 	a.mu.Lock()
 	old := a.live

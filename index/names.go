@@ -1,6 +1,7 @@
 package index
 
 import (
+	"log/slog"
 	"strings"
 	"sync"
 	"unicode"
@@ -147,17 +148,9 @@ func foldName(s string) string {
 
 // personTerms lists the person names already in the index.
 func (ix *Index) personTerms() []string {
-	d, err := ix.b.FieldDict(fieldPerson)
+	names, err := ix.eng.Values(FacetPerson)
 	if err != nil {
-		return nil
+		slog.Warn("read the people of the index; names are learnt from new articles only", "dir", ix.dir, "err", err)
 	}
-	defer d.Close()
-	var out []string
-	for {
-		e, err := d.Next()
-		if err != nil || e == nil {
-			return out
-		}
-		out = append(out, e.Term)
-	}
+	return names
 }
