@@ -45,7 +45,7 @@ func (e *Engine) plan(p *prepared) way {
 		// is read from the date key's postings (homepage.go).
 		return everything{}
 	}
-	if term := e.oneWord(p); term != "" {
+	if term := e.oneWordTerm(p); term != "" {
 		// One plain word by relevance, filtered or not, without dates,
 		// within the first maxWordWindow hits: the word's postings are
 		// walked segment by segment, or its impact lists read (word.go).

@@ -31,10 +31,33 @@ import (
 // against it); only the work per match is smaller.
 
 // maxWordWindow bounds page*size for the word search: deeper pages go the
-
-// maxWordWindow bounds page*size for the word search: deeper pages go the
 // general way.
 const maxWordWindow = 1000
+
+// oneWord answers a search for one plain word by relevance, with or
+// without facet filters, without dates, within the first maxWordWindow
+// hits, from the word's postings (wordSearch).
+type oneWord struct{ term string }
+
+func (w oneWord) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
+	hits, total, counts, err := e.wordSearch(ctx, p.q, w.term, p.from, p.size)
+	return answer{hits: hits, total: total, counts: counts}, err
+}
+
+// oneWordTerm returns the analysed term of p if p is a search oneWord
+// answers, "" if it is not.
+func (e *Engine) oneWordTerm(p *prepared) string {
+	q := p.q
+	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxWordWindow || e.generalOnly {
+		return ""
+	}
+	for name := range q.Filters {
+		if _, known := facetFields[name]; !known {
+			return "" // the general way says why
+		}
+	}
+	return e.wordQuery(q.Text)
+}
 
 // wordQuery returns the one analysed term of a query that is a single plain
 // word, "" if the query is anything else.
@@ -98,31 +121,6 @@ func (h *pageHeap) Pop() any {
 func (h pageHeap) better(c scored) bool {
 	w := h[0]
 	return c.score > w.score || (c.score == w.score && c.num < w.num)
-}
-
-// oneWord answers a search for one plain word by relevance, with or
-// without facet filters, without dates, within the first maxWordWindow
-// hits, from the word's postings (wordSearch).
-type oneWord struct{ term string }
-
-func (w oneWord) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
-	hits, total, counts, err := e.wordSearch(ctx, p.q, w.term, p.from, p.size)
-	return answer{hits: hits, total: total, counts: counts}, err
-}
-
-// oneWord returns the analysed term of p if p is a search oneWord answers,
-// "" if it is not.
-func (e *Engine) oneWord(p *prepared) string {
-	q := p.q
-	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxWordWindow || e.generalOnly {
-		return ""
-	}
-	for name := range q.Filters {
-		if _, known := facetFields[name]; !known {
-			return "" // the general way says why
-		}
-	}
-	return e.wordQuery(q.Text)
 }
 
 // wordSearch walks term's postings for the page from..from+size of q and
@@ -295,175 +293,90 @@ const (
 // their facets as mode says. With an impact list, il, it scores only the
 // list's documents that can make the page; filters must then be none.
 func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField,
-
 	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
-
 	if il != nil {
-
 		il.offer(fields, base, top, want)
-
 		bm, err := matchBitmap(postings)
-
 		if err != nil {
-
 			return 0, nil, err
-
 		}
-
 		fc.countBitmap(si, base, bm, mode)
-
 		return bm.GetCardinality(), bm, nil
-
 	}
-
 	seg, deleted := ss.Segment(), ss.Deleted()
-
 	// The filters, as one bitmap of the documents that pass them all; nil
-
 	// for no filter.
-
 	var allowed *roaring.Bitmap
-
 	for _, f := range filters {
-
 		bm, err := termBitmap(seg, f.field, f.value, deleted)
-
 		if err != nil {
-
 			return 0, nil, err
-
 		}
-
 		if allowed == nil {
-
 			allowed = bm
-
 		} else {
-
 			allowed.And(bm)
-
 		}
-
 		if allowed.IsEmpty() {
-
 			return 0, nil, nil
-
 		}
-
 	}
-
 	var match *roaring.Bitmap
-
 	if mode == countOnBitmaps {
-
 		bm, err := matchBitmap(postings)
-
 		if err != nil {
-
 			return 0, nil, err
-
 		}
-
 		match = bm
-
 		if allowed != nil {
-
 			match = roaring.And(bm, allowed)
-
 		}
-
 	}
-
 	if mode != countEach {
-
 		fc.startSegment(si, mode)
-
 		defer fc.endSegment(si)
-
 	}
-
 	var n uint64
-
 	// Matches are counted a batch at a time (countBatch says why).
-
 	batch := fc.batch[:0]
-
 	err := walkPostings(postings, func(num uint32, hits []fieldHit) {
-
 		if allowed != nil && !allowed.Contains(num) {
-
 			return
-
 		}
-
 		n++
-
 		if batch = append(batch, num); len(batch) == countBatchSize {
-
 			fc.countBatch(si, base, batch, mode)
-
 			batch = batch[:0]
-
 		}
-
 		// The document's score can reach the page only if its bound
-
 		// (its score were the field as short as can be) beats the
-
 		// worst kept: most documents of a common word are let go on
-
 		// their frequencies alone. A later document never wins a tie,
-
 		// so an equal bound is let go too. Bleve's disjunction scales
-
 		// a sum by the share of its clauses that matched.
-
 		var bound float64
-
 		matched := 0
-
 		for i, h := range hits {
-
 			if h.freq > 0 {
-
 				matched++
-
 				bound += fields[i].bound(uint64(h.freq))
-
 			}
-
 		}
-
 		coord := float64(matched) / float64(len(fields))
-
 		if len(*top) >= want && bound*coord*(1+1e-9) <= (*top)[0].score {
-
 			return
-
 		}
-
 		var sum float64
-
 		for i, h := range hits {
-
 			if h.freq > 0 {
-
 				sum += fields[i].score(uint64(h.freq), float64(h.norm))
-
 			}
-
 		}
-
 		top.offer(scored{score: sum * coord, num: base + uint64(num)}, want)
-
 	})
-
 	fc.countBatch(si, base, batch, mode)
-
 	fc.batch = batch[:0]
-
 	return n, match, err
-
 }
 
 // wordPostings opens the postings of term in each of fields of a segment,
