@@ -2,10 +2,12 @@ package index
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 
 	"github.com/cuttings/cuttings/index/engine"
 	"github.com/cuttings/cuttings/index/extract"
@@ -43,26 +45,88 @@ const (
 // (people and speakers under their archive-wide names, names.go), so that
 // its page shows the people the facets count, not what extracting it again
 // would say. Most of it is there already: the article's document stores its
-// facet values (people, organisations, countries, topics), and each
-// quotation's document its text, speaker and speaker type. The enrichment
-// record (engine.Article.Record) adds the rest: the mentions and first
-// offsets the page places names by, the topics' scores, and each
-// quotation's cue and offsets. Its lists run beside the stored values, in
-// the same order, so nothing is stored twice.
+// people, countries and topics (hits show them), and each quotation's
+// document its text, speaker and speaker type. The enrichment record
+// (engine.Article.Record) adds the rest, in as few bytes as it can, since
+// every article has one: the organisations (their facet is searched, not
+// stored), the mentions and first offsets the page places names by, the
+// topics' scores, and each quotation's cue and offsets.
+//
+// The record is signed varints and length-prefixed strings, in this order;
+// each list but the organisations' runs beside the stored values it belongs
+// to, as long as they are:
+//
+//	per person: mentions, first offset
+//	the number of organisations; per organisation: name, mentions, first offset
+//	per country: mentions
+//	per topic: score in thousandths (the extractor's precision), or -1 and
+//	  the score as a decimal string when thousandths would not read back exactly
+//	per quotation: cue, start offset, length (end - start)
 
-// enrichmentRecord is the JSON of an article's record. PeopleMentions[i]
-// is the mentions of the article's i-th person, and so on; the quotation
-// lists are by the quotation's number.
-type enrichmentRecord struct {
-	PeopleMentions  []int     `json:"pm,omitempty"`
-	PeopleFirst     []int     `json:"pf,omitempty"`
-	OrgMentions     []int     `json:"om,omitempty"`
-	OrgFirst        []int     `json:"of,omitempty"`
-	CountryMentions []int     `json:"cm,omitempty"`
-	TopicScores     []float64 `json:"ts,omitempty"`
-	QuoteCues       []string  `json:"qc,omitempty"`
-	QuoteStarts     []int     `json:"qs,omitempty"`
-	QuoteEnds       []int     `json:"qe,omitempty"`
+// recordWriter appends to a record.
+type recordWriter struct{ b []byte }
+
+func (w *recordWriter) int(n int) { w.b = binary.AppendVarint(w.b, int64(n)) }
+
+func (w *recordWriter) string(s string) {
+	w.int(len(s))
+	w.b = append(w.b, s...)
+}
+
+func (w *recordWriter) score(f float64) {
+	if k := math.Round(f * 1000); k >= 0 && k <= math.MaxInt32 && k/1000 == f {
+		w.int(int(k))
+		return
+	}
+	w.int(-1)
+	w.string(strconv.FormatFloat(f, 'g', -1, 64))
+}
+
+// recordReader reads a record; once it fails, it reads zeros and err says
+// why.
+type recordReader struct {
+	b   []byte
+	err error
+}
+
+func (r *recordReader) int() int {
+	if r.err != nil {
+		return 0
+	}
+	n, k := binary.Varint(r.b)
+	if k <= 0 {
+		r.err = errors.New("the record ends early")
+		return 0
+	}
+	r.b = r.b[k:]
+	return int(n)
+}
+
+func (r *recordReader) string() string {
+	n := r.int()
+	if r.err != nil {
+		return ""
+	}
+	if n < 0 || n > len(r.b) {
+		r.err = errors.New("the record ends early")
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *recordReader) score() float64 {
+	k := r.int()
+	if k >= 0 {
+		return float64(k) / 1000
+	}
+	s := r.string()
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil && r.err == nil {
+		r.err = fmt.Errorf("score %q: %w", s, err)
+	}
+	return f
 }
 
 // articleOf is the article the engine indexes for a change: its facet
@@ -70,57 +134,99 @@ type enrichmentRecord struct {
 // them. A name given twice (which the extractor does not do) is kept once
 // with the mentions of both, so that the record always runs beside the
 // values.
-func articleOf(d Doc) (engine.Article, error) {
+func articleOf(d Doc) engine.Article {
 	art, e := d.Article, d.Enrichment
 	a := engine.Article{
 		ID: d.ID, Title: art.Title, Body: art.Body, URL: art.URL,
 		Source: art.Source, Published: art.Published,
 	}
-	var r enrichmentRecord
+	var people []extract.Person
 	for _, p := range e.People {
-		if i := slices.Index(a.People, p.Name); i >= 0 {
-			r.PeopleMentions[i] += p.Mentions
+		if i := slices.IndexFunc(people, func(q extract.Person) bool { return q.Name == p.Name }); i >= 0 {
+			people[i].Mentions += p.Mentions
 		} else if p.Name != "" {
-			a.People = append(a.People, p.Name)
-			r.PeopleMentions = append(r.PeopleMentions, p.Mentions)
-			r.PeopleFirst = append(r.PeopleFirst, p.First)
+			people = append(people, p)
 		}
 	}
+	var orgs []extract.Organization
 	for _, o := range e.Organizations {
-		if i := slices.Index(a.Organizations, o.Name); i >= 0 {
-			r.OrgMentions[i] += o.Mentions
+		if i := slices.IndexFunc(orgs, func(q extract.Organization) bool { return q.Name == o.Name }); i >= 0 {
+			orgs[i].Mentions += o.Mentions
 		} else if o.Name != "" {
-			a.Organizations = append(a.Organizations, o.Name)
-			r.OrgMentions = append(r.OrgMentions, o.Mentions)
-			r.OrgFirst = append(r.OrgFirst, o.First)
+			orgs = append(orgs, o)
 		}
 	}
+	var countries []extract.Country
 	for _, c := range e.Countries {
-		if i := slices.Index(a.Countries, c.Code); i >= 0 {
-			r.CountryMentions[i] += c.Mentions
+		if i := slices.IndexFunc(countries, func(q extract.Country) bool { return q.Code == c.Code }); i >= 0 {
+			countries[i].Mentions += c.Mentions
 		} else if c.Code != "" {
-			a.Countries = append(a.Countries, c.Code)
-			r.CountryMentions = append(r.CountryMentions, c.Mentions)
+			countries = append(countries, c)
 		}
+	}
+
+	var w recordWriter
+	for _, p := range people {
+		a.People = append(a.People, p.Name)
+		w.int(p.Mentions)
+		w.int(p.First)
+	}
+	w.int(len(orgs))
+	for _, o := range orgs {
+		a.Organizations = append(a.Organizations, o.Name)
+		w.string(o.Name)
+		w.int(o.Mentions)
+		w.int(o.First)
+	}
+	for _, c := range countries {
+		a.Countries = append(a.Countries, c.Code)
+		w.int(c.Mentions)
 	}
 	for _, t := range e.Topics {
-		if !slices.Contains(a.Topics, t.Label) && t.Label != "" {
+		if t.Label != "" && !slices.Contains(a.Topics, t.Label) {
 			a.Topics = append(a.Topics, t.Label)
-			r.TopicScores = append(r.TopicScores, t.Score)
+			w.score(t.Score)
 		}
 	}
 	for _, q := range e.Quotes {
 		a.Quotes = append(a.Quotes, engine.Quotation{Text: q.Text, Speaker: q.Speaker, SpeakerType: q.SpeakerType})
-		r.QuoteCues = append(r.QuoteCues, q.Cue)
-		r.QuoteStarts = append(r.QuoteStarts, q.Start)
-		r.QuoteEnds = append(r.QuoteEnds, q.End)
+		w.string(q.Cue)
+		w.int(q.Start)
+		w.int(q.End - q.Start)
 	}
-	rec, err := json.Marshal(r)
-	if err != nil {
-		return a, fmt.Errorf("enrichment record: %w", err)
+	a.Record = string(w.b)
+	return a
+}
+
+// enrichmentOf reads an article's record together with the values it runs
+// beside.
+func enrichmentOf(a engine.Article) (extract.Enrichment, error) {
+	r := recordReader{b: []byte(a.Record)}
+	e := extract.Enrichment{ID: a.ID, Countries: []extract.Country{}, Topics: []extract.Topic{}}
+	for _, name := range a.People {
+		e.People = append(e.People, extract.Person{Name: name, Mentions: r.int(), First: r.int()})
 	}
-	a.Record = string(rec)
-	return a, nil
+	for n := r.int(); n > 0 && r.err == nil; n-- {
+		e.Organizations = append(e.Organizations, extract.Organization{Name: r.string(), Mentions: r.int(), First: r.int()})
+	}
+	for _, code := range a.Countries {
+		e.Countries = append(e.Countries, extract.Country{Code: code, Name: extract.CountryName(code), Mentions: r.int()})
+	}
+	for _, label := range a.Topics {
+		e.Topics = append(e.Topics, extract.Topic{Label: label, Score: r.score()})
+	}
+	for _, q := range a.Quotes {
+		cue, start := r.string(), r.int()
+		e.Quotes = append(e.Quotes, extract.Quote{Text: q.Text, Speaker: q.Speaker, SpeakerType: q.SpeakerType,
+			Cue: cue, Start: start, End: start + r.int()})
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.err = fmt.Errorf("%d bytes left over", len(r.b))
+	}
+	if r.err != nil {
+		return extract.Enrichment{}, fmt.Errorf("the record does not run beside the stored values: %w", r.err)
+	}
+	return e, nil
 }
 
 // enrichment reads the enrichment the index holds for an article; found is
@@ -135,40 +241,6 @@ func (ix *Index) enrichment(ctx context.Context, id string) (e extract.Enrichmen
 		return e, false, fmt.Errorf("read the enrichment of %s: %w", id, err)
 	}
 	return e, true, nil
-}
-
-// enrichmentOf puts an article's record together with the values it runs
-// beside.
-func enrichmentOf(a engine.Article) (extract.Enrichment, error) {
-	var r enrichmentRecord
-	if err := json.Unmarshal([]byte(a.Record), &r); err != nil {
-		return extract.Enrichment{}, err
-	}
-	n := len(a.Quotes)
-	if len(r.PeopleMentions) != len(a.People) || len(r.PeopleFirst) != len(a.People) ||
-		len(r.OrgMentions) != len(a.Organizations) || len(r.OrgFirst) != len(a.Organizations) ||
-		len(r.CountryMentions) != len(a.Countries) || len(r.TopicScores) != len(a.Topics) ||
-		len(r.QuoteCues) != n || len(r.QuoteStarts) != n || len(r.QuoteEnds) != n {
-		return extract.Enrichment{}, errors.New("the record does not run beside the stored values")
-	}
-	e := extract.Enrichment{ID: a.ID, Countries: []extract.Country{}, Topics: []extract.Topic{}}
-	for i, name := range a.People {
-		e.People = append(e.People, extract.Person{Name: name, Mentions: r.PeopleMentions[i], First: r.PeopleFirst[i]})
-	}
-	for i, name := range a.Organizations {
-		e.Organizations = append(e.Organizations, extract.Organization{Name: name, Mentions: r.OrgMentions[i], First: r.OrgFirst[i]})
-	}
-	for i, code := range a.Countries {
-		e.Countries = append(e.Countries, extract.Country{Code: code, Name: extract.CountryName(code), Mentions: r.CountryMentions[i]})
-	}
-	for i, label := range a.Topics {
-		e.Topics = append(e.Topics, extract.Topic{Label: label, Score: r.TopicScores[i]})
-	}
-	for i, q := range a.Quotes {
-		e.Quotes = append(e.Quotes, extract.Quote{Text: q.Text, Speaker: q.Speaker, SpeakerType: q.SpeakerType,
-			Cue: r.QuoteCues[i], Start: r.QuoteStarts[i], End: r.QuoteEnds[i]})
-	}
-	return e, nil
 }
 
 // Enrichment returns an article's enrichment as the live index filed it:

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/cuttings/cuttings/index/engine"
 	"github.com/cuttings/cuttings/index/extract"
 	"github.com/cuttings/cuttings/store"
 )
@@ -25,12 +26,12 @@ func TestEnrichmentKept(t *testing.T) {
 	d := fixtureDocs()[0]
 	d.Seq = 10
 	d.Enrichment = extract.Enrichment{
-		People: []extract.Person{{Name: "Keir Starmer", Mentions: 3, First: 4}, {Name: "Emmanuel Macron", Mentions: 1, First: 120}},
+		People: []extract.Person{{Name: "Keir Starmer", Mentions: 3, First: 4}, {Name: "Emmanuel Macron", Mentions: 1, First: -1}},
 		Organizations: []extract.Organization{
 			{Name: "Nato", Mentions: 2, First: 60},
 		},
 		Countries: []extract.Country{{Code: "GB", Mentions: 2}, {Code: "UA", Mentions: 1}},
-		Topics:    []extract.Topic{{Label: "politics", Score: 0.812}, {Label: "conflict, war and peace", Score: 0.25}},
+		Topics:    []extract.Topic{{Label: "politics", Score: 0.812}, {Label: "conflict, war and peace", Score: 1.0 / 3}},
 		Quotes: []extract.Quote{
 			{Text: "Europe must act now", Speaker: "Keir Starmer", SpeakerType: extract.SpeakerPerson, Cue: "said", Start: 30, End: 49},
 			{Text: "unattributed words", SpeakerType: extract.SpeakerUnknown, Start: 70, End: 88},
@@ -57,6 +58,27 @@ func TestEnrichmentKept(t *testing.T) {
 	}
 	if _, found, err := ix.enrichment(ctx, "no-such-article"); found || err != nil {
 		t.Errorf("enrichment(no-such-article): found %v, %v", found, err)
+	}
+}
+
+// TestRecordMismatch: a record that does not run beside the stored values
+// is an error, not an enrichment with numbers in the wrong places.
+func TestRecordMismatch(t *testing.T) {
+	d := fixtureDocs()[0]
+	a := articleOf(d)
+	if _, err := enrichmentOf(a); err != nil {
+		t.Fatalf("the record as written: %v", err)
+	}
+	short := a
+	short.Record = a.Record[:len(a.Record)-1]
+	long := a
+	long.People = append(append([]string(nil), a.People...), "Someone Else")
+	extra := a
+	extra.Record += "x"
+	for name, b := range map[string]engine.Article{"short record": short, "more people": long, "bytes left": extra} {
+		if _, err := enrichmentOf(b); err == nil {
+			t.Errorf("%s: no error", name)
+		}
 	}
 }
 

@@ -265,11 +265,7 @@ func (ix *Index) Apply(ctx context.Context, docs []Doc) error {
 			batch.Delete(id)
 		} else {
 			kept = len(d.Enrichment.Quotes)
-			a, err := articleOf(d)
-			if err != nil {
-				return fmt.Errorf("apply %s: %w", id, err)
-			}
-			for _, doc := range engine.Documents(a) {
+			for _, doc := range engine.Documents(articleOf(d)) {
 				if err := batch.Index(doc.ID, doc.Fields); err != nil {
 					return fmt.Errorf("apply %s: %w", doc.ID, err)
 				}

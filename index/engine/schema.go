@@ -83,9 +83,9 @@ var (
 // quotation phrases are checked against their text (phrase.go) and their
 // snippets found by analysing it again (highlight.go). Every facet is a
 // keyword without doc values (facets are counted from its postings); only
-// the date key keeps doc values, for sorting. An article stores its facet
-// values (hits show people, countries and topics; Article reads them all
-// back), a quotation its text and speaker.
+// the date key keeps doc values, for sorting. An article stores the facet
+// values its hits show (people, countries, topics) and its Record, a
+// quotation its text and speaker.
 func Mapping() *mapping.IndexMappingImpl {
 	text := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
@@ -153,7 +153,7 @@ func Mapping() *mapping.IndexMappingImpl {
 	article.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
 	article.AddFieldMappingsAt(fieldYear, kw(false))
 	article.AddFieldMappingsAt(fieldPerson, kw(true))
-	article.AddFieldMappingsAt(fieldOrg, kw(true))
+	article.AddFieldMappingsAt(fieldOrg, kw(false))
 	article.AddFieldMappingsAt(fieldCountry, kw(true))
 	article.AddFieldMappingsAt(fieldTopic, kw(true))
 	article.AddFieldMappingsAt(fieldSpeaker, kw(false))
@@ -212,8 +212,8 @@ type Article struct {
 	Topics        []string
 	Quotes        []Quotation
 
-	// Record is stored with the article and never searched: what index
-	// keeps of the article beside its facet values.
+	// Record is stored with the article, bytes as they are, and never
+	// searched: what index keeps of the article beside the stored values.
 	Record string
 }
 

@@ -15,11 +15,12 @@ import (
 
 // storedArticleFields are the stored fields of an article's document.
 var storedArticleFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublished,
-	fieldPerson, fieldOrg, fieldCountry, fieldTopic, fieldQuotes, fieldRecord}
+	fieldPerson, fieldCountry, fieldTopic, fieldQuotes, fieldRecord}
 
 // Article reads back what the index stores of an article: everything but
-// its body, which is searched and not stored. found is false when the
-// index does not hold it.
+// its body and its organisations, which are searched and not stored (keep
+// what must come back in the Record). found is false when the index does
+// not hold it.
 func (e *Engine) Article(ctx context.Context, id string) (a Article, found bool, err error) {
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = storedArticleFields
@@ -33,16 +34,15 @@ func (e *Engine) Article(ctx context.Context, id string) (a Article, found bool,
 	}
 	f := res.Hits[0].Fields
 	a = Article{
-		ID:            id,
-		Title:         fieldString(f[fieldTitle]),
-		URL:           fieldString(f[fieldURL]),
-		Source:        fieldString(f[fieldSource]),
-		Published:     fieldTime(f[fieldPublished]),
-		People:        fieldStrings(f[fieldPerson]),
-		Organizations: fieldStrings(f[fieldOrg]),
-		Countries:     fieldStrings(f[fieldCountry]),
-		Topics:        fieldStrings(f[fieldTopic]),
-		Record:        fieldString(f[fieldRecord]),
+		ID:        id,
+		Title:     fieldString(f[fieldTitle]),
+		URL:       fieldString(f[fieldURL]),
+		Source:    fieldString(f[fieldSource]),
+		Published: fieldTime(f[fieldPublished]),
+		People:    fieldStrings(f[fieldPerson]),
+		Countries: fieldStrings(f[fieldCountry]),
+		Topics:    fieldStrings(f[fieldTopic]),
+		Record:    fieldString(f[fieldRecord]),
 	}
 	n, _ := strconv.Atoi(fieldString(f[fieldQuotes]))
 	if a.Quotes, err = e.quotations(ctx, id, n); err != nil {
