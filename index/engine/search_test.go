@@ -417,3 +417,38 @@ func TestTypeFilterDropped(t *testing.T) {
 		}
 	}
 }
+
+// TestPlan: the way each kind of search is answered.
+func TestPlan(t *testing.T) {
+	ix := newTestIndex(t, fixtureDocs())
+	ctx := context.Background()
+	person := map[string][]string{FacetPerson: {"Emmanuel Macron"}}
+	cases := []struct {
+		q    Query
+		want way
+	}{
+		{Query{}, everything{}},
+		{Query{Sort: SortNewest}, everything{}},
+		{Query{Quotes: true, Sort: SortOldest, Page: 2}, everything{}},
+		{Query{Text: "  ", Filters: map[string][]string{FacetPerson: {""}}}, everything{}},
+		{Query{Text: "Ukraine"}, oneWord{term: "ukrain"}},
+		{Query{Text: "ukraine", Filters: person, Quotes: true}, oneWord{term: "ukrain"}},
+		{Query{Text: "ukraine", Sort: SortNewest}, general{}},
+		{Query{Text: "ukraine", From: date("2024-01-01")}, general{}},
+		{Query{Text: "ukraine", Page: 60, Size: 20}, general{}},
+		{Query{Text: `"standing force"`}, general{}},
+		{Query{Text: "ukraine macron"}, general{}},
+		{Query{Text: "the"}, general{}},
+		{Query{Filters: person}, general{}},
+		{Query{From: date("2024-01-01")}, general{}},
+	}
+	for _, c := range cases {
+		p, err := ix.prepare(ctx, c.q)
+		if err != nil {
+			t.Fatalf("%+v: %v", c.q, err)
+		}
+		if got := ix.plan(p); got != c.want {
+			t.Errorf("%+v: answered by %#v, want %#v", c.q, got, c.want)
+		}
+	}
+}
