@@ -1,6 +1,7 @@
 // Package engine is the archive's query engine: it defines the documents an
-// article becomes (schema.go) and answers a Query over them, with its hits,
-// snippets, facet counts and date histogram.
+// article becomes (schema.go), answers a Query over them with its hits,
+// snippets, facet counts and date histogram, and reads back what an
+// article's documents store (stored.go).
 //
 // Package index owns the archive's life: the index directory, following the
 // store, extraction, the names people are filed under, reindexing, the
