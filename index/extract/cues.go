@@ -844,6 +844,13 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 			}
 		}
+		if _, ok := roleHeads[lw]; ok && k+1 < len(a.toks) {
+			// "said chairman Alan Greaves", "said party leader Ann Corbel":
+			// the role is the name's, not a description of someone earlier.
+			if n := a.byTok[k+1]; n > 0 && a.mentions[n-1].from == k+1 && a.mentions[n-1].ent != nil && a.mentions[n-1].kind == entPerson {
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+			}
+		}
 		if _, ok := roleHeads[lw]; ok || genericOrgHeads[lw] != "" || descriptionHeads[lw] || orgSpeakerNouns[lw] {
 			if s, ok := a.statementBy(k, k, sp.start); ok {
 				return s, true
