@@ -80,7 +80,48 @@ func (a *article) computeFocus() {
 			}
 			break
 		}
+		if e := a.trailingSpeaker(i); e != nil {
+			// "The review would be limited, Mr Okafor said.": reported
+			// speech is about whoever reports it, the main clause's subject.
+			a.focus[a.sentOf[i]] = e
+		}
 	}
+}
+
+// trailingSpeaker returns who a reporting clause at the end of the sentence
+// starting at token i names (", Ms Roe said." or ", said Ms Roe."), when the
+// sentence holds no quotation.
+func (a *article) trailingSpeaker(i int) *entity {
+	end := i + 1
+	for end < len(a.toks) && !a.toks[end].sentStart {
+		if a.toks[end].kind == tokQuote {
+			return nil
+		}
+		end++
+	}
+	k := end - 1
+	if k-3 < i || a.toks[k].text != "." {
+		return nil
+	}
+	k--
+	// ", NAME said." — the name ends just before the verb.
+	if a.cueWord(k) {
+		if m := a.byTok[k-1]; m > 0 {
+			mm := &a.mentions[m-1]
+			if mm.to == k && mm.from > i && a.toks[mm.from-1].text == "," && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) && !mm.possessive {
+				return mm.ent
+			}
+		}
+		return nil
+	}
+	// ", said NAME." — the name ends the sentence.
+	if m := a.byTok[k]; m > 0 {
+		mm := &a.mentions[m-1]
+		if mm.from-2 > i && a.cueWord(mm.from-1) && a.toks[mm.from-2].text == "," && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
+			return mm.ent
+		}
+	}
+	return nil
 }
 
 // subjectStart returns where the subject of the sentence starting at token

@@ -483,7 +483,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			}
 			first := m.words[0]
 			if f := formalNames[first]; f != "" {
-				first = f // "Dave Collins" and "David Collins" are one person
+				first = f // "Rob Penhallow" and "Robert Penhallow" are one person
 			}
 			key := first + " " + (&entity{words: m.words}).last()
 			e := people[key]
@@ -492,7 +492,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 				e = initialOf(order, m.words)
 			}
 			if e == nil && nameParticles[m.words[0]] {
-				// "Mr de Vabres" after a full name ending so: a surname
+				// "Mr van der Velde" after a full name ending so: a surname
 				// with its particle, not a first name and a surname.
 				e = surnameOf(order, m.words)
 			}
@@ -1003,8 +1003,8 @@ func surnameOf(order []*entity, words []string) *entity {
 }
 
 // formalNames are the full forms of common English short first names:
-// an article may give both ("Dave Collins … the appointment of David
-// Collins"), and the one it gives first names the person.
+// an article may give both ("Rob Penhallow … the appointment of Robert
+// Penhallow"), and the one it gives first names the person.
 var formalNames = map[string]string{
 	"Dave": "David", "Bill": "William", "Billy": "William", "Will": "William", "Bob": "Robert", "Rob": "Robert",
 	"Bobby": "Robert", "Jim": "James", "Jimmy": "James", "Mike": "Michael", "Mick": "Michael", "Tony": "Anthony",

@@ -158,7 +158,7 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 	ctx := a.quoteContext(sp, open)
 	cue := a.cueForm(open, after)
 	// Who is nearest on each side, and who was last the subject of a
-	// reporting verb before the quotation: "Mr Hensel said. “…,” he said."
+	// reporting verb before the quotation: "Mr Okafor said. “…,” he said."
 	nearB, nearA, lastCue := nearest(ents, before, false), nearest(ents, behind, false), nearest(ents, before, true)
 	lastSubj := nearestSubject(ents, before)
 	// The person a he or she next to the quotation most likely is: the
