@@ -464,7 +464,8 @@ var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree",
 	"candidate", "lawmaker", "senator", "deputy", "mp", "councillor", "mayor", "governor", "judge", "host", "founder",
 	"chairman", "chairwoman", "chair", "leader", "head", "executive", "boss", "manager", "coach", "captain", "midwife",
 	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel",
-	"predecessor", "successor")
+	"predecessor", "successor", "journalist", "reporter", "correspondent", "editor", "columnist", "commentator",
+	"presenter", "broadcaster", "pundit", "blogger")
 
 // resolveEntities merges the mentions of one person or organisation into an
 // entity with a canonical name: full names first, then lone surnames and
