@@ -823,6 +823,14 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 			// "said Portugal’s interior minister, Rui Fontelas".
 			return a.speakerAfterCue(mm.to, sp)
 		}
+		if mm.kind != entPerson || mm.possessive {
+			// "said Halvern's principal analyst Ana Ruiz", "added
+			// Brightline founder Tom Hale", "said Mr Ruiz's lawyer Tom
+			// Hale": the name before says whose the person is.
+			if e := a.personAfterRole(mm.to); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
+		}
 		return a.speakerOfMention(mm, mm.to-1, i, sp.start)
 	}
 	t := a.toks[i]
@@ -1196,4 +1204,26 @@ var prepositions = setOf("like", "unlike", "with", "by", "to", "of", "for", "fro
 func (a *article) insideSpan(off int) bool {
 	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].end > off })
 	return i < len(a.spans) && a.spans[i].start <= off
+}
+
+// personAfterRole returns the person named after a role written in lower
+// case from token k on ("principal analyst", "founder and chief executive").
+func (a *article) personAfterRole(k int) *entity {
+	role := false
+	for j := k; j < len(a.toks) && j < k+5; j++ {
+		t := a.toks[j]
+		if n := a.byTok[j]; n > 0 {
+			if mm := &a.mentions[n-1]; role && mm.from == j && mm.kind == entPerson && mm.ent != nil {
+				return mm.ent
+			}
+			return nil
+		}
+		if t.kind != tokWord || t.capital {
+			return nil
+		}
+		if _, ok := roleHeads[t.text]; ok || isPersonNoun(t.text) {
+			role = true
+		}
+	}
+	return nil
 }

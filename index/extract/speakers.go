@@ -328,7 +328,25 @@ func nearestSubject(ents []*entity, before map[*entity]*sideMention) *entity {
 // said", "Smith also told") or after one ("said Smith").
 func (a *article) isCueSubject(m *mention) bool {
 	return m.to < len(a.toks) && (a.cueWord(m.to) || m.to+1 < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && a.cueWord(m.to+1)) ||
-		m.from > 0 && a.cueWord(m.from-1)
+		m.from > 0 && a.cueWord(m.from-1) || a.cueAfterApposition(m.to)
+}
+
+// cueAfterApposition reports a reporting verb after an apposition that
+// starts at token k: "Ana Ruiz, who chairs the board, said".
+func (a *article) cueAfterApposition(k int) bool {
+	if k >= len(a.toks) || a.toks[k].text != "," {
+		return false
+	}
+	for j := k + 1; j < len(a.toks) && j < k+14; j++ {
+		t := a.toks[j]
+		if t.kind == tokQuote || t.sentStart || t.text == "." || t.text == ";" {
+			return false
+		}
+		if t.text == "," {
+			return j+1 < len(a.toks) && a.cueWord(j+1)
+		}
+	}
+	return false
 }
 
 // cueForm says how the quotation's own reporting clause names its speaker:
