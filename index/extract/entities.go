@@ -632,7 +632,10 @@ func classify(words []string, vocab map[string]bool) mention {
 			continue
 		}
 		name := words[t+1:]
-		if allTitles(name) && !(hasHonorific(words[t]) && len(name) == 1 && titleSurnames[name[0]]) || containsOrgHead(name) || len(name) > 6 || len(name) > 4 && !hasParticle(name) || hasLowerWord(name) && !hasParticle(name) {
+		// ("Mayor Don Guardian": a first name and one word after a title
+		// are a person, whatever else the word names.)
+		personAfterTitle := len(name) == 2 && isFirstName(name[0]) && !titleWords[name[0]]
+		if allTitles(name) && !(hasHonorific(words[t]) && len(name) == 1 && titleSurnames[name[0]]) || containsOrgHead(name) && !personAfterTitle || len(name) > 6 || len(name) > 4 && !hasParticle(name) || hasLowerWord(name) && !hasParticle(name) {
 			break
 		}
 		// Where the title phrase starts: titles, honorifics and words
@@ -664,7 +667,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		break
 	}
 	rest := words[k:]
-	if k > 0 && (m.honorific || len(role) > 0) && !containsOrgHead(rest) && (len(rest) <= 4 || len(rest) <= 6 && hasParticle(rest)) {
+	if k > 0 && (m.honorific || len(role) > 0) && (!containsOrgHead(rest) || len(rest) == 2 && isFirstName(rest[0])) && (len(rest) <= 4 || len(rest) <= 6 && hasParticle(rest)) {
 		if _, n, _ := matchPlace(rest); n == len(rest) && len(role) > 0 {
 			// "Prime Minister of Britain": a role, not a name. (After
 			// an honorific alone a place word is a surname: "Mr Jordan".)
