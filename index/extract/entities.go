@@ -657,7 +657,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		if s > 0 {
 			if code, n, _ := matchPlace(words[:s]); n > 0 {
 				m.country = code
-			} else if p := classify(words[:s], vocab); p.kind == entOrg && !titleWords[words[0]] && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
+			} else if p := classify(words[:s], vocab); p.kind == entOrg && !titleWords[words[0]] && !localTitles[words[t]] && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
 				// Not "Senate Majority Leader …": the words before the
 				// title must end in a head word or be one name.
 				m.prefix = s
@@ -2015,3 +2015,7 @@ func geographic(words []string) bool {
 	}
 	return false
 }
+
+// localTitles are offices of a town or county: the words before them name
+// the place ("Harbour City Mayor …"), not a body that speaks.
+var localTitles = setOf("Mayor", "Sheriff", "Alderman", "Councillor", "Councilman", "Councilwoman", "Selectman")

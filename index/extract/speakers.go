@@ -337,13 +337,21 @@ func (a *article) cueAfterApposition(k int) bool {
 	if k >= len(a.toks) || a.toks[k].text != "," {
 		return false
 	}
-	for j := k + 1; j < len(a.toks) && j < k+14; j++ {
+	// Up to three commas: "Ana Ruiz, whose company, Halvern, makes
+	// valves, said".
+	commas := 0
+	for j := k + 1; j < len(a.toks) && j < k+24; j++ {
 		t := a.toks[j]
 		if t.kind == tokQuote || t.sentStart || t.text == "." || t.text == ";" {
 			return false
 		}
 		if t.text == "," {
-			return j+1 < len(a.toks) && a.cueWord(j+1)
+			if j+1 < len(a.toks) && a.cueWord(j+1) {
+				return true
+			}
+			if commas++; commas == 3 {
+				return false
+			}
 		}
 	}
 	return false
