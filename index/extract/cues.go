@@ -823,11 +823,11 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 			// "said Portugal’s interior minister, Rui Fontelas".
 			return a.speakerAfterCue(mm.to, sp)
 		}
-		if mm.kind != entPerson || mm.possessive {
+		if mm.kind != entPerson || mm.possessive || len(mm.words) == 1 && !mm.honorific && mm.role == "" {
 			// "said Halvern's principal analyst Ana Ruiz", "added
 			// Brightline founder Tom Hale", "said Mr Ruiz's lawyer Tom
 			// Hale": the name before says whose the person is.
-			if e := a.personAfterRole(mm.to); e != nil {
+			if e := a.personAfterRole(mm.to, mm.possessive); e != nil {
 				return quoteSpeaker{ent: e, found: true}, true
 			}
 		}
@@ -1207,9 +1207,10 @@ func (a *article) insideSpan(off int) bool {
 }
 
 // personAfterRole returns the person named after a role written in lower
-// case from token k on ("principal analyst", "founder and chief executive").
-func (a *article) personAfterRole(k int) *entity {
-	role := false
+// case from token k on ("principal analyst", "founder and chief executive"),
+// or at once after a possessive ("Halvern's Ana Ruiz").
+func (a *article) personAfterRole(k int, possessive bool) *entity {
+	role := possessive
 	for j := k; j < len(a.toks) && j < k+5; j++ {
 		t := a.toks[j]
 		if n := a.byTok[j]; n > 0 {
@@ -1221,7 +1222,11 @@ func (a *article) personAfterRole(k int) *entity {
 		if t.kind != tokWord || t.capital {
 			return nil
 		}
-		if _, ok := roleHeads[t.text]; ok || isPersonNoun(t.text) {
+		w := t.text
+		if i := strings.LastIndexByte(w, '-'); i > 0 {
+			w = w[i+1:] // "co-founder", "vice-chairman"
+		}
+		if _, ok := roleHeads[w]; ok || isPersonNoun(w) {
 			role = true
 		}
 	}

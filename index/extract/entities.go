@@ -345,6 +345,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				break
 			}
 		}
+		if len(words) >= 2 && hyphenDescriptor(words[0]) {
+			// "Oscar-nominated Ann Reyes", "Glasgow-born Tom Hale",
+			// "London-based Halvern": what describes the name is not in it.
+			words = words[1:]
+			from++
+		}
 		// Trailing connectors never end a name.
 		for len(words) > 0 && (orgConnectors[words[len(words)-1]] || nameParticles[words[len(words)-1]]) {
 			words = words[:len(words)-1]
@@ -2019,3 +2025,23 @@ func geographic(words []string) bool {
 // localTitles are offices of a town or county: the words before them name
 // the place ("Harbour City Mayor …"), not a body that speaks.
 var localTitles = setOf("Mayor", "Sheriff", "Alderman", "Councillor", "Councilman", "Councilwoman", "Selectman")
+
+// hyphenDescriptor reports a capitalised compound whose last part is a
+// lower-case participle or adjective: "Oscar-nominated", "Glasgow-born".
+func hyphenDescriptor(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return false
+	}
+	tail := w[i+1:]
+	if len(tail) < 3 || strings.ToLower(tail) != tail {
+		return false
+	}
+	for _, r := range tail {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return strings.HasSuffix(tail, "ed") || strings.HasSuffix(tail, "ing") || strings.HasSuffix(tail, "born") ||
+		tail == "run" || tail == "led" || tail == "made" || tail == "held" || tail == "grown" || tail == "bound"
+}
