@@ -896,7 +896,29 @@ func leadingDescriptor(w string, vocab map[string]bool) bool {
 		// opens the sentence before a first name.
 		return true
 	}
+	if occupational(w) {
+		// "Bassist Gary Tuck", "Curator Tanya Lightfoot": an occupation
+		// before a first name and a surname.
+		return true
+	}
 	return vocab[strings.ToLower(w)] && !sentenceInitialIsName(w)
+}
+
+// occupational reports a capitalised word shaped like a noun of occupation
+// (-ist, -er, -or, -ian, -ant) or an age ("Seventeen-year-old").
+func occupational(w string) bool {
+	if strings.HasSuffix(w, "-old") {
+		return true
+	}
+	if len(w) < 6 || strings.ToUpper(w) == w {
+		return false
+	}
+	for _, suf := range []string{"ist", "er", "or", "ian", "ant"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // openingWords open sentences before a name and are never one.
@@ -2043,5 +2065,5 @@ func hyphenDescriptor(w string) bool {
 		}
 	}
 	return strings.HasSuffix(tail, "ed") || strings.HasSuffix(tail, "ing") || strings.HasSuffix(tail, "born") ||
-		tail == "run" || tail == "led" || tail == "made" || tail == "held" || tail == "grown" || tail == "bound"
+		tail == "run" || tail == "led" || tail == "made" || tail == "held" || tail == "grown" || tail == "bound" || tail == "old"
 }
