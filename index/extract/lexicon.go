@@ -117,6 +117,8 @@ var titleWords = setOf(
 	"Striker", "Midfielder", "Defender", "Goalkeeper", "Forward", "Winger", "Batsman", "Bowler",
 	"Chef", "Actor", "Actress", "Singer", "Author", "Novelist", "Professor", "Economist", "Analyst",
 	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman", "Councilwoman", "Councilmember", "Alderman", "Alderwoman", "Selectman", "Selectwoman",
+	"Quarterback", "Pitcher", "Shortstop", "Linebacker", "Fly-half", "Scrum-half", "Flanker", "Wicketkeeper",
+	"Right-hander", "Left-hander", "Parent", "Elder", "Reeve",
 	"Cllr", "Cllr.", "Supt.", "Coun", "Coun.", "Const", "Const.", "Insp.", "MLA", "MPP", "MSP", "MHA", "MNA",
 	"Council", "PM", "Assemblyman", "Assemblywoman", "Delegate", "Mp", "MP", "MEP", "Lawmaker", "Minister-President",
 )
