@@ -546,7 +546,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 	honorSurnames := map[string]bool{}
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.kind == entPerson && (len(m.words) == 1 || nameParticles[m.words[0]]) {
+		if m.kind == entPerson && len(m.words) > 0 && (len(m.words) == 1 || nameParticles[m.words[0]]) {
 			// ("Mr van der Velde": a surname with its particle)
 			honorSurnames[m.words[len(m.words)-1]] = true
 		}

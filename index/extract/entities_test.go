@@ -387,3 +387,24 @@ func checkFound(t *testing.T, kind string, got, want, notWant []string) {
 		}
 	}
 }
+
+// A place and a title with no name after them ("Bolton West MP") once made
+// a person of no words, and the extractor panicked on the article.
+func TestTitleAfterPlaceWithoutName(t *testing.T) {
+	for _, text := range []string{
+		"They met Ms Kelly, Bolton West MP, on Friday.",
+		"Ms Kelly, a minister and Bolton West MP, arrived.",
+		"The protest began as Mr Ashworth-Reed and Ms Kelly, a Cabinet Office minister and Bolton West MP, arrived.",
+	} {
+		e := Extract(store.Article{ID: "x", Body: text})
+		found := false
+		for _, p := range e.People {
+			if p.Name == "Kelly" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: people %v, want Kelly among them", text, e.People)
+		}
+	}
+}
