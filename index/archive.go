@@ -46,12 +46,20 @@ type Archive struct {
 	live     *Index
 	liveName string
 
-	// running holds a token per search running. A search is work for
+	// admit holds a token per search running. A search is work for
 	// the processor only: with more searches than processors, those
 	// running share them and all finish late, each slowed by all the
 	// others; waiting in order, each runs at full speed once it starts,
 	// and a short search is not held up behind every long one at once.
-	running chan struct{}
+	// Costly searches have a lane of their own (admit.go).
+	admit *admission
+
+	// searchMemory is what one search may allocate (meter.go); 0 is
+	// MaxSearchMemory.
+	searchMemory atomic.Int64
+	// meterStopped, when set (by tests), is told of each search a meter
+	// stopped, with the limit and when it was crossed.
+	meterStopped func(over *OverBudgetError, crossed time.Time)
 
 	// writeMu lets one Sync or swap run at a time.
 	writeMu sync.Mutex
@@ -94,24 +102,36 @@ func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive
 	ix.bodies = st.Bodies
 	ix.KeepWarm()
 	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name,
-		running: make(chan struct{}, runtime.GOMAXPROCS(0))}, nil
+		admit: newAdmission(runtime.GOMAXPROCS(0))}, nil
 }
 
-// Search answers q from the live index. Searches run at most one per
-// processor at once; more wait their turn, in order.
+// Search answers q from the live index. Ordinary searches run at most one
+// per processor at once, more wait their turn, in order; costly ones run
+// one at a time beside them (admit.go). Each runs under a meter of what it
+// allocates (meter.go).
 func (a *Archive) Search(ctx context.Context, q Query) (*Result, error) {
-	select {
-	case a.running <- struct{}{}:
-		defer func() { <-a.running }()
-	case <-ctx.Done():
-		return nil, fmt.Errorf("search: %w", ctx.Err())
+	leave, giveWay, err := a.admit.enter(ctx, q, false)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
 	}
+	defer leave()
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	if a.live == nil {
 		return nil, errors.New("search: archive is closed")
 	}
-	return a.live.Search(ctx, q)
+	ctx, m, done := withMeter(ctx, a.memoryLimit())
+	defer done()
+	m.giveWay = giveWay
+	var res *Result
+	if err = m.chargeWindow(q); err == nil {
+		res, err = a.live.Search(ctx, q)
+	}
+	if err = m.explain(err); err != nil {
+		a.stopped(m)
+		return nil, err
+	}
+	return res, nil
 }
 
 // Sync indexes every store change after the live index's seq and returns

@@ -422,8 +422,8 @@ func TestSearchesWaitTheirTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Every processor busy.
-	for range cap(a.running) {
-		a.running <- struct{}{}
+	for range cap(a.admit.normal) {
+		a.admit.normal <- struct{}{}
 	}
 	waiting, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancel()
@@ -444,7 +444,7 @@ func TestSearchesWaitTheirTurn(t *testing.T) {
 		t.Fatalf("search ran while every processor was busy (err %v)", err)
 	case <-time.After(50 * time.Millisecond):
 	}
-	<-a.running
+	<-a.admit.normal
 	if err := <-got; err != nil {
 		t.Fatal(err)
 	}
