@@ -81,6 +81,10 @@ type Index struct {
 	// it with the general one.
 	generalOnly bool
 
+	// readFailed, when set, is told when reading the index failed in
+	// the background (recover.go).
+	readFailed func(error)
+
 	// warmStop ends the goroutine keepWarm starts; warmDone is closed
 	// when it has.
 	warmStop, warmDone chan struct{}
@@ -95,7 +99,7 @@ type Index struct {
 // scorchConfig makes a locked index fail to open after a while instead of
 // waiting for ever on the other process.
 func scorchConfig() map[string]any {
-	return map[string]any{"bolt_timeout": "10s"}
+	return map[string]any{"bolt_timeout": "10s", "asyncErrorCallbackName": asyncErrorCallback}
 }
 
 // Create makes a new, empty index in dir, which must not exist yet.
@@ -478,8 +482,11 @@ func (ix *Index) KeepWarm() {
 		t := time.NewTicker(warmEvery)
 		defer t.Stop()
 		for {
-			if err := ix.warm(); err != nil {
+			if err := ix.warmSafely(); err != nil {
 				slog.Warn("read facet tables", "dir", ix.dir, "err", err)
+				if ix.readFailed != nil {
+					ix.readFailed(err)
+				}
 			}
 			select {
 			case <-stop:
