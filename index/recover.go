@@ -276,44 +276,77 @@ func (a *Archive) verifyDue() bool {
 }
 
 // verify checks the checksum of every segment file the live index reads.
+// It reads the whole index, so it gives way to searches as a costly one
+// does (admit.go), and holds no lock while it reads: a swap must not wait
+// for it, nor the searches behind the swap.
 func (a *Archive) verify() {
-	a.mu.RLock()
-	defer a.mu.RUnlock()
 	a.health.mu.Lock()
 	a.health.verifiedAt = time.Now()
 	retired := a.health.retired
 	a.health.mu.Unlock()
-	if a.live == nil || retired {
-		return
+	a.mu.RLock()
+	ix := a.live
+	var paths []string
+	var err error
+	if ix != nil && !retired {
+		paths, err = ix.segmentPaths()
 	}
-	bad, err := a.live.verify()
+	a.mu.RUnlock()
 	if err != nil {
-		slog.Warn("check index files", "dir", a.live.Dir(), "err", err)
+		slog.Warn("check index files", "dir", ix.Dir(), "err", err)
 		return
 	}
-	if bad != "" {
-		a.setFault(faultCorrupt, "segment file %s of the live index is corrupt (its checksum does not match)", bad)
+	pace := func() { _ = a.admit.giveWay(context.Background()) }
+	for _, p := range paths {
+		ok, err := segmentSumMatches(p, pace)
+		if errors.Is(err, os.ErrNotExist) {
+			continue // merged away meanwhile, or swapped out
+		}
+		if err != nil {
+			slog.Warn("check index files", "file", p, "err", err)
+			return
+		}
+		if !ok {
+			a.mu.RLock()
+			still := a.live == ix
+			a.mu.RUnlock()
+			if still {
+				a.setFault(faultCorrupt, "segment file %s of the live index is corrupt (its checksum does not match)", p)
+			}
+			return
+		}
 	}
 }
 
-// verify checks the checksum in the footer of each segment file of the
-// index's current snapshot, and returns the first that does not match.
-// A file removed meanwhile (merged away) is passed over.
-func (ix *Index) verify() (bad string, err error) {
+// segmentPaths lists the files of the segments the index reads now;
+// segments not yet written out have none.
+func (ix *Index) segmentPaths() ([]string, error) {
 	snap, closeSnap, err := ix.snapshot()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer closeSnap()
 	if snap == nil {
-		return "", nil
+		return nil, nil
 	}
+	var paths []string
 	for _, ss := range snap.Segments() {
-		p, ok := ss.Segment().(interface{ Path() string })
-		if !ok {
-			continue // in memory, not yet written
+		if p, ok := ss.Segment().(interface{ Path() string }); ok {
+			paths = append(paths, p.Path())
 		}
-		ok, err := segmentSumMatches(p.Path())
+	}
+	return paths, nil
+}
+
+// verify checks every segment file of the index as it is now and returns
+// the first whose checksum does not match, or "".
+func (ix *Index) verify() (bad string, err error) {
+	paths, err := ix.segmentPaths()
+	if err != nil {
+		return "", err
+	}
+	for _, p := range paths {
+		ok, err := segmentSumMatches(p, nil)
 		if errors.Is(err, os.ErrNotExist) {
 			continue
 		}
@@ -321,7 +354,7 @@ func (ix *Index) verify() (bad string, err error) {
 			return "", err
 		}
 		if !ok {
-			return p.Path(), nil
+			return p, nil
 		}
 	}
 	return "", nil
@@ -336,7 +369,7 @@ func damagedSegment(dir string) string {
 		return ""
 	}
 	for _, p := range paths {
-		if ok, err := segmentSumMatches(p); err == nil && !ok {
+		if ok, err := segmentSumMatches(p, nil); err == nil && !ok {
 			return p
 		}
 	}
@@ -345,8 +378,8 @@ func damagedSegment(dir string) string {
 
 // segmentSumMatches reads a segment file and compares the CRC-32 of all
 // but its last four bytes with those four bytes, where the segment's
-// writer put it.
-func segmentSumMatches(path string) (bool, error) {
+// writer put it. pace, if set, is called between every MiB read.
+func segmentSumMatches(path string, pace func()) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return false, err
@@ -360,8 +393,15 @@ func segmentSumMatches(path string) (bool, error) {
 		return false, nil
 	}
 	sum := crc32.NewIEEE()
-	if _, err := io.CopyN(sum, f, info.Size()-4); err != nil {
-		return false, fmt.Errorf("read %s: %w", path, err)
+	for left := info.Size() - 4; left > 0; {
+		n := min(left, 1<<20)
+		if _, err := io.CopyN(sum, f, n); err != nil {
+			return false, fmt.Errorf("read %s: %w", path, err)
+		}
+		left -= n
+		if pace != nil {
+			pace()
+		}
 	}
 	var stored [4]byte
 	if _, err := io.ReadFull(f, stored[:]); err != nil {
