@@ -65,6 +65,9 @@ type Archive struct {
 	// finds it out (recover.go).
 	health health
 
+	// readOnly archives are searched only (readonly.go).
+	readOnly bool
+
 	// writeMu lets one Sync or swap run at a time.
 	writeMu sync.Mutex
 	closed  bool
@@ -162,6 +165,9 @@ func (a *Archive) Sync(ctx context.Context) (int, error) {
 	defer a.writeMu.Unlock()
 	if a.closed {
 		return 0, errors.New("sync: archive is closed")
+	}
+	if a.readOnly {
+		return 0, fmt.Errorf("sync: %w", ErrReadOnly)
 	}
 	if err := a.writable(); err != nil {
 		return 0, fmt.Errorf("sync: %w", err)

@@ -122,10 +122,15 @@ func Create(dir string) (*Index, error) {
 
 // Open opens an existing index.
 func Open(dir string) (*Index, error) {
+	return open(dir, scorchConfig())
+}
+
+// open opens an existing index with a scorch configuration.
+func open(dir string, config map[string]any) (*Index, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	b, err := bleve.OpenUsing(dir, scorchConfig())
+	b, err := bleve.OpenUsing(dir, config)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
