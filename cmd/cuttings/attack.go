@@ -105,7 +105,7 @@ func benchAttack(ctx context.Context, opts benchOptions, stdout, stderr io.Write
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x61747461636b))
 	words := newCorpusWords(records)
 	normal := normalMix(rng, words, opts.Queries)
-	attacks := attackQueries(rng, words)
+	attacks, common := attackQueries(rng, words)
 	records, words = nil, nil
 
 	srv, err := startServer(ctx, serveOptions{Addr: "127.0.0.1:0", Data: dir}, &lockedWriter{w: requestLogFilter{stderr}})
@@ -115,6 +115,9 @@ func benchAttack(ctx context.Context, opts benchOptions, stdout, stderr io.Write
 	defer srv.close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2*opts.Clients + 2}, Timeout: time.Minute}
 
+	if q := prefixesUpToLimit(client, srv.URL, common); q != "" {
+		attacks = append(attacks, attackQuery{"prefixes expanding to the expansions limit", q})
+	}
 	// Each attack alone, once the caches are warm: what it costs, and
 	// that the budget lets it through (a refused one is no attack).
 	fmt.Fprintln(stdout, "| attack query | status | alone ms |\n|---|---|---|")
@@ -245,7 +248,8 @@ func normalMix(rng *rand.Rand, words *corpusWords, n int) []string {
 
 // attackQueries are the costliest queries the budgets let through on the
 // corpus: each as close to one limit (or to several at once) as it goes.
-func attackQueries(rng *rand.Rand, words *corpusWords) []attackQuery {
+// It returns the corpus's common words too, most common first.
+func attackQueries(rng *rand.Rand, words *corpusWords) ([]attackQuery, []string) {
 	// Common words, most common first, one per term: their posting lists
 	// are the longest.
 	byTerm := map[string]string{}
@@ -325,7 +329,37 @@ func attackQueries(rng *rand.Rand, words *corpusWords) []attackQuery {
 		{"phrases, wildcards and common words to 4 KiB", q(upTo(everything, index.MaxQueryTerms), "size", "100")},
 		{"a common word, the deepest page, newest first", q(mostCommon[0], "sort", "newest", "size", "100", "page", "150")},
 		{"a common word and 64 filters", q(mostCommon[1], filters...)},
+		{"every article with the commonest word, as JSON Lines", q(mostCommon[0], "format", "jsonl")},
+	}, common
+}
+
+// prefixesUpToLimit finds, by asking the server, as many prefixes of
+// common words (up to the patterns limit) as the expansions limit lets
+// through together, and returns the query of them; "" if none passes.
+func prefixesUpToLimit(client *http.Client, base string, common []string) string {
+	var kept []string
+	seen := map[string]bool{}
+	for _, w := range common {
+		if len(kept) == index.MaxPatterns {
+			break
+		}
+		if len(w) < 5 {
+			continue
+		}
+		p := w[:4] + "*"
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		try := url.Values{"q": {strings.Join(append(kept, p), " ")}}.Encode()
+		if status, err := getStatus(client, base+"/api/search?"+try); err == nil && status == http.StatusOK {
+			kept = append(kept, p)
+		}
 	}
+	if len(kept) == 0 {
+		return ""
+	}
+	return url.Values{"q": {strings.Join(kept, " ")}}.Encode()
 }
 
 // attackOnce runs one round: the normal mix alone for opts.AttackFor, then
