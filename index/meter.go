@@ -174,6 +174,14 @@ func (m *meter) stop(over *OverBudgetError) error {
 	return over
 }
 
+// stoppedBy is the limit that stopped the search, and when it was
+// crossed; nil if none did.
+func (m *meter) stoppedBy() (*OverBudgetError, time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.over, m.crossed
+}
+
 // explain turns what a search returned into the *OverBudgetError that
 // stopped it, if the meter did: the search itself sees only a cancelled
 // context (or Bleve's message about its term searchers), and one that
@@ -239,33 +247,6 @@ func chargeTexts(ctx context.Context, what string) func(map[string]string, error
 		}
 		return texts, nil
 	}
-}
-
-// SetSearchMemory sets the bytes one search of the archive may allocate
-// (MaxSearchMemory when n <= 0): tests lower it to cross it with a few
-// articles.
-func (a *Archive) SetSearchMemory(n int64) {
-	a.searchMemory.Store(n)
-}
-
-// stopped tells a.meterStopped, if set, that m stopped a search.
-func (a *Archive) stopped(m *meter) {
-	if a.meterStopped == nil {
-		return
-	}
-	m.mu.Lock()
-	over, crossed := m.over, m.crossed
-	m.mu.Unlock()
-	if over != nil {
-		a.meterStopped(over, crossed)
-	}
-}
-
-func (a *Archive) memoryLimit() int64 {
-	if n := a.searchMemory.Load(); n > 0 {
-		return n
-	}
-	return MaxSearchMemory
 }
 
 // formatBytes writes a byte count as people read it.
