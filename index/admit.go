@@ -2,9 +2,10 @@ package index
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -12,8 +13,8 @@ import (
 // phrases or filters, a deep page, an export's chunk) takes hundreds of
 // milliseconds where an ordinary one takes a few. Were both to queue for
 // the same processors, four clients sending costly ones would make
-// everyone else wait behind them (issue 15 measured the ordinary mix's p99
-// at 8 times its unloaded figure). So costly searches queue in a lane of
+// everyone else wait behind them (`cuttings bench --attack` measured the
+// ordinary mix's p99 at 12 to 18 times its unloaded figure). So costly searches queue in a lane of
 // their own, run one at a time beside the ordinary ones, and give way:
 // at each checkpoint (every few hundred hits, every dictionary walked,
 // every batch of bodies read) a costly search waits while ordinary ones
@@ -42,9 +43,10 @@ const (
 	costlyWindow  = 1000 // page × size
 )
 
-// ErrBusy is returned when too many costly searches are already waiting:
-// the query is fine, the server is busy; try again shortly.
-var ErrBusy = fmt.Errorf("too many costly searches are waiting (at most %d queue behind the one running); try again in a few seconds", maxCostlyWaiting)
+// ErrBusy is returned for a costly search when too many are already
+// waiting, or when one running is stopped so that the index can be
+// swapped: the query is fine, the server is busy; try again shortly.
+var ErrBusy = errors.New("the server is busy with other costly searches; try again in a few seconds")
 
 // admission decides when a search may start, and makes a running costly
 // search give way to ordinary ones.
@@ -57,6 +59,12 @@ type admission struct {
 	wanting       int           // ordinary searches running or waiting to
 	costlyWaiting int           // costly searches waiting for their lane
 	calm          chan struct{} // closed once wanting drops below procs
+
+	// draining is set while the archive waits to swap its index: a
+	// costly search holds the index for seconds, and every search that
+	// comes after the swap would wait behind it, so it is stopped at
+	// its next checkpoint instead.
+	draining atomic.Bool
 }
 
 func newAdmission(procs int) *admission {
@@ -112,8 +120,12 @@ func (ad *admission) enter(ctx context.Context, q Query, export bool) (leave fun
 }
 
 // giveWay waits, up to giveWayFor, while ordinary searches want every
-// processor.
+// processor; it returns ErrBusy while the archive drains searches to swap
+// its index.
 func (ad *admission) giveWay(ctx context.Context) error {
+	if ad.draining.Load() {
+		return ErrBusy
+	}
 	ad.mu.Lock()
 	if ad.wanting < ad.procs {
 		ad.mu.Unlock()
@@ -133,6 +145,14 @@ func (ad *admission) giveWay(ctx context.Context) error {
 		return ctx.Err()
 	}
 	return nil
+}
+
+// drain stops running costly searches at their next checkpoint until the
+// returned function is called: for the archive about to take its write
+// lock, which every search holds for reading.
+func (ad *admission) drain() (done func()) {
+	ad.draining.Store(true)
+	return func() { ad.draining.Store(false) }
 }
 
 // costlyQuery tells, from its text and paging alone, whether q is near

@@ -137,3 +137,23 @@ func TestCostlyGivesWay(t *testing.T) {
 		t.Errorf("giveWay went on %v after the ordinary search ended", took)
 	}
 }
+
+// While the archive waits to swap its index, a running costly search is
+// told to stop at its next checkpoint, with ErrBusy.
+func TestCostlyDrained(t *testing.T) {
+	ctx := context.Background()
+	ad := newAdmission(2)
+	leave, giveWay, err := ad.enter(ctx, Query{Text: "minist*"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer leave()
+	done := ad.drain()
+	if err := giveWay(ctx); !errors.Is(err, ErrBusy) {
+		t.Errorf("giveWay while draining = %v; want ErrBusy", err)
+	}
+	done()
+	if err := giveWay(ctx); err != nil {
+		t.Errorf("giveWay after draining = %v; want nil", err)
+	}
+}

@@ -232,7 +232,9 @@ func (a *Archive) swapIfRenamed(ctx context.Context) error {
 		return fmt.Errorf("swap to %s: %w", name, err)
 	}
 	a.serve(ix)
+	undrain := a.admit.drain()
 	a.mu.Lock()
+	undrain()
 	old := a.live
 	a.live, a.liveName = ix, name
 	a.health.mu.Lock()

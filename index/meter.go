@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -63,6 +64,7 @@ type meter struct {
 	mu      sync.Mutex
 	over    *OverBudgetError // the first limit crossed
 	crossed time.Time        // when; tests measure the time to stop from it
+	gaveUp  error            // why a costly search was told to stop, if it was
 
 	ctx context.Context
 	// giveWay, for a costly search, waits while ordinary searches want
@@ -106,6 +108,14 @@ func (m *meter) checkpoint() error {
 	}
 	if m.giveWay != nil {
 		if err := m.giveWay(m.ctx); err != nil {
+			if errors.Is(err, ErrBusy) {
+				// Told to stop (the index is being swapped): every
+				// loop that checks the context stops too.
+				m.mu.Lock()
+				m.gaveUp = err
+				m.mu.Unlock()
+				m.cancel(err)
+			}
 			return m.explain(err)
 		}
 	}
@@ -195,10 +205,13 @@ func (m *meter) explain(err error) error {
 		return m.stop(&OverBudgetError{Limit: LimitSearchers, Value: maxTermSearchers + 1, Max: maxTermSearchers})
 	}
 	m.mu.Lock()
-	over := m.over
+	over, gaveUp := m.over, m.gaveUp
 	m.mu.Unlock()
 	if over != nil {
 		return over
+	}
+	if gaveUp != nil && err != nil {
+		return gaveUp
 	}
 	return err
 }

@@ -465,7 +465,9 @@ func (a *Archive) retire() {
 
 // retireLocked is retire with writeMu held.
 func (a *Archive) retireLocked() {
+	undrain := a.admit.drain()
 	a.mu.Lock()
+	undrain()
 	defer a.mu.Unlock()
 	a.health.mu.Lock()
 	retired := a.health.retired
