@@ -84,6 +84,15 @@ func newMetrics(a *index.Archive, st *store.Store) *metrics {
 			Help: "Store writes not yet in the index: store seq minus indexed seq.",
 		}, func() float64 { s, i := seqs(); return float64(max(s-i, 0)) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "cuttings_index_unhealthy",
+			Help: "1 while the index is damaged, lost or cannot be written (/healthz says what), 0 otherwise.",
+		}, func() float64 {
+			if a.Health().Problem != "" {
+				return 1
+			}
+			return 0
+		}),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name:        "cuttings_documents",
 			Help:        "Documents in the index, by type.",
 			ConstLabels: prometheus.Labels{"type": "article"},

@@ -219,6 +219,13 @@ func TestIndexDirectoryRemoved(t *testing.T) {
 	if h["searchable"] != true {
 		t.Errorf("/healthz: %v; want searchable while rebuilding", h)
 	}
+	if res, err := http.Get(fs.URL + "/metrics"); err == nil {
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if !strings.Contains(string(body), "cuttings_index_unhealthy 1") && fs.Archive.Health().Problem != "" {
+			t.Error("/metrics does not say the index is unhealthy")
+		}
+	}
 	if code, m, _ := fs.get(t, "/api/search?q=macron"); code != http.StatusOK && fs.Archive.Health().Problem != "" {
 		t.Errorf("search while the directory is gone: %d %v; want an answer", code, m)
 	}
