@@ -139,11 +139,15 @@ func (a *Archive) setFault(f fault, format string, args ...any) {
 	if f < h.fault || (f == h.fault && h.problem != "") {
 		return
 	}
-	h.fault, h.problem, h.since = f, fmt.Sprintf(format, args...), time.Now()
+	problem := fmt.Sprintf(format, args...)
+	slog.Error("index unhealthy", "dir", a.dataDir, "problem", problem)
+	// /healthz answers anyone: paths inside the data directory are
+	// named from it, and the directory itself is not named.
+	problem = strings.ReplaceAll(problem, a.dataDir+string(filepath.Separator), "")
+	h.fault, h.problem, h.since = f, strings.ReplaceAll(problem, a.dataDir, "the data directory"), time.Now()
 	if h.wait == 0 {
 		h.wait = rebuildFirstWait
 	}
-	slog.Error("index unhealthy", "dir", a.dataDir, "problem", h.problem)
 }
 
 // clearFault forgets the recorded fault if it is f.

@@ -185,6 +185,9 @@ func (fs *followingServer) waitUnhealthy(t *testing.T, want string) map[string]a
 		}
 		return false
 	})
+	if strings.Contains(fmt.Sprint(got["problem"]), fs.Dir) {
+		t.Errorf("/healthz names the data directory to anyone who asks: %v", got["problem"])
+	}
 	code, m, _ := fs.get(t, "/readyz")
 	if code != http.StatusServiceUnavailable || m["ready"] != false || m["problem"] == nil {
 		// The problem may have been mended in between: only a ready
