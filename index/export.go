@@ -50,18 +50,29 @@ func (a *Archive) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 // readChunk reads one chunk of size hits after the sort values after (nil:
 // the first) and returns the sort values of its last hit.
 func (a *Archive) readChunk(ctx context.Context, q Query, after []string, size int) ([]Hit, []string, error) {
-	select {
-	case a.running <- struct{}{}:
-		defer func() { <-a.running }()
-	case <-ctx.Done():
-		return nil, nil, fmt.Errorf("export: %w", ctx.Err())
+	leave, giveWay, err := a.admit.enter(ctx, q, true)
+	if err != nil {
+		return nil, nil, fmt.Errorf("export: %w", err)
 	}
+	defer leave()
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	if a.live == nil {
 		return nil, nil, errors.New("export: archive is closed")
 	}
-	return a.live.readChunk(ctx, q, after, size)
+	ctx, m, done := withMeter(ctx, a.memoryLimit())
+	defer done()
+	m.giveWay = giveWay
+	var hits []Hit
+	var next []string
+	if err = m.chargeHits(size); err == nil {
+		hits, next, err = a.live.readChunk(ctx, q, after, size)
+	}
+	if err = m.explain(err); err != nil {
+		a.stopped(m)
+		return nil, nil, err
+	}
+	return hits, next, nil
 }
 
 func (ix *Index) readChunk(ctx context.Context, q Query, after []string, size int) (hits []Hit, next []string, err error) {

@@ -81,6 +81,10 @@ type Index struct {
 	// it with the general one.
 	generalOnly bool
 
+	// readFailed, when set, is told when reading the index failed in
+	// the background (recover.go).
+	readFailed func(error)
+
 	// warmStop ends the goroutine keepWarm starts; warmDone is closed
 	// when it has.
 	warmStop, warmDone chan struct{}
@@ -95,7 +99,7 @@ type Index struct {
 // scorchConfig makes a locked index fail to open after a while instead of
 // waiting for ever on the other process.
 func scorchConfig() map[string]any {
-	return map[string]any{"bolt_timeout": "10s"}
+	return map[string]any{"bolt_timeout": "10s", "asyncErrorCallbackName": asyncErrorCallback}
 }
 
 // Create makes a new, empty index in dir, which must not exist yet.
@@ -118,10 +122,15 @@ func Create(dir string) (*Index, error) {
 
 // Open opens an existing index.
 func Open(dir string) (*Index, error) {
+	return open(dir, scorchConfig())
+}
+
+// open opens an existing index with a scorch configuration.
+func open(dir string, config map[string]any) (*Index, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	b, err := bleve.OpenUsing(dir, scorchConfig())
+	b, err := bleve.OpenUsing(dir, config)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -478,8 +487,11 @@ func (ix *Index) KeepWarm() {
 		t := time.NewTicker(warmEvery)
 		defer t.Stop()
 		for {
-			if err := ix.warm(); err != nil {
+			if err := ix.warmSafely(); err != nil {
 				slog.Warn("read facet tables", "dir", ix.dir, "err", err)
+				if ix.readFailed != nil {
+					ix.readFailed(err)
+				}
 			}
 			select {
 			case <-stop:

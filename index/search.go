@@ -816,7 +816,7 @@ func withBodyMemo(ctx context.Context) context.Context {
 func (ix *Index) readBodies(ctx context.Context, ids []string) (map[string]string, error) {
 	memo, _ := ctx.Value(bodyMemoKey{}).(*bodyMemo)
 	if memo == nil {
-		return ix.bodies(ctx, ids)
+		return chargeTexts(ctx, bodiesRead)(ix.bodies(ctx, ids))
 	}
 	out := make(map[string]string, len(ids))
 	var missing []string
@@ -832,7 +832,7 @@ func (ix *Index) readBodies(ctx context.Context, ids []string) (map[string]strin
 	if len(missing) == 0 {
 		return out, nil
 	}
-	read, err := ix.bodies(ctx, missing)
+	read, err := chargeTexts(ctx, bodiesRead)(ix.bodies(ctx, missing))
 	if err != nil {
 		return nil, err
 	}
