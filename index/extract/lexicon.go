@@ -6,6 +6,9 @@ package extract
 // form's past tense as printed in Quote.Cue when the text uses that form.
 var cueVerbs = setOf(
 	"say", "says", "said", "saying",
+	// speech acts that frame a partial quotation: "accused him of a ‘…’"
+	"accuse", "accuses", "accused", "questioned", "exhorted", "welcomed", "welcomes", "slammed", "slams",
+	"dismissed", "condemned", "condemns", "denounced", "blasted", "hailed", "decried", "lambasted",
 	"add", "adds", "added", "adding",
 	"tell", "tells", "told", "telling",
 	"warn", "warns", "warned", "warning",
