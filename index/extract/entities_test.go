@@ -408,3 +408,16 @@ func TestTitleAfterPlaceWithoutName(t *testing.T) {
 		}
 	}
 }
+
+// A Title Case headline writes its reporting verb with a capital: the verb
+// ends the name before it.
+func TestHeadlineVerbEndsName(t *testing.T) {
+	e := Extract(store.Article{ID: "x", Body: "Frank Delmar Says Rival ‘Makes Everyone Feel Sick’\n\nFrench President Frank Delmar has joined a growing list of leaders."})
+	var names []string
+	for _, p := range e.People {
+		names = append(names, p.Name)
+	}
+	if len(names) != 1 || names[0] != "Frank Delmar" {
+		t.Errorf("people %q, want only Frank Delmar", names)
+	}
+}
