@@ -46,12 +46,27 @@ type Archive struct {
 	live     *Index
 	liveName string
 
-	// running holds a token per search running. A search is work for
+	// admit holds a token per search running. A search is work for
 	// the processor only: with more searches than processors, those
 	// running share them and all finish late, each slowed by all the
 	// others; waiting in order, each runs at full speed once it starts,
 	// and a short search is not held up behind every long one at once.
-	running chan struct{}
+	// Costly searches have a lane of their own (admit.go).
+	admit *admission
+
+	// searchMemory is what one search may allocate (limits.go); 0 is
+	// MaxSearchMemory.
+	searchMemory atomic.Int64
+	// meterStopped, when set (by tests), is told of each search a meter
+	// stopped, with the limit and when it was crossed.
+	meterStopped func(over *OverBudgetError, crossed time.Time)
+
+	// health is what is wrong with the live index, if anything, and what
+	// finds it out (recover.go).
+	health health
+
+	// readOnly archives are searched only (readonly.go).
+	readOnly bool
 
 	// writeMu lets one Sync or swap run at a time.
 	writeMu sync.Mutex
@@ -75,7 +90,20 @@ func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive
 			slog.Warn("live index is missing; starting a new one", "dir", dir)
 			name = ""
 		} else if ix, err = Open(dir); err != nil {
-			return nil, fmt.Errorf("open archive %s: %w", dataDir, err)
+			// Bleve opens the last snapshot whose segments it can
+			// read (with the seq that snapshot was written with, so
+			// the store fills in what it lacks); when there is none,
+			// it fails.
+			bad := damagedSegment(dir)
+			if bad == "" {
+				return nil, fmt.Errorf("open archive %s: %w", dataDir, err)
+			}
+			// The store has everything the index had.
+			slog.Error("live index is damaged; starting a new one, to be filled from the store", "dir", dir, "file", bad, "err", err)
+			if err := os.RemoveAll(dir); err != nil {
+				return nil, fmt.Errorf("open archive %s: remove damaged index: %w", dataDir, err)
+			}
+			name = ""
 		}
 	}
 	if name == "" {
@@ -91,27 +119,39 @@ func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive
 	if why := ix.Stale(); why != "" {
 		slog.Warn("index needs a reindex", "dir", ix.Dir(), "why", why)
 	}
-	ix.useBodies(st.Bodies)
-	ix.KeepWarm()
-	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name,
-		running: make(chan struct{}, runtime.GOMAXPROCS(0))}, nil
+	a := &Archive{dataDir: dataDir, st: st, live: ix, liveName: name,
+		admit: newAdmission(runtime.GOMAXPROCS(0))}
+	a.serve(ix)
+	return a, nil
 }
 
-// Search answers q from the live index. Searches run at most one per
-// processor at once; more wait their turn, in order.
+// Search answers q from the live index. Ordinary searches run at most one
+// per processor at once, more wait their turn, in order; costly ones run
+// one at a time beside them (admit.go). Each runs under the engine's meter
+// of what it allocates (limits.go).
 func (a *Archive) Search(ctx context.Context, q Query) (*Result, error) {
-	select {
-	case a.running <- struct{}{}:
-		defer func() { <-a.running }()
-	case <-ctx.Done():
-		return nil, fmt.Errorf("search: %w", ctx.Err())
+	leave, giveWay, err := a.admit.enter(ctx, q, false)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
 	}
+	defer leave()
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	if a.live == nil {
 		return nil, errors.New("search: archive is closed")
 	}
-	return a.live.Search(ctx, q)
+	if err := a.searchable(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ctx, m, done := a.meter(ctx, giveWay)
+	defer done()
+	res, err := a.live.Search(ctx, q)
+	if err != nil {
+		a.stopped(m)
+		a.noteSearchError(err)
+		return nil, err
+	}
+	return res, nil
 }
 
 // Sync indexes every store change after the live index's seq and returns
@@ -122,7 +162,18 @@ func (a *Archive) Sync(ctx context.Context) (int, error) {
 	if a.closed {
 		return 0, errors.New("sync: archive is closed")
 	}
-	return catchUp(ctx, a.st, a.live, nil)
+	if a.readOnly {
+		return 0, fmt.Errorf("sync: %w", ErrReadOnly)
+	}
+	if err := a.writable(); err != nil {
+		return 0, fmt.Errorf("sync: %w", err)
+	}
+	n, err := catchUp(ctx, a.st, a.live, nil)
+	if a.noteWriteError(err) {
+		// Not to be read again, from now: Bleve may panic on it.
+		a.retireLocked()
+	}
+	return n, err
 }
 
 // Follow syncs every half second, and swaps in a new index when a reindex
@@ -135,6 +186,7 @@ func (a *Archive) Follow(ctx context.Context) error {
 	for {
 		err := a.swapIfRenamed(ctx)
 		if err == nil {
+			a.tend(ctx)
 			_, err = a.Sync(ctx)
 		}
 		if err != nil && ctx.Err() == nil && err.Error() != lastErr {
@@ -175,17 +227,25 @@ func (a *Archive) swapIfRenamed(ctx context.Context) error {
 		ix.Close()
 		return fmt.Errorf("swap to %s: %w", name, err)
 	}
-	ix.useBodies(a.st.Bodies)
-	ix.KeepWarm()
+	a.serve(ix)
+	undrain := a.admit.drain()
 	a.mu.Lock()
+	undrain()
 	old := a.live
 	a.live, a.liveName = ix, name
+	a.health.mu.Lock()
+	retired := a.health.retired
+	a.health.retired = false
+	a.health.mu.Unlock()
 	a.mu.Unlock()
 	slog.Info("swapped in a new index", "dir", ix.Dir(), "seq", ix.LastSeq())
 	if why := ix.Stale(); why != "" {
 		slog.Warn("index needs a reindex", "dir", ix.Dir(), "why", why)
 	}
-	if err := old.Close(); err != nil {
+	unwatchAsync(old.Dir())
+	if retired {
+		// Closed already (recover.go).
+	} else if err := old.Close(); err != nil {
 		slog.Error("close old index", "err", err)
 	}
 	if err := os.RemoveAll(old.Dir()); err != nil {
@@ -237,7 +297,23 @@ func (a *Archive) Close() error {
 	a.closed = true
 	ix := a.live
 	a.live = nil
+	unwatchAsync(ix.Dir())
+	a.health.mu.Lock()
+	retired := a.health.retired
+	a.health.mu.Unlock()
+	if retired {
+		return nil // closed already (recover.go)
+	}
 	return ix.Close()
+}
+
+// serve readies an index to be the live one: bodies for snippets and
+// phrases, facet tables kept warm, its failures reported to the archive.
+func (a *Archive) serve(ix *Index) {
+	ix.useBodies(a.st.Bodies)
+	ix.readFailed = a.noteSearchError
+	watchAsync(ix.Dir(), a.asyncFault)
+	ix.KeepWarm()
 }
 
 // catchUp applies every store change after ix's seq, reading, extracting and
@@ -282,7 +358,7 @@ func catchUp(ctx context.Context, st *store.Store, ix *Index, progress func(n in
 			return n, p.err
 		}
 		if err := ix.Apply(ctx, p.docs); err != nil {
-			return n, err
+			return n, &writeError{err}
 		}
 		n += len(p.docs)
 		if progress != nil {

@@ -422,8 +422,8 @@ func TestSearchesWaitTheirTurn(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Every processor busy.
-	for range cap(a.running) {
-		a.running <- struct{}{}
+	for range cap(a.admit.normal) {
+		a.admit.normal <- struct{}{}
 	}
 	waiting, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancel()
@@ -444,7 +444,7 @@ func TestSearchesWaitTheirTurn(t *testing.T) {
 		t.Fatalf("search ran while every processor was busy (err %v)", err)
 	case <-time.After(50 * time.Millisecond):
 	}
-	<-a.running
+	<-a.admit.normal
 	if err := <-got; err != nil {
 		t.Fatal(err)
 	}
@@ -458,4 +458,61 @@ func openTestArchive(t *testing.T, dir string, st *store.Store) *Archive {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// An index whose segment files were all damaged while no server ran does
+// not keep the archive from opening, nor lose articles: the store fills
+// in whatever the index opened (or started anew) lacks.
+func TestOpenArchiveDamagedIndex(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := openTestStore(t, dir)
+	a := openTestArchive(t, dir, st)
+	putArticles(t, st, syntheticArticles(50))
+	if _, err := a.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	old := a.LiveName()
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	segs, err := filepath.Glob(filepath.Join(dir, old, "store", "*.zap"))
+	if err != nil || len(segs) == 0 {
+		t.Fatalf("no segment files (%v)", err)
+	}
+	for _, p := range segs {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The footer: the chunk mode, version and checksum Bleve reads
+		// first.
+		if _, err := f.WriteAt([]byte(strings.Repeat("\xde\xad", 6)), info.Size()-12); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	// Bleve may still open an earlier snapshot that holds none of the
+	// damaged segments (and the seq it was written with); if it cannot,
+	// the archive starts a new index. Either way the store fills it.
+	a = openTestArchive(t, dir, st)
+	defer a.Close()
+	if a.LiveName() != old {
+		if _, err := os.Stat(filepath.Join(dir, old)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("damaged index left in place (%v)", err)
+		}
+	} else if bad, err := a.live.verify(); err != nil || bad != "" {
+		t.Errorf("reopened index reads the damaged segment %s (%v)", bad, err)
+	}
+	if _, err := a.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.Search(ctx, Query{Text: "harbour"})
+	if err != nil || r.Total != 50 {
+		t.Fatalf("search after the new index was filled: %v, %v; want 50 hits", r, err)
+	}
 }

@@ -249,11 +249,21 @@ func (ix *Index) enrichment(ctx context.Context, id string) (e extract.Enrichmen
 // article within a second or so), or holds from before enrichment records
 // were kept (the index then says it is stale), is extracted now and its
 // people filed under the archive's names as the indexer would file them.
+// So is every article while the live index may not be read (a write to it
+// failed or its files are corrupt, recover.go): the article's page does not
+// need the index, and is still served while a new one is built.
 func (a *Archive) Enrichment(ctx context.Context, art store.Article) (Enrichment, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	if a.live == nil {
 		return Enrichment{}, errors.New("read enrichment: archive is closed")
+	}
+	if a.searchable() != nil {
+		// Nothing is read from the index, not even the names it
+		// holds: those already learnt are used.
+		e := safeExtract(art.ID, art)
+		a.live.names.file(&e, nil)
+		return e, nil
 	}
 	e, found, err := a.live.enrichment(ctx, art.ID)
 	if err != nil {

@@ -129,6 +129,19 @@ func TestEnrichmentFiled(t *testing.T) {
 	if people, speakers := names(e); !cmp.Equal(people, []string{"Tobias Wrenfield"}) || !cmp.Equal(speakers, []string{"Tobias Wrenfield"}) {
 		t.Errorf("not indexed: people %q, speakers %q; want Tobias Wrenfield", people, speakers)
 	}
+
+	// A live index that may not be read (a write to it failed, and it
+	// was closed, recover.go): extracted now, filed under the names
+	// already learnt, nothing read from the index.
+	a.setFault(faultWrite, "writing the index failed: test")
+	a.retire()
+	e, err = a.Enrichment(ctx, short)
+	if err != nil {
+		t.Fatalf("enrichment while the index may not be read: %v", err)
+	}
+	if people, speakers := names(e); !cmp.Equal(people, []string{"Tobias Wrenfield"}) || !cmp.Equal(speakers, []string{"Tobias Wrenfield"}) {
+		t.Errorf("index not readable: people %q, speakers %q; want Tobias Wrenfield", people, speakers)
+	}
 }
 
 // TestIndexKeepsItsParts: outside index, nothing imports the query engine,

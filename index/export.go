@@ -47,16 +47,22 @@ func (a *Archive) Each(ctx context.Context, q Query, fn func(Hit) error) error {
 // readChunk reads one chunk of size hits after the sort values after (nil:
 // the first) and returns the sort values of its last hit.
 func (a *Archive) readChunk(ctx context.Context, q Query, after []string, size int) ([]Hit, []string, error) {
-	select {
-	case a.running <- struct{}{}:
-		defer func() { <-a.running }()
-	case <-ctx.Done():
-		return nil, nil, fmt.Errorf("export: %w", ctx.Err())
+	leave, giveWay, err := a.admit.enter(ctx, q, true)
+	if err != nil {
+		return nil, nil, fmt.Errorf("export: %w", err)
 	}
+	defer leave()
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	if a.live == nil {
 		return nil, nil, errors.New("export: archive is closed")
 	}
-	return a.live.eng.Chunk(ctx, q, after, size)
+	ctx, m, done := a.meter(ctx, giveWay)
+	defer done()
+	hits, next, err := a.live.eng.Chunk(ctx, q, after, size)
+	if err != nil {
+		a.stopped(m)
+		return nil, nil, err
+	}
+	return hits, next, nil
 }

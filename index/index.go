@@ -7,12 +7,16 @@
 // extractor, filing people under one name across the archive, names.go),
 // writing batches with the seq they bring the index up to, reindexing into
 // a new directory and swapping it in, the versions that say when a reindex
-// is due, and each article's enrichment as it was filed (enrichment.go).
+// is due, and each article's enrichment as it was filed (enrichment.go);
+// which searches run when (admit.go) and the limit each runs under
+// (limits.go); the index's health and its recovery from the store when it
+// is lost, full or corrupt (recover.go); opening it read-only
+// (readonly.go) and undoing a failed start (undo.go).
 // The query engine, index/engine, owns what the index holds and how it is
 // searched: the documents an article becomes, the mapping, and the three
 // ways a query is answered (the home page from the date key, one word from
-// the segments, Bleve's general search), with facets, snippets and budgets.
-// This package hands the engine each article and each search, and names
+// the segments, Bleve's general search), with facets, snippets, budgets
+// and the meter that stops a search as it runs. This package hands the engine each article and each search, and names
 // the engine's vocabulary (Query, Result, Hit, ...) for its callers.
 //
 // Bleve, the engine and the extractor stay inside: no type of theirs
@@ -76,6 +80,10 @@ type Index struct {
 
 	names personNames // one name per person across the archive (names.go)
 
+	// readFailed, when set, is told when reading the index failed in
+	// the background (recover.go).
+	readFailed func(error)
+
 	mu sync.Mutex
 	// persisted is closed once the last applied batch is on disk: Bleve
 	// writes batches in the background and drops what is not yet written
@@ -86,7 +94,7 @@ type Index struct {
 // scorchConfig makes a locked index fail to open after a while instead of
 // waiting for ever on the other process.
 func scorchConfig() map[string]any {
-	return map[string]any{"bolt_timeout": "10s"}
+	return map[string]any{"bolt_timeout": "10s", "asyncErrorCallbackName": asyncErrorCallback}
 }
 
 // Create makes a new, empty index in dir, which must not exist yet.
@@ -109,10 +117,15 @@ func Create(dir string) (*Index, error) {
 
 // Open opens an existing index.
 func Open(dir string) (*Index, error) {
+	return open(dir, scorchConfig())
+}
+
+// open opens an existing index with a scorch configuration.
+func open(dir string, config map[string]any) (*Index, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	b, err := bleve.OpenUsing(dir, scorchConfig())
+	b, err := bleve.OpenUsing(dir, config)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
@@ -178,8 +191,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 // KeepWarm has the index read what searches need of new segments (written
 // by a batch or a merge) in the background, every second, until Close: a
 // search would otherwise read it itself. An index that serves searches
-// wants it; one being built does not.
-func (ix *Index) KeepWarm() { ix.eng.KeepWarm() }
+// wants it; one being built does not. A failed read is reported to
+// readFailed, if set.
+func (ix *Index) KeepWarm() { ix.eng.KeepWarm(ix.readFailed) }
 
 // useBodies has the index read article bodies, which it does not store,
 // from the store: for snippets and for checking phrases.

@@ -48,17 +48,34 @@ func LockServer(dataDir string) (release func(), err error) {
 	}
 }
 
-// ServerRunning reports whether a server holds dataDir's lock.
+// ServerRunning reports whether a server holds dataDir's lock. It opens
+// the lock file for reading only (a lock needs no more), and takes its
+// absence for no server (a server makes it), so that it works, and writes
+// nothing, in a data directory the caller may not write.
 func ServerRunning(dataDir string) (bool, error) {
-	f, ok, err := tryLock(dataDir)
+	path := filepath.Join(dataDir, lockFile)
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("lock %s: %w", path, err)
 	}
-	if ok {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
+	defer f.Close()
+	for {
+		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if !errors.Is(err, syscall.EINTR) {
+			break
+		}
 	}
-	return !ok, nil
+	if errors.Is(err, syscall.EWOULDBLOCK) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("lock %s: %w", path, err)
+	}
+	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return false, nil
 }
 
 // tryLock takes the server lock without waiting; ok is false if someone

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -84,25 +85,36 @@ func (s *Server) health(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("health: %w", err)
 	}
-	// The server is alive either way (200); "behind" says its searches
-	// miss more than the allowed lag of new articles, as /readyz does.
-	status := "ok"
+	// "behind" says its searches miss more than the allowed lag of new
+	// articles, as /readyz does; the server is fine otherwise (200).
+	// "unhealthy" says the index is damaged or cannot be written (a
+	// removed directory, a full disk, a corrupt file): 503, with what is
+	// wrong, whether searches are answered meanwhile, and whether a new
+	// index is being built from the store.
+	status, code := "ok", http.StatusOK
 	if lag > s.maxLag {
 		status = "behind"
 	}
 	health := map[string]any{
-		"status":      status,
 		"articles":    n,
 		"store_seq":   stored,
 		"indexed_seq": indexed,
 		"lag":         lag,
 	}
+	if ih := s.archive.Health(); ih.Problem != "" {
+		status, code = "unhealthy", http.StatusServiceUnavailable
+		health["problem"] = ih.Problem
+		health["since"] = ih.Since.UTC().Format(time.RFC3339)
+		health["searchable"] = ih.Searchable
+		health["rebuilding"] = ih.Rebuilding
+	}
+	health["status"] = status
 	if feeds := s.feedStatuses(); feeds != nil {
 		// A failing feed is not an unhealthy server: the status stays
 		// "ok" and each feed says what failed.
 		health["feeds"] = feeds
 	}
-	return c.JSON(http.StatusOK, health)
+	return c.JSON(code, health)
 }
 
 // noParams refuses query parameters on a URL that takes none, like

@@ -149,3 +149,41 @@ func TestFilterBudget(t *testing.T) {
 		}
 	}
 }
+
+// What a search allocates while it runs is bounded too: past the
+// archive's limit the search stops and the client gets a 422 naming the
+// memory limit, on the page as in the API, quickly.
+func TestSearchMemoryBound(t *testing.T) {
+	ta := newTestArchive(t, "")
+	addGazetteer(t, ta)
+	// The gazetteer's body alone is over this: reading it for a snippet
+	// crosses the limit.
+	ta.Archive.SetSearchMemory(16 << 10)
+	for _, path := range []string{"/api/search", "/"} {
+		start := time.Now()
+		res, err := http.Get(ta.URL + path + "?q=" + url.QueryEscape("region towns"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if took := time.Since(start); took > 2*time.Second {
+			t.Errorf("GET %s: %v; want under 2s", path, took)
+		}
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("GET %s: status %d, want 422: %.300s", path, res.StatusCode, body)
+		}
+		if path == "/api/search" && (!strings.Contains(string(body), `"limit":"memory"`) || !strings.Contains(string(body), "the limit is 16 KiB")) {
+			t.Errorf("GET %s: %s; want the memory limit named", path, body)
+		}
+	}
+	ta.Archive.SetSearchMemory(0)
+	res, err := http.Get(ta.URL + "/api/search?q=" + url.QueryEscape("region towns"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("with the default limit: status %d, want 200", res.StatusCode)
+	}
+}

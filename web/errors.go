@@ -33,6 +33,9 @@ func statusOf(err error) int {
 		return http.StatusBadRequest
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound
+	case errors.Is(err, index.ErrBusy), errors.Is(err, index.ErrUnavailable):
+		// Nothing wrong with the request: the server cannot answer it now.
+		return http.StatusServiceUnavailable
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable
 	}
@@ -53,6 +56,10 @@ func messageOf(err error, code int) string {
 		return http.StatusText(he.Code)
 	}
 	switch {
+	case errors.Is(err, index.ErrBusy):
+		return index.ErrBusy.Error()
+	case errors.Is(err, index.ErrUnavailable):
+		return index.ErrUnavailable.Error()
 	case code == http.StatusServiceUnavailable:
 		return "the request took too long; try a narrower search"
 	case code >= 500:
@@ -82,6 +89,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if code == http.StatusUnauthorized {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="cuttings"`)
+	}
+	if errors.Is(err, index.ErrBusy) || errors.Is(err, index.ErrUnavailable) {
+		c.Response().Header().Set("Retry-After", "5")
 	}
 	var werr error
 	switch {

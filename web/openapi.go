@@ -119,7 +119,7 @@ var (
 	overBudget = response{Description: "The query would cost more than one query may; error says which limit and by how much", Type: "application/json",
 		Schema: map[string]any{"type": "object", "required": []string{"error", "limit"}, "properties": map[string]any{
 			"error": map[string]any{"type": "string"},
-			"limit": map[string]any{"type": "string", "enum": []string{index.LimitBytes, index.LimitTerms, index.LimitPatterns, index.LimitExpansions, index.LimitFilters, index.LimitPhrases, index.LimitFuzziness}},
+			"limit": map[string]any{"type": "string", "enum": []string{index.LimitBytes, index.LimitTerms, index.LimitPatterns, index.LimitExpansions, index.LimitFilters, index.LimitPhrases, index.LimitFuzziness, index.LimitMemory, index.LimitSearchers}},
 		}}}
 )
 
@@ -130,6 +130,8 @@ func operations() []operation {
 			Type: "application/json", Schema: anyObject},
 		400: errorBody,
 		422: overBudget,
+		503: {Description: "Not answered now: too many costly searches waiting, the index being rebuilt, or past the deadline; Retry-After says when to try again (the first two)",
+			Type: "application/json", Schema: anyObject},
 	}
 	article := map[string]string{"id": "kyiv-pledge"}
 	person := map[string]string{"name": "Emmanuel Macron"}
@@ -141,8 +143,9 @@ func operations() []operation {
 			Responses: map[int]response{200: htmlPage, 404: {Description: "Nobody by that name", Type: "text/html"}}},
 		{Method: "GET", Path: "/feed", ID: "feed", Summary: "An Atom feed of a search's newest hits", Query: feedParams(),
 			Responses: map[int]response{200: {Description: "Atom 1.0", Type: "application/atom+xml"}, 400: {Description: "Bad request", Type: "text/html"}}},
-		{Method: "GET", Path: "/healthz", ID: "health", Summary: "Liveness: the store answers; the index lag", Responses: map[int]response{200: jsonOf(anyObject)}},
-		{Method: "GET", Path: "/readyz", ID: "ready", Summary: "Readiness: 503 until the index has caught up with the store, and while it is more than the allowed lag behind",
+		{Method: "GET", Path: "/healthz", ID: "health", Summary: "Liveness: the store answers; the index lag; what is wrong with the index, if anything",
+			Responses: map[int]response{200: jsonOf(anyObject), 503: {Description: "The index is damaged, lost or cannot be written; the answer says what, and whether it is being rebuilt", Type: "application/json", Schema: anyObject}}},
+		{Method: "GET", Path: "/readyz", ID: "ready", Summary: "Readiness: 503 until the index has caught up with the store, while it is more than the allowed lag behind, and while it is unhealthy",
 			Responses: map[int]response{200: jsonOf(anyObject), 503: {Description: "Not ready yet", Type: "application/json", Schema: anyObject}}},
 		{Method: "GET", Path: "/metrics", ID: "metrics", Summary: "Prometheus metrics", Responses: map[int]response{200: {Description: "Prometheus text format", Type: "text/plain"}}},
 		{Method: "GET", Path: "/api/openapi.json", ID: "openapi", Summary: "This document", Responses: map[int]response{200: jsonOf(anyObject)}},

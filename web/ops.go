@@ -84,6 +84,15 @@ func newMetrics(a *index.Archive, st *store.Store) *metrics {
 			Help: "Store writes not yet in the index: store seq minus indexed seq.",
 		}, func() float64 { s, i := seqs(); return float64(max(s-i, 0)) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "cuttings_index_unhealthy",
+			Help: "1 while the index is damaged, lost or cannot be written (/healthz says what), 0 otherwise.",
+		}, func() float64 {
+			if a.Health().Problem != "" {
+				return 1
+			}
+			return 0
+		}),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name:        "cuttings_documents",
 			Help:        "Documents in the index, by type.",
 			ConstLabels: prometheus.Labels{"type": "article"},
@@ -109,8 +118,9 @@ func (s *Server) metricsPage(c echo.Context) error {
 }
 
 // ready answers GET /readyz: 503 until the index has caught up with the
-// store once since the server started, and again whenever it is more than
-// the allowed lag behind; 200 otherwise.
+// store once since the server started, again whenever it is more than the
+// allowed lag behind, and while the index is unhealthy (recover.go in
+// index); 200 otherwise.
 func (s *Server) ready(c echo.Context) error {
 	if err := noParams(c); err != nil {
 		return err
@@ -122,8 +132,12 @@ func (s *Server) ready(c echo.Context) error {
 	if lag == 0 {
 		s.caughtUp.Store(true)
 	}
-	ready := s.caughtUp.Load() && lag <= s.maxLag
+	ih := s.archive.Health()
+	ready := s.caughtUp.Load() && lag <= s.maxLag && ih.Problem == ""
 	body := map[string]any{"ready": ready, "store_seq": stored, "indexed_seq": indexed, "lag": lag, "max_lag": s.maxLag}
+	if ih.Problem != "" {
+		body["problem"] = ih.Problem
+	}
 	if !ready {
 		return c.JSON(http.StatusServiceUnavailable, body)
 	}

@@ -94,6 +94,9 @@ func TestMetrics(t *testing.T) {
 	moved(`cuttings_index_seq{}`, 1)
 	moved(`cuttings_documents{type=article}`, 1)
 	moved(`cuttings_documents{type=quote}`, 1)
+	if v, ok := after[`cuttings_index_unhealthy{}`]; !ok || v != 0 {
+		t.Errorf("cuttings_index_unhealthy = %v (present %v), want 0", v, ok)
+	}
 	if lag := after[`cuttings_index_lag{}`]; lag != 0 {
 		t.Errorf("index lag %v after a synced ingest, want 0", lag)
 	}

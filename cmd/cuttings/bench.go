@@ -43,6 +43,11 @@ type benchOptions struct {
 	Ingest   int
 	Live     float64
 	Seed     uint64
+	// Attack runs the attack bench (attack.go) instead: AttackFor is
+	// each phase's length, Rounds how many times both phases run.
+	Attack    bool
+	AttackFor time.Duration
+	Rounds    int
 	// Profiles: of the build (store and reindex) and of the query runs.
 	BuildProfile, QueryProfile string
 	// workDir is where the corpus search starts; "" is the working
@@ -63,6 +68,9 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.Uint64Var(&o.Seed, "seed", 1, "random `seed` for dates, order and queries")
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
+	fs.BoolVar(&o.Attack, "attack", false, "instead: serve Reuters-21578 as it is and time the normal query mix alone and while as many clients send the costliest queries the budgets allow (issue 15)")
+	fs.DurationVar(&o.AttackFor, "attack-for", 20*time.Second, "with --attack: how long each phase runs")
+	fs.IntVar(&o.Rounds, "rounds", 3, "with --attack: how many rounds of both phases (medians are reported)")
 }
 
 // Corpus files, and the field holding each one's body.
@@ -101,6 +109,7 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	opts.flags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: cuttings bench [--articles 100000] [--data DIR [--keep]] [--clients 4] [--queries 200] [--corpus DIR]")
+		fmt.Fprintln(stderr, "       cuttings bench --attack [--attack-for 20s] [--rounds 3] [--clients 4] [--data DIR [--keep|--reuse]] [--corpus DIR]")
 		fmt.Fprintln(stderr, "\nBuilds an archive of N articles by replicating Reuters-21578, BBC and PolNeAR with new ids")
 		fmt.Fprintln(stderr, "and dates, and measures indexing, ingest, index size, faceted search over HTTP and memory.")
 		fmt.Fprintln(stderr, "\nflags:")
@@ -115,6 +124,13 @@ func runBench(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 || opts.Articles < 1 || opts.Clients < 1 || opts.Queries < 1 || opts.Ingest < 0 || opts.Live < 0 || opts.Live > 10_000 {
 		fs.Usage()
 		return fmt.Errorf("bench: %w", errUsage)
+	}
+	if opts.Attack {
+		if opts.Rounds < 1 || opts.AttackFor <= 0 {
+			fs.Usage()
+			return fmt.Errorf("bench: %w", errUsage)
+		}
+		return benchAttack(context.Background(), opts, stdout, stderr)
 	}
 	return bench(context.Background(), opts, stdout, stderr)
 }

@@ -89,3 +89,32 @@ func TestBenchCommandNoCorpus(t *testing.T) {
 		t.Errorf("bench without a corpus: %v", err)
 	}
 }
+
+// The attack bench serves the Reuters file as it is and reports the normal
+// mix's p99 alone and under attack, and the peak RSS, beside the targets.
+func TestBenchAttack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	corpus := writeBenchCorpus(t)
+	var stdout, stderr bytes.Buffer
+	err := run([]string{"bench", "--attack", "--corpus", corpus, "--attack-for", "300ms", "--rounds", "1", "--queries", "10"},
+		strings.NewReader(""), &stdout, &stderr)
+	out := stdout.String()
+	if err != nil {
+		t.Fatalf("%v\n%s\n%s", err, out, stderr.String())
+	}
+	for _, want := range []string{
+		"reuters-21578.jsonl (12 articles)",
+		"| 256 common words | 200 |",
+		"round 1: normal p50/p99 unloaded",
+		"| normal mix p99, 4 clients, unloaded | — |",
+		"| normal mix p99, 4 clients, under attack by 4 | ≤ 2x unloaded |",
+		"| peak server RSS under attack | < 1.5 GB |",
+		"| normal requests failed | 0 | 0 | met |",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -130,8 +130,8 @@ flags:`)
 
 // ingestFiles reads files (and URLs, and stdin) into the store and prints
 // the summary line. skipped are files found under a directory that are
-// not read (an unknown extension), each named like a file that holds no
-// article.
+// not read (an unknown extension), and directories with no file in them,
+// each named like a file that holds no article.
 func ingestFiles(ctx context.Context, st *store.Store, fetcher *fetch.Client, opts ingestOptions,
 	files, skipped []string, stdin io.Reader, stdout, stderr io.Writer) (ingestCounts, error) {
 	in := &ingester{
@@ -142,6 +142,10 @@ func ingestFiles(ctx context.Context, st *store.Store, fetcher *fetch.Client, op
 		bar:       newIngestBar(files, stderr),
 	}
 	for _, path := range skipped {
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			in.skip(path, "skipped: no file in it")
+			continue
+		}
 		in.skip(path, "skipped: not a kind of file ingest reads (by its extension)")
 	}
 	start := time.Now()

@@ -193,17 +193,21 @@ func TestIngestSkipped(t *testing.T) {
 	ingestWriteFile(t, filepath.Join(in, "none.json"), "[]")
 	ingestWriteFile(t, filepath.Join(in, "notes.md"), "# not an article\n")
 	ingestWriteFile(t, filepath.Join(in, ".draft.jsonl"), "") // hidden: a writer's temporary file, left alone
-	sum, stderr, err := runIngestTest(t, "", "--data", t.TempDir(), in)
+	emptyDir := t.TempDir()
+	sum, stderr, err := runIngestTest(t, "", "--data", t.TempDir(), in, emptyDir)
 	if err != nil {
 		t.Fatalf("exit: %v", err)
 	}
-	if diff := cmp.Diff(ingestSummary{Read: 1, Added: 1, Skipped: 3}, sum); diff != "" {
+	if diff := cmp.Diff(ingestSummary{Read: 1, Added: 1, Skipped: 4}, sum); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
 	for _, name := range []string{"empty.json", "none.json", "notes.md"} {
 		if !strings.Contains(stderr, filepath.Join(in, name)+": skipped") {
 			t.Errorf("stderr does not name %s:\n%s", name, stderr)
 		}
+	}
+	if !strings.Contains(stderr, emptyDir+": skipped: no file in it") {
+		t.Errorf("stderr does not name the empty directory:\n%s", stderr)
 	}
 	if strings.Contains(stderr, ".draft") {
 		t.Errorf("stderr names the hidden file:\n%s", stderr)

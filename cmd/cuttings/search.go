@@ -36,6 +36,9 @@ type searchOptions struct {
 	Quotes  bool
 	JSON    bool
 	Format  string
+	// ReadOnly searches the index as it is, writing nothing in Data; a
+	// data directory this process may not write is searched so anyway.
+	ReadOnly bool
 }
 
 // stringList is a flag that may be given several times.
@@ -67,6 +70,7 @@ func (o *searchOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Page, "page", 1, "page of results")
 	fs.BoolVar(&o.Quotes, "quotes", false, "search quotations instead of articles")
 	fs.BoolVar(&o.JSON, "json", false, "print the result as JSON, as the server's /api/search does (--format json)")
+	fs.BoolVar(&o.ReadOnly, "read-only", false, "write nothing in --data: search the index as it is, without indexing what the store has that it lacks (the default when --data cannot be written)")
 	fs.StringVar(&o.Format, "format", "text", "`format`: text, json (one page, as /api/search), or csv or jsonl (every hit, streamed; --page and --size do not apply)")
 }
 
@@ -78,7 +82,7 @@ func runSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var opts searchOptions
 	opts.flags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cuttings search [--data ./data] [--person P]... [--country C]... [--from DATE] [--to DATE] [--sort newest] [--quotes] [--format text|json|csv|jsonl] QUERY...")
+		fmt.Fprintln(stderr, "usage: cuttings search [--data ./data] [--person P]... [--country C]... [--from DATE] [--to DATE] [--sort newest] [--quotes] [--format text|json|csv|jsonl] [--read-only] QUERY...")
 		fmt.Fprintln(stderr, `
 Searches the archive. QUERY uses Bleve's query syntax: words, "a phrase",
 +must, -not, field:value (person:"Keir Starmer", title:ukraine); no QUERY
@@ -204,6 +208,9 @@ func (o *searchOptions) openArchive(ctx context.Context, stderr io.Writer) (a *i
 	if _, err := os.Stat(o.Data); err != nil {
 		return nil, nil, fmt.Errorf("no archive in %s (cuttings ingest makes one): %w", o.Data, err)
 	}
+	if o.ReadOnly || index.ReadOnlyDir(o.Data) {
+		return o.openReadOnly(ctx, stderr)
+	}
 	st, err := store.Open(ctx, storeDSN(o.Data, o.Store))
 	if err != nil {
 		return nil, nil, err
@@ -225,6 +232,27 @@ func (o *searchOptions) openArchive(ctx context.Context, stderr io.Writer) (a *i
 		fmt.Fprintf(stderr, "cuttings search: %s\n", why)
 	}
 	return a, done, nil
+}
+
+// openReadOnly opens the archive in the data directory without writing
+// anything there, and says when its index is behind the store.
+func (o *searchOptions) openReadOnly(ctx context.Context, stderr io.Writer) (a *index.Archive, done func(), err error) {
+	st, err := store.OpenReadOnly(ctx, storeDSN(o.Data, o.Store))
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err = index.OpenArchiveReadOnly(ctx, o.Data, st)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	if last, err := st.LastSeq(ctx); err == nil && last > a.LastSeq() {
+		fmt.Fprintf(stderr, "cuttings search: %s is searched read-only: the index lacks the store's last %d changes (run cuttings search or reindex where it can be written)\n", o.Data, last-a.LastSeq())
+	}
+	if why := a.Stale(); why != "" {
+		fmt.Fprintf(stderr, "cuttings search: %s\n", why)
+	}
+	return a, func() { a.Close(); st.Close() }, nil
 }
 
 // exportIndex writes every hit of q from the index in the data directory.

@@ -125,9 +125,11 @@ type server struct {
 // connections. Wait ends it.
 func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *server, err error) {
 	s := &server{log: logw}
+	undo := func() {}
 	defer func() {
 		if err != nil {
 			s.close()
+			undo()
 		}
 	}()
 
@@ -170,6 +172,11 @@ func startServer(ctx context.Context, opts serveOptions, logw io.Writer) (_ *ser
 	}
 
 	s.dir = dir
+	if !opts.Demo {
+		// A start that fails from here on removes what it made in
+		// --data (the bind failure above made nothing).
+		undo = index.NoteDataDir(dir)
+	}
 
 	release, err := index.LockServer(dir)
 	if err != nil {

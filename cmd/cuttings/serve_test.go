@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -17,6 +19,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cuttings/cuttings/store"
 )
 
 // getJSON fetches u and decodes its JSON answer.
@@ -218,5 +222,68 @@ func TestServeBindFailureLeavesData(t *testing.T) {
 		if diff := cmp.Diff(before, listing(dir)); diff != "" {
 			t.Errorf("--data %s changed (-before +after):\n%s", dir, diff)
 		}
+	}
+}
+
+// A serve that fails later in its start (a store it cannot use, an index
+// it cannot open) also leaves --data as it found it: the lock, an index,
+// an empty store or the directory it made are removed; what was there is
+// not touched.
+func TestServeFailedStartLeavesData(t *testing.T) {
+	state := func(dir string) []string {
+		var out []string
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out = append(out, path+" (none)")
+				return nil
+			}
+			info, _ := d.Info()
+			out = append(out, fmt.Sprintf("%s %d", path, info.Size()))
+			return nil
+		})
+		return out
+	}
+	newerStore := t.TempDir()
+	st, err := store.Open(context.Background(), newerStore)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	db, err := sql.Open("sqlite", filepath.Join(newerStore, store.DBFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`PRAGMA user_version = 99`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	badIndex := t.TempDir()
+	if err := os.WriteFile(filepath.Join(badIndex, "INDEX"), []byte("../elsewhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name, dir, want string
+		args            []string
+	}{
+		{"a store of a later format", newerStore, "format 99", nil},
+		{"an INDEX naming no index", badIndex, "not an index directory name", nil},
+		{"a store that does not answer, in a new directory", filepath.Join(t.TempDir(), "data"), "open store",
+			[]string{"--store", "postgres://cuttings@127.0.0.1:1/none?connect_timeout=2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := state(tt.dir)
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", tt.dir}, tt.args...)
+			err := run(args, nil, &stdout, &stderr)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("serve: err = %v, want one saying %q", err, tt.want)
+			}
+			if diff := cmp.Diff(before, state(tt.dir)); diff != "" {
+				t.Errorf("--data changed (-before +after):\n%s", diff)
+			}
+		})
 	}
 }

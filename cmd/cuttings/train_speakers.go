@@ -36,6 +36,7 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "write the model to `FILE` (default index/extract/speakers.model.json when neither --cv nor --eval is given)")
 	folds := fs.Int("cv", 0, "cross-validate: split the --gold articles into `K` folds and predict each fold with a model trained on the others")
 	preds := fs.String("predictions", "", "write the held-out predictions of --cv or --eval to `FILE`, as `cuttings extract` prints them, for score.py")
+	bags := fs.Int("bags", 5, "average this many models, each trained on its own shuffle of the examples (less dependent on their order)")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
 	rate := fs.Float64("rate", 0.03, "the first pass's learning rate")
 	report := fs.String("report", "", "with --cv, write every held-out quotation's candidates, the right ones and the one named to `FILE` (JSONL)")
@@ -66,7 +67,7 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	if *folds == 1 || *folds < 0 {
 		return fmt.Errorf("train speakers: --cv needs at least 2 folds")
 	}
-	opts := extract.SpeakerTraining{Epochs: *epochs, Rate: *rate, Threshold: *threshold, Without: without}
+	opts := extract.SpeakerTraining{Epochs: *epochs, Rate: *rate, Threshold: *threshold, Without: without, Bags: *bags}
 	var arts []goldArticle
 	var weights []float64 // per article: its collection's weight
 	sets := make([][]goldArticle, len(gold))

@@ -28,7 +28,7 @@ func withBodyMemo(ctx context.Context) context.Context {
 func (e *Engine) readBodies(ctx context.Context, ids []string) (map[string]string, error) {
 	memo, _ := ctx.Value(bodyMemoKey{}).(*bodyMemo)
 	if memo == nil {
-		return e.bodies(ctx, ids)
+		return chargeTexts(ctx, bodiesRead)(e.bodies(ctx, ids))
 	}
 	out := make(map[string]string, len(ids))
 	var missing []string
@@ -44,7 +44,7 @@ func (e *Engine) readBodies(ctx context.Context, ids []string) (map[string]strin
 	if len(missing) == 0 {
 		return out, nil
 	}
-	read, err := e.bodies(ctx, missing)
+	read, err := chargeTexts(ctx, bodiesRead)(e.bodies(ctx, missing))
 	if err != nil {
 		return nil, err
 	}

@@ -77,10 +77,10 @@ var ErrOverBudget = errors.New("query over budget")
 
 // OverBudgetError says which limit a query is over and by how much.
 type OverBudgetError struct {
-	Limit  string // LimitBytes, LimitTerms, LimitPatterns, LimitExpansions, LimitFilters, LimitPhrases or LimitFuzziness
+	Limit  string // LimitBytes, LimitTerms, LimitPatterns, LimitExpansions, LimitFilters, LimitPhrases, LimitFuzziness, LimitMemory or LimitSearchers
 	Value  int    // what the query has (for expansions: at least this many)
 	Max    int    // the limit
-	Clause string // the clause that went over, for expansions
+	Clause string // the clause that went over, for expansions; what was being read, for memory
 }
 
 func (e *OverBudgetError) Error() string {
@@ -99,6 +99,10 @@ func (e *OverBudgetError) Error() string {
 		return fmt.Sprintf("query has %d wildcard, regexp, prefix and fuzzy terms; the limit is %d", e.Value, e.Max)
 	case LimitExpansions:
 		return fmt.Sprintf("query's wildcards, regexps, prefixes and fuzzy terms expand to more than %d words (%s goes over); the limit is %d: make them more specific", e.Max, e.Clause, e.Max)
+	case LimitMemory:
+		return fmt.Sprintf("search stopped after allocating %s (%s went over); the limit is %s: narrow it with rarer words, fewer phrases, filters or dates", formatBytes(e.Value), e.Clause, formatBytes(e.Max))
+	case LimitSearchers:
+		return fmt.Sprintf("search stopped after opening more than %d term searchers; the limit is %d: use fewer words and patterns", e.Max, e.Max)
 	}
 	return fmt.Sprintf("query over its %s limit of %d", e.Limit, e.Max)
 }
@@ -193,6 +197,10 @@ func (e *Engine) checkExpansions(ctx context.Context, q query.Query) error {
 	defer r.Close()
 	left := MaxExpansions
 	for _, c := range clauses {
+		// Each clause walks a whole dictionary: a checkpoint (meter.go).
+		if err := meterOf(ctx).checkpoint(); err != nil {
+			return err
+		}
 		d, err := c.dict(r)
 		if err != nil {
 			return badQuery("%s: %v", c.clause, oneLine(err))

@@ -13,8 +13,24 @@ import (
 // hit, for the next chunk: an export of every hit, a chunk at a time
 // (Bleve's search-after), so that memory stays that of one chunk and no
 // chunk keeps the hits before it. Q's Page and Size are not read; hits
-// carry no snippets.
-func (e *Engine) Chunk(ctx context.Context, q Query, after []string, size int) (hits []Hit, next []string, err error) {
+// carry no snippets. Under a meter (WithMeter), the chunk's hits and what
+// it reads are charged to it, and a chunk it stops returns the
+// *OverBudgetError.
+func (e *Engine) Chunk(ctx context.Context, q Query, after []string, size int) ([]Hit, []string, error) {
+	m := meterOf(ctx)
+	if err := m.chargeHits(size); err != nil {
+		return nil, nil, err
+	}
+	hits, next, err := e.chunk(ctx, q, after, size)
+	if err = m.explain(err); err != nil {
+		return nil, nil, err
+	}
+	return hits, next, nil
+}
+
+// chunk is Chunk without the meter's charge for the chunk's hits and its
+// word on how the read ended.
+func (e *Engine) chunk(ctx context.Context, q Query, after []string, size int) (hits []Hit, next []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			hits, next, err = nil, nil, fmt.Errorf("export %q: internal error: %v", q.Text, r)

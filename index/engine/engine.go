@@ -22,6 +22,9 @@
 //
 // All three count facets exactly from per-segment tables (facets.go,
 // bitmaps.go) and cut snippets from the text (highlight.go, snippet.go).
+// A search given a meter (WithMeter, meter.go) is charged for what it
+// allocates as it runs, stopped once it goes over its limit, and passes
+// checkpoints where its owner may have it give way.
 // Bleve and its segments are used directly here; they stay behind index's
 // API.
 package engine
@@ -102,8 +105,9 @@ const warmEvery = time.Second
 // merge) in the background, every second, until Close: a search would
 // otherwise read them itself, and the first search after a merge of large
 // segments would wait seconds. An index that serves searches wants it; one
-// being built does not.
-func (e *Engine) KeepWarm() {
+// being built does not. A read that fails, or panics on a damaged segment,
+// is logged and, if failed is set, reported to it.
+func (e *Engine) KeepWarm(failed func(error)) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.warmStop != nil {
@@ -115,8 +119,11 @@ func (e *Engine) KeepWarm() {
 		t := time.NewTicker(warmEvery)
 		defer t.Stop()
 		for {
-			if err := e.warm(); err != nil {
+			if err := e.warmSafely(); err != nil {
 				slog.Warn("read facet tables", "err", err)
+				if failed != nil {
+					failed(err)
+				}
 			}
 			select {
 			case <-stop:
@@ -162,6 +169,18 @@ func (e *Engine) snapshot() (snap *scorch.IndexSnapshot, close func() error, err
 		return nil, nil, errNotSegments
 	}
 	return snap, r.Close, nil
+}
+
+// warmSafely is warm, with a panic (a damaged segment read) turned into an
+// error: it runs in a goroutine of its own, where a panic would end the
+// server.
+func (e *Engine) warmSafely() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("read facet tables: panic: %v", r)
+		}
+	}()
+	return e.warm()
 }
 
 // warm reads the facet tables of the current segments that have none yet,

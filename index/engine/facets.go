@@ -872,7 +872,7 @@ func byCount(a, b FacetValue) int {
 
 // countingContext makes Bleve's collector hand every match to fc.
 func countingContext(ctx context.Context, fc *facetCounter) context.Context {
-	return context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(fc.handler))
+	return context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, meterOf(ctx).countHits(fc.handler))
 }
 
 // readFacets turns counts into a Result's facets: values most frequent

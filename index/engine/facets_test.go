@@ -147,7 +147,7 @@ func TestHomePageDense(t *testing.T) {
 // segments in the background, before any search asks for them.
 func TestKeepWarm(t *testing.T) {
 	ix := newTestIndex(t, []testDoc{{ID: "a", Article: store.Article{ID: "a", Title: "One", Body: "Harbour news.", Source: "Wire"}}})
-	ix.KeepWarm()
+	ix.KeepWarm(nil)
 	// The home page's counts are kept for the index as it is.
 	waitFor(t, "the home page's counts to be kept", func() bool { return ix.keptAll(false) })
 	if err := ix.Apply(context.Background(), []testDoc{{ID: "b", Article: store.Article{ID: "b", Title: "Two", Body: "More harbour news.", Source: "Wire"}}}); err != nil {

@@ -85,7 +85,7 @@ func storedTexts(field string) textSource {
 				}
 			})
 		}
-		return out, nil
+		return chargeTexts(ctx, quotesRead)(out, nil)
 	}
 }
 

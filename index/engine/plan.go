@@ -58,8 +58,24 @@ func (e *Engine) plan(p *prepared) way {
 }
 
 // Search answers q. Page 0 means the first page and Size 0 means
-// DefaultSize; everything else out of range is an ErrBadQuery.
-func (e *Engine) Search(ctx context.Context, q Query) (res *Result, err error) {
+// DefaultSize; everything else out of range is an ErrBadQuery. Under a
+// meter (WithMeter), the page window and what the search reads are
+// charged to it, and a search it stops returns the *OverBudgetError.
+func (e *Engine) Search(ctx context.Context, q Query) (*Result, error) {
+	m := meterOf(ctx)
+	if err := m.chargeWindow(q); err != nil {
+		return nil, err
+	}
+	res, err := e.answerQuery(ctx, q)
+	if err = m.explain(err); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// answerQuery is Search without the meter's charge for the window and its
+// word on how the search ended.
+func (e *Engine) answerQuery(ctx context.Context, q Query) (res *Result, err error) {
 	defer func() {
 		// Bleve's parser and searchers are not ours; a panic on some odd
 		// input must not take the server down.

@@ -55,6 +55,13 @@ func (a *article) computeFocus() {
 			continue
 		}
 		from := a.subjectStart(i)
+		if g, ok := pronounGender[a.toks[from].text]; ok {
+			// "She thanked the woman she played, Ann Marsh, …": the
+			// sentence is still about whom the pronoun stands for, not
+			// the first name after it.
+			a.focus[a.sentOf[i]] = a.recentFocus(int(a.sentOf[i]), g)
+			continue
+		}
 		for k := from; k < len(a.toks) && k < from+10 && (k == i || !a.toks[k].sentStart); k++ {
 			m := a.byTok[k]
 			if m == 0 {
@@ -80,7 +87,62 @@ func (a *article) computeFocus() {
 			}
 			break
 		}
+		if e := a.trailingSpeaker(i); e != nil {
+			// "The review would be limited, Mr Okafor said.": reported
+			// speech is about whoever reports it, the main clause's subject.
+			a.focus[a.sentOf[i]] = e
+		}
 	}
+}
+
+// recentFocus returns the person one of the few sentences before sentence s
+// is about, if the gender g fits.
+func (a *article) recentFocus(s int, g gender) *entity {
+	for p := s - 1; p >= 0 && p >= s-3; p-- {
+		if e := a.focus[p]; e != nil {
+			if e.kind == entPerson && (e.gender == unknownGender || e.gender == g) {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// trailingSpeaker returns who a reporting clause at the end of the sentence
+// starting at token i names (", Ms Roe said." or ", said Ms Roe."), when the
+// sentence holds no quotation.
+func (a *article) trailingSpeaker(i int) *entity {
+	end := i + 1
+	for end < len(a.toks) && !a.toks[end].sentStart {
+		if a.toks[end].kind == tokQuote {
+			return nil
+		}
+		end++
+	}
+	k := end - 1
+	if k-3 < i || a.toks[k].text != "." {
+		return nil
+	}
+	k--
+	// ", NAME said." — the name ends just before the verb.
+	if a.cueWord(k) {
+		if m := a.byTok[k-1]; m > 0 {
+			mm := &a.mentions[m-1]
+			if mm.to == k && mm.from > i && a.toks[mm.from-1].text == "," && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) && !mm.possessive {
+				return mm.ent
+			}
+		}
+		return nil
+	}
+	// ", said NAME." — the name ends the sentence.
+	if m := a.byTok[k]; m > 0 {
+		mm := &a.mentions[m-1]
+		if mm.from-2 > i && a.cueWord(mm.from-1) && a.toks[mm.from-2].text == "," && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
+			return mm.ent
+		}
+	}
+	return nil
 }
 
 // subjectStart returns where the subject of the sentence starting at token
@@ -597,6 +659,17 @@ func (a *article) resolvePronoun(g gender, pos int) *entity {
 			if m := a.byTok[sb]; m > 0 {
 				if mm := &a.mentions[m-1]; mm.from == sb && mm.kind == entPerson && compatible(mm.ent) && !mm.possessive && !a.insideSpan(a.toks[sb].start) {
 					return mm.ent
+				}
+			}
+		}
+	}
+	if ti < len(a.toks) {
+		// "Herald journalist Ann Marsh said he believed …": the person the
+		// sentence is about, named before the pronoun, after a title phrase.
+		if f := a.focus[a.sentOf[ti]]; compatible(f) {
+			for k := a.sentenceStartOf(ti); k < ti; k++ {
+				if m := a.byTok[k]; m > 0 && a.mentions[m-1].ent == f && !a.insideSpan(a.toks[k].start) {
+					return f
 				}
 			}
 		}

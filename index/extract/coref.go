@@ -4,21 +4,31 @@ package extract
 // and which mentions are the same one.
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
 // acronymOf reports whether acr is made of the initials of the capitalised
-// words of name (function words skipped): CNSA, OCHA, WHO.
+// words of name (function words skipped): CNSA, OCHA, WHO. A word in capitals
+// gives all its letters or its first: UKIP is the UK Independence Party.
 func acronymOf(acr string, name []string) bool {
-	var b strings.Builder
+	var initials, whole strings.Builder
 	for _, w := range name {
-		if r, _ := utf8.DecodeRuneInString(w); isUpperRune(r) {
-			b.WriteRune(r)
+		r, _ := utf8.DecodeRuneInString(w)
+		if !isUpperRune(r) {
+			continue
+		}
+		initials.WriteRune(r)
+		if len(w) > 1 && len(w) <= 4 && strings.ToUpper(w) == w {
+			whole.WriteString(w)
+		} else {
+			whole.WriteRune(r)
 		}
 	}
-	s := b.String()
-	return s == acr || strings.HasPrefix(s, "U") && s[1:] == acr // "UN Office for …" is OCHA too
+	s := initials.String()
+	return s == acr || strings.HasPrefix(s, "U") && s[1:] == acr || // "UN Office for …" is OCHA too
+		len(name) > 2 && whole.String() == acr
 }
 
 // middleName returns the one person whose name has w as an inner word.
@@ -454,7 +464,8 @@ var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree",
 	"candidate", "lawmaker", "senator", "deputy", "mp", "councillor", "mayor", "governor", "judge", "host", "founder",
 	"chairman", "chairwoman", "chair", "leader", "head", "executive", "boss", "manager", "coach", "captain", "midwife",
 	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel",
-	"predecessor", "successor")
+	"predecessor", "successor", "journalist", "reporter", "correspondent", "editor", "columnist", "commentator",
+	"presenter", "broadcaster", "pundit", "blogger")
 
 // resolveEntities merges the mentions of one person or organisation into an
 // entity with a canonical name: full names first, then lone surnames and
@@ -471,11 +482,20 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			if len(m.words) < 2 {
 				return
 			}
-			key := m.words[0] + " " + (&entity{words: m.words}).last()
+			first := m.words[0]
+			if f := formalNames[first]; f != "" {
+				first = f // "Rob Penhallow" and "Robert Penhallow" are one person
+			}
+			key := first + " " + (&entity{words: m.words}).last()
 			e := people[key]
 			if e == nil && initialAndSurname(m.words) {
 				// "S Lusk" on a team sheet after "Sean Lusk".
 				e = initialOf(order, m.words)
+			}
+			if e == nil && nameParticles[m.words[0]] {
+				// "Mr van der Velde" after a full name ending so: a surname
+				// with its particle, not a first name and a surname.
+				e = surnameOf(order, m.words)
 			}
 			if e == nil {
 				e = &entity{kind: entPerson, words: m.words, first: a.toks[m.from].start, roles: map[string]bool{}}
@@ -487,12 +507,18 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			m.ent = e
 		}
 	}
+	var particled []*mention
 	// Pass 1: full names of people and all organisations. A name that is
 	// all of a quotation ("Star Wars") is a title, whatever its first word.
 	for i := range a.mentions {
 		m := &a.mentions[i]
 		if m.kind == entPerson && !m.honorific && m.role == "" && a.fillsQuote(m) {
 			m.kind = entNone
+		}
+		if m.kind == entPerson && len(m.words) >= 2 && nameParticles[m.words[0]] {
+			// A surname with its particle waits for the full names.
+			particled = append(particled, m)
+			continue
 		}
 		add(m)
 	}
@@ -520,8 +546,9 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 	honorSurnames := map[string]bool{}
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.kind == entPerson && len(m.words) == 1 {
-			honorSurnames[m.words[0]] = true
+		if m.kind == entPerson && len(m.words) > 0 && (len(m.words) == 1 || nameParticles[m.words[0]]) {
+			// ("Mr van der Velde": a surname with its particle)
+			honorSurnames[m.words[len(m.words)-1]] = true
 		}
 	}
 	// adopt makes an unknown name a person, known by its surname and first
@@ -540,9 +567,12 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 	}
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.kind == entMaybe && len(m.words) >= 2 && len(m.words) <= 4 && honorSurnames[m.words[len(m.words)-1]] {
+		if m.kind == entMaybe && len(m.words) >= 2 && (len(m.words) <= 4 || len(m.words) <= 6 && hasParticle(m.words)) && honorSurnames[m.words[len(m.words)-1]] {
 			adopt(m)
 		}
+	}
+	for _, m := range particled {
+		add(m)
 	}
 	// A two- or three-word name whose last word also stands alone elsewhere
 	// ("Mitt Romney … Romney went") is a person's name and surname.
@@ -629,6 +659,8 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 		}
 	}
 	order = a.orgAliases(order)
+	a.titledCompanies(orgs, &order)
+	a.nationalBodies(order)
 	// An acronym of an organisation named in full: "OCHA" for the Office
 	// for the Coordination of Humanitarian Affairs.
 	for i := range a.mentions {
@@ -911,6 +943,111 @@ func (a *article) appositiveRole(m *mention) {
 		}
 		if code, n, _ := matchPlace([]string{t.text}); n == 1 && m.ent.country == "" {
 			m.ent.country = code
+		}
+	}
+}
+
+// titledCompanies undoes a title read into a company's name: "General Motors
+// … GM said" is no general called Motors. A name that a title word begins,
+// with no honorific, whose acronym the article also uses alone is the body
+// the acronym stands for.
+func (a *article) titledCompanies(orgs map[string]*entity, order *[]*entity) {
+	acronyms := map[string]bool{}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if len(m.words) == 1 && len(m.words[0]) >= 2 && len(m.words[0]) <= 5 && strings.ToUpper(m.words[0]) == m.words[0] {
+			acronyms[m.words[0]] = true
+		}
+	}
+	if len(acronyms) == 0 {
+		return
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entPerson || m.honorific || m.role == "" || m.nameFrom <= m.from {
+			continue
+		}
+		full := make([]string, 0, m.to-m.from)
+		for k := m.from; k < m.to; k++ {
+			if a.toks[k].kind == tokWord {
+				w, _ := stripPossessive(a.toks[k].text)
+				full = append(full, w)
+			}
+		}
+		if len(full) < 2 || len(full) > 4 {
+			continue
+		}
+		for acr := range acronyms {
+			if acronymOf(acr, full) {
+				m.kind, m.words, m.role = entOrg, full, ""
+				m.ent = orgEntity(orgs, order, full, a.toks[m.from].start)
+				break
+			}
+		}
+	}
+}
+
+// surnameOf returns the one person whose full name ends in words, a
+// surname of more than one word.
+func surnameOf(order []*entity, words []string) *entity {
+	var found *entity
+	for _, e := range order {
+		if e.kind != entPerson || len(e.words) <= len(words) || !slices.Equal(e.words[len(e.words)-len(words):], words) {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// formalNames are the full forms of common English short first names:
+// an article may give both ("Rob Penhallow … the appointment of Robert
+// Penhallow"), and the one it gives first names the person.
+var formalNames = map[string]string{
+	"Dave": "David", "Bill": "William", "Billy": "William", "Will": "William", "Bob": "Robert", "Rob": "Robert",
+	"Bobby": "Robert", "Jim": "James", "Jimmy": "James", "Mike": "Michael", "Mick": "Michael", "Tony": "Anthony",
+	"Tom": "Thomas", "Tommy": "Thomas", "Dick": "Richard", "Rick": "Richard", "Chris": "Christopher",
+	"Dan": "Daniel", "Danny": "Daniel", "Ed": "Edward", "Eddie": "Edward", "Ted": "Edward", "Ben": "Benjamin",
+	"Sam": "Samuel", "Joe": "Joseph", "Nick": "Nicholas", "Pete": "Peter", "Andy": "Andrew", "Alex": "Alexander",
+	"Matt": "Matthew", "Pat": "Patrick", "Ron": "Ronald", "Don": "Donald", "Jon": "Jonathan", "Greg": "Gregory",
+	"Jeff": "Jeffrey", "Ken": "Kenneth", "Larry": "Lawrence", "Tim": "Timothy", "Charlie": "Charles",
+	"Chuck": "Charles", "Fred": "Frederick", "Phil": "Philip", "Steve": "Steven", "Stu": "Stuart",
+	"Kate": "Katherine", "Katie": "Katherine", "Liz": "Elizabeth", "Beth": "Elizabeth", "Sue": "Susan",
+	"Jenny": "Jennifer", "Maggie": "Margaret", "Becky": "Rebecca", "Debbie": "Deborah", "Vicky": "Victoria",
+	"Mandy": "Amanda", "Nicky": "Nicola", "Jo": "Joanne", "Cathy": "Catherine", "Pam": "Pamela",
+}
+
+// nationalBodies makes "the Department of Justice" the US Department of
+// Justice the article named before or after: a body named once with its
+// country and then without it.
+func (a *article) nationalBodies(order []*entity) {
+	longer := map[string]*entity{}
+	for _, e := range order {
+		if e.kind != entOrg || len(e.words) < 3 {
+			continue
+		}
+		if _, n, kind := matchPlace(e.words); n > 0 && n <= 2 && n < len(e.words)-1 && kind != placeCity {
+			short := strings.Join(e.words[n:], " ")
+			if o, seen := longer[short]; seen && o != e {
+				longer[short] = nil // two countries' bodies: which one is unclear
+			} else {
+				longer[short] = e
+			}
+		}
+	}
+	if len(longer) == 0 {
+		return
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entOrg || m.ent == nil {
+			continue
+		}
+		if e := longer[strings.Join(m.ent.words, " ")]; e != nil {
+			m.ent = e
 		}
 	}
 }

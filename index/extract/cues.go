@@ -823,6 +823,14 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 			// "said Portugal’s interior minister, Rui Fontelas".
 			return a.speakerAfterCue(mm.to, sp)
 		}
+		if mm.kind != entPerson || mm.possessive || len(mm.words) == 1 && !mm.honorific && mm.role == "" {
+			// "said Halvern's principal analyst Ana Ruiz", "added
+			// Brightline founder Tom Hale", "said Mr Ruiz's lawyer Tom
+			// Hale": the name before says whose the person is.
+			if e := a.personAfterRole(mm.to, mm.possessive); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
+		}
 		return a.speakerOfMention(mm, mm.to-1, i, sp.start)
 	}
 	t := a.toks[i]
@@ -841,6 +849,13 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 		lw := lower(a.toks[k].text)
 		if _, ok := roleHeads[lw]; ok && k+2 < len(a.toks) && a.toks[k+1].text == "," {
 			if n := a.byTok[k+2]; n > 0 && a.mentions[n-1].ent != nil && a.mentions[n-1].kind == entPerson {
+				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
+			}
+		}
+		if _, ok := roleHeads[lw]; ok && k+1 < len(a.toks) {
+			// "said chairman Alan Greaves", "said party leader Ann Corbel":
+			// the role is the name's, not a description of someone earlier.
+			if n := a.byTok[k+1]; n > 0 && a.mentions[n-1].from == k+1 && a.mentions[n-1].ent != nil && a.mentions[n-1].kind == entPerson {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 			}
 		}
@@ -1189,4 +1204,31 @@ var prepositions = setOf("like", "unlike", "with", "by", "to", "of", "for", "fro
 func (a *article) insideSpan(off int) bool {
 	i := sort.Search(len(a.spans), func(i int) bool { return a.spans[i].end > off })
 	return i < len(a.spans) && a.spans[i].start <= off
+}
+
+// personAfterRole returns the person named after a role written in lower
+// case from token k on ("principal analyst", "founder and chief executive"),
+// or at once after a possessive ("Halvern's Ana Ruiz").
+func (a *article) personAfterRole(k int, possessive bool) *entity {
+	role := possessive
+	for j := k; j < len(a.toks) && j < k+5; j++ {
+		t := a.toks[j]
+		if n := a.byTok[j]; n > 0 {
+			if mm := &a.mentions[n-1]; role && mm.from == j && mm.kind == entPerson && mm.ent != nil {
+				return mm.ent
+			}
+			return nil
+		}
+		if t.kind != tokWord || t.capital {
+			return nil
+		}
+		w := t.text
+		if i := strings.LastIndexByte(w, '-'); i > 0 {
+			w = w[i+1:] // "co-founder", "vice-chairman"
+		}
+		if _, ok := roleHeads[w]; ok || isPersonNoun(w) {
+			role = true
+		}
+	}
+	return nil
 }

@@ -158,6 +158,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			}
 			if isCapWord(t) {
 				w, pos := stripPossessive(t.text)
+				if len(words) > 0 && headlineVerb(w) {
+					// "Ann Reyes Says Rival ‘…’": in a headline in Title
+					// Case a reporting verb ends the name before it.
+					break
+				}
 				if head, ok := gluedHead(w); ok && len(words) > 0 {
 					// "Carla NunezRep. Tom Becker": the source lost a
 					// space; the name ends with the head.
@@ -344,6 +349,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			if len(words) == 0 {
 				break
 			}
+		}
+		if len(words) >= 2 && hyphenDescriptor(words[0]) {
+			// "Oscar-nominated Ann Reyes", "Glasgow-born Tom Hale",
+			// "London-based Halvern": what describes the name is not in it.
+			words = words[1:]
+			from++
 		}
 		// Trailing connectors never end a name.
 		for len(words) > 0 && (orgConnectors[words[len(words)-1]] || nameParticles[words[len(words)-1]]) {
@@ -632,7 +643,10 @@ func classify(words []string, vocab map[string]bool) mention {
 			continue
 		}
 		name := words[t+1:]
-		if allTitles(name) && !(hasHonorific(words[t]) && len(name) == 1 && titleSurnames[name[0]]) || containsOrgHead(name) || len(name) > 6 || len(name) > 4 && !hasParticle(name) || hasLowerWord(name) && !hasParticle(name) {
+		// ("Mayor Don Guardian": a first name and one word after a title
+		// are a person, whatever else the word names.)
+		personAfterTitle := len(name) == 2 && isFirstName(name[0]) && !titleWords[name[0]]
+		if allTitles(name) && !(hasHonorific(words[t]) && len(name) == 1 && titleSurnames[name[0]]) || containsOrgHead(name) && !personAfterTitle || len(name) > 6 || len(name) > 4 && !hasParticle(name) || hasLowerWord(name) && !hasParticle(name) {
 			break
 		}
 		// Where the title phrase starts: titles, honorifics and words
@@ -654,7 +668,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		if s > 0 {
 			if code, n, _ := matchPlace(words[:s]); n > 0 {
 				m.country = code
-			} else if p := classify(words[:s], vocab); p.kind == entOrg && !titleWords[words[0]] && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
+			} else if p := classify(words[:s], vocab); p.kind == entOrg && !titleWords[words[0]] && !localTitles[words[t]] && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
 				// Not "Senate Majority Leader …": the words before the
 				// title must end in a head word or be one name.
 				m.prefix = s
@@ -664,7 +678,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		break
 	}
 	rest := words[k:]
-	if k > 0 && (m.honorific || len(role) > 0) && !containsOrgHead(rest) && (len(rest) <= 4 || len(rest) <= 6 && hasParticle(rest)) {
+	if k > 0 && (m.honorific || len(role) > 0) && (!containsOrgHead(rest) || len(rest) == 2 && isFirstName(rest[0])) && (len(rest) <= 4 || len(rest) <= 6 && hasParticle(rest)) {
 		if _, n, _ := matchPlace(rest); n == len(rest) && len(role) > 0 {
 			// "Prime Minister of Britain": a role, not a name. (After
 			// an honorific alone a place word is a surname: "Mr Jordan".)
@@ -887,7 +901,29 @@ func leadingDescriptor(w string, vocab map[string]bool) bool {
 		// opens the sentence before a first name.
 		return true
 	}
+	if occupational(w) {
+		// "Bassist Gary Tuck", "Curator Tanya Lightfoot": an occupation
+		// before a first name and a surname.
+		return true
+	}
 	return vocab[strings.ToLower(w)] && !sentenceInitialIsName(w)
+}
+
+// occupational reports a capitalised word shaped like a noun of occupation
+// (-ist, -er, -or, -ian, -ant) or an age ("Seventeen-year-old").
+func occupational(w string) bool {
+	if strings.HasSuffix(w, "-old") {
+		return true
+	}
+	if len(w) < 6 || strings.ToUpper(w) == w {
+		return false
+	}
+	for _, suf := range []string{"ist", "er", "or", "ian", "ant"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // openingWords open sentences before a name and are never one.
@@ -2011,4 +2047,38 @@ func geographic(words []string) bool {
 		return true
 	}
 	return false
+}
+
+// localTitles are offices of a town or county: the words before them name
+// the place ("Harbour City Mayor …"), not a body that speaks.
+var localTitles = setOf("Mayor", "Sheriff", "Alderman", "Councillor", "Councilman", "Councilwoman", "Selectman")
+
+// hyphenDescriptor reports a capitalised compound whose last part is a
+// lower-case participle or adjective: "Oscar-nominated", "Glasgow-born".
+func hyphenDescriptor(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return false
+	}
+	tail := w[i+1:]
+	if len(tail) < 3 || strings.ToLower(tail) != tail {
+		return false
+	}
+	for _, r := range tail {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return strings.HasSuffix(tail, "ed") || strings.HasSuffix(tail, "ing") || strings.HasSuffix(tail, "born") ||
+		tail == "run" || tail == "led" || tail == "made" || tail == "held" || tail == "grown" || tail == "bound" || tail == "old"
+}
+
+// headlineVerb reports a reporting verb in the present tense written with a
+// capital, as headlines in Title Case write it ("Says", "Calls", "Warns").
+func headlineVerb(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.ToUpper(w) == w {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return cueVerbs[lw] && !orgHeads[w] && !isFirstName(w)
 }

@@ -387,3 +387,37 @@ func checkFound(t *testing.T, kind string, got, want, notWant []string) {
 		}
 	}
 }
+
+// A place and a title with no name after them ("Bolton West MP") once made
+// a person of no words, and the extractor panicked on the article.
+func TestTitleAfterPlaceWithoutName(t *testing.T) {
+	for _, text := range []string{
+		"They met Ms Kelly, Bolton West MP, on Friday.",
+		"Ms Kelly, a minister and Bolton West MP, arrived.",
+		"The protest began as Mr Ashworth-Reed and Ms Kelly, a Cabinet Office minister and Bolton West MP, arrived.",
+	} {
+		e := Extract(store.Article{ID: "x", Body: text})
+		found := false
+		for _, p := range e.People {
+			if p.Name == "Kelly" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: people %v, want Kelly among them", text, e.People)
+		}
+	}
+}
+
+// A Title Case headline writes its reporting verb with a capital: the verb
+// ends the name before it.
+func TestHeadlineVerbEndsName(t *testing.T) {
+	e := Extract(store.Article{ID: "x", Body: "Frank Delmar Says Rival ‘Makes Everyone Feel Sick’\n\nFrench President Frank Delmar has joined a growing list of leaders."})
+	var names []string
+	for _, p := range e.People {
+		names = append(names, p.Name)
+	}
+	if len(names) != 1 || names[0] != "Frank Delmar" {
+		t.Errorf("people %q, want only Frank Delmar", names)
+	}
+}

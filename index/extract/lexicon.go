@@ -6,6 +6,9 @@ package extract
 // form's past tense as printed in Quote.Cue when the text uses that form.
 var cueVerbs = setOf(
 	"say", "says", "said", "saying",
+	// speech acts that frame a partial quotation: "accused him of a ‘…’"
+	"accuse", "accuses", "accused", "questioned", "exhorted", "welcomed", "welcomes", "slammed", "slams",
+	"dismissed", "condemned", "condemns", "denounced", "blasted", "hailed", "decried", "lambasted",
 	"add", "adds", "added", "adding",
 	"tell", "tells", "told", "telling",
 	"warn", "warns", "warned", "warning",
@@ -117,6 +120,9 @@ var titleWords = setOf(
 	"Striker", "Midfielder", "Defender", "Goalkeeper", "Forward", "Winger", "Batsman", "Bowler",
 	"Chef", "Actor", "Actress", "Singer", "Author", "Novelist", "Professor", "Economist", "Analyst",
 	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman", "Councilwoman", "Councilmember", "Alderman", "Alderwoman", "Selectman", "Selectwoman",
+	"Quarterback", "Pitcher", "Shortstop", "Linebacker", "Fly-half", "Scrum-half", "Flanker", "Wicketkeeper",
+	"Right-hander", "Left-hander", "Parent", "Elder", "Reeve",
+	"Cllr", "Cllr.", "Supt.", "Coun", "Coun.", "Const", "Const.", "Insp.", "MLA", "MPP", "MSP", "MHA", "MNA",
 	"Council", "PM", "Assemblyman", "Assemblywoman", "Delegate", "Mp", "MP", "MEP", "Lawmaker", "Minister-President",
 )
 

@@ -158,7 +158,7 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 	ctx := a.quoteContext(sp, open)
 	cue := a.cueForm(open, after)
 	// Who is nearest on each side, and who was last the subject of a
-	// reporting verb before the quotation: "Mr Hensel said. “…,” he said."
+	// reporting verb before the quotation: "Mr Okafor said. “…,” he said."
 	nearB, nearA, lastCue := nearest(ents, before, false), nearest(ents, behind, false), nearest(ents, before, true)
 	lastSubj := nearestSubject(ents, before)
 	// The person a he or she next to the quotation most likely is: the
@@ -328,7 +328,33 @@ func nearestSubject(ents []*entity, before map[*entity]*sideMention) *entity {
 // said", "Smith also told") or after one ("said Smith").
 func (a *article) isCueSubject(m *mention) bool {
 	return m.to < len(a.toks) && (a.cueWord(m.to) || m.to+1 < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && a.cueWord(m.to+1)) ||
-		m.from > 0 && a.cueWord(m.from-1)
+		m.from > 0 && a.cueWord(m.from-1) || a.cueAfterApposition(m.to)
+}
+
+// cueAfterApposition reports a reporting verb after an apposition that
+// starts at token k: "Ana Ruiz, who chairs the board, said".
+func (a *article) cueAfterApposition(k int) bool {
+	if k >= len(a.toks) || a.toks[k].text != "," {
+		return false
+	}
+	// Up to three commas: "Ana Ruiz, whose company, Halvern, makes
+	// valves, said".
+	commas := 0
+	for j := k + 1; j < len(a.toks) && j < k+24; j++ {
+		t := a.toks[j]
+		if t.kind == tokQuote || t.sentStart || t.text == "." || t.text == ";" {
+			return false
+		}
+		if t.text == "," {
+			if j+1 < len(a.toks) && a.cueWord(j+1) {
+				return true
+			}
+			if commas++; commas == 3 {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // cueForm says how the quotation's own reporting clause names its speaker:
@@ -710,10 +736,14 @@ func SpeakerChoices(in store.Article) []SpeakerChoice {
 
 // SpeakerTraining sets how TrainSpeakers fits the ranker.
 type SpeakerTraining struct {
-	Epochs    int     // passes over the data; 0 means 20
-	Rate      float64 // the first pass's learning rate; 0 means 0.1
-	L2        float64 // weight decay per pass; 0 means 1e-4
-	Seed      uint64  // the shuffle's seed
+	Epochs int     // passes over the data; 0 means 20
+	Rate   float64 // the first pass's learning rate; 0 means 0.1
+	L2     float64 // weight decay per pass; 0 means 1e-4
+	Seed   uint64  // the shuffle's seed
+	// Bags is how many models, each from its own shuffle (seeds Seed,
+	// Seed+1, …), are averaged into one: less dependent on the order of
+	// the examples. 0 means 1.
+	Bags      int
 	Threshold float64 // the least probability of being right at which the best candidate is named; 0 means 0.5
 	// Without lists feature groups to leave out, for ablation: a feature
 	// whose name holds one of these words (between colons) is dropped.
@@ -881,27 +911,30 @@ func dot(w []float64, fs []int32) float64 {
 // a falling rate, and returns the weights averaged over the passes. Every
 // feature is numbered before it starts.
 func sgd(n int, o SpeakerTraining, f *features, step func(i int, w []float64, rate float64, scratch []float64) []float64) []float64 {
-	w := make([]float64, len(f.names))
 	avg := make([]float64, len(f.names))
-	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
+	bags := max(o.Bags, 1)
 	scratch := make([]float64, 0, 64)
-	for ep := 0; ep < o.Epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		rate := o.Rate / (1 + float64(ep)*0.5)
-		for _, i := range order {
-			scratch = step(i, w, rate, scratch)
+	for b := range bags {
+		w := make([]float64, len(f.names))
+		rng := rand.New(rand.NewPCG(o.Seed+uint64(b), 0x5eed))
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
 		}
-		for i := range w {
-			w[i] *= 1 - o.L2
-			avg[i] += w[i]
+		for ep := 0; ep < o.Epochs; ep++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			rate := o.Rate / (1 + float64(ep)*0.5)
+			for _, i := range order {
+				scratch = step(i, w, rate, scratch)
+			}
+			for i := range w {
+				w[i] *= 1 - o.L2
+				avg[i] += w[i]
+			}
 		}
 	}
 	for i := range avg {
-		avg[i] /= float64(o.Epochs)
+		avg[i] /= float64(o.Epochs * bags)
 	}
 	return avg
 }

@@ -56,6 +56,18 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// mojibakeTail reports whether r continues a letter of UTF-8 text that was
+// read as Latin-1 somewhere upstream ("PeÃ±a" for Peña): the second byte of
+// such a letter shows as a symbol (U+0080–U+00BF) after a capital from
+// Â to ß, and splitting the word there would cut the name in two.
+func mojibakeTail(before string, r rune) bool {
+	if r < 0x80 || r > 0xBF {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return last >= 0xC2 && last <= 0xDF
+}
+
 // isApostrophe reports whether r can join two parts of one word (it's, O'Brien).
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
 
@@ -80,7 +92,7 @@ func tokenize(body string, paras []paragraph, marks map[int]int, toks []token) [
 				j := i + n
 				for j < p.end {
 					r2, n2 := utf8.DecodeRuneInString(body[j:])
-					if isWordRune(r2) {
+					if isWordRune(r2) || mojibakeTail(body[i:j], r2) {
 						j += n2
 						continue
 					}

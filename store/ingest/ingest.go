@@ -282,7 +282,8 @@ func Files(args []string) ([]string, error) {
 // ListFiles is Files, and also lists the files under the directories that
 // it leaves out because their extension is none it reads (hidden files
 // aside, which are left out on purpose: editors' and writers' temporary
-// files), so that the user is told of every file not read.
+// files), and each directory given that holds no file at all, so that the
+// user is told of every input not read.
 func ListFiles(args []string) (files, skipped []string, err error) {
 	for _, arg := range args {
 		if arg == Stdin || IsURL(arg) {
@@ -340,6 +341,9 @@ func ListFiles(args []string) (files, skipped []string, err error) {
 		slices.Sort(unknown)
 		files = append(files, found...)
 		skipped = append(skipped, unknown...)
+		if len(found) == 0 && len(unknown) == 0 {
+			skipped = append(skipped, arg)
+		}
 	}
 	return files, skipped, nil
 }

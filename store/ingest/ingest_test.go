@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -448,6 +449,14 @@ func TestFiles(t *testing.T) {
 	wantSkipped := []string{filepath.Join(dir, "notes.md"), filepath.Join(dir, "x.csv")}
 	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
 		t.Errorf("skipped (-want +got):\n%s", diff)
+	}
+	// A directory with nothing in it (hidden files aside) is named too.
+	empty := t.TempDir()
+	if err := os.WriteFile(filepath.Join(empty, ".partial.jsonl"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, skipped, err := ListFiles([]string{empty}); err != nil || !slices.Equal(skipped, []string{empty}) {
+		t.Errorf("ListFiles(an empty directory) skipped %q (%v); want the directory", skipped, err)
 	}
 
 	// Links: to a directory given as an argument, and to a file inside one.
