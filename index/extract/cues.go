@@ -437,6 +437,12 @@ func (a *article) isScareName(sp *span, open int) bool {
 		case "the", "a", "an", "its", "his", "her", "their", "our", "new", "between", "of", "in", "on", "film", "book", "novel", "song", "album", "show", "series", "programme", "program", "play", "opera", "exhibition", "campaign", "plan", "project", "operation", "slogan":
 			return true
 		}
+		if strings.HasSuffix(prevWord, "'s") || strings.HasSuffix(prevWord, "’s") {
+			// "the network's ‘Morning Forum’", "the senator's ‘Jobs
+			// First’": a possessive before a Title Case phrase names a
+			// show, a book or a slogan of its owner.
+			return true
+		}
 		// A Title Case phrase with no cue anywhere near is a name.
 		return !a.hasCueNear(open, sp)
 	}

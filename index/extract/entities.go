@@ -703,6 +703,12 @@ func classify(words []string, vocab map[string]bool) mention {
 			m.kind, m.role, m.words = entRole, strings.ToLower(full), words
 			return m
 		}
+		if last := words[len(words)-1]; len(words) >= 2 && titleWords[last] && !orgHeads[last] && personTitle(last) {
+			// "the Conservative Party Co-Chairman said": a body's officer,
+			// a person, not the body.
+			m.kind, m.role, m.words = entRole, strings.ToLower(strings.TrimSuffix(last, ".")), words
+			return m
+		}
 		m.kind, m.words = entOrg, words
 		return m
 	}
@@ -2081,4 +2087,16 @@ func headlineVerb(w string) bool {
 	}
 	lw := strings.ToLower(w)
 	return cueVerbs[lw] && !orgHeads[w] && !isFirstName(w)
+}
+
+// personTitle reports a title that names one person's office, not a body or
+// a branch ("Chairman", "Co-Chairman", "Spokesman", not "Council", "Home").
+func personTitle(w string) bool {
+	switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+	case "chairman", "chairwoman", "chair", "co-chairman", "co-chairwoman", "co-chair", "vice-chairman", "vice-chair",
+		"spokesman", "spokeswoman", "spokesperson", "leader", "co-leader", "director", "chief", "president",
+		"vice-president", "secretary", "minister", "founder", "co-founder", "ceo", "captain", "coach", "manager", "boss":
+		return true
+	}
+	return false
 }

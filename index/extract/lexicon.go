@@ -122,6 +122,7 @@ var titleWords = setOf(
 	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman", "Councilwoman", "Councilmember", "Alderman", "Alderwoman", "Selectman", "Selectwoman",
 	"Quarterback", "Pitcher", "Shortstop", "Linebacker", "Fly-half", "Scrum-half", "Flanker", "Wicketkeeper",
 	"Right-hander", "Left-hander", "Parent", "Elder", "Reeve",
+	"Co-Chairman", "Co-Chairwoman", "Co-Chair", "Vice-Chairman", "Vice-Chair", "Vice-President", "Co-Leader",
 	"Cllr", "Cllr.", "Supt.", "Coun", "Coun.", "Const", "Const.", "Insp.", "MLA", "MPP", "MSP", "MHA", "MNA",
 	"Council", "PM", "Assemblyman", "Assemblywoman", "Delegate", "Mp", "MP", "MEP", "Lawmaker", "Minister-President",
 )

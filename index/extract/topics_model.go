@@ -42,6 +42,13 @@ const (
 	// square root of the share of the evidence that is on the model's
 	// labels (topicModelShareExp), so that one strong word of another label
 	// ("earthquake") is not outvoted by the model's guess.
+	// topicModelCertain and topicModelLeadRatio: when the model gives one
+	// of its labels at least this probability, a label it does not know
+	// must have at least this many times that label's evidence to come
+	// first. Chosen by 5-fold cross-validation on the BBC set with the
+	// project's annotated articles of all labels kept right (MODEL.md).
+	topicModelCertain   = 0.99
+	topicModelLeadRatio = 2.0
 	topicModelPrior     = 20
 	topicModelPriorFade = 10
 	topicModelShareExp  = 0.5
@@ -201,6 +208,20 @@ func mixTopicEvidence(m *topicWordModel, ev *[numTopics]float64, p [numTopics]fl
 	prior := math.Pow(share, topicModelShareExp) * topicModelPrior * topicModelPriorFade / (topicModelPriorFade + all)
 	for i := range n {
 		out[byMix[i]] = ev[byLex[i]] + prior*p[byMix[i]]
+	}
+	// A label the model does not know may lead by little when the model is
+	// all but certain of its own: a company's fraud trial is business news
+	// first, a celebrity's court case entertainment. (It keeps the lead it
+	// has by twice the evidence or more: a murder stays crime.)
+	best := byMix[0]
+	top := int(best)
+	for l := range out {
+		if out[l] > out[top] {
+			top = l
+		}
+	}
+	if top != int(best) && !slices.Contains(m.labels, uint8(top)) && p[best] >= topicModelCertain && out[top] < topicModelLeadRatio*out[best] {
+		out[best] = math.Nextafter(out[top], math.Inf(1))
 	}
 	return out
 }
