@@ -16,10 +16,10 @@ import (
 // everyone else wait behind them (`cuttings bench --attack` measured the
 // ordinary mix's p99 at 12 to 18 times its unloaded figure). So costly searches queue in a lane of
 // their own, run one at a time beside the ordinary ones, and give way:
-// at each checkpoint (every few hundred hits, every dictionary walked,
-// every batch of bodies read) a costly search waits while ordinary ones
-// want every processor, up to giveWayFor at a time so that it still
-// finishes.
+// at each checkpoint of the engine's meter (every few hundred hits, every
+// dictionary walked, every batch of bodies read; index/engine/meter.go) a
+// costly search waits while ordinary ones want every processor, up to
+// giveWayFor at a time so that it still finishes.
 const (
 	// costlyLanes is how many costly searches run at once.
 	costlyLanes = 1
@@ -29,9 +29,6 @@ const (
 	maxCostlyWaiting = 8
 	// giveWayFor is the longest a costly search waits at one checkpoint.
 	giveWayFor = 50 * time.Millisecond
-	// hitsPerCheckpoint is how many hits a search collects between two
-	// checkpoints.
-	hitsPerCheckpoint = 256
 )
 
 // Thresholds past which a query is costly, each well past what a reader

@@ -54,7 +54,7 @@ type Archive struct {
 	// Costly searches have a lane of their own (admit.go).
 	admit *admission
 
-	// searchMemory is what one search may allocate (meter.go); 0 is
+	// searchMemory is what one search may allocate (limits.go); 0 is
 	// MaxSearchMemory.
 	searchMemory atomic.Int64
 	// meterStopped, when set (by tests), is told of each search a meter
@@ -127,8 +127,8 @@ func OpenArchive(ctx context.Context, dataDir string, st *store.Store) (*Archive
 
 // Search answers q from the live index. Ordinary searches run at most one
 // per processor at once, more wait their turn, in order; costly ones run
-// one at a time beside them (admit.go). Each runs under a meter of what it
-// allocates (meter.go).
+// one at a time beside them (admit.go). Each runs under the engine's meter
+// of what it allocates (limits.go).
 func (a *Archive) Search(ctx context.Context, q Query) (*Result, error) {
 	leave, giveWay, err := a.admit.enter(ctx, q, false)
 	if err != nil {
@@ -143,14 +143,10 @@ func (a *Archive) Search(ctx context.Context, q Query) (*Result, error) {
 	if err := a.searchable(); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	ctx, m, done := withMeter(ctx, a.memoryLimit())
+	ctx, m, done := a.meter(ctx, giveWay)
 	defer done()
-	m.giveWay = giveWay
-	var res *Result
-	if err = m.chargeWindow(q); err == nil {
-		res, err = a.live.Search(ctx, q)
-	}
-	if err = m.explain(err); err != nil {
+	res, err := a.live.Search(ctx, q)
+	if err != nil {
 		a.stopped(m)
 		a.noteSearchError(err)
 		return nil, err
@@ -314,7 +310,7 @@ func (a *Archive) Close() error {
 // serve readies an index to be the live one: bodies for snippets and
 // phrases, facet tables kept warm, its failures reported to the archive.
 func (a *Archive) serve(ix *Index) {
-	ix.bodies = a.st.Bodies
+	ix.useBodies(a.st.Bodies)
 	ix.readFailed = a.noteSearchError
 	watchAsync(ix.Dir(), a.asyncFault)
 	ix.KeepWarm()

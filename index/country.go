@@ -10,3 +10,12 @@ func countryLabel(code string) string {
 	}
 	return code
 }
+
+// CountryName returns the common English name of an ISO 3166-1 alpha-2
+// code ("GB" -> "United Kingdom"), or "" if the code is unknown: the names
+// the extractor files countries under.
+func CountryName(code string) string { return extract.CountryName(code) }
+
+// CountryFlag returns the flag emoji of an ISO 3166-1 alpha-2 code, or ""
+// if the code is unknown.
+func CountryFlag(code string) string { return extract.Flag(code) }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"log/slog"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,31 +35,52 @@ type personNames struct {
 func (pn *personNames) resolve(docs []Doc, seed func() []string) {
 	pn.mu.Lock()
 	defer pn.mu.Unlock()
-	if !pn.loaded {
-		pn.full = map[string]string{}
-		pn.bySurname = map[string]map[string]bool{}
-		if seed != nil {
-			for _, n := range seed() {
-				pn.learn(n)
-			}
-		}
-		pn.loaded = true
-	}
+	pn.load(seed)
 	for i := range docs {
 		for _, p := range docs[i].Enrichment.People {
 			pn.learn(p.Name)
 		}
 	}
 	for i := range docs {
-		e := &docs[i].Enrichment
-		for j := range e.People {
-			e.People[j].Name = pn.canonical(e.People[j].Name)
+		pn.rename(&docs[i].Enrichment)
+	}
+}
+
+// file rewrites the people and speakers of one enrichment to the names the
+// archive knows, learning nothing from it: for an article shown before it
+// is indexed, which must not change the names the index files others by.
+func (pn *personNames) file(e *extract.Enrichment, seed func() []string) {
+	pn.mu.Lock()
+	defer pn.mu.Unlock()
+	pn.load(seed)
+	pn.rename(e)
+}
+
+// load reads the names already in the index the first time.
+func (pn *personNames) load(seed func() []string) {
+	if pn.loaded {
+		return
+	}
+	pn.full = map[string]string{}
+	pn.bySurname = map[string]map[string]bool{}
+	if seed != nil {
+		for _, n := range seed() {
+			pn.learn(n)
 		}
-		e.People = mergePeople(e.People)
-		for j := range e.Quotes {
-			if e.Quotes[j].SpeakerType == extract.SpeakerPerson {
-				e.Quotes[j].Speaker = pn.canonical(e.Quotes[j].Speaker)
-			}
+	}
+	pn.loaded = true
+}
+
+// rename files an enrichment's people and person speakers under their
+// archive-wide names.
+func (pn *personNames) rename(e *extract.Enrichment) {
+	for j := range e.People {
+		e.People[j].Name = pn.canonical(e.People[j].Name)
+	}
+	e.People = mergePeople(e.People)
+	for j := range e.Quotes {
+		if e.Quotes[j].SpeakerType == extract.SpeakerPerson {
+			e.Quotes[j].Speaker = pn.canonical(e.Quotes[j].Speaker)
 		}
 	}
 }
@@ -126,17 +148,9 @@ func foldName(s string) string {
 
 // personTerms lists the person names already in the index.
 func (ix *Index) personTerms() []string {
-	d, err := ix.b.FieldDict(fieldPerson)
+	names, err := ix.eng.Values(FacetPerson)
 	if err != nil {
-		return nil
+		slog.Warn("read the people of the index; names are learnt from new articles only", "dir", ix.dir, "err", err)
 	}
-	defer d.Close()
-	var out []string
-	for {
-		e, err := d.Next()
-		if err != nil || e == nil {
-			return out
-		}
-		out = append(out, e.Term)
-	}
+	return names
 }

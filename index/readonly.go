@@ -47,7 +47,7 @@ func OpenArchiveReadOnly(ctx context.Context, dataDir string, st *store.Store) (
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s read-only: %w", dataDir, err)
 	}
-	ix.bodies = st.Bodies
+	ix.useBodies(st.Bodies)
 	return &Archive{dataDir: dataDir, st: st, live: ix, liveName: name, readOnly: true,
 		admit: newAdmission(runtime.GOMAXPROCS(0))}, nil
 }

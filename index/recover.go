@@ -214,8 +214,8 @@ func (a *Archive) writable() error {
 		minFree = MinFreeBytes
 	}
 	if free, err := freeBytes(a.dataDir); err == nil && minFree > 0 && free < minFree {
-		a.setFault(faultDisk, "the disk holding %s has %s free; the index needs %s to write: free some space", a.dataDir, formatBytes(int(free)), formatBytes(int(minFree)))
-		return fmt.Errorf("index not written: %s has %s free", a.dataDir, formatBytes(int(free)))
+		a.setFault(faultDisk, "the disk holding %s has %s free; the index needs %s to write: free some space", a.dataDir, formatBytes(free), formatBytes(minFree))
+		return fmt.Errorf("index not written: %s has %s free", a.dataDir, formatBytes(free))
 	}
 	a.clearFault(faultDisk)
 	return nil
@@ -325,12 +325,17 @@ func (a *Archive) verify() {
 // segmentPaths lists the files of the segments the index reads now;
 // segments not yet written out have none.
 func (ix *Index) segmentPaths() ([]string, error) {
-	snap, closeSnap, err := ix.snapshot()
+	adv, err := ix.b.Advanced()
 	if err != nil {
 		return nil, err
 	}
-	defer closeSnap()
-	if snap == nil {
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
 		return nil, nil
 	}
 	var paths []string
@@ -527,14 +532,22 @@ func (a *Archive) asyncFault(err error) {
 	slog.Warn("index background work failed", "dir", a.dataDir, "err", err)
 }
 
-// warmSafely is warm, with a panic (a damaged segment read) turned into an
-// error: it runs in a goroutine of its own, where a panic would end the
-// server.
-func (ix *Index) warmSafely() (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("read facet tables: panic: %v", r)
-		}
-	}()
-	return ix.warm()
+// formatBytes writes a byte count as people read it.
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// oneLine keeps an error's multi-line message to its first line, for the
+// problem /healthz shows.
+func oneLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
 }

@@ -49,8 +49,8 @@ func (s *Server) apiHits(c echo.Context, quotes bool) error {
 	return c.JSON(http.StatusOK, NewSearchJSON(q, r))
 }
 
-// apiArticle answers GET /api/articles/:id with the article and what the
-// extractor finds in it.
+// apiArticle answers GET /api/articles/:id with the article and its
+// enrichment as the index filed it.
 func (s *Server) apiArticle(c echo.Context) error {
 	if err := noParams(c); err != nil {
 		return err

@@ -9,18 +9,18 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/cuttings/cuttings/index"
-	"github.com/cuttings/cuttings/index/extract"
 	"github.com/cuttings/cuttings/store"
 )
 
-// articleData is one stored article with what the extractor finds in it.
+// articleData is one stored article with its enrichment as the index filed
+// it: the people its page shows are those the facets count.
 type articleData struct {
 	store.Article
-	Enrichment extract.Enrichment
+	Enrichment index.Enrichment
 }
 
-// loadArticle reads the article named by the :id path parameter and runs
-// the extractor on it; an unknown id is a 404.
+// loadArticle reads the article named by the :id path parameter and its
+// enrichment; an unknown id is a 404.
 func (s *Server) loadArticle(c echo.Context) (articleData, error) {
 	id, err := pathParam(c, "id")
 	if err != nil {
@@ -33,19 +33,21 @@ func (s *Server) loadArticle(c echo.Context) (articleData, error) {
 	if err != nil {
 		return articleData{}, fmt.Errorf("load article: %w", err)
 	}
-	// Extraction is cheap next to a page render, and running it here keeps
-	// the page true to the current extractor even before a reindex.
-	return articleData{Article: a, Enrichment: extract.Extract(a)}, nil
+	e, err := s.archive.Enrichment(c.Request().Context(), a)
+	if err != nil {
+		return articleData{}, fmt.Errorf("load article %q: %w", id, err)
+	}
+	return articleData{Article: a, Enrichment: e}, nil
 }
 
 // apiEnrichment is the enrichment as GET /api/articles/:id shows it; the id
 // is the article's own, so it is not repeated.
 type apiEnrichment struct {
-	People        []extract.Person       `json:"people"`
-	Organizations []extract.Organization `json:"organizations"`
-	Countries     []extract.Country      `json:"countries"`
-	Topics        []extract.Topic        `json:"topics"`
-	Quotes        []extract.Quote        `json:"quotes"`
+	People        []index.Person       `json:"people"`
+	Organizations []index.Organization `json:"organizations"`
+	Countries     []index.Country      `json:"countries"`
+	Topics        []index.Topic        `json:"topics"`
+	Quotes        []index.Quote        `json:"quotes"`
 }
 
 // apiArticleJSON is the JSON of GET /api/articles/:id.
@@ -168,7 +170,7 @@ func newArticleView(a articleData, quotesOnly bool) articleView {
 			i = len(v.Speakers)
 			at[speaker] = i
 			sq := speakerQuotes{Speaker: speaker, Type: q.SpeakerType}
-			if q.Speaker != "" && q.SpeakerType != extract.SpeakerUnknown {
+			if q.Speaker != "" && q.SpeakerType != index.SpeakerUnknown {
 				sq.URL = personURL(q.Speaker)
 			}
 			v.Speakers = append(v.Speakers, sq)

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cuttings/cuttings/index"
-	"github.com/cuttings/cuttings/index/extract"
 )
 
 // The article page shows its body with every quotation marked where it
@@ -68,7 +67,7 @@ type quoteSpan struct {
 const closingMarks = "\"'”’»›"
 
 // bodyParagraphs cuts an article's body into paragraphs of runs.
-func bodyParagraphs(body string, e extract.Enrichment) []paragraphView {
+func bodyParagraphs(body string, e index.Enrichment) []paragraphView {
 	quotes := quoteSpans(body, e.Quotes)
 	names := nameSpans(body, e, quotes)
 
@@ -165,7 +164,7 @@ func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b =
 // character offsets; a quotation whose offsets do not hold its words (an
 // older index, a body changed since) is looked for by its words instead,
 // and left out of the text if they are not there.
-func quoteSpans(body string, quotes []extract.Quote) []quoteSpan {
+func quoteSpans(body string, quotes []index.Quote) []quoteSpan {
 	runeAt := runeOffsets(body)
 	var out []quoteSpan
 	for i, q := range quotes {
@@ -193,7 +192,7 @@ func quoteSpans(body string, quotes []extract.Quote) []quoteSpan {
 		qs := quoteSpan{span: s, n: i + 1, badge: badge, saidBy: saidBy{Quote: i + 1, Speaker: q.Speaker, Type: q.SpeakerType}}
 		if q.Speaker == "" {
 			qs.saidBy.Speaker = "Unattributed"
-		} else if q.SpeakerType != extract.SpeakerUnknown {
+		} else if q.SpeakerType != index.SpeakerUnknown {
 			qs.saidBy.URL = personURL(q.Speaker)
 		}
 		out = append(out, qs)
@@ -217,7 +216,7 @@ func runeOffsets(body string) []int {
 // the extractor first met the name by (its First offset), so "Elysee
 // Palace" is found for "Élysée". A mention never straddles a quotation's
 // edge; longer names win over shorter ones they overlap.
-func nameSpans(body string, e extract.Enrichment, quotes []quoteSpan) []nameSpan {
+func nameSpans(body string, e index.Enrichment, quotes []quoteSpan) []nameSpan {
 	type form struct{ words, kind, url string }
 	var forms []form
 	none := index.Query{}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/cuttings/cuttings/index"
-	"github.com/cuttings/cuttings/index/extract"
 )
 
 // A person's mentions over time are drawn as an inline SVG bar chart,
@@ -184,9 +183,11 @@ type nameForm struct {
 }
 
 // namesFiled reads the given articles again and collects how they name the
-// person the archive files under name: the words of the first mention, and
-// the extractor's name for them in that article when the archive files it
-// under another (a lone "Starmer" under "Keir Starmer").
+// person the archive files under name: the name itself where an article
+// writes it, and the words of the article's first mention (a "Mr Starmer"
+// filed under "Keir Starmer"). The articles' people are read as the index
+// filed them, so an article counts here exactly when the person facet
+// counts it.
 func (s *Server) namesFiled(ctx context.Context, name string, ids []string) []nameForm {
 	counts := map[string]int{}
 	var order []string
@@ -195,6 +196,10 @@ func (s *Server) namesFiled(ctx context.Context, name string, ids []string) []na
 		a, err := s.store.Get(ctx, id)
 		if err != nil {
 			continue // gone since the search: nothing to read
+		}
+		e, err := s.archive.Enrichment(ctx, a)
+		if err != nil {
+			continue // the names are a sample; one unread article changes little
 		}
 		seen := map[string]bool{}
 		add := func(form string) {
@@ -209,14 +214,13 @@ func (s *Server) namesFiled(ctx context.Context, name string, ids []string) []na
 			counts[form]++
 		}
 		runeAt := runeOffsets(a.Body)
-		for _, p := range extract.Extract(a).People {
-			f := strings.Fields(p.Name)
-			same := p.Name == name || p.Name == last ||
-				(len(f) > 1 && f[0] == strings.Fields(name)[0] && f[len(f)-1] == last)
-			if !same {
+		for _, p := range e.People {
+			if p.Name != name {
 				continue // another person, perhaps of the same family name
 			}
-			add(p.Name)
+			if strings.Contains(a.Title+"\n"+a.Body, name) {
+				add(name)
+			}
 			if p.First >= 0 && p.First < len(runeAt)-1 {
 				if w := capitalisedRun(a.Body[runeAt[p.First]:]); strings.Contains(w, last) {
 					add(w)

@@ -1,15 +1,24 @@
-package index
+package engine
 
 import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
-// mappingVersion changes whenever the mapping or the documents built for it
-// change in a way that needs a reindex.
-const mappingVersion = 5
+// The schema: the documents an article becomes, and how Bleve indexes
+// each of their fields. Every shortcut the engine takes reads the fields as
+// laid out here (facets from keyword postings, the home page from the date
+// key, phrases in bodies checked against their text), so the schema lives
+// with the engine; index decides what goes into an Article. A change to the
+// mapping or to the documents needs index's mappingVersion raised, so that
+// older indexes are reported for a reindex.
 
 // Document types, stored in fieldType.
 const (
@@ -37,6 +46,7 @@ const (
 	fieldSpeaker      = FacetSpeaker
 	fieldSpeakerType  = "speaker_type"
 	fieldQuotes       = "quotes" // an article's number of quote documents
+	fieldRecord       = "record" // Article.Record: stored, never searched
 )
 
 // facetFields maps each facet a Query may filter or count by to its field.
@@ -64,7 +74,7 @@ var (
 	quoteHitFields   = []string{fieldQuote, fieldSpeaker, fieldSpeakerType}
 )
 
-// newMapping builds the one mapping of the index. It is built to be small
+// Mapping builds the one mapping of the index. It is built to be small
 // (the index should stay near the size of the text it holds): only what
 // hits show is stored, and nothing twice. The body is not stored (snippets
 // are cut from the store's copy); a quote document stores its text and
@@ -73,8 +83,10 @@ var (
 // quotation phrases are checked against their text (phrase.go) and their
 // snippets found by analysing it again (highlight.go). Every facet is a
 // keyword without doc values (facets are counted from its postings); only
-// the date key keeps doc values, for sorting.
-func newMapping() *mapping.IndexMappingImpl {
+// the date key keeps doc values, for sorting. An article stores the facet
+// values its hits show (people, countries, topics) and its Record, a
+// quotation its text and speaker.
+func Mapping() *mapping.IndexMappingImpl {
 	text := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
 		f.Analyzer = en.AnalyzerName
@@ -146,6 +158,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	article.AddFieldMappingsAt(fieldTopic, kw(true))
 	article.AddFieldMappingsAt(fieldSpeaker, kw(false))
 	article.AddFieldMappingsAt(fieldQuotes, storedOnly())
+	article.AddFieldMappingsAt(fieldRecord, storedOnly())
 
 	quote := mapping.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fieldType, kw(false))
@@ -179,4 +192,154 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
 	return m
+}
+
+// Article is an article as the engine indexes it: its text, where and when
+// it appeared, the facet values it is filed under (each once), and its
+// quotations, each of which becomes a document of its own carrying the
+// article's facet values.
+type Article struct {
+	ID        string
+	Title     string
+	Body      string // searched, not stored: snippets are cut from the store's copy
+	URL       string
+	Source    string
+	Published time.Time
+
+	People        []string
+	Organizations []string
+	Countries     []string // ISO 3166-1 alpha-2 codes
+	Topics        []string
+	Quotes        []Quotation
+
+	// Record is stored with the article, bytes as they are, and never
+	// searched: what index keeps of the article beside the stored values.
+	Record string
+}
+
+// Quotation is one quotation of an article and who said it.
+type Quotation struct {
+	Text        string
+	Speaker     string
+	SpeakerType string
+}
+
+// Document is one document of the index: its id and its fields, as
+// Mapping indexes them.
+type Document struct {
+	ID     string
+	Fields map[string]any
+}
+
+// Documents returns the documents of an article: its own, then one per
+// quotation, numbered from 0 (QuoteID). An update writes them all again and
+// deletes the quotation documents past the new count.
+func Documents(a Article) []Document {
+	doc := map[string]any{
+		fieldType:   typeArticle,
+		fieldTitle:  a.Title,
+		fieldBody:   a.Body,
+		fieldQuotes: strconv.Itoa(len(a.Quotes)),
+	}
+	setString(doc, fieldURL, a.URL)
+	setString(doc, fieldRecord, a.Record)
+	common(doc, a)
+	var speakers []string
+	for _, q := range a.Quotes {
+		speakers = appendNew(speakers, q.Speaker)
+	}
+	setStrings(doc, fieldSpeaker, speakers)
+	out := []Document{{ID: a.ID, Fields: doc}}
+	for n, q := range a.Quotes {
+		qd := map[string]any{
+			fieldType:  typeQuote,
+			fieldQuote: q.Text,
+		}
+		// What the filters and facets need of its article.
+		common(qd, a)
+		setString(qd, fieldSpeaker, q.Speaker)
+		setString(qd, fieldSpeakerType, q.SpeakerType)
+		out = append(out, Document{ID: QuoteID(a.ID, n), Fields: qd})
+	}
+	return out
+}
+
+// QuoteID is the document id of an article's n-th quotation.
+func QuoteID(articleID string, n int) string {
+	return "q:" + articleID + ":" + strconv.Itoa(n)
+}
+
+// quoteArticle is the article id in a quote document's id.
+func quoteArticle(quoteID string) string {
+	id := strings.TrimPrefix(quoteID, "q:")
+	if i := strings.LastIndexByte(id, ':'); i >= 0 {
+		id = id[:i]
+	}
+	return id
+}
+
+// quoteNumber is the number in a quote document's id, -1 if it has none.
+func quoteNumber(quoteID string) int {
+	n, err := strconv.Atoi(quoteID[strings.LastIndexByte(quoteID, ':')+1:])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// Bleve's dates must fit in int64 nanoseconds since 1970.
+var (
+	minDate = time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxDate = time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// publishedKeyLayout sorts as the dates do: indexable years have four digits.
+const publishedKeyLayout = "20060102150405.000000000"
+
+func indexableDate(t time.Time) bool {
+	return !t.IsZero() && t.After(minDate) && t.Before(maxDate)
+}
+
+// common sets the fields articles and quotes share.
+func common(doc map[string]any, a Article) {
+	setString(doc, fieldSource, a.Source)
+	if indexableDate(a.Published) {
+		p := a.Published.UTC()
+		doc[fieldPublished] = p
+		doc[fieldPublishedKey] = p.Format(publishedKeyLayout)
+		doc[fieldYear] = strconv.Itoa(p.Year())
+	}
+	setStrings(doc, fieldPerson, distinct(a.People))
+	setStrings(doc, fieldOrg, distinct(a.Organizations))
+	setStrings(doc, fieldCountry, distinct(a.Countries))
+	setStrings(doc, fieldTopic, distinct(a.Topics))
+}
+
+// distinct returns the non-empty values of s, each once, in order.
+func distinct(s []string) []string {
+	var out []string
+	for _, v := range s {
+		out = appendNew(out, v)
+	}
+	return out
+}
+
+func appendNew(s []string, v string) []string {
+	if v == "" || slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// setString leaves empty values out: an empty keyword would be a facet value.
+func setString(doc map[string]any, field, v string) {
+	if v != "" {
+		doc[field] = v
+	}
+}
+
+func setStrings(doc map[string]any, field string, vs []string) {
+	if len(vs) > 0 {
+		doc[field] = vs
+	}
 }

@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"bytes"
@@ -32,13 +32,13 @@ func TestBodyPhrases(t *testing.T) {
 		"stemmed":   "Prime ministers gathered in Brussels.",
 		"title":     "Nothing relevant in the body.",
 	}
-	var docs []Doc
+	var docs []testDoc
 	for id, body := range bodies {
 		title := "Report"
 		if id == "title" {
 			title = "Prime minister resigns"
 		}
-		docs = append(docs, Doc{Seq: int64(len(docs) + 1), ID: id, Article: store.Article{ID: id, Title: title, Body: body, Source: "Wire"}})
+		docs = append(docs, testDoc{ID: id, Article: store.Article{ID: id, Title: title, Body: body, Source: "Wire"}})
 	}
 	ix := newTestIndex(t, docs)
 	ctx := context.Background()
@@ -125,7 +125,7 @@ func TestWithinEdits(t *testing.T) {
 // tried on every other article, both must say the same.
 func TestPhraseInAgrees(t *testing.T) {
 	arts := loadTestArticles(t)
-	an := newMapping().AnalyzerNamed("en")
+	an := Mapping().AnalyzerNamed("en")
 	var phrases []string
 	for _, a := range arts {
 		words := strings.Fields(a.Body)
@@ -163,7 +163,7 @@ func TestQuotePhrases(t *testing.T) {
 	a := store.Article{ID: "harbour", Title: "Harbour plan", Source: "Wire",
 		Body: "\"We will rebuild the harbour,\" the mayor, Ana Ruiz, said on Monday.\n\n" +
 			"\"The harbour will rebuild this town,\" said Tom Hale, a fisherman."}
-	ix := newTestIndex(t, []Doc{{Seq: 1, ID: a.ID, Article: a, Enrichment: extract.Extract(a)}})
+	ix := newTestIndex(t, []testDoc{{ID: a.ID, Article: a, Enrichment: extract.Extract(a)}})
 	r, err := ix.Search(context.Background(), Query{Text: `"rebuild the harbour"`, Quotes: true})
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +187,7 @@ func TestQuotePhrases(t *testing.T) {
 // the test articles, for words and phrases taken from them.
 func TestQuickSpansAgree(t *testing.T) {
 	arts := loadTestArticles(t)
-	an := newMapping().AnalyzerNamed("en")
+	an := Mapping().AnalyzerNamed("en")
 	var queries []string
 	for _, a := range arts {
 		words := strings.Fields(a.Body)

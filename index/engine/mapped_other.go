@@ -1,6 +1,6 @@
 //go:build !linux
 
-package index
+package engine
 
 import segment "github.com/blevesearch/scorch_segment_api/v2"
 

@@ -1,19 +1,15 @@
-package index
+package engine
 
 import (
-	"cmp"
 	"container/heap"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/scorer"
@@ -38,9 +34,34 @@ import (
 // general way.
 const maxWordWindow = 1000
 
+// oneWord answers a search for one plain word by relevance, with or
+// without facet filters, without dates, within the first maxWordWindow
+// hits, from the word's postings (wordSearch).
+type oneWord struct{ term string }
+
+func (w oneWord) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
+	hits, total, counts, err := e.wordSearch(ctx, p.q, w.term, p.from, p.size)
+	return answer{hits: hits, total: total, counts: counts}, err
+}
+
+// oneWordTerm returns the analysed term of p if p is a search oneWord
+// answers, "" if it is not.
+func (e *Engine) oneWordTerm(p *prepared) string {
+	q := p.q
+	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxWordWindow || e.generalOnly {
+		return ""
+	}
+	for name := range q.Filters {
+		if _, known := facetFields[name]; !known {
+			return "" // the general way says why
+		}
+	}
+	return e.wordQuery(q.Text)
+}
+
 // wordQuery returns the one analysed term of a query that is a single plain
 // word, "" if the query is anything else.
-func (ix *Index) wordQuery(text string) string {
+func (e *Engine) wordQuery(text string) string {
 	text = strings.TrimSpace(text)
 	if text == "" || len(text) > 100 {
 		return ""
@@ -50,7 +71,7 @@ func (ix *Index) wordQuery(text string) string {
 			return "" // operators, fields, phrases, wildcards: the general way
 		}
 	}
-	tokens := ix.textAnalyzer().Analyze([]byte(text))
+	tokens := e.textAnalyzer().Analyze([]byte(text))
 	if len(tokens) != 1 {
 		return ""
 	}
@@ -77,14 +98,18 @@ type scored struct {
 type pageHeap []scored
 
 func (h pageHeap) Len() int { return len(h) }
+
 func (h pageHeap) Less(i, j int) bool {
 	if h[i].score != h[j].score {
 		return h[i].score < h[j].score
 	}
 	return h[i].num > h[j].num
 }
+
 func (h pageHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *pageHeap) Push(x any)   { *h = append(*h, x.(scored)) }
+
+func (h *pageHeap) Push(x any) { *h = append(*h, x.(scored)) }
+
 func (h *pageHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]
@@ -98,16 +123,9 @@ func (h pageHeap) better(c scored) bool {
 	return c.score > w.score || (c.score == w.score && c.num < w.num)
 }
 
-// wordSearch answers q if it is a one-word search by relevance, with or
-// without facet filters and no date range; ok is false for anything else.
-func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits []Hit, total uint64, counts facetCounts, ok bool, err error) {
-	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || from+size > maxWordWindow {
-		return nil, 0, nil, false, nil
-	}
-	term := ix.wordQuery(q.Text)
-	if term == "" || ix.generalOnly {
-		return nil, 0, nil, false, nil
-	}
+// wordSearch walks term's postings for the page from..from+size of q and
+// counts q's facets.
+func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, size int) (hits []Hit, total uint64, counts facetCounts, err error) {
 	names := []string{fieldTitle, fieldBody}
 	boosts := []float64{titleBoost, 1}
 	if q.Quotes {
@@ -115,10 +133,7 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	}
 	var filters []facetTerm
 	for name, vs := range q.Filters {
-		field, known := facetFields[name]
-		if !known {
-			return nil, 0, nil, false, nil // the general way says why
-		}
+		field := facetFields[name]
 		for _, v := range vs {
 			if v = strings.TrimSpace(v); v != "" {
 				filters = append(filters, facetTerm{field, v})
@@ -126,17 +141,14 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		}
 	}
 
-	snap, closeSnap, err := ix.snapshot()
+	snap, closeSnap, err := e.snapshot()
 	if err != nil {
-		return nil, 0, nil, false, err
+		return nil, 0, nil, err
 	}
 	defer closeSnap()
-	if snap == nil {
-		return nil, 0, nil, false, nil
-	}
-	fc := &facetCounter{tables: &ix.facets, gen: ix.gen.Load()}
+	fc := &facetCounter{tables: &e.facets}
 	if err := fc.start(snap); err != nil {
-		return nil, 0, nil, false, err
+		return nil, 0, nil, err
 	}
 	defer fc.release()
 
@@ -145,7 +157,7 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	// (its distinct terms over the documents, rounded up).
 	docs, err := snap.DocCount()
 	if err != nil {
-		return nil, 0, nil, false, err
+		return nil, 0, nil, err
 	}
 	// The word's postings in each segment and field, opened once: their
 	// sizes give the statistics and the way of counting, and the search
@@ -154,7 +166,7 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	postings := make([][]segment.PostingsList, len(segs))
 	for si, ss := range segs {
 		if postings[si], err = wordPostings(ss, names, term); err != nil {
-			return nil, 0, nil, false, err
+			return nil, 0, nil, err
 		}
 	}
 	fields := make([]wordField, len(names))
@@ -163,7 +175,7 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	for i, name := range names {
 		card, err := snap.FieldCardinality(name)
 		if err != nil {
-			return nil, 0, nil, false, err
+			return nil, 0, nil, err
 		}
 		var df uint64
 		for si := range segs {
@@ -212,19 +224,19 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 	var base uint64
 	for si, ss := range segs {
 		if err := ctx.Err(); err != nil {
-			return nil, 0, nil, false, err
+			return nil, 0, nil, err
 		}
 		// A segment where the word is common is ranked from its impact
 		// list (impacts.go), with no filter to pass and a page it reaches.
 		var il *impactList
 		if len(filters) == 0 && want <= impactDepth && postings[si][len(names)-1].Count() >= impactMinDocs {
-			if il, err = ix.facets.impacts.get(ss, names, term, postings[si]); err != nil {
-				return nil, 0, nil, false, fmt.Errorf("search %q: rank: %w", q.Text, err)
+			if il, err = e.facets.impacts.get(ss, names, term, postings[si]); err != nil {
+				return nil, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
 		n, bm, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, il)
 		if err != nil {
-			return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+			return nil, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 		if onBitmaps {
 			matches[si] = bm
@@ -233,16 +245,16 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		base += ss.Segment().Count()
 	}
 	if counts, err = fc.result(); err != nil {
-		return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+		return nil, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	if onBitmaps {
 		ids := make([]uint64, len(snap.Segments()))
 		for i, ss := range snap.Segments() {
 			ids[i] = ss.Id()
 		}
-		order := ix.facets.candidates(ids, fc.segs, fc.values, q.Quotes)
+		order := e.facets.candidates(ids, fc.segs, fc.values, q.Quotes)
 		if err = bitmapCounts(counts, fc.segs, fc.values, order, matches, q.Quotes); err != nil {
-			return nil, 0, nil, false, fmt.Errorf("search %q: count facets: %w", q.Text, err)
+			return nil, 0, nil, fmt.Errorf("search %q: count facets: %w", q.Text, err)
 		}
 	}
 	// The page, best first.
@@ -257,12 +269,12 @@ func (ix *Index) wordSearch(ctx context.Context, q Query, from, size int) (hits 
 		page[i] = segDoc{si, local}
 	}
 	if hits, err = storedHits(segs, page, q.Quotes); err != nil {
-		return nil, 0, nil, false, fmt.Errorf("search %q: %w", q.Text, err)
+		return nil, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	for i, c := range ranked {
 		hits[i].score = c.score
 	}
-	return hits, total, counts, true, nil
+	return hits, total, counts, nil
 }
 
 // facetTerm is one filter: a keyword field's value.
@@ -452,78 +464,4 @@ func (f wordField) score(freq uint64, norm float64) float64 {
 	s := f.idf * (tf * search.BM25_k1) /
 		(tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*fieldLength/f.avgLen)))
 	return s * f.weight
-}
-
-// termBitmap returns the live documents of a segment that have a keyword
-// value.
-func termBitmap(seg segment.Segment, field, value string, deleted *roaring.Bitmap) (*roaring.Bitmap, error) {
-	dict, err := seg.Dictionary(field)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := dict.PostingsList([]byte(value), deleted, nil)
-	if err != nil {
-		return nil, err
-	}
-	return postingsBitmap(pl)
-}
-
-// docNumID is the internal id of the document numbered num in a snapshot.
-func docNumID(num uint64) []byte {
-	return binary.BigEndian.AppendUint64(nil, num)
-}
-
-// segDoc is a document by its segment in a snapshot and its number there.
-type segDoc struct {
-	seg int
-	num uint64
-}
-
-// storedHits reads the hits docs of segs, in their order, from their
-// stored fields, as the general search's hits read them (Bleve's
-// LoadAndHighlightFields). A search by document id would look each id up
-// in every segment, twice: most of a rare word's search.
-func storedHits(segs []*scorch.SegmentSnapshot, docs []segDoc, quotes bool) ([]Hit, error) {
-	fields := articleHitFields
-	if quotes {
-		fields = quoteHitFields
-	}
-	hits := make([]Hit, 0, len(docs))
-	for _, d := range docs {
-		dm := &search.DocumentMatch{}
-		var bad error
-		err := segs[d.seg].Segment().VisitStoredFields(d.num, func(name string, typ byte, value []byte, _ []uint64) bool {
-			if name == "_id" {
-				dm.ID = string(value)
-				return true
-			}
-			if !slices.Contains(fields, name) {
-				return true
-			}
-			switch typ {
-			case 't':
-				dm.AddFieldValue(name, string(value))
-			case 'd':
-				t, layout, err := document.NewDateTimeFieldFromBytes(name, nil, value).DateTime()
-				if err != nil {
-					bad = fmt.Errorf("read hit %d of segment %d: field %s: %w", d.num, d.seg, name, err)
-					return false
-				}
-				if layout == "" {
-					layout = time.RFC3339
-				}
-				dm.AddFieldValue(name, t.Format(layout))
-			}
-			return true
-		})
-		if err = cmp.Or(err, bad); err != nil {
-			return nil, err
-		}
-		if quotes {
-			hits = append(hits, quoteHit(dm))
-		} else {
-			hits = append(hits, articleHit(dm))
-		}
-	}
-	return hits, nil
 }

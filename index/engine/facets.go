@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"cmp"
@@ -464,7 +464,6 @@ var scratchPool = sync.Pool{New: func() any { return new(countScratch) }}
 // hands it each match in document order, inside the snapshot it searches.
 type facetCounter struct {
 	tables  *facetTables
-	gen     uint64 // the index generation when the search started
 	segs    []*segmentFacets
 	values  []facetValue
 	offsets []uint64
@@ -893,13 +892,9 @@ func readFacets(fcs facetCounts) (map[string][]FacetValue, []DateBucket) {
 			}
 			continue
 		}
-		// Copies: the cached match-all counts are shared between results.
+		// Copies: the cached match-all counts are shared between results,
+		// and index labels the countries of each.
 		values := slices.Clone(fcs[i])
-		if name == FacetCountry {
-			for j := range values {
-				values[j].Label = countryLabel(values[j].Value)
-			}
-		}
 		if len(values) == 0 {
 			values = nil
 		}

@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"context"
@@ -20,6 +20,12 @@ import (
 // segments each term is read from), so a search carries a meter that is
 // charged as it runs and stops it once it goes over, with an
 // *OverBudgetError naming the limit.
+//
+// The meter is the engine's: Search and Chunk charge it, and it is charged
+// and checked where they read (Bleve's searchers and collector, the page
+// window, bodies and quotations, dictionary walks). Its owner, package
+// index, gives each search one with WithMeter: the limit, and what a
+// costly search does at a checkpoint to give way to others.
 const (
 	// MaxSearchMemory bounds the bytes one search allocates, as the meter
 	// counts them: Bleve's own estimate of the collector and searchers it
@@ -42,6 +48,9 @@ const (
 	// (the hits before the page and the page): a Bleve DocumentMatch,
 	// its sort values and its place in the heap.
 	hitBytes = 512
+	// hitsPerCheckpoint is how many hits a search collects between two
+	// checkpoints.
+	hitsPerCheckpoint = 256
 )
 
 // maxTermSearchers is MaxTermSearchers, lowered by tests: the query budget
@@ -54,9 +63,11 @@ const (
 	LimitSearchers = "searchers"
 )
 
-// meter counts what one search allocates and cancels the search, with the
+// Meter counts what one search allocates and cancels the search, with the
 // *OverBudgetError as its context's cause, once that is over its limit.
-type meter struct {
+// Its checkpoints are where the search stops once it is cancelled, and
+// where a costly one gives way.
+type Meter struct {
 	limit  int64
 	used   atomic.Int64
 	cancel context.CancelCauseFunc
@@ -68,20 +79,29 @@ type meter struct {
 
 	ctx context.Context
 	// giveWay, for a costly search, waits while ordinary searches want
-	// every processor (admit.go); nil for an ordinary one.
+	// every processor (index's admission); nil for an ordinary one.
 	giveWay func(context.Context) error
 	hits    int // collected since the last checkpoint
 }
 
 type meterKey struct{}
 
-// withMeter gives a search a meter of limit bytes and hooks it into Bleve:
-// the start of every Bleve search is charged with Bleve's estimate of it,
-// and Bleve counts the term searchers against MaxTermSearchers. done
-// releases the context.
-func withMeter(ctx context.Context, limit int64) (_ context.Context, m *meter, done func()) {
+// WithMeter gives a search a meter of limit bytes (MaxSearchMemory when
+// limit <= 0) and hooks it into Bleve: the start of every Bleve search is
+// charged with Bleve's estimate of it, and Bleve counts the term searchers
+// against MaxTermSearchers. Search and Chunk under the returned context
+// are charged to the meter and stopped by it.
+//
+// giveWay, if set, is called at every checkpoint of the search: it returns
+// nil to go on (after waiting, if it will), the context's error once that
+// has ended, or any other error to stop the search, which then returns
+// that error. done releases the context.
+func WithMeter(ctx context.Context, limit int64, giveWay func(context.Context) error) (_ context.Context, m *Meter, done func()) {
+	if limit <= 0 {
+		limit = MaxSearchMemory
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
-	m = &meter{limit: limit, cancel: cancel}
+	m = &Meter{limit: limit, cancel: cancel, giveWay: giveWay}
 	ctx = context.WithValue(ctx, meterKey{}, m)
 	ctx = context.WithValue(ctx, bleve.SearchQueryStartCallbackKey, bleve.SearchQueryStartCallbackFn(func(size uint64) error {
 		return m.charge(int64(size), "the searchers and collector Bleve built for it")
@@ -102,13 +122,13 @@ func withMeter(ctx context.Context, limit int64) (_ context.Context, m *meter, d
 
 // checkpoint is where a running search stops if its meter stopped it, and
 // a costly one gives way to ordinary ones.
-func (m *meter) checkpoint() error {
+func (m *Meter) checkpoint() error {
 	if m == nil {
 		return nil
 	}
 	if m.giveWay != nil {
 		if err := m.giveWay(m.ctx); err != nil {
-			if errors.Is(err, ErrBusy) {
+			if !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 				// Told to stop (the index is being swapped): every
 				// loop that checks the context stops too.
 				m.mu.Lock()
@@ -128,7 +148,7 @@ func (m *meter) checkpoint() error {
 // countHits makes the collector's handler of every match pass a checkpoint
 // every hitsPerCheckpoint hits. facets.go wraps its counting handler too,
 // which takes the place of this one in the search's context.
-func (m *meter) countHits(next search.MakeDocumentMatchHandler) search.MakeDocumentMatchHandler {
+func (m *Meter) countHits(next search.MakeDocumentMatchHandler) search.MakeDocumentMatchHandler {
 	if m == nil {
 		return next
 	}
@@ -152,8 +172,8 @@ func (m *meter) countHits(next search.MakeDocumentMatchHandler) search.MakeDocum
 }
 
 // meterOf is the meter of a search's context, nil outside one.
-func meterOf(ctx context.Context) *meter {
-	m, _ := ctx.Value(meterKey{}).(*meter)
+func meterOf(ctx context.Context) *Meter {
+	m, _ := ctx.Value(meterKey{}).(*Meter)
 	return m
 }
 
@@ -161,7 +181,7 @@ func meterOf(ctx context.Context) *meter {
 // once the total is over the limit; the search's context is cancelled
 // then, so that every loop that checks it stops. A nil meter charges
 // nothing.
-func (m *meter) charge(n int64, what string) error {
+func (m *Meter) charge(n int64, what string) error {
 	if m == nil || n <= 0 {
 		return nil
 	}
@@ -173,7 +193,7 @@ func (m *meter) charge(n int64, what string) error {
 }
 
 // stop records the first limit crossed and cancels the search with it.
-func (m *meter) stop(over *OverBudgetError) error {
+func (m *Meter) stop(over *OverBudgetError) error {
 	m.mu.Lock()
 	if m.over == nil {
 		m.over, m.crossed = over, time.Now()
@@ -184,9 +204,9 @@ func (m *meter) stop(over *OverBudgetError) error {
 	return over
 }
 
-// stoppedBy is the limit that stopped the search, and when it was
+// StoppedBy is the limit that stopped the search, and when it was
 // crossed; nil if none did.
-func (m *meter) stoppedBy() (*OverBudgetError, time.Time) {
+func (m *Meter) StoppedBy() (*OverBudgetError, time.Time) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.over, m.crossed
@@ -197,7 +217,7 @@ func (m *meter) stoppedBy() (*OverBudgetError, time.Time) {
 // context (or Bleve's message about its term searchers), and one that
 // crossed the limit at its very end may even have finished. A search the
 // meter did not stop keeps its own error.
-func (m *meter) explain(err error) error {
+func (m *Meter) explain(err error) error {
 	if m == nil {
 		return err
 	}
@@ -217,7 +237,7 @@ func (m *meter) explain(err error) error {
 }
 
 // chargeWindow charges the hits q's page window keeps.
-func (m *meter) chargeWindow(q Query) error {
+func (m *Meter) chargeWindow(q Query) error {
 	page, size := max(q.Page, 1), q.Size
 	if size <= 0 {
 		size = DefaultSize
@@ -230,7 +250,7 @@ func (m *meter) chargeWindow(q Query) error {
 
 // chargeHits charges the hits a collector keeps to find a page of them.
 // Bleve's own estimate stops counting them at a thousand.
-func (m *meter) chargeHits(n int) error {
+func (m *Meter) chargeHits(n int) error {
 	return m.charge(int64(n)*hitBytes, fmt.Sprintf("a window of %d hits", n))
 }
 

@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"cmp"
@@ -247,4 +247,18 @@ func matchBitmap(postings []segment.PostingsList) (*roaring.Bitmap, error) {
 		}
 	}
 	return match, nil
+}
+
+// termBitmap returns the live documents of a segment that have a keyword
+// value.
+func termBitmap(seg segment.Segment, field, value string, deleted *roaring.Bitmap) (*roaring.Bitmap, error) {
+	dict, err := seg.Dictionary(field)
+	if err != nil {
+		return nil, err
+	}
+	pl, err := dict.PostingsList([]byte(value), deleted, nil)
+	if err != nil {
+		return nil, err
+	}
+	return postingsBitmap(pl)
 }

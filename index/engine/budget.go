@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"context"
@@ -180,13 +180,13 @@ func countPhrases(q query.Query) int {
 // (rewritten: every clause has its field) stands for, stopping as soon as
 // the total is over MaxExpansions, so that counting costs no more than the
 // budget allows.
-func (ix *Index) checkExpansions(ctx context.Context, q query.Query) error {
+func (e *Engine) checkExpansions(ctx context.Context, q query.Query) error {
 	var clauses []expanding
 	collectExpanding(q, &clauses)
 	if len(clauses) == 0 {
 		return nil
 	}
-	adv, err := ix.b.Advanced()
+	adv, err := e.b.Advanced()
 	if err != nil {
 		return err
 	}
@@ -213,12 +213,12 @@ func (ix *Index) checkExpansions(ctx context.Context, q query.Query) error {
 				d.Close()
 				return err
 			}
-			e, err := d.Next()
+			entry, err := d.Next()
 			if err != nil {
 				d.Close()
 				return fmt.Errorf("count expansions of %s: %w", c.clause, err)
 			}
-			if e == nil {
+			if entry == nil {
 				break
 			}
 			left--

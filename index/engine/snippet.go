@@ -1,11 +1,15 @@
-package index
+package engine
 
 import (
+	"context"
+	"fmt"
 	"html"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Snippet lengths, in characters.
@@ -162,4 +166,55 @@ func lead(text string, n int) string {
 		s = s[:i]
 	}
 	return html.EscapeString(s) + "…"
+}
+
+// addSnippets highlights the query's matches in each hit: in the quotation
+// or in the article's body (which the store keeps), analysed again to find
+// them (highlight.go): the index keeps no term positions for either.
+func (e *Engine) addSnippets(ctx context.Context, quotes bool, textQuery query.Query, hits []Hit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+		if quotes {
+			ids[i] = h.QuoteID
+		}
+	}
+	if quotes {
+		var m *bodyMatcher
+		if textQuery != nil {
+			m = newBodyMatcher(textQuery, fieldQuote, e.textAnalyzer())
+		}
+		for i, h := range hits {
+			var matches []span
+			if m != nil {
+				matches = m.spans(h.Quote)
+			}
+			hits[i].Snippet = snippet(h.Quote, matches, quoteRunes)
+		}
+		return nil
+	}
+	if e.bodies == nil {
+		return nil
+	}
+	bodies, err := e.readBodies(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("read bodies for snippets: %w", err)
+	}
+	var m *bodyMatcher
+	if textQuery != nil {
+		m = newBodyMatcher(textQuery, fieldBody, e.textAnalyzer())
+	}
+	for i, h := range hits {
+		if body, ok := bodies[h.ID]; ok {
+			var matches []span
+			if m != nil {
+				matches = m.spans(body)
+			}
+			hits[i].Snippet = snippet(body, matches, snippetRunes)
+		}
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	segment "github.com/blevesearch/scorch_segment_api/v2"

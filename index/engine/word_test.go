@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"context"
@@ -56,7 +56,7 @@ func TestImpactSearchAgrees(t *testing.T) {
 	t.Logf("%d impact lists kept %d of %d documents", lists, kept, walked)
 }
 
-func wordSearchesAgree(t *testing.T, ix *Index, arts []store.Article) {
+func wordSearchesAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 	t.Helper()
 	// Words of the titles and a few common ones, each searched alone.
 	seen := map[string]bool{}
@@ -95,20 +95,17 @@ func wordSearchesAgree(t *testing.T, ix *Index, arts []store.Article) {
 // segmentedIndex indexes the project's test articles in batches of ten,
 // which make several segments, then deletes the articles at positions
 // deleted; it returns the index and the articles.
-func segmentedIndex(t *testing.T, deleted ...int) (*Index, []store.Article) {
+func segmentedIndex(t *testing.T, deleted ...int) (*testIndex, []store.Article) {
 	t.Helper()
 	return segmentedIndexBy(t, 10, deleted...)
 }
 
 // segmentedIndexBy is segmentedIndex with batches of batch articles.
-func segmentedIndexBy(t *testing.T, batch int, deleted ...int) (*Index, []store.Article) {
+func segmentedIndexBy(t *testing.T, batch int, deleted ...int) (*testIndex, []store.Article) {
 	t.Helper()
 	arts := loadTestArticles(t)
 	ix := newTestIndex(t, nil)
-	var all []Doc
-	for i, a := range arts {
-		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
-	}
+	all := extracted(arts)
 	ctx := context.Background()
 	for i := 0; i < len(all); i += batch {
 		if err := ix.Apply(ctx, all[i:min(i+batch, len(all))]); err != nil {
@@ -116,9 +113,9 @@ func segmentedIndexBy(t *testing.T, batch int, deleted ...int) (*Index, []store.
 		}
 	}
 	ix.bodies = docBodies(all)
-	var gone []Doc
-	for k, i := range deleted {
-		gone = append(gone, Doc{Seq: int64(1000 + k), ID: all[i].ID, Deleted: true})
+	var gone []testDoc
+	for _, i := range deleted {
+		gone = append(gone, testDoc{ID: all[i].ID, Deleted: true})
 	}
 	if err := ix.Apply(ctx, gone); err != nil {
 		t.Fatal(err)
@@ -135,7 +132,7 @@ func titles(arts []store.Article) string {
 	return b.String()
 }
 
-func generalSearch(t *testing.T, ix *Index, q Query) *Result {
+func generalSearch(t *testing.T, ix *testIndex, q Query) *Result {
 	t.Helper()
 	ix.generalOnly = true
 	defer func() { ix.generalOnly = false }()
@@ -146,7 +143,7 @@ func generalSearch(t *testing.T, ix *Index, q Query) *Result {
 	return r
 }
 
-func wordSearchOf(t *testing.T, ix *Index, q Query) *Result {
+func wordSearchOf(t *testing.T, ix *testIndex, q Query) *Result {
 	t.Helper()
 	r, err := ix.Search(context.Background(), q)
 	if err != nil {
@@ -159,7 +156,7 @@ func wordSearchOf(t *testing.T, ix *Index, q Query) *Result {
 // differ; it returns the general result. Documents of equal score come in
 // index order, which a background merge between the two searches can change,
 // so a pair that differs is run again (twice at most) before it fails.
-func agree(t *testing.T, ix *Index, q Query, what string) *Result {
+func agree(t *testing.T, ix *testIndex, q Query, what string) *Result {
 	t.Helper()
 	var want *Result
 	var diffs []string
@@ -209,10 +206,7 @@ func differences(want, got *Result) []string {
 // statistics between the two searches), for articles and quotes.
 func TestWordSearchScores(t *testing.T) {
 	arts := loadTestArticles(t)
-	var all []Doc
-	for i, a := range arts {
-		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
-	}
+	all := extracted(arts)
 	ix := newTestIndex(t, all)
 	checked := 0
 	for _, quotes := range []bool{false, true} {
@@ -242,10 +236,7 @@ func TestWarmImpacts(t *testing.T) {
 	defer func(m uint64) { impactMinDocs = m }(impactMinDocs)
 	impactMinDocs = 1
 	arts := loadTestArticles(t)
-	var all []Doc
-	for i, a := range arts {
-		all = append(all, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
-	}
+	all := extracted(arts)
 	ix := newTestIndex(t, all[:20])
 	ctx := context.Background()
 	if _, err := ix.Search(ctx, Query{Text: "said"}); err != nil {
@@ -282,7 +273,7 @@ func TestWarmImpacts(t *testing.T) {
 func TestImpactHighFrequencies(t *testing.T) {
 	defer func(d int, m uint64) { impactDepth, impactMinDocs = d, m }(impactDepth, impactMinDocs)
 	impactDepth, impactMinDocs = 5, 1
-	var docs []Doc
+	var docs []testDoc
 	for i, n := range []int{1, 2, 3, 255, 256, 257, 300, 300, 1000, 2, 1, 5000, 4, 300} {
 		a := store.Article{
 			ID:    fmt.Sprintf("rep-%02d", i),
@@ -292,7 +283,7 @@ func TestImpactHighFrequencies(t *testing.T) {
 			Source:    "Wire",
 			Published: time.Date(2024, 1, i+1, 0, 0, 0, 0, time.UTC),
 		}
-		docs = append(docs, Doc{Seq: int64(i + 1), ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
+		docs = append(docs, testDoc{ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
 	}
 	ix := newTestIndex(t, docs)
 	ix.bodies = docBodies(docs)

@@ -1,4 +1,4 @@
-package index
+package engine
 
 import (
 	"context"
@@ -42,8 +42,8 @@ func TestFacetCountsFollowIndex(t *testing.T) {
 	for i := range 12 {
 		id := fmt.Sprintf("extra-%d", i)
 		src := []string{"Wire A", "Wire B", "Wire C"}[i%3]
-		doc := Doc{Seq: int64(100 + i), ID: id, Article: store.Article{ID: id, Title: "Extra", Source: src, Body: "Harbour news."}}
-		if err := ix.Apply(ctx, []Doc{doc}); err != nil {
+		doc := testDoc{ID: id, Article: store.Article{ID: id, Title: "Extra", Source: src, Body: "Harbour news."}}
+		if err := ix.Apply(ctx, []testDoc{doc}); err != nil {
 			t.Fatal(err)
 		}
 		want[src]++
@@ -54,7 +54,7 @@ func TestFacetCountsFollowIndex(t *testing.T) {
 	if diff := cmp.Diff(map[string]int{"Wire A": 4}, sources(Query{Filters: map[string][]string{FacetSource: {"Wire A"}}})); diff != "" {
 		t.Errorf("filtered source counts (-want +got):\n%s", diff)
 	}
-	if err := ix.Apply(ctx, []Doc{{Seq: 200, ID: "extra-0", Deleted: true}}); err != nil {
+	if err := ix.Apply(ctx, []testDoc{{ID: "extra-0", Deleted: true}}); err != nil {
 		t.Fatal(err)
 	}
 	want["Wire A"]--
@@ -68,7 +68,7 @@ func TestFacetCountsFollowIndex(t *testing.T) {
 // the full search finds, with the full total, where pages reach the
 // undated documents (which sort last either way).
 func TestHomePageUndated(t *testing.T) {
-	var docs []Doc
+	var docs []testDoc
 	for i := range 40 {
 		id := fmt.Sprintf("n%02d", i)
 		a := store.Article{ID: id, Title: "Article", Source: "Wire", Body: "Harbour news.",
@@ -76,7 +76,7 @@ func TestHomePageUndated(t *testing.T) {
 		if i%10 == 7 {
 			a.Published = time.Time{} // undated: sorts last either way
 		}
-		docs = append(docs, Doc{Seq: int64(i + 1), ID: id, Article: a})
+		docs = append(docs, testDoc{ID: id, Article: a})
 	}
 	checkDatePages(t, newTestIndex(t, docs), false, 8, 5)
 }
@@ -84,7 +84,7 @@ func TestHomePageUndated(t *testing.T) {
 // checkDatePages compares pages 1 to pages of size documents of everything,
 // newest and oldest first, with the same pages of a search filtered to the
 // one source every document has (which the general search answers).
-func checkDatePages(t *testing.T, ix *Index, quotes bool, pages, size int) {
+func checkDatePages(t *testing.T, ix *testIndex, quotes bool, pages, size int) {
 	t.Helper()
 	ctx := context.Background()
 	for _, sort := range []string{SortNewest, SortOldest} {
@@ -119,7 +119,7 @@ func checkDatePages(t *testing.T, ix *Index, quotes bool, pages, size int) {
 // search's, with quotes sharing their articles' dates, ties on one date, and
 // some articles deleted after their dates were counted.
 func TestHomePageDense(t *testing.T) {
-	var docs []Doc
+	var docs []testDoc
 	for i := range 400 {
 		id := fmt.Sprintf("w%03d", i)
 		a := store.Article{ID: id, Title: "Article", Source: "Wire",
@@ -128,12 +128,12 @@ func TestHomePageDense(t *testing.T) {
 		if i%50 == 0 {
 			a.Published = date("2020-12-31") // ties on the last day
 		}
-		docs = append(docs, Doc{Seq: int64(i + 1), ID: id, Article: a, Enrichment: extract.Extract(a)})
+		docs = append(docs, testDoc{ID: id, Article: a, Enrichment: extract.Extract(a)})
 	}
 	ix := newTestIndex(t, docs)
-	var gone []Doc
+	var gone []testDoc
 	for i := 390; i < 400; i++ {
-		gone = append(gone, Doc{Seq: int64(500 + i), ID: fmt.Sprintf("w%03d", i), Deleted: true})
+		gone = append(gone, testDoc{ID: fmt.Sprintf("w%03d", i), Deleted: true})
 	}
 	if err := ix.Apply(context.Background(), gone); err != nil {
 		t.Fatal(err)
@@ -146,11 +146,11 @@ func TestHomePageDense(t *testing.T) {
 // TestKeepWarm checks that a served index reads the facet tables of new
 // segments in the background, before any search asks for them.
 func TestKeepWarm(t *testing.T) {
-	ix := newTestIndex(t, []Doc{{Seq: 1, ID: "a", Article: store.Article{ID: "a", Title: "One", Body: "Harbour news.", Source: "Wire"}}})
-	ix.KeepWarm()
+	ix := newTestIndex(t, []testDoc{{ID: "a", Article: store.Article{ID: "a", Title: "One", Body: "Harbour news.", Source: "Wire"}}})
+	ix.KeepWarm(nil)
 	// The home page's counts are kept for the index as it is.
 	waitFor(t, "the home page's counts to be kept", func() bool { return ix.keptAll(false) })
-	if err := ix.Apply(context.Background(), []Doc{{Seq: 2, ID: "b", Article: store.Article{ID: "b", Title: "Two", Body: "More harbour news.", Source: "Wire"}}}); err != nil {
+	if err := ix.Apply(context.Background(), []testDoc{{ID: "b", Article: store.Article{ID: "b", Title: "Two", Body: "More harbour news.", Source: "Wire"}}}); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, "the new segment's facet tables to be read", func() bool {
