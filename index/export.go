@@ -57,6 +57,11 @@ func (a *Archive) readChunk(ctx context.Context, q Query, after []string, size i
 	if a.live == nil {
 		return nil, nil, errors.New("export: archive is closed")
 	}
+	if err := a.searchable(); err != nil {
+		// An index out of service is unavailable (503), as for a search,
+		// not an error read from its closed files.
+		return nil, nil, fmt.Errorf("export: %w", err)
+	}
 	ctx, m, done := a.meter(ctx, giveWay)
 	defer done()
 	hits, next, err := a.live.eng.Chunk(ctx, q, after, size)

@@ -284,6 +284,15 @@ func TestCorruptSegment(t *testing.T) {
 				if hdr.Get("Retry-After") == "" || !strings.Contains(fmt.Sprint(body["error"]), "rebuilt") {
 					t.Errorf("search on the corrupt index: %v %v; want a 503 saying it is being rebuilt, with Retry-After", body, hdr)
 				}
+				// An export is refused the same way, not failed with
+				// what a read of the closed index says.
+				if res, err := http.Get(fs.URL + "/api/search?q=macron&format=jsonl"); err == nil {
+					msg, _ := io.ReadAll(res.Body)
+					res.Body.Close()
+					if res.StatusCode != http.StatusServiceUnavailable && fs.Archive.LiveName() == old {
+						t.Errorf("export on the corrupt index: %d %.200s; want 503", res.StatusCode, msg)
+					}
+				}
 			}
 			return false
 		}
