@@ -163,6 +163,9 @@ func ingestFiles(ctx context.Context, st *store.Store, fetcher *fetch.Client, op
 	if c.skipped > 0 {
 		// Only when there are any: the usual line stays as it was.
 		skippedNote = fmt.Sprintf(", %d files skipped", c.skipped)
+		if c.skipped == 1 {
+			skippedNote = ", 1 file skipped"
+		}
 	}
 	fmt.Fprintf(stdout, "ingest: %d read, %d added, %d updated, %d unchanged, %d rejected%s in %.1fs (%.0f articles/s)\n",
 		c.read, c.added, c.updated, c.unchanged, c.rejected, skippedNote, elapsed.Seconds(), float64(c.read)/max(elapsed.Seconds(), 1e-3))

@@ -21,7 +21,7 @@ type ingestSummary struct {
 	Read, Added, Updated, Unchanged, Rejected, Skipped int
 }
 
-var ingestSummaryRE = regexp.MustCompile(`^ingest: (\d+) read, (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) rejected(?:, (\d+) files skipped)? in [0-9.]+s \(\d+ articles/s\)\n$`)
+var ingestSummaryRE = regexp.MustCompile(`^ingest: (\d+) read, (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) rejected(?:, (\d+) files? skipped)? in [0-9.]+s \(\d+ articles/s\)\n$`)
 
 func parseIngestSummary(t *testing.T, out string) ingestSummary {
 	t.Helper()
