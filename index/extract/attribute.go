@@ -32,6 +32,10 @@ type article struct {
 	// orgSpoke marks sentences whose focus is an organisation quoted
 	// through a spokesperson or statement.
 	orgSpoke []bool
+	// laterClause is, per sentence, the token where a clause with a subject
+	// of its own begins ("…, but Ann Marsh rejected it"), or 0: a speaker
+	// quoted before it does not take the sentence's focus back.
+	laterClause []int32
 }
 
 // computeFocus numbers the sentences and records each one's subject: the
@@ -48,6 +52,7 @@ func (a *article) computeFocus() {
 	}
 	a.focus = make([]*entity, n+1)
 	a.orgSpoke = make([]bool, n+1)
+	a.laterClause = make([]int32, n+1)
 	for i := 0; i < len(a.toks); i++ {
 		if !a.toks[i].sentStart || a.insideSpan(a.toks[i].start) {
 			// A sentence inside a quotation is the speaker's: the names
@@ -87,6 +92,13 @@ func (a *article) computeFocus() {
 			}
 			break
 		}
+		if e, at := a.laterClauseSubject(i); e != nil {
+			// "Ruiz said the surface was slow, but the federation's Ann
+			// Marsh rejected his comments.": the last clause's subject is
+			// whom a "she said" after it means.
+			a.focus[a.sentOf[i]] = e
+			a.laterClause[a.sentOf[i]] = int32(at)
+		}
 		if e := a.trailingSpeaker(i); e != nil {
 			// "The review would be limited, Mr Okafor said.": reported
 			// speech is about whoever reports it, the main clause's subject.
@@ -107,6 +119,42 @@ func (a *article) recentFocus(s int, g gender) *entity {
 		}
 	}
 	return nil
+}
+
+// laterClauseSubject returns the person who is the subject of a clause
+// joined by "but" or "while" later in the sentence starting at token i.
+func (a *article) laterClauseSubject(i int) (*entity, int) {
+	var found *entity
+	at := 0
+	for k := i + 1; k < len(a.toks) && !a.toks[k].sentStart; k++ {
+		t := a.toks[k]
+		if t.kind != tokWord || a.insideSpan(t.start) {
+			continue
+		}
+		if w := lower(t.text); w != "but" && w != "while" && w != "whereas" {
+			continue
+		}
+		// The subject may follow a body's possessive: "but Tennis
+		// Club's Ann Marsh rejected …", "but the federation's Ann Marsh".
+		j := k + 1
+		if n := a.byTok[j]; n > 0 && a.mentions[n-1].possessive && a.mentions[n-1].kind != entPerson {
+			j = a.mentions[n-1].to
+		} else {
+			for x := j; x < len(a.toks) && x < j+4 && a.toks[x].kind == tokWord && !a.toks[x].capital && a.byTok[x] == 0; x++ {
+				if _, pos := stripPossessive(a.toks[x].text); pos {
+					j = x + 1
+					break
+				}
+			}
+		}
+		if n := a.byTok[j]; n > 0 {
+			mm := &a.mentions[n-1]
+			if mm.from == j && mm.kind == entPerson && mm.ent != nil && !mm.possessive && mm.to < len(a.toks) && subjectVerb(a.toks[mm.to]) {
+				found, at = mm.ent, k
+			}
+		}
+	}
+	return found, at
 }
 
 // trailingSpeaker returns who a reporting clause at the end of the sentence

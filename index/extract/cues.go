@@ -66,7 +66,7 @@ func (a *article) attributeQuotes() []Quote {
 		}
 		if qs.ent != nil && qs.ent.kind == entPerson || qs.ent != nil && qs.ent.kind == entOrg {
 			a.lastSpeaker, a.lastSpeakerPos = qs.ent, sp.start
-			if ti := a.tokenIndex(sp.open); ti < len(a.toks) {
+			if ti := a.tokenIndex(sp.open); ti < len(a.toks) && ti >= int(a.laterClause[a.sentOf[ti]]) {
 				a.focus[a.sentOf[ti]] = qs.ent
 				a.orgSpoke[a.sentOf[ti]] = qs.ent.kind == entOrg && a.spokesperson(ti)
 			}
