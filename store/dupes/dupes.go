@@ -54,7 +54,7 @@ const (
 	DefaultNumbers = 0.8
 	// DefaultNames is the share of the shorter article's names that the
 	// longer must name too.
-	DefaultNames = 0.5
+	DefaultNames = 0.8
 )
 
 // Signature is what the detector keeps of an article's body.
@@ -173,8 +173,15 @@ func numberHashes(s string) []uint32 {
 			continue
 		}
 		if wordStart >= 0 {
-			if d, ok := numberWords[lowerASCII(s[wordStart:i])]; ok {
-				out = append(out, hashString(d))
+			if w := s[wordStart:i]; len(w) >= 3 && len(w) <= 6 {
+				var lower [6]byte
+				for k := 0; k < len(w); k++ {
+					lower[k] = w[k] | 0x20
+				}
+				// Indexing with string(bytes) does not allocate.
+				if d, ok := numberWords[string(lower[:len(w)])]; ok {
+					out = append(out, hashString(d))
+				}
 			}
 			wordStart = -1
 		}
@@ -201,14 +208,21 @@ func numberHashes(s string) []uint32 {
 	return out
 }
 
-// nameHashes hashes, in lower case, every capitalised word of s (a capital
-// then at least one small letter, so that a table in capitals names
-// nothing) that is not a common opener of a sentence.
+// nameHashes hashes, in lower case, every capitalised word of s that
+// does not start a sentence (a capital then at least one small letter,
+// so that a table in capitals names nothing). A body written in lower
+// case, where hardly a word has a capital, names nothing either: its
+// names cannot be told.
 func nameHashes(s string) []uint32 {
 	var out []uint32
-	start := -1
+	start, opening := -1, true
+	words, capitals := 0, 0
 	for i := 0; i <= len(s); i++ {
-		if i < len(s) && 'a' <= s[i]|0x20 && s[i]|0x20 <= 'z' {
+		var c byte
+		if i < len(s) {
+			c = s[i]
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
 			if start < 0 {
 				start = i
 			}
@@ -216,26 +230,26 @@ func nameHashes(s string) []uint32 {
 		}
 		if start >= 0 {
 			w := s[start:i]
-			start = -1
-			if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z' || openers[w] {
-				continue
+			words++
+			if 'A' <= w[0] && w[0] <= 'Z' {
+				capitals++
 			}
-			out = append(out, hashString(strings.ToLower(w)))
+			if !opening && len(w) >= 2 && 'A' <= w[0] && w[0] <= 'Z' && 'a' <= w[1] && w[1] <= 'z' {
+				out = append(out, hashLower(w))
+			}
+			start, opening = -1, false
+		}
+		switch c {
+		case '.', '!', '?', '\n', ':', '"':
+			// The next word opens a sentence (or a quotation, or a
+			// paragraph): its capital says nothing.
+			opening = true
 		}
 	}
-	return out
-}
-
-// openers are capitalised because they start a sentence, not because
-// they name something.
-var openers = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`The A An It He She They We You I In On At For But And Or So This That These Those
-		Its His Her Their Our As If When While After Before Also However Earlier Later Last Next Some Most Other
-		There Here What Which Who Why How Under Over From With By Of To Not No Yes All Both Each Such Meanwhile`) {
-		openers[w] = true
+	if capitals*lowerCase < words {
+		return nil
 	}
+	return out
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -246,17 +260,13 @@ func isClock(f string) bool {
 	return ok && len(h) <= 2 && len(m) == 2 && !strings.ContainsAny(m, ".,/-:")
 }
 
-// lowerASCII lower-cases a short ASCII word; anything longer than the
-// longest number word comes back unchanged, which no lookup matches.
-func lowerASCII(w string) string {
-	if len(w) > 6 {
-		return w
-	}
-	var b [6]byte
+// hashLower is hashString of an ASCII word in lower case.
+func hashLower(w string) uint32 {
+	h := uint64(0xcbf29ce484222325)
 	for i := 0; i < len(w); i++ {
-		b[i] = w[i] | 0x20
+		h = (h ^ uint64(w[i]|0x20)) * 0x100000001b3
 	}
-	return string(b[:len(w)])
+	return uint32(mix(h) >> 32)
 }
 
 func hashString(s string) uint32 {
@@ -303,20 +313,20 @@ func NumbersAgree(a, b Signature) float64 {
 
 // NamesAgree estimates the share of the shorter article's names (its
 // capitalised words) that the longer names too; 1 when either names
-// (next to) nothing: a body in lower case cannot be checked.
+// nothing (or is written in lower case) and cannot be checked.
 func NamesAgree(a, b Signature) float64 {
 	if a.Phrases > b.Phrases {
 		a, b = b, a
 	}
-	if a.Names*lowerCase < a.Phrases || b.Names*lowerCase < b.Phrases {
+	if a.Names == 0 || b.Names == 0 {
 		return 1
 	}
 	return contained(a.Named, a.Names, b.Named, b.Names)
 }
 
-// lowerCase is how many phrases per name mark a body as written in lower
-// case: news prose names something every five phrases or so.
-const lowerCase = 25
+// lowerCase is how many words per capital mark a body as written in lower
+// case: news prose has a capital every eight words or so.
+const lowerCase = 40
 
 // contained estimates |A∩B|/|A| from bottom-k samples of A (of n distinct
 // values) and B (of m). Past the largest value of a truncated sample,

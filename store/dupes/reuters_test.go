@@ -131,7 +131,9 @@ func TestReutersPairs(t *testing.T) {
 		{Threshold: 0.5},
 		{Numbers: 0.7},
 		{Numbers: 0.9},
+		{Names: 0.5},
 		{Names: 0.7},
+		{Names: 0.9},
 		{MinPhrases: 16},
 		{MinPhrases: 32},
 	}
@@ -156,12 +158,12 @@ func TestReutersPairs(t *testing.T) {
 		r := rule.withDefaults()
 		t.Logf("| %.1f | %.1f | %.1f | %d | %.3f | %.3f | %.3f | %.3f | %d |", r.Threshold, r.Numbers, r.Names, r.MinPhrases,
 			byPair.precision(), byPair.recall(), byGroup.precision(), byGroup.recall(), d.Len())
-		// Recall is held at 0.92, not 0.95: eight labelled copies share
-		// under 30% of their phrases (re-sent results reworded, a report
-		// rewritten) and no threshold that keeps templates apart finds
-		// them (DUPES.md).
-		if def && (byGroup.precision() < 0.95 || byGroup.recall() < 0.92) {
-			t.Errorf("defaults on Reuters pairs: groups %v (precision %.3f, recall %.3f); want precision 0.95 and recall 0.92 at least",
+		// Recall is held at 0.9, not 0.95: six labelled copies share under
+		// a third of their phrases (results re-sent reworded, a report
+		// rewritten), briefs are grouped only when near identical, and a
+		// corrected name reads like another company's (DUPES.md).
+		if def && (byGroup.precision() < 0.95 || byGroup.recall() < 0.9) {
+			t.Errorf("defaults on Reuters pairs: groups %v (precision %.3f, recall %.3f); want precision 0.95 and recall 0.9 at least",
 				byGroup, byGroup.precision(), byGroup.recall())
 		}
 	}
