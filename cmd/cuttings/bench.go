@@ -43,6 +43,10 @@ type benchOptions struct {
 	Ingest   int
 	Live     float64
 	Seed     uint64
+	// NoGroups writes the store without grouping copies; StoreOnly stops
+	// after the store write. Together they measure what grouping adds to
+	// ingest.
+	NoGroups, StoreOnly bool
 	// Profiles: of the build (store and reindex) and of the query runs.
 	BuildProfile, QueryProfile string
 	// workDir is where the corpus search starts; "" is the working
@@ -61,6 +65,8 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Ingest, "ingest", 5000, "`number` of BBC-size articles put into the running archive to time ingest to searchable")
 	fs.Float64Var(&o.Live, "live", 0, "articles per `second` put into the store while the searches are measured (the server indexes them as they come), 0 for none")
 	fs.Uint64Var(&o.Seed, "seed", 1, "random `seed` for dates, order and queries")
+	fs.BoolVar(&o.NoGroups, "no-groups", false, "write the store without grouping copies of one story (to measure what grouping costs)")
+	fs.BoolVar(&o.StoreOnly, "store-only", false, "stop after writing the store: no index, no searches")
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
 }
@@ -207,7 +213,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		return err
 	}
 	// a, b: write the replicated corpus to a fresh store.
-	st, err := store.Open(ctx, dir)
+	st, err := store.OpenWith(ctx, dir, store.Options{NoGroups: opts.NoGroups})
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
@@ -231,7 +237,17 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		}
 	}
 	rep.StoreTook = time.Since(start)
-	fmt.Fprintf(stdout, "store: %d articles in %s (%.0f/s)\n", opts.Articles, rep.StoreTook.Round(time.Millisecond), rate(opts.Articles, rep.StoreTook))
+	grouping := "grouped"
+	if opts.NoGroups {
+		grouping = "not grouped"
+	}
+	fmt.Fprintf(stdout, "store: %d articles in %s (%.0f/s, %s)\n", opts.Articles, rep.StoreTook.Round(time.Millisecond), rate(opts.Articles, rep.StoreTook), grouping)
+	if opts.StoreOnly {
+		stopProfile()
+		mem := procMemory()
+		fmt.Fprintf(stdout, "memory: VmRSS %s, VmHWM %s\n", mib(mem["VmRSS"]), mib(mem["VmHWM"]))
+		return nil
+	}
 
 	// c: the full index, extraction included.
 	var stats index.ReindexStats

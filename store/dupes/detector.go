@@ -14,6 +14,15 @@ const (
 	// ones stay, so a story copied that often still finds its group, and
 	// the cost of looking it up stays bounded.
 	maxPosting = 64
+	// queried is how many of a new article's smallest hashes are looked
+	// up: a copy shares an original's smallest hashes unless it is many
+	// times longer.
+	queried = 48
+	// minShared is how many looked-up hashes an article of indexed
+	// phrases or more must share with a candidate before the two are
+	// compared: a copy shares most, a story on the same template one or
+	// two of its boilerplate phrases.
+	minShared = 1
 )
 
 // Detector assigns articles to groups of copies as they arrive: an article
@@ -27,7 +36,9 @@ type Detector struct {
 	sigs   []Signature // by slot: one per article kept
 	groups []string    // group of each slot
 	seen   []uint32    // the query that last visited each slot
+	shared []uint16    // hashes it shared with that query
 	query  uint32
+	cands  []int32 // the slots visited by the current query
 
 	postings map[uint32]posting // hash -> its chain of entries
 	next     []int32            // entry -> the previous entry of its hash, or -1
@@ -62,22 +73,33 @@ func (d *Detector) Match(sig Signature) string {
 		clear(d.seen)
 		d.query = 1
 	}
-	best, bestC := int32(-1), 0.0
-	for _, h := range sig.Sample {
+	d.cands = d.cands[:0]
+	for _, h := range sig.Sample[:min(queried, len(sig.Sample))] {
 		p, ok := d.postings[h]
 		if !ok {
 			continue
 		}
 		for e := p.head; e >= 0; e = d.next[e] {
 			s := d.slot[e]
-			if d.seen[s] == d.query {
-				continue
+			if d.seen[s] != d.query {
+				d.seen[s], d.shared[s] = d.query, 0
+				d.cands = append(d.cands, s)
 			}
-			d.seen[s] = d.query
-			same, c := rule.Same(sig, d.sigs[s])
-			if same && (c > bestC || c == bestC && s < best) {
-				best, bestC = s, c
-			}
+			d.shared[s]++
+		}
+	}
+	need := uint16(1)
+	if len(sig.Sample) >= indexed {
+		need = minShared
+	}
+	best, bestC := int32(-1), 0.0
+	for _, s := range d.cands {
+		if d.shared[s] < need && len(d.sigs[s].Sample) >= indexed {
+			continue
+		}
+		same, c := rule.Same(sig, d.sigs[s])
+		if same && (c > bestC || c == bestC && s < best) {
+			best, bestC = s, c
 		}
 	}
 	if best < 0 {
@@ -100,6 +122,7 @@ func (d *Detector) Keep(group string, sig Signature) {
 	d.sigs = append(d.sigs, sig)
 	d.groups = append(d.groups, group)
 	d.seen = append(d.seen, 0)
+	d.shared = append(d.shared, 0)
 	for _, h := range sig.Sample[:min(indexed, len(sig.Sample))] {
 		p, ok := d.postings[h]
 		if !ok {
