@@ -20,8 +20,9 @@ const (
 	queried = 48
 	// minShared is how many looked-up hashes an article of indexed
 	// phrases or more must share with a candidate before the two are
-	// compared: a copy shares most, a story on the same template one or
-	// two of its boilerplate phrases.
+	// compared. 2 would spare comparing stories that share one boilerplate
+	// phrase, but lost a labelled Reuters copy; it stays 1 until the cost
+	// needs it.
 	minShared = 1
 )
 
@@ -98,6 +99,9 @@ func (d *Detector) Match(sig Signature) string {
 			continue
 		}
 		same, c := rule.Same(sig, d.sigs[s])
+		if same && c >= 1 {
+			return d.groups[s] // a whole copy: none matches better
+		}
 		if same && (c > bestC || c == bestC && s < best) {
 			best, bestC = s, c
 		}

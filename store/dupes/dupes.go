@@ -400,14 +400,16 @@ func (r Rule) Same(a, b Signature) (bool, float64) {
 	if shorter < BriefPhrases {
 		return false, 0
 	}
-	c := Containment(a, b)
-	if c < r.Threshold || shorter < r.MinPhrases && c < BriefThreshold {
-		return false, c
-	}
+	// Figures and names first: their samples are small, and they turn
+	// away the templates that share most phrases.
 	if r.Numbers > 0 && NumbersAgree(a, b) < r.Numbers {
-		return false, c
+		return false, 0
 	}
 	if r.Names > 0 && NamesAgree(a, b) < r.Names {
+		return false, 0
+	}
+	c := Containment(a, b)
+	if c < r.Threshold || shorter < r.MinPhrases && c < BriefThreshold {
 		return false, c
 	}
 	return true, c
