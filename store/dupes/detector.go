@@ -1,142 +1,300 @@
 package dupes
 
-// The candidate index: each article enters the smallest few hashes of its
-// sample; a new article looks up every hash of its sample. Two articles
-// that share most of one's phrases share its smallest hashes, so a copy
-// finds its original without the archive being searched, and the work per
-// article is bounded by the sample, not the archive.
+import (
+	"encoding/binary"
+	"slices"
+)
+
+// The detector keeps every article it may have to match in a few flat
+// arrays, about 150 bytes an article, so that a million articles take
+// tens of megabytes of the process's memory, not a gigabyte: a record of
+// each signature in one []uint16 arena, the name of each article's group
+// in one byte arena, and a candidate index of each article's smallest
+// phrase hashes (and its lead hash) in one open-addressed table. A new
+// article looks up every hash of its sample and its lead; two articles
+// that share most of one's phrases share its smallest hashes, and a copy
+// cut to its first paragraphs keeps the lead, so a copy finds its
+// original without the archive being searched, and the work per article
+// is bounded by the sample, not the archive.
 const (
 	// indexed is how many of an article's smallest phrase hashes enter
-	// the candidate index.
-	indexed = 16
+	// the candidate index, besides its lead hash.
+	indexed = 4
 	// maxPosting is how many articles one hash keeps. A phrase in more
 	// articles than that is boilerplate ("said in a statement"): the first
 	// ones stay, so a story copied that often still finds its group, and
 	// the cost of looking it up stays bounded.
 	maxPosting = 64
-	// queried is how many of a new article's smallest hashes are looked
-	// up: a copy shares an original's smallest hashes unless it is many
-	// times longer.
-	queried = 48
-	// minShared is how many looked-up hashes an article of indexed
-	// phrases or more must share with a candidate before the two are
-	// compared. 2 would spare comparing stories that share one boilerplate
-	// phrase, but lost a labelled Reuters copy; it stays 1 until the cost
-	// needs it.
-	minShared = 1
 )
 
 // Detector assigns articles to groups of copies as they arrive: an article
 // joins the group of the earlier article it matches best (the highest
 // containment that Rule accepts), or starts a group of its own, named by
 // its id. Groups never merge, so an article's group does not change once
-// given. It is not safe for concurrent use.
+// given. An article identical to one kept (same signature, same group) is
+// not kept again: it adds nothing a later article could match. It is not
+// safe for concurrent use.
 type Detector struct {
 	Rule Rule
 
-	sigs   []Signature // by slot: one per article kept
-	groups []string    // group of each slot
-	seen   []uint32    // the query that last visited each slot
-	shared []uint16    // hashes it shared with that query
-	query  uint32
-	cands  []int32 // the slots visited by the current query
+	recs   []uint16 // signature records, one after another (record below)
+	starts []uint32 // slot -> start of its record in recs
+	groups []uint32 // slot -> start of its group's name in names
+	names  []byte   // group names, each a uvarint length then the bytes
+	table  table    // hash -> slots
 
-	postings map[uint32]posting // hash -> its chain of entries
-	next     []int32            // entry -> the previous entry of its hash, or -1
-	slot     []int32            // entry -> slot
+	// Scratch for Match.
+	cands []uint32
+	order []uint64
+	b     Signature
 }
 
-type posting struct{ head, n int32 }
-
 // Len returns how many articles the detector keeps.
-func (d *Detector) Len() int { return len(d.sigs) }
+func (d *Detector) Len() int { return len(d.starts) }
+
+// Bytes returns about how much memory the detector holds.
+func (d *Detector) Bytes() int {
+	return 2*cap(d.recs) + 4*cap(d.starts) + 4*cap(d.groups) + cap(d.names) + 8*cap(d.table.slots)
+}
 
 // Add returns the group of a new article, its own id when it matches no
 // earlier one, and keeps it for the articles after it.
 func (d *Detector) Add(id string, sig Signature) string {
-	group := d.Match(sig)
-	if group == "" {
-		group = id
+	s, exact := d.match(&sig)
+	if s < 0 {
+		d.keep(d.addName(id), &sig)
+		return id
 	}
-	d.Keep(group, sig)
-	return group
+	if !exact {
+		d.keep(d.groups[s], &sig)
+	}
+	return d.name(d.groups[s])
 }
 
 // Match returns the group of the kept article that sig matches best, or ""
 // when it matches none.
 func (d *Detector) Match(sig Signature) string {
-	rule := d.Rule.withDefaults()
-	if sig.Phrases < BriefPhrases || len(d.postings) == 0 {
+	s, _ := d.match(&sig)
+	if s < 0 {
 		return ""
 	}
-	d.query++
-	if d.query == 0 { // wrapped: forget every visit
-		clear(d.seen)
-		d.query = 1
-	}
-	d.cands = d.cands[:0]
-	for _, h := range sig.Sample[:min(queried, len(sig.Sample))] {
-		p, ok := d.postings[h]
-		if !ok {
-			continue
-		}
-		for e := p.head; e >= 0; e = d.next[e] {
-			s := d.slot[e]
-			if d.seen[s] != d.query {
-				d.seen[s], d.shared[s] = d.query, 0
-				d.cands = append(d.cands, s)
-			}
-			d.shared[s]++
-		}
-	}
-	need := uint16(1)
-	if len(sig.Sample) >= indexed {
-		need = minShared
-	}
-	best, bestC := int32(-1), 0.0
-	for _, s := range d.cands {
-		if d.shared[s] < need && len(d.sigs[s].Sample) >= indexed {
-			continue
-		}
-		same, c := rule.Same(sig, d.sigs[s])
-		if same && c >= 1 {
-			return d.groups[s] // a whole copy: none matches better
-		}
-		if same && (c > bestC || c == bestC && s < best) {
-			best, bestC = s, c
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	return d.groups[best]
+	return d.name(d.groups[s])
 }
 
 // Keep remembers an article already in a group: one loaded from the store,
 // or a new version of an updated one, so that later articles can match it.
-// Briefs are not kept: nothing matches them.
 func (d *Detector) Keep(group string, sig Signature) {
-	if sig.Phrases < BriefPhrases {
+	if sig.Phrases == 0 {
 		return
 	}
-	if d.postings == nil {
-		d.postings = map[uint32]posting{}
-	}
-	s := int32(len(d.sigs))
-	d.sigs = append(d.sigs, sig)
-	d.groups = append(d.groups, group)
-	d.seen = append(d.seen, 0)
-	d.shared = append(d.shared, 0)
-	for _, h := range sig.Sample[:min(indexed, len(sig.Sample))] {
-		p, ok := d.postings[h]
-		if !ok {
-			p = posting{head: -1}
+	// A copy identical to one kept in the same group adds nothing.
+	for _, s := range d.table.lookup(sig.Sample[0], d.cands[:0]) {
+		d.load(s, &d.b)
+		if equalSignatures(&sig, &d.b) && d.name(d.groups[s]) == group {
+			return
 		}
-		if p.n >= maxPosting {
+	}
+	d.keep(d.addName(group), &sig)
+}
+
+// match returns the slot of the kept article sig matches best, or -1, and
+// whether that article's signature is identical to sig.
+func (d *Detector) match(sig *Signature) (int, bool) {
+	if sig.Phrases == 0 || len(d.starts) == 0 {
+		return -1, false
+	}
+	rule := d.Rule.withDefaults()
+	cands := d.cands[:0]
+	for _, h := range sig.Sample {
+		cands = d.table.lookup(h, cands)
+	}
+	for _, h := range sig.Leads {
+		if !slices.Contains(sig.Sample, h) {
+			cands = d.table.lookup(h, cands)
+		}
+	}
+	// Most shared hashes first: a whole copy is likely among them, and
+	// ends the search.
+	slices.Sort(cands)
+	order := d.order[:0]
+	for i := 0; i < len(cands); {
+		j := i + 1
+		for j < len(cands) && cands[j] == cands[i] {
+			j++
+		}
+		order = append(order, uint64(^uint32(j-i))<<32|uint64(cands[i]))
+		i = j
+	}
+	slices.Sort(order)
+	d.cands, d.order = cands, order
+	best, bestC := -1, 0.0
+	for _, o := range order {
+		s := uint32(o)
+		d.load(s, &d.b)
+		same, c := rule.same(sig, &d.b)
+		if !same {
 			continue
 		}
-		d.next = append(d.next, p.head)
-		d.slot = append(d.slot, s)
-		d.postings[h] = posting{head: int32(len(d.slot) - 1), n: p.n + 1}
+		if c >= 1 && equalSignatures(sig, &d.b) {
+			return int(s), true
+		}
+		if c > bestC || c == bestC && int(s) < best {
+			best, bestC = int(s), c
+		}
+	}
+	return best, false
+}
+
+// keep appends an article's record and indexes it.
+func (d *Detector) keep(group uint32, sig *Signature) {
+	s := uint32(len(d.starts))
+	d.starts = append(d.starts, uint32(len(d.recs)))
+	d.groups = append(d.groups, group)
+	d.recs = appendRecord(d.recs, sig)
+	for _, h := range sig.Sample[:min(indexed, len(sig.Sample))] {
+		d.table.insert(h, s)
+	}
+	for i, h := range sig.Leads {
+		if !slices.Contains(sig.Sample[:min(indexed, len(sig.Sample))], h) && (i == 0 || h != sig.Leads[0]) {
+			d.table.insert(h, s)
+		}
+	}
+}
+
+// addName appends a group name and returns where it starts.
+func (d *Detector) addName(name string) uint32 {
+	at := uint32(len(d.names))
+	d.names = binary.AppendUvarint(d.names, uint64(len(name)))
+	d.names = append(d.names, name...)
+	return at
+}
+
+func (d *Detector) name(at uint32) string {
+	n, k := binary.Uvarint(d.names[at:])
+	return string(d.names[int(at)+k : int(at)+k+int(n)])
+}
+
+// A record is a signature in uint16s: phrases (capped at 65535), figures
+// and names (each capped at 255: they only tell whether a sample is
+// whole), the four sample lengths, then the top 16 bits of each phrase
+// hash of the sample (all Rule compares), the figures, the names and the
+// dates. The lead hash is only indexed.
+const recordHead = 4
+
+func appendRecord(recs []uint16, sig *Signature) []uint16 {
+	recs = append(recs, uint16(min(sig.Phrases, 0xffff)), uint16(min(sig.Numbers, 0xff))|uint16(min(sig.Names, 0xff))<<8,
+		uint16(len(sig.Sample))|uint16(len(sig.Dates))<<8, uint16(len(sig.Numeric))|uint16(len(sig.Named))<<8)
+	for _, h := range sig.Sample {
+		recs = append(recs, uint16(h>>16))
+	}
+	recs = append(recs, sig.Numeric...)
+	recs = append(recs, sig.Named...)
+	return append(recs, sig.Dates...)
+}
+
+// load decodes slot s's record into sig, reusing its slices. The phrase
+// hashes come back with their low 16 bits zero.
+func (d *Detector) load(s uint32, sig *Signature) {
+	r := d.recs[d.starts[s]:]
+	ns, nd, nn, nm := int(r[2]&0xff), int(r[2]>>8), int(r[3]&0xff), int(r[3]>>8)
+	sig.Phrases, sig.Numbers, sig.Names, sig.Leads = int(r[0]), int(r[1]&0xff), int(r[1]>>8), nil
+	r = r[recordHead:]
+	sig.Sample = sig.Sample[:0]
+	for _, x := range r[:ns] {
+		sig.Sample = append(sig.Sample, uint32(x)<<16)
+	}
+	r = r[ns:]
+	sig.Numeric = append(sig.Numeric[:0], r[:nn]...)
+	sig.Named = append(sig.Named[:0], r[nn:nn+nm]...)
+	sig.Dates = append(sig.Dates[:0], r[nn+nm:nn+nm+nd]...)
+}
+
+// equalSignatures reports whether two signatures are the same as a record
+// keeps them.
+func equalSignatures(a, b *Signature) bool {
+	if min(a.Phrases, 0xffff) != min(b.Phrases, 0xffff) || min(a.Numbers, 0xff) != min(b.Numbers, 0xff) ||
+		min(a.Names, 0xff) != min(b.Names, 0xff) || len(a.Sample) != len(b.Sample) {
+		return false
+	}
+	for i := range a.Sample {
+		if a.Sample[i]>>16 != b.Sample[i]>>16 {
+			return false
+		}
+	}
+	return slices.Equal(a.Numeric, b.Numeric) && slices.Equal(a.Named, b.Named) && slices.Equal(a.Dates, b.Dates)
+}
+
+// table is a multimap from 32-bit hashes to slots, open addressing with
+// linear probing over one []uint64 (a hash in the high half, its slot plus
+// one in the low half; zero is empty). It grows by half at a time, so it
+// stays between 53% and 80% full.
+type table struct {
+	slots []uint64
+	n     int
+}
+
+// home is where h's slots start: the indexed hashes are each article's
+// smallest, crowded at the bottom of the range, so they are mixed again.
+func (t *table) home(h uint32) int { return int(mix(uint64(h)) >> 32 * uint64(len(t.slots)) >> 32) }
+
+// insert adds slot s under h, unless h already has maxPosting slots.
+func (t *table) insert(h uint32, s uint32) {
+	if 5*(t.n+1) > 4*len(t.slots) {
+		t.grow()
+	}
+	i, count := t.home(h), 0
+	for t.slots[i] != 0 {
+		if uint32(t.slots[i]>>32) == h {
+			if count++; count >= maxPosting {
+				return
+			}
+		}
+		if i++; i == len(t.slots) {
+			i = 0
+		}
+	}
+	t.slots[i] = uint64(h)<<32 | uint64(s+1)
+	t.n++
+}
+
+// lookup appends the slots under h to out.
+func (t *table) lookup(h uint32, out []uint32) []uint32 {
+	if len(t.slots) == 0 {
+		return out
+	}
+	for i := t.home(h); t.slots[i] != 0; {
+		if uint32(t.slots[i]>>32) == h {
+			out = append(out, uint32(t.slots[i])-1)
+		}
+		if i++; i == len(t.slots) {
+			i = 0
+		}
+	}
+	return out
+}
+
+func (t *table) grow() {
+	old := t.slots
+	t.slots = make([]uint64, max(1024, len(old)+len(old)/2))
+	t.n = 0
+	// Reinserted in hash order from the old table's first empty slot, so
+	// that each hash's slots keep their order (the first kept first).
+	start := 0
+	for start < len(old) && old[start] != 0 {
+		start++
+	}
+	for k := range old {
+		e := old[(start+k)%len(old)]
+		if e == 0 {
+			continue
+		}
+		i := t.home(uint32(e >> 32))
+		for t.slots[i] != 0 {
+			if i++; i == len(t.slots) {
+				i = 0
+			}
+		}
+		t.slots[i] = e
+		t.n++
 	}
 }
