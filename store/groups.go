@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/cuttings/cuttings/store/dupes"
@@ -56,6 +58,7 @@ func (s *Store) syncGroups(ctx context.Context, tx *sql.Tx, last int64) error {
 		return fmt.Errorf("read signatures: %w", err)
 	}
 	defer rows.Close()
+	var stale []string
 	for rows.Next() {
 		var (
 			id    string
@@ -67,6 +70,12 @@ func (s *Store) syncGroups(ctx context.Context, tx *sql.Tx, last int64) error {
 			return fmt.Errorf("read signatures: %w", err)
 		}
 		if err := sig.UnmarshalBinary(b); err != nil {
+			if errors.Is(err, dupes.ErrVersion) {
+				// Written by a process of another version since this one
+				// opened the store: signed again on the next open.
+				stale = append(stale, id)
+				continue
+			}
 			return fmt.Errorf("signature of %s: %w", id, err)
 		}
 		g.det.Keep(groupOr(group, id), sig)
@@ -74,7 +83,52 @@ func (s *Store) syncGroups(ctx context.Context, tx *sql.Tx, last int64) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read signatures: %w", err)
 	}
+	rows.Close()
+	for _, id := range stale {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE articles SET signature = NULL WHERE id = ?`), id); err != nil {
+			return fmt.Errorf("drop signature of %s: %w", id, err)
+		}
+	}
 	g.seq = last
+	return nil
+}
+
+// DetectorSize returns how many articles the store's detector of copies
+// keeps in memory and about how many bytes it holds: none before the first
+// write, or with NoGroups.
+func (s *Store) DetectorSize() (articles, bytes int) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.groups == nil || s.groups.det == nil {
+		return 0, 0
+	}
+	return s.groups.det.Len(), s.groups.det.Bytes()
+}
+
+// checkSignatureVersion drops the signatures of another version than the
+// detector reads, once, when a store is first opened by this version: the
+// articles keep their groups and are signed again by backfill. The store
+// records the version it holds in store_meta.
+func (s *Store) checkSignatureVersion(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	want := strconv.Itoa(dupes.SignatureVersion)
+	var have string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM store_meta WHERE name = 'signature_version'`).Scan(&have)
+	switch {
+	case err == nil && have == want:
+		return nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("read signature version: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET signature = NULL WHERE signature IS NOT NULL`); err != nil {
+		return fmt.Errorf("drop old signatures: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO store_meta (name, value) VALUES ('signature_version', ?)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value`), want); err != nil {
+		return fmt.Errorf("write signature version: %w", err)
+	}
 	return nil
 }
 
@@ -139,15 +193,17 @@ func (s *Store) backfill(ctx context.Context) error {
 			for i, u := range todo {
 				bodies[i] = u.body
 			}
-			sigs := signAll(bodies)
+			sg := startSigning(bodies)
+			defer sg.stop()
 			update, err := tx.PrepareContext(ctx, s.d.rebind(`UPDATE articles SET group_id = ?, signature = ? WHERE id = ?`))
 			if err != nil {
 				return fmt.Errorf("prepare: %w", err)
 			}
 			defer update.Close()
 			for i, u := range todo {
-				group := s.assign(u.id, u.group, sigs[i])
-				b, _ := sigs[i].MarshalBinary() // never fails
+				sig := sg.get(i)
+				group := s.assign(u.id, u.group, *sig)
+				b, _ := sig.MarshalBinary() // never fails
 				if _, err := update.ExecContext(ctx, group, b, u.id); err != nil {
 					return fmt.Errorf("write group of %s: %w", u.id, err)
 				}
@@ -175,28 +231,90 @@ func (s *Store) assign(id string, had sql.NullString, sig dupes.Signature) strin
 	return s.groups.det.Add(id, sig)
 }
 
-// signAll signs bodies on every core: signing is most of what grouping
-// costs, and it needs nothing from the database, so it is done before
-// the write lock is taken.
-func signAll(bodies []string) []dupes.Signature {
-	sigs := make([]dupes.Signature, len(bodies))
-	workers := min(runtime.GOMAXPROCS(0), (len(bodies)+63)/64)
-	if workers <= 1 {
-		for i, b := range bodies {
-			sigs[i] = dupes.Sign(b)
+// signer signs a batch's bodies while the batch is written: workers on
+// the cores the write leaves free (one on two cores) sign the bodies in
+// order, ahead of the write, which takes each signature when it needs it
+// and signs a body itself when no worker has started on it (a worker the
+// machine has not given a core to stays behind without holding the write
+// up). Signing a body takes a few microseconds, writing it tens.
+type signer struct {
+	bodies []string
+	sigs   []dupes.Signature
+	state  []uint8 // unclaimed, being signed, signed; under mu
+	mu     sync.Mutex
+	cond   sync.Cond // broadcast when a body is signed
+	next   int       // the next body a worker claims; under mu
+	quit   bool
+	wg     sync.WaitGroup
+}
+
+const (
+	unclaimed = iota
+	signing
+	signed
+)
+
+// inlineBatch is the fewest bodies worth a goroutine.
+const inlineBatch = 8
+
+func startSigning(bodies []string) *signer {
+	sg := &signer{bodies: bodies, sigs: make([]dupes.Signature, len(bodies)), state: make([]uint8, len(bodies))}
+	sg.cond.L = &sg.mu
+	if len(bodies) < inlineBatch {
+		return sg // signed by get, in line
+	}
+	for range min(max(1, runtime.GOMAXPROCS(0)-1), len(bodies)/inlineBatch) {
+		sg.wg.Add(1)
+		go sg.work()
+	}
+	return sg
+}
+
+// work signs the unclaimed bodies in order until there are none.
+func (sg *signer) work() {
+	defer sg.wg.Done()
+	sg.mu.Lock()
+	defer sg.mu.Unlock()
+	for !sg.quit {
+		for sg.next < len(sg.state) && sg.state[sg.next] != unclaimed {
+			sg.next++
 		}
-		return sigs
+		if sg.next == len(sg.state) {
+			return
+		}
+		i := sg.next
+		sg.state[i] = signing
+		sg.mu.Unlock()
+		sig := dupes.Sign(sg.bodies[i])
+		sg.mu.Lock()
+		sg.sigs[i], sg.state[i] = sig, signed
+		sg.cond.Broadcast()
 	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(bodies); i += workers {
-				sigs[i] = dupes.Sign(bodies[i])
-			}
-		}()
+}
+
+// get returns the signature of body i: signed already, or once the worker
+// signing it is done, or signed here.
+func (sg *signer) get(i int) *dupes.Signature {
+	sg.mu.Lock()
+	for sg.state[i] == signing {
+		sg.cond.Wait()
 	}
-	wg.Wait()
-	return sigs
+	if sg.state[i] == unclaimed {
+		sg.state[i] = signing
+		sg.mu.Unlock()
+		sig := dupes.Sign(sg.bodies[i])
+		sg.mu.Lock()
+		sg.sigs[i], sg.state[i] = sig, signed
+	}
+	sg.mu.Unlock()
+	return &sg.sigs[i]
+}
+
+// stop ends the signing of a batch, written or not, and waits for the
+// workers.
+func (sg *signer) stop() {
+	sg.mu.Lock()
+	sg.quit = true
+	sg.mu.Unlock()
+	sg.wg.Wait()
 }

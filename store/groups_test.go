@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -202,4 +204,96 @@ func openRaw(t *testing.T, dsn string) (*sql.DB, dialect) {
 		t.Fatal(err)
 	}
 	return db, d
+}
+
+// Signatures of another version (a store grouped by an older cuttings) are
+// dropped on the first open and signed again; the groups stay. One written
+// later by a process of that version is dropped when a detector meets it.
+func TestGroupsSignatureVersion(t *testing.T) { forBackends(t, testGroupsSignatureVersion) }
+
+func testGroupsSignatureVersion(t *testing.T, b backend) {
+	dsn := b.newDSN(t)
+	ctx := context.Background()
+	s := openTest(t, dsn)
+	batch := []Article{article("wire", strings.Join(lockKeepers, "\n\n")), article("cut", cut), article("other", sameSubject)}
+	if _, err := s.PutBatch(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, d := openRaw(t, dsn)
+	old := []byte{1, 0, 0, 0} // version 1
+	for _, q := range []string{`UPDATE articles SET signature = ?`, `DELETE FROM store_meta WHERE name = 'signature_version' AND ? IS NOT NULL`} {
+		if _, err := db.ExecContext(ctx, d.rebind(q), old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	s = openTest(t, dsn)
+	wantGroups(t, s, map[string]string{"wire": "", "cut": "wire", "other": ""})
+	intro := article("intro", localIntro)
+	if _, err := s.Put(ctx, &intro); err != nil {
+		t.Fatal(err)
+	}
+	if intro.Group != "wire" {
+		t.Errorf("copy put after the signatures were signed again: group %q, want wire", intro.Group)
+	}
+	var stale int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE signature IS NULL`).Scan(&stale); err != nil || stale != 0 {
+		t.Errorf("%d articles unsigned after the first open (%v), want none", stale, err)
+	}
+
+	// Another process of the old version writes an article: the next
+	// detector to load skips its signature and drops it.
+	other := openTest(t, dsn)
+	if _, err := other.db.ExecContext(ctx, other.d.rebind(`UPDATE articles SET signature = ? WHERE id = 'other'`), old); err != nil {
+		t.Fatal(err)
+	}
+	copyOfOther := article("other-copy", sameSubject+"\n\nA paragraph added by a paper of its own.")
+	if _, err := other.Put(ctx, &copyOfOther); err != nil {
+		t.Fatalf("put with an old signature in the store: %v", err)
+	}
+	var sig []byte
+	if err := other.db.QueryRowContext(ctx, `SELECT signature FROM articles WHERE id = 'other'`).Scan(&sig); err != nil || sig != nil {
+		t.Errorf("old signature after a detector met it: %v (%v), want NULL", sig, err)
+	}
+}
+
+// A batch large enough to be signed by workers alongside the write
+// groups as one signed in line: each copy with its story, whichever of the
+// two signed it.
+func TestGroupsLargeBatch(t *testing.T) { forBackends(t, testGroupsLargeBatch) }
+
+func testGroupsLargeBatch(t *testing.T, b backend) {
+	ctx := context.Background()
+	s := openTest(t, b.newDSN(t))
+	words := strings.Fields(strings.ToLower(strings.Join(lockKeepers, " ") + " " + sameSubject))
+	rng := rand.New(rand.NewPCG(7, 13))
+	var batch []Article
+	want := map[string]string{}
+	for k := range 40 {
+		var paras []string
+		for range 3 {
+			var p []string
+			for range 30 {
+				p = append(p, words[rng.IntN(len(words))])
+			}
+			paras = append(paras, strings.Join(p, " "))
+		}
+		id := fmt.Sprintf("story-%d", k)
+		batch = append(batch, article(id, strings.Join(paras, "\n\n")))
+		want[id] = ""
+		if k%2 == 0 {
+			batch = append(batch, article(id+"-cut", strings.Join(paras[:2], "\n\n")))
+			want[id+"-cut"] = id
+		}
+	}
+	if _, err := s.PutBatch(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range batch {
+		if a.Group != want[a.ID] {
+			t.Errorf("%s: group %q, want %q", a.ID, a.Group, want[a.ID])
+		}
+	}
 }

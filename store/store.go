@@ -121,6 +121,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			WHERE signature IS NULL AND deleted = 0`); err != nil {
 			return fmt.Errorf("create schema: %w", err)
 		}
+		if err := s.checkSignatureVersion(ctx, tx); err != nil {
+			return err
+		}
 		if s.d.compresses() {
 			return checkFormat(ctx, tx)
 		}
@@ -169,7 +172,8 @@ func (s *Store) Put(ctx context.Context, a *Article) (PutResult, error) {
 		sig *dupes.Signature
 	)
 	if s.groups != nil {
-		sig = &signAll([]string{a.Body})[0]
+		sg := dupes.Sign(a.Body)
+		sig = &sg
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		p, err := s.preparePut(ctx, tx)
@@ -200,13 +204,14 @@ func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error)
 	for i := range as {
 		ids[i], groups[i] = as[i].ID, as[i].Group
 	}
-	var sigs []dupes.Signature
+	var sg *signer
 	if s.groups != nil {
 		bodies := make([]string, len(as))
 		for i := range as {
 			bodies[i] = as[i].Body
 		}
-		sigs = signAll(bodies)
+		sg = startSigning(bodies)
+		defer sg.stop()
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		p, err := s.preparePut(ctx, tx)
@@ -216,8 +221,8 @@ func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error)
 		defer p.close()
 		for i := range as {
 			var sig *dupes.Signature
-			if sigs != nil {
-				sig = &sigs[i]
+			if sg != nil {
+				sig = sg.get(i)
 			}
 			r, err := p.put(ctx, &as[i], sig)
 			if err != nil {

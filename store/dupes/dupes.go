@@ -833,17 +833,17 @@ func (r Rule) same(a, b *Signature) (bool, float64) {
 	return false, c
 }
 
-// signatureVersion is the first byte of a marshalled signature, so that a
+// SignatureVersion is the first byte of a marshalled signature, so that a
 // signature of another format is told apart rather than misread (the store
-// signs again what an older version wrote).
-const signatureVersion = 2
+// signs again what another version wrote).
+const SignatureVersion = 2
 
 // MarshalBinary encodes a signature for the store: a version byte, the
 // counts and the lead hash as varints, then the samples as varints, each
 // delta-coded (about 130 bytes for a Reuters story).
 func (s Signature) MarshalBinary() ([]byte, error) {
 	out := make([]byte, 0, 24+4*len(s.Sample)+2*(len(s.Numeric)+len(s.Named)+len(s.Dates)))
-	out = append(out, signatureVersion)
+	out = append(out, SignatureVersion)
 	out = binary.AppendUvarint(out, uint64(s.Phrases))
 	out = binary.AppendUvarint(out, uint64(s.Numbers))
 	out = binary.AppendUvarint(out, uint64(s.Names))
@@ -880,7 +880,7 @@ func (s *Signature) UnmarshalBinary(b []byte) error {
 	if len(b) == 0 {
 		return fmt.Errorf("%w: empty", ErrSignature)
 	}
-	if b[0] != signatureVersion {
+	if b[0] != SignatureVersion {
 		return fmt.Errorf("%w: version %d", ErrVersion, b[0])
 	}
 	b = b[1:]
