@@ -37,11 +37,15 @@ const (
 type Detector struct {
 	Rule Rule
 
-	recs   []uint16 // signature records, one after another (record below)
-	starts []uint32 // slot -> start of its record in recs
-	groups []uint32 // slot -> start of its group's name in names
-	names  []byte   // group names, each a uvarint length then the bytes
-	table  table    // hash -> slots
+	// Records and names are kept in chunks of chunkSize, so that growing
+	// them never copies what is there (a copy would hold twice the memory
+	// for a moment); a slot's record and name are at chunk<<chunkBits |
+	// offset.
+	recs   [][]uint16 // signature records, one after another (record below)
+	starts []uint32   // slot -> where its record is in recs
+	groups []uint32   // slot -> where its group's name is in names
+	names  [][]byte   // group names, each a uvarint length then the bytes
+	table  table      // hash -> slots
 
 	// Scratch for Match.
 	cands []uint32
@@ -54,7 +58,38 @@ func (d *Detector) Len() int { return len(d.starts) }
 
 // Bytes returns about how much memory the detector holds.
 func (d *Detector) Bytes() int {
-	return 2*cap(d.recs) + 4*cap(d.starts) + 4*cap(d.groups) + cap(d.names) + 8*cap(d.table.slots)
+	n := 4*cap(d.starts) + 4*cap(d.groups) + 8*cap(d.table.slots)
+	for _, c := range d.recs {
+		n += 2 * cap(c)
+	}
+	for _, c := range d.names {
+		n += cap(c)
+	}
+	return n
+}
+
+const (
+	chunkBits = 20
+	chunkSize = 1 << chunkBits
+)
+
+// place returns where in chunks a value of n elements goes, starting a
+// chunk when the last has no room. A chunk grows by append up to chunkSize
+// (so a small detector takes little), and is never copied past it.
+func place[T uint16 | byte](chunks *[][]T, n int) uint32 {
+	last := len(*chunks) - 1
+	if last < 0 || len((*chunks)[last]) > 0 && len((*chunks)[last])+n > chunkSize {
+		*chunks = append(*chunks, nil)
+		last++
+	}
+	if last >= 1<<(32-chunkBits) {
+		panic("dupes: detector full") // 4096 chunks: tens of millions of articles
+	}
+	return uint32(last)<<chunkBits | uint32(len((*chunks)[last]))
+}
+
+func at[T uint16 | byte](chunks [][]T, where uint32) []T {
+	return chunks[where>>chunkBits][where&(chunkSize-1):]
 }
 
 // Add returns the group of a new article, its own id when it matches no
@@ -148,9 +183,11 @@ func (d *Detector) match(sig *Signature) (int, bool) {
 // keep appends an article's record and indexes it.
 func (d *Detector) keep(group uint32, sig *Signature) {
 	s := uint32(len(d.starts))
-	d.starts = append(d.starts, uint32(len(d.recs)))
+	where := place(&d.recs, recordLen(sig))
+	c := &d.recs[where>>chunkBits]
+	*c = appendRecord(*c, sig)
+	d.starts = append(d.starts, where)
 	d.groups = append(d.groups, group)
-	d.recs = appendRecord(d.recs, sig)
 	for _, h := range sig.Sample[:min(indexed, len(sig.Sample))] {
 		d.table.insert(h, s)
 	}
@@ -161,17 +198,19 @@ func (d *Detector) keep(group uint32, sig *Signature) {
 	}
 }
 
-// addName appends a group name and returns where it starts.
+// addName appends a group name and returns where it is.
 func (d *Detector) addName(name string) uint32 {
-	at := uint32(len(d.names))
-	d.names = binary.AppendUvarint(d.names, uint64(len(name)))
-	d.names = append(d.names, name...)
-	return at
+	where := place(&d.names, binary.MaxVarintLen64+len(name))
+	c := &d.names[where>>chunkBits]
+	*c = binary.AppendUvarint(*c, uint64(len(name)))
+	*c = append(*c, name...)
+	return where
 }
 
-func (d *Detector) name(at uint32) string {
-	n, k := binary.Uvarint(d.names[at:])
-	return string(d.names[int(at)+k : int(at)+k+int(n)])
+func (d *Detector) name(where uint32) string {
+	b := at(d.names, where)
+	n, k := binary.Uvarint(b)
+	return string(b[k : k+int(n)])
 }
 
 // A record is a signature in uint16s: phrases (capped at 65535), figures
@@ -180,6 +219,10 @@ func (d *Detector) name(at uint32) string {
 // hash of the sample (all Rule compares), the figures, the names and the
 // dates. The lead hash is only indexed.
 const recordHead = 4
+
+func recordLen(sig *Signature) int {
+	return recordHead + len(sig.Sample) + len(sig.Numeric) + len(sig.Named) + len(sig.Dates)
+}
 
 func appendRecord(recs []uint16, sig *Signature) []uint16 {
 	recs = append(recs, uint16(min(sig.Phrases, 0xffff)), uint16(min(sig.Numbers, 0xff))|uint16(min(sig.Names, 0xff))<<8,
@@ -195,7 +238,7 @@ func appendRecord(recs []uint16, sig *Signature) []uint16 {
 // load decodes slot s's record into sig, reusing its slices. The phrase
 // hashes come back with their low 16 bits zero.
 func (d *Detector) load(s uint32, sig *Signature) {
-	r := d.recs[d.starts[s]:]
+	r := at(d.recs, d.starts[s])
 	ns, nd, nn, nm := int(r[2]&0xff), int(r[2]>>8), int(r[3]&0xff), int(r[3]>>8)
 	sig.Phrases, sig.Numbers, sig.Names, sig.Leads = int(r[0]), int(r[1]&0xff), int(r[1]>>8), nil
 	r = r[recordHead:]

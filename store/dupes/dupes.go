@@ -285,31 +285,27 @@ func scan(s string, sc *scratch) {
 		var h uint64 = fnvOffset
 		if kind == tokWord {
 			// A run of letters and digits, any script, in lower case.
-			upper, lowerNext := false, false
-			n := 0
 			for i < len(s) {
-				r := rune(s[i])
-				size := 1
-				if r >= utf8.RuneSelf {
-					r, size = utf8.DecodeRuneInString(s[i:])
-					if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				c := s[i]
+				if c < utf8.RuneSelf {
+					l := asciiLower[c]
+					if l == 0 {
 						break
 					}
-					r = unicode.ToLower(r)
-				} else if !isAlnum(byte(r)) {
-					break
-				} else if 'A' <= r && r <= 'Z' {
-					if n == 0 {
-						upper = true
-					}
-					r += 'a' - 'A'
-				} else if n == 1 && 'a' <= r && r <= 'z' {
-					lowerNext = true
+					h = (h ^ uint64(l)) * fnvPrime
+					i++
+					continue
 				}
-				h = (h ^ uint64(r)) * fnvPrime
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					break
+				}
+				h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
 				i += size
-				n++
 			}
+			// A name starts with a capital and a small letter (ASCII).
+			upper := 'A' <= s[start] && s[start] <= 'Z'
+			lowerNext := upper && i-start >= 2 && 'a' <= s[start+1] && s[start+1] <= 'z'
 			w := s[start:i]
 			words++
 			if !isDigit(s[start]) {
@@ -405,6 +401,17 @@ var rollBaseShingle = func() uint64 {
 const lowerCase = 40
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// asciiLower is each ASCII letter and digit in lower case, 0 for the rest.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 func isAlnum(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' }
 
