@@ -68,7 +68,7 @@ const (
 	SpecificDigits = 4
 	// DefaultThreshold is the containment from which two articles are
 	// copies.
-	DefaultThreshold = 0.25
+	DefaultThreshold = 0.35
 	// DefaultNumbers is the share of the shorter article's figures that
 	// the longer must state too.
 	DefaultNumbers = 0.8

@@ -171,7 +171,7 @@ func TestPrecisionRecall(t *testing.T) {
 	for _, id := range ids {
 		sigs[id] = Sign(bodies[id])
 	}
-	for _, threshold := range []float64{0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8} {
+	for _, threshold := range []float64{0.2, DefaultThreshold, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8} {
 		rule := Rule{Threshold: threshold}
 		d := &Detector{Rule: rule}
 		group := map[string]string{}
@@ -186,11 +186,11 @@ func TestPrecisionRecall(t *testing.T) {
 				pairs.add(same, direct)
 				groups.add(same, group[a] == group[b])
 				if threshold == DefaultThreshold && direct != same {
-					t.Logf("at %.1f: %s and %s: containment %.2f", threshold, a, b, c)
+					t.Logf("at %.2f: %s and %s: containment %.2f", threshold, a, b, c)
 				}
 			}
 		}
-		t.Logf("threshold %.1f: pairs precision %.3f recall %.3f %+v; groups precision %.3f recall %.3f",
+		t.Logf("threshold %.2f: pairs precision %.3f recall %.3f %+v; groups precision %.3f recall %.3f",
 			threshold, pairs.precision(), pairs.recall(), pairs, groups.precision(), groups.recall())
 		if threshold == DefaultThreshold {
 			if pairs.precision() < 0.99 || pairs.recall() < 0.9 || groups.precision() < 0.99 || groups.recall() < 0.99 {
