@@ -202,8 +202,8 @@ func (s *Store) backfill(ctx context.Context) error {
 			defer update.Close()
 			for i, u := range todo {
 				sig := sg.get(i)
-				group := s.assign(u.id, u.group, *sig)
-				b, _ := sig.MarshalBinary() // never fails
+				group := s.assign(u.id, u.group, sig.Signature)
+				b := sig.blob
 				if _, err := update.ExecContext(ctx, group, b, u.id); err != nil {
 					return fmt.Errorf("write group of %s: %w", u.id, err)
 				}
@@ -231,7 +231,8 @@ func (s *Store) assign(id string, had sql.NullString, sig dupes.Signature) strin
 	return s.groups.det.Add(id, sig)
 }
 
-// signer signs a batch's bodies while the batch is written: workers on
+// signer signs a batch's bodies (and marshals the signatures) while the
+// batch is written: workers on
 // the cores the write leaves free (one on two cores) sign the bodies in
 // order, ahead of the write, which takes each signature when it needs it
 // and signs a body itself when no worker has started on it (a worker the
@@ -239,7 +240,7 @@ func (s *Store) assign(id string, had sql.NullString, sig dupes.Signature) strin
 // up). Signing a body takes a few microseconds, writing it tens.
 type signer struct {
 	bodies []string
-	sigs   []dupes.Signature
+	sigs   []signed
 	state  []uint8 // unclaimed, being signed, signed; under mu
 	mu     sync.Mutex
 	cond   sync.Cond // broadcast when a body is signed
@@ -251,14 +252,26 @@ type signer struct {
 const (
 	unclaimed = iota
 	signing
-	signed
+	done
 )
+
+// signed is a body's signature and its bytes for the store.
+type signed struct {
+	dupes.Signature
+	blob []byte
+}
+
+func sign(body string) signed {
+	sig := dupes.Sign(body)
+	b, _ := sig.MarshalBinary() // never fails
+	return signed{sig, b}
+}
 
 // inlineBatch is the fewest bodies worth a goroutine.
 const inlineBatch = 8
 
 func startSigning(bodies []string) *signer {
-	sg := &signer{bodies: bodies, sigs: make([]dupes.Signature, len(bodies)), state: make([]uint8, len(bodies))}
+	sg := &signer{bodies: bodies, sigs: make([]signed, len(bodies)), state: make([]uint8, len(bodies))}
 	sg.cond.L = &sg.mu
 	if len(bodies) < inlineBatch {
 		return sg // signed by get, in line
@@ -285,16 +298,16 @@ func (sg *signer) work() {
 		i := sg.next
 		sg.state[i] = signing
 		sg.mu.Unlock()
-		sig := dupes.Sign(sg.bodies[i])
+		sig := sign(sg.bodies[i])
 		sg.mu.Lock()
-		sg.sigs[i], sg.state[i] = sig, signed
+		sg.sigs[i], sg.state[i] = sig, done
 		sg.cond.Broadcast()
 	}
 }
 
 // get returns the signature of body i: signed already, or once the worker
 // signing it is done, or signed here.
-func (sg *signer) get(i int) *dupes.Signature {
+func (sg *signer) get(i int) *signed {
 	sg.mu.Lock()
 	for sg.state[i] == signing {
 		sg.cond.Wait()
@@ -302,9 +315,9 @@ func (sg *signer) get(i int) *dupes.Signature {
 	if sg.state[i] == unclaimed {
 		sg.state[i] = signing
 		sg.mu.Unlock()
-		sig := dupes.Sign(sg.bodies[i])
+		sig := sign(sg.bodies[i])
 		sg.mu.Lock()
-		sg.sigs[i], sg.state[i] = sig, signed
+		sg.sigs[i], sg.state[i] = sig, done
 	}
 	sg.mu.Unlock()
 	return &sg.sigs[i]

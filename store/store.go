@@ -11,8 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/cuttings/cuttings/store/dupes"
 )
 
 // ErrNotFound is returned for an article that does not exist or was deleted.
@@ -169,10 +167,10 @@ func (s *Store) forgetGroups() {
 func (s *Store) Put(ctx context.Context, a *Article) (PutResult, error) {
 	var (
 		res PutResult
-		sig *dupes.Signature
+		sig *signed
 	)
 	if s.groups != nil {
-		sg := dupes.Sign(a.Body)
+		sg := sign(a.Body)
 		sig = &sg
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -220,7 +218,7 @@ func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error)
 		}
 		defer p.close()
 		for i := range as {
-			var sig *dupes.Signature
+			var sig *signed
 			if sg != nil {
 				sig = sg.get(i)
 			}
@@ -308,7 +306,7 @@ func (p *putter) close() {
 }
 
 // put writes one article; sig is its body's signature, nil with NoGroups.
-func (p *putter) put(ctx context.Context, a *Article, sig *dupes.Signature) (PutResult, error) {
+func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, error) {
 	canonical := CanonicalURL(a.URL)
 	if a.ID == "" && canonical != "" {
 		var id string
@@ -353,8 +351,8 @@ func (p *putter) put(ctx context.Context, a *Article, sig *dupes.Signature) (Put
 		if deleted {
 			oldGroup = sql.NullString{} // a story brought back is matched afresh
 		}
-		group = sql.NullString{String: p.assign(a.ID, oldGroup, *sig), Valid: true}
-		signature, _ = sig.MarshalBinary() // never fails
+		group = sql.NullString{String: p.assign(a.ID, oldGroup, sig.Signature), Valid: true}
+		signature = sig.blob
 	}
 	a.Group = ""
 	if g := groupOr(group, a.ID); g != a.ID {

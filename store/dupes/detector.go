@@ -20,6 +20,11 @@ const (
 	// indexed is how many of an article's smallest phrase hashes enter
 	// the candidate index, besides its lead hash.
 	indexed = 4
+	// queried is how many of a new article's smallest hashes it looks up,
+	// besides its leads: a kept article's smallest hashes that are in a
+	// copy are among the copy's smallest unless the copy is several times
+	// longer (and then it shares the kept article's leads).
+	queried = 16
 	// maxPosting is how many articles one hash keeps. A phrase in more
 	// articles than that is boilerplate ("said in a statement"): the first
 	// ones stay, so a story copied that often still finds its group, and
@@ -140,11 +145,12 @@ func (d *Detector) match(sig *Signature) (int, bool) {
 	}
 	rule := d.Rule.withDefaults()
 	cands := d.cands[:0]
-	for _, h := range sig.Sample {
+	query := sig.Sample[:min(queried, len(sig.Sample))]
+	for _, h := range query {
 		cands = d.table.lookup(h, cands)
 	}
 	for _, h := range sig.Leads {
-		if !slices.Contains(sig.Sample, h) {
+		if !slices.Contains(query, h) {
 			cands = d.table.lookup(h, cands)
 		}
 	}

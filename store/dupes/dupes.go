@@ -114,24 +114,53 @@ func Sign(body string) Signature {
 	sc.roll = 0
 	scan(body, sc)
 	var sig Signature
+	// One array for the phrase sample and the leads, one for the figures,
+	// names and dates: two allocations a signature.
+	var leads [2]uint32
+	nl := 0
 	if n := len(sc.phrases); n > 0 {
-		sig.Leads = make([]uint32, 0, 2)
-		sig.Leads = append(sig.Leads, slices.Min(sc.phrases[:min(n, LeadPhrases)]))
+		leads[0], nl = slices.Min(sc.phrases[:min(n, LeadPhrases)]), 1
 		if n > LeadPhrases {
-			sig.Leads = append(sig.Leads, slices.Min(sc.phrases[LeadPhrases:min(n, 3*LeadPhrases)]))
+			leads[1], nl = slices.Min(sc.phrases[LeadPhrases:min(n, 3*LeadPhrases)]), 2
 		}
 	}
-	sig.Phrases, sig.Sample = sc.bottomPhrases(SampleSize)
-	sig.Numbers, sig.Numeric = bottom16(sc.figures, NumberSize)
-	sig.Names, sig.Named = bottom16(sc.names, NumberSize)
-	_, sig.Dates = bottom16(sc.dates, DateSize)
+	var sample []uint32
+	sig.Phrases, sample = sc.bottomPhrases(SampleSize)
+	if len(sample)+nl > 0 {
+		big := make([]uint32, 0, len(sample)+nl)
+		big = append(big, sample...)
+		sig.Sample = big[:len(sample):len(sample)]
+		sig.Leads = append(big[len(sample):], leads[:nl]...)
+	}
+	var numeric, named, dates []uint16
+	sig.Numbers, numeric = bottom16(sc.figures, NumberSize)
+	sig.Names, named = bottom16(sc.names, NumberSize)
+	_, dates = bottom16(sc.dates, DateSize)
+	if n := len(numeric) + len(named) + len(dates); n > 0 {
+		small := make([]uint16, 0, n)
+		sig.Numeric, small = fill(small, numeric)
+		sig.Named, small = fill(small, named)
+		sig.Dates, _ = fill(small, dates)
+	}
 	scratchPool.Put(sc)
 	return sig
 }
 
+// fill appends vals to buf and returns them as a slice of their own (nil
+// when empty), and buf.
+func fill(buf, vals []uint16) ([]uint16, []uint16) {
+	if len(vals) == 0 {
+		return nil, buf
+	}
+	start := len(buf)
+	buf = append(buf, vals...)
+	return buf[start:len(buf):len(buf)], buf
+}
+
 // bottomPhrases counts the distinct phrase hashes and returns the k
-// smallest, ascending, in a slice of their own: a hash set for the count
-// and a max-heap of the k smallest, so that the phrases need no sorting.
+// smallest, ascending (in the scratch: the caller copies them): a hash set
+// for the count and a max-heap of the k smallest, so that the phrases need
+// no sorting.
 func (sc *scratch) bottomPhrases(k int) (int, []uint32) {
 	n := len(sc.phrases)
 	if n == 0 {
@@ -197,18 +226,16 @@ func (sc *scratch) bottomPhrases(k int) (int, []uint32) {
 		}
 	}
 	sc.heap = heap
-	out := slices.Clone(heap)
-	slices.Sort(out)
-	return distinct, out
+	slices.Sort(heap)
+	return distinct, heap // the caller copies it out of the scratch
 }
 
+// bottom16 sorts hs, drops repeats and returns how many distinct values
+// there are and the k smallest (in hs: the caller copies them).
 func bottom16(hs []uint16, k int) (int, []uint16) {
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
-	if len(hs) == 0 {
-		return 0, nil
-	}
-	return len(hs), slices.Clone(hs[:min(k, len(hs))])
+	return len(hs), hs[:min(k, len(hs))]
 }
 
 // Hashing: FNV-1a over the bytes, finished with a 64-bit mixer
