@@ -96,8 +96,11 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the database.
+// Close closes the database and gives back the detector's memory.
 func (s *Store) Close() error {
+	s.writeMu.Lock()
+	s.forgetGroups()
+	s.writeMu.Unlock()
 	return s.db.Close()
 }
 
@@ -158,7 +161,8 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // forgetGroups drops the detector after a write that did not commit: it
 // may hold articles that were never stored. The next write loads it again.
 func (s *Store) forgetGroups() {
-	if s.groups != nil {
+	if s.groups != nil && s.groups.det != nil {
+		s.groups.det.Release()
 		s.groups.det = nil
 	}
 }

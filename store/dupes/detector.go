@@ -2,20 +2,24 @@ package dupes
 
 import (
 	"encoding/binary"
+	"runtime"
 	"slices"
+	"unsafe"
 )
 
 // The detector keeps every article it may have to match in a few flat
-// arrays, about 150 bytes an article, so that a million articles take
-// tens of megabytes of the process's memory, not a gigabyte: a record of
-// each signature in one []uint16 arena, the name of each article's group
-// in one byte arena, and a candidate index of each article's smallest
-// phrase hashes (and its lead hash) in one open-addressed table. A new
-// article looks up every hash of its sample and its lead; two articles
-// that share most of one's phrases share its smallest hashes, and a copy
-// cut to its first paragraphs keeps the lead, so a copy finds its
-// original without the archive being searched, and the work per article
-// is bounded by the sample, not the archive.
+// arrays, about 190 bytes an article, so that a million articles take
+// under 200 MB of the process's memory, not a gigabyte: a record of each
+// signature in chunks of uint16s, the name of each article's group in
+// chunks of bytes, and a candidate index of each article's smallest phrase
+// hashes (and its leads) in one open-addressed table. The chunks and the
+// table are mapped outside the Go heap (offheap_unix.go), so the collector
+// does not let the heap grow to twice their size. A new article looks up
+// its smallest hashes and its leads; two articles that share most of one's
+// phrases share its smallest hashes, and a copy cut to its first
+// paragraphs keeps the leads, so a copy finds its original without the
+// archive being searched, and the work per article is bounded by the
+// sample, not the archive.
 const (
 	// indexed is how many of an article's smallest phrase hashes enter
 	// the candidate index, besides its lead hash.
@@ -38,7 +42,8 @@ const (
 // its id. Groups never merge, so an article's group does not change once
 // given. An article identical to one kept (same signature, same group) is
 // not kept again: it adds nothing a later article could match. It is not
-// safe for concurrent use.
+// safe for concurrent use, and must not be copied once used (its memory is
+// mapped, and given back when it is released or collected).
 type Detector struct {
 	Rule Rule
 
@@ -51,6 +56,7 @@ type Detector struct {
 	groups []uint32   // slot -> where its group's name is in names
 	names  [][]byte   // group names, each a uvarint length then the bytes
 	table  table      // hash -> slots
+	mem    *offheap   // what recs, names and table are mapped in
 
 	// Scratch for Match.
 	cands []uint32
@@ -63,14 +69,65 @@ func (d *Detector) Len() int { return len(d.starts) }
 
 // Bytes returns about how much memory the detector holds.
 func (d *Detector) Bytes() int {
-	n := 4*cap(d.starts) + 4*cap(d.groups) + 8*cap(d.table.slots)
+	n := 4*cap(d.starts) + 4*cap(d.groups) + 8*len(d.table.slots)
 	for _, c := range d.recs {
-		n += 2 * cap(c)
+		n += 2 * len(c)
 	}
 	for _, c := range d.names {
-		n += cap(c)
+		n += len(c)
 	}
 	return n
+}
+
+// Release gives the detector's mapped memory back at once and empties it
+// (it stays usable). A detector dropped without Release gives it back when
+// the collector finds it unreachable.
+func (d *Detector) Release() {
+	if d.mem != nil {
+		d.mem.free()
+	}
+	rule := d.Rule
+	*d = Detector{Rule: rule}
+}
+
+// offheap is the memory a detector has mapped.
+type offheap struct {
+	regions map[*byte]int // start -> length
+}
+
+func (d *Detector) offheap() *offheap {
+	if d.mem == nil {
+		d.mem = &offheap{regions: map[*byte]int{}}
+		runtime.AddCleanup(d, (*offheap).free, d.mem)
+	}
+	return d.mem
+}
+
+func (m *offheap) alloc(n int) []byte {
+	b := mapBytes(n)
+	m.regions[unsafe.SliceData(b)] = len(b)
+	return b
+}
+
+func (m *offheap) release(b []byte) {
+	if n, ok := m.regions[unsafe.SliceData(b)]; ok {
+		delete(m.regions, unsafe.SliceData(b))
+		unmapBytes(unsafe.Slice(unsafe.SliceData(b), n))
+	}
+}
+
+func (m *offheap) free() {
+	for p, n := range m.regions {
+		unmapBytes(unsafe.Slice(p, n))
+	}
+	clear(m.regions)
+}
+
+// allocChunk returns an empty chunk of chunkSize elements' room, mapped.
+func allocChunk[T uint16 | byte](m *offheap) []T {
+	var zero T
+	b := m.alloc(chunkSize * int(unsafe.Sizeof(zero)))
+	return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), chunkSize)[:0]
 }
 
 const (
@@ -79,12 +136,17 @@ const (
 )
 
 // place returns where in chunks a value of n elements goes, starting a
-// chunk when the last has no room. A chunk grows by append up to chunkSize
-// (so a small detector takes little), and is never copied past it.
-func place[T uint16 | byte](chunks *[][]T, n int) uint32 {
+// chunk when the last has no room. A chunk is mapped whole, and the system
+// gives it pages as they are written; a value longer than a chunk (a name
+// of a megabyte) gets one of its own from the Go heap.
+func place[T uint16 | byte](m *offheap, chunks *[][]T, n int) uint32 {
 	last := len(*chunks) - 1
-	if last < 0 || len((*chunks)[last]) > 0 && len((*chunks)[last])+n > chunkSize {
-		*chunks = append(*chunks, nil)
+	if last < 0 || len((*chunks)[last])+n > cap((*chunks)[last]) {
+		if n > chunkSize {
+			*chunks = append(*chunks, make([]T, 0, n))
+		} else {
+			*chunks = append(*chunks, allocChunk[T](m))
+		}
 		last++
 	}
 	if last >= 1<<(32-chunkBits) {
@@ -97,9 +159,27 @@ func at[T uint16 | byte](chunks [][]T, where uint32) []T {
 	return chunks[where>>chunkBits][where&(chunkSize-1):]
 }
 
+// matchable reports whether a signature can be a copy of anything: a
+// brief under BriefPhrases is one only by sharing BriefFigures specific
+// figures, so one that states fewer (a dividend notice) is neither matched
+// nor kept.
+func matchable(sig *Signature) bool {
+	if sig.Phrases >= BriefPhrases {
+		return true
+	}
+	n := 0
+	for _, x := range sig.Numeric {
+		n += int(x & 1)
+	}
+	return sig.Phrases > 0 && n >= BriefFigures
+}
+
 // Add returns the group of a new article, its own id when it matches no
 // earlier one, and keeps it for the articles after it.
 func (d *Detector) Add(id string, sig Signature) string {
+	if !matchable(&sig) {
+		return id
+	}
 	s, exact := d.match(&sig)
 	if s < 0 {
 		d.keep(d.addName(id), &sig)
@@ -124,7 +204,7 @@ func (d *Detector) Match(sig Signature) string {
 // Keep remembers an article already in a group: one loaded from the store,
 // or a new version of an updated one, so that later articles can match it.
 func (d *Detector) Keep(group string, sig Signature) {
-	if sig.Phrases == 0 {
+	if !matchable(&sig) {
 		return
 	}
 	// A copy identical to one kept in the same group adds nothing.
@@ -140,7 +220,7 @@ func (d *Detector) Keep(group string, sig Signature) {
 // match returns the slot of the kept article sig matches best, or -1, and
 // whether that article's signature is identical to sig.
 func (d *Detector) match(sig *Signature) (int, bool) {
-	if sig.Phrases == 0 || len(d.starts) == 0 {
+	if !matchable(sig) || len(d.starts) == 0 {
 		return -1, false
 	}
 	rule := d.Rule.withDefaults()
@@ -189,24 +269,24 @@ func (d *Detector) match(sig *Signature) (int, bool) {
 // keep appends an article's record and indexes it.
 func (d *Detector) keep(group uint32, sig *Signature) {
 	s := uint32(len(d.starts))
-	where := place(&d.recs, recordLen(sig))
+	where := place(d.offheap(), &d.recs, recordLen(sig))
 	c := &d.recs[where>>chunkBits]
 	*c = appendRecord(*c, sig)
 	d.starts = append(d.starts, where)
 	d.groups = append(d.groups, group)
 	for _, h := range sig.Sample[:min(indexed, len(sig.Sample))] {
-		d.table.insert(h, s)
+		d.table.insert(d.mem, h, s)
 	}
 	for i, h := range sig.Leads {
 		if !slices.Contains(sig.Sample[:min(indexed, len(sig.Sample))], h) && (i == 0 || h != sig.Leads[0]) {
-			d.table.insert(h, s)
+			d.table.insert(d.mem, h, s)
 		}
 	}
 }
 
 // addName appends a group name and returns where it is.
 func (d *Detector) addName(name string) uint32 {
-	where := place(&d.names, binary.MaxVarintLen64+len(name))
+	where := place(d.offheap(), &d.names, binary.MaxVarintLen64+len(name))
 	c := &d.names[where>>chunkBits]
 	*c = binary.AppendUvarint(*c, uint64(len(name)))
 	*c = append(*c, name...)
@@ -287,9 +367,9 @@ type table struct {
 func (t *table) home(h uint32) int { return int(mix(uint64(h)) >> 32 * uint64(len(t.slots)) >> 32) }
 
 // insert adds slot s under h, unless h already has maxPosting slots.
-func (t *table) insert(h uint32, s uint32) {
+func (t *table) insert(m *offheap, h uint32, s uint32) {
 	if 5*(t.n+1) > 4*len(t.slots) {
-		t.grow()
+		t.grow(m)
 	}
 	i, count := t.home(h), 0
 	for t.slots[i] != 0 {
@@ -322,9 +402,11 @@ func (t *table) lookup(h uint32, out []uint32) []uint32 {
 	return out
 }
 
-func (t *table) grow() {
+func (t *table) grow(m *offheap) {
 	old := t.slots
-	t.slots = make([]uint64, max(1024, len(old)+len(old)/2))
+	n := max(512, len(old)+len(old)/2)
+	b := m.alloc(8 * n)
+	t.slots = unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(b))), n)
 	t.n = 0
 	// Reinserted in hash order from the old table's first empty slot, so
 	// that each hash's slots keep their order (the first kept first).
@@ -345,5 +427,8 @@ func (t *table) grow() {
 		}
 		t.slots[i] = e
 		t.n++
+	}
+	if len(old) > 0 {
+		m.release(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(old))), 8*len(old)))
 	}
 }

@@ -143,9 +143,11 @@ func TestIdenticalNotKept(t *testing.T) {
 // The candidate table keeps every slot of a hash up to maxPosting, across
 // growth.
 func TestTable(t *testing.T) {
+	m := &offheap{regions: map[*byte]int{}}
+	defer m.free()
 	var tb table
 	for i := range 5000 {
-		tb.insert(uint32(i%700)*2654435761, uint32(i))
+		tb.insert(m, uint32(i%700)*2654435761, uint32(i))
 	}
 	for h := range 700 {
 		got := tb.lookup(uint32(h)*2654435761, nil)
@@ -160,7 +162,7 @@ func TestTable(t *testing.T) {
 	}
 	var boiler table
 	for i := range 3 * maxPosting {
-		boiler.insert(42, uint32(i))
+		boiler.insert(m, 42, uint32(i))
 	}
 	if got := boiler.lookup(42, nil); len(got) != maxPosting || got[0] != 0 {
 		t.Errorf("boilerplate hash keeps %d slots starting %v, want the first %d", len(got), got[:1], maxPosting)
