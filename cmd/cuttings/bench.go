@@ -252,7 +252,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "store: %d articles in %s (%.0f/s, %s; CPU %s)\n", opts.Articles, rep.StoreTook.Round(time.Millisecond),
 		rate(opts.Articles, rep.StoreTook), grouping, rep.StoreCPU.Round(time.Millisecond))
 	if kept, bytes := st.DetectorSize(); kept > 0 {
-		fmt.Fprintf(stdout, "detector: %d articles kept (the others identical to one kept), %s\n", kept, mib(int64(bytes)))
+		fmt.Fprintf(stdout, "detector: %d articles kept (identical copies, and briefs that can be no copy, are not), %s\n", kept, mib(int64(bytes)))
 	}
 	if opts.StoreOnly {
 		stopProfile()

@@ -210,7 +210,7 @@ func (d *Detector) Keep(group string, sig Signature) {
 	// A copy identical to one kept in the same group adds nothing.
 	for _, s := range d.table.lookup(sig.Sample[0], d.cands[:0]) {
 		d.load(s, &d.b)
-		if equalSignatures(&sig, &d.b) && d.name(d.groups[s]) == group {
+		if equalSignatures(&sig, &d.b) && d.nameIs(d.groups[s], group) {
 			return
 		}
 	}
@@ -291,6 +291,14 @@ func (d *Detector) addName(name string) uint32 {
 	*c = binary.AppendUvarint(*c, uint64(len(name)))
 	*c = append(*c, name...)
 	return where
+}
+
+// nameIs reports whether the name at where is name, without making a
+// string of it.
+func (d *Detector) nameIs(where uint32, name string) bool {
+	b := at(d.names, where)
+	n, k := binary.Uvarint(b)
+	return string(b[k:k+int(n)]) == name
 }
 
 func (d *Detector) name(where uint32) string {
