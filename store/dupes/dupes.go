@@ -74,7 +74,7 @@ const (
 	DefaultNumbers = 0.8
 	// DefaultNames is the share of one article's names that the other
 	// must name too.
-	DefaultNames = 0.6
+	DefaultNames = 0.7
 )
 
 // Signature is what the detector keeps of an article's body.
@@ -594,6 +594,7 @@ var specialBits = func() (bits [16]uint64) {
 	for _, w := range []string{"january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
 		"july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct", "november", "nov", "december", "dec",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
 		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"} {
 		h := uint64(fnvOffset)
 		for i := 0; i < len(w); i++ {
@@ -607,10 +608,10 @@ var specialBits = func() (bits [16]uint64) {
 // calendarWord tells a month's name or abbreviation (its number) and a
 // weekday's: they say when, not who, so they are not names.
 func calendarWord(w string) (month int, weekday bool) {
-	if len(w) < 3 || len(w) > 9 {
+	if len(w) < 3 || len(w) > 10 {
 		return 0, false
 	}
-	var b [9]byte
+	var b [10]byte
 	for i := 0; i < len(w); i++ {
 		b[i] = w[i] | 0x20
 	}
@@ -639,7 +640,8 @@ func calendarWord(w string) (month int, weekday bool) {
 		return 11, false
 	case "december", "dec":
 		return 12, false
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays":
 		return 0, true
 	}
 	return 0, false

@@ -148,8 +148,9 @@ func TestReutersPairs(t *testing.T) {
 		{Numbers: 0.7},
 		{Numbers: 0.9},
 		{Names: 0.5},
-		{Names: 0.7},
+		{Names: 0.6},
 		{Names: 0.8},
+		{Names: 0.9},
 		{MinPhrases: 16},
 		{MinPhrases: 32},
 	}

@@ -65,6 +65,12 @@ func TestTemplates(t *testing.T) {
 	lifeboat := func(town, day string) string {
 		return fmt.Sprintf("The %s lifeboat was launched on %s evening after a yacht lost its rudder two miles offshore, the RNLI said.\n\nThe crew towed the boat and its two sailors back to the harbour, where they were met by the coastguard. Nobody was hurt.", town, day)
 	}
+	bus := func(town, day string) string {
+		return fmt.Sprintf("A new hourly bus will link %s with the railway station from %s, after a campaign by residents who said they had been cut off since the old route was withdrawn.\n\nThe service is paid for by the county for two years. The operator said it would run later on Fridays and Saturdays if enough people used it.", town, day)
+	}
+	council := func(town string) string {
+		return fmt.Sprintf("%s Town Council will meet on the evening of the third Thursday of the month to hear residents on the plans for the harbour car park, which would add forty spaces and a new pay machine.\n\nThe council said it had received more than two hundred letters about the plans, most of them asking for the spaces to be kept for residents in the summer months.", town)
+	}
 	results := func(revs string) string {
 		return "Shr seven cts vs one ct\nNet 178,919 vs 34,429\n" + revs + " 3,148,420 vs 1,912,438"
 	}
@@ -76,6 +82,9 @@ func TestTemplates(t *testing.T) {
 		{"a table for another day", table(7), table(8), false},
 		{"a table sent again", table(7), table(7), true},
 		{"a story of another town", lifeboat("Looe", "Monday"), lifeboat("Fowey", "Tuesday"), false},
+		{"a bus for another town", bus("Looe", "Tuesday"), bus("Fowey", "Wednesday"), false},
+		{"the same bus story sent again", bus("Looe", "Tuesday"), bus("Looe", "Tuesday"), true},
+		{"a council notice for another town", "In " + council("Looe"), "In " + council("Fowey"), false},
 		{"results re-sent with Revs for Sales", results("Sales"), results("Revs"), true},
 		{"another company's results", results("Sales"), strings.ReplaceAll(results("Sales"), "178,919", "98,340"), false},
 	} {
