@@ -279,15 +279,15 @@ func scan(s string, sc *scratch) {
 		c := s[i]
 		// Separators: remember whether the next word opens a sentence (or
 		// a quotation, or a paragraph).
-		if c < utf8.RuneSelf && !isAlnum(c) {
-			switch c {
-			case '.', '!', '?', '\n', ':', '"':
-				opening = true
-			}
+		switch byteClass[c] {
+		case classSep:
 			i++
 			continue
-		}
-		if c >= utf8.RuneSelf {
+		case classOpens:
+			opening = true
+			i++
+			continue
+		case classHigh:
 			if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				if r == '“' || r == '”' || r == '«' || r == '»' {
 					opening = true
@@ -428,6 +428,32 @@ var rollBaseShingle = func() uint64 {
 const lowerCase = 40
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// Byte classes for the scanner: a letter or digit, a separator, one after
+// which a word opens a sentence (or a quotation, or a paragraph), a byte of
+// a character beyond ASCII.
+const (
+	classAlnum = iota
+	classSep
+	classOpens
+	classHigh
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classHigh
+		case isAlnum(byte(c)):
+			t[c] = classAlnum
+		case c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"':
+			t[c] = classOpens
+		default:
+			t[c] = classSep
+		}
+	}
+	return t
+}()
 
 // asciiLower is each ASCII letter and digit in lower case, 0 for the rest.
 var asciiLower = func() (t [utf8.RuneSelf]byte) {
