@@ -6,7 +6,11 @@ package store
 import "time"
 
 // Article is one news article as the archive keeps it. Body is plain text,
-// paragraphs separated by a blank line ("\n\n").
+// paragraphs separated by a blank line ("\n\n"). Group is set by the
+// store, never by its caller: the id of the first article stored of the
+// story this one copies (a wire copy, a correction, a cut or extended
+// version), empty when this article is the first of its story or the only
+// one.
 type Article struct {
 	ID        string    `json:"id"`
 	URL       string    `json:"url,omitempty"`
@@ -16,4 +20,5 @@ type Article struct {
 	Published time.Time `json:"published,omitzero"`
 	Language  string    `json:"language,omitempty"`
 	Body      string    `json:"body"`
+	Group     string    `json:"group,omitempty"`
 }

@@ -63,6 +63,15 @@ func (postgresDialect) schema() []string {
 
 func (postgresDialect) rebind(q string) string { return rebindDollar(q) }
 
+func (postgresDialect) blob() string { return "BYTEA" }
+
+func (postgresDialect) addColumn(ctx context.Context, tx *sql.Tx, name, typ string) error {
+	if _, err := tx.ExecContext(ctx, `ALTER TABLE articles ADD COLUMN IF NOT EXISTS `+name+` `+typ); err != nil {
+		return fmt.Errorf("add column %s: %w", name, err)
+	}
+	return nil
+}
+
 func (postgresDialect) compresses() bool { return false }
 
 // lockForWrite takes a transaction-scoped advisory lock. One writer at a

@@ -21,6 +21,11 @@ type dialect interface {
 	lockForWrite(ctx context.Context, tx *sql.Tx) error
 	// compresses says bodies are written compressed (compress.go).
 	compresses() bool
+	// addColumn adds a column to articles unless it is there already
+	// (a store written before the column existed).
+	addColumn(ctx context.Context, tx *sql.Tx, name, typ string) error
+	// blob is the type of a column of bytes.
+	blob() string
 }
 
 // DBFile is the name of the SQLite database inside a data directory.
@@ -97,6 +102,24 @@ func (sqliteDialect) schema() []string {
 }
 
 func (sqliteDialect) rebind(q string) string { return q }
+
+func (sqliteDialect) blob() string { return "BLOB" }
+
+// addColumn looks the column up first: SQLite has no ADD COLUMN IF NOT
+// EXISTS.
+func (sqliteDialect) addColumn(ctx context.Context, tx *sql.Tx, name, typ string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM pragma_table_info('articles') WHERE name = ?`, name).Scan(&n); err != nil {
+		return fmt.Errorf("look up column %s: %w", name, err)
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `ALTER TABLE articles ADD COLUMN `+name+` `+typ); err != nil {
+		return fmt.Errorf("add column %s: %w", name, err)
+	}
+	return nil
+}
 
 func (sqliteDialect) compresses() bool { return true }
 

@@ -61,11 +61,19 @@ type Store struct {
 	// queue in Go instead of spinning in the database's busy handler; writers
 	// in other processes are still kept apart by the database's lock.
 	writeMu sync.Mutex
+	groups  *grouper // nil with Options.NoGroups
 }
 
 // Open opens the store named by dsn: a data directory (created if missing)
-// holding the SQLite database cuttings.db, or a postgres:// URL.
+// holding the SQLite database cuttings.db, or a postgres:// URL. A store
+// written before articles were grouped has its articles signed and
+// grouped on the first open (about a minute per million articles).
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if dsn == "" {
 		return nil, errors.New("open store: empty data directory")
 	}
@@ -78,11 +86,21 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", d.name(), err)
 	}
+	if !opts.NoGroups {
+		s.groups = &grouper{}
+		if err := s.backfill(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store %s: %w", d.name(), err)
+		}
+	}
 	return s, nil
 }
 
-// Close closes the database.
+// Close closes the database and gives back the detector's memory.
 func (s *Store) Close() error {
+	s.writeMu.Lock()
+	s.forgetGroups()
+	s.writeMu.Unlock()
 	return s.db.Close()
 }
 
@@ -92,6 +110,20 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("create schema: %w", err)
 			}
+		}
+		// Groups of copies (groups.go): columns added to stores written
+		// before them, and an index that finds the articles still to sign.
+		for _, c := range [][2]string{{"group_id", "TEXT"}, {"signature", s.d.blob()}} {
+			if err := s.d.addColumn(ctx, tx, c[0], c[1]); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS articles_unsigned ON articles (seq)
+			WHERE signature IS NULL AND deleted = 0`); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+		if err := s.checkSignatureVersion(ctx, tx); err != nil {
+			return err
 		}
 		if s.d.compresses() {
 			return checkFormat(ctx, tx)
@@ -116,25 +148,45 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		s.forgetGroups()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		s.forgetGroups()
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
 }
 
+// forgetGroups drops the detector after a write that did not commit: it
+// may hold articles that were never stored. The next write loads it again.
+func (s *Store) forgetGroups() {
+	if s.groups != nil && s.groups.det != nil {
+		s.groups.det.Release()
+		s.groups.det = nil
+	}
+}
+
 // Put inserts or updates one article and fills a.ID when it was empty.
 func (s *Store) Put(ctx context.Context, a *Article) (PutResult, error) {
-	var res PutResult
+	var (
+		res PutResult
+		sig *signed
+	)
+	if s.groups != nil {
+		sg := sign(a.Body)
+		sig = &sg
+	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		p, err := s.preparePut(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer p.close()
-		res, err = p.put(ctx, a)
-		return err
+		if res, err = p.put(ctx, a, sig); err != nil {
+			return err
+		}
+		return p.done()
 	})
 	if err != nil {
 		return 0, fmt.Errorf("put %s: %w", a.ID, err)
@@ -150,8 +202,18 @@ func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error)
 		return results, nil
 	}
 	ids := make([]string, len(as)) // to restore on rollback
+	groups := make([]string, len(as))
 	for i := range as {
-		ids[i] = as[i].ID
+		ids[i], groups[i] = as[i].ID, as[i].Group
+	}
+	var sg *signer
+	if s.groups != nil {
+		bodies := make([]string, len(as))
+		for i := range as {
+			bodies[i] = as[i].Body
+		}
+		sg = startSigning(bodies)
+		defer sg.stop()
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		p, err := s.preparePut(ctx, tx)
@@ -160,17 +222,21 @@ func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error)
 		}
 		defer p.close()
 		for i := range as {
-			r, err := p.put(ctx, &as[i])
+			var sig *signed
+			if sg != nil {
+				sig = sg.get(i)
+			}
+			r, err := p.put(ctx, &as[i], sig)
 			if err != nil {
 				return fmt.Errorf("put article %d (%s): %w", i, as[i].ID, err)
 			}
 			results[i] = r
 		}
-		return nil
+		return p.done()
 	})
 	if err != nil {
 		for i := range as {
-			as[i].ID = ids[i]
+			as[i].ID, as[i].Group = ids[i], groups[i]
 		}
 		return nil, fmt.Errorf("put batch: %w", err)
 	}
@@ -186,18 +252,24 @@ type putter struct {
 
 const articleColumns = `url, canonical_url, title, authors, source, published, language, body, content_hash`
 
+// readColumns are what Get and Changes read of an article.
+const readColumns = articleColumns + `, group_id`
+
 func (s *Store) preparePut(ctx context.Context, tx *sql.Tx) (*putter, error) {
 	p := &putter{Store: s}
 	for _, st := range []struct {
 		dst **sql.Stmt
 		q   string
 	}{
-		{&p.byID, `SELECT deleted, content_hash FROM articles WHERE id = ?`},
+		{&p.byID, `SELECT deleted, content_hash, group_id FROM articles WHERE id = ?`},
 		// Prefer a live article, then the most recently written tombstone.
 		{&p.byURL, `SELECT id FROM articles WHERE canonical_url = ? ORDER BY deleted, seq DESC LIMIT 1`},
-		{&p.insert, `INSERT INTO articles (id, seq, deleted, ` + articleColumns + `) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.insert, `INSERT INTO articles (id, seq, deleted, ` + articleColumns + `, group_id, signature)
+			VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		// Without a new group (NoGroups) the old one stays, for backfill
+		// to keep when it signs the new text.
 		{&p.update, `UPDATE articles SET seq = ?, deleted = 0, url = ?, canonical_url = ?, title = ?, authors = ?, source = ?,
-			published = ?, language = ?, body = ?, content_hash = ? WHERE id = ?`},
+			published = ?, language = ?, body = ?, content_hash = ?, group_id = COALESCE(?, group_id), signature = ? WHERE id = ?`},
 		{&p.maxSeq, `SELECT COALESCE(MAX(seq), 0) FROM articles`},
 	} {
 		stmt, err := tx.PrepareContext(ctx, s.d.rebind(st.q))
@@ -211,7 +283,22 @@ func (s *Store) preparePut(ctx context.Context, tx *sql.Tx) (*putter, error) {
 		p.close()
 		return nil, fmt.Errorf("read last seq: %w", err)
 	}
+	if s.groups != nil {
+		if err := s.syncGroups(ctx, tx, p.seq); err != nil {
+			p.close()
+			return nil, err
+		}
+	}
 	return p, nil
+}
+
+// done records, once every put of the transaction is made, that the
+// detector holds the store up to the last seq written.
+func (p *putter) done() error {
+	if p.groups != nil {
+		p.groups.seq = p.seq
+	}
+	return nil
 }
 
 func (p *putter) close() {
@@ -222,7 +309,8 @@ func (p *putter) close() {
 	}
 }
 
-func (p *putter) put(ctx context.Context, a *Article) (PutResult, error) {
+// put writes one article; sig is its body's signature, nil with NoGroups.
+func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, error) {
 	canonical := CanonicalURL(a.URL)
 	if a.ID == "" && canonical != "" {
 		var id string
@@ -242,27 +330,47 @@ func (p *putter) put(ctx context.Context, a *Article) (PutResult, error) {
 
 	row := newRow(a, canonical)
 	var (
-		deleted bool
-		oldHash string
+		deleted  bool
+		oldHash  string
+		oldGroup sql.NullString
 	)
-	err := p.byID.QueryRowContext(ctx, a.ID).Scan(&deleted, &oldHash)
+	err := p.byID.QueryRowContext(ctx, a.ID).Scan(&deleted, &oldHash, &oldGroup)
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("look up id: %w", err)
 	}
 	if exists && !deleted && oldHash == row.hash {
+		a.Group = ""
+		if oldGroup.String != a.ID {
+			a.Group = oldGroup.String
+		}
 		return Unchanged, nil
 	}
 	p.seq++
+	var (
+		group     sql.NullString
+		signature []byte
+	)
+	if sig != nil {
+		if deleted {
+			oldGroup = sql.NullString{} // a story brought back is matched afresh
+		}
+		group = sql.NullString{String: p.assign(a.ID, oldGroup, sig.Signature), Valid: true}
+		signature = sig.blob
+	}
+	a.Group = ""
+	if g := groupOr(group, a.ID); g != a.ID {
+		a.Group = g
+	}
 	if !exists {
 		if _, err := p.insert.ExecContext(ctx, a.ID, p.seq, row.url, row.canonical, row.title, row.authors,
-			row.source, row.published, row.language, p.packBody(row.body), row.hash); err != nil {
+			row.source, row.published, row.language, p.packBody(row.body), row.hash, group, signature); err != nil {
 			return 0, fmt.Errorf("insert: %w", err)
 		}
 		return Added, nil
 	}
 	if _, err := p.update.ExecContext(ctx, p.seq, row.url, row.canonical, row.title, row.authors,
-		row.source, row.published, row.language, p.packBody(row.body), row.hash, a.ID); err != nil {
+		row.source, row.published, row.language, p.packBody(row.body), row.hash, group, signature, a.ID); err != nil {
 		return 0, fmt.Errorf("update: %w", err)
 	}
 	if deleted {
@@ -329,7 +437,7 @@ func URLID(canonical string) string {
 
 // Get returns the live article with the given id, or ErrNotFound.
 func (s *Store) Get(ctx context.Context, id string) (Article, error) {
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, seq, deleted, `+articleColumns+` FROM articles WHERE id = ? AND deleted = 0`), id)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, seq, deleted, `+readColumns+` FROM articles WHERE id = ? AND deleted = 0`), id)
 	if err != nil {
 		return Article{}, fmt.Errorf("get %s: %w", id, err)
 	}
@@ -404,7 +512,8 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 		// The tombstone keeps id and canonical URL, so putting the same URL
 		// again brings the article back under its old id; the content goes.
 		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE articles SET seq = ?, deleted = 1, title = '', authors = NULL,
-			source = '', published = NULL, language = '', body = '', content_hash = '' WHERE id = ? AND deleted = 0`), seq+1, id)
+			source = '', published = NULL, language = '', body = '', content_hash = '', group_id = NULL, signature = NULL
+			WHERE id = ? AND deleted = 0`), seq+1, id)
 		if err != nil {
 			return err
 		}
@@ -430,7 +539,7 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, 
 	if limit <= 0 {
 		limit = DefaultChangesLimit
 	}
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, seq, deleted, `+articleColumns+`
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, seq, deleted, `+readColumns+`
 		FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("changes after %d: %w", after, err)
@@ -451,10 +560,11 @@ func scanChanges(rows *sql.Rows) ([]Change, error) {
 			a                  Article
 			canonical, hash    sql.NullString
 			authors, published sql.NullString
+			group              sql.NullString
 			body               any
 		)
 		if err := rows.Scan(&c.ID, &c.Seq, &c.Deleted, &a.URL, &canonical, &a.Title, &authors,
-			&a.Source, &published, &a.Language, &body, &hash); err != nil {
+			&a.Source, &published, &a.Language, &body, &hash, &group); err != nil {
 			return nil, err
 		}
 		if !c.Deleted {
@@ -463,6 +573,9 @@ func scanChanges(rows *sql.Rows) ([]Change, error) {
 				return nil, fmt.Errorf("article %s: %w", c.ID, err)
 			}
 			a.ID = c.ID
+			if group.String != c.ID {
+				a.Group = group.String // the article copies the group's first
+			}
 			if authors.Valid {
 				if err := json.Unmarshal([]byte(authors.String), &a.Authors); err != nil {
 					return nil, fmt.Errorf("article %s: authors: %w", c.ID, err)

@@ -48,6 +48,13 @@ type benchOptions struct {
 	Attack    bool
 	AttackFor time.Duration
 	Rounds    int
+	// NoGroups writes the store without grouping copies; StoreOnly stops
+	// after the store write. Together they measure what grouping adds to
+	// ingest. Distinct shuffles the words of every replica after a
+	// record's first within its paragraphs, so that no two articles are
+	// copies (the replicated corpus gives every story an exact copy per
+	// replica, which the detector finds and does not keep).
+	NoGroups, StoreOnly, Distinct bool
 	// Profiles: of the build (store and reindex) and of the query runs.
 	BuildProfile, QueryProfile string
 	// workDir is where the corpus search starts; "" is the working
@@ -66,6 +73,9 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Ingest, "ingest", 5000, "`number` of BBC-size articles put into the running archive to time ingest to searchable")
 	fs.Float64Var(&o.Live, "live", 0, "articles per `second` put into the store while the searches are measured (the server indexes them as they come), 0 for none")
 	fs.Uint64Var(&o.Seed, "seed", 1, "random `seed` for dates, order and queries")
+	fs.BoolVar(&o.NoGroups, "no-groups", false, "write the store without grouping copies of one story (to measure what grouping costs)")
+	fs.BoolVar(&o.StoreOnly, "store-only", false, "stop after writing the store: no index, no searches")
+	fs.BoolVar(&o.Distinct, "distinct", false, "shuffle the words of each replica within its paragraphs, so that no article is a copy of another")
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
 	fs.BoolVar(&o.Attack, "attack", false, "instead: serve Reuters-21578 as it is and time the normal query mix alone and while as many clients send the costliest queries the budgets allow (issue 15)")
@@ -146,6 +156,7 @@ type benchReport struct {
 	N, Records         int
 	RawBytes           int64
 	StoreTook          time.Duration
+	StoreCPU           time.Duration // user and system time of the process during the store write
 	ReindexTook        time.Duration
 	Quotes             uint64
 	IndexBytes         int64
@@ -223,16 +234,19 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		return err
 	}
 	// a, b: write the replicated corpus to a fresh store.
-	st, err := store.Open(ctx, dir)
+	st, err := store.OpenWith(ctx, dir, store.Options{NoGroups: opts.NoGroups})
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
 	defer st.Close()
 	order := rng.Perm(len(records))
-	start := time.Now()
+	start, cpu := time.Now(), cpuTime()
 	batch := make([]store.Article, 0, benchBatch)
 	for i := range opts.Articles {
 		r := records[order[i%len(records)]]
+		if opts.Distinct && i >= len(records) {
+			r.body = shuffleWords(rand.New(rand.NewPCG(opts.Seed, uint64(i))), r.body)
+		}
 		batch = append(batch, benchArticle(rng, fmt.Sprintf("bench-%08d", i), r))
 		rep.RawBytes += int64(len(r.title) + len(r.body))
 		if len(batch) == benchBatch || i == opts.Articles-1 {
@@ -246,8 +260,22 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 			batch = batch[:0]
 		}
 	}
-	rep.StoreTook = time.Since(start)
-	fmt.Fprintf(stdout, "store: %d articles in %s (%.0f/s)\n", opts.Articles, rep.StoreTook.Round(time.Millisecond), rate(opts.Articles, rep.StoreTook))
+	rep.StoreTook, rep.StoreCPU = time.Since(start), cpuTime()-cpu
+	grouping := "grouped"
+	if opts.NoGroups {
+		grouping = "not grouped"
+	}
+	fmt.Fprintf(stdout, "store: %d articles in %s (%.0f/s, %s; CPU %s)\n", opts.Articles, rep.StoreTook.Round(time.Millisecond),
+		rate(opts.Articles, rep.StoreTook), grouping, rep.StoreCPU.Round(time.Millisecond))
+	if kept, bytes := st.DetectorSize(); kept > 0 {
+		fmt.Fprintf(stdout, "detector: %d articles kept (identical copies, and briefs that can be no copy, are not), %s\n", kept, mib(int64(bytes)))
+	}
+	if opts.StoreOnly {
+		stopProfile()
+		mem := procMemory()
+		fmt.Fprintf(stdout, "memory: VmRSS %s, VmHWM %s\n", mib(mem["VmRSS"]), mib(mem["VmHWM"]))
+		return nil
+	}
 
 	// c: the full index, extraction included.
 	var stats index.ReindexStats
@@ -443,6 +471,19 @@ func benchArticle(rng *rand.Rand, id string, r benchRecord) store.Article {
 		Language:  "en",
 		Body:      r.body,
 	}
+}
+
+// shuffleWords returns body with the words of each paragraph in an order
+// drawn from rng: the same words, lengths, figures and names, but no
+// phrase of five words in common with the body, so not a copy of it.
+func shuffleWords(rng *rand.Rand, body string) string {
+	paras := strings.Split(body, "\n\n")
+	for i, p := range paras {
+		words := strings.Fields(p)
+		rng.Shuffle(len(words), func(a, b int) { words[a], words[b] = words[b], words[a] })
+		paras[i] = strings.Join(words, " ")
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // findBenchCorpus returns the paths of the three corpus files.

@@ -171,30 +171,26 @@ func TestPrecisionRecall(t *testing.T) {
 	for _, id := range ids {
 		sigs[id] = Sign(bodies[id])
 	}
-	for _, threshold := range []float64{0.2, 0.3, 0.4, DefaultThreshold, 0.6, 0.7, 0.8} {
-		d := &Detector{Threshold: threshold}
+	for _, threshold := range []float64{0.2, DefaultThreshold, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8} {
+		rule := Rule{Threshold: threshold}
+		d := &Detector{Rule: rule}
+		group := map[string]string{}
 		for _, id := range ids {
-			d.AddSignature(id, sigs[id])
-		}
-		group := map[string]int{}
-		for g, members := range d.Groups() {
-			for _, id := range members {
-				group[id] = g + 1
-			}
+			group[id] = d.Add(id, sigs[id])
 		}
 		var pairs, groups score
 		for i, a := range ids {
 			for _, b := range ids[i+1:] {
 				same := story(a) == story(b)
-				direct := sigs[a].Phrases >= MinPhrases && sigs[b].Phrases >= MinPhrases && Containment(sigs[a], sigs[b]) >= threshold
+				direct, c := rule.Same(sigs[a], sigs[b])
 				pairs.add(same, direct)
-				groups.add(same, group[a] != 0 && group[a] == group[b])
+				groups.add(same, group[a] == group[b])
 				if threshold == DefaultThreshold && direct != same {
-					t.Logf("at %.1f: %s and %s: containment %.2f", threshold, a, b, Containment(sigs[a], sigs[b]))
+					t.Logf("at %.2f: %s and %s: containment %.2f", threshold, a, b, c)
 				}
 			}
 		}
-		t.Logf("threshold %.1f: pairs precision %.3f recall %.3f %+v; groups precision %.3f recall %.3f",
+		t.Logf("threshold %.2f: pairs precision %.3f recall %.3f %+v; groups precision %.3f recall %.3f",
 			threshold, pairs.precision(), pairs.recall(), pairs, groups.precision(), groups.recall())
 		if threshold == DefaultThreshold {
 			if pairs.precision() < 0.99 || pairs.recall() < 0.9 || groups.precision() < 0.99 || groups.recall() < 0.99 {
@@ -235,41 +231,33 @@ func TestContainment(t *testing.T) {
 		t.Errorf("another story on the subject is contained %.2f, want at most 0.1", c)
 	}
 	// Punctuation and case do not matter.
-	if r := Resemblance(Sign(w), Sign(strings.ToUpper(strings.ReplaceAll(w, ",", " ;")))); r != 1 {
-		t.Errorf("the same words in capitals with other punctuation resemble %.2f, want 1", r)
+	if a, b := Sign(w), Sign(strings.ToUpper(strings.ReplaceAll(w, ",", " ;"))); !slices.Equal(a.Sample, b.Sample) || a.Phrases != b.Phrases {
+		t.Errorf("the same words in capitals with other punctuation sign differently: %+v and %+v", a, b)
 	}
 }
 
 // Briefs too short to tell a copy from a shared sentence are never grouped.
 func TestShortArticlesAreNotCompared(t *testing.T) {
 	d := &Detector{}
-	d.Add("a", "Ferry crews will strike for 48 hours from next Thursday, their union said.")
-	d.Add("b", "Ferry crews will strike for 48 hours from next Thursday, their union said.")
-	if g := d.Groups(); len(g) != 0 {
-		t.Errorf("groups %v, want none", g)
+	brief := Sign("Ferry crews will strike for 48 hours from next Thursday, their union said.")
+	if a, b := d.Add("a", brief), d.Add("b", brief); a != "a" || b != "b" {
+		t.Errorf("groups %q and %q, want each brief in its own", a, b)
 	}
 }
 
-func TestGroupsOrder(t *testing.T) {
+// Each article joins the group of the first copy of its story, and a
+// story that quotes a wire story's first paragraph goes with its own first
+// run, not with the wire story.
+func TestGroups(t *testing.T) {
 	ids, bodies := corpus()
 	d := &Detector{}
+	got := map[string]string{}
 	for _, id := range ids {
-		d.Add(id, bodies[id])
+		got[id] = d.Add(id, Sign(bodies[id]))
 	}
-	groups := d.Groups()
-	if len(groups) != len(wireStories)+len(sameSubject) {
-		t.Fatalf("%d groups, want %d: %v", len(groups), len(wireStories)+len(sameSubject), groups)
-	}
-	for i, w := range wireStories {
-		if g := groups[i]; g[0] != w.id+"/0" || len(g) != len(copies)+1 {
-			t.Errorf("group %d: %v, want the %d copies of %s in order", i, g, len(copies)+1, w.id)
-		}
-	}
-	// A story that quotes a wire story's first paragraph goes with its own
-	// first run, not with the wire story.
-	for i, s := range sameSubject {
-		if g := groups[len(wireStories)+i]; !slices.Equal(g, []string{s.id + "/0", s.id + "/quoting"}) {
-			t.Errorf("group %v, want %s and its quoting run", g, s.id)
+	for _, id := range ids {
+		if want := story(id) + "/0"; got[id] != want {
+			t.Errorf("%s: group %q, want %q", id, got[id], want)
 		}
 	}
 }
