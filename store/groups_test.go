@@ -222,10 +222,12 @@ func testGroupsSignatureVersion(t *testing.T, b backend) {
 	s.Close()
 	db, d := openRaw(t, dsn)
 	old := []byte{1, 0, 0, 0} // version 1
-	for _, q := range []string{`UPDATE articles SET signature = ?`, `DELETE FROM store_meta WHERE name = 'signature_version' AND ? IS NOT NULL`} {
-		if _, err := db.ExecContext(ctx, d.rebind(q), old); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := db.ExecContext(ctx, d.rebind(`UPDATE articles SET signature = ?`), old); err != nil {
+		t.Fatal(err)
+	}
+	// (No parameter here: PostgreSQL cannot type one that only meets IS NOT NULL.)
+	if _, err := db.ExecContext(ctx, `DELETE FROM store_meta WHERE name = 'signature_version'`); err != nil {
+		t.Fatal(err)
 	}
 	db.Close()
 
