@@ -1263,7 +1263,77 @@ func (a *article) typeByContext() {
 	a.typeByContextRules()
 	a.typeByModel()
 	a.typeByConjunct()
+	a.typeByOrgList()
 	a.dropCredits()
+}
+
+// typeByOrgList makes bodies of the names listed after a plural kind of
+// body: "photo giants such as Kodak", "firms such as Lazard, Skadden and
+// Cravath". A name joins only when it is a proper name (never written in
+// lower case, not a common word), no place and no person's surname.
+// (Lists joined to a body by "and" alone were tried: "X and Y" joins
+// places, people and adjectives to bodies as often as bodies.)
+func (a *article) typeByOrgList() {
+	var vocab map[string]bool
+	// inList reports a name that follows "such as" after a plural kind of
+	// body, directly or as a later item of the same list.
+	var inList func(from int) bool
+	inList = func(from int) bool {
+		if a.kindsSuchAs(from) {
+			return true
+		}
+		if from < 2 || !listJoint(a.toks[from-1].text) {
+			return false
+		}
+		n := a.byTok[from-2]
+		return n > 0 && a.mentions[n-1].to == from-1 && inList(a.mentions[n-1].from)
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entMaybe && m.kind != entPerson || m.kind == entPerson && (len(m.words) > 1 || m.honorific || m.role != "") {
+			continue
+		}
+		if len(m.words) > 4 || m.possessive || m.honorific || m.role != "" || hasTitle(m.words) || a.fillsQuote(m) || !inList(m.from) {
+			continue
+		}
+		if isFirstName(m.words[0]) && len(m.words) > 1 {
+			continue
+		}
+		if vocab == nil {
+			vocab = lowerVocab(a.toks)
+		}
+		ok := true
+		for _, w := range m.words {
+			if !isCapWordString(w) || vocab[strings.ToLower(w)] || !sentenceInitialIsName(w) {
+				ok = false
+			}
+		}
+		if _, n, _ := matchPlace(m.words); n > 0 || a.surnameOfPerson(m.words[len(m.words)-1]) {
+			ok = false
+		}
+		if ok {
+			m.kind = entOrg
+		}
+	}
+}
+
+// kindsSuchAs reports "such as" before token k after a plural kind of body
+// ("firms such as", "photo giants such as", "unions such as"), one word
+// allowed between the noun and "such".
+func (a *article) kindsSuchAs(k int) bool {
+	if k < 3 || a.toks[k-1].text != "as" || a.toks[k-2].text != "such" {
+		return false
+	}
+	for j := k - 3; j >= 0 && j >= k-4; j-- {
+		w := lower(a.toks[j].text)
+		if a.toks[j].kind != tokWord || a.toks[j].capital && !a.toks[j].sentStart {
+			return false
+		}
+		if w == "companies" || w == "charities" || w == "parties" || strings.HasSuffix(w, "s") && orgKindNouns[strings.TrimSuffix(w, "s")] {
+			return true
+		}
+	}
+	return false
 }
 
 // typeByConjunct makes people of open two- or three-word names listed with

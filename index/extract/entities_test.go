@@ -357,6 +357,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Deivson"},
 		},
 		{
+			name:    "names listed after a plural kind of body are bodies",
+			text:    "Retailers such as Corvanta, Milbrook and Daxhale Foods have cut prices. The village of Ellery, such as it is, has one shop.",
+			orgs:    []string{"Corvanta", "Milbrook", "Daxhale Foods"},
+			notOrgs: []string{"Ellery"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},
