@@ -39,6 +39,7 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	bags := fs.Int("bags", 5, "average this many models, each trained on its own shuffle of the examples (less dependent on their order)")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
 	rate := fs.Float64("rate", 0.03, "the first pass's learning rate")
+	l2 := fs.Float64("l2", 0.3, "shrink the ranking's weights by this fraction after each pass (weight decay: the candidate the hand rules pick stays unless other evidence is strong and repeated)")
 	report := fs.String("report", "", "with --cv, write every held-out quotation's candidates, the right ones and the one named to `FILE` (JSONL)")
 	caseWeight := fs.Float64("case-weight", 10, "weigh the golden cases this many times more than their size gives them")
 	balance := fs.Float64("balance", 0.5, "weigh each collection by (largest collection / its size) to this `power`: 0 counts articles alike, 1 counts collections alike")
@@ -67,7 +68,7 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	if *folds == 1 || *folds < 0 {
 		return fmt.Errorf("train speakers: --cv needs at least 2 folds")
 	}
-	opts := extract.SpeakerTraining{Epochs: *epochs, Rate: *rate, Threshold: *threshold, Without: without, Bags: *bags}
+	opts := extract.SpeakerTraining{Epochs: *epochs, Rate: *rate, Threshold: *threshold, Without: without, Bags: *bags, L2: *l2}
 	var arts []goldArticle
 	var weights []float64 // per article: its collection's weight
 	sets := make([][]goldArticle, len(gold))
