@@ -682,7 +682,12 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 	// attribution looks for the subject.
 	for k := 0; k < len(a.toks); k++ {
 		t := a.toks[k]
-		if !t.capital || a.byTok[k] > 0 && a.mentions[a.byTok[k]-1].kind != entNone && a.mentions[a.byTok[k]-1].kind != entMaybe {
+		if !t.capital {
+			continue
+		}
+		if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind != entNone && a.mentions[n-1].kind != entMaybe && k >= a.mentions[n-1].nameFrom {
+			// (the title before a name may hold the party: "Alberta
+			// NDP Leader Farid Qureshi")
 			continue
 		}
 		name, n := partyModifiers[t.text], 1
@@ -697,7 +702,13 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 				name, n = long, 2
 			}
 		}
-		if name == "" || k+n >= len(a.toks) || a.toks[k+n].kind != tokWord || a.toks[k+n].capital {
+		if name == "" || k+n >= len(a.toks) || a.toks[k+n].kind != tokWord || a.toks[k+n].capital && !memberTitles[a.toks[k+n].text] {
+			continue
+		}
+		if n == 1 && ideologies[t.text] && !a.toks[k+1].capital && !a.partyRoleAhead(k+1) {
+			// "Liberal groups", "Conservative economists": the outlook,
+			// not the party; "Liberal leader", "Conservative MP" are the
+			// party's.
 			continue
 		}
 		orgEntity(orgs, &order, strings.Fields(name), t.start).mentions++
@@ -791,7 +802,39 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 // partyModifiers are the adjectival forms of parties, which news puts
 // before a member's role ("Tory leader", "Lib Dem spokesman").
 var partyModifiers = map[string]string{"Tory": "Conservative Party", "Conservative": "Conservative Party",
-	"Liberal Democrat": "Liberal Democrats", "Lib Dem": "Liberal Democrats", "Plaid": "Plaid Cymru"}
+	"Liberal Democrat": "Liberal Democrats", "Lib Dem": "Liberal Democrats", "Plaid": "Plaid Cymru",
+	"NDP": "NDP", "New Democrat": "NDP", "Bloc": "Bloc Québécois", "Liberal": "Liberal Party",
+	"Progressive Conservative": "Progressive Conservative Party", "PQ": "Parti Québécois", "CAQ": "Coalition Avenir Québec"}
+
+// ideologies are party adjectives that are also words for an outlook.
+var ideologies = setOf("Liberal", "Conservative", "Democrat", "Progressive")
+
+// partyRoles are the lower-case words after a party's adjective that make
+// it the party's: its people, offices and bodies.
+var partyRoles = setOf("leader", "leaders", "leadership", "deputy", "critic", "critics", "candidate", "candidates",
+	"member", "members", "government", "governments", "caucus", "party", "opposition", "minister", "ministers",
+	"premier", "senator", "senators", "spokesman", "spokeswoman", "spokesperson", "backbencher", "backbenchers",
+	"councillor", "councillors", "chairman", "chair", "co-chairman", "co-chair", "chairwoman", "president", "whip", "mp", "mps", "mla", "mpp", "msp",
+	"peer", "peers", "activist", "activists", "campaign", "campaigners", "insiders", "source", "sources",
+	"officials", "strategist", "strategists", "administration", "nominee", "contender", "contenders", "hopeful",
+	"hopefuls", "incumbent", "challenger", "rival", "rivals", "colleague", "colleagues", "headquarters", "conference",
+	"manifesto", "policy", "victory", "defeat", "majority", "minority", "seat", "seats", "vote", "MP", "MPs")
+
+// partyRoleAhead reports a party's role among the three lower-case words
+// from token k: "Conservative local government spokesman".
+func (a *article) partyRoleAhead(k int) bool {
+	for j := k; j < len(a.toks) && j < k+3 && a.toks[j].kind == tokWord && !a.toks[j].capital; j++ {
+		if partyRoles[a.toks[j].text] {
+			return true
+		}
+	}
+	return false
+}
+
+// memberTitles are the capitalised words for a party's members and leaders
+// that follow its adjective: "Conservative MPs", "Liberal MPP", "NDP Leader".
+var memberTitles = setOf("MP", "MPs", "MPP", "MPPs", "MLA", "MLAs", "MSP", "MSPs", "MEP", "MEPs", "MNA", "MNAs",
+	"AM", "AMs", "Leader", "Senator", "Senators", "Councillor", "Councillors", "Peer", "Peers")
 
 // commonHeads are head words that alone name a kind of body, not one.
 var commonHeads = setOf("TV", "Radio", "Television", "Government", "Cabinet", "Guild", "Media", "Press", "Police", "Army", "Navy", "Union", "Party", "Council", "Court")

@@ -121,6 +121,22 @@ func isCapWord(t token) bool {
 // lowerVocab returns the set of words that occur in lower case in the
 // text: a capitalised word that is also used in lower case is a common
 // word, not a name.
+// afterDateline reports the first word after a dateline's dash: "OTTAWA —
+// The Bloc Québécois", "LONDON (Reuters) - The": the story's first word,
+// though the tokenizer saw no sentence start there.
+func afterDateline(toks []token, k int) bool {
+	if k < 2 {
+		return false
+	}
+	switch toks[k-1].text {
+	case "—", "–", "-", "--":
+	default:
+		return false
+	}
+	p := toks[k-2].text
+	return p == ")" || len(p) > 1 && strings.ToUpper(p) == p && strings.ToLower(p) != p
+}
+
 func lowerVocab(toks []token) map[string]bool {
 	m := make(map[string]bool, len(toks)/2)
 	for _, t := range toks {
@@ -307,6 +323,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		opensSentence := func(k int) bool {
 			// A quotation starts an utterance: its first word is capitalised.
 			return toks[k].sentStart || k > 0 && toks[k-1].quoteOpen
+		}
+		if len(words) > 1 && words[0] == "The" && afterDateline(toks, from) {
+			// "OTTAWA — The Bloc Québécois": only the article goes; the
+			// words after it are as capitalised as the writer meant.
+			words = words[1:]
+			from++
 		}
 		for len(words) > 0 && opensSentence(from) || len(words) > 0 && from > i {
 			w := words[0]
@@ -531,6 +553,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.words = entOrg, strings.Fields(name)
 		return m
 	}
+
 	if n := len(words); n > 1 && memberPlurals[words[n-1]] {
 		if name, ok := knownOrgs[strings.Join(words[:n-1], " ")]; ok {
 			// "Labour MPs", "Tory MEPs": the party's members name the party.
@@ -1416,6 +1439,12 @@ func (a *article) typeByContextRules() {
 			continue
 		}
 		switch {
+		case m.kind == entOrg && len(m.words) == 1 && orgHeads[m.words[0]] && knownOrgs[m.words[0]] == "" && !m.possessive &&
+			m.to < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && isPersonNoun(a.toks[m.to].text):
+			// "Energy analyst Mark Tidwell", "Media lawyer Ann Bell": a
+			// field of work before a person's noun, not a body.
+			m.kind = entNone
+			continue
 		case m.kind == entMaybe && len(m.words) == 1 && events[m.words[0]]:
 			// "Yagi, which …" after "Typhoon Yagi".
 			m.kind = entNone

@@ -363,6 +363,19 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Ellery"},
 		},
 		{
+			name:      "Canadian parties by name, acronym and adjective",
+			text:      "OTTAWA — The Bloc Québécois wants a vote. NDP health critic Carla Boudreau agreed, and Alberta NDP Leader Farid Qureshi said so too. Conservative MPs did not comment. Liberal MPP Ravi Chandrasekar said the plan was late.",
+			orgs:      []string{"Bloc Québécois", "NDP", "Conservative Party", "Liberal Party"},
+			people:    []string{"Carla Boudreau", "Farid Qureshi", "Ravi Chandrasekar"},
+			notPeople: []string{"Bloc"},
+		},
+		{
+			name:    "an outlook is no party, a field of work before a person is no body",
+			text:    "Liberal groups have pressured the president. Conservative economists disagree. Energy analyst Mark Tidwell said prices would rise.",
+			people:  []string{"Mark Tidwell"},
+			notOrgs: []string{"Liberal Party", "Conservative Party", "Energy"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},

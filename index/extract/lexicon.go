@@ -229,6 +229,13 @@ var knownOrgs = map[string]string{
 	"Fine Gael": "Fine Gael", "Fianna Fáil": "Fianna Fáil", "Fianna Fail": "Fianna Fáil",
 	"Sinn Féin": "Sinn Féin", "Sinn Fein": "Sinn Féin", "SNP": "SNP", "DUP": "DUP", "UKIP": "UKIP", "Ukip": "UKIP",
 	"Conservatives": "Conservative Party", "Democrats": "Democratic Party", "Republicans": "Republican Party",
+	// Parties of Canada and its provinces, and the rest of the UK's.
+	"NDP": "NDP", "New Democratic Party": "NDP", "New Democrats": "NDP", "Bloc Québécois": "Bloc Québécois",
+	"Bloc Quebecois": "Bloc Québécois", "Parti Québécois": "Parti Québécois", "Parti Quebecois": "Parti Québécois",
+	"PQ": "Parti Québécois", "Coalition Avenir Québec": "Coalition Avenir Québec", "CAQ": "Coalition Avenir Québec",
+	"Liberal Party": "Liberal Party", "Progressive Conservatives": "Progressive Conservative Party",
+	"Progressive Conservative Party": "Progressive Conservative Party", "Green Party": "Green Party",
+	"SDLP": "SDLP", "UUP": "Ulster Unionist Party", "Ulster Unionists": "Ulster Unionist Party", "Reform UK": "Reform UK",
 	"GOP": "Republican Party", "Fed": "Federal Reserve", "ECB": "European Central Bank", "Ofcom": "Ofcom",
 	"Ofgem": "Ofgem", "Ofsted": "Ofsted", "SEC": "SEC", "EPA": "EPA", "NASA": "Nasa", "Nasa": "Nasa",
 	"Samsung": "Samsung", "Toyota": "Toyota", "Boeing": "Boeing", "Airbus": "Airbus", "Nvidia": "Nvidia",
@@ -263,7 +270,8 @@ var knownOrgs = map[string]string{
 // them under the full name even where the article never writes it. Other
 // known bodies keep the fullest form the article writes ("the EU" stays EU
 // unless "European Union" is written too).
-var partyNames = setOf("Labour Party", "Conservative Party", "Liberal Democrats", "Plaid Cymru", "Democratic Party", "Republican Party", "House of Commons")
+var partyNames = setOf("Labour Party", "Conservative Party", "Liberal Democrats", "Plaid Cymru", "Democratic Party", "Republican Party", "House of Commons",
+	"Liberal Party", "Progressive Conservative Party", "Green Party", "Ulster Unionist Party")
 
 // memberPlurals are capitalised words for a party's elected members: "Labour
 // MPs" are people of the party, and the name is the party's.
