@@ -189,6 +189,21 @@ func (a *article) trailingSpeaker(i int) *entity {
 		if mm.from-2 > i && a.cueWord(mm.from-1) && a.toks[mm.from-2].text == "," && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
 			return mm.ent
 		}
+		// ", according to the Economist Intelligence Unit's Mr Hensel.":
+		// the source the sentence reports.
+		if mm.ent != nil && mm.kind == entPerson && !mm.possessive {
+			for j := mm.from - 1; j > i+1 && j >= mm.from-8; j-- {
+				if lower(a.toks[j-1].text) == "according" && a.toks[j].text == "to" {
+					if a.toks[j-2].text == "," {
+						return mm.ent
+					}
+					break
+				}
+				if a.toks[j].kind != tokWord {
+					break
+				}
+			}
+		}
 	}
 	return nil
 }

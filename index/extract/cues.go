@@ -853,6 +853,9 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 	}
 	for k := i; k < end; k++ {
 		lw := lower(a.toks[k].text)
+		if j := strings.LastIndexByte(lw, '-'); j > 0 && roleHeads[lw] == "" && roleHeads[lw[j+1:]] != "" {
+			lw = lw[j+1:] // "said vice-chairman Vivek Paul", "said co-founder Ann Lee"
+		}
 		if _, ok := roleHeads[lw]; ok && k+2 < len(a.toks) && a.toks[k+1].text == "," {
 			if n := a.byTok[k+2]; n > 0 && a.mentions[n-1].ent != nil && a.mentions[n-1].kind == entPerson {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
@@ -1220,8 +1223,16 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 	for j := k; j < len(a.toks) && j < k+5; j++ {
 		t := a.toks[j]
 		if n := a.byTok[j]; n > 0 {
-			if mm := &a.mentions[n-1]; role && mm.from == j && mm.kind == entPerson && mm.ent != nil {
+			mm := &a.mentions[n-1]
+			if role && mm.from == j && mm.kind == entPerson && mm.ent != nil {
 				return mm.ent
+			}
+			if mm.from == j && mm.possessive && j > k && lower(a.toks[j-1].text) == "and" {
+				// "added Ernst and Young's Sanjay Mehta": a firm named by two
+				// words joined by "and", its possessive on the second.
+				role = true
+				j = mm.to - 1
+				continue
 			}
 			return nil
 		}

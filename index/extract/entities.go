@@ -1848,11 +1848,16 @@ func (a *article) orgAliases(order []*entity) []*entity {
 	// the article calls Mr or Senator.)
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if len(m.words) < 2 || m.honorific || m.role != "" || m.kind != entPerson && m.kind != entMaybe {
+		if len(m.words) < 1 || m.honorific || m.role != "" || m.kind != entPerson && m.kind != entMaybe {
+			continue
+		}
+		if len(m.words) == 1 && (knownOrgs[m.words[0]] != "" || a.surnameOfPerson(m.words[0]) || isFirstName(m.words[0])) {
+			// ("Cairn said" after "Cairn Energy" is the company; "Greaves
+			// said" after "Ann Greaves" is her.)
 			continue
 		}
 		for _, e := range order {
-			if e.kind == entOrg && len(e.words) == len(m.words)+1 && companyHeads[e.words[len(m.words)]] && slices.Equal(e.words[:len(m.words)], m.words) && !a.titled(m.ent) {
+			if e.kind == entOrg && len(e.words) == len(m.words)+1 && (companyHeads[e.words[len(m.words)]] || len(m.words) == 1 && sectorHeads[e.words[1]]) && slices.Equal(e.words[:len(m.words)], m.words) && !a.titled(m.ent) {
 				m.kind, m.ent = entOrg, e
 				break
 			}
@@ -1927,6 +1932,12 @@ func (a *article) orgAliases(order []*entity) []*entity {
 // companyHeads end a company's name and are dropped in its short form.
 var companyHeads = setOf("Group", "Holdings", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "Corp", "Corp.", "Corporation",
 	"Company", "Co", "LLC", "Industries", "Partners", "Capital", "Ventures", "Associates", "Enterprises", "Limited")
+
+// sectorHeads end a company's name with its trade; news then calls it by
+// the word before ("Cairn Energy … Cairn said", "Wexmoor Foods … Wexmoor").
+var sectorHeads = setOf("Energy", "Airways", "Airlines", "Motors", "Foods", "Pharmaceuticals", "Resources", "Systems",
+	"Technologies", "Communications", "Networks", "Telecom", "Mining", "Petroleum", "Oil", "Entertainment", "Media",
+	"Insurance", "Logistics", "Minerals", "Software", "Brewery", "Breweries")
 
 // titled reports a person entity some mention names with an honorific or
 // a title.
