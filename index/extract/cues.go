@@ -843,6 +843,22 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 	if g, ok := pronounGender[t.text]; ok {
 		return quoteSpeaker{ent: a.resolvePronoun(g, sp.start), found: true}, true
 	}
+	// "said retired neurosurgeon Ben Carson", "said former Wisconsin Gov.
+	// Jim Doyle", "said spokesman John Kirby": words describing the person,
+	// then the person.
+	for k := i; k < len(a.toks) && k < i+4 && a.toks[k].para == sp.para; k++ {
+		if n := a.byTok[k]; n > 0 {
+			if mm := &a.mentions[n-1]; k > i && mm.from == k && mm.kind == entPerson && mm.ent != nil && !mm.possessive {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+			break
+		}
+		t := a.toks[k]
+		lw := lower(t.text)
+		if t.kind != tokWord || t.capital || stopwords[lw] && lw != "the" && lw != "former" || cueVerbs[lw] || strings.ContainsAny(lw, "'’") {
+			break
+		}
+	}
 	// "said the prime minister", "said a spokesman for X": find the noun phrase end.
 	end := i
 	for end < len(a.toks) && end < i+8 && a.toks[end].kind == tokWord && a.toks[end].para == sp.para {
@@ -1224,7 +1240,9 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 		t := a.toks[j]
 		if n := a.byTok[j]; n > 0 {
 			mm := &a.mentions[n-1]
-			if role && mm.from == j && mm.kind == entPerson && mm.ent != nil {
+			if (role || j == k && mm.role != "" && !possessive) && mm.from == j && mm.kind == entPerson && mm.ent != nil {
+				// (the body's own officer: "said Judicial Watch President
+				// Tom Fitton")
 				return mm.ent
 			}
 			if mm.from == j && mm.possessive && j > k && lower(a.toks[j-1].text) == "and" {
