@@ -758,7 +758,13 @@ func classify(words []string, vocab map[string]bool) mention {
 		return m
 	}
 	for i := range words {
-		if _, n, _ := matchPlace(words[i:]); n > 0 && (i == 0 || !isFirstName(words[0])) {
+		if _, n, kind := matchPlace(words[i:]); n > 0 && (i == 0 || !isFirstName(words[0])) {
+			if i == 0 && n == 1 && len(words) == 2 && kind == placeCountry && isFirstName(words[0]) && surnameLike(words[1], vocab) {
+				// "Jordan Barker", "Chad Warren", "Israel Folau": a first
+				// name that is also a place, then a surname; not "Jordan
+				// Valley", "India Today" or "German Reich".
+				continue
+			}
 			// "Paris Declaration", "British Airways", "Virginia Democrats":
 			// a place inside names something that is not a person.
 			m.kind, m.words = entNone, words
@@ -815,6 +821,15 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind = entNone
 	}
 	return m
+}
+
+// surnameLike reports a word that reads as a surname: capitalised, never
+// in lower case in the article, a name to prose's tag dictionary, and no
+// head word of a body, a medium or a landform.
+func surnameLike(w string, vocab map[string]bool) bool {
+	return isCapWordString(w) && !vocab[strings.ToLower(w)] && sentenceInitialIsName(w) && !orgHeads[w] &&
+		!companyHeads[w] && !sectorHeads[w] && !mediaHeads[w] && !titleWords[w] && !geographic([]string{"X", w}) &&
+		!strings.HasSuffix(w, "s") && !memberNouns[w] && !partyAdjectives[w] && !placeWord(w) && !strings.HasSuffix(w, ".")
 }
 
 func hasTitle(words []string) bool {

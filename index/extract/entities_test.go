@@ -376,6 +376,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Liberal Party", "Conservative Party", "Energy"},
 		},
 		{
+			name:            "a country's name as a first name, a demonym as a language or a people",
+			text:            "Jordan Barker and Chad Warren meet on Saturday. \"Jordan's never lost,\" said his trainer. Lavallée said in French that the Indian Residential School survivors deserve better. Ordinary Georgians will vote in November, Ann Ruiz said in Spanish.",
+			people:          []string{"Jordan Barker", "Chad Warren"},
+			notCountryNames: []string{"JO", "TD", "FR", "IN", "GE", "ES"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},

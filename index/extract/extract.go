@@ -129,6 +129,12 @@ func (a *article) entityLists() ([]Person, []Organization) {
 func (a *article) countries() []Country {
 	counts := map[string]int{}
 	first := map[string]int{}
+	firstNamesOfPeople := map[string]bool{}
+	for _, e := range a.people {
+		if len(e.words) > 1 {
+			firstNamesOfPeople[e.words[0]] = true
+		}
+	}
 	words := make([]string, 0, 6)
 	for i := 0; i < len(a.toks); i++ {
 		t := a.toks[i]
@@ -169,6 +175,10 @@ func (a *article) countries() []Country {
 		if m := a.byTok[i]; m > 0 && a.mentions[m-1].kind == entPerson && i >= a.mentions[m-1].nameFrom {
 			continue
 		}
+		if a.notCountry(i, n, kind, code, firstNamesOfPeople) {
+			i += n - 1
+			continue
+		}
 		if _, seen := first[code]; !seen {
 			first[code] = i
 		}
@@ -187,6 +197,62 @@ func (a *article) countries() []Country {
 	})
 	return out
 }
+
+// notCountry reports a country's name or demonym at token i (n words,
+// matched as kind) that names no country here:
+//   - a first name: "Jordan Thiessen" in a photo credit, "Jordan's never
+//     been beaten" after "Jordan Barker";
+//   - a language: "said in French", "Spanish-language", "French text";
+//   - "Indian" of North America's First Nations: "Indian Residential
+//     School", "the Indian Act";
+//   - "Georgian" where nothing places the article in the Caucasus: in US
+//     news it is mostly the state's people (as "Georgia" itself is left out
+//     of the places).
+func (a *article) notCountry(i, n int, kind placeKind, code string, firstNames map[string]bool) bool {
+	w, _ := stripPossessive(a.toks[i].text)
+	if n == 1 && kind == placeCountry && firstNames[w] {
+		return true
+	}
+	if m := a.byTok[i]; n == 1 && m > 0 {
+		mm := &a.mentions[m-1]
+		if kind == placeCountry && i == mm.nameFrom && len(mm.words) > 1 && mm.kind != entPlace && mm.kind != entOrg && isFirstName(w) {
+			return true
+		}
+	}
+	if kind != placeDemonym || n != 1 {
+		return false
+	}
+	prev, next := "", ""
+	if i > 0 {
+		prev = lower(a.toks[i-1].text)
+	}
+	if i+1 < len(a.toks) {
+		next = lower(a.toks[i+1].text)
+	}
+	// ("in Italian cinemas", "in Chinese factory demand": a demonym before
+	// a noun is an adjective, whatever comes before it.)
+	nounAfter := i+1 < len(a.toks) && a.toks[i+1].kind == tokWord && !stopwords[next] && !cueVerbs[next]
+	if languageBefore[prev] && !nounAfter || languageAfter[next] || strings.HasSuffix(lower(a.toks[i].text), "-language") {
+		return true
+	}
+	if w == "Indian" && (firstNationsAfter[next] || prev == "american" || prev == "first") {
+		return true
+	}
+	if code == "GE" && !strings.Contains(a.body, "Tbilisi") && !strings.Contains(a.body, "Caucasus") {
+		return true
+	}
+	return false
+}
+
+// languageBefore and languageAfter are the words around a demonym that
+// make it a language: "said in French", "French text".
+var (
+	languageBefore = setOf("in", "into", "speak", "speaks", "spoke", "speaking", "learn", "learning", "fluent", "teach", "teaching", "taught")
+	languageAfter  = setOf("language", "-language", "speaker", "speakers", "speaking", "text", "translation", "subtitles", "immersion", "version", "dub", "dubbed")
+	// firstNationsAfter follow "Indian" in the names of North America's
+	// First Nations' institutions and law.
+	firstNationsAfter = setOf("residential", "act", "band", "bands", "reserve", "reserves", "affairs", "country", "tribe", "tribes", "health", "reservation", "reservations", "status")
+)
 
 // runeOffset converts a byte offset of s into a character offset.
 func runeOffset(s string, off int) int {
