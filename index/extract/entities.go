@@ -253,6 +253,27 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
+			if (t.text == "and" || t.text == "for" || t.text == "of" || t.text == "&") && len(words) >= 1 && len(words) <= 5 {
+				if n := knownNameAhead(words, toks, j); n > 0 {
+					// "the Centers for Disease Control and Prevention",
+					// "U.S. Customs and Border Protection": a body the
+					// lexicon knows by a name with "and" in it.
+					for k := j; k < j+n; k++ {
+						words = append(words, toks[k].text)
+					}
+					j += n
+					hasOrgHead = true // ("House of Lords Record Office" goes on)
+					continue
+				}
+			}
+			if t.text == "and" && len(words) >= 2 && len(words) <= 3 && (knownOrgs[words[0]] != "" || boundHeads[words[0]]) && committeeAhead(toks, j+1) {
+				// "the Senate Energy and Natural Resources Committee",
+				// "the House Ways and Means Committee": a chamber's
+				// committee named by two subjects.
+				words = append(words, t.text)
+				j++
+				continue
+			}
 			if t.text == "and" && len(words) >= 1 && len(words) <= 3 && !hasOrgHead && andRunJoinable(words, toks, j+1) {
 				// "Cumbria Fire and Rescue Service", "Devon and Cornwall
 				// Police", "the Senate Energy and Natural Resources
@@ -1165,7 +1186,9 @@ func andRunJoinable(words []string, toks []token, j int) bool {
 		words = words[1:]
 	}
 	for _, w := range words {
-		if isFirstName(w) || hasHonorific(w) || titleWords[w] || orgHeads[w] || stopwords[strings.ToLower(w)] {
+		if isFirstName(w) && len(words) > 1 || hasHonorific(w) || titleWords[w] || orgHeads[w] || stopwords[strings.ToLower(w)] {
+			// (one word may be a first name too: "Devon and Cornwall
+			// Police")
 			return false
 		}
 	}
@@ -1176,6 +1199,37 @@ func andRunJoinable(words []string, toks []token, j int) bool {
 	// One word: two places policed by one force.
 	return !isFirstName(toks[j].text) && isCapWord(toks[j+1]) && (toks[j+1].text == "Police" || toks[j+1].text == "Constabulary") &&
 		!(j+2 < len(toks) && isCapWord(toks[j+2]))
+}
+
+// knownNameAhead returns how many tokens from the "and" at toks[j] complete
+// words into a body the lexicon knows (0 for none).
+func knownNameAhead(words []string, toks []token, j int) int {
+	if len(words) > 1 && words[0] == "The" {
+		words = words[1:]
+	}
+	name := strings.Join(words, " ") + " " + toks[j].text
+	for k := j + 1; k < len(toks) && k < j+7 && toks[k].para == toks[j].para; k++ {
+		if !isCapWord(toks[k]) && toks[k].text != "and" && toks[k].text != "of" && toks[k].text != "for" {
+			break
+		}
+		name += " " + toks[k].text
+		if knownOrgs[name] != "" && isCapWord(toks[k]) {
+			return k - j + 1
+		}
+	}
+	return 0
+}
+
+// committeeAhead reports a capitalised run from toks[j] that a committee's
+// head word closes: "Natural Resources Committee", "Means Committee".
+func committeeAhead(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+4 && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
+		switch toks[k].text {
+		case "Committee", "Subcommittee", "Select", "Commission":
+			return true
+		}
+	}
+	return false
 }
 
 // headAfterConnector reports a name whose last word, a head, follows "of"
@@ -1195,7 +1249,7 @@ func andTailAhead(toks []token, j int, vocab map[string]bool) bool {
 		if n == 2 || orgHeads[w] || knownOrgs[w] != "" || hasHonorific(w) || titleWords[w] {
 			return false
 		}
-		if isFirstName(w) && (n == 0 && !vocab[strings.ToLower(w)] && !(k+1 < len(toks) && isCapWord(toks[k+1]) && vocab[strings.ToLower(toks[k+1].text)])) {
+		if isFirstName(w) && (n == 0 && !vocab[strings.ToLower(w)] && !(k+1 < len(toks) && isCapWord(toks[k+1]) && (vocab[strings.ToLower(toks[k+1].text)] || !sentenceInitialIsName(toks[k+1].text)))) {
 			return false // "… and Jane Smith"; not "… and Care Excellence"
 		}
 		if _, m, _ := matchPlace([]string{w}); m > 0 {

@@ -382,6 +382,12 @@ func TestEntityKinds(t *testing.T) {
 			notCountryNames: []string{"JO", "TD", "FR", "IN", "GE", "ES"},
 		},
 		{
+			name:    "bodies with 'and' in their names",
+			text:    "Devon and Cornwall Police said it had received calls. The bill passed the Senate Energy and Natural Resources Committee. The Centers for Disease Control and Prevention issued a warning, and officers from U.S. Customs and Border Protection seized the goods. The House of Lords Record Office holds the papers.",
+			orgs:    []string{"Devon and Cornwall Police", "Senate Energy and Natural Resources Committee", "Centers for Disease Control and Prevention", "U.S. Customs and Border Protection", "House of Lords Record Office"},
+			notOrgs: []string{"Cornwall Police", "Senate Energy", "Natural Resources Committee", "U.S. Customs", "Record Office"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},

@@ -229,6 +229,14 @@ var knownOrgs = map[string]string{
 	"Fine Gael": "Fine Gael", "Fianna Fáil": "Fianna Fáil", "Fianna Fail": "Fianna Fáil",
 	"Sinn Féin": "Sinn Féin", "Sinn Fein": "Sinn Féin", "SNP": "SNP", "DUP": "DUP", "UKIP": "UKIP", "Ukip": "UKIP",
 	"Conservatives": "Conservative Party", "Democrats": "Democratic Party", "Republicans": "Republican Party",
+	// US federal agencies that news names with "and" inside or by acronym.
+	"Centers for Disease Control and Prevention": "Centers for Disease Control and Prevention",
+	"CDC": "Centers for Disease Control and Prevention", "U.S. Customs and Border Protection": "U.S. Customs and Border Protection",
+	"Customs and Border Protection": "U.S. Customs and Border Protection", "CBP": "U.S. Customs and Border Protection",
+	"Immigration and Customs Enforcement": "Immigration and Customs Enforcement", "ICE": "Immigration and Customs Enforcement",
+	"Bureau of Alcohol, Tobacco, Firearms and Explosives": "ATF", "ATF": "ATF", "FAA": "FAA", "FEMA": "FEMA",
+	"Food and Drug Administration": "Food and Drug Administration", "FDA": "Food and Drug Administration",
+	"National Institute for Health and Care Excellence": "National Institute for Health and Care Excellence",
 	// Parties of Canada and its provinces, and the rest of the UK's.
 	"NDP": "NDP", "New Democratic Party": "NDP", "New Democrats": "NDP", "Bloc Québécois": "Bloc Québécois",
 	"Bloc Quebecois": "Bloc Québécois", "Parti Québécois": "Parti Québécois", "Parti Quebecois": "Parti Québécois",
