@@ -837,7 +837,7 @@ var memberTitles = setOf("MP", "MPs", "MPP", "MPPs", "MLA", "MLAs", "MSP", "MSPs
 	"AM", "AMs", "Leader", "Senator", "Senators", "Councillor", "Councillors", "Peer", "Peers")
 
 // commonHeads are head words that alone name a kind of body, not one.
-var commonHeads = setOf("TV", "Radio", "Television", "Government", "Cabinet", "Guild", "Media", "Press", "Police", "Army", "Navy", "Union", "Party", "Council", "Court")
+var commonHeads = setOf("TV", "Radio", "Television", "Government", "Cabinet", "Guild", "Media", "Press", "Police", "Army", "Navy", "Union", "Party", "Council", "Court", "Nation", "Municipality")
 
 // mediaHeads after a country name a country's media ("US TV"), no one
 // broadcaster.

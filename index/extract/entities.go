@@ -575,6 +575,10 @@ func classify(words []string, vocab map[string]bool) mention {
 		return m
 	}
 
+	if placeAgency(words) {
+		m.kind, m.words = entOrg, words
+		return m
+	}
 	if n := len(words); n > 1 && memberPlurals[words[n-1]] {
 		if name, ok := knownOrgs[strings.Join(words[:n-1], " ")]; ok {
 			// "Labour MPs", "Tory MEPs": the party's members name the party.
@@ -1200,6 +1204,58 @@ func andRunJoinable(words []string, toks []token, j int) bool {
 	return !isFirstName(toks[j].text) && isCapWord(toks[j+1]) && (toks[j+1].text == "Police" || toks[j+1].text == "Constabulary") &&
 		!(j+2 < len(toks) && isCapWord(toks[j+2]))
 }
+
+// placeAgency reports a body named by its field and the country or
+// province it serves, either way round: "Environment Canada", "Curling
+// Canada", "Sport England", "Nova Scotia Health", "Manitoba Hydro". The
+// field is a capitalised common noun (prose's dictionary knows it as one),
+// not an adjective: "Western Canada" and "Rural Alberta" are places.
+func placeAgency(words []string) bool {
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	common := func(ws []string) bool {
+		for _, w := range ws {
+			if w == "and" {
+				continue
+			}
+			tag, ok := tagDict()[strings.ToLower(w)]
+			noun := ok && (tag == "NN" || tag == "NNS") || !ok && (titleWords[w] || placeServices[w])
+			if !isCapWordString(w) || !noun || compass[w] || isFirstName(w) || settlementWords[w] || notAgencies[w] {
+				return false
+			}
+		}
+		return len(ws) > 0 && ws[0] != "and" && ws[len(ws)-1] != "and"
+	}
+	for n := 1; n < len(words); n++ {
+		// field first: "Environment Canada", "Fisheries and Oceans Canada"
+		if _, k, kind := matchPlace(words[n:]); k == len(words)-n && (kind == placeCountry || kind == placeState) && common(words[:n]) {
+			return true
+		}
+		// place first: "Nova Scotia Health"
+		if _, k, kind := matchPlace(words[:n]); k == n && (kind == placeCountry || kind == placeState) && common(words[n:]) && !titleWords[words[len(words)-1]] || k == n && (kind == placeCountry || kind == placeState) && len(words) == n+1 && placeServices[words[n]] {
+			return true
+		}
+	}
+	return false
+}
+
+// settlementWords after or before a place name make another place: "Jersey
+// City", "Kent County", "Island Park".
+var settlementWords = setOf("City", "Town", "County", "Island", "Islands", "Province", "State", "District", "Region",
+	"Valley", "Bay", "Coast", "Harbour", "Harbor", "Park", "Square", "Street", "Mountains", "Lake", "River", "Sea",
+	"Township", "Village", "Borough", "Heights", "Falls", "Beach", "Port", "Airport", "Station")
+
+// notAgencies are common nouns that make an event or a thing of a place,
+// not a body: "Iraq War", "Ireland Day".
+var notAgencies = setOf("War", "Wars", "Crisis", "Summit", "Agreement", "Accord", "Treaty", "Deal", "Conflict",
+	"Election", "Elections", "Referendum", "Revolution", "Declaration", "Border", "Time", "Day", "Cup", "Open",
+	"Games", "Trophy", "Prize", "Award", "Awards", "Championship", "Tour", "Rally", "Primary", "Caucus", "Caucuses",
+	"Debate", "Talks", "Visit", "Trip", "Plan", "Bill", "Law", "Act", "Strategy", "Budget", "Economy", "Market")
+
+// placeServices are the fields a province's or nation's own body is named
+// by after it, though they are titles elsewhere ("Health Minister").
+var placeServices = setOf("Health", "Hydro", "Transportation", "Transport", "Housing", "Justice", "Education", "Infrastructure", "Energy", "Water")
 
 // knownNameAhead returns how many tokens from the "and" at toks[j] complete
 // words into a body the lexicon knows (0 for none).

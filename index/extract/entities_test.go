@@ -388,6 +388,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Cornwall Police", "Senate Energy", "Natural Resources Committee", "U.S. Customs", "Record Office"},
 		},
 		{
+			name:    "a body named by its field and the country or province it serves",
+			text:    "Environment Canada issued a warning. Nova Scotia Health closed rooms, and Manitoba Hydro cut power. Western Canada was spared. Halifax Regional Municipality and the Sturgeon Bend Cree Nation agreed. Jersey City voted, and veterans of the Iraq War marched.",
+			orgs:    []string{"Environment Canada", "Nova Scotia Health", "Manitoba Hydro", "Halifax Regional Municipality", "Sturgeon Bend Cree Nation"},
+			notOrgs: []string{"Western Canada", "Jersey City", "Iraq War"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},

@@ -193,6 +193,9 @@ var orgHeads = setOf(
 	"Communications", "Telecommunications", "Advisors", "Advisers", "Associates", "Consulting", "Solutions",
 	"Software", "Electronics", "Brands", "Pictures", "Productions", "Publishing", "Logistics",
 	"Theatre", "Theater",
+	// Local and First Nations government: "Halifax Regional Municipality",
+	// "Sturgeon Bend Cree Nation".
+	"Municipality", "Nation",
 	// Newspapers and magazines: "the Daily Mail", "the Globe and Mail", "the Observer".
 	"Chronicle", "Mirror", "Mail", "Express", "Observer", "Scotsman", "Courier", "Examiner", "Inquirer", "Magazine",
 )
