@@ -138,8 +138,37 @@ func (p *perceptron) averaged() map[string][numClasses]float64 {
 // trainPerceptron fits weights on examples in a fixed order, shuffled each
 // epoch by a seeded generator: the same examples give the same weights.
 func trainPerceptron(ex []nameExample, epochs int) map[string][numClasses]float64 {
+	// Five perceptrons, each on its own shuffle (seeds 1 to 5), averaged:
+	// one shuffle's weights moved names near the margin in or out with
+	// any change to the rules that made the examples.
+	const bags = 5
+	sum := map[string][numClasses]float64{}
+	for b := int64(1); b <= bags; b++ {
+		for f, w := range trainPerceptronSeed(ex, epochs, b) {
+			s := sum[f]
+			for c := range s {
+				s[c] += w[c] / bags
+			}
+			sum[f] = s
+		}
+	}
+	out := make(map[string][numClasses]float64, len(sum))
+	for f, w := range sum {
+		nonzero := false
+		for c := range w {
+			w[c] = math.Round(w[c]*1000) / 1000
+			nonzero = nonzero || w[c] != 0
+		}
+		if nonzero {
+			out[f] = w
+		}
+	}
+	return out
+}
+
+func trainPerceptronSeed(ex []nameExample, epochs int, seed int64) map[string][numClasses]float64 {
 	p := &perceptron{w: map[string]*[numClasses]float64{}, u: map[string]*[numClasses]float64{}, step: 1}
-	rng := rand.New(rand.NewSource(1))
+	rng := rand.New(rand.NewSource(seed))
 	order := make([]int, len(ex))
 	for i := range order {
 		order[i] = i
