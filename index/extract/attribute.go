@@ -60,7 +60,11 @@ func (a *article) computeFocus() {
 			continue
 		}
 		from := a.subjectStart(i)
-		if g, ok := pronounGender[a.toks[from].text]; ok {
+		p := from
+		if openingConjunctions[lower(a.toks[p].text)] && p+1 < len(a.toks) {
+			p++ // "But he refused …", "And she said …"
+		}
+		if g, ok := pronounGender[a.toks[p].text]; ok {
 			// "She thanked the woman she played, Ann Marsh, …": the
 			// sentence is still about whom the pronoun stands for, not
 			// the first name after it.
@@ -106,6 +110,9 @@ func (a *article) computeFocus() {
 		}
 	}
 }
+
+// openingConjunctions open a sentence before its subject.
+var openingConjunctions = setOf("but", "and", "yet", "so", "then")
 
 // recentFocus returns the person one of the few sentences before sentence s
 // is about, if the gender g fits.
