@@ -80,7 +80,9 @@ func (a *article) computeFocus() {
 				continue
 			}
 			mm := &a.mentions[m-1]
-			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive || mm.kind == entPlace {
+			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive || mm.kind == entPlace || (mm.kind == entNone || mm.kind == entRole) && a.descriptionBeforeName(mm.to) {
+				// (and a word that names nothing before a description:
+				// "Shadow sports minister Lord Moynihan said")
 				k = mm.to - 1
 				continue
 			}
@@ -109,6 +111,23 @@ func (a *article) computeFocus() {
 			a.focus[a.sentOf[i]] = e
 		}
 	}
+}
+
+// descriptionBeforeName reports one to three lower-case words from token k,
+// the last a role, right before a person's name: "(Shadow) sports minister
+// Lord Moynihan".
+func (a *article) descriptionBeforeName(k int) bool {
+	for j := k; j < len(a.toks) && j < k+4; j++ {
+		t := a.toks[j]
+		if n := a.byTok[j]; n > 0 {
+			mm := &a.mentions[n-1]
+			return j > k && mm.from == j && mm.kind == entPerson && (roleHeads[lower(a.toks[j-1].text)] != "" || isPersonNoun(lower(a.toks[j-1].text)))
+		}
+		if t.kind != tokWord || t.capital {
+			return false
+		}
+	}
+	return false
 }
 
 // openingConjunctions open a sentence before its subject.
@@ -406,6 +425,26 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 		// "and the Greens, who argue it is ‘ruinous’": somebody, not
 		// whoever an earlier cue of the sentence names.
 		return quoteSpeaker{found: true, unknown: true}, true
+	}
+	// "Dr Mike Watts head of exploration said" (the commas lost): a
+	// person's role in lower case between the name and the verb.
+	role := false
+	for j := i; j >= limit && j > i-6; j-- {
+		t := a.toks[j]
+		if n := a.byTok[j]; n > 0 {
+			if mm := &a.mentions[n-1]; role && mm.to == j+1 && mm.kind == entPerson && mm.ent != nil && !mm.possessive {
+				return quoteSpeaker{ent: mm.ent, found: true}, true
+			}
+			break
+		}
+		if t.kind != tokWord || t.capital {
+			break
+		}
+		if w := lower(t.text); roleHeads[w] != "" || isPersonNoun(w) || w == "head" {
+			role = true
+		} else if stopwords[w] && w != "of" && w != "the" {
+			break
+		}
 	}
 	if s, ok := a.commonNounSpeaker(i, limit, pos); ok {
 		return s, true
