@@ -23,7 +23,13 @@ func (a *article) attributeQuotes() []Quote {
 		if !qs.found && qs.ent == nil {
 			// No cue of its own: the same paragraph's other quotes, a
 			// continuation paragraph, or a paragraph that follows one ending in a colon.
-			if len(prev) > 0 {
+			if s, ok := a.reportedSince(sp, kept); ok {
+				// "“…,” Davis said. Lord Moynihan said the policy would
+				// help. “We aim …”": a sentence of reported speech between
+				// the two quotations hands the next one to its speaker.
+				qs.ent, qs.via = s.ent, "reported-sentence"
+			}
+			if len(prev) > 0 && qs.ent == nil {
 				last := a.spans[kept[len(kept)-1]]
 				lq := prev[len(prev)-1]
 				samePara := last.para == sp.para
@@ -86,6 +92,29 @@ func (a *article) attributeQuotes() []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// reportedSince returns the speaker of reported speech in the sentence
+// right before span sp, when sp opens a sentence of its own in the same
+// paragraph and that sentence comes after the last kept quotation.
+func (a *article) reportedSince(sp *span, kept []int) (quoteSpeaker, bool) {
+	ti := a.tokenIndex(sp.open)
+	if ti >= len(a.toks) || ti == 0 || !a.toks[ti].sentStart || a.toks[ti-1].para != sp.para {
+		return quoteSpeaker{}, false
+	}
+	start := ti - 1
+	for start > 0 && !a.toks[start].sentStart {
+		start--
+	}
+	if len(kept) > 0 && a.spans[kept[len(kept)-1]].end > a.toks[start].start {
+		return quoteSpeaker{}, false
+	}
+	for k := start; k < ti; k++ {
+		if a.toks[k].kind == tokQuote || a.insideSpan(a.toks[k].start) {
+			return quoteSpeaker{}, false
+		}
+	}
+	return a.reportedIn(start, ti)
 }
 
 // reportedSpeaker finds the subject of a reporting verb in the last
