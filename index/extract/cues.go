@@ -407,7 +407,15 @@ func (a *article) isScareName(sp *span, open int) bool {
 	if len(words) == 0 {
 		return true
 	}
-	if len(words) > 6 || strings.ContainsAny(text, ".!?") && len(words) > 2 {
+	// A title may carry the sentence's own full stop or comma inside the
+	// marks, as American style puts them: "said on NBC's “Meet the Press.”"
+	// Only a stop inside the words makes a sentence.
+	trimmed := strings.TrimRight(text, ".,")
+	endStop := trimmed != text
+	if len(words) > 6 || strings.ContainsAny(trimmed, ".!?") && len(words) > 2 {
+		return false
+	}
+	if strings.ContainsAny(text, "!?") && len(words) > 2 {
 		return false
 	}
 	prevWord := ""
@@ -471,6 +479,11 @@ func (a *article) isScareName(sp *span, open int) bool {
 			// First’": a possessive before a Title Case phrase names a
 			// show, a book or a slogan of its owner.
 			return true
+		}
+		if endStop && strings.Contains(text, ".") && len(words) > 2 {
+			// (a Title Case sentence of three words or more with its stop,
+			// after no such word, may be speech: "Honesty Is In Question.")
+			return false
 		}
 		// A Title Case phrase with no cue anywhere near is a name.
 		return !a.hasCueNear(open, sp)
