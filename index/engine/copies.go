@@ -239,9 +239,11 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 		}
 		return h.Group
 	}
+	// Most stories are one article: only those the facet tables count
+	// more than one document of are looked up.
 	var keys []string
 	for _, h := range hits {
-		if k := keyOf(h); k != "" && !slices.Contains(keys, k) {
+		if k := keyOf(h); k != "" && !slices.Contains(keys, k) && e.facets.mayHaveCopies(field, k) {
 			keys = append(keys, k)
 		}
 	}

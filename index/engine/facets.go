@@ -97,6 +97,9 @@ type segmentFacets struct {
 	// every copy.
 	group    []uint32
 	isSource []bool
+	// storiesCounted says the table's documents are in
+	// facetTables.storyDocs; guarded by facetTables.mu.
+	storiesCounted bool
 }
 
 // setRows numbers the rows of the segment's n documents: articles (the
@@ -384,11 +387,7 @@ func (sf *segmentFacets) buildGroups(seg segment.Segment, ft *facetTables) error
 			}
 		}
 	}
-	for i, g := range ft.groupOrdinals(hashes) {
-		for _, r := range rows[i] {
-			sf.group[r] = g
-		}
-	}
+	ft.numberStories(sf, hashes, rows)
 	return nil
 }
 
@@ -397,26 +396,57 @@ func (sf *segmentFacets) buildGroups(seg segment.Segment, ft *facetTables) error
 // archive share a hash with a chance of about one in 30 million.
 var groupSeed = maphash.MakeSeed()
 
-// groupOrdinals returns the index-wide numbers (from 1) of stories by the
-// hashes of their keys, numbering new ones. Numbered index-wide, the
-// copies of a story in several segments have one number, which a search
-// marks once it has counted the story.
-func (ft *facetTables) groupOrdinals(hashes []uint64) []uint32 {
+// numberStories gives the rows of table sf the index-wide numbers (from 1)
+// of their stories, by the hashes of the stories' keys (rows[i] are those
+// of hashes[i]), numbering new ones, and counts them in ft.storyDocs.
+// Numbered index-wide, the copies of a story in several segments have one
+// number, which a search marks once it has counted the story.
+func (ft *facetTables) numberStories(sf *segmentFacets, hashes []uint64, rows [][]uint32) {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
 	if ft.groups == nil {
-		ft.groups = map[uint64]uint32{}
+		ft.groups, ft.storyDocs = map[uint64]uint32{}, []uint32{0}
 	}
-	out := make([]uint32, len(hashes))
 	for i, h := range hashes {
 		g, ok := ft.groups[h]
 		if !ok {
 			g = uint32(len(ft.groups) + 1)
 			ft.groups[h] = g
+			ft.storyDocs = append(ft.storyDocs, 0)
 		}
-		out[i] = g
+		for _, r := range rows[i] {
+			sf.group[r] = g
+		}
+		ft.storyDocs[g] += uint32(len(rows[i]))
 	}
-	return out
+	sf.storiesCounted = true
+}
+
+// forgetStories takes the documents of table sf, which is being forgotten,
+// out of ft.storyDocs; ft.mu is held.
+func (ft *facetTables) forgetStories(sf *segmentFacets) {
+	if !sf.storiesCounted {
+		return
+	}
+	for _, g := range sf.group {
+		if g != 0 {
+			ft.storyDocs[g]--
+		}
+	}
+	sf.storiesCounted = false
+}
+
+// mayHaveCopies reports whether the story with this key in field (fieldGroup
+// or fieldCopy) may have more than one document: false only when the
+// tables count one at most. The tables count deleted documents, and those
+// of segments merged away until they are forgotten, never fewer than a
+// snapshot holds.
+func (ft *facetTables) mayHaveCopies(field, key string) bool {
+	h := maphash.String(groupSeed, field+"\x00"+key)
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	g, ok := ft.groups[h]
+	return ok && ft.storyDocs[g] > 1
 }
 
 // setNumbers returns the index-wide numbers of sets of few values (each
@@ -472,9 +502,11 @@ type facetTables struct {
 	setIDs  map[string]uint32
 	years   []uint32
 	yearIDs map[uint32]uint16
-	// groups numbers stories by their key's hash (groupOrdinals); it
-	// only grows.
-	groups map[uint64]uint32
+	// groups numbers stories by their key's hash (numberStories); it
+	// only grows. storyDocs counts, by story number, the documents of the
+	// tables kept (deleted ones included).
+	groups    map[uint64]uint32
+	storyDocs []uint32
 
 	// impacts are the segments' impact lists (impacts.go).
 	impacts impactCache
@@ -531,8 +563,9 @@ func (ft *facetTables) snapshotTables(snap *scorch.IndexSnapshot) ([]*segmentFac
 		for _, ss := range segs {
 			live[ss.Id()] = true
 		}
-		for id := range ft.tables {
+		for id, sf := range ft.tables {
 			if !live[id] {
+				ft.forgetStories(sf)
 				delete(ft.tables, id)
 			}
 		}

@@ -328,12 +328,16 @@ func groupOf(a Article) string {
 	return a.ID
 }
 
-// quoteCopy is the key a quotation is collapsed by: its story's group and
-// a hash of its words (letters and digits, in lower case), so that the
+// quoteCopy is the key a quotation is collapsed by: a hash of its story's
+// group and its words (letters and digits, in lower case), so that the
 // same words quoted in two copies of a story, punctuated or cased
 // otherwise, are one quotation, and two quotations of one copy are two.
+// The hash alone is kept (13 characters, not the group's id and more): a
+// key for every quotation is a term for every quotation.
 func quoteCopy(group, text string) string {
 	h := fnv.New64a()
+	h.Write([]byte(group))
+	h.Write([]byte{0})
 	var buf [utf8.UTFMax]byte
 	for _, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -341,7 +345,7 @@ func quoteCopy(group, text string) string {
 			h.Write(buf[:n])
 		}
 	}
-	return group + "\x00" + strconv.FormatUint(h.Sum64(), 36)
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // common sets the fields articles and quotes share.
