@@ -147,10 +147,12 @@ type groupPage struct {
 	pool          *search.DocumentMatchPool
 	docs          []*search.DocumentMatch
 	groups        []uint32
+	// at finds a story's kept match: a deep page keeps thousands.
+	at map[uint32]int
 }
 
 func newGroupPage(want int, sort search.SortOrder) *groupPage {
-	return &groupPage{want: want, sort: sort, cachedScoring: sort.CacheIsScore(), cachedDesc: sort.CacheDescending()}
+	return &groupPage{want: want, sort: sort, cachedScoring: sort.CacheIsScore(), cachedDesc: sort.CacheDescending(), at: map[uint32]int{}}
 }
 
 // start readies the page for one search's collector.
@@ -170,28 +172,26 @@ func (gp *groupPage) offer(d *search.DocumentMatch, group uint32) {
 		gp.pool.Put(d)
 		return
 	}
-	if group != 0 {
-		for i, g := range gp.groups {
-			if g != group {
-				continue
-			}
-			if gp.compare(d, gp.docs[i]) < 0 {
-				gp.pool.Put(gp.docs[i])
-				gp.docs[i] = d
-				heap.Fix(gp, i)
-			} else {
-				gp.pool.Put(d)
-			}
-			return
+	if i, ok := gp.at[group]; ok && group != 0 {
+		if gp.compare(d, gp.docs[i]) < 0 {
+			gp.pool.Put(gp.docs[i])
+			gp.docs[i] = d
+			heap.Fix(gp, i)
+		} else {
+			gp.pool.Put(d)
 		}
+		return
 	}
 	if !full {
 		gp.docs, gp.groups = append(gp.docs, d), append(gp.groups, group)
+		gp.at[group] = len(gp.docs) - 1
 		heap.Fix(gp, len(gp.docs)-1)
 		return
 	}
 	gp.pool.Put(gp.docs[0])
+	delete(gp.at, gp.groups[0])
 	gp.docs[0], gp.groups[0] = d, group
+	gp.at[group] = 0
 	heap.Fix(gp, 0)
 }
 
@@ -212,6 +212,7 @@ func (gp *groupPage) Less(i, j int) bool { return gp.compare(gp.docs[i], gp.docs
 func (gp *groupPage) Swap(i, j int) {
 	gp.docs[i], gp.docs[j] = gp.docs[j], gp.docs[i]
 	gp.groups[i], gp.groups[j] = gp.groups[j], gp.groups[i]
+	gp.at[gp.groups[i]], gp.at[gp.groups[j]] = i, j
 }
 func (gp *groupPage) Push(x any) { panic("groupPage grows by offer") }
 func (gp *groupPage) Pop() any   { panic("groupPage never shrinks") }

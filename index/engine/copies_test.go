@@ -230,14 +230,19 @@ func TestCopiesAgree(t *testing.T) {
 
 // TestCopiesDatePages checks pages of stories read from the date key
 // against the general search of the same (a date range that holds
-// everything sends it the general way), page by page.
+// everything sends it the general way), page by page, small pages and one
+// that holds every story.
 func TestCopiesDatePages(t *testing.T) {
 	ix, _ := copiedIndex(t)
 	ctx := context.Background()
-	for _, sort := range []string{SortNewest, SortOldest} {
+	for _, tt := range []struct {
+		sort string
+		size int
+	}{{SortNewest, 7}, {SortOldest, 7}, {SortNewest, 100}} {
+		sort, size := tt.sort, tt.size
 		var seen []string
 		for page := 1; ; page++ {
-			q := Query{Sort: sort, Size: 7, Page: page}
+			q := Query{Sort: sort, Size: size, Page: page}
 			key, err := ix.Search(ctx, q)
 			if err != nil {
 				t.Fatal(err)
@@ -259,7 +264,7 @@ func TestCopiesDatePages(t *testing.T) {
 				}
 				seen = append(seen, h.Group)
 			}
-			if len(key.Hits) < 7 {
+			if len(key.Hits) < size {
 				if uint64(len(seen)) != key.Total {
 					t.Errorf("%s: %d stories on the pages, total %d", sort, len(seen), key.Total)
 				}
