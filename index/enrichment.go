@@ -138,7 +138,7 @@ func articleOf(d Doc) engine.Article {
 	art, e := d.Article, d.Enrichment
 	a := engine.Article{
 		ID: d.ID, Title: art.Title, Body: art.Body, URL: art.URL,
-		Source: art.Source, Published: art.Published,
+		Source: art.Source, Published: art.Published, Group: art.Group,
 	}
 	var people []extract.Person
 	for _, p := range e.People {

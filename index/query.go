@@ -18,6 +18,8 @@ const (
 	FacetOrg       = engine.FacetOrg
 	FacetSource    = engine.FacetSource
 	FacetPublished = engine.FacetPublished // the date histogram
+	// FacetGroup filters by story (the copies of one); it is not counted.
+	FacetGroup = engine.FacetGroup
 )
 
 // Sort orders of a Query.
@@ -49,6 +51,8 @@ type (
 	FacetValue = engine.FacetValue
 	// DateBucket counts matching documents published in [From, To).
 	DateBucket = engine.DateBucket
+	// Copy is another copy of a hit's story.
+	Copy = engine.Copy
 )
 
 // ErrBadQuery is returned, wrapped with the reason, for a Query the index

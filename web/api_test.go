@@ -167,7 +167,7 @@ func TestSearchShape(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if diff := cmp.Diff([]string{"facets", "hits", "page", "size", "took_ms", "total"}, keys); diff != "" {
+	if diff := cmp.Diff([]string{"facets", "hits", "page", "size", "took_ms", "total", "total_copies"}, keys); diff != "" {
 		t.Errorf("top-level keys (-want +got):\n%s", diff)
 	}
 	var facets map[string]json.RawMessage
@@ -191,7 +191,7 @@ func TestSearchShape(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if diff := cmp.Diff([]string{"countries", "id", "people", "published", "snippet", "source", "title", "topics", "url"}, keys); diff != "" {
+	if diff := cmp.Diff([]string{"copies", "countries", "group", "id", "people", "published", "snippet", "source", "title", "topics", "url"}, keys); diff != "" {
 		t.Errorf("hit keys (-want +got):\n%s", diff)
 	}
 	var r searchJSON

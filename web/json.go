@@ -11,12 +11,16 @@ import (
 // answer it; `cuttings search --json` prints the same shape and reads it
 // back from a running server.
 type SearchJSON struct {
-	Total  uint64     `json:"total"`
-	TookMS float64    `json:"took_ms"`
-	Hits   []HitJSON  `json:"hits"`
-	Facets FacetsJSON `json:"facets"`
-	Page   int        `json:"page"`
-	Size   int        `json:"size"`
+	// Total counts stories (each story once) unless the query asked for
+	// every copy; TotalCopies counts every matching article (or
+	// quotation), copies included.
+	Total       uint64     `json:"total"`
+	TotalCopies uint64     `json:"total_copies"`
+	TookMS      float64    `json:"took_ms"`
+	Hits        []HitJSON  `json:"hits"`
+	Facets      FacetsJSON `json:"facets"`
+	Page        int        `json:"page"`
+	Size        int        `json:"size"`
 }
 
 // HitJSON is an article hit or a quotation hit; its JSON has the fields of
@@ -25,45 +29,61 @@ type SearchJSON struct {
 type HitJSON struct {
 	IsQuote bool `json:"-"`
 
-	ID          string    `json:"id"`
-	QuoteID     string    `json:"quote_id,omitempty"`
-	Quote       string    `json:"quote"`
-	Speaker     string    `json:"speaker"`
-	SpeakerType string    `json:"speaker_type"`
-	Title       string    `json:"title"`
-	URL         string    `json:"url"`
-	Source      string    `json:"source"`
-	Published   time.Time `json:"published,omitzero"`
-	Snippet     string    `json:"snippet"`
-	People      []string  `json:"people"`
-	Countries   []string  `json:"countries"`
-	Topics      []string  `json:"topics"`
+	ID          string     `json:"id"`
+	QuoteID     string     `json:"quote_id,omitempty"`
+	Quote       string     `json:"quote"`
+	Speaker     string     `json:"speaker"`
+	SpeakerType string     `json:"speaker_type"`
+	Title       string     `json:"title"`
+	URL         string     `json:"url"`
+	Source      string     `json:"source"`
+	Published   time.Time  `json:"published,omitzero"`
+	Snippet     string     `json:"snippet"`
+	People      []string   `json:"people"`
+	Countries   []string   `json:"countries"`
+	Topics      []string   `json:"topics"`
+	Group       string     `json:"group,omitempty"`
+	Copies      []CopyJSON `json:"copies,omitempty"`
+}
+
+// CopyJSON is another copy of a hit's story: an article, where and when it
+// ran.
+type CopyJSON struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url"`
+	Source    string    `json:"source"`
+	Published time.Time `json:"published,omitzero"`
 }
 
 // The two shapes a hit is written in.
 type (
 	articleHitJSON struct {
-		ID        string    `json:"id"`
-		Title     string    `json:"title"`
-		URL       string    `json:"url"`
-		Source    string    `json:"source"`
-		Published time.Time `json:"published,omitzero"`
-		Snippet   string    `json:"snippet"`
-		People    []string  `json:"people"`
-		Countries []string  `json:"countries"`
-		Topics    []string  `json:"topics"`
+		ID        string     `json:"id"`
+		Title     string     `json:"title"`
+		URL       string     `json:"url"`
+		Source    string     `json:"source"`
+		Published time.Time  `json:"published,omitzero"`
+		Snippet   string     `json:"snippet"`
+		People    []string   `json:"people"`
+		Countries []string   `json:"countries"`
+		Topics    []string   `json:"topics"`
+		Group     string     `json:"group,omitempty"`
+		Copies    []CopyJSON `json:"copies"`
 	}
 	quoteHitJSON struct {
-		Quote       string    `json:"quote"`
-		Speaker     string    `json:"speaker"`
-		SpeakerType string    `json:"speaker_type"`
-		ID          string    `json:"id"`
-		QuoteID     string    `json:"quote_id,omitempty"`
-		Title       string    `json:"title"`
-		URL         string    `json:"url"`
-		Published   time.Time `json:"published,omitzero"`
-		Source      string    `json:"source"`
-		Snippet     string    `json:"snippet"`
+		Quote       string     `json:"quote"`
+		Speaker     string     `json:"speaker"`
+		SpeakerType string     `json:"speaker_type"`
+		ID          string     `json:"id"`
+		QuoteID     string     `json:"quote_id,omitempty"`
+		Title       string     `json:"title"`
+		URL         string     `json:"url"`
+		Published   time.Time  `json:"published,omitzero"`
+		Source      string     `json:"source"`
+		Snippet     string     `json:"snippet"`
+		Group       string     `json:"group,omitempty"`
+		Copies      []CopyJSON `json:"copies"`
 	}
 )
 
@@ -73,11 +93,13 @@ func (h HitJSON) MarshalJSON() ([]byte, error) {
 		return json.Marshal(quoteHitJSON{
 			Quote: h.Quote, Speaker: h.Speaker, SpeakerType: h.SpeakerType, ID: h.ID, QuoteID: h.QuoteID,
 			Title: h.Title, URL: h.URL, Published: h.Published, Source: h.Source, Snippet: h.Snippet,
+			Group: h.Group, Copies: nonNil(h.Copies),
 		})
 	}
 	return json.Marshal(articleHitJSON{
 		ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published, Snippet: h.Snippet,
 		People: nonNil(h.People), Countries: nonNil(h.Countries), Topics: nonNil(h.Topics),
+		Group: h.Group, Copies: nonNil(h.Copies),
 	})
 }
 
@@ -145,11 +167,12 @@ type DateBucketJSON struct {
 // NewSearchJSON converts the index's answer to q into its JSON.
 func NewSearchJSON(q index.Query, r *index.Result) SearchJSON {
 	return SearchJSON{
-		Total:  r.Total,
-		TookMS: float64(r.Took.Microseconds()) / 1000,
-		Hits:   hitsJSON(r.Hits, q.Quotes),
-		Page:   q.Page,
-		Size:   q.Size,
+		Total:       r.Total,
+		TotalCopies: r.Matches,
+		TookMS:      float64(r.Took.Microseconds()) / 1000,
+		Hits:        hitsJSON(r.Hits, q.Quotes),
+		Page:        q.Page,
+		Size:        q.Size,
 		Facets: FacetsJSON{
 			Person:    facetValues(index.FacetPerson, r.Facets[index.FacetPerson]),
 			Speaker:   facetValues(index.FacetSpeaker, r.Facets[index.FacetSpeaker]),
@@ -175,7 +198,16 @@ func newHitJSON(h index.Hit, quote bool) HitJSON {
 		IsQuote: quote, ID: h.ID, QuoteID: h.QuoteID, Quote: h.Quote, Speaker: h.Speaker,
 		SpeakerType: h.SpeakerType, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published,
 		Snippet: h.Snippet, People: h.People, Countries: h.Countries, Topics: h.Topics,
+		Group: h.Group, Copies: copiesJSON(h.Copies),
 	}
+}
+
+func copiesJSON(cs []index.Copy) []CopyJSON {
+	var out []CopyJSON
+	for _, c := range cs {
+		out = append(out, CopyJSON{ID: c.ID, Title: c.Title, URL: c.URL, Source: c.Source, Published: c.Published.UTC()})
+	}
+	return out
 }
 
 func facetValues(facet string, vs []index.FacetValue) []FacetValueJSON {

@@ -35,8 +35,16 @@ const (
 	viewQuotes   = "quotes"
 )
 
-// singleParams may appear at most once; filter facets may repeat.
-var singleParams = []string{"q", "from", "to", "sort", "page", "size", "view", "format"}
+// What the copies parameter may say: each story once (the default), or
+// every copy of it (the same agency story run by several papers).
+const (
+	copiesOne = "one"
+	copiesAll = "all"
+)
+
+// singleParams may appear at most once; filter facets may repeat. group
+// filters by story: the copies of one.
+var singleParams = []string{"q", "from", "to", "sort", "page", "size", "view", "copies", index.FacetGroup, "format"}
 
 // parseQuery reads the one index.Query that both the search page and the
 // API answer. Anything it cannot make sense of is a 400 naming the problem,
@@ -105,6 +113,20 @@ func parseQuery(c echo.Context) (index.Query, error) {
 	default:
 		return q, badRequest("unknown view %q (want %s or %s)", v, viewArticles, viewQuotes)
 	}
+
+	switch v := params.Get("copies"); v {
+	case "", copiesOne:
+	case copiesAll:
+		q.AllCopies = true
+	default:
+		return q, badRequest("unknown copies %q (want %s: each story once, or %s: every copy of it)", v, copiesOne, copiesAll)
+	}
+	if g := strings.TrimSpace(params.Get(index.FacetGroup)); g != "" {
+		if q.Filters == nil {
+			q.Filters = map[string][]string{}
+		}
+		q.Filters[index.FacetGroup] = []string{g}
+	}
 	return q, nil
 }
 
@@ -160,6 +182,12 @@ func queryValues(q index.Query) url.Values {
 		for _, val := range q.Filters[f] {
 			v.Add(f, val)
 		}
+	}
+	for _, g := range q.Filters[index.FacetGroup] {
+		v.Set(index.FacetGroup, g)
+	}
+	if q.AllCopies {
+		v.Set("copies", copiesAll)
 	}
 	if !q.From.IsZero() {
 		v.Set("from", formatDate(q.From, false))

@@ -26,11 +26,17 @@ var facetTitles = map[string]string{
 
 // searchView is what the search page template renders.
 type searchView struct {
-	Title       string
-	Text        string
-	Quotes      bool
-	Sort        string
-	Total       uint64
+	Title  string
+	Text   string
+	Quotes bool
+	Sort   string
+	Total  uint64
+	// Matches counts every matching copy; AllCopies is set when each copy
+	// is a hit of its own, and CopiesURL switches between that and each
+	// story once.
+	Matches     uint64
+	AllCopies   bool
+	CopiesURL   string
 	Took        string
 	Hits        []hitView
 	Facets      []facetView
@@ -77,6 +83,10 @@ type chipView struct {
 // hitView is one result: an article, or a quote with its article.
 type hitView struct {
 	index.Hit
+	// AlsoIn are the other sources of the story's copies, each once;
+	// CopiesURL lists every copy of the story.
+	AlsoIn     []string
+	CopiesURL  string
 	ArticleURL string
 	SpeakerURL string
 	Snippet    template.HTML
@@ -135,13 +145,15 @@ func (s *Server) search(c echo.Context, q index.Query) (*index.Result, error) {
 
 func newSearchView(q index.Query, r *index.Result) searchView {
 	v := searchView{
-		Title:  "Search",
-		Text:   q.Text,
-		Quotes: q.Quotes,
-		Sort:   q.Sort,
-		Total:  r.Total,
-		Took:   formatTook(r.Took),
-		Page:   q.Page,
+		Title:     "Search",
+		Text:      q.Text,
+		Quotes:    q.Quotes,
+		Sort:      q.Sort,
+		Total:     r.Total,
+		Matches:   r.Matches,
+		AllCopies: q.AllCopies,
+		Took:      formatTook(r.Took),
+		Page:      q.Page,
 	}
 	if d := describeQuery(q); d != "" {
 		v.Title = d
@@ -171,13 +183,16 @@ func newSearchView(q index.Query, r *index.Result) searchView {
 	qs.Quotes, qs.Page = true, 1
 	v.ArticlesURL, v.QuotesURL = searchURL(a), searchURL(qs)
 	v.ClearURL = searchURL(index.Query{Quotes: q.Quotes})
+	c := q
+	c.AllCopies, c.Page = !q.AllCopies, 1
+	v.CopiesURL = searchURL(c)
 	v.CSVURL, v.JSONLURL = exportURL(q, FormatCSV), exportURL(q, FormatJSONL)
 	v.FeedURL = feedURL(q)
 
 	// The form carries q and sort itself and starts again at page 1; every
 	// other part of the query rides along in hidden inputs, in URL order.
 	vals := queryValues(q)
-	for _, name := range append(append([]string{"view"}, filterFacets...), "from", "to", "size") {
+	for _, name := range append(append([]string{"view"}, filterFacets...), index.FacetGroup, "copies", "from", "to", "size") {
 		for _, val := range vals[name] {
 			v.Hidden = append(v.Hidden, hiddenInput{name, val})
 		}
@@ -191,6 +206,9 @@ func newSearchView(q index.Query, r *index.Result) searchView {
 			}
 			v.Chips = append(v.Chips, chipView{Facet: f, Label: label, RemoveURL: searchURL(withoutFilter(q, f, val))})
 		}
+	}
+	for _, g := range q.Filters[index.FacetGroup] {
+		v.Chips = append(v.Chips, chipView{Facet: "story", Label: "copies of " + g, RemoveURL: searchURL(withoutFilter(q, index.FacetGroup, g))})
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		nd := cloneQuery(q)
@@ -240,6 +258,11 @@ func newHitView(q index.Query, h index.Hit) hitView {
 	if h.Speaker != "" {
 		v.SpeakerURL = personURL(h.Speaker)
 	}
+	if len(h.Copies) > 0 {
+		v.AlsoIn = otherSources(h)
+		v.CopiesURL = searchURL(index.Query{Quotes: q.Quotes, AllCopies: true, Sort: index.SortOldest,
+			Filters: map[string][]string{index.FacetGroup: {h.Group}}})
+	}
 	for _, p := range h.People {
 		v.People = append(v.People, entityLink{Label: p, URL: searchURL(withFilter(q, index.FacetPerson, p))})
 	}
@@ -250,6 +273,18 @@ func newHitView(q index.Query, h index.Hit) hitView {
 		v.Topics = append(v.Topics, entityLink{Label: t, URL: searchURL(withFilter(q, index.FacetTopic, t))})
 	}
 	return v
+}
+
+// otherSources are the sources of a hit's copies, each once, in the order
+// the copies ran, its own source left out.
+func otherSources(h index.Hit) []string {
+	var out []string
+	for _, c := range h.Copies {
+		if c.Source != "" && c.Source != h.Source && !slices.Contains(out, c.Source) {
+			out = append(out, c.Source)
+		}
+	}
+	return out
 }
 
 // dateBars turns the index's histogram into bars, one per year; when all

@@ -812,7 +812,9 @@ func getSearch(client *http.Client, u string, out *searchResponse) error {
 
 func searchTotal(client *http.Client, base string) (int, error) {
 	var r searchResponse
-	err := getSearch(client, base+"/api/search?size=1&source="+url.QueryEscape(benchIngestSource), &r)
+	// Every copy: the ingested articles are replicas, which the store
+	// groups as copies of one story.
+	err := getSearch(client, base+"/api/search?size=1&copies=all&source="+url.QueryEscape(benchIngestSource), &r)
 	return r.Total, err
 }
 

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,8 +35,11 @@ type searchOptions struct {
 	Size    int
 	Page    int
 	Quotes  bool
-	JSON    bool
-	Format  string
+	// AllCopies lists every copy of a story; Group only the copies of one.
+	AllCopies bool
+	Group     string
+	JSON      bool
+	Format    string
 	// ReadOnly searches the index as it is, writing nothing in Data; a
 	// data directory this process may not write is searched so anyway.
 	ReadOnly bool
@@ -69,6 +73,8 @@ func (o *searchOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Size, "size", 10, "results per page (1 to 100)")
 	fs.IntVar(&o.Page, "page", 1, "page of results")
 	fs.BoolVar(&o.Quotes, "quotes", false, "search quotations instead of articles")
+	fs.BoolVar(&o.AllCopies, "all-copies", false, "list every copy of a story (the same agency story run by several papers) as a hit of its own, and count each in the facets; by default a story is one hit")
+	fs.StringVar(&o.Group, "group", "", "only the copies of one story: the `group` a hit names")
 	fs.BoolVar(&o.JSON, "json", false, "print the result as JSON, as the server's /api/search does (--format json)")
 	fs.BoolVar(&o.ReadOnly, "read-only", false, "write nothing in --data: search the index as it is, without indexing what the store has that it lacks (the default when --data cannot be written)")
 	fs.StringVar(&o.Format, "format", "text", "`format`: text, json (one page, as /api/search), or csv or jsonl (every hit, streamed; --page and --size do not apply)")
@@ -152,7 +158,10 @@ flags:`)
 // query builds the index query the flags and words describe. Dates are read
 // as the server reads them; other values are checked by whoever answers.
 func (o *searchOptions) query(text string) (index.Query, error) {
-	q := index.Query{Text: strings.TrimSpace(text), Sort: o.Sort, Size: o.Size, Page: o.Page, Quotes: o.Quotes}
+	q := index.Query{Text: strings.TrimSpace(text), Sort: o.Sort, Size: o.Size, Page: o.Page, Quotes: o.Quotes, AllCopies: o.AllCopies}
+	if g := strings.TrimSpace(o.Group); g != "" {
+		q.Filters = map[string][]string{index.FacetGroup: {g}}
+	}
 	for _, f := range filterNames {
 		for _, v := range *o.Filters[f] {
 			if v = strings.TrimSpace(v); v == "" {
@@ -335,6 +344,12 @@ func (o *searchOptions) values(q index.Query) url.Values {
 	if q.Sort != "" {
 		v.Set("sort", q.Sort)
 	}
+	if q.AllCopies {
+		v.Set("copies", "all")
+	}
+	for _, g := range q.Filters[index.FacetGroup] {
+		v.Set(index.FacetGroup, g)
+	}
 	return v
 }
 
@@ -366,12 +381,25 @@ const facetsShown = 8
 // printResult writes the hits and facet counts for a reader: on a terminal
 // matches are bold, elsewhere they are marked *like this*.
 func printResult(w io.Writer, q index.Query, r *web.SearchJSON, color bool) {
+	// Stories when copies of one were shown once; otherwise each hit is
+	// an article (or a quotation).
 	what := "article"
-	if q.Quotes {
+	switch {
+	case q.Quotes:
 		what = "quotation"
+	case r.TotalCopies != r.Total:
+		what = "stor"
 	}
-	if r.Total != 1 {
+	switch {
+	case what == "stor" && r.Total == 1:
+		what = "story"
+	case what == "stor":
+		what = "stories"
+	case r.Total != 1:
 		what += "s"
+	}
+	if r.TotalCopies != r.Total {
+		what += fmt.Sprintf(" (%d with copies)", r.TotalCopies)
 	}
 	first := (max(r.Page, 1)-1)*max(r.Size, 1) + 1
 	switch {
@@ -402,6 +430,9 @@ func printResult(w io.Writer, q index.Query, r *web.SearchJSON, color bool) {
 		fmt.Fprintf(w, "    [%s]\n", h.ID)
 		if h.Snippet != "" {
 			fmt.Fprintf(w, "    %s\n", readable(h.Snippet, color))
+		}
+		if len(h.Copies) > 0 {
+			fmt.Fprintf(w, "    also in %s  [--group %s --all-copies]\n", copySources(h), h.Group)
 		}
 	}
 	if r.Total == 0 {
@@ -449,4 +480,20 @@ func readable(snippet string, color bool) string {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// copySources names the sources of a hit's copies, each once, with how many
+// copies there are when that is more.
+func copySources(h web.HitJSON) string {
+	var sources []string
+	for _, c := range h.Copies {
+		if c.Source != "" && !slices.Contains(sources, c.Source) {
+			sources = append(sources, c.Source)
+		}
+	}
+	s := strings.Join(sources, ", ")
+	if len(h.Copies) > len(sources) {
+		s += fmt.Sprintf(" (%d copies)", len(h.Copies))
+	}
+	return s
 }

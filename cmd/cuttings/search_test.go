@@ -129,11 +129,11 @@ func TestSearchCommandShape(t *testing.T) {
 		slices.Sort(ks)
 		return ks
 	}
-	if diff := cmp.Diff([]string{"facets", "hits", "page", "size", "took_ms", "total"}, keys(raw)); diff != "" {
+	if diff := cmp.Diff([]string{"facets", "hits", "page", "size", "took_ms", "total", "total_copies"}, keys(raw)); diff != "" {
 		t.Errorf("result keys (-want +got):\n%s", diff)
 	}
 	hit := raw["hits"].([]any)[0].(map[string]any)
-	if diff := cmp.Diff([]string{"countries", "id", "people", "published", "snippet", "source", "title", "topics", "url"}, keys(hit)); diff != "" {
+	if diff := cmp.Diff([]string{"copies", "countries", "group", "id", "people", "published", "snippet", "source", "title", "topics", "url"}, keys(hit)); diff != "" {
 		t.Errorf("hit keys (-want +got):\n%s", diff)
 	}
 	if s := hit["snippet"].(string); !strings.Contains(s, "<mark>harbour</mark>") {
@@ -152,7 +152,7 @@ func TestSearchCommandShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	hit = raw["hits"].([]any)[0].(map[string]any)
-	if diff := cmp.Diff([]string{"id", "published", "quote", "quote_id", "snippet", "source", "speaker", "speaker_type", "title", "url"}, keys(hit)); diff != "" {
+	if diff := cmp.Diff([]string{"copies", "group", "id", "published", "quote", "quote_id", "snippet", "source", "speaker", "speaker_type", "title", "url"}, keys(hit)); diff != "" {
 		t.Errorf("quote hit keys (-want +got):\n%s", diff)
 	}
 }

@@ -63,9 +63,8 @@ type Engine struct {
 	facets    facetTables
 	allCounts struct {
 		sync.Mutex
-		gen    [2]uint64 // generation + 1 the counts were taken at; 0: none
-		counts [2]facetCounts
-		total  [2]uint64
+		gen [4]uint64 // by allKind: generation + 1 the counts were taken at; 0: none
+		all [4]allCounts
 	}
 
 	// countedAllAt is when warm last counted the home page's facets.
@@ -201,15 +200,15 @@ func (e *Engine) warm() error {
 	}
 	e.facets.candidates(ids, segs, values, false)
 	e.facets.candidates(ids, segs, values, true)
-	if err := e.facets.impacts.warmImpacts(snap, segmentsKey(ids)); err != nil {
+	if err := e.facets.impacts.warmImpacts(snap, segmentsKey(ids), segs); err != nil {
 		return fmt.Errorf("impact lists: %w", err)
 	}
 	// The home page's counts, when the index has changed since they were
 	// taken (at most every 10 s while it keeps changing): its next visitor
 	// then finds them kept.
-	if !e.keptAll(false) && time.Since(e.countedAllAt) >= 10*time.Second {
+	if home := allKind(Query{}); !e.keptAll(home) && time.Since(e.countedAllAt) >= 10*time.Second {
 		e.countedAllAt = time.Now()
-		if _, _, err := e.countAll(context.Background(), false); err != nil {
+		if _, err := e.countAll(context.Background(), home); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"math/bits"
 	"slices"
@@ -87,6 +88,18 @@ type segmentFacets struct {
 	articleDocs   *roaring.Bitmap
 	bitmaps       sync.Map // kindOrd -> *roaring.Bitmap, read on first use
 	hasOrd        []uint64 // a bit per ordinal of the values the segment has
+
+	// group is, per row, the index-wide number of the story the document
+	// is a copy of (facetTables.groupOrdinals; 0 for none: a document of
+	// an index from before groups), for counting a story once and
+	// collapsing its copies into one hit. isSource tells, by the
+	// segment's number, the values of the source facet, which counts
+	// every copy.
+	group    []uint32
+	isSource []bool
+	// storiesCounted says the table's documents are in
+	// facetTables.storyDocs; guarded by facetTables.mu.
+	storiesCounted bool
 }
 
 // setRows numbers the rows of the segment's n documents: articles (the
@@ -312,7 +325,128 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 			sf.year[r] = yearNums[y-1]
 		}
 	}
+	sourceField := uint8(slices.Index(countedFields, fieldSource))
+	sf.isSource = make([]bool, len(values))
+	for l, i := range byDocs {
+		sf.isSource[l] = values[i].field == sourceField
+	}
+	return sf.buildGroups(seg, ft)
+}
+
+// buildGroups numbers the story of each of the segment's documents: an
+// article's group, a quotation's copy key (the same words in copies of one
+// story).
+func (sf *segmentFacets) buildGroups(seg segment.Segment, ft *facetTables) error {
+	n := seg.Count()
+	sf.group = make([]uint32, n)
+	var hashes []uint64
+	var rows [][]uint32
+	for _, field := range []string{fieldGroup, fieldCopy} {
+		articles := field == fieldGroup
+		dict, err := seg.Dictionary(field)
+		if err != nil {
+			return fmt.Errorf("read %s terms: %w", field, err)
+		}
+		it := dict.AutomatonIterator(nil, nil, nil)
+		var pl segment.PostingsList
+		var pi segment.PostingsIterator
+		for {
+			e, err := it.Next()
+			if err != nil {
+				return fmt.Errorf("read %s terms: %w", field, err)
+			}
+			if e == nil {
+				break
+			}
+			if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
+				return fmt.Errorf("read %s postings: %w", field, err)
+			}
+			pi = pl.Iterator(false, false, false, pi)
+			var docs []uint32
+			for {
+				p, err := pi.Next()
+				if err != nil {
+					return fmt.Errorf("read %s postings: %w", field, err)
+				}
+				if p == nil {
+					break
+				}
+				d := p.Number()
+				if d >= n {
+					return fmt.Errorf("read %s postings: document %d of %d", field, d, n)
+				}
+				// Quotations carry their article's group too, for
+				// filtering; they are collapsed by their copy key.
+				if (sf.isArticle[d/64]>>(d%64)&1 == 1) == articles {
+					docs = append(docs, uint32(sf.row(d)))
+				}
+			}
+			if len(docs) > 0 {
+				hashes = append(hashes, maphash.String(groupSeed, field+"\x00"+e.Term))
+				rows = append(rows, docs)
+			}
+		}
+	}
+	ft.numberStories(sf, hashes, rows)
 	return nil
+}
+
+// groupSeed hashes group keys: a story is known by its key's 64-bit hash,
+// which keeps the numbering's map small; two keys of a million-article
+// archive share a hash with a chance of about one in 30 million.
+var groupSeed = maphash.MakeSeed()
+
+// numberStories gives the rows of table sf the index-wide numbers (from 1)
+// of their stories, by the hashes of the stories' keys (rows[i] are those
+// of hashes[i]), numbering new ones, and counts them in ft.storyDocs.
+// Numbered index-wide, the copies of a story in several segments have one
+// number, which a search marks once it has counted the story.
+func (ft *facetTables) numberStories(sf *segmentFacets, hashes []uint64, rows [][]uint32) {
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	if ft.groups == nil {
+		ft.groups, ft.storyDocs = map[uint64]uint32{}, []uint32{0}
+	}
+	for i, h := range hashes {
+		g, ok := ft.groups[h]
+		if !ok {
+			g = uint32(len(ft.groups) + 1)
+			ft.groups[h] = g
+			ft.storyDocs = append(ft.storyDocs, 0)
+		}
+		for _, r := range rows[i] {
+			sf.group[r] = g
+		}
+		ft.storyDocs[g] += uint32(len(rows[i]))
+	}
+	sf.storiesCounted = true
+}
+
+// forgetStories takes the documents of table sf, which is being forgotten,
+// out of ft.storyDocs; ft.mu is held.
+func (ft *facetTables) forgetStories(sf *segmentFacets) {
+	if !sf.storiesCounted {
+		return
+	}
+	for _, g := range sf.group {
+		if g != 0 {
+			ft.storyDocs[g]--
+		}
+	}
+	sf.storiesCounted = false
+}
+
+// mayHaveCopies reports whether the story with this key in field (fieldGroup
+// or fieldCopy) may have more than one document: false only when the
+// tables count one at most. The tables count deleted documents, and those
+// of segments merged away until they are forgotten, never fewer than a
+// snapshot holds.
+func (ft *facetTables) mayHaveCopies(field, key string) bool {
+	h := maphash.String(groupSeed, field+"\x00"+key)
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	g, ok := ft.groups[h]
+	return ok && ft.storyDocs[g] > 1
 }
 
 // setNumbers returns the index-wide numbers of sets of few values (each
@@ -368,6 +502,11 @@ type facetTables struct {
 	setIDs  map[string]uint32
 	years   []uint32
 	yearIDs map[uint32]uint16
+	// groups numbers stories by their key's hash (numberStories); it
+	// only grows. storyDocs counts, by story number, the documents of the
+	// tables kept (deleted ones included).
+	groups    map[uint64]uint32
+	storyDocs []uint32
 
 	// impacts are the segments' impact lists (impacts.go).
 	impacts impactCache
@@ -424,8 +563,9 @@ func (ft *facetTables) snapshotTables(snap *scorch.IndexSnapshot) ([]*segmentFac
 		for _, ss := range segs {
 			live[ss.Id()] = true
 		}
-		for id := range ft.tables {
+		for id, sf := range ft.tables {
 			if !live[id] {
+				ft.forgetStories(sf)
 				delete(ft.tables, id)
 			}
 		}
@@ -491,6 +631,20 @@ type facetCounter struct {
 	rows    []uint32
 	spans   [][2]uint32
 	touched uint32 // touch's sums, kept so that its reads are not left out
+
+	// collapse counts each story once (copies.go): a match whose story
+	// an earlier match had (seen, a bit per story number) is a copy,
+	// counted only in the source facet; copies counts them, and
+	// copyBitmaps holds, per segment, those of a search counted on
+	// bitmaps, to be taken out of its matches.
+	collapse    bool
+	seen        []uint64
+	copies      uint64
+	copyBitmaps []*roaring.Bitmap
+	// page, when set, keeps the best match of each story for Bleve's
+	// collector (copies.go); noCount leaves the facets uncounted.
+	page    *groupPage
+	noCount bool
 }
 
 // handler wraps Bleve's top-N handler so that every match is counted
@@ -507,9 +661,23 @@ func (fc *facetCounter) handler(sctx *search.SearchContext) (search.DocumentMatc
 	if err != nil || next == nil {
 		return next, loadID, cmp.Or(err, errors.New("count facets: no collector"))
 	}
+	if fc.page != nil {
+		fc.page.start(sctx)
+	}
 	return func(d *search.DocumentMatch) error {
-		if d != nil && fc.err == nil {
-			fc.add(d.IndexInternalID)
+		if d == nil {
+			if fc.page != nil {
+				return fc.page.flush(next)
+			}
+			return next(nil)
+		}
+		if fc.err != nil {
+			return next(d)
+		}
+		group := fc.add(d.IndexInternalID)
+		if fc.page != nil {
+			fc.page.offer(d, group)
+			return nil
 		}
 		return next(d)
 	}, loadID, nil
@@ -531,6 +699,13 @@ func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
 	fc.tables.mu.Lock()
 	fc.sets, fc.years = fc.tables.sets, fc.tables.years
 	fc.tables.mu.Unlock()
+	if fc.collapse {
+		fc.tables.mu.Lock()
+		stories := len(fc.tables.groups) + 1
+		fc.tables.mu.Unlock()
+		fc.seen = seenPool.get(stories)
+		fc.copyBitmaps = make([]*roaring.Bitmap, len(fc.segs))
+	}
 	fc.counts = countsPool.Get().(*[]uint32)
 	if cap(*fc.counts) < len(fc.values) {
 		*fc.counts = make([]uint32, len(fc.values))
@@ -543,6 +718,7 @@ func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
 // that failed); its counts are not zero, so it does not go back to the pool.
 func (fc *facetCounter) release() {
 	fc.counts = nil
+	fc.putSeen()
 }
 
 // count counts the document local of segment si, numbered num in the
@@ -551,7 +727,11 @@ func (fc *facetCounter) count(si int, local, num uint64) {
 	counts := *fc.counts
 	t := fc.segs[si]
 	r := t.row(local)
-	t.addGlobal(counts, [][2]uint32{{t.off[r], t.off[r+1]}})
+	if fc.collapse && fc.copied(t, r) {
+		t.addSource(counts, r)
+	} else {
+		t.addGlobal(counts, [][2]uint32{{t.off[r], t.off[r+1]}})
+	}
 	if !fc.overflow {
 		if len(fc.hits) < len(counts)/8 {
 			fc.hits = append(fc.hits, num)
@@ -582,6 +762,9 @@ func (fc *facetCounter) countBatch(si int, base uint64, locals []uint32, mode in
 		rows = append(rows, uint32(t.row(uint64(l))))
 	}
 	fc.rows = rows
+	if fc.collapse {
+		rows = fc.dropCopies(si, locals, rows, mode)
+	}
 	if mode != countEach {
 		// The few values by the set they make; result adds the sets'
 		// counts up.
@@ -774,19 +957,24 @@ func addLocal[T uint16 | uint32](counts []uint32, ords []T, spans [][2]uint32) {
 	}
 }
 
-// add counts the match Bleve's collector hands over by its internal id.
-func (fc *facetCounter) add(id []byte) {
+// add counts the match Bleve's collector hands over by its internal id,
+// and returns the number of its story (0 for none).
+func (fc *facetCounter) add(id []byte) uint32 {
 	if len(id) != 8 {
 		fc.err = fmt.Errorf("count facets: internal id of %d bytes", len(id))
-		return
+		return 0
 	}
 	num := binary.BigEndian.Uint64(id)
 	if num >= fc.offsets[len(fc.segs)] {
 		fc.err = fmt.Errorf("count facets: document %d is past the snapshot's %d", num, fc.offsets[len(fc.segs)])
-		return
+		return 0
 	}
 	si, local := fc.locate(num)
-	fc.count(si, local, num)
+	if !fc.noCount {
+		fc.count(si, local, num)
+	}
+	t := fc.segs[si]
+	return t.group[t.row(local)]
 }
 
 // facetCounts are the exact counts of one search, per counted field.
@@ -843,6 +1031,7 @@ func (fc *facetCounter) result() (facetCounts, error) {
 	}
 	countsPool.Put(fc.counts)
 	fc.counts = nil
+	fc.putSeen()
 	// Every segment's own counts were added up and cleared.
 	scratchPool.Put(&countScratch{fc.comboCounts, fc.yearCounts, fc.segCounts, fc.batch, fc.rows, fc.spans})
 	if fc.err != nil {

@@ -101,7 +101,7 @@ func testArticle(d testDoc) Article {
 	a, e := d.Article, d.Enrichment
 	people, orgs, countries, topics := e.Names()
 	out := Article{ID: d.ID, Title: a.Title, Body: a.Body, URL: a.URL, Source: a.Source, Published: a.Published,
-		People: people, Organizations: orgs, Countries: countries, Topics: topics}
+		People: people, Organizations: orgs, Countries: countries, Topics: topics, Group: a.Group}
 	for _, q := range e.Quotes {
 		out.Quotes = append(out.Quotes, Quotation{Text: q.Text, Speaker: q.Speaker, SpeakerType: q.SpeakerType})
 	}

@@ -39,6 +39,7 @@ func articleHit(h *search.DocumentMatch) Hit {
 		People:    fieldStrings(h.Fields[fieldPerson]),
 		Countries: fieldStrings(h.Fields[fieldCountry]),
 		Topics:    fieldStrings(h.Fields[fieldTopic]),
+		Group:     fieldString(h.Fields[fieldGroup]),
 		score:     h.Score,
 	}
 }
@@ -83,6 +84,7 @@ func (e *Engine) addArticles(ctx context.Context, hits []Hit) error {
 		a := articles[h.ID]
 		hits[i].Title, hits[i].URL, hits[i].Source, hits[i].Published = a.Title, a.URL, a.Source, a.Published
 		hits[i].People, hits[i].Countries, hits[i].Topics = a.People, a.Countries, a.Topics
+		hits[i].Group = a.Group
 	}
 	return nil
 }

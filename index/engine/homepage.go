@@ -23,101 +23,119 @@ import (
 type everything struct{}
 
 func (everything) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
-	counts, total, kept := e.keptCounts(p.q.Quotes)
+	k := allKind(p.q)
+	all, kept := e.keptCounts(k)
 	if !kept {
 		var err error
-		if counts, total, err = e.countAll(ctx, p.q.Quotes); err != nil {
+		if all, err = e.countAll(ctx, k); err != nil {
 			return answer{}, err
 		}
 	}
-	hits, ok, err := e.keyPage(ctx, p.q, p.from, p.size, counts)
+	hits, ok, err := e.keyPage(ctx, p.q, p.from, p.size, all.counts)
 	if err != nil {
 		return answer{}, err
 	}
-	if !ok {
+	if !ok && p.q.AllCopies {
 		sr, err := e.search(ctx, p.req, p.q.Text)
 		if err != nil {
 			return answer{}, err
 		}
 		hits = hitsOf(sr, p.q.Quotes)
+	} else if !ok {
+		if hits, err = e.searchStories(ctx, p); err != nil {
+			return answer{}, err
+		}
 	}
-	return answer{hits: hits, total: total, counts: counts}, nil
+	return answer{hits: hits, total: all.total, matches: all.matches, counts: all.counts}, nil
+}
+
+// allKind numbers the kinds of search of everything whose counts are
+// kept: articles or quotations, each story once or every copy.
+func allKind(q Query) int {
+	k := docType(q.Quotes) * 2
+	if q.AllCopies {
+		k++
+	}
+	return k
+}
+
+// allCounts are the counts of everything of one kind.
+type allCounts struct {
+	counts         facetCounts
+	total, matches uint64
 }
 
 // The counts of everything of a kind change only when the index does: they
 // are kept per generation (Changed), and counted again by the first search
 // after a change or by the warmer (engine.go).
 
-// keptCounts returns the counts and total of everything of a kind
-// (articles, or quotations when quotes is true), if they are kept for the
-// index as it is.
-func (e *Engine) keptCounts(quotes bool) (facetCounts, uint64, bool) {
+// keptCounts returns the counts of everything of a kind (allKind), if they
+// are kept for the index as it is.
+func (e *Engine) keptCounts(kind int) (allCounts, bool) {
 	gen := e.gen.Load()
 	e.allCounts.Lock()
 	defer e.allCounts.Unlock()
-	t := docType(quotes)
-	if e.allCounts.gen[t] != gen+1 {
-		return nil, 0, false
+	if e.allCounts.gen[kind] != gen+1 {
+		return allCounts{}, false
 	}
-	return e.allCounts.counts[t], e.allCounts.total[t], true
+	return e.allCounts.all[kind], true
 }
 
 // keptAll reports whether the counts of everything of a kind are kept for
 // the index as it is.
-func (e *Engine) keptAll(quotes bool) bool {
-	_, _, ok := e.keptCounts(quotes)
+func (e *Engine) keptAll(kind int) bool {
+	_, ok := e.keptCounts(kind)
 	return ok
 }
 
-// keepAll keeps the counts and total of everything of a kind, taken at
-// generation gen (read before counting, so they are at least as new).
-func (e *Engine) keepAll(quotes bool, gen uint64, counts facetCounts, total uint64) {
+// keepAll keeps the counts of everything of a kind, taken at generation
+// gen (read before counting, so they are at least as new).
+func (e *Engine) keepAll(kind int, gen uint64, all allCounts) {
 	e.allCounts.Lock()
 	defer e.allCounts.Unlock()
-	t := docType(quotes)
-	if e.allCounts.gen[t] < gen+1 {
-		e.allCounts.gen[t], e.allCounts.counts[t], e.allCounts.total[t] = gen+1, counts, total
+	if e.allCounts.gen[kind] < gen+1 {
+		e.allCounts.gen[kind], e.allCounts.all[kind] = gen+1, all
 	}
 }
 
-// countAll counts the facets of every live document of a type (articles,
-// or quotes when quotes is true) from the segments' facet tables, keeps
-// them as the counts of the query that matches everything, and returns them
-// with how many documents there are.
-func (e *Engine) countAll(ctx context.Context, quotes bool) (facetCounts, uint64, error) {
+// countAll counts the facets of every live document of a kind (allKind)
+// from the segments' facet tables, keeps them as the counts of the query
+// that matches everything, and returns them with how many stories and
+// documents there are.
+func (e *Engine) countAll(ctx context.Context, kind int) (allCounts, error) {
 	gen := e.gen.Load()
 	snap, closeSnap, err := e.snapshot()
 	if err != nil {
-		return nil, 0, err
+		return allCounts{}, err
 	}
 	defer closeSnap()
-	fc := &facetCounter{tables: &e.facets}
+	fc := &facetCounter{tables: &e.facets, collapse: kind%2 == 0}
 	if err := fc.start(snap); err != nil {
-		return nil, 0, err
+		return allCounts{}, err
 	}
 	defer fc.release()
 	typ := typeArticle
-	if quotes {
+	if kind/2 == 1 {
 		typ = typeQuote
 	}
-	var total uint64
+	var all allCounts
 	for si, ss := range snap.Segments() {
 		if err := ctx.Err(); err != nil {
-			return nil, 0, err
+			return allCounts{}, err
 		}
 		docs, err := termBitmap(ss.Segment(), fieldType, typ, ss.Deleted())
 		if err != nil {
-			return nil, 0, fmt.Errorf("count facets: %w", err)
+			return allCounts{}, fmt.Errorf("count facets: %w", err)
 		}
-		total += docs.GetCardinality()
+		all.matches += docs.GetCardinality()
 		fc.countBitmap(si, fc.offsets[si], docs, countBySets)
 	}
-	counts, err := fc.result()
-	if err != nil {
-		return nil, 0, fmt.Errorf("count facets: %w", err)
+	if all.counts, err = fc.result(); err != nil {
+		return allCounts{}, fmt.Errorf("count facets: %w", err)
 	}
-	e.keepAll(quotes, gen, counts, total)
-	return counts, total, nil
+	all.total = all.matches - fc.copies
+	e.keepAll(kind, gen, all)
+	return all, nil
 }
 
 // The home page is the newest page of everything. Its counts are kept, but
@@ -138,7 +156,8 @@ const maxKeyPage = 10_000
 type keyed struct {
 	key string
 	segDoc
-	id string
+	id    string
+	group uint32 // its story, when the page shows each once; 0: none
 }
 
 // keyPage returns the hits of a date-sorted page of all documents of q's
@@ -171,6 +190,17 @@ func (e *Engine) keyPage(ctx context.Context, q Query, from, size int, counts fa
 	}
 	defer closeSnap()
 	segs := snap.Segments()
+	// A page of stories counts each story's newest (oldest) copy, the
+	// first met, once; stories numbers them.
+	var tables []*segmentFacets
+	var stories map[uint32]bool
+	if !q.AllCopies {
+		if tables, _, err = e.facets.snapshotTables(snap); err != nil {
+			return nil, false, err
+		}
+		stories = map[uint32]bool{}
+	}
+	found := 0
 	// The live documents of the wanted type, per segment.
 	ofType := make([]*roaring.Bitmap, len(segs))
 	for i, ss := range segs {
@@ -178,7 +208,7 @@ func (e *Engine) keyPage(ctx context.Context, q Query, from, size int, counts fa
 			return nil, false, err
 		}
 	}
-	var found []keyed
+	var docs []keyed
 	for _, y := range years {
 		year, err := strconv.Atoi(y.Value)
 		if err != nil || year < 1000 || year > 9999 {
@@ -224,14 +254,26 @@ func (e *Engine) keyPage(ctx context.Context, q Query, from, size int, counts fa
 						if p == nil {
 							break
 						}
-						if ofType[si].Contains(uint32(p.Number())) {
-							found = append(found, keyed{key: entry.Term, segDoc: segDoc{si, p.Number()}})
+						if !ofType[si].Contains(uint32(p.Number())) {
+							continue
 						}
+						k := keyed{key: entry.Term, segDoc: segDoc{si, p.Number()}}
+						found++
+						if tables != nil {
+							t := tables[si]
+							if k.group = t.group[t.row(k.num)]; k.group != 0 {
+								if stories[k.group] {
+									found--
+								}
+								stories[k.group] = true
+							}
+						}
+						docs = append(docs, k)
 					}
 				}
 			}
-			if len(found) >= need {
-				return e.keyHits(ctx, q, segs, found, newest, from, need)
+			if found >= need {
+				return e.keyHits(ctx, q, segs, docs, newest, from, need)
 			}
 		}
 	}
@@ -248,11 +290,14 @@ func (e *Engine) keyHits(ctx context.Context, q Query, segs []*scorch.SegmentSna
 		return strings.Compare(a.key, b.key)
 	})
 	// Documents of one date go by id: read the ids of the dates the page
-	// holds, and only those.
-	last := found[need-1].key
-	end := need
-	for end < len(found) && found[end].key == last {
-		end++
+	// holds, and only those. A page of stories may hold any of them.
+	end := len(found)
+	if q.AllCopies {
+		last := found[need-1].key
+		end = need
+		for end < len(found) && found[end].key == last {
+			end++
+		}
 	}
 	found = found[:end]
 	for i := range found {
@@ -271,6 +316,9 @@ func (e *Engine) keyHits(ctx context.Context, q Query, segs []*scorch.SegmentSna
 		}
 		return strings.Compare(a.id, b.id)
 	})
+	if !q.AllCopies {
+		found = firstOfStory(found)
+	}
 	docs := make([]segDoc, 0, need-from)
 	for _, f := range found[from:need] {
 		docs = append(docs, f.segDoc)
@@ -280,4 +328,20 @@ func (e *Engine) keyHits(ctx context.Context, q Query, segs []*scorch.SegmentSna
 		return nil, false, err
 	}
 	return hits, true, nil
+}
+
+// firstOfStory keeps, of documents in the page's order, the first of each
+// story.
+func firstOfStory(found []keyed) []keyed {
+	seen := map[uint32]bool{}
+	return slices.DeleteFunc(found, func(k keyed) bool {
+		if k.group == 0 {
+			return false
+		}
+		if seen[k.group] {
+			return true
+		}
+		seen[k.group] = true
+		return false
+	})
 }

@@ -33,7 +33,9 @@ import (
 // every field, and always scored.
 
 // impactDepth is how deep a page the impact lists answer (from+size); a
-// deeper page walks the postings. impactMinDocs is how many postings a
+// deeper page walks the postings. A page of stories (each shown once, by
+// its best copy) is answered from lists of their own, one fewer deep
+// (buildImpacts says why). impactMinDocs is how many postings a
 // segment's main field must have for an impact list to pay: fewer are
 // walked. Tests lower both.
 var (
@@ -54,9 +56,10 @@ type fieldHit struct {
 // all with the same frequency there, best first: norm descending (shorter
 // first), then number ascending (the earlier wins a tie).
 type impactLevel struct {
-	freq  uint32
-	norms []float32
-	nums  []uint32
+	freq    uint32
+	norms   []float32
+	nums    []uint32
+	stories []uint32 // while the list is built
 }
 
 // impactList is one segment's impact list for one word in some fields; the
@@ -74,7 +77,15 @@ type impactList struct {
 
 // buildImpacts walks the postings (one list per field, main last) of a
 // segment once and keeps what can make a page of depth impactDepth.
-func buildImpacts(postings []segment.PostingsList) (*impactList, error) {
+//
+// With stories (a document's story; 0 for none) it keeps what can make a
+// page of impactDepth-1 stories, each by its best document: a level
+// keeps one document per story (its best), and a document is cut only
+// when the documents that beat it are of impactDepth stories (counted by
+// the first document of each story the walk keeps, which may count fewer,
+// never more). One of those stories may be its own; the others, at least
+// impactDepth-1, each have a better document.
+func buildImpacts(postings []segment.PostingsList, stories func(uint32) uint32) (*impactList, error) {
 	il := &impactList{fields: len(postings)}
 	main := len(postings) - 1
 	// Per frequency of the main field, the best impactDepth documents so
@@ -101,7 +112,11 @@ func buildImpacts(postings []segment.PostingsList) (*impactList, error) {
 			h = &levelHeap{}
 			high[f] = h
 		}
-		h.offer(hits[main].norm, num)
+		story := uint32(0)
+		if stories != nil {
+			story = stories(num)
+		}
+		h.offer(hits[main].norm, num, story)
 	})
 	if err != nil {
 		return nil, err
@@ -120,23 +135,43 @@ func buildImpacts(postings []segment.PostingsList) (*impactList, error) {
 	// the rest of its level are dropped. (Counting only kept documents
 	// undercounts, which keeps more than needed, never less.)
 	var higher []float32 // kept norms of higher levels, descending
+	// met are the stories of the documents kept so far: a document counts
+	// as a beater only as the first of its story.
+	met := map[uint32]bool{}
+	first := func(story uint32) bool {
+		if story == 0 {
+			return true
+		}
+		if met[story] {
+			return false
+		}
+		met[story] = true
+		return true
+	}
 	for _, f := range freqs {
 		lv := high[f].sorted(f)
 		keep := len(lv.norms)
+		before := 0 // the level's counted documents before the i-th
+		var counted []float32
 		for i, n := range lv.norms {
 			// Higher-level norms ≥ n: higher is descending.
 			above := sort.Search(len(higher), func(j int) bool { return higher[j] < n })
-			if i+above >= impactDepth {
+			if before+above >= impactDepth {
 				keep = i
 				break
 			}
+			if first(lv.stories[i]) {
+				before++
+				counted = append(counted, n)
+			}
 		}
 		lv.norms, lv.nums = lv.norms[:keep], lv.nums[:keep]
+		lv.stories = nil
 		if keep == 0 {
 			continue
 		}
 		il.levels = append(il.levels, lv)
-		higher = append(higher, lv.norms...)
+		higher = append(higher, counted...)
 		slices.SortFunc(higher, func(a, b float32) int { return cmp.Compare(b, a) })
 	}
 	il.bytes = 64 + len(il.wholeNums)*4 + len(il.wholeHits)*8
@@ -148,8 +183,15 @@ func buildImpacts(postings []segment.PostingsList) (*impactList, error) {
 
 // offer scores the list's documents that can make the page into top, which
 // keeps the best want; base numbers the segment's first document in the
-// snapshot. The scores are wordSearch's, summed in the same order.
-func (il *impactList) offer(fields []wordField, base uint64, top *pageHeap, want int) {
+// snapshot. The scores are wordSearch's, summed in the same order. With
+// stories (a document's story), top keeps each story's best.
+func (il *impactList) offer(fields []wordField, base uint64, top *pageHeap, want int, stories func(uint32) uint32) {
+	storyOf := func(num uint32) uint32 {
+		if stories == nil {
+			return 0
+		}
+		return stories(num)
+	}
 	coord := 1 / float64(len(fields))
 	for d, num := range il.wholeNums {
 		var sum float64
@@ -161,12 +203,12 @@ func (il *impactList) offer(fields []wordField, base uint64, top *pageHeap, want
 			}
 		}
 		coord := float64(matched) / float64(len(fields))
-		top.offer(scored{score: sum * coord, num: base + uint64(num)}, want)
+		top.offer(scored{score: sum * coord, num: base + uint64(num), group: storyOf(num)}, want)
 	}
 	main := fields[len(fields)-1]
 	for _, lv := range il.levels {
 		for i, n := range lv.norms {
-			c := scored{score: main.score(uint64(lv.freq), float64(n)) * coord, num: base + uint64(lv.nums[i])}
+			c := scored{score: main.score(uint64(lv.freq), float64(n)) * coord, num: base + uint64(lv.nums[i]), group: storyOf(lv.nums[i])}
 			if !top.offer(c, want) {
 				break // the rest of the level scores no better
 			}
@@ -174,15 +216,30 @@ func (il *impactList) offer(fields []wordField, base uint64, top *pageHeap, want
 	}
 }
 
-// offer keeps c in h if it is among the best want; it reports whether it
-// was.
+// offer keeps c in h if it is among the best want and, when it has a
+// story, its story's best so far (h keeps one candidate per story). It
+// reports whether c ranks among the best want, whether or not its story
+// had a better one: a candidate that does not cannot make the page, nor
+// can any that ranks after it.
 func (h *pageHeap) offer(c scored, want int) bool {
-	if len(*h) < want {
+	full := len(*h) >= want
+	if full && !h.better(c) {
+		return false
+	}
+	if c.group != 0 {
+		for i, k := range *h {
+			if k.group == c.group {
+				if c.beats(k) {
+					(*h)[i] = c
+					heap.Fix(h, i)
+				}
+				return true
+			}
+		}
+	}
+	if !full {
 		heap.Push(h, c)
 		return true
-	}
-	if !h.better(c) {
-		return false
 	}
 	(*h)[0] = c
 	heap.Fix(h, 0)
@@ -192,8 +249,9 @@ func (h *pageHeap) offer(c scored, want int) bool {
 // levelHeap keeps the impactDepth best documents of one frequency, the
 // worst on top.
 type levelHeap struct {
-	norms []float32
-	nums  []uint32
+	norms   []float32
+	nums    []uint32
+	stories []uint32
 }
 
 // worse orders documents of one level: a lower norm (a longer document)
@@ -208,12 +266,29 @@ func (h *levelHeap) worse(i, j int) bool {
 func (h *levelHeap) swap(i, j int) {
 	h.norms[i], h.norms[j] = h.norms[j], h.norms[i]
 	h.nums[i], h.nums[j] = h.nums[j], h.nums[i]
+	h.stories[i], h.stories[j] = h.stories[j], h.stories[i]
 }
 
-// offer adds a document, which comes after every document offered before.
-func (h *levelHeap) offer(norm float32, num uint32) {
-	if len(h.norms) < impactDepth {
-		h.norms, h.nums = append(h.norms, norm), append(h.nums, num)
+// offer adds a document of a story (0: none), which comes after every
+// document offered before. Of a story's documents the level keeps the
+// best.
+func (h *levelHeap) offer(norm float32, num, story uint32) {
+	full := len(h.norms) >= impactDepth
+	// A later document with the same norm does not beat the worst.
+	if full && norm <= h.norms[0] {
+		return
+	}
+	if story != 0 {
+		if i := slices.Index(h.stories, story); i >= 0 {
+			if norm > h.norms[i] {
+				h.norms[i], h.nums[i] = norm, num
+				h.down(i)
+			}
+			return
+		}
+	}
+	if !full {
+		h.norms, h.nums, h.stories = append(h.norms, norm), append(h.nums, num), append(h.stories, story)
 		for i := len(h.norms) - 1; i > 0; {
 			p := (i - 1) / 2
 			if !h.worse(i, p) {
@@ -224,12 +299,14 @@ func (h *levelHeap) offer(norm float32, num uint32) {
 		}
 		return
 	}
-	// A later document with the same norm does not beat the worst.
-	if norm <= h.norms[0] {
-		return
-	}
-	h.norms[0], h.nums[0] = norm, num
-	for i := 0; ; {
+	h.norms[0], h.nums[0], h.stories[0] = norm, num, story
+	h.down(0)
+}
+
+// down moves the document at i, made better, away from the top (the
+// worst) to its place.
+func (h *levelHeap) down(i int) {
+	for {
 		l, r, w := 2*i+1, 2*i+2, i
 		if l < len(h.norms) && h.worse(l, w) {
 			w = l
@@ -254,9 +331,9 @@ func (h *levelHeap) sorted(freq uint32) impactLevel {
 	slices.SortFunc(order, func(a, b int) int {
 		return cmp.Or(cmp.Compare(h.norms[b], h.norms[a]), cmp.Compare(h.nums[a], h.nums[b]))
 	})
-	lv := impactLevel{freq: freq, norms: make([]float32, len(order)), nums: make([]uint32, len(order))}
+	lv := impactLevel{freq: freq, norms: make([]float32, len(order)), nums: make([]uint32, len(order)), stories: make([]uint32, len(order))}
 	for i, o := range order {
-		lv.norms[i], lv.nums[i] = h.norms[o], h.nums[o]
+		lv.norms[i], lv.nums[i], lv.stories[i] = h.norms[o], h.nums[o], h.stories[o]
 	}
 	return lv
 }
@@ -269,6 +346,7 @@ type impactKey struct {
 	deleted uint64
 	fields  string
 	term    string
+	stories bool // a list for pages of stories (buildImpacts)
 }
 
 // impactEntry is one kept list, built once by whoever asks first.
@@ -295,9 +373,10 @@ const warmWords = 32
 
 // get returns the impact list of a segment of a snapshot for term in
 // fields, building it from postings (one list per field, as fields) on
-// first use.
-func (c *impactCache) get(ss *scorch.SegmentSnapshot, fields []string, term string, postings []segment.PostingsList) (*impactList, error) {
-	key := impactKey{seg: ss.Id(), fields: strings.Join(fields, ","), term: term}
+// first use; with stories (a document's story), the list for pages of
+// stories.
+func (c *impactCache) get(ss *scorch.SegmentSnapshot, fields []string, term string, postings []segment.PostingsList, stories func(uint32) uint32) (*impactList, error) {
+	key := impactKey{seg: ss.Id(), fields: strings.Join(fields, ","), term: term, stories: stories != nil}
 	if d := ss.Deleted(); d != nil {
 		key.deleted = d.GetCardinality()
 	}
@@ -317,7 +396,7 @@ func (c *impactCache) get(ss *scorch.SegmentSnapshot, fields []string, term stri
 	c.byKey[key] = el
 	c.mu.Unlock()
 
-	l, err := buildImpacts(postings)
+	l, err := buildImpacts(postings, stories)
 	// The walk read the word's frequencies and norms once; searches read
 	// the list from now on. Their pages go from the resident set, as the
 	// facet tables' do (releaseMapped).
@@ -391,7 +470,9 @@ func (c *impactCache) recentWords(n int) []impactKey {
 // batch has just written does not make the next search of a common word
 // walk its postings and build its list then. It does so once per set of
 // segments (segmentsKey).
-func (c *impactCache) warmImpacts(snap *scorch.IndexSnapshot, segmentsKey string) error {
+// tables are the segments' facet tables, for the stories of lists of
+// pages of stories.
+func (c *impactCache) warmImpacts(snap *scorch.IndexSnapshot, segmentsKey string, tables []*segmentFacets) error {
 	c.mu.Lock()
 	if c.warmedFor == segmentsKey {
 		c.mu.Unlock()
@@ -400,7 +481,7 @@ func (c *impactCache) warmImpacts(snap *scorch.IndexSnapshot, segmentsKey string
 	c.mu.Unlock()
 	for _, k := range c.recentWords(warmWords) {
 		fields := strings.Split(k.fields, ",")
-		for _, ss := range snap.Segments() {
+		for si, ss := range snap.Segments() {
 			postings, err := wordPostings(ss, fields, k.term)
 			if err != nil {
 				return err
@@ -408,7 +489,11 @@ func (c *impactCache) warmImpacts(snap *scorch.IndexSnapshot, segmentsKey string
 			if postings[len(fields)-1].Count() < impactMinDocs {
 				continue
 			}
-			if _, err := c.get(ss, fields, k.term, postings); err != nil {
+			var stories func(uint32) uint32
+			if k.stories {
+				stories = tables[si].storyOf
+			}
+			if _, err := c.get(ss, fields, k.term, postings, stories); err != nil {
 				return err
 			}
 		}

@@ -27,9 +27,11 @@ type prepared struct {
 // answer is what a way finds: the page's hits, how many documents match,
 // and the facet counts of all of them.
 type answer struct {
-	hits   []Hit
-	total  uint64
-	counts facetCounts
+	hits  []Hit
+	total uint64 // stories, or every match with AllCopies
+	// matches counts every match, copies included.
+	matches uint64
+	counts  facetCounts
 }
 
 // way is one way of answering a search.
@@ -101,9 +103,14 @@ func (e *Engine) answerQuery(ctx context.Context, q Query) (res *Result, err err
 // finish adds to the hits what they show of their articles and their
 // snippets, and turns the counts into facets.
 func (e *Engine) finish(ctx context.Context, p *prepared, a answer, start time.Time) (*Result, error) {
-	out := &Result{Total: a.total, Hits: a.hits}
+	out := &Result{Total: a.total, Matches: a.matches, Hits: a.hits}
 	if p.q.Quotes {
 		if err := e.addArticles(ctx, out.Hits); err != nil {
+			return nil, err
+		}
+	}
+	if !p.q.AllCopies {
+		if err := e.addCopies(ctx, p, out.Hits); err != nil {
 			return nil, err
 		}
 	}

@@ -15,6 +15,9 @@ const (
 	FacetOrg       = "org"
 	FacetSource    = "source"
 	FacetPublished = "published" // the date histogram
+	// FacetGroup filters by story: the copies of one (a group of the
+	// store's). It is not counted.
+	FacetGroup = "group"
 )
 
 // Sort orders of a Query.
@@ -36,15 +39,24 @@ type Query struct {
 	Page    int                 // 1-based
 	Size    int                 // hits per page, 1..100; 0 = 20
 	Quotes  bool                // search quote documents instead of articles
+	// AllCopies shows and counts every copy of a story (the same agency
+	// text run by several papers) as a hit of its own. Without it a story
+	// is one hit, by its best-ranked copy, Total counts stories and the
+	// facets count a story once (copies.go).
+	AllCopies bool
 }
 
 // Result is one page of hits with facet counts over all matching documents.
 type Result struct {
-	Total  uint64
-	Took   time.Duration
-	Hits   []Hit
-	Facets map[string][]FacetValue // facet name -> values, most frequent first
-	Dates  []DateBucket            // the published histogram, oldest first
+	// Total counts the stories that match (every copy, with AllCopies);
+	// Matches counts every matching article (or quotation), copies
+	// included.
+	Total   uint64
+	Matches uint64
+	Took    time.Duration
+	Hits    []Hit
+	Facets  map[string][]FacetValue // facet name -> values, most frequent first
+	Dates   []DateBucket            // the published histogram, oldest first
 }
 
 // Hit is one matching article, or one quotation when Query.Quotes is set.
@@ -58,6 +70,13 @@ type Hit struct {
 	People    []string
 	Countries []string
 	Topics    []string
+	// Group names the story the article is a copy of (the id of its
+	// first copy, or its own id). Copies are, when a search shows each
+	// story once, the story's other copies in the archive, matching or
+	// not, oldest first; for a quotation, the other articles that quote
+	// the same words in a copy of the story.
+	Group  string
+	Copies []Copy
 	// For quote hits only.
 	QuoteID     string
 	Quote       string
@@ -67,6 +86,15 @@ type Hit struct {
 	// score is the hit's relevance, for tests that compare two ways of
 	// ranking.
 	score float64
+}
+
+// Copy is another copy of a hit's story: an article, where and when it ran.
+type Copy struct {
+	ID        string
+	Title     string
+	URL       string
+	Source    string
+	Published time.Time
 }
 
 // FacetValue is one value of a facet and how many matching documents have it.

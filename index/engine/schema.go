@@ -1,10 +1,13 @@
 package engine
 
 import (
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -47,6 +50,13 @@ const (
 	fieldSpeakerType  = "speaker_type"
 	fieldQuotes       = "quotes" // an article's number of quote documents
 	fieldRecord       = "record" // Article.Record: stored, never searched
+	// fieldGroup is the story an article is a copy of (its group in the
+	// store, or its own id when it is the first or only one): articles
+	// and their quotations carry it, so that "group:ID" finds every copy.
+	fieldGroup = FacetGroup
+	// fieldCopy is what a quotation is collapsed by: the same words in
+	// two copies of one story are one quotation (quoteCopy).
+	fieldCopy = "copy"
 )
 
 // facetFields maps each facet a Query may filter or count by to its field.
@@ -57,6 +67,8 @@ var facetFields = map[string]string{
 	FacetTopic:   fieldTopic,
 	FacetOrg:     fieldOrg,
 	FacetSource:  fieldSource,
+	// Filtered by, never counted: a group's copies, for "also in".
+	FacetGroup: fieldGroup,
 }
 
 // keywordFields are matched whole: a query-string clause on one of them
@@ -64,13 +76,13 @@ var facetFields = map[string]string{
 var keywordFields = map[string]bool{
 	fieldType: true, fieldSource: true, fieldYear: true, fieldPerson: true,
 	fieldOrg: true, fieldCountry: true, fieldTopic: true, fieldSpeaker: true,
-	fieldSpeakerType: true,
+	fieldSpeakerType: true, fieldGroup: true,
 }
 
 // Fields a hit reads from the stored fields of its document: an article's,
 // and a quote's own (the rest of a quote hit comes from its article).
 var (
-	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublished, fieldPerson, fieldCountry, fieldTopic}
+	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublished, fieldPerson, fieldCountry, fieldTopic, fieldGroup}
 	quoteHitFields   = []string{fieldQuote, fieldSpeaker, fieldSpeakerType}
 )
 
@@ -159,6 +171,7 @@ func Mapping() *mapping.IndexMappingImpl {
 	article.AddFieldMappingsAt(fieldSpeaker, kw(false))
 	article.AddFieldMappingsAt(fieldQuotes, storedOnly())
 	article.AddFieldMappingsAt(fieldRecord, storedOnly())
+	article.AddFieldMappingsAt(fieldGroup, kw(true))
 
 	quote := mapping.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fieldType, kw(false))
@@ -176,6 +189,8 @@ func Mapping() *mapping.IndexMappingImpl {
 	quote.AddFieldMappingsAt(fieldOrg, kw(false))
 	quote.AddFieldMappingsAt(fieldCountry, kw(false))
 	quote.AddFieldMappingsAt(fieldTopic, kw(false))
+	quote.AddFieldMappingsAt(fieldGroup, kw(false))
+	quote.AddFieldMappingsAt(fieldCopy, kw(false))
 
 	m := mapping.NewIndexMapping()
 	m.TypeField = fieldType
@@ -211,6 +226,10 @@ type Article struct {
 	Countries     []string // ISO 3166-1 alpha-2 codes
 	Topics        []string
 	Quotes        []Quotation
+
+	// Group names the story the article is a copy of: the id of its
+	// first copy, or its own id. Empty means its own id.
+	Group string
 
 	// Record is stored with the article, bytes as they are, and never
 	// searched: what index keeps of the article beside the stored values.
@@ -259,6 +278,7 @@ func Documents(a Article) []Document {
 		common(qd, a)
 		setString(qd, fieldSpeaker, q.Speaker)
 		setString(qd, fieldSpeakerType, q.SpeakerType)
+		qd[fieldCopy] = quoteCopy(groupOf(a), q.Text)
 		out = append(out, Document{ID: QuoteID(a.ID, n), Fields: qd})
 	}
 	return out
@@ -300,8 +320,37 @@ func indexableDate(t time.Time) bool {
 	return !t.IsZero() && t.After(minDate) && t.Before(maxDate)
 }
 
+// groupOf is the group an article is filed under.
+func groupOf(a Article) string {
+	if a.Group != "" {
+		return a.Group
+	}
+	return a.ID
+}
+
+// quoteCopy is the key a quotation is collapsed by: a hash of its story's
+// group and its words (letters and digits, in lower case), so that the
+// same words quoted in two copies of a story, punctuated or cased
+// otherwise, are one quotation, and two quotations of one copy are two.
+// The hash alone is kept (13 characters, not the group's id and more): a
+// key for every quotation is a term for every quotation.
+func quoteCopy(group, text string) string {
+	h := fnv.New64a()
+	h.Write([]byte(group))
+	h.Write([]byte{0})
+	var buf [utf8.UTFMax]byte
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			h.Write(buf[:n])
+		}
+	}
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
 // common sets the fields articles and quotes share.
 func common(doc map[string]any, a Article) {
+	doc[fieldGroup] = groupOf(a)
 	setString(doc, fieldSource, a.Source)
 	if indexableDate(a.Published) {
 		p := a.Published.UTC()

@@ -245,7 +245,7 @@ func TestHits(t *testing.T) {
 	want := Hit{
 		ID: "a3", Title: "Bank of England cuts rates", URL: "https://example.test/a3", Source: "The Ledger",
 		Published: date("2023-01-05"), People: []string{"Andrew Bailey"}, Countries: []string{"GB"},
-		Topics: []string{"economy, business and finance"},
+		Topics: []string{"economy, business and finance"}, Group: "a3",
 	}
 	snippet := h.Snippet
 	h.Snippet = ""
@@ -284,6 +284,7 @@ func TestHits(t *testing.T) {
 		Published: date("2023-01-05"), People: []string{"Andrew Bailey"}, Countries: []string{"GB"},
 		Topics:  []string{"economy, business and finance"},
 		Snippet: "Inflation is <mark>falling</mark> faster than we feared",
+		Group:   "a3",
 	}
 	if diff := cmp.Diff(wantQuote, r.Hits[0], cmpopts.IgnoreUnexported(Hit{})); diff != "" {
 		t.Errorf("quote hit (-want +got):\n%s", diff)

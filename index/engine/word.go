@@ -40,8 +40,8 @@ const maxWordWindow = 1000
 type oneWord struct{ term string }
 
 func (w oneWord) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
-	hits, total, counts, err := e.wordSearch(ctx, p.q, w.term, p.from, p.size)
-	return answer{hits: hits, total: total, counts: counts}, err
+	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, w.term, p.from, p.size)
+	return answer{hits: hits, total: total, matches: matches, counts: counts}, err
 }
 
 // oneWordTerm returns the analysed term of p if p is a search oneWord
@@ -91,6 +91,7 @@ type wordField struct {
 type scored struct {
 	score float64
 	num   uint64 // the document's number in the snapshot
+	group uint32 // its story, when a page shows each once; 0: none
 }
 
 // pageHeap keeps the best candidates, the worst on top. Of equal scores the
@@ -118,14 +119,16 @@ func (h *pageHeap) Pop() any {
 }
 
 // better reports whether a candidate beats the worst kept one.
-func (h pageHeap) better(c scored) bool {
-	w := h[0]
-	return c.score > w.score || (c.score == w.score && c.num < w.num)
+func (h pageHeap) better(c scored) bool { return c.beats(h[0]) }
+
+// beats reports whether c ranks before d.
+func (c scored) beats(d scored) bool {
+	return c.score > d.score || (c.score == d.score && c.num < d.num)
 }
 
 // wordSearch walks term's postings for the page from..from+size of q and
 // counts q's facets.
-func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, size int) (hits []Hit, total uint64, counts facetCounts, err error) {
+func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, size int) (hits []Hit, total, all uint64, counts facetCounts, err error) {
 	names := []string{fieldTitle, fieldBody}
 	boosts := []float64{titleBoost, 1}
 	if q.Quotes {
@@ -143,12 +146,12 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, siz
 
 	snap, closeSnap, err := e.snapshot()
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, 0, 0, nil, err
 	}
 	defer closeSnap()
-	fc := &facetCounter{tables: &e.facets}
+	fc := &facetCounter{tables: &e.facets, collapse: !q.AllCopies}
 	if err := fc.start(snap); err != nil {
-		return nil, 0, nil, err
+		return nil, 0, 0, nil, err
 	}
 	defer fc.release()
 
@@ -157,7 +160,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, siz
 	// (its distinct terms over the documents, rounded up).
 	docs, err := snap.DocCount()
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, 0, 0, nil, err
 	}
 	// The word's postings in each segment and field, opened once: their
 	// sizes give the statistics and the way of counting, and the search
@@ -166,7 +169,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, siz
 	postings := make([][]segment.PostingsList, len(segs))
 	for si, ss := range segs {
 		if postings[si], err = wordPostings(ss, names, term); err != nil {
-			return nil, 0, nil, err
+			return nil, 0, 0, nil, err
 		}
 	}
 	fields := make([]wordField, len(names))
@@ -175,7 +178,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, siz
 	for i, name := range names {
 		card, err := snap.FieldCardinality(name)
 		if err != nil {
-			return nil, 0, nil, err
+			return nil, 0, 0, nil, err
 		}
 		var df uint64
 		for si := range segs {
@@ -224,28 +227,36 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, siz
 	var base uint64
 	for si, ss := range segs {
 		if err := ctx.Err(); err != nil {
-			return nil, 0, nil, err
+			return nil, 0, 0, nil, err
 		}
 		// A segment where the word is common is ranked from its impact
-		// list (impacts.go), with no filter to pass and a page it reaches.
+		// list (impacts.go), with no filter to pass and a page it reaches
+		// (of stories: one fewer, see buildImpacts).
 		var il *impactList
-		if len(filters) == 0 && want <= impactDepth && postings[si][len(names)-1].Count() >= impactMinDocs {
-			if il, err = e.facets.impacts.get(ss, names, term, postings[si]); err != nil {
-				return nil, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
+		depth := impactDepth
+		var stories func(uint32) uint32
+		if fc.collapse {
+			depth--
+			stories = fc.segs[si].storyOf
+		}
+		if len(filters) == 0 && want <= depth && postings[si][len(names)-1].Count() >= impactMinDocs {
+			if il, err = e.facets.impacts.get(ss, names, term, postings[si], stories); err != nil {
+				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
 		n, bm, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, il)
 		if err != nil {
-			return nil, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
+			return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 		if onBitmaps {
 			matches[si] = bm
 		}
-		total += n
+		all += n
 		base += ss.Segment().Count()
 	}
+	total = all - fc.copies
 	if counts, err = fc.result(); err != nil {
-		return nil, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
+		return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	if onBitmaps {
 		ids := make([]uint64, len(snap.Segments()))
@@ -254,7 +265,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, siz
 		}
 		order := e.facets.candidates(ids, fc.segs, fc.values, q.Quotes)
 		if err = bitmapCounts(counts, fc.segs, fc.values, order, matches, q.Quotes); err != nil {
-			return nil, 0, nil, fmt.Errorf("search %q: count facets: %w", q.Text, err)
+			return nil, 0, 0, nil, fmt.Errorf("search %q: count facets: %w", q.Text, err)
 		}
 	}
 	// The page, best first.
@@ -269,12 +280,12 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, siz
 		page[i] = segDoc{si, local}
 	}
 	if hits, err = storedHits(segs, page, q.Quotes); err != nil {
-		return nil, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
+		return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	for i, c := range ranked {
 		hits[i].score = c.score
 	}
-	return hits, total, counts, nil
+	return hits, total, all, counts, nil
 }
 
 // facetTerm is one filter: a keyword field's value.
@@ -294,14 +305,19 @@ const (
 // list's documents that can make the page; filters must then be none.
 func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField,
 	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
+	t := fc.segs[si]
 	if il != nil {
-		il.offer(fields, base, top, want)
+		var stories func(uint32) uint32
+		if fc.collapse {
+			stories = t.storyOf
+		}
+		il.offer(fields, base, top, want, stories)
 		bm, err := matchBitmap(postings)
 		if err != nil {
 			return 0, nil, err
 		}
 		fc.countBitmap(si, base, bm, mode)
-		return bm.GetCardinality(), bm, nil
+		return bm.GetCardinality(), fc.stories(si, bm), nil
 	}
 	seg, deleted := ss.Segment(), ss.Deleted()
 	// The filters, as one bitmap of the documents that pass them all; nil
@@ -372,11 +388,15 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 				sum += fields[i].score(uint64(h.freq), float64(h.norm))
 			}
 		}
-		top.offer(scored{score: sum * coord, num: base + uint64(num)}, want)
+		c := scored{score: sum * coord, num: base + uint64(num)}
+		if fc.collapse {
+			c.group = t.storyOf(num)
+		}
+		top.offer(c, want)
 	})
 	fc.countBatch(si, base, batch, mode)
 	fc.batch = batch[:0]
-	return n, match, err
+	return n, fc.stories(si, match), err
 }
 
 // wordPostings opens the postings of term in each of fields of a segment,

@@ -1,0 +1,306 @@
+package engine
+
+import (
+	"container/heap"
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Copies of one story (the store's groups: the same agency text run by
+// several papers) are one story to a search unless the query asks for
+// every copy (Query.AllCopies):
+//
+//   - the page shows each story once, by its best-ranked copy (the newest
+//     on a sort by date), and the hit names the other copies (hits.go);
+//   - Total counts stories; Result.Matches counts every copy;
+//   - the facets count a story once, by the first of its copies the
+//     search meets in index order: a story is counted under the values
+//     of that copy. Copies are one text with small edits, so their
+//     values nearly always agree; where one copy names a person another
+//     cut, the person is counted if the first copy met names them. The
+//     counts are exact in that sense: every story once, none twice;
+//   - except the source facet, which counts every copy: each source did
+//     run the story, and a filter by source finds each copy.
+//
+// A quotation is a copy when its article is a copy and its words are the
+// same (the copy key, quoteCopy): the same words quoted in two copies of a
+// story are one quotation.
+//
+// Each document's story is numbered index-wide (segmentFacets.group); a
+// search marks the numbers it has met in a bitset, one bit per story.
+
+// copied reports whether the story of row r of table t was met before by
+// this search, and marks it met.
+func (fc *facetCounter) copied(t *segmentFacets, r uint64) bool {
+	g := t.group[r]
+	if g == 0 {
+		return false
+	}
+	w, b := g/64, g%64
+	if fc.seen[w]>>b&1 == 1 {
+		fc.copies++
+		return true
+	}
+	fc.seen[w] |= 1 << b
+	return false
+}
+
+// dropCopies returns the rows (of the matches locals of segment si) whose
+// story the search meets for the first time, and counts the others' source
+// only; searches counted on bitmaps keep them to take out of the matches.
+func (fc *facetCounter) dropCopies(si int, locals, rows []uint32, mode int) []uint32 {
+	t := fc.segs[si]
+	counts := *fc.counts
+	kept := rows[:0]
+	for i, r := range rows {
+		if !fc.copied(t, uint64(r)) {
+			kept = append(kept, r)
+			continue
+		}
+		t.addSource(counts, uint64(r))
+		if mode == countOnBitmaps {
+			if fc.copyBitmaps[si] == nil {
+				fc.copyBitmaps[si] = roaring.New()
+			}
+			fc.copyBitmaps[si].Add(locals[i])
+		}
+	}
+	return kept
+}
+
+// stories returns the matches of segment si, a bitmap of its documents,
+// without the copies counted on bitmaps: what the many-valued facets are
+// counted from. It may return matches itself, which is not changed.
+func (fc *facetCounter) stories(si int, matches *roaring.Bitmap) *roaring.Bitmap {
+	if !fc.collapse || matches == nil || fc.copyBitmaps[si] == nil {
+		return matches
+	}
+	return roaring.AndNot(matches, fc.copyBitmaps[si])
+}
+
+// storyOf returns the story of the segment's document num (0: none).
+func (sf *segmentFacets) storyOf(num uint32) uint32 {
+	return sf.group[sf.row(uint64(num))]
+}
+
+// addSource counts the source of row r: a copy counts there.
+func (sf *segmentFacets) addSource(counts []uint32, r uint64) {
+	from, to := sf.off[r], sf.off[r]+uint32(sf.few[r])
+	if sf.ords16 != nil {
+		addSource(counts, sf.global, sf.isSource, sf.ords16[from:to])
+	} else {
+		addSource(counts, sf.global, sf.isSource, sf.ords32[from:to])
+	}
+}
+
+func addSource[T uint16 | uint32](counts, global []uint32, isSource []bool, ords []T) {
+	for _, o := range ords {
+		if isSource[o] {
+			counts[global[o]]++
+		}
+	}
+}
+
+// seenPool recycles the bitsets of stories met; they go back all zero.
+var seenPool bitsetPool
+
+type bitsetPool struct{ p sync.Pool }
+
+// get returns an all-zero bitset of at least n bits.
+func (bp *bitsetPool) get(n int) []uint64 {
+	words := n/64 + 1
+	if v, ok := bp.p.Get().(*[]uint64); ok && cap(*v) >= words {
+		return (*v)[:words]
+	}
+	return make([]uint64, words)
+}
+
+// putSeen clears the search's bitset and gives it back.
+func (fc *facetCounter) putSeen() {
+	if fc.seen == nil {
+		return
+	}
+	seen := fc.seen
+	clear(seen)
+	seenPool.p.Put(&seen)
+	fc.seen = nil
+}
+
+// groupPage keeps, for Bleve's collector, the best want matches of which
+// no two are copies of one story: each story's best match. Bleve's own
+// collector, handed these at the end, orders them and cuts the page. The
+// worst kept is on top of the heap; a match that does not beat it cannot
+// make the page, whatever its story, since a story's kept match is never
+// worse than the worst.
+type groupPage struct {
+	want          int
+	sort          search.SortOrder
+	cachedScoring []bool
+	cachedDesc    []bool
+	pool          *search.DocumentMatchPool
+	docs          []*search.DocumentMatch
+	groups        []uint32
+	// at finds a story's kept match: a deep page keeps thousands.
+	at map[uint32]int
+}
+
+func newGroupPage(want int, sort search.SortOrder) *groupPage {
+	return &groupPage{want: want, sort: sort, cachedScoring: sort.CacheIsScore(), cachedDesc: sort.CacheDescending(), at: map[uint32]int{}}
+}
+
+// start readies the page for one search's collector.
+func (gp *groupPage) start(sctx *search.SearchContext) { gp.pool = sctx.DocumentMatchPool }
+
+// compare orders two matches as the search sorts them: below 0 when a
+// comes first.
+func (gp *groupPage) compare(a, b *search.DocumentMatch) int {
+	return gp.sort.Compare(gp.cachedScoring, gp.cachedDesc, a, b)
+}
+
+// offer keeps d, of story group (0: none), if it is its story's best so far
+// and among the best want stories.
+func (gp *groupPage) offer(d *search.DocumentMatch, group uint32) {
+	full := len(gp.docs) >= gp.want
+	if full && gp.compare(d, gp.docs[0]) >= 0 {
+		gp.pool.Put(d)
+		return
+	}
+	if i, ok := gp.at[group]; ok && group != 0 {
+		if gp.compare(d, gp.docs[i]) < 0 {
+			gp.pool.Put(gp.docs[i])
+			gp.docs[i] = d
+			heap.Fix(gp, i)
+		} else {
+			gp.pool.Put(d)
+		}
+		return
+	}
+	if !full {
+		gp.docs, gp.groups = append(gp.docs, d), append(gp.groups, group)
+		gp.at[group] = len(gp.docs) - 1
+		heap.Fix(gp, len(gp.docs)-1)
+		return
+	}
+	gp.pool.Put(gp.docs[0])
+	delete(gp.at, gp.groups[0])
+	gp.docs[0], gp.groups[0] = d, group
+	gp.at[group] = 0
+	heap.Fix(gp, 0)
+}
+
+// flush hands the kept matches to Bleve's collector, and then the end.
+func (gp *groupPage) flush(next search.DocumentMatchHandler) error {
+	for _, d := range gp.docs {
+		if err := next(d); err != nil {
+			return err
+		}
+	}
+	gp.docs, gp.groups = nil, nil
+	return next(nil)
+}
+
+// The heap's order: the worst match on top.
+func (gp *groupPage) Len() int           { return len(gp.docs) }
+func (gp *groupPage) Less(i, j int) bool { return gp.compare(gp.docs[i], gp.docs[j]) > 0 }
+func (gp *groupPage) Swap(i, j int) {
+	gp.docs[i], gp.docs[j] = gp.docs[j], gp.docs[i]
+	gp.groups[i], gp.groups[j] = gp.groups[j], gp.groups[i]
+	gp.at[gp.groups[i]], gp.at[gp.groups[j]] = i, j
+}
+func (gp *groupPage) Push(x any) { panic("groupPage grows by offer") }
+func (gp *groupPage) Pop() any   { panic("groupPage never shrinks") }
+
+// maxCopies bounds the copies read for one page's hits: a story run by
+// thousands of papers names the first of them.
+const maxCopies = 5000
+
+// addCopies names, for each hit of a page of stories, the story's other
+// copies in the archive (whether or not they match the search: a copy cut
+// short may not), oldest first: for an article, the other articles of its
+// group; for a quotation, the other articles that quote the same words in
+// a copy of the story. One search finds them for the whole page.
+func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
+	field := fieldGroup
+	if p.q.Quotes {
+		field = fieldCopy
+	}
+	keyOf := func(h Hit) string {
+		if h.Group == "" {
+			return "" // an index from before groups
+		}
+		if p.q.Quotes {
+			return quoteCopy(h.Group, h.Quote)
+		}
+		return h.Group
+	}
+	// Most stories are one article: only those the facet tables count
+	// more than one document of are looked up.
+	var keys []string
+	for _, h := range hits {
+		if k := keyOf(h); k != "" && !slices.Contains(keys, k) && e.facets.mayHaveCopies(field, k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	terms := make([]query.Query, len(keys))
+	for i, k := range keys {
+		terms[i] = termQuery(field, k)
+	}
+	typ := typeArticle
+	if p.q.Quotes {
+		typ = typeQuote
+	}
+	q := query.NewConjunctionQuery([]query.Query{termQuery(fieldType, typ), query.NewDisjunctionQuery(terms)})
+	req := bleve.NewSearchRequestOptions(q, maxCopies, 0, false)
+	req.Score = bleve.ScoreNone
+	req.SortBy([]string{fieldPublishedKey, "_id"})
+	req.Fields = articleHitFields
+	if p.q.Quotes {
+		req.Fields = []string{fieldQuote}
+	}
+	sr, err := e.search(ctx, req, "")
+	if err != nil {
+		return fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+	}
+	// A quotation's copies are named by their articles, read at once.
+	byKey := map[string][]Copy{}
+	if p.q.Quotes {
+		found := make([]Hit, len(sr.Hits))
+		for i, h := range sr.Hits {
+			found[i] = Hit{ID: quoteArticle(h.ID), Quote: fieldString(h.Fields[fieldQuote])}
+		}
+		if err := e.addArticles(ctx, found); err != nil {
+			return fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
+		}
+		for _, h := range found {
+			k := keyOf(h)
+			byKey[k] = append(byKey[k], copyOf(h))
+		}
+	} else {
+		for _, h := range sr.Hits {
+			a := articleHit(h)
+			byKey[a.Group] = append(byKey[a.Group], copyOf(a))
+		}
+	}
+	for i, h := range hits {
+		for _, c := range byKey[keyOf(h)] {
+			if c.ID != h.ID {
+				hits[i].Copies = append(hits[i].Copies, c)
+			}
+		}
+	}
+	return nil
+}
+
+func copyOf(h Hit) Copy {
+	return Copy{ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published}
+}
