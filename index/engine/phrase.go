@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -144,6 +145,9 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		return conj, nil
 	}
 	ps := &phraseSearcher{ctx: ctx, conj: conj, reader: i, phrase: phrase, words: words, q: q}
+	if q.field == fieldBody && hasBodyPairs(m) {
+		ps.pairs = planPairs(phrase, words)
+	}
 	for _, p := range parts {
 		ps.df = append(ps.df, p.Count())
 	}
@@ -190,6 +194,9 @@ type phraseSearcher struct {
 	phrase [][]string
 	words  []string
 	q      *textPhraseQuery
+	// pairs is what the body's pair field (pairs.go) tells of the
+	// phrase; none for an index without it.
+	pairs pairPlan
 	// scorers score each word as the conjunction's term searchers do; df
 	// is how many documents have each word.
 	scorers []*scorer.TermQueryScorer
@@ -275,14 +282,30 @@ func (s *phraseSearcher) collectByConjunction() error {
 // through every posting of a common word in the phrase ("said"):
 // milliseconds for a phrase that a rare word makes selective.
 func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
+	type held struct {
+		num  uint64
+		freq []uint64
+	}
+	var found []held
 	segs := snap.Segments()
 	bases := make([]uint64, len(segs)+1)
 	var cands []uint64 // document numbers in the snapshot, in order
+	// The terms a candidate must have: the phrase's common pairs, the
+	// rarest first, then its words unless the pairs have them all.
+	var needs []facetTerm
+	for _, p := range s.pairs.needs {
+		needs = append(needs, facetTerm{fieldBodyPairs, p})
+	}
+	if !s.pairs.covered {
+		for _, w := range s.words {
+			needs = append(needs, facetTerm{s.q.field, w})
+		}
+	}
 	for si, ss := range segs {
 		bases[si+1] = bases[si] + ss.Segment().Count()
 		var both *roaring.Bitmap
-		for _, w := range s.words {
-			bm, err := termBitmap(ss.Segment(), s.q.field, w, ss.Deleted())
+		for _, ft := range needs {
+			bm, err := termBitmap(ss.Segment(), ft.field, ft.value, ss.Deleted())
 			if err != nil {
 				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 			}
@@ -294,6 +317,21 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			if both.IsEmpty() {
 				break
 			}
+		}
+		if both.IsEmpty() {
+			continue
+		}
+		if s.pairs.whole || s.pairs.chain != nil {
+			// The pairs decide the phrase, or the counts do where they
+			// can tell; only the rest are read.
+			decided, rest, err := s.decide(ss.Segment(), both)
+			if err != nil {
+				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
+			}
+			for k, d := range decided.docs {
+				found = append(found, held{bases[si] + uint64(d), decided.freqs[k]})
+			}
+			both = rest
 		}
 		it := both.Iterator()
 		for it.HasNext() {
@@ -309,11 +347,6 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			rare = k
 		}
 	}
-	type held struct {
-		num  uint64
-		freq []uint64
-	}
-	var found []held
 	for from := 0; from < len(cands); from += phraseCheckPage {
 		if err := s.ctx.Err(); err != nil {
 			return err
@@ -337,6 +370,8 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			}
 		}
 	}
+	// Decided and checked documents, in order again.
+	slices.SortFunc(found, func(a, b held) int { return cmp.Compare(a.num, b.num) })
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(len(s.scorers), 0)}
 	si, open := 0, -1
 	var it segment.PostingsIterator

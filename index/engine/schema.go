@@ -147,6 +147,16 @@ func Mapping() *mapping.IndexMappingImpl {
 	body := text(false)
 	body.IncludeTermVectors = false
 	article.AddFieldMappingsAt(fieldBody, body)
+	// The body's common pairs (pairs.go), which decide most phrases of
+	// common words without reading the text. Frequencies stay: a phrase
+	// of three terms is decided from them.
+	pairs := mapping.NewTextFieldMapping()
+	pairs.Analyzer = pairAnalyzerName
+	pairs.Store = false
+	pairs.IncludeTermVectors = false
+	pairs.IncludeInAll = false
+	pairs.DocValues = false
+	article.AddFieldMappingsAt(fieldBodyPairs, pairs)
 	article.AddFieldMappingsAt(fieldURL, storedOnly())
 	article.AddFieldMappingsAt(fieldSource, kw(true))
 	article.AddFieldMappingsAt(fieldPublished, published(true))
@@ -241,6 +251,7 @@ func Documents(a Article) []Document {
 		fieldBody:   a.Body,
 		fieldQuotes: strconv.Itoa(len(a.Quotes)),
 	}
+	setString(doc, fieldBodyPairs, a.Body)
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
 	common(doc, a)
