@@ -72,6 +72,11 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 		if q.Fuzziness > searcher.MaxFuzziness {
 			r.fail(&OverBudgetError{Limit: LimitFuzziness, Value: q.Fuzziness, Max: searcher.MaxFuzziness})
 		}
+	case *query.DateRangeQuery:
+		if q.FieldVal == fieldPublished {
+			// The date is not indexed as itself (daterange.go).
+			return publishedClause(q)
+		}
 	case *query.RegexpQuery:
 		r.checkRegexp("/"+q.Regexp+"/", q.Regexp)
 	case *query.WildcardQuery:

@@ -38,6 +38,7 @@ const (
 	fieldSource       = FacetSource
 	fieldPublished    = FacetPublished
 	fieldPublishedKey = "published_key" // the date as one sortable keyword
+	fieldPublishedDay = "published_day" // the date's day, for ranges (daterange.go)
 	fieldYear         = "year"          // "2024": the histogram counts it as a facet
 	fieldPerson       = FacetPerson
 	fieldOrg          = FacetOrg
@@ -118,9 +119,24 @@ func Mapping() *mapping.IndexMappingImpl {
 		f.DocValues = false
 		return f
 	}
-	published := func(store bool) *mapping.FieldMapping {
+	// The date as hits show it: stored, not indexed. Ranges search its
+	// day (publishedDay) and, within a day, its key.
+	published := func() *mapping.FieldMapping {
 		f := mapping.NewDateTimeFieldMapping()
-		f.Store = store
+		f.Index = false
+		f.Store = true
+		f.DocValues = false
+		f.IncludeInAll = false
+		return f
+	}
+	// A date is indexed as 16 terms, one per four bits of its
+	// nanoseconds, so that a range is a few terms; to the nanosecond,
+	// every article's lower terms were its own, and a quotation's the
+	// same again: more than a fifth of the index. By the day, a day's
+	// articles share them.
+	publishedDay := func() *mapping.FieldMapping {
+		f := mapping.NewDateTimeFieldMapping()
+		f.Store = false
 		// A date's doc values hold all 16 of its range terms; sorting
 		// reads publishedKey's single one instead.
 		f.DocValues = false
@@ -159,7 +175,8 @@ func Mapping() *mapping.IndexMappingImpl {
 	article.AddFieldMappingsAt(fieldBodyPairs, pairs)
 	article.AddFieldMappingsAt(fieldURL, storedOnly())
 	article.AddFieldMappingsAt(fieldSource, kw(true))
-	article.AddFieldMappingsAt(fieldPublished, published(true))
+	article.AddFieldMappingsAt(fieldPublished, published())
+	article.AddFieldMappingsAt(fieldPublishedDay, publishedDay())
 	article.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
 	article.AddFieldMappingsAt(fieldYear, kw(false))
 	article.AddFieldMappingsAt(fieldPerson, kw(true))
@@ -179,7 +196,7 @@ func Mapping() *mapping.IndexMappingImpl {
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
 	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
 	quote.AddFieldMappingsAt(fieldSource, kw(false))
-	quote.AddFieldMappingsAt(fieldPublished, published(false))
+	quote.AddFieldMappingsAt(fieldPublishedDay, publishedDay())
 	quote.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
 	quote.AddFieldMappingsAt(fieldYear, kw(false))
 	quote.AddFieldMappingsAt(fieldPerson, kw(false))
@@ -254,6 +271,9 @@ func Documents(a Article) []Document {
 	setString(doc, fieldBodyPairs, a.Body)
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
+	if indexableDate(a.Published) {
+		doc[fieldPublished] = a.Published.UTC()
+	}
 	common(doc, a)
 	var speakers []string
 	for _, q := range a.Quotes {
@@ -316,7 +336,7 @@ func common(doc map[string]any, a Article) {
 	setString(doc, fieldSource, a.Source)
 	if indexableDate(a.Published) {
 		p := a.Published.UTC()
-		doc[fieldPublished] = p
+		doc[fieldPublishedDay] = dayOf(p)
 		doc[fieldPublishedKey] = p.Format(publishedKeyLayout)
 		doc[fieldYear] = strconv.Itoa(p.Year())
 	}
