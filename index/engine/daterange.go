@@ -6,14 +6,22 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// A date range is searched on the published day (fieldPublishedDay, which
-// keeps the index small: schema.go) for the whole days it covers, and on
-// the date key (fieldPublishedKey, the date to the nanosecond as a term)
-// for the part of a day at either end, when the range starts or ends
-// inside one. Ranges from the search page and the API are whole days, so
-// the key's terms are read only for a range given to the second.
+// A date range is searched on keywords of the published date: the whole
+// years it covers on the year (fieldYear, which the histogram counts too),
+// the whole months at either end on the month, the whole days on the day,
+// and the part of a day at either end, when it starts or ends inside one,
+// on the date key (the date to the nanosecond as a term). Each is one
+// range of terms, so a range is at most seven term ranges, each over a few
+// dozen terms at most. A document keeps three terms for it, where a date
+// field keeps sixteen (schema.go). Ranges from the search page and the API
+// are whole days, so the key's terms are read only for a range given to
+// the second.
 
-const day = 24 * time.Hour
+const (
+	day         = 24 * time.Hour
+	monthLayout = "2006-01"
+	yearLayout  = "2006"
+)
 
 // dayOf is the start of t's day, in UTC.
 func dayOf(t time.Time) time.Time { return t.UTC().Truncate(day) }
@@ -21,12 +29,18 @@ func dayOf(t time.Time) time.Time { return t.UTC().Truncate(day) }
 // publishedRange matches the documents published from from to to, both
 // included; a zero time leaves that end open. Both must not be zero.
 func publishedRange(from, to time.Time) query.Query {
-	yes := true
-	// The whole days: from the first day that starts at or after from to
-	// the last that ends at or before to.
-	var first, last time.Time
+	var parts []query.Query
+	terms := func(field, lo, hi string) {
+		yes := true
+		q := query.NewTermRangeInclusiveQuery(lo, hi, &yes, &yes)
+		q.SetField(field)
+		parts = append(parts, q)
+	}
+	// The whole days, first to last: from the first day that starts at or
+	// after from to the last that ends at or before to.
 	fromInside := !from.IsZero() && !from.Equal(dayOf(from))
 	toInside := !to.IsZero() && !to.Equal(dayOf(to).Add(day-1))
+	first, last := dayOf(minDate), dayOf(maxDate).Add(-day)
 	if !from.IsZero() {
 		first = dayOf(from)
 		if fromInside {
@@ -39,17 +53,19 @@ func publishedRange(from, to time.Time) query.Query {
 			last = last.Add(-day)
 		}
 	}
-	var parts []query.Query
-	if first.IsZero() || last.IsZero() || !first.After(last) {
-		dq := query.NewDateRangeInclusiveQuery(first, last, &yes, &yes)
-		dq.SetField(fieldPublishedDay)
-		parts = append(parts, dq)
+	for _, r := range coverDays(first, last) {
+		switch r.unit {
+		case unitYear:
+			terms(fieldYear, r.from.Format(yearLayout), r.to.Format(yearLayout))
+		case unitMonth:
+			terms(fieldPublishedMonth, r.from.Format(monthLayout), r.to.Format(monthLayout))
+		default:
+			terms(fieldPublishedDay, r.from.Format(time.DateOnly), r.to.Format(time.DateOnly))
+		}
 	}
 	// The part of a day at either end, by the key.
 	keys := func(from, to time.Time) {
-		kq := query.NewTermRangeInclusiveQuery(from.UTC().Format(publishedKeyLayout), to.UTC().Format(publishedKeyLayout), &yes, &yes)
-		kq.SetField(fieldPublishedKey)
-		parts = append(parts, kq)
+		terms(fieldPublishedKey, from.UTC().Format(publishedKeyLayout), to.UTC().Format(publishedKeyLayout))
 	}
 	if fromInside {
 		end := dayOf(from).Add(day - 1)
@@ -65,10 +81,50 @@ func publishedRange(from, to time.Time) query.Query {
 		}
 		keys(start, to)
 	}
-	if len(parts) == 1 {
+	switch len(parts) {
+	case 0:
+		return query.NewMatchNoneQuery()
+	case 1:
 		return parts[0]
 	}
 	return query.NewDisjunctionQuery(parts)
+}
+
+// Units of a dateRun.
+const (
+	unitDay = iota
+	unitMonth
+	unitYear
+)
+
+// dateRun is a run of whole days, months or years: from the first one's
+// first day to the last one's.
+type dateRun struct {
+	unit     int
+	from, to time.Time
+}
+
+// coverDays returns the days first to last (both included, days' starts in
+// UTC) as few runs of whole years, months and days as cover them: days up
+// to a month's start, months up to a year's, years, then months and days.
+func coverDays(first, last time.Time) []dateRun {
+	var out []dateRun
+	for cur := first; !cur.After(last); {
+		unit, next := unitDay, cur.AddDate(0, 0, 1)
+		switch {
+		case cur.YearDay() == 1 && !cur.AddDate(1, 0, -1).After(last):
+			unit, next = unitYear, cur.AddDate(1, 0, 0)
+		case cur.Day() == 1 && !cur.AddDate(0, 1, -1).After(last):
+			unit, next = unitMonth, cur.AddDate(0, 1, 0)
+		}
+		if n := len(out); n > 0 && out[n-1].unit == unit {
+			out[n-1].to = cur
+		} else {
+			out = append(out, dateRun{unit, cur, cur})
+		}
+		cur = next
+	}
+	return out
 }
 
 // publishedClause is a query string's date range on the published date

@@ -16,15 +16,19 @@ import (
 // TestPublishedRange checks date ranges, which search the published day and,
 // inside a day, the date key, against a plain comparison of the dates: for
 // articles and quotations, ranges of whole days, ranges that start or end
-// inside a day (both inside one day too), open ends, on an index of several
-// segments with deletions.
+// inside a day (both inside one day too), whole months and years, open ends,
+// on an index of several segments with deletions.
 func TestPublishedRange(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	start := time.Date(2024, 2, 27, 0, 0, 0, 0, time.UTC)
 	var docs []testDoc
 	published := map[string]time.Time{}
-	for i := range 80 {
+	for i := range 120 {
 		p := start.Add(time.Duration(rng.Int64N(int64(6 * day))))
+		if i >= 80 {
+			// Over years, across months and years.
+			p = start.AddDate(-2, 0, 0).Add(time.Duration(rng.Int64N(int64(3 * 365 * day))))
+		}
 		if i%9 == 0 {
 			p = dayOf(p) // a day's first instant
 		}
@@ -55,8 +59,12 @@ func TestPublishedRange(t *testing.T) {
 	for d := range 7 {
 		ends = append(ends, start.Add(time.Duration(d)*day-day), start.Add(time.Duration(d)*day+7*time.Hour+1))
 	}
-	for _, id := range []string{"d00", "d05", "d13", "d26", "d51"} {
+	for _, id := range []string{"d00", "d05", "d13", "d26", "d51", "d85"} {
 		ends = append(ends, published[id])
+	}
+	// Whole months and years.
+	for _, d := range []string{"2022-01-01", "2022-03-01", "2023-01-01", "2023-12-01", "2024-01-01", "2024-03-01", "2025-01-01"} {
+		ends = append(ends, date(d))
 	}
 	for _, from := range ends {
 		for _, to := range ends {
@@ -85,12 +93,20 @@ func TestPublishedRange(t *testing.T) {
 					if quotes {
 						w = wantQuotes
 					}
-					r, err := ix.Search(ctx, Query{From: from, To: to, Quotes: quotes, Size: MaxSize})
-					if err != nil {
-						t.Fatalf("%v..%v: %v", from, to, err)
+					got := []string{}
+					var total uint64
+					for page := 1; page == 1 || len(got) < int(total); page++ {
+						r, err := ix.Search(ctx, Query{From: from, To: to, Quotes: quotes, Size: MaxSize, Page: page})
+						if err != nil {
+							t.Fatalf("%v..%v: %v", from, to, err)
+						}
+						if len(r.Hits) == 0 {
+							break
+						}
+						got, total = append(got, hitIDs(r)...), r.Total
 					}
-					if diff := cmp.Diff(sorted(w), sorted(hitIDs(r))); diff != "" || int(r.Total) != len(w) {
-						t.Errorf("%v..%v (quotes %v): total %d (-want +got):\n%s", from, to, quotes, r.Total, diff)
+					if diff := cmp.Diff(sorted(w), sorted(got)); diff != "" || int(total) != len(w) {
+						t.Errorf("%v..%v (quotes %v): total %d (-want +got):\n%s", from, to, quotes, total, diff)
 					}
 				}
 			}

@@ -30,24 +30,25 @@ const (
 // Facet fields are named as the facets are, so that "person:..." in a query
 // string and the person filter mean the same thing.
 const (
-	fieldType         = "type"
-	fieldTitle        = "title"
-	fieldBody         = "body"
-	fieldQuote        = "quote"
-	fieldURL          = "url"
-	fieldSource       = FacetSource
-	fieldPublished    = FacetPublished
-	fieldPublishedKey = "published_key" // the date as one sortable keyword
-	fieldPublishedDay = "published_day" // the date's day, for ranges (daterange.go)
-	fieldYear         = "year"          // "2024": the histogram counts it as a facet
-	fieldPerson       = FacetPerson
-	fieldOrg          = FacetOrg
-	fieldCountry      = FacetCountry
-	fieldTopic        = FacetTopic
-	fieldSpeaker      = FacetSpeaker
-	fieldSpeakerType  = "speaker_type"
-	fieldQuotes       = "quotes" // an article's number of quote documents
-	fieldRecord       = "record" // Article.Record: stored, never searched
+	fieldType           = "type"
+	fieldTitle          = "title"
+	fieldBody           = "body"
+	fieldQuote          = "quote"
+	fieldURL            = "url"
+	fieldSource         = FacetSource
+	fieldPublished      = FacetPublished
+	fieldPublishedKey   = "published_key"   // the date as one sortable keyword
+	fieldPublishedDay   = "published_day"   // "2024-03-01", for ranges (daterange.go)
+	fieldPublishedMonth = "published_month" // "2024-03", likewise
+	fieldYear           = "year"            // "2024": the histogram counts it as a facet
+	fieldPerson         = FacetPerson
+	fieldOrg            = FacetOrg
+	fieldCountry        = FacetCountry
+	fieldTopic          = FacetTopic
+	fieldSpeaker        = FacetSpeaker
+	fieldSpeakerType    = "speaker_type"
+	fieldQuotes         = "quotes" // an article's number of quote documents
+	fieldRecord         = "record" // Article.Record: stored, never searched
 )
 
 // facetFields maps each facet a Query may filter or count by to its field.
@@ -119,26 +120,16 @@ func Mapping() *mapping.IndexMappingImpl {
 		f.DocValues = false
 		return f
 	}
-	// The date as hits show it: stored, not indexed. Ranges search its
-	// day (publishedDay) and, within a day, its key.
+	// The date as hits show it: stored, not indexed. A date field is
+	// indexed as 16 terms, one per four bits of its nanoseconds, so that a
+	// range is a few of them: more than a fifth of the index, a
+	// quotation's the same again. Ranges search the date's year, month
+	// and day as keywords instead (three terms), and the date key inside
+	// a day (daterange.go).
 	published := func() *mapping.FieldMapping {
 		f := mapping.NewDateTimeFieldMapping()
 		f.Index = false
 		f.Store = true
-		f.DocValues = false
-		f.IncludeInAll = false
-		return f
-	}
-	// A date is indexed as 16 terms, one per four bits of its
-	// nanoseconds, so that a range is a few terms; to the nanosecond,
-	// every article's lower terms were its own, and a quotation's the
-	// same again: more than a fifth of the index. By the day, a day's
-	// articles share them.
-	publishedDay := func() *mapping.FieldMapping {
-		f := mapping.NewDateTimeFieldMapping()
-		f.Store = false
-		// A date's doc values hold all 16 of its range terms; sorting
-		// reads publishedKey's single one instead.
 		f.DocValues = false
 		f.IncludeInAll = false
 		return f
@@ -176,7 +167,8 @@ func Mapping() *mapping.IndexMappingImpl {
 	article.AddFieldMappingsAt(fieldURL, storedOnly())
 	article.AddFieldMappingsAt(fieldSource, kw(true))
 	article.AddFieldMappingsAt(fieldPublished, published())
-	article.AddFieldMappingsAt(fieldPublishedDay, publishedDay())
+	article.AddFieldMappingsAt(fieldPublishedDay, kw(false))
+	article.AddFieldMappingsAt(fieldPublishedMonth, kw(false))
 	article.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
 	article.AddFieldMappingsAt(fieldYear, kw(false))
 	article.AddFieldMappingsAt(fieldPerson, kw(true))
@@ -196,7 +188,8 @@ func Mapping() *mapping.IndexMappingImpl {
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
 	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
 	quote.AddFieldMappingsAt(fieldSource, kw(false))
-	quote.AddFieldMappingsAt(fieldPublishedDay, publishedDay())
+	quote.AddFieldMappingsAt(fieldPublishedDay, kw(false))
+	quote.AddFieldMappingsAt(fieldPublishedMonth, kw(false))
 	quote.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
 	quote.AddFieldMappingsAt(fieldYear, kw(false))
 	quote.AddFieldMappingsAt(fieldPerson, kw(false))
@@ -336,7 +329,8 @@ func common(doc map[string]any, a Article) {
 	setString(doc, fieldSource, a.Source)
 	if indexableDate(a.Published) {
 		p := a.Published.UTC()
-		doc[fieldPublishedDay] = dayOf(p)
+		doc[fieldPublishedDay] = p.Format(time.DateOnly)
+		doc[fieldPublishedMonth] = p.Format(monthLayout)
 		doc[fieldPublishedKey] = p.Format(publishedKeyLayout)
 		doc[fieldYear] = strconv.Itoa(p.Year())
 	}
