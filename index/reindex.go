@@ -72,9 +72,12 @@ func ReindexWithStats(ctx context.Context, dataDir string, st *store.Store, prog
 	}); err != nil {
 		return abandon(err)
 	}
-	// The index is left as its merger would leave it, not mid-merge: a
-	// server that opened it would otherwise spend its first minute
-	// merging what the reindex wrote last.
+	// The index is merged into one segment, and left as its merger would
+	// leave it, not mid-merge: a server that opened it would otherwise
+	// spend its first minute merging what the reindex wrote last.
+	if err := ix.mergeAll(ctx); err != nil {
+		return abandon(err)
+	}
 	if err := ix.settle(ctx); err != nil {
 		return abandon(err)
 	}
@@ -119,6 +122,27 @@ func removeIfUnserved(dataDir, name string) error {
 	err = os.RemoveAll(filepath.Join(dataDir, name))
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
+	}
+	return nil
+}
+
+// mergeAll merges the index's segments into one. Each segment has a term
+// dictionary and postings of its own, so a term in many segments is kept
+// many times over: at 100,000 articles the merger's two dozen segments
+// took a fifth more room than one (most of it in the pairs of pairs.go,
+// whose terms are many and their postings short), and a search opens
+// every term once per segment. It takes seconds at 100,000 articles.
+func (ix *Index) mergeAll(ctx context.Context) error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("merge segments: %w", err)
 	}
 	return nil
 }
