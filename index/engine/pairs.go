@@ -60,8 +60,14 @@ var commonTerms = func() map[string]bool {
 // phrases checked against the text) until it is rebuilt.
 const pairAnalyzerName = "cuttings_pairs_1"
 
-// fieldBodyPairs is the body's pair field: indexed, never stored.
-const fieldBodyPairs = "body_pairs"
+// The pair fields of the title and the body: indexed, never stored.
+const (
+	fieldTitlePairs = "title_pairs"
+	fieldBodyPairs  = "body_pairs"
+)
+
+// pairFields maps a text field to its pair field.
+var pairFields = map[string]string{fieldTitle: fieldTitlePairs, fieldBody: fieldBodyPairs}
 
 // maxPairApart is how many places apart a pair's terms may be.
 const maxPairApart = 2
@@ -117,10 +123,24 @@ func pairTerm(a string, apart int, b string) string {
 	return a + strings.Repeat(" ", apart) + b
 }
 
-// hasBodyPairs reports whether an index with mapping m has the body's pair
-// field with this program's list of common terms.
-func hasBodyPairs(m mapping.IndexMapping) bool {
-	return m != nil && m.AnalyzerNameForPath(fieldBodyPairs) == pairAnalyzerName
+// hasPairs reports whether an index with mapping m has the pair fields
+// with this program's list of common terms.
+func hasPairs(m mapping.IndexMapping) bool {
+	return m != nil && m.AnalyzerNameForPath(fieldBodyPairs) == pairAnalyzerName &&
+		m.AnalyzerNameForPath(fieldTitlePairs) == pairAnalyzerName
+}
+
+// wholePair returns the pair term that is the whole of phrase (phraseTerms'
+// form) in field, when the index with mapping m has it: two common terms
+// one or two places apart. "" when there is none.
+func wholePair(m mapping.IndexMapping, field string, phrase [][]string) string {
+	if _, ok := pairFields[field]; !ok || !hasPairs(m) {
+		return ""
+	}
+	if plan := planPairs(phrase, nil); plan.whole {
+		return plan.needs[0]
+	}
+	return ""
 }
 
 // phrasePair is one pair term a document must have to hold a phrase.
@@ -166,7 +186,8 @@ type pairPlan struct {
 	// with them has all its words.
 	covered bool
 	// whole: the phrase is two terms, and its one pair is the phrase:
-	// every document with it holds the phrase.
+	// every document with it holds the phrase, so the phrase is searched
+	// as that one term (wholePair).
 	whole bool
 	// chain, for a phrase of three terms with two pairs, says how their
 	// counts may decide it.
@@ -231,22 +252,21 @@ type decidedDocs struct {
 }
 
 // decide sorts the candidates of one segment (documents with all the
-// phrase's pairs and words) into those the pairs show to hold the phrase,
-// with their words' frequencies, and those left to check in the text.
+// phrase's pairs) of a phrase of three terms (plan.chain) into those the
+// counts show to hold the phrase, with their words' frequencies, and those
+// left to check in the text.
 func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (decidedDocs, *roaring.Bitmap, error) {
 	var out decidedDocs
 	words, err := freqReaders(seg, s.q.field, s.words)
 	if err != nil {
 		return out, nil, err
 	}
-	var first, second *freqReader
-	if c := s.pairs.chain; c != nil {
-		pairs, err := freqReaders(seg, fieldBodyPairs, []string{c.first, c.second})
-		if err != nil {
-			return out, nil, err
-		}
-		first, second = pairs[0], pairs[1]
+	c := s.pairs.chain
+	pairs, err := freqReaders(seg, fieldBodyPairs, []string{c.first, c.second})
+	if err != nil {
+		return out, nil, err
 	}
+	first, second := pairs[0], pairs[1]
 	rest := roaring.New()
 	it := cands.Iterator()
 	for it.HasNext() {
@@ -257,19 +277,17 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 				return out, nil, err
 			}
 		}
-		if c := s.pairs.chain; c != nil {
-			f1, err := first.freq(doc)
-			if err != nil {
-				return out, nil, err
-			}
-			f2, err := second.freq(doc)
-			if err != nil {
-				return out, nil, err
-			}
-			if f1+f2 <= fs[c.mid] {
-				rest.Add(doc)
-				continue
-			}
+		f1, err := first.freq(doc)
+		if err != nil {
+			return out, nil, err
+		}
+		f2, err := second.freq(doc)
+		if err != nil {
+			return out, nil, err
+		}
+		if f1+f2 <= fs[c.mid] {
+			rest.Add(doc)
+			continue
 		}
 		out.docs = append(out.docs, doc)
 		out.freqs = append(out.freqs, fs)

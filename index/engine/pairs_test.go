@@ -46,7 +46,9 @@ func phraseHeld(ix *testIndex, tokens analysis.TokenStream, phrase string) bool 
 // TestPhrasesExact checks every phrase search of article bodies against a
 // plain check of the text, on an index of several segments with deletions:
 // the documents found and the total, whether the pairs decide them, the
-// counts do, or the text. It also checks that the pairs decided some.
+// counts do, or the text; and that a phrase that is one pair is answered
+// alike the word way and the general way. It also checks that the pairs
+// decided some.
 func TestPhrasesExact(t *testing.T) {
 	arts := append(loadTestArticles(t), phraseCases...)
 	deleted := map[int]bool{2: true, 11: true, 30: true, len(arts) - 1: true}
@@ -66,7 +68,7 @@ func TestPhrasesExact(t *testing.T) {
 	if err := ix.Apply(ctx, gone); err != nil {
 		t.Fatal(err)
 	}
-	if !hasBodyPairs(ix.b.Mapping()) {
+	if !hasPairs(ix.b.Mapping()) {
 		t.Fatal("the index has no pair field")
 	}
 
@@ -128,6 +130,12 @@ func TestPhrasesExact(t *testing.T) {
 		plan := planPairs(phraseTerms(ix.textAnalyzer().Analyze([]byte(p))), nil)
 		if plan.whole || plan.chain != nil {
 			decided++
+		}
+		if plan.whole && len(want) > 0 {
+			// One term of the pair fields: the word way and the
+			// general way agree on the page, its order, the facets
+			// and the snippets.
+			agree(t, ix, Query{Text: `"` + p + `"`}, p)
 		}
 	}
 	if found < 200 || decided < 100 {

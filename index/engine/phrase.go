@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -110,6 +111,18 @@ func phraseTerms(tokens analysis.TokenStream) [][]string {
 
 func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	phrase := phraseTerms(q.analyzer.Analyze([]byte(q.phrase)))
+	if pair := wholePair(m, q.field, phrase); pair != "" {
+		// The phrase is one term of the field's pair field (pairs.go),
+		// searched and ranked as a word is.
+		return searcher.NewTermSearcher(ctx, i, pair, pairFields[q.field], q.boost, options)
+	}
+	if q.field == fieldTitle {
+		// The title keeps its positions: Bleve's own phrase search.
+		mp := query.NewMatchPhraseQuery(q.phrase)
+		mp.SetField(q.field)
+		mp.SetBoost(q.boost)
+		return mp.Searcher(ctx, i, m, options)
+	}
 	var words []string
 	for _, ts := range phrase {
 		for _, t := range ts {
@@ -145,7 +158,7 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		return conj, nil
 	}
 	ps := &phraseSearcher{ctx: ctx, conj: conj, reader: i, phrase: phrase, words: words, q: q}
-	if q.field == fieldBody && hasBodyPairs(m) {
+	if q.field == fieldBody && hasPairs(m) {
 		ps.pairs = planPairs(phrase, words)
 	}
 	for _, p := range parts {
@@ -321,9 +334,9 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		if both.IsEmpty() {
 			continue
 		}
-		if s.pairs.whole || s.pairs.chain != nil {
-			// The pairs decide the phrase, or the counts do where they
-			// can tell; only the rest are read.
+		if s.pairs.chain != nil {
+			// The counts decide the phrase where they can tell; only
+			// the rest are read.
 			decided, rest, err := s.decide(ss.Segment(), both)
 			if err != nil {
 				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)

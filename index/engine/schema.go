@@ -154,16 +154,20 @@ func Mapping() *mapping.IndexMappingImpl {
 	body := text(false)
 	body.IncludeTermVectors = false
 	article.AddFieldMappingsAt(fieldBody, body)
-	// The body's common pairs (pairs.go), which decide most phrases of
-	// common words without reading the text. Frequencies stay: a phrase
-	// of three terms is decided from them.
-	pairs := mapping.NewTextFieldMapping()
-	pairs.Analyzer = pairAnalyzerName
-	pairs.Store = false
-	pairs.IncludeTermVectors = false
-	pairs.IncludeInAll = false
-	pairs.DocValues = false
-	article.AddFieldMappingsAt(fieldBodyPairs, pairs)
+	// The title's and the body's common pairs (pairs.go): a phrase of two
+	// common words is one term there, searched and ranked as a word is.
+	// Frequencies stay: they rank it, and decide a phrase of three.
+	pairs := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = pairAnalyzerName
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	article.AddFieldMappingsAt(fieldTitlePairs, pairs())
+	article.AddFieldMappingsAt(fieldBodyPairs, pairs())
 	article.AddFieldMappingsAt(fieldURL, storedOnly())
 	article.AddFieldMappingsAt(fieldSource, kw(true))
 	article.AddFieldMappingsAt(fieldPublished, published())
@@ -261,6 +265,7 @@ func Documents(a Article) []Document {
 		fieldBody:   a.Body,
 		fieldQuotes: strconv.Itoa(len(a.Quotes)),
 	}
+	setString(doc, fieldTitlePairs, a.Title)
 	setString(doc, fieldBodyPairs, a.Body)
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
