@@ -141,11 +141,31 @@ func (ix *Index) mergeAll(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	if err := s.ForceMerge(ctx, nil); err != nil {
-		return fmt.Errorf("merge segments: %w", err)
+	// One forced merge merges up to ten segments into each new one; a
+	// few rounds leave one.
+	for range maxMergeRounds {
+		if err := s.ForceMerge(ctx, nil); err != nil {
+			return fmt.Errorf("merge segments: %w", err)
+		}
+		snap, err := s.Reader()
+		if err != nil {
+			return fmt.Errorf("merge segments: %w", err)
+		}
+		n := 0
+		if is, ok := snap.(*scorch.IndexSnapshot); ok {
+			n = len(is.Segments())
+		}
+		snap.Close()
+		if n <= 1 {
+			break
+		}
 	}
 	return nil
 }
+
+// maxMergeRounds bounds mergeAll's forced merges: ten segments into one
+// each time, so four rounds merge ten thousand.
+const maxMergeRounds = 4
 
 // settle waits until the index's merger and persister have caught up with
 // its last batch: Bleve's index_bgthreads_active is false twice running.
