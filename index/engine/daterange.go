@@ -1,9 +1,13 @@
 package engine
 
 import (
+	"context"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // A date range is searched on keywords of the published date: the whole
@@ -26,9 +30,40 @@ const (
 // dayOf is the start of t's day, in UTC.
 func dayOf(t time.Time) time.Time { return t.UTC().Truncate(day) }
 
-// publishedRange matches the documents published from from to to, both
-// included; a zero time leaves that end open. Both must not be zero.
-func publishedRange(from, to time.Time) query.Query {
+// publishedRangeQuery matches the documents published from from to to,
+// both included; a zero time leaves that end open. An index built before
+// the date keywords (mapping v6 and earlier, which a reindex replaces) has
+// the published date indexed as a date field, and is searched on it.
+type publishedRangeQuery struct{ from, to time.Time }
+
+// publishedRange returns the query of documents published from from to to;
+// both must not be zero.
+func publishedRange(from, to time.Time) query.Query { return &publishedRangeQuery{from, to} }
+
+func (q *publishedRangeQuery) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	if !hasDateKeywords(m) {
+		yes := true
+		dq := query.NewDateRangeInclusiveQuery(q.from, q.to, &yes, &yes)
+		dq.SetField(fieldPublished)
+		return dq.Searcher(ctx, i, m, options)
+	}
+	return dateKeywordsQuery(q.from, q.to).Searcher(ctx, i, m, options)
+}
+
+// hasDateKeywords reports whether an index with mapping m keeps the
+// published day and month as keywords.
+func hasDateKeywords(m mapping.IndexMapping) bool {
+	im, ok := m.(*mapping.IndexMappingImpl)
+	if !ok {
+		return false
+	}
+	dm := im.TypeMapping[typeArticle]
+	return dm != nil && dm.Properties[fieldPublishedDay] != nil && dm.Properties[fieldPublishedMonth] != nil
+}
+
+// dateKeywordsQuery searches the published date's keywords for the range
+// from..to, both included, zero for an open end.
+func dateKeywordsQuery(from, to time.Time) query.Query {
 	var parts []query.Query
 	terms := func(field, lo, hi string) {
 		yes := true

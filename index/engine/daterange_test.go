@@ -4,9 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cuttings/cuttings/index/extract"
@@ -19,6 +23,37 @@ import (
 // inside a day (both inside one day too), whole months and years, open ends,
 // on an index of several segments with deletions.
 func TestPublishedRange(t *testing.T) {
+	t.Run("keywords", func(t *testing.T) { testPublishedRange(t, newTestIndex(t, nil)) })
+	// An index from before the date keywords searches its date field.
+	t.Run("date field", func(t *testing.T) {
+		m := Mapping()
+		for _, typ := range []string{typeArticle, typeQuote} {
+			dm := m.TypeMapping[typ]
+			delete(dm.Properties, fieldPublishedDay)
+			delete(dm.Properties, fieldPublishedMonth)
+			f := mapping.NewDateTimeFieldMapping()
+			f.Store = typ == typeArticle
+			f.DocValues = false
+			f.IncludeInAll = false
+			dm.AddFieldMappingsAt(fieldPublished, f)
+		}
+		b, err := bleve.NewUsing(filepath.Join(t.TempDir(), "index-v6"), m, scorch.Name, scorch.Name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := &testIndex{Engine: New(b), b: b}
+		t.Cleanup(func() {
+			ix.Close()
+			b.Close()
+		})
+		if hasDateKeywords(b.Mapping()) {
+			t.Fatal("the old mapping has date keywords")
+		}
+		testPublishedRange(t, ix)
+	})
+}
+
+func testPublishedRange(t *testing.T, ix *testIndex) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	start := time.Date(2024, 2, 27, 0, 0, 0, 0, time.UTC)
 	var docs []testDoc
@@ -40,7 +75,6 @@ func TestPublishedRange(t *testing.T) {
 		docs = append(docs, testDoc{ID: id, Article: store.Article{ID: id, Title: "Harbour report", Body: "The harbour reopened.", Published: p},
 			Enrichment: extract.Enrichment{Quotes: []extract.Quote{said("Ana Ruiz", "We are ready.")}}})
 	}
-	ix := newTestIndex(t, nil)
 	ctx := context.Background()
 	for i := 0; i < len(docs); i += 25 {
 		if err := ix.Apply(ctx, docs[i:min(i+25, len(docs))]); err != nil {

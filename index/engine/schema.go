@@ -269,9 +269,6 @@ func Documents(a Article) []Document {
 	setString(doc, fieldBodyPairs, a.Body)
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
-	if indexableDate(a.Published) {
-		doc[fieldPublished] = a.Published.UTC()
-	}
 	common(doc, a)
 	var speakers []string
 	for _, q := range a.Quotes {
@@ -334,6 +331,10 @@ func common(doc map[string]any, a Article) {
 	setString(doc, fieldSource, a.Source)
 	if indexableDate(a.Published) {
 		p := a.Published.UTC()
+		// A quotation's mapping has no published field: the value is
+		// for an index from before the date keywords, which a follower
+		// may still be writing to until a reindex replaces it.
+		doc[fieldPublished] = p
 		doc[fieldPublishedDay] = p.Format(time.DateOnly)
 		doc[fieldPublishedMonth] = p.Format(monthLayout)
 		doc[fieldPublishedKey] = p.Format(publishedKeyLayout)
