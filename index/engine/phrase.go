@@ -35,7 +35,10 @@ import (
 // from the index's stored copy. The ranking is the one Bleve's phrase search
 // gives (it scores a phrase as the conjunction of its words); the cost is a
 // read and a scan per document that has the words. Titles keep their
-// positions and use Bleve's own phrases.
+// positions and use Bleve's own phrases. Where the words are common, the
+// title's and body's common pairs (pairs.go) answer a phrase of two of
+// them outright, and narrow and often decide the candidates of a longer
+// one.
 
 // phraseCheckPage is how many candidate articles are read from the store at
 // once to check a phrase.
@@ -303,8 +306,8 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	segs := snap.Segments()
 	bases := make([]uint64, len(segs)+1)
 	var cands []uint64 // document numbers in the snapshot, in order
-	// The terms a candidate must have: the phrase's common pairs, the
-	// rarest first, then its words unless the pairs have them all.
+	// The terms a candidate must have: the phrase's common pairs, then
+	// its words unless the pairs have them all.
 	var needs []facetTerm
 	for _, p := range s.pairs.needs {
 		needs = append(needs, facetTerm{fieldBodyPairs, p})
