@@ -3,6 +3,7 @@ package engine
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -198,15 +199,21 @@ type pairPlan struct {
 // "a b" and "b c" more often, together, than it has b: each "a b" ends at
 // an occurrence of b and each "b c" starts at one, a different one for
 // each, so when there are more of them than of b, one b is both and the
-// phrase is there. Counted from the postings, that decides most documents
-// of a common phrase ("chief executive officer") without their text; the
-// others are checked against it.
+// phrase is there. When the three are neighbours the outer pair, "a _ c",
+// tells the same of a (with "a b": both start at an a) and of c (with
+// "b c": both end at a c), which decides where b is a word a text repeats
+// ("five mln dlrs" in a table of millions). Counted from the postings,
+// that decides most documents of a common phrase ("chief executive
+// officer") without their text; the others are checked against it.
 
 // phraseChain is a phrase of three terms in two pairs: the pairs, and which
-// of the phrase's words is the middle one.
+// of the phrase's words is the middle one; for three neighbours also the
+// outer pair and which words are the first and the last.
 type phraseChain struct {
 	first, second string
 	mid           int
+	outer         string // "" when the outer terms are more than two apart
+	head, tail    int
 }
 
 // planPairs returns what the pairs tell of phrase (phraseTerms' form), whose
@@ -231,11 +238,15 @@ func planPairs(phrase [][]string, words []string) pairPlan {
 		for _, p := range pairs {
 			for _, q := range pairs {
 				if p.from == 0 && p.to == q.from && q.to == last {
-					mid := phrase[p.to][0]
-					for k, w := range words {
-						if w == mid {
-							plan.chain = &phraseChain{first: p.term, second: q.term, mid: k}
-						}
+					c := &phraseChain{first: p.term, second: q.term,
+						mid:  slices.Index(words, phrase[p.to][0]),
+						head: slices.Index(words, phrase[0][0]),
+						tail: slices.Index(words, phrase[last][0])}
+					if last == maxPairApart {
+						c.outer = pairTerm(phrase[0][0], last, phrase[last][0])
+					}
+					if c.mid >= 0 && c.head >= 0 && c.tail >= 0 {
+						plan.chain = c
 					}
 				}
 			}
@@ -262,7 +273,11 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 		return out, nil, err
 	}
 	c := s.pairs.chain
-	pairs, err := freqReaders(seg, fieldBodyPairs, []string{c.first, c.second})
+	terms := []string{c.first, c.second}
+	if c.outer != "" {
+		terms = append(terms, c.outer)
+	}
+	pairs, err := freqReaders(seg, fieldBodyPairs, terms)
 	if err != nil {
 		return out, nil, err
 	}
@@ -285,7 +300,15 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 		if err != nil {
 			return out, nil, err
 		}
-		if f1+f2 <= fs[c.mid] {
+		held := f1+f2 > fs[c.mid]
+		if !held && c.outer != "" {
+			fo, err := pairs[2].freq(doc)
+			if err != nil {
+				return out, nil, err
+			}
+			held = f1+fo > fs[c.head] || f2+fo > fs[c.tail]
+		}
+		if !held {
 			rest.Add(doc)
 			continue
 		}

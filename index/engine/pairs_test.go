@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cuttings/cuttings/store"
@@ -169,5 +171,46 @@ func TestCommonTermsListed(t *testing.T) {
 	sum := sha256.Sum256([]byte(commonTermsFile))
 	if got := hex.EncodeToString(sum[:]); got != commonTermsSum {
 		t.Errorf("common_terms.txt has changed (sha256 %s): give pairAnalyzerName a new number and commonTermsSum the new sum", got)
+	}
+}
+
+// TestChainDecides checks that the counts decide a phrase of three common
+// words without its text where its middle word repeats ("mln" in a table)
+// but its first word does not: the outer pair and the first pair share a
+// "five".
+func TestChainDecides(t *testing.T) {
+	body := "It raised five mln dlrs in mln dlrs of mln notes and mln shares."
+	ix := newTestIndex(t, []testDoc{{ID: "table", Article: store.Article{ID: "table", Title: "Notes", Body: body}}})
+	read := 0
+	texts := func(_ context.Context, _ bleveindex.IndexReader, ids []string) (map[string]string, error) {
+		read += len(ids)
+		return map[string]string{"table": body}, nil
+	}
+	snap, closeSnap, err := ix.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSnap()
+	for _, c := range []struct {
+		phrase string
+		found  int
+	}{{"five mln dlrs", 1}, {"mln notes and mln", 1}, {"five mln notes", 0}} {
+		read = 0
+		q := &textPhraseQuery{field: fieldBody, phrase: c.phrase, boost: 1, analyzer: ix.textAnalyzer(), texts: texts}
+		s, err := q.Searcher(context.Background(), snap, ix.b.Mapping(), search.SearcherOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, ok := s.(*phraseSearcher)
+		if !ok || ps.pairs.chain == nil {
+			t.Fatalf("%q: not a chain of pairs (%T)", c.phrase, s)
+		}
+		if err := ps.collectOnBitmaps(snap); err != nil {
+			t.Fatal(err)
+		}
+		if len(ps.docs) != c.found || read != 0 {
+			t.Errorf("%q: %d documents, %d texts read; want %d, none read", c.phrase, len(ps.docs), read, c.found)
+		}
+		ps.Close()
 	}
 }
