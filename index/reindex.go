@@ -72,9 +72,12 @@ func ReindexWithStats(ctx context.Context, dataDir string, st *store.Store, prog
 	}); err != nil {
 		return abandon(err)
 	}
-	// The index is left as its merger would leave it, not mid-merge: a
-	// server that opened it would otherwise spend its first minute
-	// merging what the reindex wrote last.
+	// The index is merged into one segment, and left as its merger would
+	// leave it, not mid-merge: a server that opened it would otherwise
+	// spend its first minute merging what the reindex wrote last.
+	if err := ix.mergeAll(ctx); err != nil {
+		return abandon(err)
+	}
 	if err := ix.settle(ctx); err != nil {
 		return abandon(err)
 	}
@@ -122,6 +125,47 @@ func removeIfUnserved(dataDir, name string) error {
 	}
 	return nil
 }
+
+// mergeAll merges the index's segments into one. Each segment has a term
+// dictionary and postings of its own, so a term in many segments is kept
+// many times over: at 100,000 articles the merger's two dozen segments
+// took a fifth more room than one (most of it in the pairs of pairs.go,
+// whose terms are many and their postings short), and a search opens
+// every term once per segment. It takes seconds at 100,000 articles.
+func (ix *Index) mergeAll(ctx context.Context) error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	// One forced merge merges up to ten segments into each new one; a
+	// few rounds leave one.
+	for range maxMergeRounds {
+		if err := s.ForceMerge(ctx, nil); err != nil {
+			return fmt.Errorf("merge segments: %w", err)
+		}
+		snap, err := s.Reader()
+		if err != nil {
+			return fmt.Errorf("merge segments: %w", err)
+		}
+		n := 0
+		if is, ok := snap.(*scorch.IndexSnapshot); ok {
+			n = len(is.Segments())
+		}
+		snap.Close()
+		if n <= 1 {
+			break
+		}
+	}
+	return nil
+}
+
+// maxMergeRounds bounds mergeAll's forced merges: ten segments into one
+// each time, so four rounds merge ten thousand.
+const maxMergeRounds = 4
 
 // settle waits until the index's merger and persister have caught up with
 // its last batch: Bleve's index_bgthreads_active is false twice running.

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -17,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -33,7 +35,10 @@ import (
 // from the index's stored copy. The ranking is the one Bleve's phrase search
 // gives (it scores a phrase as the conjunction of its words); the cost is a
 // read and a scan per document that has the words. Titles keep their
-// positions and use Bleve's own phrases.
+// positions and use Bleve's own phrases. Where the words are common, the
+// title's and body's common pairs (pairs.go) answer a phrase of two of
+// them outright, and narrow and often decide the candidates of a longer
+// one.
 
 // phraseCheckPage is how many candidate articles are read from the store at
 // once to check a phrase.
@@ -109,6 +114,18 @@ func phraseTerms(tokens analysis.TokenStream) [][]string {
 
 func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
 	phrase := phraseTerms(q.analyzer.Analyze([]byte(q.phrase)))
+	if pair := wholePair(m, q.field, phrase); pair != "" {
+		// The phrase is one term of the field's pair field (pairs.go),
+		// searched and ranked as a word is.
+		return searcher.NewTermSearcher(ctx, i, pair, pairFields[q.field], q.boost, options)
+	}
+	if q.field == fieldTitle {
+		// The title keeps its positions: Bleve's own phrase search.
+		mp := query.NewMatchPhraseQuery(q.phrase)
+		mp.SetField(q.field)
+		mp.SetBoost(q.boost)
+		return mp.Searcher(ctx, i, m, options)
+	}
 	var words []string
 	for _, ts := range phrase {
 		for _, t := range ts {
@@ -144,6 +161,9 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		return conj, nil
 	}
 	ps := &phraseSearcher{ctx: ctx, conj: conj, reader: i, phrase: phrase, words: words, q: q}
+	if q.field == fieldBody && hasPairs(m) {
+		ps.pairs = planPairs(phrase, words)
+	}
 	for _, p := range parts {
 		ps.df = append(ps.df, p.Count())
 	}
@@ -190,6 +210,9 @@ type phraseSearcher struct {
 	phrase [][]string
 	words  []string
 	q      *textPhraseQuery
+	// pairs is what the body's pair field (pairs.go) tells of the
+	// phrase; none for an index without it.
+	pairs pairPlan
 	// scorers score each word as the conjunction's term searchers do; df
 	// is how many documents have each word.
 	scorers []*scorer.TermQueryScorer
@@ -275,14 +298,30 @@ func (s *phraseSearcher) collectByConjunction() error {
 // through every posting of a common word in the phrase ("said"):
 // milliseconds for a phrase that a rare word makes selective.
 func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
+	type held struct {
+		num  uint64
+		freq []uint64
+	}
+	var found []held
 	segs := snap.Segments()
 	bases := make([]uint64, len(segs)+1)
 	var cands []uint64 // document numbers in the snapshot, in order
+	// The terms a candidate must have: the phrase's common pairs, then
+	// its words unless the pairs have them all.
+	var needs []facetTerm
+	for _, p := range s.pairs.needs {
+		needs = append(needs, facetTerm{fieldBodyPairs, p})
+	}
+	if !s.pairs.covered {
+		for _, w := range s.words {
+			needs = append(needs, facetTerm{s.q.field, w})
+		}
+	}
 	for si, ss := range segs {
 		bases[si+1] = bases[si] + ss.Segment().Count()
 		var both *roaring.Bitmap
-		for _, w := range s.words {
-			bm, err := termBitmap(ss.Segment(), s.q.field, w, ss.Deleted())
+		for _, ft := range needs {
+			bm, err := termBitmap(ss.Segment(), ft.field, ft.value, ss.Deleted())
 			if err != nil {
 				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 			}
@@ -294,6 +333,21 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			if both.IsEmpty() {
 				break
 			}
+		}
+		if both.IsEmpty() {
+			continue
+		}
+		if s.pairs.chain != nil {
+			// The counts decide the phrase where they can tell; only
+			// the rest are read.
+			decided, rest, err := s.decide(ss.Segment(), both)
+			if err != nil {
+				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
+			}
+			for k, d := range decided.docs {
+				found = append(found, held{bases[si] + uint64(d), decided.freqs[k]})
+			}
+			both = rest
 		}
 		it := both.Iterator()
 		for it.HasNext() {
@@ -309,11 +363,6 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			rare = k
 		}
 	}
-	type held struct {
-		num  uint64
-		freq []uint64
-	}
-	var found []held
 	for from := 0; from < len(cands); from += phraseCheckPage {
 		if err := s.ctx.Err(); err != nil {
 			return err
@@ -337,6 +386,8 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			}
 		}
 	}
+	// Decided and checked documents, in order again.
+	slices.SortFunc(found, func(a, b held) int { return cmp.Compare(a.num, b.num) })
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(len(s.scorers), 0)}
 	si, open := 0, -1
 	var it segment.PostingsIterator

@@ -240,7 +240,9 @@ func TestPhraseScoresAgree(t *testing.T) {
 			phrases = append(phrases, ws[k]+" "+ws[k+1])
 		}
 	}
-	phrases = append(phrases, "prime minister", "said on", "the government")
+	// And phrases of common words, which the pair field decides (pairs.go).
+	phrases = append(phrases, "prime minister", "said on", "the government", "said it would", "last year",
+		"chief executive officer", "said the government", "the government said", "new york", "said said said")
 	bm25 := search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring })
 	sctx := context.WithValue(ctx, search.GetScoringModelCallbackKey, bm25)
 	snap, closeSnap, err := ix.snapshot()

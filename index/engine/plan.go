@@ -47,11 +47,13 @@ func (e *Engine) plan(p *prepared) way {
 		// is read from the date key's postings (homepage.go).
 		return everything{}
 	}
-	if term := e.oneWordTerm(p); term != "" {
+	if term, pair := e.oneWordTerm(p); term != "" {
 		// One plain word by relevance, filtered or not, without dates,
 		// within the first maxWordWindow hits: the word's postings are
 		// walked segment by segment, or its impact lists read (word.go).
-		return oneWord{term: term}
+		// So is a phrase of two common words, one term of the pair
+		// fields (pairs.go).
+		return oneWord{term: term, pair: pair}
 	}
 	// Anything else: Bleve's search of the rewritten query, phrases in
 	// bodies and quotations checked against their text, every match

@@ -144,10 +144,7 @@ func (e *Engine) buildQuery(ctx context.Context, q Query) (full, textQuery query
 		if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
 			return nil, nil, badQuery("from %s is after to %s", q.From.Format(time.DateOnly), q.To.Format(time.DateOnly))
 		}
-		yes := true
-		dq := query.NewDateRangeInclusiveQuery(q.From, q.To, &yes, &yes)
-		dq.SetField(fieldPublished)
-		must = append(must, dq)
+		must = append(must, publishedRange(q.From, q.To))
 	}
 	if textQuery == nil {
 		// Without text, the conjunction leapfrogs through the filters'

@@ -72,6 +72,11 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 		if q.Fuzziness > searcher.MaxFuzziness {
 			r.fail(&OverBudgetError{Limit: LimitFuzziness, Value: q.Fuzziness, Max: searcher.MaxFuzziness})
 		}
+	case *query.DateRangeQuery:
+		if q.FieldVal == fieldPublished {
+			// The date is not indexed as itself (daterange.go).
+			return publishedClause(q)
+		}
 	case *query.RegexpQuery:
 		r.checkRegexp("/"+q.Regexp+"/", q.Regexp)
 	case *query.WildcardQuery:
@@ -83,14 +88,20 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 	return r.bodyPhrase(q)
 }
 
-// bodyPhrase makes a phrase in the body or a quotation a textPhraseQuery,
-// which checks it against the text: neither keeps term positions.
+// bodyPhrase makes a phrase in a text field a textPhraseQuery: in the body
+// or a quotation it is checked against the text, as neither keeps term
+// positions, unless it is a common pair (pairs.go); in the title it is a
+// common pair or Bleve's phrase on the title's positions.
 func (r *rewriter) bodyPhrase(q query.Query) query.Query {
 	p, ok := q.(*query.MatchPhraseQuery)
 	if !ok {
 		return q
 	}
 	switch p.FieldVal {
+	case fieldTitle:
+		if r.analyzer != nil {
+			return &textPhraseQuery{field: fieldTitle, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer}
+		}
 	case fieldBody:
 		return &textPhraseQuery{field: fieldBody, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storeTexts(r.bodies)}
 	case fieldQuote:

@@ -33,23 +33,25 @@ const (
 // Facet fields are named as the facets are, so that "person:..." in a query
 // string and the person filter mean the same thing.
 const (
-	fieldType         = "type"
-	fieldTitle        = "title"
-	fieldBody         = "body"
-	fieldQuote        = "quote"
-	fieldURL          = "url"
-	fieldSource       = FacetSource
-	fieldPublished    = FacetPublished
-	fieldPublishedKey = "published_key" // the date as one sortable keyword
-	fieldYear         = "year"          // "2024": the histogram counts it as a facet
-	fieldPerson       = FacetPerson
-	fieldOrg          = FacetOrg
-	fieldCountry      = FacetCountry
-	fieldTopic        = FacetTopic
-	fieldSpeaker      = FacetSpeaker
-	fieldSpeakerType  = "speaker_type"
-	fieldQuotes       = "quotes" // an article's number of quote documents
-	fieldRecord       = "record" // Article.Record: stored, never searched
+	fieldType           = "type"
+	fieldTitle          = "title"
+	fieldBody           = "body"
+	fieldQuote          = "quote"
+	fieldURL            = "url"
+	fieldSource         = FacetSource
+	fieldPublished      = FacetPublished
+	fieldPublishedKey   = "published_key"   // the date as one sortable keyword
+	fieldPublishedDay   = "published_day"   // "2024-03-01", for ranges (daterange.go)
+	fieldPublishedMonth = "published_month" // "2024-03", likewise
+	fieldYear           = "year"            // "2024": the histogram counts it as a facet
+	fieldPerson         = FacetPerson
+	fieldOrg            = FacetOrg
+	fieldCountry        = FacetCountry
+	fieldTopic          = FacetTopic
+	fieldSpeaker        = FacetSpeaker
+	fieldSpeakerType    = "speaker_type"
+	fieldQuotes         = "quotes" // an article's number of quote documents
+	fieldRecord         = "record" // Article.Record: stored, never searched
 	// fieldGroup is the story an article is a copy of (its group in the
 	// store, or its own id when it is the first or only one): articles
 	// and their quotations carry it, so that "group:ID" finds every copy.
@@ -130,11 +132,16 @@ func Mapping() *mapping.IndexMappingImpl {
 		f.DocValues = false
 		return f
 	}
-	published := func(store bool) *mapping.FieldMapping {
+	// The date as hits show it: stored, not indexed. A date field is
+	// indexed as 16 terms, one per four bits of its nanoseconds, so that a
+	// range is a few of them: more than a fifth of the index, a
+	// quotation's the same again. Ranges search the date's year, month
+	// and day as keywords instead (three terms), and the date key inside
+	// a day (daterange.go).
+	published := func() *mapping.FieldMapping {
 		f := mapping.NewDateTimeFieldMapping()
-		f.Store = store
-		// A date's doc values hold all 16 of its range terms; sorting
-		// reads publishedKey's single one instead.
+		f.Index = false
+		f.Store = true
 		f.DocValues = false
 		f.IncludeInAll = false
 		return f
@@ -159,9 +166,25 @@ func Mapping() *mapping.IndexMappingImpl {
 	body := text(false)
 	body.IncludeTermVectors = false
 	article.AddFieldMappingsAt(fieldBody, body)
+	// The title's and the body's common pairs (pairs.go): a phrase of two
+	// common words is one term there, searched and ranked as a word is.
+	// Frequencies stay: they rank it, and decide a phrase of three.
+	pairs := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = pairAnalyzerName
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	article.AddFieldMappingsAt(fieldTitlePairs, pairs())
+	article.AddFieldMappingsAt(fieldBodyPairs, pairs())
 	article.AddFieldMappingsAt(fieldURL, storedOnly())
 	article.AddFieldMappingsAt(fieldSource, kw(true))
-	article.AddFieldMappingsAt(fieldPublished, published(true))
+	article.AddFieldMappingsAt(fieldPublished, published())
+	article.AddFieldMappingsAt(fieldPublishedDay, kw(false))
+	article.AddFieldMappingsAt(fieldPublishedMonth, kw(false))
 	article.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
 	article.AddFieldMappingsAt(fieldYear, kw(false))
 	article.AddFieldMappingsAt(fieldPerson, kw(true))
@@ -182,7 +205,8 @@ func Mapping() *mapping.IndexMappingImpl {
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
 	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
 	quote.AddFieldMappingsAt(fieldSource, kw(false))
-	quote.AddFieldMappingsAt(fieldPublished, published(false))
+	quote.AddFieldMappingsAt(fieldPublishedDay, kw(false))
+	quote.AddFieldMappingsAt(fieldPublishedMonth, kw(false))
 	quote.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
 	quote.AddFieldMappingsAt(fieldYear, kw(false))
 	quote.AddFieldMappingsAt(fieldPerson, kw(false))
@@ -260,6 +284,8 @@ func Documents(a Article) []Document {
 		fieldBody:   a.Body,
 		fieldQuotes: strconv.Itoa(len(a.Quotes)),
 	}
+	setString(doc, fieldTitlePairs, a.Title)
+	setString(doc, fieldBodyPairs, a.Body)
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
 	common(doc, a)
@@ -354,7 +380,12 @@ func common(doc map[string]any, a Article) {
 	setString(doc, fieldSource, a.Source)
 	if indexableDate(a.Published) {
 		p := a.Published.UTC()
+		// A quotation's mapping has no published field: the value is
+		// for an index from before the date keywords, which a follower
+		// may still be writing to until a reindex replaces it.
 		doc[fieldPublished] = p
+		doc[fieldPublishedDay] = p.Format(time.DateOnly)
+		doc[fieldPublishedMonth] = p.Format(monthLayout)
 		doc[fieldPublishedKey] = p.Format(publishedKeyLayout)
 		doc[fieldYear] = strconv.Itoa(p.Year())
 	}

@@ -437,7 +437,11 @@ func TestPlan(t *testing.T) {
 		{Query{Text: "ukraine", Sort: SortNewest}, general{}},
 		{Query{Text: "ukraine", From: date("2024-01-01")}, general{}},
 		{Query{Text: "ukraine", Page: 60, Size: 20}, general{}},
-		{Query{Text: `"standing force"`}, general{}},
+		{Query{Text: `"emmanuel macron"`}, general{}}, // not common words
+		{Query{Text: `"standing force"`}, oneWord{term: "stand forc", pair: true}},
+		{Query{Text: `"prime minister"`}, oneWord{term: "prime minist", pair: true}},
+		{Query{Text: `"prime minister"`, Quotes: true}, general{}},
+		{Query{Text: `"prime minister" macron`}, general{}},
 		{Query{Text: "ukraine macron"}, general{}},
 		{Query{Text: "the"}, general{}},
 		{Query{Filters: person}, general{}},

@@ -36,27 +36,59 @@ const maxWordWindow = 1000
 
 // oneWord answers a search for one plain word by relevance, with or
 // without facet filters, without dates, within the first maxWordWindow
-// hits, from the word's postings (wordSearch).
-type oneWord struct{ term string }
+// hits, from the word's postings (wordSearch). A phrase of two common words
+// is one term of the pair fields (pairs.go), and is answered the same way.
+type oneWord struct {
+	term string
+	// pair: the term is a pair, searched in the title's and body's pair
+	// fields instead of the text fields.
+	pair bool
+}
 
 func (w oneWord) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
-	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, w.term, p.from, p.size)
+	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, w.term, w.pair, p.from, p.size)
 	return answer{hits: hits, total: total, matches: matches, counts: counts}, err
 }
 
 // oneWordTerm returns the analysed term of p if p is a search oneWord
-// answers, "" if it is not.
-func (e *Engine) oneWordTerm(p *prepared) string {
+// answers, "" if it is not, and whether the term is a pair.
+func (e *Engine) oneWordTerm(p *prepared) (string, bool) {
 	q := p.q
 	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxWordWindow || e.generalOnly {
-		return ""
+		return "", false
 	}
 	for name := range q.Filters {
 		if _, known := facetFields[name]; !known {
-			return "" // the general way says why
+			return "", false // the general way says why
 		}
 	}
-	return e.wordQuery(q.Text)
+	if term := e.wordQuery(q.Text); term != "" {
+		return term, false
+	}
+	if q.Quotes {
+		return "", false // quotations have no pair field
+	}
+	if pair := e.pairPhraseQuery(q.Text); pair != "" {
+		return pair, true
+	}
+	return "", false
+}
+
+// pairPhraseQuery returns the pair term of a query that is one quoted
+// phrase of two common words (pairs.go), "" if the query is anything else
+// or the index has no pair fields.
+func (e *Engine) pairPhraseQuery(text string) string {
+	text = strings.TrimSpace(text)
+	if len(text) < 2 || len(text) > 100 || text[0] != '"' || text[len(text)-1] != '"' {
+		return ""
+	}
+	inner := text[1 : len(text)-1]
+	for _, r := range inner {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' {
+			return "" // escapes, quotes, anything the parser might read otherwise
+		}
+	}
+	return wholePair(e.b.Mapping(), fieldBody, phraseTerms(e.textAnalyzer().Analyze([]byte(inner))))
 }
 
 // wordQuery returns the one analysed term of a query that is a single plain
@@ -128,11 +160,14 @@ func (c scored) beats(d scored) bool {
 
 // wordSearch walks term's postings for the page from..from+size of q and
 // counts q's facets.
-func (e *Engine) wordSearch(ctx context.Context, q Query, term string, from, size int) (hits []Hit, total, all uint64, counts facetCounts, err error) {
+func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool, from, size int) (hits []Hit, total, all uint64, counts facetCounts, err error) {
 	names := []string{fieldTitle, fieldBody}
 	boosts := []float64{titleBoost, 1}
 	if q.Quotes {
 		names, boosts = []string{fieldQuote}, []float64{1}
+	}
+	if pair {
+		names = []string{fieldTitlePairs, fieldBodyPairs}
 	}
 	var filters []facetTerm
 	for name, vs := range q.Filters {

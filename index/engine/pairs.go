@@ -1,0 +1,355 @@
+package engine
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// Common pairs. A body keeps no term positions (phrase.go), so a phrase is
+// found as the documents that have all its words and then checked against
+// their text. That costs in proportion to the documents holding all the
+// words, which is small when any word of the phrase is rare and large only
+// when all of them are common ("prime minister", "said it would"). So the
+// body has a second field, the pair field, that indexes two terms a place
+// or two apart as one term ("prime minist", "bank  england" with a space
+// for each place), but only where both terms are common: on the list in
+// common_terms.txt, the terms in at least one news article in fifty. A
+// phrase of two common terms is then exactly the documents with its pair,
+// read from the postings without any text; a phrase of three common terms
+// is decided from pair and word counts where they can tell (phraseChain);
+// a phrase with a rarer word is checked against the text of the few
+// documents that have all its words. (Lucene's common grams pair a common
+// word with any neighbour, because its phrase cost grows with the commonest
+// word's positions; here it grows with the rarest word's documents, so a
+// pair with a rare word would buy nothing.) Only common pairs keeps the
+// field to a fraction of all pairs: their distinct terms are bounded by the
+// list's square, and no rare pair gets a postings list of its own.
+//
+// A pair is made whatever lies between its two terms: a stop word or, two
+// places apart, any word, as a phrase's stop word holds a place for any
+// word (Bleve's phrases on the title do the same). So a document holds a
+// phrase's pair wherever it holds the phrase.
+
+//go:generate go run commonterms_gen.go
+
+//go:embed common_terms.txt
+var commonTermsFile string
+
+// commonTerms are the terms of common_terms.txt.
+var commonTerms = func() map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(commonTermsFile, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out[line] = true
+		}
+	}
+	return out
+}()
+
+// pairAnalyzerName names the pair field's analyzer and, with it, the list
+// of common terms: a new list needs a new name (TestCommonTermsListed), so
+// that an index built with another list is searched without pairs (its
+// phrases checked against the text) until it is rebuilt.
+const pairAnalyzerName = "cuttings_pairs_1"
+
+// The pair fields of the title and the body: indexed, never stored.
+const (
+	fieldTitlePairs = "title_pairs"
+	fieldBodyPairs  = "body_pairs"
+)
+
+// pairFields maps a text field to its pair field.
+var pairFields = map[string]string{fieldTitle: fieldTitlePairs, fieldBody: fieldBodyPairs}
+
+// maxPairApart is how many places apart a pair's terms may be.
+const maxPairApart = 2
+
+func init() {
+	if err := registry.RegisterAnalyzer(pairAnalyzerName, func(config map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+		words, err := cache.AnalyzerNamed(en.AnalyzerName)
+		if err != nil {
+			return nil, err
+		}
+		return pairAnalyzer{words}, nil
+	}); err != nil {
+		panic(fmt.Sprintf("register %s: %v", pairAnalyzerName, err))
+	}
+}
+
+// pairAnalyzer makes the common pairs of the terms words makes.
+type pairAnalyzer struct{ words analysis.Analyzer }
+
+func (a pairAnalyzer) Analyze(text []byte) analysis.TokenStream {
+	return pairTokens(a.words.Analyze(text))
+}
+
+// pairTokens returns a token for each two common terms one or two places
+// apart, at the first one's position.
+func pairTokens(in analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream
+	for i, a := range in {
+		if !commonTerms[string(a.Term)] {
+			continue
+		}
+		for _, b := range in[i+1:] {
+			apart := b.Position - a.Position
+			if apart > maxPairApart {
+				break
+			}
+			if apart < 1 || !commonTerms[string(b.Term)] {
+				continue
+			}
+			out = append(out, &analysis.Token{
+				Term:     []byte(pairTerm(string(a.Term), apart, string(b.Term))),
+				Position: a.Position, Start: a.Start, End: b.End, Type: analysis.AlphaNumeric,
+			})
+		}
+	}
+	return out
+}
+
+// pairTerm is the term of two terms apart places apart: a space for each
+// place. No term the English analyzer makes holds a space, so a pair is
+// never taken for a word.
+func pairTerm(a string, apart int, b string) string {
+	return a + strings.Repeat(" ", apart) + b
+}
+
+// hasPairs reports whether an index with mapping m has the pair fields
+// with this program's list of common terms.
+func hasPairs(m mapping.IndexMapping) bool {
+	return m != nil && m.AnalyzerNameForPath(fieldBodyPairs) == pairAnalyzerName &&
+		m.AnalyzerNameForPath(fieldTitlePairs) == pairAnalyzerName
+}
+
+// wholePair returns the pair term that is the whole of phrase (phraseTerms'
+// form) in field, when the index with mapping m has it: two common terms
+// one or two places apart. "" when there is none.
+func wholePair(m mapping.IndexMapping, field string, phrase [][]string) string {
+	if _, ok := pairFields[field]; !ok || !hasPairs(m) {
+		return ""
+	}
+	if plan := planPairs(phrase, nil); plan.whole {
+		return plan.needs[0]
+	}
+	return ""
+}
+
+// phrasePair is one pair term a document must have to hold a phrase.
+type phrasePair struct {
+	term     string
+	from, to int // the positions of its terms in the phrase
+}
+
+// phrasePairs returns the pairs a document must have to hold phrase
+// (phraseTerms' form): one for each two of its terms, common and one or two
+// places apart.
+func phrasePairs(phrase [][]string) []phrasePair {
+	var out []phrasePair
+	for i, a := range phrase {
+		if len(a) != 1 || !commonTerms[a[0]] {
+			continue
+		}
+		for j := i + 1; j < len(phrase) && j-i <= maxPairApart; j++ {
+			if b := phrase[j]; len(b) == 1 && commonTerms[b[0]] {
+				out = append(out, phrasePair{pairTerm(a[0], j-i, b[0]), i, j})
+			}
+		}
+	}
+	return out
+}
+
+// phraseTermCount is how many places of phrase hold a term.
+func phraseTermCount(phrase [][]string) int {
+	n := 0
+	for _, ts := range phrase {
+		if len(ts) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// pairPlan is what the pair field tells of one phrase.
+type pairPlan struct {
+	// needs are the pair terms a document must have to hold the phrase.
+	needs []string
+	// covered: every term of the phrase is in one of needs, so a document
+	// with them has all its words.
+	covered bool
+	// whole: the phrase is two terms, and its one pair is the phrase:
+	// every document with it holds the phrase, so the phrase is searched
+	// as that one term (wholePair).
+	whole bool
+	// chain, for a phrase of three terms with two pairs, says how their
+	// counts may decide it.
+	chain *phraseChain
+}
+
+// A phrase of three terms, a b c, is in a document that has its pairs
+// "a b" and "b c" more often, together, than it has b: each "a b" ends at
+// an occurrence of b and each "b c" starts at one, a different one for
+// each, so when there are more of them than of b, one b is both and the
+// phrase is there. When the three are neighbours the outer pair, "a _ c",
+// tells the same of a (with "a b": both start at an a) and of c (with
+// "b c": both end at a c), which decides where b is a word a text repeats
+// ("five mln dlrs" in a table of millions). Counted from the postings,
+// that decides most documents of a common phrase ("chief executive
+// officer") without their text; the others are checked against it.
+
+// phraseChain is a phrase of three terms in two pairs: the pairs, and which
+// of the phrase's words is the middle one; for three neighbours also the
+// outer pair and which words are the first and the last.
+type phraseChain struct {
+	first, second string
+	mid           int
+	outer         string // "" when the outer terms are more than two apart
+	head, tail    int
+}
+
+// planPairs returns what the pairs tell of phrase (phraseTerms' form), whose
+// distinct terms are words.
+func planPairs(phrase [][]string, words []string) pairPlan {
+	pairs := phrasePairs(phrase)
+	var plan pairPlan
+	in := map[int]bool{}
+	for _, p := range pairs {
+		plan.needs = append(plan.needs, p.term)
+		in[p.from], in[p.to] = true, true
+	}
+	terms := phraseTermCount(phrase)
+	plan.covered = len(pairs) > 0 && len(in) == terms
+	last := len(phrase) - 1
+	switch {
+	case terms == 2 && len(pairs) == 1 && pairs[0].from == 0 && pairs[0].to == last:
+		plan.whole = true
+	case terms == 3 && plan.covered:
+		// The two pairs that share the middle term; a third pair (the
+		// outer terms two apart) only narrows the candidates.
+		for _, p := range pairs {
+			for _, q := range pairs {
+				if p.from == 0 && p.to == q.from && q.to == last {
+					c := &phraseChain{first: p.term, second: q.term,
+						mid:  slices.Index(words, phrase[p.to][0]),
+						head: slices.Index(words, phrase[0][0]),
+						tail: slices.Index(words, phrase[last][0])}
+					if last == maxPairApart {
+						c.outer = pairTerm(phrase[0][0], last, phrase[last][0])
+					}
+					if c.mid >= 0 && c.head >= 0 && c.tail >= 0 {
+						plan.chain = c
+					}
+				}
+			}
+		}
+	}
+	return plan
+}
+
+// decidedDocs are documents of a segment that hold a phrase, with the
+// frequency of each of its words.
+type decidedDocs struct {
+	docs  []uint32
+	freqs [][]uint64
+}
+
+// decide sorts the candidates of one segment (documents with all the
+// phrase's pairs) of a phrase of three terms (plan.chain) into those the
+// counts show to hold the phrase, with their words' frequencies, and those
+// left to check in the text.
+func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (decidedDocs, *roaring.Bitmap, error) {
+	var out decidedDocs
+	words, err := freqReaders(seg, s.q.field, s.words)
+	if err != nil {
+		return out, nil, err
+	}
+	c := s.pairs.chain
+	terms := []string{c.first, c.second}
+	if c.outer != "" {
+		terms = append(terms, c.outer)
+	}
+	pairs, err := freqReaders(seg, fieldBodyPairs, terms)
+	if err != nil {
+		return out, nil, err
+	}
+	first, second := pairs[0], pairs[1]
+	rest := roaring.New()
+	it := cands.Iterator()
+	for it.HasNext() {
+		doc := it.Next()
+		fs := make([]uint64, len(s.words))
+		for k, r := range words {
+			if fs[k], err = r.freq(doc); err != nil {
+				return out, nil, err
+			}
+		}
+		f1, err := first.freq(doc)
+		if err != nil {
+			return out, nil, err
+		}
+		f2, err := second.freq(doc)
+		if err != nil {
+			return out, nil, err
+		}
+		held := f1+f2 > fs[c.mid]
+		if !held && c.outer != "" {
+			fo, err := pairs[2].freq(doc)
+			if err != nil {
+				return out, nil, err
+			}
+			held = f1+fo > fs[c.head] || f2+fo > fs[c.tail]
+		}
+		if !held {
+			rest.Add(doc)
+			continue
+		}
+		out.docs = append(out.docs, doc)
+		out.freqs = append(out.freqs, fs)
+	}
+	return out, rest, nil
+}
+
+// freqReader reads a term's frequency in documents of a segment, taken in
+// increasing order.
+type freqReader struct {
+	term string
+	it   segment.PostingsIterator
+}
+
+func freqReaders(seg segment.Segment, field string, terms []string) ([]*freqReader, error) {
+	dict, err := seg.Dictionary(field)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*freqReader, len(terms))
+	for k, t := range terms {
+		// No deleted documents left out: the postings then skip straight
+		// to a document instead of stepping past the deleted ones.
+		pl, err := dict.PostingsList([]byte(t), nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = &freqReader{term: t, it: pl.Iterator(true, false, false, nil)}
+	}
+	return out, nil
+}
+
+func (r *freqReader) freq(doc uint32) (uint64, error) {
+	p, err := r.it.Advance(uint64(doc))
+	if err != nil {
+		return 0, err
+	}
+	if p == nil || p.Number() != uint64(doc) {
+		return 0, fmt.Errorf("document %d has no posting of %q", doc, r.term)
+	}
+	return p.Frequency(), nil
+}
