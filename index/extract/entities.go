@@ -1546,7 +1546,7 @@ func (a *article) dropCredits() {
 // typeByContextRules is typeByContext's hand rules; the name model is
 // trained on what they leave open.
 func (a *article) typeByContextRules() {
-	typed := map[string]entKind{} // single words typed here, for their other mentions
+	typed := map[string]entKind{} // names typed here, for their other mentions
 	events := map[string]bool{}   // "Yagi" of "Typhoon Yagi"
 	for i := range a.mentions {
 		if m := &a.mentions[i]; len(m.words) > 1 && eventHeads[m.words[0]] {
@@ -1635,15 +1635,14 @@ func (a *article) typeByContextRules() {
 		default:
 			continue
 		}
-		if len(m.words) == 1 {
-			typed[m.words[0]] = m.kind
-		}
+		typed[strings.Join(m.words, " ")] = m.kind
 	}
-	// One sense per article: the other mentions of a single word typed
-	// here ("We play against Villa") are the same team.
+	// One sense per article: the other open mentions of a name typed here
+	// ("We play against Villa"; "the law firm Tods Murray … Tods Murray
+	// has a client") are the same team or body.
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if k, ok := typed[strings.Join(m.words, " ")]; ok && m.kind == entMaybe && len(m.words) == 1 {
+		if k, ok := typed[strings.Join(m.words, " ")]; ok && m.kind == entMaybe {
 			m.kind = k
 		}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cuttings/cuttings/store"
@@ -456,5 +457,25 @@ func TestHeadlineVerbEndsName(t *testing.T) {
 	}
 	if len(names) != 1 || names[0] != "Frank Delmar" {
 		t.Errorf("people %q, want only Frank Delmar", names)
+	}
+}
+
+// A name the rules type in one place is the same thing everywhere in the
+// article: its other open mentions take that type before the name model
+// reads them (which once made one mention of a law firm a person).
+func TestOneSensePerArticle(t *testing.T) {
+	a, _ := readMentions("He earns a fee from the law firm Brackley Venn, where he is a partner. It then emerged Brackley Venn has a client opposed to the plan. He spoke to the partners at Brackley Venn.")
+	a.typeByContextRules()
+	n := 0
+	for _, m := range a.mentions {
+		if strings.Join(m.words, " ") == "Brackley Venn" {
+			n++
+			if m.kind != entOrg {
+				t.Errorf("mention at token %d of Brackley Venn is kind %d, want an organisation", m.from, m.kind)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d mentions of Brackley Venn, want 3", n)
 	}
 }
