@@ -121,7 +121,7 @@ func (a *article) descriptionBeforeName(k int) bool {
 		t := a.toks[j]
 		if n := a.byTok[j]; n > 0 {
 			mm := &a.mentions[n-1]
-			return j > k && mm.from == j && mm.kind == entPerson && (roleHeads[lower(a.toks[j-1].text)] != "" || isPersonNoun(lower(a.toks[j-1].text)))
+			return j > k && mm.from == j && mm.kind == entPerson && describesPerson(lower(a.toks[j-1].text))
 		}
 		if t.kind != tokWord || t.capital {
 			return false
@@ -440,7 +440,7 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 		if t.kind != tokWord || t.capital {
 			break
 		}
-		if w := lower(t.text); roleHeads[w] != "" || isPersonNoun(w) || w == "head" {
+		if w := lower(t.text); describesPerson(w) || w == "head" {
 			role = true
 		} else if stopwords[w] && w != "of" && w != "the" {
 			break

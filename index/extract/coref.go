@@ -324,6 +324,16 @@ func isOrgNoun(w string) bool { _, ok := genericOrgHeads[w]; return ok }
 
 func isPersonNoun(w string) bool { _, ok := roleHeads[w]; return ok || personNouns[w] }
 
+// describesPerson reports a lower-case word for what a person is or does,
+// whatever hyphenated prefix it has: "minister", "vice-chairman",
+// "co-founder".
+func describesPerson(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i > 0 {
+		w = w[i+1:]
+	}
+	return isPersonNoun(w)
+}
+
 // appositionNoun reports whether the name stands in apposition to a noun
 // that is accepted: "the developer, Pennine Leisure," / "Save Grovesend
 // Fields, a campaign group".

@@ -410,12 +410,8 @@ func (a *article) isScareName(sp *span, open int) bool {
 	// A title may carry the sentence's own full stop or comma inside the
 	// marks, as American style puts them: "said on NBC's “Meet the Press.”"
 	// Only a stop inside the words makes a sentence.
-	trimmed := strings.TrimRight(text, ".,")
-	endStop := trimmed != text
-	if len(words) > 6 || strings.ContainsAny(trimmed, ".!?") && len(words) > 2 {
-		return false
-	}
-	if strings.ContainsAny(text, "!?") && len(words) > 2 {
+	sentence := strings.ContainsAny(strings.TrimRight(text, ".,"), ".!?") || strings.ContainsAny(text, "!?")
+	if len(words) > 6 || sentence && len(words) > 2 {
 		return false
 	}
 	prevWord := ""
@@ -480,7 +476,7 @@ func (a *article) isScareName(sp *span, open int) bool {
 			// show, a book or a slogan of its owner.
 			return true
 		}
-		if endStop && strings.Contains(text, ".") && len(words) > 2 {
+		if strings.HasSuffix(strings.TrimRight(text, ","), ".") && len(words) > 2 {
 			// (a Title Case sentence of three words or more with its stop,
 			// after no such word, may be speech: "Honesty Is In Question.")
 			return false
@@ -1299,11 +1295,7 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 		if t.kind != tokWord || t.capital {
 			return nil
 		}
-		w := t.text
-		if i := strings.LastIndexByte(w, '-'); i > 0 {
-			w = w[i+1:] // "co-founder", "vice-chairman"
-		}
-		if _, ok := roleHeads[w]; ok || isPersonNoun(w) {
+		if describesPerson(t.text) {
 			role = true
 		}
 	}

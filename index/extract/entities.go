@@ -1438,28 +1438,18 @@ func (a *article) typeByOrgList() {
 	}
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.kind != entMaybe && m.kind != entPerson || m.kind == entPerson && (len(m.words) > 1 || m.honorific || m.role != "") {
+		if m.kind != entMaybe && !(m.kind == entPerson && len(m.words) == 1) || m.honorific || m.role != "" {
+			// (a lone name that spoke was made a person: "firms such as
+			// Slate … Slate said")
 			continue
 		}
-		if len(m.words) > 4 || m.possessive || m.honorific || m.role != "" || hasTitle(m.words) || a.fillsQuote(m) || !inList(m.from) {
-			continue
-		}
-		if isFirstName(m.words[0]) && len(m.words) > 1 {
+		if len(m.words) > 4 || m.possessive || hasTitle(m.words) || a.fillsQuote(m) || !inList(m.from) || len(m.words) > 1 && isFirstName(m.words[0]) {
 			continue
 		}
 		if vocab == nil {
 			vocab = lowerVocab(a.toks)
 		}
-		ok := true
-		for _, w := range m.words {
-			if !isCapWordString(w) || vocab[strings.ToLower(w)] || !sentenceInitialIsName(w) {
-				ok = false
-			}
-		}
-		if _, n, _ := matchPlace(m.words); n > 0 || a.surnameOfPerson(m.words[len(m.words)-1]) {
-			ok = false
-		}
-		if ok {
+		if properName(m.words, vocab) && !a.surnameOfPerson(m.words[len(m.words)-1]) {
 			m.kind = entOrg
 		}
 	}
@@ -1506,19 +1496,23 @@ func (a *article) typeByConjunct() {
 		if vocab == nil {
 			vocab = lowerVocab(a.toks)
 		}
-		ok := true
-		for _, w := range m.words {
-			if !isCapWordString(w) || vocab[strings.ToLower(w)] || !sentenceInitialIsName(w) {
-				ok = false
-			}
-		}
-		if _, n, _ := matchPlace(m.words); n > 0 {
-			ok = false
-		}
-		if ok {
+		if properName(m.words, vocab) {
 			m.kind = entPerson
 		}
 	}
+}
+
+// properName reports words that can only be a name: each capitalised,
+// never written in lower case in the article, a name to prose's
+// dictionary, and together no place.
+func properName(words []string, vocab map[string]bool) bool {
+	for _, w := range words {
+		if !isCapWordString(w) || vocab[strings.ToLower(w)] || !sentenceInitialIsName(w) {
+			return false
+		}
+	}
+	_, n, _ := matchPlace(words)
+	return n == 0
 }
 
 func listJoint(w string) bool { return w == "," || w == "and" || w == "or" }
