@@ -161,50 +161,24 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	// values: a search counting the others on bitmaps counts just these.
 	for _, fi := range fieldsFewFirst {
 		field := countedFields[fi]
-		dict, err := seg.Dictionary(field)
-		if err != nil {
-			return fmt.Errorf("read %s terms: %w", field, err)
-		}
-		it := dict.AutomatonIterator(nil, nil, nil)
-		var pl segment.PostingsList
-		var pi segment.PostingsIterator
-		for {
-			e, err := it.Next()
-			if err != nil {
-				return fmt.Errorf("read %s terms: %w", field, err)
+		arts := uint32(0)
+		err := eachTerm(seg, field, func(d uint64) {
+			docs = append(docs, uint32(d))
+			perDoc[d+1]++
+			if sf.isArticle[d/64]>>(d%64)&1 == 1 {
+				arts++
 			}
-			if e == nil {
-				break
+			if fewValues[field] && few[d] < 255 {
+				few[d]++
 			}
-			if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
-				return fmt.Errorf("read %s postings: %w", field, err)
-			}
-			pi = pl.Iterator(false, false, false, pi)
-			arts := uint32(0)
-			for {
-				p, err := pi.Next()
-				if err != nil {
-					return fmt.Errorf("read %s postings: %w", field, err)
-				}
-				if p == nil {
-					break
-				}
-				d := p.Number()
-				if d >= n {
-					return fmt.Errorf("read %s postings: document %d of %d", field, d, n)
-				}
-				docs = append(docs, uint32(d))
-				perDoc[d+1]++
-				if sf.isArticle[d/64]>>(d%64)&1 == 1 {
-					arts++
-				}
-				if fewValues[field] && few[d] < 255 {
-					few[d]++
-				}
-			}
-			values = append(values, facetValue{field: uint8(fi), term: e.Term})
+		}, func(term string) {
+			values = append(values, facetValue{field: uint8(fi), term: term})
 			ends = append(ends, len(docs))
 			valueArticles = append(valueArticles, arts)
+			arts = 0
+		})
+		if err != nil {
+			return err
 		}
 	}
 	global := ft.ordinals(values)
@@ -343,52 +317,68 @@ func (sf *segmentFacets) buildGroups(seg segment.Segment, ft *facetTables) error
 	var rows [][]uint32
 	for _, field := range []string{fieldGroup, fieldCopy} {
 		articles := field == fieldGroup
-		dict, err := seg.Dictionary(field)
-		if err != nil {
-			return fmt.Errorf("read %s terms: %w", field, err)
-		}
-		it := dict.AutomatonIterator(nil, nil, nil)
-		var pl segment.PostingsList
-		var pi segment.PostingsIterator
-		for {
-			e, err := it.Next()
-			if err != nil {
-				return fmt.Errorf("read %s terms: %w", field, err)
+		var docs []uint32
+		err := eachTerm(seg, field, func(d uint64) {
+			// Quotations carry their article's group too, for
+			// filtering; they are collapsed by their copy key.
+			if (sf.isArticle[d/64]>>(d%64)&1 == 1) == articles {
+				docs = append(docs, uint32(sf.row(d)))
 			}
-			if e == nil {
-				break
-			}
-			if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
-				return fmt.Errorf("read %s postings: %w", field, err)
-			}
-			pi = pl.Iterator(false, false, false, pi)
-			var docs []uint32
-			for {
-				p, err := pi.Next()
-				if err != nil {
-					return fmt.Errorf("read %s postings: %w", field, err)
-				}
-				if p == nil {
-					break
-				}
-				d := p.Number()
-				if d >= n {
-					return fmt.Errorf("read %s postings: document %d of %d", field, d, n)
-				}
-				// Quotations carry their article's group too, for
-				// filtering; they are collapsed by their copy key.
-				if (sf.isArticle[d/64]>>(d%64)&1 == 1) == articles {
-					docs = append(docs, uint32(sf.row(d)))
-				}
-			}
+		}, func(term string) {
 			if len(docs) > 0 {
-				hashes = append(hashes, maphash.String(groupSeed, field+"\x00"+e.Term))
+				hashes = append(hashes, maphash.String(groupSeed, field+"\x00"+term))
 				rows = append(rows, docs)
+				docs = nil
 			}
+		})
+		if err != nil {
+			return err
 		}
 	}
 	ft.numberStories(sf, hashes, rows)
 	return nil
+}
+
+// eachTerm reads the postings of field in seg, term by term in the
+// dictionary's order: doc for each document of a term, then done with the
+// term. Document numbers are checked against the segment's count.
+func eachTerm(seg segment.Segment, field string, doc func(d uint64), done func(term string)) error {
+	n := seg.Count()
+	dict, err := seg.Dictionary(field)
+	if err != nil {
+		return fmt.Errorf("read %s terms: %w", field, err)
+	}
+	it := dict.AutomatonIterator(nil, nil, nil)
+	var pl segment.PostingsList
+	var pi segment.PostingsIterator
+	for {
+		e, err := it.Next()
+		if err != nil {
+			return fmt.Errorf("read %s terms: %w", field, err)
+		}
+		if e == nil {
+			return nil
+		}
+		if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
+			return fmt.Errorf("read %s postings: %w", field, err)
+		}
+		pi = pl.Iterator(false, false, false, pi)
+		for {
+			p, err := pi.Next()
+			if err != nil {
+				return fmt.Errorf("read %s postings: %w", field, err)
+			}
+			if p == nil {
+				break
+			}
+			d := p.Number()
+			if d >= n {
+				return fmt.Errorf("read %s postings: document %d of %d", field, d, n)
+			}
+			doc(d)
+		}
+		done(e.Term)
+	}
 }
 
 // groupSeed hashes group keys: a story is known by its key's 64-bit hash,
