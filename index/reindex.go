@@ -133,13 +133,9 @@ func removeIfUnserved(dataDir, name string) error {
 // whose terms are many and their postings short), and a search opens
 // every term once per segment. It takes seconds at 100,000 articles.
 func (ix *Index) mergeAll(ctx context.Context) error {
-	adv, err := ix.b.Advanced()
-	if err != nil {
+	s, err := ix.scorch()
+	if s == nil {
 		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
 	}
 	// One forced merge merges up to ten segments into each new one; a
 	// few rounds leave one.
@@ -163,6 +159,17 @@ func (ix *Index) mergeAll(ctx context.Context) error {
 	return nil
 }
 
+// scorch returns the index's scorch engine, or nil (and no error) for an
+// index of another kind, which has no merger to drive.
+func (ix *Index) scorch() (*scorch.Scorch, error) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	s, _ := adv.(*scorch.Scorch)
+	return s, nil
+}
+
 // maxMergeRounds bounds mergeAll's forced merges: ten segments into one
 // each time, so four rounds merge ten thousand.
 const maxMergeRounds = 4
@@ -170,13 +177,9 @@ const maxMergeRounds = 4
 // settle waits until the index's merger and persister have caught up with
 // its last batch: Bleve's index_bgthreads_active is false twice running.
 func (ix *Index) settle(ctx context.Context) error {
-	adv, err := ix.b.Advanced()
-	if err != nil {
+	s, err := ix.scorch()
+	if s == nil {
 		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
 	}
 	for quiet := 0; quiet < 2; {
 		if active, _ := s.StatsMap()["index_bgthreads_active"].(bool); active {
