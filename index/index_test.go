@@ -5,97 +5,30 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cuttings/cuttings/index/extract"
-	"github.com/cuttings/cuttings/store"
+	"github.com/cuttings/cuttings/index/internal/fixture"
 )
 
-func date(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
-func people(names ...string) []extract.Person {
-	var out []extract.Person
-	for _, n := range names {
-		out = append(out, extract.Person{Name: n, Mentions: 1})
-	}
-	return out
-}
-
-func countries(codes ...string) []extract.Country {
-	var out []extract.Country
-	for _, c := range codes {
-		out = append(out, extract.Country{Code: c, Mentions: 1})
-	}
-	return out
-}
-
-func topics(labels ...string) []extract.Topic {
-	var out []extract.Topic
-	for _, l := range labels {
-		out = append(out, extract.Topic{Label: l, Score: 0.5})
-	}
-	return out
-}
-
-func said(speaker, text string) extract.Quote {
-	return extract.Quote{Text: text, Speaker: speaker, SpeakerType: extract.SpeakerPerson}
-}
-
-// fixtureDocs are four articles with enrichments written by hand, so that
-// facet and filter expectations do not depend on the extractor.
+// fixtureDocs are the fixture articles (index/internal/fixture) as
+// changes of the store, in order.
 func fixtureDocs() []Doc {
-	return []Doc{
-		{Seq: 1, ID: "a1", Article: store.Article{
-			ID: "a1", Title: "Starmer warns Europe over Ukraine", URL: "https://example.test/a1",
-			Source: "Northern Courier", Published: date("2025-03-01"),
-			Body: "Sir Keir Starmer said on Monday that Europe must act now on Ukraine. " +
-				"The Prime Minister met Emmanuel Macron in London, where both leaders promised a standing force.",
-		}, Enrichment: extract.Enrichment{
-			People:        people("Keir Starmer", "Emmanuel Macron"),
-			Organizations: []extract.Organization{{Name: "Nato", Mentions: 1}},
-			Countries:     countries("GB", "FR", "UA"),
-			Topics:        topics("politics", "conflict, war and peace"),
-			Quotes: []extract.Quote{
-				said("Keir Starmer", "Europe must act now"),
-				said("Emmanuel Macron", "We stand together with our friends"),
-			},
-		}},
-		{Seq: 2, ID: "a2", Article: store.Article{
-			ID: "a2", Title: "Macron visits Kyiv", URL: "https://example.test/a2",
-			Source: "Harbour Post", Published: date("2024-06-10"),
-			Body: "Emmanuel Macron arrived in Kyiv by train to meet Volodymyr Zelensky, who thanked France for its support of Ukraine.",
-		}, Enrichment: extract.Enrichment{
-			People:    people("Emmanuel Macron", "Volodymyr Zelensky"),
-			Countries: countries("FR", "UA"),
-			Topics:    topics("conflict, war and peace"),
-			Quotes:    []extract.Quote{said("Volodymyr Zelensky", "Ukraine will win this war")},
-		}},
-		{Seq: 3, ID: "a3", Article: store.Article{
-			ID: "a3", Title: "Bank of England cuts rates", URL: "https://example.test/a3",
-			Source: "The Ledger", Published: date("2023-01-05"),
-			Body: "The Bank of England cut interest rates for the first time in four years. " +
-				"Markets <script> & traders had expected the cut, Andrew Bailey said.",
-		}, Enrichment: extract.Enrichment{
-			People:        people("Andrew Bailey"),
-			Organizations: []extract.Organization{{Name: "Bank of England", Mentions: 2}},
-			Countries:     countries("GB"),
-			Topics:        topics("economy, business and finance"),
-			Quotes:        []extract.Quote{said("Andrew Bailey", "Inflation is falling faster than we feared")},
-		}},
-		{Seq: 4, ID: "a4", Article: store.Article{
-			ID: "a4", Title: "Tractors on the ring road", Source: "Northern Courier",
-			Body: "An undated note about tractors blocking the ring road around the city.",
-		}},
+	var docs []Doc
+	for i, a := range fixture.Articles() {
+		docs = append(docs, Doc{Seq: int64(i + 1), ID: a.Article.ID, Article: a.Article, Enrichment: a.Enrichment})
 	}
+	return docs
 }
+
+var (
+	date      = fixture.Date
+	people    = fixture.People
+	countries = fixture.Countries
+	topics    = fixture.Topics
+	said      = fixture.Said
+)
 
 func newTestIndex(t *testing.T, docs []Doc) *Index {
 	t.Helper()

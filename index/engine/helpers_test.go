@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/cuttings/cuttings/index/extract"
+	"github.com/cuttings/cuttings/index/internal/fixture"
 	"github.com/cuttings/cuttings/store"
 )
 
@@ -138,13 +139,7 @@ func hitIDs(r *Result) []string {
 	return out
 }
 
-func date(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+var date = fixture.Date
 
 // testdataArticle is a line of testdata/articles/*.jsonl; the gold fields
 // the extraction tests use are ignored here.
