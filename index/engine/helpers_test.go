@@ -116,15 +116,7 @@ func docBodies(docs []testDoc) func(context.Context, []string) (map[string]strin
 	for _, d := range docs {
 		byID[d.ID] = d.Article.Body
 	}
-	return func(_ context.Context, ids []string) (map[string]string, error) {
-		out := map[string]string{}
-		for _, id := range ids {
-			if b, ok := byID[id]; ok {
-				out[id] = b
-			}
-		}
-		return out, nil
-	}
+	return fixture.Bodies(byID)
 }
 
 func hitIDs(r *Result) []string {
