@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"cmp"
 	"container/heap"
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -251,45 +253,14 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	terms := make([]query.Query, len(keys))
-	for i, k := range keys {
-		terms[i] = termQuery(field, k)
-	}
-	typ := typeArticle
-	if p.q.Quotes {
-		typ = typeQuote
-	}
-	q := query.NewConjunctionQuery([]query.Query{termQuery(fieldType, typ), query.NewDisjunctionQuery(terms)})
-	req := bleve.NewSearchRequestOptions(q, maxCopies, 0, false)
-	req.Score = bleve.ScoreNone
-	req.SortBy([]string{fieldPublishedKey, "_id"})
-	req.Fields = articleHitFields
-	if p.q.Quotes {
-		req.Fields = []string{fieldQuote}
-	}
-	sr, err := e.search(ctx, req, "")
+	found, err := e.readCopies(ctx, p.q.Quotes, field, keys)
 	if err != nil {
-		return fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+		return err
 	}
-	// A quotation's copies are named by their articles, read at once.
 	byKey := map[string][]Copy{}
-	if p.q.Quotes {
-		found := make([]Hit, len(sr.Hits))
-		for i, h := range sr.Hits {
-			found[i] = Hit{ID: quoteArticle(h.ID), Quote: fieldString(h.Fields[fieldQuote])}
-		}
-		if err := e.addArticles(ctx, found); err != nil {
-			return fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
-		}
-		for _, h := range found {
-			k := keyOf(h)
-			byKey[k] = append(byKey[k], copyOf(h))
-		}
-	} else {
-		for _, h := range sr.Hits {
-			a := articleHit(h)
-			byKey[a.Group] = append(byKey[a.Group], copyOf(a))
-		}
+	for _, h := range found {
+		k := keyOf(h)
+		byKey[k] = append(byKey[k], copyOf(h))
 	}
 	for i, h := range hits {
 		for _, c := range byKey[keyOf(h)] {
@@ -303,4 +274,115 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 
 func copyOf(h Hit) Copy {
 	return Copy{ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published}
+}
+
+// readCopies reads the documents whose field holds one of keys (the
+// articles of groups, or the quotations of quotation copies, with their
+// articles), oldest first, at most maxCopies. The copies' postings are
+// read from the segments and their stored fields one by one: a page's
+// copies are a few hundred documents at most in a large archive, where a
+// search sorted by date would read the sort key of every one through the
+// collector first.
+func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys []string) ([]Hit, error) {
+	typ := typeArticle
+	if quotes {
+		typ = typeQuote
+	}
+	snap, closeSnap, err := e.snapshot()
+	if err != nil {
+		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+	}
+	defer closeSnap()
+	segs := snap.Segments()
+	var docs []segDoc
+	for si, ss := range segs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ofType, err := termBitmap(ss.Segment(), fieldType, typ, ss.Deleted())
+		if err != nil {
+			return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+		}
+		for _, k := range keys {
+			b, err := termBitmap(ss.Segment(), field, k, ss.Deleted())
+			if err != nil {
+				return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+			}
+			b.And(ofType)
+			for it := b.Iterator(); it.HasNext(); {
+				docs = append(docs, segDoc{si, uint64(it.Next())})
+			}
+		}
+	}
+	if len(docs) > maxCopies {
+		// A story run by thousands of papers: the first maxCopies, found
+		// by a search that sorts before it reads.
+		return e.searchCopies(ctx, quotes, field, keys)
+	}
+	found, err := storedHits(segs, docs, quotes)
+	if err != nil {
+		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+	}
+	if quotes {
+		if err := e.addArticles(ctx, found); err != nil {
+			return nil, fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
+		}
+	}
+	slices.SortFunc(found, compareCopies)
+	return found, nil
+}
+
+// compareCopies orders copies as the search by date does: oldest first,
+// then by id (a quotation's own id: the articles' ids in its order), and
+// the undated last.
+func compareCopies(a, b Hit) int {
+	if az, bz := a.Published.IsZero(), b.Published.IsZero(); az != bz {
+		if az {
+			return 1
+		}
+		return -1
+	}
+	if c := a.Published.Compare(b.Published); c != 0 {
+		return c
+	}
+	return cmp.Or(strings.Compare(a.QuoteID, b.QuoteID), strings.Compare(a.ID, b.ID))
+}
+
+// searchCopies is readCopies by a search sorted by date: the first
+// maxCopies of more.
+func (e *Engine) searchCopies(ctx context.Context, quotes bool, field string, keys []string) ([]Hit, error) {
+	terms := make([]query.Query, len(keys))
+	for i, k := range keys {
+		terms[i] = termQuery(field, k)
+	}
+	typ := typeArticle
+	if quotes {
+		typ = typeQuote
+	}
+	q := query.NewConjunctionQuery([]query.Query{termQuery(fieldType, typ), query.NewDisjunctionQuery(terms)})
+	req := bleve.NewSearchRequestOptions(q, maxCopies, 0, false)
+	req.Score = bleve.ScoreNone
+	req.SortBy([]string{fieldPublishedKey, "_id"})
+	req.Fields = articleHitFields
+	if quotes {
+		req.Fields = []string{fieldQuote}
+	}
+	sr, err := e.search(ctx, req, "")
+	if err != nil {
+		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+	}
+	found := make([]Hit, len(sr.Hits))
+	for i, h := range sr.Hits {
+		if quotes {
+			found[i] = Hit{ID: quoteArticle(h.ID), QuoteID: h.ID, Quote: fieldString(h.Fields[fieldQuote])}
+		} else {
+			found[i] = articleHit(h)
+		}
+	}
+	if quotes {
+		if err := e.addArticles(ctx, found); err != nil {
+			return nil, fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
+		}
+	}
+	return found, nil
 }

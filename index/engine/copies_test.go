@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -272,4 +273,73 @@ func TestCopiesDatePages(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestReadCopiesAgree checks the copies read from the segments against the
+// search sorted by date they replace, on an index whose stories lie in
+// several segments with deletions: the same copies in the same order, for
+// a page's stories at once and for each alone, articles and quotations.
+func TestReadCopiesAgree(t *testing.T) {
+	ix, _ := copiedIndex(t)
+	ctx := context.Background()
+	for _, quotes := range []bool{false, true} {
+		res, err := ix.Search(ctx, Query{Quotes: quotes, Size: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		field := fieldGroup
+		var keys []string
+		for _, h := range res.Hits {
+			k := h.Group
+			if quotes {
+				field, k = fieldCopy, quoteCopy(h.Group, h.Quote)
+			}
+			if h.Group != "" && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+		if len(keys) < 10 {
+			t.Fatalf("quotes=%v: %d stories, want a test of more", quotes, len(keys))
+		}
+		several := 0
+		for _, ks := range append([][]string{keys}, chunks(keys, 1)...) {
+			read, err := ix.readCopies(ctx, quotes, field, ks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			searched, err := ix.searchCopies(ctx, quotes, field, ks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ks) == 1 && len(read) > 1 {
+				several++
+			}
+			if diff := cmp.Diff(copyRows(searched), copyRows(read)); diff != "" {
+				t.Errorf("quotes=%v, %d keys (-search +read):\n%s", quotes, len(ks), diff)
+			}
+		}
+		if several == 0 {
+			t.Errorf("quotes=%v: no story with more than one copy", quotes)
+		}
+	}
+}
+
+// chunks cuts s into pieces of n.
+func chunks(s []string, n int) [][]string {
+	var out [][]string
+	for len(s) > 0 {
+		m := min(n, len(s))
+		out = append(out, s[:m])
+		s = s[m:]
+	}
+	return out
+}
+
+// copyRows is what a copy shows, one line each.
+func copyRows(hits []Hit) []string {
+	rows := make([]string, len(hits))
+	for i, h := range hits {
+		rows[i] = fmt.Sprintf("%s %s %q %s %s %q", h.ID, h.Published.Format(time.RFC3339Nano), h.Title, h.Source, h.URL, h.Quote)
+	}
+	return rows
 }
