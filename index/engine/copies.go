@@ -284,33 +284,34 @@ func copyOf(h Hit) Copy {
 // search sorted by date would read the sort key of every one through the
 // collector first.
 func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys []string) ([]Hit, error) {
-	typ := typeArticle
-	if quotes {
-		typ = typeQuote
-	}
 	snap, closeSnap, err := e.snapshot()
 	if err != nil {
 		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
 	}
 	defer closeSnap()
 	segs := snap.Segments()
+	// The facet tables tell articles from quotations (a quotation holds
+	// its article's group too) without reading the type's postings.
+	tables, _, err := e.facets.snapshotTables(snap)
+	if err != nil {
+		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+	}
 	var docs []segDoc
 	for si, ss := range segs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ofType, err := termBitmap(ss.Segment(), fieldType, typ, ss.Deleted())
-		if err != nil {
-			return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
-		}
+		isArticle := tables[si].isArticle
 		for _, k := range keys {
 			b, err := termBitmap(ss.Segment(), field, k, ss.Deleted())
 			if err != nil {
 				return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
 			}
-			b.And(ofType)
 			for it := b.Iterator(); it.HasNext(); {
-				docs = append(docs, segDoc{si, uint64(it.Next())})
+				d := uint64(it.Next())
+				if (isArticle[d/64]>>(d%64)&1 == 1) != quotes {
+					docs = append(docs, segDoc{si, d})
+				}
 			}
 		}
 	}
