@@ -81,7 +81,14 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+// gzipWriters compress at the fastest level: a page of results (with
+// every copy of each story) is a hundred kilobytes of JSON at a million
+// articles, which the default level takes three times as long to
+// compress, for a sixth less.
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed) // a valid level: no error
+	return w
+}}
 
 // compress gzips responses for clients that accept it.
 func compress(next echo.HandlerFunc) echo.HandlerFunc {
