@@ -256,10 +256,11 @@ func planPairs(phrase [][]string, words []string) pairPlan {
 }
 
 // decidedDocs are documents of a segment that hold a phrase, with the
-// frequency of each of its words.
+// frequency of each of its words and the field's norm.
 type decidedDocs struct {
 	docs  []uint32
 	freqs [][]uint64
+	norms []float64
 }
 
 // decide sorts the candidates of one segment (documents with all the
@@ -268,7 +269,7 @@ type decidedDocs struct {
 // left to check in the text.
 func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (decidedDocs, *roaring.Bitmap, error) {
 	var out decidedDocs
-	words, err := freqReaders(seg, s.q.field, s.words)
+	words, err := freqReaders(seg, s.q.field, s.words, true)
 	if err != nil {
 		return out, nil, err
 	}
@@ -277,16 +278,20 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 	if c.outer != "" {
 		terms = append(terms, c.outer)
 	}
-	pairs, err := freqReaders(seg, fieldBodyPairs, terms)
+	pairs, err := freqReaders(seg, fieldBodyPairs, terms, false)
 	if err != nil {
 		return out, nil, err
 	}
 	first, second := pairs[0], pairs[1]
 	rest := roaring.New()
+	// The decided documents' frequencies, in one array.
+	all := make([]uint64, 0, len(s.words)*int(cands.GetCardinality()))
 	it := cands.Iterator()
 	for it.HasNext() {
 		doc := it.Next()
-		fs := make([]uint64, len(s.words))
+		at := len(all)
+		all = all[:at+len(s.words)]
+		fs := all[at:]
 		for k, r := range words {
 			if fs[k], err = r.freq(doc); err != nil {
 				return out, nil, err
@@ -309,23 +314,28 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 			held = f1+fo > fs[c.head] || f2+fo > fs[c.tail]
 		}
 		if !held {
+			all = all[:at]
 			rest.Add(doc)
 			continue
 		}
 		out.docs = append(out.docs, doc)
-		out.freqs = append(out.freqs, fs)
+		out.freqs = append(out.freqs, fs[:len(fs):len(fs)])
+		// The field's norm is the document's, whichever word's
+		// posting gives it.
+		out.norms = append(out.norms, words[0].norm)
 	}
 	return out, rest, nil
 }
 
 // freqReader reads a term's frequency in documents of a segment, taken in
-// increasing order.
+// increasing order, and with norms, the field's norm in the last one read.
 type freqReader struct {
 	term string
 	it   segment.PostingsIterator
+	norm float64
 }
 
-func freqReaders(seg segment.Segment, field string, terms []string) ([]*freqReader, error) {
+func freqReaders(seg segment.Segment, field string, terms []string, norms bool) ([]*freqReader, error) {
 	dict, err := seg.Dictionary(field)
 	if err != nil {
 		return nil, err
@@ -338,7 +348,7 @@ func freqReaders(seg segment.Segment, field string, terms []string) ([]*freqRead
 		if err != nil {
 			return nil, err
 		}
-		out[k] = &freqReader{term: t, it: pl.Iterator(true, false, false, nil)}
+		out[k] = &freqReader{term: t, it: pl.Iterator(true, norms, false, nil)}
 	}
 	return out, nil
 }
@@ -351,5 +361,6 @@ func (r *freqReader) freq(doc uint32) (uint64, error) {
 	if p == nil || p.Number() != uint64(doc) {
 		return 0, fmt.Errorf("document %d has no posting of %q", doc, r.term)
 	}
+	r.norm = p.Norm()
 	return p.Frequency(), nil
 }

@@ -301,6 +301,9 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	type held struct {
 		num  uint64
 		freq []uint64
+		// norm is the body's norm where the counts read it (decide);
+		// 0 where it is still to be read.
+		norm float64
 	}
 	var found []held
 	segs := snap.Segments()
@@ -345,7 +348,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 			}
 			for k, d := range decided.docs {
-				found = append(found, held{bases[si] + uint64(d), decided.freqs[k]})
+				found = append(found, held{bases[si] + uint64(d), decided.freqs[k], decided.norms[k]})
 			}
 			both = rest
 		}
@@ -382,7 +385,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		}
 		for k, num := range page {
 			if text, ok := texts[ids[k]]; ok && phraseIn(text, s.phrase) {
-				found = append(found, held{num, termFreqs(text, s.words)})
+				found = append(found, held{num: num, freq: termFreqs(text, s.words)})
 			}
 		}
 	}
@@ -394,6 +397,11 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	for _, h := range found {
 		for h.num >= bases[si+1] {
 			si++
+		}
+		id := docNumID(h.num)
+		if h.norm != 0 {
+			s.docs = append(s.docs, phraseDoc{id: id, score: s.score(sctx, id, h.freq, h.norm)})
+			continue
 		}
 		if si != open {
 			open = si
@@ -418,16 +426,21 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			return fmt.Errorf("check phrase %q: document %d has no posting of %q", s.q.phrase, h.num, s.words[rare])
 		}
 		h.freq[rare] = p.Frequency()
-		id := docNumID(h.num)
-		var sum float64
-		for k, sc := range s.scorers {
-			dm := sc.Score(sctx, &bleveindex.TermFieldDoc{ID: id, Freq: h.freq[k], Norm: p.Norm()})
-			sum += dm.Score
-			sctx.DocumentMatchPool.Put(dm)
-		}
-		s.docs = append(s.docs, phraseDoc{id: id, score: sum})
+		s.docs = append(s.docs, phraseDoc{id: id, score: s.score(sctx, id, h.freq, p.Norm())})
 	}
 	return nil
+}
+
+// score is the score the conjunction of the phrase's words gives the
+// document id, whose body has the words freq times and the norm norm.
+func (s *phraseSearcher) score(sctx *search.SearchContext, id bleveindex.IndexInternalID, freq []uint64, norm float64) float64 {
+	var sum float64
+	for k, sc := range s.scorers {
+		dm := sc.Score(sctx, &bleveindex.TermFieldDoc{ID: id, Freq: freq[k], Norm: norm})
+		sum += dm.Score
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return sum
 }
 
 // termFreqs counts the words of text whose terms are terms, as the
