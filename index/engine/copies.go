@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"cmp"
 	"container/heap"
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -251,12 +253,111 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 	if len(keys) == 0 {
 		return nil
 	}
+	var byKey map[string][]Copy
+	read := false
+	if !p.q.Quotes && !e.generalOnly {
+		var err error
+		if byKey, read, err = e.articleCopies(ctx, keys); err != nil {
+			return fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+		}
+	}
+	if !read {
+		var err error
+		if byKey, err = e.searchCopies(ctx, p.q.Quotes, keys, keyOf); err != nil {
+			return err
+		}
+	}
+	for i, h := range hits {
+		for _, c := range byKey[keyOf(h)] {
+			if c.ID != h.ID {
+				hits[i].Copies = append(hits[i].Copies, c)
+			}
+		}
+	}
+	return nil
+}
+
+// articleCopies reads the articles of the stories keys (groups) from the
+// segments, by their numbers (as the word search reads its hits), oldest
+// first, an article without a date last, articles of one date by id: the
+// order of Bleve's sort by the date key, which holds the date to the
+// nanosecond, as the store does to the second. A sorted Bleve search reads
+// each copy's date key from the doc values, a block of them decompressed
+// for each, and then finds each by its id in every segment: at a million
+// articles, a story run by forty papers and a page of twenty such stories
+// took most of a search's time. It reads them only when there are at most
+// maxCopies; read is false when there are more.
+func (e *Engine) articleCopies(ctx context.Context, keys []string) (byKey map[string][]Copy, read bool, err error) {
+	snap, closeSnap, err := e.snapshot()
+	if err != nil {
+		return nil, false, err
+	}
+	defer closeSnap()
+	tables, _, err := e.facets.snapshotTables(snap)
+	if err != nil {
+		return nil, false, err
+	}
+	segs := snap.Segments()
+	var docs []segDoc
+	for si, ss := range segs {
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
+		var bm *roaring.Bitmap
+		for _, k := range keys {
+			b, err := termBitmap(ss.Segment(), fieldGroup, k, ss.Deleted())
+			if err != nil {
+				return nil, false, err
+			}
+			if bm == nil {
+				bm = b
+			} else {
+				bm.Or(b)
+			}
+		}
+		// Quotations carry their article's group too.
+		bm.And(tables[si].articleDocs)
+		if len(docs)+int(bm.GetCardinality()) > maxCopies {
+			return nil, false, nil
+		}
+		for it := bm.Iterator(); it.HasNext(); {
+			docs = append(docs, segDoc{si, uint64(it.Next())})
+		}
+	}
+	found, err := storedHits(segs, docs, false)
+	if err != nil {
+		return nil, false, err
+	}
+	slices.SortFunc(found, func(a, b Hit) int {
+		if a.Published.IsZero() != b.Published.IsZero() {
+			if a.Published.IsZero() {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(a.Published.Compare(b.Published), strings.Compare(a.ID, b.ID))
+	})
+	byKey = map[string][]Copy{}
+	for _, h := range found {
+		byKey[h.Group] = append(byKey[h.Group], copyOf(h))
+	}
+	return byKey, true, nil
+}
+
+// searchCopies finds the copies of the stories keys with Bleve's search,
+// sorted by their date keys: articles (keys are groups), or quotations
+// (keys are copy keys), named by their articles.
+func (e *Engine) searchCopies(ctx context.Context, quotes bool, keys []string, keyOf func(Hit) string) (map[string][]Copy, error) {
 	terms := make([]query.Query, len(keys))
+	field := fieldGroup
+	if quotes {
+		field = fieldCopy
+	}
 	for i, k := range keys {
 		terms[i] = termQuery(field, k)
 	}
 	typ := typeArticle
-	if p.q.Quotes {
+	if quotes {
 		typ = typeQuote
 	}
 	q := query.NewConjunctionQuery([]query.Query{termQuery(fieldType, typ), query.NewDisjunctionQuery(terms)})
@@ -264,22 +365,22 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 	req.Score = bleve.ScoreNone
 	req.SortBy([]string{fieldPublishedKey, "_id"})
 	req.Fields = articleHitFields
-	if p.q.Quotes {
+	if quotes {
 		req.Fields = []string{fieldQuote}
 	}
 	sr, err := e.search(ctx, req, "")
 	if err != nil {
-		return fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
 	}
 	// A quotation's copies are named by their articles, read at once.
 	byKey := map[string][]Copy{}
-	if p.q.Quotes {
+	if quotes {
 		found := make([]Hit, len(sr.Hits))
 		for i, h := range sr.Hits {
 			found[i] = Hit{ID: quoteArticle(h.ID), Quote: fieldString(h.Fields[fieldQuote])}
 		}
 		if err := e.addArticles(ctx, found); err != nil {
-			return fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
+			return nil, fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
 		}
 		for _, h := range found {
 			k := keyOf(h)
@@ -291,14 +392,7 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 			byKey[a.Group] = append(byKey[a.Group], copyOf(a))
 		}
 	}
-	for i, h := range hits {
-		for _, c := range byKey[keyOf(h)] {
-			if c.ID != h.ID {
-				hits[i].Copies = append(hits[i].Copies, c)
-			}
-		}
-	}
-	return nil
+	return byKey, nil
 }
 
 func copyOf(h Hit) Copy {
