@@ -120,6 +120,7 @@ func (e *Engine) wordQuery(text string) string {
 type wordField struct {
 	name   string
 	weight float64 // Bleve's query weight: boost * idf * query norm
+	boost  float64 // the query's boost (phrase.go sets the weight from it)
 	idf    float64
 	avgLen float64
 	bounds []float64 // bound by frequency, for the common ones
