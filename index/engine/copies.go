@@ -284,6 +284,9 @@ func copyOf(h Hit) Copy {
 // search sorted by date would read the sort key of every one through the
 // collector first.
 func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys []string) ([]Hit, error) {
+	if e.generalOnly {
+		return e.searchCopies(ctx, quotes, field, keys)
+	}
 	snap, closeSnap, err := e.snapshot()
 	if err != nil {
 		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)

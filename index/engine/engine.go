@@ -70,8 +70,9 @@ type Engine struct {
 	// countedAllAt is when warm last counted the home page's facets.
 	countedAllAt time.Time
 
-	// generalOnly turns the one-word search off, for tests that compare
-	// it with the general one.
+	// generalOnly turns off the ways that read the segments themselves
+	// (the one-word and one-phrase searches, the copies of a page's
+	// stories), for tests that compare them with Bleve's search.
 	generalOnly bool
 
 	mu sync.Mutex

@@ -256,76 +256,91 @@ func planPairs(phrase [][]string, words []string) pairPlan {
 }
 
 // decidedDocs are documents of a segment that hold a phrase, with the
-// frequency of each of its words.
+// frequency of each of its words and the field's norm.
 type decidedDocs struct {
 	docs  []uint32
 	freqs [][]uint64
+	norms []float64
 }
 
 // decide sorts the candidates of one segment (documents with all the
 // phrase's pairs) of a phrase of three terms (plan.chain) into those the
-// counts show to hold the phrase, with their words' frequencies, and those
-// left to check in the text.
-func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (decidedDocs, *roaring.Bitmap, error) {
-	var out decidedDocs
-	words, err := freqReaders(seg, s.q.field, s.words)
+// counts show to hold the phrase and those left to check in the text, each
+// with their words' frequencies and the field's norm, which the counts
+// read.
+func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (decided, rest decidedDocs, err error) {
+	words, err := freqReaders(seg, s.q.field, s.words, true)
 	if err != nil {
-		return out, nil, err
+		return decided, rest, err
 	}
 	c := s.pairs.chain
 	terms := []string{c.first, c.second}
 	if c.outer != "" {
 		terms = append(terms, c.outer)
 	}
-	pairs, err := freqReaders(seg, fieldBodyPairs, terms)
+	pairs, err := freqReaders(seg, fieldBodyPairs, terms, false)
 	if err != nil {
-		return out, nil, err
+		return decided, rest, err
 	}
 	first, second := pairs[0], pairs[1]
-	rest := roaring.New()
+	// The frequencies, in one array.
+	all := make([]uint64, len(s.words)*int(cands.GetCardinality()))
 	it := cands.Iterator()
-	for it.HasNext() {
+	for at := 0; it.HasNext(); at += len(s.words) {
 		doc := it.Next()
-		fs := make([]uint64, len(s.words))
+		fs := all[at : at+len(s.words) : at+len(s.words)]
 		for k, r := range words {
 			if fs[k], err = r.freq(doc); err != nil {
-				return out, nil, err
+				return decided, rest, err
 			}
 		}
 		f1, err := first.freq(doc)
 		if err != nil {
-			return out, nil, err
+			return decided, rest, err
 		}
 		f2, err := second.freq(doc)
 		if err != nil {
-			return out, nil, err
+			return decided, rest, err
 		}
 		held := f1+f2 > fs[c.mid]
 		if !held && c.outer != "" {
 			fo, err := pairs[2].freq(doc)
 			if err != nil {
-				return out, nil, err
+				return decided, rest, err
 			}
 			held = f1+fo > fs[c.head] || f2+fo > fs[c.tail]
 		}
+		to := &decided
 		if !held {
-			rest.Add(doc)
-			continue
+			to = &rest
 		}
-		out.docs = append(out.docs, doc)
-		out.freqs = append(out.freqs, fs)
+		to.docs = append(to.docs, doc)
+		to.freqs = append(to.freqs, fs)
+		// The field's norm is the document's, whichever word's
+		// posting gives it.
+		to.norms = append(to.norms, words[0].norm)
 	}
-	return out, rest, nil
+	return decided, rest, nil
+}
+
+// appendHeld appends the documents to out as held documents, numbered in
+// the snapshot from base.
+func (d decidedDocs) appendHeld(out []held, base uint64) []held {
+	for k, doc := range d.docs {
+		out = append(out, held{num: base + uint64(doc), freq: d.freqs[k], norm: d.norms[k]})
+	}
+	return out
 }
 
 // freqReader reads a term's frequency in documents of a segment, taken in
-// increasing order.
+// increasing order, and with norms, the field's norm in the last one read.
 type freqReader struct {
 	term string
 	it   segment.PostingsIterator
+	norm float64
 }
 
-func freqReaders(seg segment.Segment, field string, terms []string) ([]*freqReader, error) {
+func freqReaders(seg segment.Segment, field string, terms []string, norms bool) ([]*freqReader, error) {
 	dict, err := seg.Dictionary(field)
 	if err != nil {
 		return nil, err
@@ -338,7 +353,7 @@ func freqReaders(seg segment.Segment, field string, terms []string) ([]*freqRead
 		if err != nil {
 			return nil, err
 		}
-		out[k] = &freqReader{term: t, it: pl.Iterator(true, false, false, nil)}
+		out[k] = &freqReader{term: t, it: pl.Iterator(true, norms, false, nil)}
 	}
 	return out, nil
 }
@@ -351,5 +366,6 @@ func (r *freqReader) freq(doc uint32) (uint64, error) {
 	if p == nil || p.Number() != uint64(doc) {
 		return 0, fmt.Errorf("document %d has no posting of %q", doc, r.term)
 	}
+	r.norm = p.Norm()
 	return p.Frequency(), nil
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -167,7 +166,7 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 	for _, p := range parts {
 		ps.df = append(ps.df, p.Count())
 	}
-	if ps.scorers, err = wordScorers(ctx, i, q.field, q.boost, words, parts, options); err != nil {
+	if ps.scorers, ps.bm25, err = wordScorers(ctx, i, q.field, q.boost, words, parts, options); err != nil {
 		conj.Close()
 		return nil, err
 	}
@@ -177,18 +176,21 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 // wordScorers makes for each word the scorer Bleve's term searcher for it
 // has (parts are those searchers), with the same statistics: a document the
 // phrase search scores itself gets the score the conjunction would give it.
+// Where they score by BM25, it also returns the same statistics as
+// wordFields, which score without a scorer's allocations (their weights
+// are set with the query norm, as the scorers' are).
 func wordScorers(ctx context.Context, r bleveindex.IndexReader, field string, boost float64, words []string,
-	parts []search.Searcher, options search.SearcherOptions) ([]*scorer.TermQueryScorer, error) {
+	parts []search.Searcher, options search.SearcherOptions) ([]*scorer.TermQueryScorer, []wordField, error) {
 	docs, err := r.DocCount()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var avgLen float64
 	if cb, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok && cb() == bleveindex.BM25Scoring {
 		if br, ok := r.(bleveindex.BM25Reader); ok && docs > 0 {
 			card, err := br.FieldCardinality(field)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			avgLen = math.Ceil(float64(card) / float64(docs))
 		}
@@ -197,7 +199,17 @@ func wordScorers(ctx context.Context, r bleveindex.IndexReader, field string, bo
 	for k, w := range words {
 		out[k] = scorer.NewTermQueryScorer([]byte(w), field, boost, docs, parts[k].Count(), avgLen, options)
 	}
-	return out, nil
+	if avgLen == 0 || options.Score == "none" || options.Explain {
+		return out, nil, nil
+	}
+	fields := make([]wordField, len(words))
+	for k := range words {
+		df := parts[k].Count()
+		// A scorer's query weight is 1 until the query norm is set.
+		fields[k] = wordField{name: field, avgLen: avgLen, weight: 1, boost: boost,
+			idf: math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))}
+	}
+	return out, fields, nil
 }
 
 // phraseSearcher yields the matches of a conjunction whose text holds the
@@ -217,6 +229,9 @@ type phraseSearcher struct {
 	// is how many documents have each word.
 	scorers []*scorer.TermQueryScorer
 	df      []uint64
+	// bm25 scores each word as scorers do, where they score by BM25;
+	// nil otherwise.
+	bm25 []wordField
 
 	collected bool
 	err       error
@@ -298,14 +313,10 @@ func (s *phraseSearcher) collectByConjunction() error {
 // through every posting of a common word in the phrase ("said"):
 // milliseconds for a phrase that a rare word makes selective.
 func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
-	type held struct {
-		num  uint64
-		freq []uint64
-	}
-	var found []held
+	var found []held // decided by the counts, in order
+	var cands []held // to check in the text, in order
 	segs := snap.Segments()
 	bases := make([]uint64, len(segs)+1)
-	var cands []uint64 // document numbers in the snapshot, in order
 	// The terms a candidate must have: the phrase's common pairs, then
 	// its words unless the pairs have them all.
 	var needs []facetTerm
@@ -339,95 +350,149 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		}
 		if s.pairs.chain != nil {
 			// The counts decide the phrase where they can tell; only
-			// the rest are read.
+			// the rest are read. Both come with their words'
+			// frequencies and norms, read to count.
 			decided, rest, err := s.decide(ss.Segment(), both)
 			if err != nil {
 				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 			}
-			for k, d := range decided.docs {
-				found = append(found, held{bases[si] + uint64(d), decided.freqs[k]})
-			}
-			both = rest
+			found = decided.appendHeld(found, bases[si])
+			cands = rest.appendHeld(cands, bases[si])
+			continue
 		}
-		it := both.Iterator()
-		for it.HasNext() {
-			cands = append(cands, bases[si]+uint64(it.Next()))
+		for it := both.Iterator(); it.HasNext(); {
+			cands = append(cands, held{num: bases[si] + uint64(it.Next())})
 		}
 	}
-	// The rarest word's postings give each document's field length (its
-	// norm) and that word's frequency; the other words' frequencies are
-	// counted in the text read to check the phrase.
+	checked, err := s.check(snap, cands)
+	if err != nil {
+		return err
+	}
+	// Decided and checked documents, in order again.
+	found = mergeHeld(found, checked)
+	// The rarest word's postings give the other checked documents' field
+	// length (their norm) and that word's frequency.
 	rare := 0
 	for k := range s.words {
 		if s.df[k] < s.df[rare] {
 			rare = k
 		}
 	}
+	si, open := 0, -1
+	var it segment.PostingsIterator
+	s.docs = slices.Grow(s.docs, len(found))
+	for _, h := range found {
+		for h.num >= bases[si+1] {
+			si++
+		}
+		if h.norm == 0 {
+			if si != open {
+				open = si
+				dict, err := segs[si].Segment().Dictionary(s.q.field)
+				if err != nil {
+					return err
+				}
+				// No deleted documents left out: the postings then
+				// skip straight to a document instead of stepping
+				// past the deleted ones.
+				pl, err := dict.PostingsList([]byte(s.words[rare]), nil, nil)
+				if err != nil {
+					return err
+				}
+				it = pl.Iterator(true, true, false, it)
+			}
+			p, err := it.Advance(h.num - bases[si])
+			if err != nil {
+				return err
+			}
+			if p == nil || p.Number() != h.num-bases[si] {
+				return fmt.Errorf("check phrase %q: document %d has no posting of %q", s.q.phrase, h.num, s.words[rare])
+			}
+			h.freq[rare], h.norm = p.Frequency(), p.Norm()
+		}
+		s.docs = append(s.docs, phraseDoc{id: docNumID(h.num), score: s.score(h.freq, h.norm)})
+	}
+	return nil
+}
+
+// held is a document that holds the phrase, or a candidate that may: its
+// number in the snapshot, and its words' frequencies and its norm where
+// they are known (norm 0 where they are not).
+type held struct {
+	num  uint64
+	freq []uint64
+	norm float64
+}
+
+// check reads the texts of cands (in order) and returns, in order, those
+// that hold the phrase, with their words' frequencies (counted in the text
+// where they are not known).
+func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held, error) {
+	var out []held
 	for from := 0; from < len(cands); from += phraseCheckPage {
 		if err := s.ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		page := cands[from:min(from+phraseCheckPage, len(cands))]
 		ids := make([]string, len(page))
-		for k, num := range page {
-			id, err := snap.ExternalID(docNumID(num))
+		for k, c := range page {
+			id, err := snap.ExternalID(docNumID(c.num))
 			if err != nil {
-				return err
+				return nil, err
 			}
 			ids[k] = id
 		}
 		texts, err := s.q.texts(s.ctx, s.reader, ids)
 		if err != nil {
-			return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
+			return nil, fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 		}
-		for k, num := range page {
+		for k, c := range page {
 			if text, ok := texts[ids[k]]; ok && phraseIn(text, s.phrase) {
-				found = append(found, held{num, termFreqs(text, s.words)})
+				if c.norm == 0 {
+					c.freq = termFreqs(text, s.words)
+				}
+				out = append(out, c)
 			}
 		}
 	}
-	// Decided and checked documents, in order again.
-	slices.SortFunc(found, func(a, b held) int { return cmp.Compare(a.num, b.num) })
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(len(s.scorers), 0)}
-	si, open := 0, -1
-	var it segment.PostingsIterator
-	for _, h := range found {
-		for h.num >= bases[si+1] {
-			si++
-		}
-		if si != open {
-			open = si
-			dict, err := segs[si].Segment().Dictionary(s.q.field)
-			if err != nil {
-				return err
-			}
-			// No deleted documents left out: the postings then skip
-			// straight to a document instead of stepping past the
-			// deleted ones.
-			pl, err := dict.PostingsList([]byte(s.words[rare]), nil, nil)
-			if err != nil {
-				return err
-			}
-			it = pl.Iterator(true, true, false, it)
-		}
-		p, err := it.Advance(h.num - bases[si])
-		if err != nil {
-			return err
-		}
-		if p == nil || p.Number() != h.num-bases[si] {
-			return fmt.Errorf("check phrase %q: document %d has no posting of %q", s.q.phrase, h.num, s.words[rare])
-		}
-		h.freq[rare] = p.Frequency()
-		id := docNumID(h.num)
-		var sum float64
-		for k, sc := range s.scorers {
-			dm := sc.Score(sctx, &bleveindex.TermFieldDoc{ID: id, Freq: h.freq[k], Norm: p.Norm()})
-			sum += dm.Score
-			sctx.DocumentMatchPool.Put(dm)
-		}
-		s.docs = append(s.docs, phraseDoc{id: id, score: sum})
+	return out, nil
+}
+
+// mergeHeld merges two lists of documents in order into one.
+func mergeHeld(a, b []held) []held {
+	if len(b) == 0 {
+		return a
 	}
-	return nil
+	out := make([]held, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].num < b[0].num {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// score is the score the conjunction of the phrase's words gives a
+// document whose body has the words freq times and the norm norm: the BM25
+// of Bleve's term scorers, worked out here (wordField.score), or the
+// scorers' own for another model.
+func (s *phraseSearcher) score(freq []uint64, norm float64) float64 {
+	var sum float64
+	if s.bm25 != nil {
+		for k, f := range s.bm25 {
+			sum += f.score(freq[k], norm)
+		}
+		return sum
+	}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(1, 0)}
+	for k, sc := range s.scorers {
+		dm := sc.Score(sctx, &bleveindex.TermFieldDoc{Freq: freq[k], Norm: norm})
+		sum += dm.Score
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return sum
 }
 
 // termFreqs counts the words of text whose terms are terms, as the
@@ -487,6 +552,10 @@ func (s *phraseSearcher) SetQueryNorm(qnorm float64) {
 	s.conj.SetQueryNorm(qnorm)
 	for _, sc := range s.scorers {
 		sc.SetQueryNorm(qnorm)
+	}
+	for k := range s.bm25 {
+		f := &s.bm25[k]
+		f.weight = f.boost * f.idf * qnorm
 	}
 }
 func (s *phraseSearcher) Count() uint64              { return s.conj.Count() }

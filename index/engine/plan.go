@@ -55,6 +55,13 @@ func (e *Engine) plan(p *prepared) way {
 		// fields (pairs.go).
 		return oneWord{term: term, pair: pair}
 	}
+	if phrase := e.onePhraseText(p); phrase != "" {
+		// One phrase of two or more terms, by relevance as above: the
+		// title's and the body's phrase searchers find its matches,
+		// which are ranked and counted from the segments
+		// (onephrase.go).
+		return onePhrase{phrase: phrase}
+	}
 	// Anything else: Bleve's search of the rewritten query, phrases in
 	// bodies and quotations checked against their text, every match
 	// counted as Bleve hands it over (general.go).

@@ -378,7 +378,9 @@ func TestPlan(t *testing.T) {
 		{Query{Text: "ukraine", Sort: SortNewest}, general{}},
 		{Query{Text: "ukraine", From: date("2024-01-01")}, general{}},
 		{Query{Text: "ukraine", Page: 60, Size: 20}, general{}},
-		{Query{Text: `"emmanuel macron"`}, general{}}, // not common words
+		{Query{Text: `"emmanuel macron"`}, onePhrase{phrase: "emmanuel macron"}}, // not common words
+		{Query{Text: `"emmanuel macron"`, Sort: SortNewest}, general{}},
+		{Query{Text: `"the macron"`}, general{}}, // one term
 		{Query{Text: `"standing force"`}, oneWord{term: "stand forc", pair: true}},
 		{Query{Text: `"prime minister"`}, oneWord{term: "prime minist", pair: true}},
 		{Query{Text: `"prime minister"`, Quotes: true}, general{}},

@@ -54,13 +54,8 @@ func (w oneWord) answer(ctx context.Context, e *Engine, p *prepared) (answer, er
 // answers, "" if it is not, and whether the term is a pair.
 func (e *Engine) oneWordTerm(p *prepared) (string, bool) {
 	q := p.q
-	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxWordWindow || e.generalOnly {
+	if !e.relevancePage(p) {
 		return "", false
-	}
-	for name := range q.Filters {
-		if _, known := facetFields[name]; !known {
-			return "", false // the general way says why
-		}
 	}
 	if term := e.wordQuery(q.Text); term != "" {
 		return term, false
@@ -74,19 +69,30 @@ func (e *Engine) oneWordTerm(p *prepared) (string, bool) {
 	return "", false
 }
 
+// relevancePage reports whether p asks for what the ways that rank from
+// the segments themselves (oneWord, onePhrase) answer: a page by relevance
+// within the first maxWordWindow hits, without dates, filtered by known
+// facets or not.
+func (e *Engine) relevancePage(p *prepared) bool {
+	q := p.q
+	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxWordWindow || e.generalOnly {
+		return false
+	}
+	for name := range q.Filters {
+		if _, known := facetFields[name]; !known {
+			return false // the general way says why
+		}
+	}
+	return true
+}
+
 // pairPhraseQuery returns the pair term of a query that is one quoted
 // phrase of two common words (pairs.go), "" if the query is anything else
 // or the index has no pair fields.
 func (e *Engine) pairPhraseQuery(text string) string {
-	text = strings.TrimSpace(text)
-	if len(text) < 2 || len(text) > 100 || text[0] != '"' || text[len(text)-1] != '"' {
+	inner := quotedPhrase(text)
+	if inner == "" {
 		return ""
-	}
-	inner := text[1 : len(text)-1]
-	for _, r := range inner {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' {
-			return "" // escapes, quotes, anything the parser might read otherwise
-		}
 	}
 	return wholePair(e.b.Mapping(), fieldBody, phraseTerms(e.textAnalyzer().Analyze([]byte(inner))))
 }
@@ -114,6 +120,7 @@ func (e *Engine) wordQuery(text string) string {
 type wordField struct {
 	name   string
 	weight float64 // Bleve's query weight: boost * idf * query norm
+	boost  float64 // the query's boost (phrase.go sets the weight from it)
 	idf    float64
 	avgLen float64
 	bounds []float64 // bound by frequency, for the common ones
@@ -169,15 +176,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 	if pair {
 		names = []string{fieldTitlePairs, fieldBodyPairs}
 	}
-	var filters []facetTerm
-	for name, vs := range q.Filters {
-		field := facetFields[name]
-		for _, v := range vs {
-			if v = strings.TrimSpace(v); v != "" {
-				filters = append(filters, facetTerm{field, v})
-			}
-		}
-	}
+	filters := queryFilters(q)
 
 	snap, closeSnap, err := e.snapshot()
 	if err != nil {
@@ -244,14 +243,8 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 	for _, sf := range fc.segs {
 		kindDocs += sf.docsOf(q.Quotes)
 	}
-	onBitmaps := estimate*bitmapShare > kindDocs
-	mode := countEach
-	switch {
-	case onBitmaps:
-		mode = countOnBitmaps
-	case estimate*comboShare > kindDocs:
-		mode = countBySets
-	}
+	mode := countMode(estimate, kindDocs)
+	onBitmaps := mode == countOnBitmaps
 	var matches []*roaring.Bitmap
 	if onBitmaps {
 		matches = make([]*roaring.Bitmap, len(segs))
@@ -294,16 +287,57 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 		return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	if onBitmaps {
-		ids := make([]uint64, len(snap.Segments()))
-		for i, ss := range snap.Segments() {
-			ids[i] = ss.Id()
-		}
-		order := e.facets.candidates(ids, fc.segs, fc.values, q.Quotes)
-		if err = bitmapCounts(counts, fc.segs, fc.values, order, matches, q.Quotes); err != nil {
+		if err = e.countOnBitmaps(snap, fc, counts, matches, q.Quotes); err != nil {
 			return nil, 0, 0, nil, fmt.Errorf("search %q: count facets: %w", q.Text, err)
 		}
 	}
-	// The page, best first.
+	if hits, err = pageHits(segs, fc, top, from, q.Quotes); err != nil {
+		return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	return hits, total, all, counts, nil
+}
+
+// queryFilters returns q's filters as the keyword terms a match must have.
+func queryFilters(q Query) []facetTerm {
+	var filters []facetTerm
+	for name, vs := range q.Filters {
+		field := facetFields[name]
+		for _, v := range vs {
+			if v = strings.TrimSpace(v); v != "" {
+				filters = append(filters, facetTerm{field, v})
+			}
+		}
+	}
+	return filters
+}
+
+// countMode is how a search of about estimate matches, among kindDocs
+// documents of the kind it searches, counts its facets (bitmaps.go says
+// why).
+func countMode(estimate, kindDocs uint64) int {
+	switch {
+	case estimate*bitmapShare > kindDocs:
+		return countOnBitmaps
+	case estimate*comboShare > kindDocs:
+		return countBySets
+	}
+	return countEach
+}
+
+// countOnBitmaps counts into counts the many-valued facets of a search
+// that counted the rest with fc, from its matches' bitmap per segment.
+func (e *Engine) countOnBitmaps(snap *scorch.IndexSnapshot, fc *facetCounter, counts facetCounts, matches []*roaring.Bitmap, quotes bool) error {
+	ids := make([]uint64, len(snap.Segments()))
+	for i, ss := range snap.Segments() {
+		ids[i] = ss.Id()
+	}
+	order := e.facets.candidates(ids, fc.segs, fc.values, quotes)
+	return bitmapCounts(counts, fc.segs, fc.values, order, matches, quotes)
+}
+
+// pageHits reads the hits of the page that starts at from among the best
+// candidates top keeps, best first.
+func pageHits(segs []*scorch.SegmentSnapshot, fc *facetCounter, top pageHeap, from int, quotes bool) ([]Hit, error) {
 	ranked := make([]scored, len(top))
 	for i := len(top) - 1; i >= 0; i-- {
 		ranked[i] = heap.Pop(&top).(scored)
@@ -314,13 +348,14 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 		si, local := fc.locate(c.num)
 		page[i] = segDoc{si, local}
 	}
-	if hits, err = storedHits(segs, page, q.Quotes); err != nil {
-		return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
+	hits, err := storedHits(segs, page, quotes)
+	if err != nil {
+		return nil, err
 	}
 	for i, c := range ranked {
 		hits[i].score = c.score
 	}
-	return hits, total, all, counts, nil
+	return hits, nil
 }
 
 // facetTerm is one filter: a keyword field's value.
