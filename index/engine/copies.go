@@ -265,7 +265,7 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 	req.SortBy([]string{fieldPublishedKey, "_id"})
 	req.Fields = articleHitFields
 	if p.q.Quotes {
-		req.Fields = []string{fieldQuote}
+		req.Fields = quoteHitFields
 	}
 	sr, err := e.search(ctx, req, "")
 	if err != nil {
@@ -276,7 +276,8 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 	if p.q.Quotes {
 		found := make([]Hit, len(sr.Hits))
 		for i, h := range sr.Hits {
-			found[i] = Hit{ID: quoteArticle(h.ID), Quote: fieldString(h.Fields[fieldQuote])}
+			q := quoteHit(h)
+			found[i] = Hit{ID: q.ID, Quote: q.Quote, quoteSpan: q.quoteSpan}
 		}
 		if err := e.addArticles(ctx, found); err != nil {
 			return fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)

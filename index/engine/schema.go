@@ -33,10 +33,16 @@ const (
 // Facet fields are named as the facets are, so that "person:..." in a query
 // string and the person filter mean the same thing.
 const (
-	fieldType           = "type"
-	fieldTitle          = "title"
-	fieldBody           = "body"
-	fieldQuote          = "quote"
+	fieldType  = "type"
+	fieldTitle = "title"
+	fieldBody  = "body"
+	fieldQuote = "quote"
+	// A quotation's text is searched in fieldQuote and not stored there:
+	// its article's body holds it, and the store keeps the body.
+	// fieldQuoteSpan says where ("start+length", bytes); fieldQuoteText
+	// keeps the text only where the body does not hold it as it is.
+	fieldQuoteSpan      = "quote_span"
+	fieldQuoteText      = "quote_text"
 	fieldURL            = "url"
 	fieldSource         = FacetSource
 	fieldPublished      = FacetPublished
@@ -85,7 +91,9 @@ var keywordFields = map[string]bool{
 // and a quote's own (the rest of a quote hit comes from its article).
 var (
 	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublished, fieldPerson, fieldCountry, fieldTopic, fieldGroup}
-	quoteHitFields   = []string{fieldQuote, fieldSpeaker, fieldSpeakerType}
+	// fieldQuote is read for an index from before mapping v8, which
+	// stored the text there.
+	quoteHitFields = []string{fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerType}
 )
 
 // Mapping builds the one mapping of the index. It is built to be small
@@ -198,10 +206,13 @@ func Mapping() *mapping.IndexMappingImpl {
 
 	quote := mapping.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fieldType, kw(false))
-	// Nor does a quotation (phrases are checked against its stored text).
-	quoteText := text(true)
+	// Nor does a quotation (phrases are checked against its text, read
+	// from its article's body by its span).
+	quoteText := text(false)
 	quoteText.IncludeTermVectors = false
 	quote.AddFieldMappingsAt(fieldQuote, quoteText)
+	quote.AddFieldMappingsAt(fieldQuoteSpan, storedOnly())
+	quote.AddFieldMappingsAt(fieldQuoteText, storedOnly())
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
 	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
 	quote.AddFieldMappingsAt(fieldSource, kw(false))
@@ -299,6 +310,11 @@ func Documents(a Article) []Document {
 		qd := map[string]any{
 			fieldType:  typeQuote,
 			fieldQuote: q.Text,
+		}
+		if span, ok := quoteSpan(a.Body, q.Text); ok {
+			qd[fieldQuoteSpan] = span
+		} else {
+			setString(qd, fieldQuoteText, q.Text)
 		}
 		// What the filters and facets need of its article.
 		common(qd, a)

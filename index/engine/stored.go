@@ -68,15 +68,18 @@ func (e *Engine) quotations(ctx context.Context, articleID string, n int) ([]Quo
 	if err != nil {
 		return nil, fmt.Errorf("read the quotations of %s: %w", articleID, err)
 	}
-	quotes := make([]Quotation, n)
+	hits := make([]Hit, n)
 	for _, h := range res.Hits {
 		if i := quoteNumber(h.ID); i >= 0 && i < n {
-			quotes[i] = Quotation{
-				Text:        fieldString(h.Fields[fieldQuote]),
-				Speaker:     fieldString(h.Fields[fieldSpeaker]),
-				SpeakerType: fieldString(h.Fields[fieldSpeakerType]),
-			}
+			hits[i] = quoteHit(h)
 		}
+	}
+	if err := e.addQuoteTexts(ctx, hits); err != nil {
+		return nil, fmt.Errorf("read the quotations of %s: %w", articleID, err)
+	}
+	quotes := make([]Quotation, n)
+	for i, h := range hits {
+		quotes[i] = Quotation{Text: h.Quote, Speaker: h.Speaker, SpeakerType: h.SpeakerType}
 	}
 	return quotes, nil
 }
