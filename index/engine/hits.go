@@ -35,7 +35,7 @@ func articleHit(h *search.DocumentMatch) Hit {
 		Title:     fieldString(h.Fields[fieldTitle]),
 		URL:       fieldString(h.Fields[fieldURL]),
 		Source:    fieldString(h.Fields[fieldSource]),
-		Published: fieldTime(h.Fields[fieldPublished]),
+		Published: publishedOf(h.Fields),
 		People:    fieldStrings(h.Fields[fieldPerson]),
 		Countries: fieldStrings(h.Fields[fieldCountry]),
 		Topics:    fieldStrings(h.Fields[fieldTopic]),
@@ -91,7 +91,17 @@ func (e *Engine) addArticles(ctx context.Context, hits []Hit) error {
 	return e.addQuoteTexts(ctx, hits)
 }
 
-// fieldTime reads a stored date, which Bleve returns formatted as RFC 3339.
+// publishedOf reads an article's stored date: storedTime's form, or a date
+// field an index from before mapping v9 stored.
+func publishedOf(fields map[string]any) time.Time {
+	if t, ok := readStoredTime(fieldString(fields[fieldPublishedAt])); ok {
+		return t
+	}
+	return fieldTime(fields[fieldPublished])
+}
+
+// fieldTime reads a stored date field, which Bleve returns formatted as
+// RFC 3339.
 func fieldTime(v any) time.Time {
 	s := fieldString(v)
 	if s == "" {

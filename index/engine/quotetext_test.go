@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
@@ -120,5 +121,63 @@ func TestSpanText(t *testing.T) {
 	}
 	if _, ok := quoteSpan(body, "Wir bauen eine Brücke"); ok {
 		t.Error("quoteSpan kept a span where the body does not hold the text")
+	}
+}
+
+// TestStoredTime checks that an article's date is stored in a few
+// characters and reads back as it was, to the nanosecond, before 1970
+// too; that the stored document has it there and no date field; and that
+// what is not such a date reads as none.
+func TestStoredTime(t *testing.T) {
+	for _, want := range []time.Time{
+		time.Date(2024, 3, 1, 12, 30, 5, 0, time.UTC),
+		time.Date(1987, 2, 26, 15, 1, 1, 0, time.UTC),
+		time.Date(1950, 7, 4, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, 3, 1, 12, 30, 5, 7, time.UTC),
+		time.Date(2261, 12, 31, 23, 59, 59, 999_999_999, time.UTC),
+	} {
+		s := storedTime(want)
+		got, ok := readStoredTime(s)
+		if !ok || !got.Equal(want) {
+			t.Errorf("%v stored as %q reads back as %v, %v", want, s, got, ok)
+		}
+		if want.Nanosecond() == 0 && len(s) > 7 {
+			t.Errorf("%v stored as %q: want at most 7 characters", want, s)
+		}
+	}
+	for _, bad := range []string{"", "2024-03-01T12:30:05Z", "abc.x", "abc.-1", "abc.1000000000"} {
+		if got, ok := readStoredTime(bad); ok {
+			t.Errorf("readStoredTime(%q) = %v; want none", bad, got)
+		}
+	}
+
+	when := time.Date(2025, 6, 2, 8, 15, 0, 0, time.UTC)
+	a := store.Article{ID: "dated", Title: "Dated", Source: "Wire", Body: "A body.", Published: when}
+	ix := newTestIndex(t, []testDoc{{ID: a.ID, Article: a}})
+	r, closeSnap, err := ix.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := r.Document(a.ID)
+	if err != nil || doc == nil {
+		t.Fatalf("read %s: %v", a.ID, err)
+	}
+	stored := map[string]string{}
+	doc.VisitFields(func(f bleveindex.Field) {
+		if f.Name() == fieldPublished || f.Name() == fieldPublishedAt {
+			stored[f.Name()] = string(f.Value())
+		}
+	})
+	closeSnap()
+	if diff := cmp.Diff(map[string]string{fieldPublishedAt: storedTime(when)}, stored); diff != "" {
+		t.Errorf("stored date (-want +got):\n%s", diff)
+	}
+	page, found, err := ix.Article(context.Background(), a.ID)
+	if err != nil || !found || !page.Published.Equal(when) {
+		t.Errorf("Article: published %v (%v, found %v); want %v", page.Published, err, found, when)
+	}
+	res, err := ix.Search(context.Background(), Query{Text: "dated"})
+	if err != nil || len(res.Hits) != 1 || !res.Hits[0].Published.Equal(when) {
+		t.Errorf("search: %v, %+v; want the hit published %v", err, res, when)
 	}
 }

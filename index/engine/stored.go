@@ -14,7 +14,7 @@ import (
 // quotations an article no longer has, and for the archive's counts.
 
 // storedArticleFields are the stored fields of an article's document.
-var storedArticleFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublished,
+var storedArticleFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished,
 	fieldPerson, fieldCountry, fieldTopic, fieldQuotes, fieldRecord}
 
 // Article reads back what the index stores of an article: everything but
@@ -38,7 +38,7 @@ func (e *Engine) Article(ctx context.Context, id string) (a Article, found bool,
 		Title:     fieldString(f[fieldTitle]),
 		URL:       fieldString(f[fieldURL]),
 		Source:    fieldString(f[fieldSource]),
-		Published: fieldTime(f[fieldPublished]),
+		Published: publishedOf(f),
 		People:    fieldStrings(f[fieldPerson]),
 		Countries: fieldStrings(f[fieldCountry]),
 		Topics:    fieldStrings(f[fieldTopic]),
