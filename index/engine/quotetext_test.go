@@ -181,3 +181,32 @@ func TestStoredTime(t *testing.T) {
 		t.Errorf("search: %v, %+v; want the hit published %v", err, res, when)
 	}
 }
+
+// TestArticleWithBody checks that an article's quotations are cut from a
+// body the caller hands in with WithBody, without reading the store.
+func TestArticleWithBody(t *testing.T) {
+	body := "\"We open on Monday,\" the owner, Ida Holm, said."
+	a := store.Article{ID: "shop", Title: "Shop", Source: "Wire", Body: body}
+	e := extract.Enrichment{Quotes: []extract.Quote{{Text: "We open on Monday,", Speaker: "Ida Holm", SpeakerType: extract.SpeakerPerson}}}
+	ix := newTestIndex(t, []testDoc{{ID: a.ID, Article: a, Enrichment: e}})
+	reads := 0
+	ix.bodies = func(context.Context, []string) (map[string]string, error) {
+		reads++
+		return map[string]string{a.ID: body}, nil
+	}
+	ctx := context.Background()
+	for _, c := range []struct {
+		name  string
+		ctx   context.Context
+		reads int
+	}{{"from the store", ctx, 1}, {"handed in", WithBody(ctx, a.ID, body), 0}} {
+		reads = 0
+		page, found, err := ix.Article(c.ctx, a.ID)
+		if err != nil || !found || len(page.Quotes) != 1 || page.Quotes[0].Text != "We open on Monday," {
+			t.Errorf("%s: %v, found %v, quotations %+v", c.name, err, found, page.Quotes)
+		}
+		if reads != c.reads {
+			t.Errorf("%s: %d reads of the store, want %d", c.name, reads, c.reads)
+		}
+	}
+}
