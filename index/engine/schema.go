@@ -102,15 +102,16 @@ var (
 // Mapping builds the one mapping of the index. It is built to be small
 // (the index should stay near the size of the text it holds): only what
 // hits show is stored, and nothing twice. The body is not stored (snippets
-// are cut from the store's copy); a quote document stores its text and
-// speaker, and the hit takes the rest from its article. Only the title
+// are cut from the store's copy), nor is a quotation's text (a quote
+// document stores where its article's body holds it, quotetext.go, and its
+// speaker), and a quote hit takes the rest from its article. Only the title
 // keeps term vectors (positions for Bleve's phrase queries): body and
 // quotation phrases are checked against their text (phrase.go) and their
 // snippets found by analysing it again (highlight.go). Every facet is a
 // keyword without doc values (facets are counted from its postings); only
 // the date key keeps doc values, for sorting. An article stores the facet
 // values its hits show (people, countries, topics) and its Record, a
-// quotation its text and speaker.
+// quotation its span and speaker.
 func Mapping() *mapping.IndexMappingImpl {
 	text := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
