@@ -251,7 +251,8 @@ func (ix *Index) enrichment(ctx context.Context, id string) (e extract.Enrichmen
 // people filed under the archive's names as the indexer would file them.
 // So is every article while the live index may not be read (a write to it
 // failed or its files are corrupt, recover.go): the article's page does not
-// need the index, and is still served while a new one is built.
+// need the index, and is still served while a new one is built. art is
+// the article as the store holds it: its quotations are cut from its body.
 func (a *Archive) Enrichment(ctx context.Context, art store.Article) (Enrichment, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
@@ -265,7 +266,8 @@ func (a *Archive) Enrichment(ctx context.Context, art store.Article) (Enrichment
 		a.live.names.file(&e, nil)
 		return e, nil
 	}
-	e, found, err := a.live.enrichment(ctx, art.ID)
+	// Its quotations are read from its body, which art holds.
+	e, found, err := a.live.enrichment(engine.WithBody(ctx, art.ID, art.Body), art.ID)
 	if err != nil {
 		return Enrichment{}, err
 	}

@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/klauspost/compress/zstd"
 )
 
 // longBodies are bodies on both sides of compressFrom, with text that is
@@ -134,5 +136,162 @@ func TestSQLiteBodiesCompressed(t *testing.T) {
 		t.Error("a store of format 99 opened; want it refused")
 	} else if !strings.Contains(err.Error(), "format 99") {
 		t.Errorf("a store of format 99: %v", err)
+	}
+}
+
+// newsBodies are n distinct bodies of newswire-like text, long enough to
+// be compressed, for the stores that train a dictionary.
+func newsBodies(n int) []string {
+	cities := []string{"Lagos", "Oslo", "Lima", "Hanoi", "Perth", "Quito", "Dakar", "Riga"}
+	goods := []string{"coffee", "copper", "wheat", "crude oil", "cocoa", "sugar", "tin", "rubber"}
+	out := make([]string, n)
+	for i := range out {
+		c, g := cities[i%len(cities)], goods[(i/len(cities))%len(goods)]
+		out[i] = fmt.Sprintf("Traders in %s said on Tuesday that %s prices rose %d.%d pct in the week to %d, "+
+			"the highest since the central bank cut its lending rate.\n\n"+
+			"\"We expect demand for %s to stay firm,\" a spokesman for the %s exchange told reporters, "+
+			"adding that shipments of %d tonnes were due by the end of the month.", c, g, i%17, i%10, 1000+i, g, c, 5000+i*7)
+	}
+	return out
+}
+
+// TestBodyDictionary checks that a SQLite store trains a dictionary once
+// it holds dictFrom articles; that bodies written after name it and are
+// smaller than without; that every body comes back as it went in, from
+// the store that wrote them, from one opened before the dictionary was
+// trained (another process), from one opened after and read-only; and
+// that putting a body again is Unchanged.
+func TestBodyDictionary(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	s := openTest(t, dir)
+	early := openTest(t, dir) // opened before there is any dictionary
+	bodies := newsBodies(dictFrom + 300)
+	as := make([]Article, len(bodies))
+	for i, b := range bodies {
+		as[i] = Article{ID: fmt.Sprintf("a%05d", i), Title: "T", Body: b}
+	}
+	if _, err := s.PutBatch(ctx, as[:dictFrom]); err != nil {
+		t.Fatal(err)
+	}
+	if c := s.bodies.cur.Load(); c != nil {
+		t.Fatalf("a dictionary before the batch that reaches %d articles is followed by another", dictFrom)
+	}
+	for i := dictFrom; i < len(as); i++ {
+		if _, err := s.Put(ctx, &as[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c := s.bodies.cur.Load(); c == nil || c.id != 1 {
+		t.Fatalf("no dictionary 1 after %d articles", len(as))
+	}
+	var plain, dicted int
+	rows, err := s.db.QueryContext(ctx, `SELECT id, body FROM articles ORDER BY seq`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		var frame []byte
+		if err := rows.Scan(&id, &frame); err != nil {
+			t.Fatal(err)
+		}
+		h := zstdHeader(t, frame)
+		if id < fmt.Sprintf("a%05d", dictFrom) {
+			if h.DictionaryID != 0 {
+				t.Errorf("%s, written before the dictionary, names dictionary %d", id, h.DictionaryID)
+			}
+			plain += len(frame)
+		} else {
+			if h.DictionaryID != 1 {
+				t.Errorf("%s, written after the dictionary, names dictionary %d", id, h.DictionaryID)
+			}
+			dicted += len(frame)
+		}
+	}
+	rows.Close()
+	if perBody := float64(dicted) / 300; perBody >= 0.8*float64(plain)/dictFrom {
+		t.Errorf("frames with the dictionary %.0f bytes each, without %.0f: want a fifth smaller", perBody, float64(plain)/dictFrom)
+	}
+
+	ro, err := OpenReadOnly(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	ids := make([]string, len(as))
+	want := map[string]string{}
+	for i, a := range as {
+		ids[i], want[a.ID] = a.ID, a.Body
+	}
+	for name, st := range map[string]*Store{"writer": s, "opened before": early, "read-only": ro, "reopened": openTest(t, dir)} {
+		got, err := st.Bodies(ctx, ids)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: Bodies (-want +got):\n%.1000s", name, diff)
+		}
+		last := as[len(as)-1]
+		if a, err := st.Get(ctx, last.ID); err != nil || a.Body != last.Body {
+			t.Errorf("%s: Get(%s): %v, body %q", name, last.ID, err, a.Body)
+		}
+	}
+	again := as[len(as)-1]
+	if res, err := early.Put(ctx, &again); err != nil || res != Unchanged {
+		t.Errorf("put again: %v, %v; want unchanged", res, err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM body_dicts`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("%d dictionaries (%v); want the one", n, err)
+	}
+}
+
+func zstdHeader(t *testing.T, frame []byte) zstd.Header {
+	t.Helper()
+	var h zstd.Header
+	if err := h.Decode(frame); err != nil {
+		t.Fatalf("not a zstd frame: %v", err)
+	}
+	return h
+}
+
+// TestSQLiteLayout checks that a new SQLite store has pages of pageSize
+// and keeps content hashes as 32 bytes; and that an article whose hash an
+// older store kept as hex is still Unchanged when put again.
+func TestSQLiteLayout(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	s := openTest(t, dir)
+	var size int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&size); err != nil || size != pageSize {
+		t.Errorf("page size %d (%v); want %d", size, err, pageSize)
+	}
+	a := Article{ID: "h", Title: "Hash", Body: "A body."}
+	if _, err := s.Put(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	var typ string
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT typeof(content_hash), length(content_hash) FROM articles WHERE id = 'h'`).Scan(&typ, &n); err != nil {
+		t.Fatal(err)
+	}
+	if typ != "blob" || n != 32 {
+		t.Errorf("content hash kept as %s of %d bytes; want a blob of 32", typ, n)
+	}
+	// As a store of format 1 kept it: 64 hex digits in text.
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET content_hash = lower(hex(content_hash)) WHERE id = 'h'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT typeof(content_hash), length(content_hash) FROM articles WHERE id = 'h'`).Scan(&typ, &n); err != nil || typ != "text" || n != 64 {
+		t.Fatalf("hex hash: %s of %d (%v)", typ, n, err)
+	}
+	again := a
+	if res, err := s.Put(ctx, &again); err != nil || res != Unchanged {
+		t.Errorf("put again over a hex hash: %v, %v; want unchanged", res, err)
+	}
+	changed := Article{ID: "h", Title: "Hash", Body: "Another body."}
+	if res, err := s.Put(ctx, &changed); err != nil || res != Updated {
+		t.Errorf("put a new body over a hex hash: %v, %v; want updated", res, err)
 	}
 }

@@ -173,7 +173,7 @@ func (s *Store) backfill(ctx context.Context) error {
 					rows.Close()
 					return fmt.Errorf("read unsigned articles: %w", err)
 				}
-				if u.body, err = unpackBody(body); err != nil {
+				if u.body, err = s.unpackBody(body); err != nil {
 					rows.Close()
 					return fmt.Errorf("read body of %s: %w", u.id, err)
 				}

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -55,6 +57,9 @@ func openSQLite(ctx context.Context, dir string) (dialect, *sql.DB, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("open store: %w", err)
 	}
+	if err := createSQLite(ctx, abs); err != nil {
+		return nil, nil, err
+	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
@@ -74,6 +79,35 @@ func openSQLite(ctx context.Context, dir string) (dialect, *sql.DB, error) {
 		return nil, nil, fmt.Errorf("open store %s: %w", abs, err)
 	}
 	return sqliteDialect{path: abs}, db, nil
+}
+
+// pageSize is the page of a new SQLite store: 16 KiB instead of SQLite's
+// 4. A row is a compressed body of half a KiB to a few, and 4 KiB pages
+// left a seventh of the file unused around them (at 100,000 articles the
+// file is 10% smaller).
+const pageSize = 16384
+
+// createSQLite creates the database at path, if there is none, with
+// pageSize pages. The page size must be set before the first write, which
+// switching to WAL is; the driver runs a DSN's pragmas in alphabetical
+// order, so it is done here, on a connection of its own. A database that
+// exists keeps its pages.
+func createSQLite(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return nil // there already, or Open will say why not
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path))
+	if err != nil {
+		return fmt.Errorf("create store %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, q := range []string{fmt.Sprintf(`PRAGMA page_size = %d`, pageSize), `PRAGMA journal_mode = WAL`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("create store %s: %w", path, err)
+		}
+	}
+	return nil
 }
 
 func (d sqliteDialect) name() string { return d.path }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -62,6 +63,7 @@ type Store struct {
 	// in other processes are still kept apart by the database's lock.
 	writeMu sync.Mutex
 	groups  *grouper // nil with Options.NoGroups
+	bodies  codecs
 }
 
 // Open opens the store named by dsn: a data directory (created if missing)
@@ -83,6 +85,10 @@ func OpenWith(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	}
 	s := &Store{db: db, d: d}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", d.name(), err)
+	}
+	if err := s.loadDicts(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", d.name(), err)
 	}
@@ -126,6 +132,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 		if s.d.compresses() {
+			if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS body_dicts (id INTEGER PRIMARY KEY, dict BLOB NOT NULL)`); err != nil {
+				return fmt.Errorf("create schema: %w", err)
+			}
 			return checkFormat(ctx, tx)
 		}
 		return nil
@@ -177,6 +186,9 @@ func (s *Store) Put(ctx context.Context, a *Article) (PutResult, error) {
 		sg := sign(a.Body)
 		sig = &sg
 	}
+	if err := s.trainDict(ctx); err != nil {
+		return 0, fmt.Errorf("put %s: %w", a.ID, err)
+	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		p, err := s.preparePut(ctx, tx)
 		if err != nil {
@@ -214,6 +226,9 @@ func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error)
 		}
 		sg = startSigning(bodies)
 		defer sg.stop()
+	}
+	if err := s.trainDict(ctx); err != nil {
+		return nil, fmt.Errorf("put batch: %w", err)
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		p, err := s.preparePut(ctx, tx)
@@ -331,7 +346,7 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	row := newRow(a, canonical)
 	var (
 		deleted  bool
-		oldHash  string
+		oldHash  any
 		oldGroup sql.NullString
 	)
 	err := p.byID.QueryRowContext(ctx, a.ID).Scan(&deleted, &oldHash, &oldGroup)
@@ -339,7 +354,7 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("look up id: %w", err)
 	}
-	if exists && !deleted && oldHash == row.hash {
+	if exists && !deleted && sameHash(oldHash, row.hash) {
 		a.Group = ""
 		if oldGroup.String != a.ID {
 			a.Group = oldGroup.String
@@ -364,13 +379,13 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	}
 	if !exists {
 		if _, err := p.insert.ExecContext(ctx, a.ID, p.seq, row.url, row.canonical, row.title, row.authors,
-			row.source, row.published, row.language, p.packBody(row.body), row.hash, group, signature); err != nil {
+			row.source, row.published, row.language, p.packBody(row.body), p.packHash(row.hash), group, signature); err != nil {
 			return 0, fmt.Errorf("insert: %w", err)
 		}
 		return Added, nil
 	}
 	if _, err := p.update.ExecContext(ctx, p.seq, row.url, row.canonical, row.title, row.authors,
-		row.source, row.published, row.language, p.packBody(row.body), row.hash, group, signature, a.ID); err != nil {
+		row.source, row.published, row.language, p.packBody(row.body), p.packHash(row.hash), group, signature, a.ID); err != nil {
 		return 0, fmt.Errorf("update: %w", err)
 	}
 	if deleted {
@@ -384,7 +399,7 @@ type row struct {
 	url, title                    string
 	canonical, authors, published sql.NullString
 	source, language, body        string
-	hash                          string
+	hash                          []byte // SHA-256
 }
 
 func newRow(a *Article, canonical string) row {
@@ -405,13 +420,38 @@ func newRow(a *Article, canonical string) row {
 
 // contentHash covers every stored field, so Unchanged means Get would return
 // exactly what it returned before.
-func (r row) contentHash() string {
+func (r row) contentHash() []byte {
 	h := sha256.New()
 	for _, f := range []string{r.url, r.title, r.authors.String, r.source, r.published.String, r.language, r.body} {
 		// Length-prefixed so that moving text between fields changes the hash.
 		fmt.Fprintf(h, "%d:%s\x00", len(f), f)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return h.Sum(nil)
+}
+
+// packHash is the value a content hash is written as: its 32 bytes on
+// SQLite, half the 64 hex digits stores before format 2 wrote; hex on
+// PostgreSQL, whose column is text.
+func (s *Store) packHash(h []byte) any {
+	if s.d.compresses() {
+		return h
+	}
+	return hex.EncodeToString(h)
+}
+
+// sameHash says whether a stored content hash, bytes or hex (as every
+// PostgreSQL store and SQLite stores before format 2 keep it), is h.
+func sameHash(stored any, h []byte) bool {
+	switch v := stored.(type) {
+	case []byte:
+		if len(v) == len(h) {
+			return bytes.Equal(v, h)
+		}
+		return string(v) == hex.EncodeToString(h)
+	case string:
+		return v == hex.EncodeToString(h)
+	}
+	return false
 }
 
 // formatTime is how Published is stored: UTC, RFC 3339, to the second.
@@ -441,7 +481,7 @@ func (s *Store) Get(ctx context.Context, id string) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("get %s: %w", id, err)
 	}
-	changes, err := scanChanges(rows)
+	changes, err := s.scanChanges(rows)
 	if err != nil {
 		return Article{}, fmt.Errorf("get %s: %w", id, err)
 	}
@@ -485,7 +525,7 @@ func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, er
 				return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
 			}
 			if deleted == 0 {
-				if out[id], err = unpackBody(body); err != nil {
+				if out[id], err = s.unpackBody(body); err != nil {
 					rows.Close()
 					return nil, fmt.Errorf("read body of %s: %w", id, err)
 				}
@@ -544,14 +584,14 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, 
 	if err != nil {
 		return nil, fmt.Errorf("changes after %d: %w", after, err)
 	}
-	changes, err := scanChanges(rows)
+	changes, err := s.scanChanges(rows)
 	if err != nil {
 		return nil, fmt.Errorf("changes after %d: %w", after, err)
 	}
 	return changes, nil
 }
 
-func scanChanges(rows *sql.Rows) ([]Change, error) {
+func (s *Store) scanChanges(rows *sql.Rows) ([]Change, error) {
 	defer rows.Close()
 	var changes []Change
 	for rows.Next() {
@@ -569,7 +609,7 @@ func scanChanges(rows *sql.Rows) ([]Change, error) {
 		}
 		if !c.Deleted {
 			var err error
-			if a.Body, err = unpackBody(body); err != nil {
+			if a.Body, err = s.unpackBody(body); err != nil {
 				return nil, fmt.Errorf("article %s: %w", c.ID, err)
 			}
 			a.ID = c.ID

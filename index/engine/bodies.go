@@ -23,6 +23,24 @@ func withBodyMemo(ctx context.Context) context.Context {
 	return context.WithValue(ctx, bodyMemoKey{}, &bodyMemo{m: map[string]string{}})
 }
 
+// WithBody gives ctx an article's body that the caller has read from the
+// store already, so that reading the article (its quotations are cut
+// from the body) does not read it again.
+func WithBody(ctx context.Context, id, body string) context.Context {
+	memo, _ := ctx.Value(bodyMemoKey{}).(*bodyMemo)
+	if memo == nil {
+		ctx = withBodyMemo(ctx)
+		memo = ctx.Value(bodyMemoKey{}).(*bodyMemo)
+	}
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	if _, ok := memo.m[id]; !ok && memo.bytes+len(body) <= bodyMemoBytes {
+		memo.m[id] = body
+		memo.bytes += len(body)
+	}
+	return ctx
+}
+
 // readBodies reads the bodies of articles from the store, or from those the
 // search has read already.
 func (e *Engine) readBodies(ctx context.Context, ids []string) (map[string]string, error) {

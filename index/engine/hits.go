@@ -35,7 +35,7 @@ func articleHit(h *search.DocumentMatch) Hit {
 		Title:     fieldString(h.Fields[fieldTitle]),
 		URL:       fieldString(h.Fields[fieldURL]),
 		Source:    fieldString(h.Fields[fieldSource]),
-		Published: fieldTime(h.Fields[fieldPublished]),
+		Published: publishedOf(h.Fields),
 		People:    fieldStrings(h.Fields[fieldPerson]),
 		Countries: fieldStrings(h.Fields[fieldCountry]),
 		Topics:    fieldStrings(h.Fields[fieldTopic]),
@@ -50,7 +50,8 @@ func quoteHit(h *search.DocumentMatch) Hit {
 	return Hit{
 		ID:          quoteArticle(h.ID),
 		QuoteID:     h.ID,
-		Quote:       fieldString(h.Fields[fieldQuote]),
+		Quote:       cmp.Or(fieldString(h.Fields[fieldQuote]), fieldString(h.Fields[fieldQuoteText])),
+		quoteSpan:   fieldString(h.Fields[fieldQuoteSpan]),
 		Speaker:     fieldString(h.Fields[fieldSpeaker]),
 		SpeakerType: fieldString(h.Fields[fieldSpeakerType]),
 		score:       h.Score,
@@ -58,7 +59,8 @@ func quoteHit(h *search.DocumentMatch) Hit {
 }
 
 // addArticles fills quote hits with what they show of their articles, which
-// the index stores once, with the article.
+// the index stores once, with the article, and with their text, which
+// their articles' bodies hold.
 func (e *Engine) addArticles(ctx context.Context, hits []Hit) error {
 	if len(hits) == 0 {
 		return nil
@@ -86,10 +88,20 @@ func (e *Engine) addArticles(ctx context.Context, hits []Hit) error {
 		hits[i].People, hits[i].Countries, hits[i].Topics = a.People, a.Countries, a.Topics
 		hits[i].Group = a.Group
 	}
-	return nil
+	return e.addQuoteTexts(ctx, hits)
 }
 
-// fieldTime reads a stored date, which Bleve returns formatted as RFC 3339.
+// publishedOf reads an article's stored date: storedTime's form, or a date
+// field an index from before mapping v9 stored.
+func publishedOf(fields map[string]any) time.Time {
+	if t, ok := readStoredTime(fieldString(fields[fieldPublishedAt])); ok {
+		return t
+	}
+	return fieldTime(fields[fieldPublished])
+}
+
+// fieldTime reads a stored date field, which Bleve returns formatted as
+// RFC 3339.
 func fieldTime(v any) time.Time {
 	s := fieldString(v)
 	if s == "" {

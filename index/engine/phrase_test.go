@@ -254,7 +254,7 @@ func TestPhraseScoresAgree(t *testing.T) {
 	for _, field := range []string{fieldBody, fieldQuote} {
 		texts := storeTexts(ix.bodies)
 		if field == fieldQuote {
-			texts = storedTexts(fieldQuote)
+			texts = quoteTexts(ix.bodies)
 		}
 		for _, p := range phrases {
 			q := &textPhraseQuery{field: field, phrase: p, boost: 1, analyzer: ix.textAnalyzer(), texts: texts}

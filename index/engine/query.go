@@ -83,6 +83,9 @@ type Hit struct {
 	Speaker     string
 	SpeakerType string
 
+	// quoteSpan is where Quote is in the article's body, until
+	// addQuoteTexts reads it from there.
+	quoteSpan string
 	// score is the hit's relevance, for tests that compare two ways of
 	// ranking.
 	score float64

@@ -105,7 +105,7 @@ func (r *rewriter) bodyPhrase(q query.Query) query.Query {
 	case fieldBody:
 		return &textPhraseQuery{field: fieldBody, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storeTexts(r.bodies)}
 	case fieldQuote:
-		return &textPhraseQuery{field: fieldQuote, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storedTexts(fieldQuote)}
+		return &textPhraseQuery{field: fieldQuote, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: quoteTexts(r.bodies)}
 	}
 	return q
 }

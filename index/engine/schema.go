@@ -33,13 +33,20 @@ const (
 // Facet fields are named as the facets are, so that "person:..." in a query
 // string and the person filter mean the same thing.
 const (
-	fieldType           = "type"
-	fieldTitle          = "title"
-	fieldBody           = "body"
-	fieldQuote          = "quote"
+	fieldType  = "type"
+	fieldTitle = "title"
+	fieldBody  = "body"
+	fieldQuote = "quote"
+	// A quotation's text is searched in fieldQuote and not stored there:
+	// its article's body holds it, and the store keeps the body.
+	// fieldQuoteSpan says where ("start+length", bytes); fieldQuoteText
+	// keeps the text only where the body does not hold it as it is.
+	fieldQuoteSpan      = "quote_span"
+	fieldQuoteText      = "quote_text"
 	fieldURL            = "url"
 	fieldSource         = FacetSource
 	fieldPublished      = FacetPublished
+	fieldPublishedAt    = "published_at"    // the date as hits show it: stored only (storedTime)
 	fieldPublishedKey   = "published_key"   // the date as one sortable keyword
 	fieldPublishedDay   = "published_day"   // "2024-03-01", for ranges (daterange.go)
 	fieldPublishedMonth = "published_month" // "2024-03", likewise
@@ -84,22 +91,27 @@ var keywordFields = map[string]bool{
 // Fields a hit reads from the stored fields of its document: an article's,
 // and a quote's own (the rest of a quote hit comes from its article).
 var (
-	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublished, fieldPerson, fieldCountry, fieldTopic, fieldGroup}
-	quoteHitFields   = []string{fieldQuote, fieldSpeaker, fieldSpeakerType}
+	// fieldPublished is read for an index from before mapping v9, which
+	// stored the date there, as a date field.
+	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished, fieldPerson, fieldCountry, fieldTopic, fieldGroup}
+	// fieldQuote is read for an index from before mapping v8, which
+	// stored the text there.
+	quoteHitFields = []string{fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerType}
 )
 
 // Mapping builds the one mapping of the index. It is built to be small
 // (the index should stay near the size of the text it holds): only what
 // hits show is stored, and nothing twice. The body is not stored (snippets
-// are cut from the store's copy); a quote document stores its text and
-// speaker, and the hit takes the rest from its article. Only the title
+// are cut from the store's copy), nor is a quotation's text (a quote
+// document stores where its article's body holds it, quotetext.go, and its
+// speaker), and a quote hit takes the rest from its article. Only the title
 // keeps term vectors (positions for Bleve's phrase queries): body and
 // quotation phrases are checked against their text (phrase.go) and their
 // snippets found by analysing it again (highlight.go). Every facet is a
 // keyword without doc values (facets are counted from its postings); only
 // the date key keeps doc values, for sorting. An article stores the facet
 // values its hits show (people, countries, topics) and its Record, a
-// quotation its text and speaker.
+// quotation its span and speaker.
 func Mapping() *mapping.IndexMappingImpl {
 	text := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
@@ -130,20 +142,6 @@ func Mapping() *mapping.IndexMappingImpl {
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		f.DocValues = false
-		return f
-	}
-	// The date as hits show it: stored, not indexed. A date field is
-	// indexed as 16 terms, one per four bits of its nanoseconds, so that a
-	// range is a few of them: more than a fifth of the index, a
-	// quotation's the same again. Ranges search the date's year, month
-	// and day as keywords instead (three terms), and the date key inside
-	// a day (daterange.go).
-	published := func() *mapping.FieldMapping {
-		f := mapping.NewDateTimeFieldMapping()
-		f.Index = false
-		f.Store = true
-		f.DocValues = false
-		f.IncludeInAll = false
 		return f
 	}
 	publishedKey := func() *mapping.FieldMapping {
@@ -182,7 +180,14 @@ func Mapping() *mapping.IndexMappingImpl {
 	article.AddFieldMappingsAt(fieldBodyPairs, pairs())
 	article.AddFieldMappingsAt(fieldURL, storedOnly())
 	article.AddFieldMappingsAt(fieldSource, kw(true))
-	article.AddFieldMappingsAt(fieldPublished, published())
+	// The date as hits show it: stored, not indexed, as a few characters
+	// (storedTime). A date field stores its nanoseconds and its layout,
+	// 36 bytes an article, and is indexed as 16 terms, one per four bits
+	// of its nanoseconds: more than a fifth of the index, a quotation's
+	// the same again. Ranges search the date's year, month and day as
+	// keywords instead (three terms), and the date key inside a day
+	// (daterange.go).
+	article.AddFieldMappingsAt(fieldPublishedAt, storedOnly())
 	article.AddFieldMappingsAt(fieldPublishedDay, kw(false))
 	article.AddFieldMappingsAt(fieldPublishedMonth, kw(false))
 	article.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
@@ -198,10 +203,13 @@ func Mapping() *mapping.IndexMappingImpl {
 
 	quote := mapping.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fieldType, kw(false))
-	// Nor does a quotation (phrases are checked against its stored text).
-	quoteText := text(true)
+	// Nor does a quotation (phrases are checked against its text, read
+	// from its article's body by its span).
+	quoteText := text(false)
 	quoteText.IncludeTermVectors = false
 	quote.AddFieldMappingsAt(fieldQuote, quoteText)
+	quote.AddFieldMappingsAt(fieldQuoteSpan, storedOnly())
+	quote.AddFieldMappingsAt(fieldQuoteText, storedOnly())
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
 	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
 	quote.AddFieldMappingsAt(fieldSource, kw(false))
@@ -289,6 +297,9 @@ func Documents(a Article) []Document {
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
 	common(doc, a)
+	if indexableDate(a.Published) {
+		doc[fieldPublishedAt] = storedTime(a.Published)
+	}
 	var speakers []string
 	for _, q := range a.Quotes {
 		speakers = appendNew(speakers, q.Speaker)
@@ -299,6 +310,11 @@ func Documents(a Article) []Document {
 		qd := map[string]any{
 			fieldType:  typeQuote,
 			fieldQuote: q.Text,
+		}
+		if span, ok := quoteSpan(a.Body, q.Text); ok {
+			qd[fieldQuoteSpan] = span
+		} else {
+			setString(qd, fieldQuoteText, q.Text)
 		}
 		// What the filters and facets need of its article.
 		common(qd, a)
@@ -346,6 +362,32 @@ func indexableDate(t time.Time) bool {
 	return !t.IsZero() && t.After(minDate) && t.Before(maxDate)
 }
 
+// storedTime is how an article's date is stored: its Unix seconds in base
+// 36 (six characters for this century), and ".nanoseconds" when it has
+// any; readStoredTime reads it back.
+func storedTime(t time.Time) string {
+	s := strconv.FormatInt(t.Unix(), 36)
+	if ns := t.Nanosecond(); ns != 0 {
+		s += "." + strconv.Itoa(ns)
+	}
+	return s
+}
+
+func readStoredTime(s string) (time.Time, bool) {
+	secs, frac, _ := strings.Cut(s, ".")
+	sec, err := strconv.ParseInt(secs, 36, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	ns := 0
+	if frac != "" {
+		if ns, err = strconv.Atoi(frac); err != nil || ns < 0 || ns > 999_999_999 {
+			return time.Time{}, false
+		}
+	}
+	return time.Unix(sec, int64(ns)).UTC(), true
+}
+
 // groupOf is the group an article is filed under.
 func groupOf(a Article) string {
 	if a.Group != "" {
@@ -380,9 +422,9 @@ func common(doc map[string]any, a Article) {
 	setString(doc, fieldSource, a.Source)
 	if indexableDate(a.Published) {
 		p := a.Published.UTC()
-		// A quotation's mapping has no published field: the value is
-		// for an index from before the date keywords, which a follower
-		// may still be writing to until a reindex replaces it.
+		// No mapping since v9 has a published field: the value is for
+		// an index from before, which a follower may still be writing
+		// to until a reindex replaces it.
 		doc[fieldPublished] = p
 		doc[fieldPublishedDay] = p.Format(time.DateOnly)
 		doc[fieldPublishedMonth] = p.Format(monthLayout)

@@ -14,7 +14,7 @@ import (
 // quotations an article no longer has, and for the archive's counts.
 
 // storedArticleFields are the stored fields of an article's document.
-var storedArticleFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublished,
+var storedArticleFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished,
 	fieldPerson, fieldCountry, fieldTopic, fieldQuotes, fieldRecord}
 
 // Article reads back what the index stores of an article: everything but
@@ -38,7 +38,7 @@ func (e *Engine) Article(ctx context.Context, id string) (a Article, found bool,
 		Title:     fieldString(f[fieldTitle]),
 		URL:       fieldString(f[fieldURL]),
 		Source:    fieldString(f[fieldSource]),
-		Published: fieldTime(f[fieldPublished]),
+		Published: publishedOf(f),
 		People:    fieldStrings(f[fieldPerson]),
 		Countries: fieldStrings(f[fieldCountry]),
 		Topics:    fieldStrings(f[fieldTopic]),
@@ -68,15 +68,18 @@ func (e *Engine) quotations(ctx context.Context, articleID string, n int) ([]Quo
 	if err != nil {
 		return nil, fmt.Errorf("read the quotations of %s: %w", articleID, err)
 	}
-	quotes := make([]Quotation, n)
+	hits := make([]Hit, n)
 	for _, h := range res.Hits {
 		if i := quoteNumber(h.ID); i >= 0 && i < n {
-			quotes[i] = Quotation{
-				Text:        fieldString(h.Fields[fieldQuote]),
-				Speaker:     fieldString(h.Fields[fieldSpeaker]),
-				SpeakerType: fieldString(h.Fields[fieldSpeakerType]),
-			}
+			hits[i] = quoteHit(h)
 		}
+	}
+	if err := e.addQuoteTexts(ctx, hits); err != nil {
+		return nil, fmt.Errorf("read the quotations of %s: %w", articleID, err)
+	}
+	quotes := make([]Quotation, n)
+	for i, h := range hits {
+		quotes[i] = Quotation{Text: h.Quote, Speaker: h.Speaker, SpeakerType: h.SpeakerType}
 	}
 	return quotes, nil
 }
