@@ -369,7 +369,7 @@ func (e *Engine) searchCopies(ctx context.Context, quotes bool, field string, ke
 	req.SortBy([]string{fieldPublishedKey, "_id"})
 	req.Fields = articleHitFields
 	if quotes {
-		req.Fields = []string{fieldQuote}
+		req.Fields = quoteHitFields
 	}
 	sr, err := e.search(ctx, req, "")
 	if err != nil {
@@ -378,7 +378,7 @@ func (e *Engine) searchCopies(ctx context.Context, quotes bool, field string, ke
 	found := make([]Hit, len(sr.Hits))
 	for i, h := range sr.Hits {
 		if quotes {
-			found[i] = Hit{ID: quoteArticle(h.ID), QuoteID: h.ID, Quote: fieldString(h.Fields[fieldQuote])}
+			found[i] = quoteHit(h) // its text, if not stored, from its article's body
 		} else {
 			found[i] = articleHit(h)
 		}
