@@ -500,6 +500,9 @@ type facetTables struct {
 
 	// impacts are the segments' impact lists (impacts.go).
 	impacts impactCache
+	// phrases are the segments' documents that hold phrases searched
+	// (phrasecache.go).
+	phrases phraseCache
 
 	// The last snapshot's values by how many articles (order[0]) or
 	// quotations (order[1]) have them.
@@ -560,6 +563,7 @@ func (ft *facetTables) snapshotTables(snap *scorch.IndexSnapshot) ([]*segmentFac
 			}
 		}
 		ft.impacts.forget(live)
+		ft.phrases.forget(live)
 	}
 	ft.mu.Unlock()
 	for i, sf := range tables {
