@@ -134,13 +134,18 @@ type candidate struct {
 }
 
 // candidates returns, per counted field, the values of the snapshot whose
-// segment tables are segs, most articles (or quotations) first. They change
-// only when the segments do, so the last snapshot's are kept, per kind.
-func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []facetValue, quotes bool) [][]candidate {
+// segment tables are segs, most articles (or quotations) first; for a
+// search of stories, most stories of them first, each counted once per
+// segment it has copies in (candidate.docs is then that). They change only
+// when the segments do, so the last snapshot's are kept, per kind.
+func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []facetValue, quotes, stories bool) [][]candidate {
 	key := segmentsKey(ids)
 	kind := 0
 	if quotes {
 		kind = 1
+	}
+	if stories {
+		kind += 2
 	}
 	ft.orderMu.Lock()
 	defer ft.orderMu.Unlock()
@@ -150,7 +155,11 @@ func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []
 	docs := map[uint32]uint64{}
 	for _, sf := range segs {
 		for k, o := range sf.valueOrds {
-			docs[o] += uint64(sf.kindDocs(k, quotes))
+			if stories {
+				docs[o] += uint64(sf.valueStories[kind%2][k])
+			} else {
+				docs[o] += uint64(sf.kindDocs(k, quotes))
+			}
 		}
 	}
 	perField := make([][]candidate, len(countedFields))

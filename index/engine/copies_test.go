@@ -343,3 +343,44 @@ func copyRows(hits []Hit) []string {
 	}
 	return rows
 }
+
+// TestStoryFacetsOnBitmaps checks the facets of a search of stories
+// counted on bitmaps, where a value's count stops at its stories, against
+// the general search: stories run by three papers each, naming people of
+// a pool of twenty-four, each story more of them than the one before, so
+// that more values than a facet lists have counts above one.
+func TestStoryFacetsOnBitmaps(t *testing.T) {
+	var docs []testDoc
+	for s := range 30 {
+		var people []extract.Person
+		for p := range 1 + s%24 {
+			people = append(people, extract.Person{Name: fmt.Sprintf("Person %c%c", 'A'+p, 'a'+(s+p)%5), Mentions: 1})
+		}
+		group := fmt.Sprintf("story-%02d", s)
+		for c := range 3 {
+			id := fmt.Sprintf("%s-%d", group, c)
+			g := group
+			if c == 0 {
+				g = ""
+				id = group
+			}
+			docs = append(docs, testDoc{ID: id, Article: store.Article{ID: id, Group: g, Title: "Council report",
+				Body: fmt.Sprintf("The council published its report on story %d.", s), Source: fmt.Sprintf("Paper %d", c),
+				Published: date("2024-05-01")}, Enrichment: extract.Enrichment{People: people[c%2:]}})
+		}
+	}
+	ix := newTestIndex(t, nil)
+	ctx := context.Background()
+	for i := 0; i < len(docs); i += 20 {
+		if err := ix.Apply(ctx, docs[i:min(i+20, len(docs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix.bodies = docBodies(docs)
+	for _, q := range []Query{{Text: "report"}, {Text: "council", AllCopies: true}, {Text: `"council published"`}} {
+		want := agree(t, ix, q, q.Text)
+		if n := len(want.Facets[FacetPerson]); n < facetSize || want.Facets[FacetPerson][n-1].Count < 2 {
+			t.Errorf("%q: %d people listed, the last counted %v; want %d, above one", q.Text, n, want.Facets[FacetPerson], facetSize)
+		}
+	}
+}

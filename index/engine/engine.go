@@ -199,8 +199,11 @@ func (e *Engine) warm() error {
 	for i, ss := range snap.Segments() {
 		ids[i] = ss.Id()
 	}
-	e.facets.candidates(ids, segs, values, false)
-	e.facets.candidates(ids, segs, values, true)
+	for _, quotes := range []bool{false, true} {
+		for _, stories := range []bool{false, true} {
+			e.facets.candidates(ids, segs, values, quotes, stories)
+		}
+	}
 	if err := e.facets.impacts.warmImpacts(snap, segmentsKey(ids), segs); err != nil {
 		return fmt.Errorf("impact lists: %w", err)
 	}

@@ -85,9 +85,12 @@ type segmentFacets struct {
 	// valueArticles counts the articles among each value's documents;
 	// articleDocs are the segment's articles.
 	valueArticles []uint32
-	articleDocs   *roaring.Bitmap
-	bitmaps       sync.Map // kindOrd -> *roaring.Bitmap, read on first use
-	hasOrd        []uint64 // a bit per ordinal of the values the segment has
+	// valueStories counts the stories among each value's articles, and
+	// the stories among its quotations (countStories).
+	valueStories [2][]uint32
+	articleDocs  *roaring.Bitmap
+	bitmaps      sync.Map // kindOrd -> *roaring.Bitmap, read on first use
+	hasOrd       []uint64 // a bit per ordinal of the values the segment has
 
 	// group is, per row, the index-wide number of the story the document
 	// is a copy of (facetTables.groupOrdinals; 0 for none: a document of
@@ -304,7 +307,53 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	for l, i := range byDocs {
 		sf.isSource[l] = values[i].field == sourceField
 	}
-	return sf.buildGroups(seg, ft)
+	if err := sf.buildGroups(seg, ft); err != nil {
+		return err
+	}
+	sf.countStories(docs, ends)
+	return nil
+}
+
+// countStories counts, for each value (its documents are docs up to its
+// end in ends), the stories among its articles and among its quotations: a
+// search of stories counts a value at most once per story, and at a
+// million articles most stories have tens of copies, so a value's
+// documents would bound its count in such a search far above it
+// (bitmapCounts stops at the bound). A document of no story is a story of
+// its own.
+func (sf *segmentFacets) countStories(docs []uint32, ends []int) {
+	var last []uint32 // per story, the value that last counted it, from 1
+	for _, g := range sf.group {
+		if int(g) >= len(last) {
+			last = make([]uint32, int(g)+1)
+		}
+	}
+	if len(last) == 0 {
+		last = make([]uint32, 1)
+	}
+	for k := range sf.valueStories {
+		sf.valueStories[k] = make([]uint32, len(ends))
+	}
+	from := 0
+	for i, to := range ends {
+		for _, d := range docs[from:to] {
+			kind := 1
+			if sf.isArticle[d/64]>>(d%64)&1 == 1 {
+				kind = 0
+			}
+			g := sf.group[sf.row(uint64(d))]
+			// Articles and quotations have stories of their own kinds
+			// (groups, copy keys), numbered apart.
+			if g != 0 && last[g] == uint32(i)+1 {
+				continue
+			}
+			if g != 0 {
+				last[g] = uint32(i) + 1
+			}
+			sf.valueStories[kind][i]++
+		}
+		from = to
+	}
 }
 
 // buildGroups numbers the story of each of the segment's documents: an
@@ -500,12 +549,16 @@ type facetTables struct {
 
 	// impacts are the segments' impact lists (impacts.go).
 	impacts impactCache
+	// phrases are the segments' documents that hold phrases searched
+	// (phrasecache.go).
+	phrases phraseCache
 
 	// The last snapshot's values by how many articles (order[0]) or
-	// quotations (order[1]) have them.
+	// quotations (order[1]) have them, or (order[2], order[3]) how many
+	// stories of them.
 	orderMu  sync.Mutex
-	orderKey [2]string
-	order    [2][][]candidate
+	orderKey [4]string
+	order    [4][][]candidate
 }
 
 // ordinals returns the index-wide ordinals of values, numbering new ones.
@@ -560,6 +613,7 @@ func (ft *facetTables) snapshotTables(snap *scorch.IndexSnapshot) ([]*segmentFac
 			}
 		}
 		ft.impacts.forget(live)
+		ft.phrases.forget(live)
 	}
 	ft.mu.Unlock()
 	for i, sf := range tables {

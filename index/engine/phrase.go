@@ -52,6 +52,9 @@ type textPhraseQuery struct {
 	// texts reads the field's text of the documents with these ids; nil
 	// when there is nowhere to read it from.
 	texts textSource
+	// kept keeps what the search found, per segment, for the next search
+	// of the phrase (phrasecache.go); nil for none.
+	kept *phraseCache
 }
 
 // textSource reads the text of documents, by id, from the index being
@@ -328,8 +331,16 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			needs = append(needs, facetTerm{s.q.field, w})
 		}
 	}
+	// The segments whose documents are found here, to be kept.
+	keep := make([]bool, len(segs))
 	for si, ss := range segs {
 		bases[si+1] = bases[si] + ss.Segment().Count()
+		if docs, ok := s.q.kept.get(phraseKeyOf(ss, s.phrase)); ok {
+			for _, d := range docs {
+				found = append(found, held{num: bases[si] + d.num, freq: d.freq, norm: d.norm})
+			}
+			continue
+		}
 		var both *roaring.Bitmap
 		for _, ft := range needs {
 			bm, err := termBitmap(ss.Segment(), ft.field, ft.value, ss.Deleted())
@@ -348,6 +359,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		if both.IsEmpty() {
 			continue
 		}
+		keep[si] = s.q.kept != nil && both.GetCardinality() >= phraseKeepMin
 		if s.pairs.chain != nil {
 			// The counts decide the phrase where they can tell; only
 			// the rest are read. Both come with their words'
@@ -381,7 +393,8 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	si, open := 0, -1
 	var it segment.PostingsIterator
 	s.docs = slices.Grow(s.docs, len(found))
-	for _, h := range found {
+	for i := range found {
+		h := &found[i]
 		for h.num >= bases[si+1] {
 			si++
 		}
@@ -412,7 +425,34 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		}
 		s.docs = append(s.docs, phraseDoc{id: docNumID(h.num), score: s.score(h.freq, h.norm)})
 	}
+	s.keep(segs, bases, keep, found)
 	return nil
+}
+
+// phraseKeepMin is how many candidates a segment must have for what the
+// search found in it to be kept: fewer are found again at little cost.
+// Tests lower it.
+var phraseKeepMin uint64 = 256
+
+// keep keeps, for the segments keep marks, the documents found there
+// (found, in order, numbered in the snapshot whose segments start at
+// bases).
+func (s *phraseSearcher) keep(segs []*scorch.SegmentSnapshot, bases []uint64, keep []bool, found []held) {
+	from := 0
+	for si, ss := range segs {
+		to := from
+		for to < len(found) && found[to].num < bases[si+1] {
+			to++
+		}
+		if keep[si] {
+			docs := make([]held, to-from)
+			for k, h := range found[from:to] {
+				docs[k] = held{num: h.num - bases[si], freq: h.freq, norm: h.norm}
+			}
+			s.q.kept.put(phraseKeyOf(ss, s.phrase), docs)
+		}
+		from = to
+	}
 }
 
 // held is a document that holds the phrase, or a candidate that may: its

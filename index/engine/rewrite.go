@@ -27,7 +27,9 @@ type rewriter struct {
 	// bodies reads article bodies, against which a phrase in the body is
 	// checked (phrase.go).
 	bodies func(ctx context.Context, ids []string) (map[string]string, error)
-	err    error
+	// phrases keeps the documents that hold phrases in the body.
+	phrases *phraseCache
+	err     error
 }
 
 func (r *rewriter) rewrite(q query.Query) query.Query {
@@ -103,7 +105,7 @@ func (r *rewriter) bodyPhrase(q query.Query) query.Query {
 			return &textPhraseQuery{field: fieldTitle, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer}
 		}
 	case fieldBody:
-		return &textPhraseQuery{field: fieldBody, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storeTexts(r.bodies)}
+		return &textPhraseQuery{field: fieldBody, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storeTexts(r.bodies), kept: r.phrases}
 	case fieldQuote:
 		return &textPhraseQuery{field: fieldQuote, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: quoteTexts(r.bodies)}
 	}

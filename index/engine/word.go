@@ -331,7 +331,7 @@ func (e *Engine) countOnBitmaps(snap *scorch.IndexSnapshot, fc *facetCounter, co
 	for i, ss := range snap.Segments() {
 		ids[i] = ss.Id()
 	}
-	order := e.facets.candidates(ids, fc.segs, fc.values, quotes)
+	order := e.facets.candidates(ids, fc.segs, fc.values, quotes, fc.collapse)
 	return bitmapCounts(counts, fc.segs, fc.values, order, matches, quotes)
 }
 
