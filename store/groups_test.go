@@ -175,7 +175,7 @@ func testGroupsMigrateOldStore(t *testing.T, b backend) {
 		r := newRow(&a, "")
 		if _, err := db.ExecContext(ctx, d.rebind(`INSERT INTO articles (id, seq, deleted, `+articleColumns+`)
 			VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), a.ID, i+1, r.url, r.canonical, r.title, r.authors,
-			r.source, r.published, r.language, r.body, r.hash); err != nil {
+			r.source, r.published, r.language, r.body, packHash(d, r.hash)); err != nil {
 			t.Fatal(err)
 		}
 	}

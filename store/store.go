@@ -432,8 +432,12 @@ func (r row) contentHash() []byte {
 // packHash is the value a content hash is written as: its 32 bytes on
 // SQLite, half the 64 hex digits stores before format 2 wrote; hex on
 // PostgreSQL, whose column is text.
-func (s *Store) packHash(h []byte) any {
-	if s.d.compresses() {
+func (s *Store) packHash(h []byte) any { return packHash(s.d, h) }
+
+// packHash is Store.packHash for a dialect, for writers without a Store
+// (the tests' stores of earlier formats).
+func packHash(d dialect, h []byte) any {
+	if d.compresses() {
 		return h
 	}
 	return hex.EncodeToString(h)
