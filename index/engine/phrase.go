@@ -71,31 +71,6 @@ func storeTexts(bodies func(ctx context.Context, ids []string) (map[string]strin
 	}
 }
 
-// storedTexts reads a stored field from the index itself.
-func storedTexts(field string) textSource {
-	return func(ctx context.Context, r bleveindex.IndexReader, ids []string) (map[string]string, error) {
-		out := make(map[string]string, len(ids))
-		for _, id := range ids {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			doc, err := r.Document(id)
-			if err != nil {
-				return nil, err
-			}
-			if doc == nil {
-				continue
-			}
-			doc.VisitFields(func(f bleveindex.Field) {
-				if f.Name() == field {
-					out[id] = string(f.Value())
-				}
-			})
-		}
-		return chargeTexts(ctx, quotesRead)(out, nil)
-	}
-}
-
 // phraseTerms returns the terms of an analysed phrase by relative position
 // (stop words leave empty positions), as Bleve's phrase queries place them.
 func phraseTerms(tokens analysis.TokenStream) [][]string {
