@@ -322,15 +322,11 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 // (bitmapCounts stops at the bound). A document of no story is a story of
 // its own.
 func (sf *segmentFacets) countStories(docs []uint32, ends []int) {
-	var last []uint32 // per story, the value that last counted it, from 1
+	var stories uint32
 	for _, g := range sf.group {
-		if int(g) >= len(last) {
-			last = make([]uint32, int(g)+1)
-		}
+		stories = max(stories, g)
 	}
-	if len(last) == 0 {
-		last = make([]uint32, 1)
-	}
+	last := make([]uint32, stories+1) // per story, the value that last counted it, from 1
 	for k := range sf.valueStories {
 		sf.valueStories[k] = make([]uint32, len(ends))
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -170,7 +169,7 @@ func wordScorers(ctx context.Context, r bleveindex.IndexReader, field string, bo
 			if err != nil {
 				return nil, nil, err
 			}
-			avgLen = math.Ceil(float64(card) / float64(docs))
+			avgLen = bm25AvgLen(uint64(card), docs)
 		}
 	}
 	out := make([]*scorer.TermQueryScorer, len(words))
@@ -182,10 +181,8 @@ func wordScorers(ctx context.Context, r bleveindex.IndexReader, field string, bo
 	}
 	fields := make([]wordField, len(words))
 	for k := range words {
-		df := parts[k].Count()
 		// A scorer's query weight is 1 until the query norm is set.
-		fields[k] = wordField{name: field, avgLen: avgLen, weight: 1, boost: boost,
-			idf: math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))}
+		fields[k] = wordField{name: field, avgLen: avgLen, weight: 1, boost: boost, idf: bm25Idf(docs, parts[k].Count())}
 	}
 	return out, fields, nil
 }

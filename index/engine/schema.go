@@ -94,7 +94,7 @@ var (
 	// fieldPublished is read for an index from before mapping v9, which
 	// stored the date there, as a date field.
 	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished, fieldPerson, fieldCountry, fieldTopic, fieldGroup}
-	// fieldQuote is read for an index from before mapping v8, which
+	// fieldQuote is read for an index from before mapping v9, which
 	// stored the text there.
 	quoteHitFields = []string{fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerType}
 )

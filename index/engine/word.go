@@ -116,6 +116,21 @@ func (e *Engine) wordQuery(text string) string {
 	return string(tokens[0].Term)
 }
 
+// bm25Idf is the inverse document frequency Bleve's BM25 gives a term df
+// of docs documents have.
+func bm25Idf(docs, df uint64) float64 {
+	return math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// bm25AvgLen is the average field length Bleve's BM25 uses: the field's
+// terms (card) over the documents, rounded up; 0 for no documents.
+func bm25AvgLen(card, docs uint64) float64 {
+	if docs == 0 {
+		return 0
+	}
+	return math.Ceil(float64(card) / float64(docs))
+}
+
 // wordField is one text field the word is searched in.
 type wordField struct {
 	name   string
@@ -219,11 +234,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 			df += postings[si][i].Count()
 		}
 		estimate += df
-		f := wordField{name: name}
-		if docs > 0 {
-			f.avgLen = math.Ceil(float64(card) / float64(docs))
-		}
-		f.idf = math.Log(1 + (float64(docs)-float64(df)+0.5)/(float64(df)+0.5))
+		f := wordField{name: name, avgLen: bm25AvgLen(uint64(card), docs), idf: bm25Idf(docs, df)}
 		fields[i] = f
 		weights += (boosts[i] * f.idf) * (boosts[i] * f.idf)
 	}
@@ -389,23 +400,14 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		fc.countBitmap(si, base, bm, mode)
 		return bm.GetCardinality(), fc.stories(si, bm), nil
 	}
-	seg, deleted := ss.Segment(), ss.Deleted()
 	// The filters, as one bitmap of the documents that pass them all; nil
 	// for no filter.
-	var allowed *roaring.Bitmap
-	for _, f := range filters {
-		bm, err := termBitmap(seg, f.field, f.value, deleted)
-		if err != nil {
-			return 0, nil, err
-		}
-		if allowed == nil {
-			allowed = bm
-		} else {
-			allowed.And(bm)
-		}
-		if allowed.IsEmpty() {
-			return 0, nil, nil
-		}
+	allowed, err := filterBitmap(ss, filters)
+	if err != nil {
+		return 0, nil, err
+	}
+	if allowed != nil && allowed.IsEmpty() {
+		return 0, nil, nil
 	}
 	var match *roaring.Bitmap
 	if mode == countOnBitmaps {
@@ -425,7 +427,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	var n uint64
 	// Matches are counted a batch at a time (countBatch says why).
 	batch := fc.batch[:0]
-	err := walkPostings(postings, func(num uint32, hits []fieldHit) {
+	err = walkPostings(postings, func(num uint32, hits []fieldHit) {
 		if allowed != nil && !allowed.Contains(num) {
 			return
 		}
