@@ -66,12 +66,16 @@ func (fc *facetCounter) dropCopies(si int, locals, rows []uint32, mode int) []ui
 			kept = append(kept, r)
 			continue
 		}
-		t.addSource(counts, uint64(r))
+		if mode == countEach {
+			t.addSource(counts, uint64(r))
+		} else {
+			fc.copyCombos[t.combo[r]]++
+		}
 		if mode == countOnBitmaps {
-			if fc.copyBitmaps[si] == nil {
-				fc.copyBitmaps[si] = roaring.New()
+			if fc.copySeg != si {
+				fc.copySeg, fc.copyLocals = si, fc.copyLocals[:0]
 			}
-			fc.copyBitmaps[si].Add(locals[i])
+			fc.copyLocals = append(fc.copyLocals, locals[i])
 		}
 	}
 	return kept
@@ -81,6 +85,12 @@ func (fc *facetCounter) dropCopies(si int, locals, rows []uint32, mode int) []ui
 // without the copies counted on bitmaps: what the many-valued facets are
 // counted from. It may return matches itself, which is not changed.
 func (fc *facetCounter) stories(si int, matches *roaring.Bitmap) *roaring.Bitmap {
+	if fc.copySeg == si && len(fc.copyLocals) > 0 {
+		// Made at once from the copies in order: far cheaper than
+		// adding each to a bitmap as it is met.
+		fc.copyBitmaps[si] = roaring.BitmapOf(fc.copyLocals...)
+		fc.copyLocals = fc.copyLocals[:0]
+	}
 	if !fc.collapse || matches == nil || fc.copyBitmaps[si] == nil {
 		return matches
 	}

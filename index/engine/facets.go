@@ -634,8 +634,8 @@ var countsPool = sync.Pool{New: func() any { return new([]uint32) }}
 // countScratch is a facetCounter's buffers, recycled by scratchPool:
 // a broad search needs a few hundred kilobytes of them.
 type countScratch struct {
-	comboCounts, yearCounts, segCounts, batch, rows []uint32
-	spans                                           [][2]uint32
+	comboCounts, yearCounts, segCounts, batch, rows, copyCombos, copyLocals []uint32
+	spans                                                                   [][2]uint32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(countScratch) }}
@@ -681,6 +681,16 @@ type facetCounter struct {
 	seen        []uint64
 	copies      uint64
 	copyBitmaps []*roaring.Bitmap
+	// copyLocals gathers the copies of segment copySeg, in order, until
+	// stories makes them its copyBitmaps entry.
+	copyLocals []uint32
+	copySeg    int
+	// copyCombos counts the copies of a search counted by sets, by their
+	// set of few values (as comboCounts counts first copies): result
+	// adds each set's count to the sources in it. A copy counts in the
+	// source facet only, and one increment a copy is cheaper than finding
+	// the source among its values.
+	copyCombos []uint32
 	// page, when set, keeps the best match of each story for Bleve's
 	// collector (copies.go); noCount leaves the facets uncounted.
 	page    *groupPage
@@ -734,8 +744,8 @@ func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
 		fc.offsets[i+1] = fc.offsets[i] + s.Segment().Count()
 	}
 	sc := scratchPool.Get().(*countScratch)
-	fc.comboCounts, fc.yearCounts, fc.segCounts = sc.comboCounts, sc.yearCounts, sc.segCounts
-	fc.batch, fc.rows, fc.spans = sc.batch, sc.rows, sc.spans
+	fc.comboCounts, fc.yearCounts, fc.segCounts, fc.copyCombos = sc.comboCounts, sc.yearCounts, sc.segCounts, sc.copyCombos
+	fc.batch, fc.rows, fc.spans, fc.copyLocals = sc.batch, sc.rows, sc.spans, sc.copyLocals[:0]
 	fc.tables.mu.Lock()
 	fc.sets, fc.years = fc.tables.sets, fc.tables.years
 	fc.tables.mu.Unlock()
@@ -745,6 +755,7 @@ func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
 		fc.tables.mu.Unlock()
 		fc.seen = seenPool.get(stories)
 		fc.copyBitmaps = make([]*roaring.Bitmap, len(fc.segs))
+		fc.copySeg = -1
 	}
 	fc.counts = countsPool.Get().(*[]uint32)
 	if cap(*fc.counts) < len(fc.values) {
@@ -876,6 +887,7 @@ func (fc *facetCounter) startSegment(si int, mode int) {
 		// All zero, from the pool.
 		fc.comboCounts = grow(fc.comboCounts, len(fc.sets))
 		fc.yearCounts = grow(fc.yearCounts, len(fc.years)+1)
+		fc.copyCombos = grow(fc.copyCombos, len(fc.sets))
 		fc.bySets = true
 	}
 	v := len(fc.segs[si].global)
@@ -1041,8 +1053,19 @@ func (fc *facetCounter) result() (facetCounts, error) {
 		for y, n := range fc.yearCounts[1:] {
 			counts[fc.years[y]] += n
 		}
+		source := uint8(slices.Index(countedFields, fieldSource))
+		for c, n := range fc.copyCombos {
+			if n != 0 {
+				for _, o := range fc.sets[c] {
+					if fc.values[o].field == source {
+						counts[o] += n
+					}
+				}
+			}
+		}
 		clear(fc.comboCounts)
 		clear(fc.yearCounts)
+		clear(fc.copyCombos)
 	}
 	take := func(o uint32) {
 		if c := counts[o]; c > 0 {
@@ -1073,7 +1096,7 @@ func (fc *facetCounter) result() (facetCounts, error) {
 	fc.counts = nil
 	fc.putSeen()
 	// Every segment's own counts were added up and cleared.
-	scratchPool.Put(&countScratch{fc.comboCounts, fc.yearCounts, fc.segCounts, fc.batch, fc.rows, fc.spans})
+	scratchPool.Put(&countScratch{fc.comboCounts, fc.yearCounts, fc.segCounts, fc.batch, fc.rows, fc.copyCombos, fc.copyLocals[:0], fc.spans})
 	if fc.err != nil {
 		return nil, fc.err
 	}
