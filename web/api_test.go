@@ -191,7 +191,7 @@ func TestSearchShape(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if diff := cmp.Diff([]string{"copies", "countries", "group", "id", "people", "published", "snippet", "source", "title", "topics", "url"}, keys); diff != "" {
+	if diff := cmp.Diff([]string{"copies", "copy_count", "copy_sources", "countries", "group", "id", "people", "published", "snippet", "source", "title", "topics", "url"}, keys); diff != "" {
 		t.Errorf("hit keys (-want +got):\n%s", diff)
 	}
 	var r searchJSON

@@ -90,6 +90,8 @@ type copiesJSON struct {
 			ID, Source, URL string
 			Published       string
 		} `json:"copies"`
+		CopyCount   int      `json:"copy_count"`
+		CopySources []string `json:"copy_sources"`
 	} `json:"hits"`
 	Facets map[string][]struct {
 		Value string `json:"value"`
@@ -142,6 +144,14 @@ func TestCopiesAPI(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, copies); diff != "" {
 		t.Errorf("copies of %s (-want +got):\n%s", h.ID, diff)
+	}
+	var sources []string
+	for _, c := range want {
+		_, rest, _ := strings.Cut(c, " ")
+		sources = append(sources, rest[:strings.Index(rest, " http")])
+	}
+	if h.CopyCount != 2 || !slices.Equal(h.CopySources, sources) {
+		t.Errorf("hit %s: copy_count %d, copy_sources %q; want 2 and %q", h.ID, h.CopyCount, h.CopySources, sources)
 	}
 	for _, source := range []string{"Coast Wire", "Penwith Packet", "Western Echo"} {
 		if n := r.count("source", source); n != 1 {

@@ -44,6 +44,10 @@ type HitJSON struct {
 	Topics      []string   `json:"topics"`
 	Group       string     `json:"group,omitempty"`
 	Copies      []CopyJSON `json:"copies,omitempty"`
+	// CopyCount counts the story's other copies, of which Copies lists the
+	// first ten to run; CopySources names every source that ran them.
+	CopyCount   int      `json:"copy_count"`
+	CopySources []string `json:"copy_sources"`
 }
 
 // CopyJSON is another copy of a hit's story: an article, where and when it
@@ -59,17 +63,19 @@ type CopyJSON struct {
 // The two shapes a hit is written in.
 type (
 	articleHitJSON struct {
-		ID        string     `json:"id"`
-		Title     string     `json:"title"`
-		URL       string     `json:"url"`
-		Source    string     `json:"source"`
-		Published time.Time  `json:"published,omitzero"`
-		Snippet   string     `json:"snippet"`
-		People    []string   `json:"people"`
-		Countries []string   `json:"countries"`
-		Topics    []string   `json:"topics"`
-		Group     string     `json:"group,omitempty"`
-		Copies    []CopyJSON `json:"copies"`
+		ID          string     `json:"id"`
+		Title       string     `json:"title"`
+		URL         string     `json:"url"`
+		Source      string     `json:"source"`
+		Published   time.Time  `json:"published,omitzero"`
+		Snippet     string     `json:"snippet"`
+		People      []string   `json:"people"`
+		Countries   []string   `json:"countries"`
+		Topics      []string   `json:"topics"`
+		Group       string     `json:"group,omitempty"`
+		Copies      []CopyJSON `json:"copies"`
+		CopyCount   int        `json:"copy_count"`
+		CopySources []string   `json:"copy_sources"`
 	}
 	quoteHitJSON struct {
 		Quote       string     `json:"quote"`
@@ -84,6 +90,8 @@ type (
 		Snippet     string     `json:"snippet"`
 		Group       string     `json:"group,omitempty"`
 		Copies      []CopyJSON `json:"copies"`
+		CopyCount   int        `json:"copy_count"`
+		CopySources []string   `json:"copy_sources"`
 	}
 )
 
@@ -93,13 +101,13 @@ func (h HitJSON) MarshalJSON() ([]byte, error) {
 		return json.Marshal(quoteHitJSON{
 			Quote: h.Quote, Speaker: h.Speaker, SpeakerType: h.SpeakerType, ID: h.ID, QuoteID: h.QuoteID,
 			Title: h.Title, URL: h.URL, Published: h.Published, Source: h.Source, Snippet: h.Snippet,
-			Group: h.Group, Copies: nonNil(h.Copies),
+			Group: h.Group, Copies: nonNil(h.Copies), CopyCount: h.CopyCount, CopySources: nonNil(h.CopySources),
 		})
 	}
 	return json.Marshal(articleHitJSON{
 		ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published, Snippet: h.Snippet,
 		People: nonNil(h.People), Countries: nonNil(h.Countries), Topics: nonNil(h.Topics),
-		Group: h.Group, Copies: nonNil(h.Copies),
+		Group: h.Group, Copies: nonNil(h.Copies), CopyCount: h.CopyCount, CopySources: nonNil(h.CopySources),
 	})
 }
 
@@ -198,7 +206,7 @@ func newHitJSON(h index.Hit, quote bool) HitJSON {
 		IsQuote: quote, ID: h.ID, QuoteID: h.QuoteID, Quote: h.Quote, Speaker: h.Speaker,
 		SpeakerType: h.SpeakerType, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published,
 		Snippet: h.Snippet, People: h.People, Countries: h.Countries, Topics: h.Topics,
-		Group: h.Group, Copies: copiesJSON(h.Copies),
+		Group: h.Group, Copies: copiesJSON(h.Copies), CopyCount: h.CopyCount, CopySources: h.CopySources,
 	}
 }
 

@@ -83,9 +83,11 @@ type chipView struct {
 // hitView is one result: an article, or a quote with its article.
 type hitView struct {
 	index.Hit
-	// AlsoIn are the other sources of the story's copies, each once;
-	// CopiesURL lists every copy of the story.
+	// AlsoIn are the first other sources of the story's copies, each
+	// once, and AlsoInMore how many more there are; CopiesURL lists
+	// every copy of the story.
 	AlsoIn     []string
+	AlsoInMore int
 	CopiesURL  string
 	ArticleURL string
 	SpeakerURL string
@@ -258,8 +260,11 @@ func newHitView(q index.Query, h index.Hit) hitView {
 	if h.Speaker != "" {
 		v.SpeakerURL = personURL(h.Speaker)
 	}
-	if len(h.Copies) > 0 {
-		v.AlsoIn = otherSources(h)
+	if h.CopyCount > 0 {
+		v.AlsoIn = h.CopySources
+		if len(v.AlsoIn) > alsoInShown {
+			v.AlsoIn, v.AlsoInMore = v.AlsoIn[:alsoInShown], len(v.AlsoIn)-alsoInShown
+		}
 		v.CopiesURL = searchURL(index.Query{Quotes: q.Quotes, AllCopies: true, Sort: index.SortOldest,
 			Filters: map[string][]string{index.FacetGroup: {h.Group}}})
 	}
@@ -275,17 +280,9 @@ func newHitView(q index.Query, h index.Hit) hitView {
 	return v
 }
 
-// otherSources are the sources of a hit's copies, each once, in the order
-// the copies ran, its own source left out.
-func otherSources(h index.Hit) []string {
-	var out []string
-	for _, c := range h.Copies {
-		if c.Source != "" && c.Source != h.Source && !slices.Contains(out, c.Source) {
-			out = append(out, c.Source)
-		}
-	}
-	return out
-}
+// alsoInShown is how many of a story's other sources a hit names; a
+// story run by forty papers names the first and counts the rest.
+const alsoInShown = 8
 
 // dateBars turns the index's histogram into bars, one per year; when all
 // hits fall in one year, the index's own finer buckets are more telling.

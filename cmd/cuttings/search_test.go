@@ -133,7 +133,7 @@ func TestSearchCommandShape(t *testing.T) {
 		t.Errorf("result keys (-want +got):\n%s", diff)
 	}
 	hit := raw["hits"].([]any)[0].(map[string]any)
-	if diff := cmp.Diff([]string{"copies", "countries", "group", "id", "people", "published", "snippet", "source", "title", "topics", "url"}, keys(hit)); diff != "" {
+	if diff := cmp.Diff([]string{"copies", "copy_count", "copy_sources", "countries", "group", "id", "people", "published", "snippet", "source", "title", "topics", "url"}, keys(hit)); diff != "" {
 		t.Errorf("hit keys (-want +got):\n%s", diff)
 	}
 	if s := hit["snippet"].(string); !strings.Contains(s, "<mark>harbour</mark>") {
@@ -152,7 +152,7 @@ func TestSearchCommandShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	hit = raw["hits"].([]any)[0].(map[string]any)
-	if diff := cmp.Diff([]string{"copies", "group", "id", "published", "quote", "quote_id", "snippet", "source", "speaker", "speaker_type", "title", "url"}, keys(hit)); diff != "" {
+	if diff := cmp.Diff([]string{"copies", "copy_count", "copy_sources", "group", "id", "published", "quote", "quote_id", "snippet", "source", "speaker", "speaker_type", "title", "url"}, keys(hit)); diff != "" {
 		t.Errorf("quote hit keys (-want +got):\n%s", diff)
 	}
 }

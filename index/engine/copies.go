@@ -5,6 +5,7 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -229,15 +230,37 @@ func (gp *groupPage) Swap(i, j int) {
 func (gp *groupPage) Push(x any) { panic("groupPage grows by offer") }
 func (gp *groupPage) Pop() any   { panic("groupPage never shrinks") }
 
-// maxCopies bounds the copies read for one page's hits: a story run by
-// thousands of papers names the first of them.
+// maxCopies bounds the copies read for one page's hits where the
+// segments are not read directly (searchCopies): a story run by thousands
+// of papers names the first of them.
 const maxCopies = 5000
 
-// addCopies names, for each hit of a page of stories, the story's other
-// copies in the archive (whether or not they match the search: a copy cut
-// short may not), oldest first: for an article, the other articles of its
-// group; for a quotation, the other articles that quote the same words in
-// a copy of the story. One search finds them for the whole page.
+// listedCopies is how many of its story's other copies a hit names, the
+// first to run. At a million articles a story has tens of copies: naming
+// them all cost more than the rest of a page (their stored fields and
+// their JSON). The hit counts every copy (CopyCount) and names every
+// source that ran it (CopySources); a search by its group lists them all.
+// A variable for tests.
+var listedCopies = 10
+
+// storyCopies is what a page learns of one story's copies.
+type storyCopies struct {
+	// first are the first copies to run, oldest first: listedCopies+1 of
+	// them where there are as many (one may be the hit itself), or more
+	// where some ran at the same second as the last.
+	first []Hit
+	// count counts every copy; sources names their sources, each once,
+	// in the order the copies ran.
+	count   int
+	sources []string
+}
+
+// addCopies names, for each hit of a page of stories, the story's first
+// other copies in the archive (whether or not they match the search: a
+// copy cut short may not), oldest first, and counts them all: for an
+// article, the other articles of its group; for a quotation, the other
+// articles that quote the same words in a copy of the story. One search
+// finds them for the whole page.
 func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 	field := fieldGroup
 	if p.q.Quotes {
@@ -267,33 +290,62 @@ func (e *Engine) addCopies(ctx context.Context, p *prepared, hits []Hit) error {
 	if err != nil {
 		return err
 	}
-	byKey := map[string][]Copy{}
-	for _, h := range found {
-		k := keyOf(h)
-		byKey[k] = append(byKey[k], copyOf(h))
-	}
 	for i, h := range hits {
-		for _, c := range byKey[keyOf(h)] {
-			if c.ID != h.ID {
-				hits[i].Copies = append(hits[i].Copies, c)
+		sc := found[keyOf(h)]
+		if sc == nil || sc.count < 2 {
+			continue
+		}
+		for _, c := range sc.first {
+			if c.ID != h.ID && len(hits[i].Copies) < listedCopies {
+				hits[i].Copies = append(hits[i].Copies, copyOf(c))
+			}
+		}
+		// The hit is one of the story's documents, unless it went
+		// between the search and this read.
+		hits[i].CopyCount = max(sc.count-1, len(hits[i].Copies))
+		for _, s := range sc.sources {
+			if s != h.Source {
+				hits[i].CopySources = append(hits[i].CopySources, s)
 			}
 		}
 	}
 	return nil
 }
 
+// sourceRan is a copy's source and the second it ran.
+type sourceRan struct {
+	source string
+	when   int64
+}
+
+// sourcesInOrder returns the sources of a story's copies, each once, in
+// the order they first ran, to the second; sources that first ran in the
+// same second by name.
+func sourcesInOrder(ran []sourceRan) []string {
+	slices.SortFunc(ran, func(a, b sourceRan) int {
+		return cmp.Or(cmp.Compare(a.when, b.when), strings.Compare(a.source, b.source))
+	})
+	var out []string
+	for _, r := range ran {
+		if r.source != "" && !slices.Contains(out, r.source) {
+			out = append(out, r.source)
+		}
+	}
+	return out
+}
+
 func copyOf(h Hit) Copy {
 	return Copy{ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Published: h.Published}
 }
 
-// readCopies reads the documents whose field holds one of keys (the
+// readCopies finds the documents whose field holds one of keys (the
 // articles of groups, or the quotations of quotation copies, with their
-// articles), oldest first, at most maxCopies. The copies' postings are
-// read from the segments and their stored fields one by one: a page's
-// copies are a few hundred documents at most in a large archive, where a
-// search sorted by date would read the sort key of every one through the
-// collector first.
-func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys []string) ([]Hit, error) {
+// articles) and returns, by key, the first to run, their number and their
+// sources. The copies' postings are read from the segments, and their
+// dates and sources from the facet tables; only the first copies' stored
+// fields are read: a search sorted by date would read the sort key of
+// every copy through the collector first.
+func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys []string) (map[string]*storyCopies, error) {
 	if e.generalOnly {
 		return e.searchCopies(ctx, quotes, field, keys)
 	}
@@ -305,35 +357,68 @@ func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys
 	segs := snap.Segments()
 	// The facet tables tell articles from quotations (a quotation holds
 	// its article's group too) without reading the type's postings.
-	tables, _, err := e.facets.snapshotTables(snap)
+	tables, values, err := e.facets.snapshotTables(snap)
 	if err != nil {
 		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
 	}
-	var docs []segDoc
+	type copyDoc struct {
+		segDoc
+		key  int
+		when int64
+	}
+	var docs []copyDoc
 	for si, ss := range segs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		isArticle := tables[si].isArticle
-		for _, k := range keys {
+		t := tables[si]
+		for ki, k := range keys {
 			b, err := termBitmap(ss.Segment(), field, k, ss.Deleted())
 			if err != nil {
 				return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
 			}
 			for it := b.Iterator(); it.HasNext(); {
 				d := uint64(it.Next())
-				if (isArticle[d/64]>>(d%64)&1 == 1) != quotes {
-					docs = append(docs, segDoc{si, d})
+				if (t.isArticle[d/64]>>(d%64)&1 == 1) != quotes {
+					docs = append(docs, copyDoc{segDoc{si, d}, ki, t.when[t.row(d)]})
 				}
 			}
 		}
 	}
-	if len(docs) > maxCopies {
-		// A story run by thousands of papers: the first maxCopies, found
-		// by a search that sorts before it reads.
-		return e.searchCopies(ctx, quotes, field, keys)
+	slices.SortFunc(docs, func(a, b copyDoc) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.when, b.when), cmp.Compare(a.seg, b.seg), cmp.Compare(a.num, b.num))
+	})
+	out := make(map[string]*storyCopies, len(keys))
+	var read []segDoc
+	var readKey []int
+	for from := 0; from < len(docs); {
+		to := from + 1
+		for to < len(docs) && docs[to].key == docs[from].key {
+			to++
+		}
+		story := docs[from:to]
+		sc := &storyCopies{count: len(story)}
+		var ran []sourceRan
+		for _, d := range story {
+			t := tables[d.seg]
+			ran = append(ran, sourceRan{t.sourceOf(t.row(d.num), values), d.when})
+		}
+		sc.sources = sourcesInOrder(ran)
+		// The first copies by the second they ran, and any that ran in
+		// the same second as the last of them: their order is settled by
+		// the full date and id once they are read.
+		cut := min(len(story), listedCopies+1)
+		for cut < len(story) && story[cut].when == story[cut-1].when {
+			cut++
+		}
+		for _, d := range story[:cut] {
+			read = append(read, d.segDoc)
+			readKey = append(readKey, d.key)
+		}
+		out[keys[story[0].key]] = sc
+		from = to
 	}
-	found, err := storedHits(segs, docs, quotes)
+	found, err := storedHits(segs, read, quotes)
 	if err != nil {
 		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
 	}
@@ -342,8 +427,14 @@ func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys
 			return nil, fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
 		}
 	}
-	slices.SortFunc(found, compareCopies)
-	return found, nil
+	for i, h := range found {
+		sc := out[keys[readKey[i]]]
+		sc.first = append(sc.first, h)
+	}
+	for _, sc := range out {
+		slices.SortFunc(sc.first, compareCopies)
+	}
+	return out, nil
 }
 
 // compareCopies orders copies as the search by date does: oldest first,
@@ -362,41 +453,55 @@ func compareCopies(a, b Hit) int {
 	return cmp.Or(strings.Compare(a.QuoteID, b.QuoteID), strings.Compare(a.ID, b.ID))
 }
 
-// searchCopies is readCopies by a search sorted by date: the first
-// maxCopies of more.
-func (e *Engine) searchCopies(ctx context.Context, quotes bool, field string, keys []string) ([]Hit, error) {
-	terms := make([]query.Query, len(keys))
-	for i, k := range keys {
-		terms[i] = termQuery(field, k)
-	}
+// searchCopies is readCopies by searches sorted by date, one a story:
+// the way that reads no segment itself, and what the tests hold readCopies
+// to. A story of more than maxCopies copies is counted in full and its
+// sources taken from the first maxCopies.
+func (e *Engine) searchCopies(ctx context.Context, quotes bool, field string, keys []string) (map[string]*storyCopies, error) {
 	typ := typeArticle
 	if quotes {
 		typ = typeQuote
 	}
-	q := query.NewConjunctionQuery([]query.Query{termQuery(fieldType, typ), query.NewDisjunctionQuery(terms)})
-	req := bleve.NewSearchRequestOptions(q, maxCopies, 0, false)
-	req.Score = bleve.ScoreNone
-	req.SortBy([]string{fieldPublishedKey, "_id"})
-	req.Fields = articleHitFields
-	if quotes {
-		req.Fields = quoteHitFields
-	}
-	sr, err := e.search(ctx, req, "")
-	if err != nil {
-		return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
-	}
-	found := make([]Hit, len(sr.Hits))
-	for i, h := range sr.Hits {
+	out := make(map[string]*storyCopies, len(keys))
+	for _, k := range keys {
+		q := query.NewConjunctionQuery([]query.Query{termQuery(fieldType, typ), termQuery(field, k)})
+		req := bleve.NewSearchRequestOptions(q, maxCopies, 0, false)
+		req.Score = bleve.ScoreNone
+		req.SortBy([]string{fieldPublishedKey, "_id"})
+		req.Fields = articleHitFields
 		if quotes {
-			found[i] = quoteHit(h) // its text, if not stored, from its article's body
-		} else {
-			found[i] = articleHit(h)
+			req.Fields = quoteHitFields
 		}
-	}
-	if quotes {
-		if err := e.addArticles(ctx, found); err != nil {
-			return nil, fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
+		sr, err := e.search(ctx, req, "")
+		if err != nil {
+			return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
 		}
+		if sr.Total == 0 {
+			continue
+		}
+		found := make([]Hit, len(sr.Hits))
+		for i, h := range sr.Hits {
+			if quotes {
+				found[i] = quoteHit(h)
+			} else {
+				found[i] = articleHit(h)
+			}
+		}
+		if quotes {
+			if err := e.addArticles(ctx, found); err != nil {
+				return nil, fmt.Errorf("read the copies of %d quotations: %w", len(keys), err)
+			}
+		}
+		var ran []sourceRan
+		for _, h := range found {
+			when := int64(math.MaxInt64)
+			if !h.Published.IsZero() {
+				when = h.Published.Unix()
+			}
+			ran = append(ran, sourceRan{h.Source, when})
+		}
+		sc := &storyCopies{count: int(sr.Total), first: found[:min(len(found), listedCopies+1)], sources: sourcesInOrder(ran)}
+		out[k] = sc
 	}
-	return found, nil
+	return out, nil
 }

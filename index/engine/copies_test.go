@@ -93,7 +93,27 @@ func TestCopies(t *testing.T) {
 		if r.Hits[1].Group != "w1" || len(r.Hits[0].Copies) != 0 || r.Hits[0].Group != "s1" {
 			t.Errorf("hits' groups %q and %q (s1 with %d copies); want s1, with none, and w1", r.Hits[0].Group, r.Hits[1].Group, len(r.Hits[0].Copies))
 		}
+		if h := r.Hits[1]; h.CopyCount != 2 || !slices.Equal(h.CopySources, []string{"The Chronicle", "Northern Post"}) {
+			t.Errorf("w1: %d other copies from %q; want 2 from The Chronicle and Northern Post", h.CopyCount, h.CopySources)
+		}
 	}
+	// A hit names only the first copies to run, and counts them all.
+	defer func(n int) { listedCopies = n }(listedCopies)
+	listedCopies = 1
+	if r := search(Query{Text: "harbour"}); len(r.Hits) == 2 {
+		h := r.Hits[1]
+		if diff := cmp.Diff([]string{"w2@The Chronicle"}, copyIDs(h)); diff != "" || h.CopyCount != 2 || len(h.CopySources) != 2 {
+			t.Errorf("w1 with one copy listed: copies %v, %d counted from %q; want w2 of 2 from two sources", copyIDs(h), h.CopyCount, h.CopySources)
+		}
+	}
+	// The newest copy stands for the story on a sort by date: the first
+	// two to run are both other copies, and one is named.
+	for _, h := range search(Query{Text: "harbour", Sort: SortNewest}).Hits {
+		if h.Group == "w1" && (h.ID == "w1" || len(h.Copies) != 1 || h.CopyCount != 2 || h.Copies[0].ID != "w1") {
+			t.Errorf("%s, newest: copies %v, %d counted; want another than w1, naming w1 of 2", h.ID, copyIDs(h), h.CopyCount)
+		}
+	}
+	listedCopies = 10
 	counts := []struct {
 		facet, value string
 		once, all    int
@@ -302,22 +322,38 @@ func TestReadCopiesAgree(t *testing.T) {
 			t.Fatalf("quotes=%v: %d stories, want a test of more", quotes, len(keys))
 		}
 		several := 0
-		for _, ks := range append([][]string{keys}, chunks(keys, 1)...) {
-			read, err := ix.readCopies(ctx, quotes, field, ks)
-			if err != nil {
-				t.Fatal(err)
-			}
-			searched, err := ix.searchCopies(ctx, quotes, field, ks)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(ks) == 1 && len(read) > 1 {
-				several++
-			}
-			if diff := cmp.Diff(copyRows(searched), copyRows(read)); diff != "" {
-				t.Errorf("quotes=%v, %d keys (-search +read):\n%s", quotes, len(ks), diff)
+		for _, listed := range []int{10, 1} {
+			listedCopies = listed
+			for _, ks := range append([][]string{keys}, chunks(keys, 1)...) {
+				read, err := ix.readCopies(ctx, quotes, field, ks)
+				if err != nil {
+					t.Fatal(err)
+				}
+				searched, err := ix.searchCopies(ctx, quotes, field, ks)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, k := range ks {
+					r, s := read[k], searched[k]
+					if r == nil || s == nil {
+						t.Fatalf("quotes=%v, story %s: read %v, searched %v", quotes, k, r, s)
+					}
+					if r.count > 1 {
+						several++
+					}
+					if r.count != s.count || !slices.Equal(r.sources, s.sources) {
+						t.Errorf("quotes=%v, story %s: read %d copies from %q, searched %d from %q", quotes, k, r.count, r.sources, s.count, s.sources)
+					}
+					// readCopies may read more than it lists: copies of
+					// the same second as the last listed.
+					first := r.first[:min(len(r.first), listed+1)]
+					if diff := cmp.Diff(copyRows(s.first), copyRows(first)); diff != "" {
+						t.Errorf("quotes=%v, story %s, %d listed (-search +read):\n%s", quotes, k, listed, diff)
+					}
+				}
 			}
 		}
+		listedCopies = 10
 		if several == 0 {
 			t.Errorf("quotes=%v: no story with more than one copy", quotes)
 		}

@@ -100,6 +100,10 @@ type segmentFacets struct {
 	// every copy.
 	group    []uint32
 	isSource []bool
+	// when is, per row, the document's date in seconds (from its date
+	// key; math.MaxInt64 for none): a page's copies are put in the order
+	// they ran before any is read (readCopies).
+	when []int64
 	// storiesCounted says the table's documents are in
 	// facetTables.storyDocs; guarded by facetTables.mu.
 	storiesCounted bool
@@ -310,6 +314,9 @@ func (sf *segmentFacets) build(seg segment.Segment, ft *facetTables) error {
 	if err := sf.buildGroups(seg, ft); err != nil {
 		return err
 	}
+	if err := sf.buildDates(seg); err != nil {
+		return err
+	}
 	sf.countStories(docs, ends)
 	return nil
 }
@@ -382,6 +389,62 @@ func (sf *segmentFacets) buildGroups(seg segment.Segment, ft *facetTables) error
 	}
 	ft.numberStories(sf, hashes, rows)
 	return nil
+}
+
+// buildDates reads each document's date, to the second, from its date key.
+func (sf *segmentFacets) buildDates(seg segment.Segment) error {
+	sf.when = make([]int64, seg.Count())
+	for r := range sf.when {
+		sf.when[r] = math.MaxInt64
+	}
+	var docs []uint64
+	return eachTerm(seg, fieldPublishedKey, func(d uint64) {
+		docs = append(docs, d)
+	}, func(term string) {
+		if when, ok := keySeconds(term); ok {
+			for _, d := range docs {
+				sf.when[sf.row(d)] = when
+			}
+		}
+		docs = docs[:0]
+	})
+}
+
+// keySeconds reads a date key (publishedKeyLayout) to the second, without
+// time.Parse: a segment of a million documents has a million keys.
+func keySeconds(key string) (int64, bool) {
+	if len(key) < 14 {
+		return 0, false
+	}
+	var n [6]int
+	for i, w := range []int{4, 2, 2, 2, 2, 2} {
+		for range w {
+			c := key[0]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n[i] = n[i]*10 + int(c-'0')
+			key = key[1:]
+		}
+	}
+	return time.Date(n[0], time.Month(n[1]), n[2], n[3], n[4], n[5], 0, time.UTC).Unix(), true
+}
+
+// sourceOf returns the source of row r, its value's term ("" for none).
+func (sf *segmentFacets) sourceOf(r uint64, values []facetValue) string {
+	from, to := sf.off[r], sf.off[r]+uint32(sf.few[r])
+	for i := from; i < to; i++ {
+		var l uint32
+		if sf.ords16 != nil {
+			l = uint32(sf.ords16[i])
+		} else {
+			l = sf.ords32[i]
+		}
+		if sf.isSource[l] {
+			return values[sf.global[l]].term
+		}
+	}
+	return ""
 }
 
 // eachTerm reads the postings of field in seg, term by term in the

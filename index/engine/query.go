@@ -72,11 +72,16 @@ type Hit struct {
 	Topics    []string
 	// Group names the story the article is a copy of (the id of its
 	// first copy, or its own id). Copies are, when a search shows each
-	// story once, the story's other copies in the archive, matching or
-	// not, oldest first; for a quotation, the other articles that quote
-	// the same words in a copy of the story.
+	// story once, the story's first other copies in the archive, matching
+	// or not, oldest first; for a quotation, the other articles that
+	// quote the same words in a copy of the story.
 	Group  string
 	Copies []Copy
+	// CopyCount counts the story's other copies, of which Copies names the
+	// first to run (at most ten); CopySources names the sources that ran
+	// them, each once, in the order they did, the hit's own left out.
+	CopyCount   int
+	CopySources []string
 	// For quote hits only.
 	QuoteID     string
 	Quote       string
