@@ -41,7 +41,7 @@ var queryParamDocs = map[string]paramDoc{
 		map[string]any{"type": "integer", "minimum": 1, "maximum": maxSize, "default": defaultSize}, 5},
 	"view": {"Search articles or quotations.",
 		map[string]any{"type": "string", "enum": []string{viewArticles, viewQuotes}, "default": viewArticles}, viewQuotes},
-	"copies": {"one: each story once (copies of one agency story, run by several papers, are one hit, by the best-ranked copy; total counts stories and facets count a story once, except source, which counts every copy); all: every copy is a hit of its own and counted.",
+	"copies": {"one: each story once (copies of one agency story, run by several papers, are one hit, by the best-ranked copy, which names the first ten other copies, counts them (copy_count) and names their sources (copy_sources); total counts stories and facets count a story once, except source, which counts every copy); all: every copy is a hit of its own and counted.",
 		map[string]any{"type": "string", "enum": []string{copiesOne, copiesAll}, "default": copiesOne}, copiesAll},
 	index.FacetGroup: {"Only the copies of one story: the group a hit names (with copies=all, every copy).",
 		map[string]any{"type": "string"}, "a1"},
