@@ -82,6 +82,30 @@ func TestBenchCommand(t *testing.T) {
 	}
 }
 
+// --classes measures only the classes named, and the table shows only
+// theirs: a class not measured is no target met.
+func TestBenchClasses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	corpus := writeBenchCorpus(t)
+	var stdout, stderr bytes.Buffer
+	err := run([]string{"bench", "--articles", "200", "--corpus", corpus, "--queries", "5", "--ingest", "0", "--classes", "broad"},
+		strings.NewReader(""), &stdout, &stderr)
+	out := stdout.String()
+	if err != nil {
+		t.Fatalf("%v\n%s\n%s", err, out, stderr.String())
+	}
+	if !strings.Contains(out, "| broad | ") || !strings.Contains(out, "| broad search p99, 4 clients |") {
+		t.Errorf("output lacks the broad class:\n%s", out)
+	}
+	for _, not := range []string{"| empty | ", "| phrase | ", "phrase search p99", "search selective:"} {
+		if strings.Contains(out, not) {
+			t.Errorf("output has %q, a class not asked for:\n%s", not, out)
+		}
+	}
+}
+
 func TestBenchCommandNoCorpus(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	err := run([]string{"bench", "--corpus", t.TempDir()}, strings.NewReader(""), &stdout, &stderr)
