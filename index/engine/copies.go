@@ -57,25 +57,24 @@ func (fc *facetCounter) copied(t *segmentFacets, r uint64) bool {
 
 // dropCopies returns the rows (of the matches locals of segment si) whose
 // story the search meets for the first time, and counts the others' source
-// only; searches counted on bitmaps keep them to take out of the matches.
+// only; searches counted on bitmaps note both, for stories.
 func (fc *facetCounter) dropCopies(si int, locals, rows []uint32, mode int) []uint32 {
 	t := fc.segs[si]
-	counts := *fc.counts
 	kept := rows[:0]
+	onBitmaps := mode == countOnBitmaps
+	if onBitmaps && fc.copySeg != si {
+		fc.copySeg, fc.copyLocals, fc.keptLocals = si, fc.copyLocals[:0], fc.keptLocals[:0]
+	}
 	for i, r := range rows {
 		if !fc.copied(t, uint64(r)) {
 			kept = append(kept, r)
+			if onBitmaps {
+				fc.keptLocals = append(fc.keptLocals, locals[i])
+			}
 			continue
 		}
-		if mode == countEach {
-			t.addSource(counts, uint64(r))
-		} else {
-			fc.copyCombos[t.combo[r]]++
-		}
-		if mode == countOnBitmaps {
-			if fc.copySeg != si {
-				fc.copySeg, fc.copyLocals = si, fc.copyLocals[:0]
-			}
+		fc.copyCombos[t.combo[r]]++
+		if onBitmaps {
 			fc.copyLocals = append(fc.copyLocals, locals[i])
 		}
 	}
@@ -84,41 +83,28 @@ func (fc *facetCounter) dropCopies(si int, locals, rows []uint32, mode int) []ui
 
 // stories returns the matches of segment si, a bitmap of its documents,
 // without the copies counted on bitmaps: what the many-valued facets are
-// counted from. It may return matches itself, which is not changed.
+// counted from. It may return matches itself, which is not changed. The
+// bitmap is made at once from the stories' first copies or from the other
+// copies, whichever are fewer (in a large archive of wire copies most
+// matches of a common word are copies): far cheaper than adding each to a
+// bitmap as it is met.
 func (fc *facetCounter) stories(si int, matches *roaring.Bitmap) *roaring.Bitmap {
-	if fc.copySeg == si && len(fc.copyLocals) > 0 {
-		// Made at once from the copies in order: far cheaper than
-		// adding each to a bitmap as it is met.
-		fc.copyBitmaps[si] = roaring.BitmapOf(fc.copyLocals...)
-		fc.copyLocals = fc.copyLocals[:0]
-	}
-	if !fc.collapse || matches == nil || fc.copyBitmaps[si] == nil {
+	if !fc.collapse || matches == nil || fc.copySeg != si || len(fc.copyLocals) == 0 {
 		return matches
 	}
-	return roaring.AndNot(matches, fc.copyBitmaps[si])
+	var out *roaring.Bitmap
+	if len(fc.keptLocals) <= len(fc.copyLocals) {
+		out = roaring.BitmapOf(fc.keptLocals...)
+	} else {
+		out = roaring.AndNot(matches, roaring.BitmapOf(fc.copyLocals...))
+	}
+	fc.copySeg, fc.copyLocals, fc.keptLocals = -1, fc.copyLocals[:0], fc.keptLocals[:0]
+	return out
 }
 
 // storyOf returns the story of the segment's document num (0: none).
 func (sf *segmentFacets) storyOf(num uint32) uint32 {
 	return sf.group[sf.row(uint64(num))]
-}
-
-// addSource counts the source of row r: a copy counts there.
-func (sf *segmentFacets) addSource(counts []uint32, r uint64) {
-	from, to := sf.off[r], sf.off[r]+uint32(sf.few[r])
-	if sf.ords16 != nil {
-		addSource(counts, sf.global, sf.isSource, sf.ords16[from:to])
-	} else {
-		addSource(counts, sf.global, sf.isSource, sf.ords32[from:to])
-	}
-}
-
-func addSource[T uint16 | uint32](counts, global []uint32, isSource []bool, ords []T) {
-	for _, o := range ords {
-		if isSource[o] {
-			counts[global[o]]++
-		}
-	}
 }
 
 // seenPool recycles the bitsets of stories met; they go back all zero.

@@ -708,8 +708,8 @@ var countsPool = sync.Pool{New: func() any { return new([]uint32) }}
 // countScratch is a facetCounter's buffers, recycled by scratchPool:
 // a broad search needs a few hundred kilobytes of them.
 type countScratch struct {
-	comboCounts, yearCounts, segCounts, batch, rows, copyCombos, copyLocals []uint32
-	spans                                                                   [][2]uint32
+	comboCounts, yearCounts, segCounts, batch, rows, copyCombos, copyLocals, keptLocals []uint32
+	spans                                                                               [][2]uint32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(countScratch) }}
@@ -748,23 +748,21 @@ type facetCounter struct {
 
 	// collapse counts each story once (copies.go): a match whose story
 	// an earlier match had (seen, a bit per story number) is a copy,
-	// counted only in the source facet; copies counts them, and
-	// copyBitmaps holds, per segment, those of a search counted on
-	// bitmaps, to be taken out of its matches.
-	collapse    bool
-	seen        []uint64
-	copies      uint64
-	copyBitmaps []*roaring.Bitmap
-	// copyLocals gathers the copies of segment copySeg, in order, until
-	// stories makes them its copyBitmaps entry.
-	copyLocals []uint32
-	copySeg    int
-	// copyCombos counts the copies of a search counted by sets, by their
-	// set of few values (as comboCounts counts first copies): result
-	// adds each set's count to the sources in it. A copy counts in the
-	// source facet only, and one increment a copy is cheaper than finding
-	// the source among its values.
+	// counted only in the source facet; copies counts them.
+	collapse bool
+	seen     []uint64
+	copies   uint64
+	// copyCombos counts the copies by their set of few values (as
+	// comboCounts counts first copies): result adds each set's count to
+	// the sources in it. A copy counts in the source facet only, and one
+	// increment a copy is cheaper than finding the source among its
+	// values.
 	copyCombos []uint32
+	// copyLocals and keptLocals gather, in order, the copies and the
+	// first copies of segment copySeg of a search counted on bitmaps,
+	// until stories makes its bitmap of stories of them.
+	copyLocals, keptLocals []uint32
+	copySeg                int
 	// page, when set, keeps the best match of each story for Bleve's
 	// collector (copies.go); noCount leaves the facets uncounted.
 	page    *groupPage
@@ -819,7 +817,8 @@ func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
 	}
 	sc := scratchPool.Get().(*countScratch)
 	fc.comboCounts, fc.yearCounts, fc.segCounts, fc.copyCombos = sc.comboCounts, sc.yearCounts, sc.segCounts, sc.copyCombos
-	fc.batch, fc.rows, fc.spans, fc.copyLocals = sc.batch, sc.rows, sc.spans, sc.copyLocals[:0]
+	fc.batch, fc.rows, fc.spans = sc.batch, sc.rows, sc.spans
+	fc.copyLocals, fc.keptLocals = sc.copyLocals[:0], sc.keptLocals[:0]
 	fc.tables.mu.Lock()
 	fc.sets, fc.years = fc.tables.sets, fc.tables.years
 	fc.tables.mu.Unlock()
@@ -828,7 +827,7 @@ func (fc *facetCounter) start(snap *scorch.IndexSnapshot) error {
 		stories := len(fc.tables.groups) + 1
 		fc.tables.mu.Unlock()
 		fc.seen = seenPool.get(stories)
-		fc.copyBitmaps = make([]*roaring.Bitmap, len(fc.segs))
+		fc.copyCombos = grow(fc.copyCombos, len(fc.sets)) // all zero, from the pool
 		fc.copySeg = -1
 	}
 	fc.counts = countsPool.Get().(*[]uint32)
@@ -853,7 +852,7 @@ func (fc *facetCounter) count(si int, local, num uint64) {
 	t := fc.segs[si]
 	r := t.row(local)
 	if fc.collapse && fc.copied(t, r) {
-		t.addSource(counts, r)
+		fc.copyCombos[t.combo[r]]++
 	} else {
 		t.addGlobal(counts, [][2]uint32{{t.off[r], t.off[r+1]}})
 	}
@@ -961,7 +960,6 @@ func (fc *facetCounter) startSegment(si int, mode int) {
 		// All zero, from the pool.
 		fc.comboCounts = grow(fc.comboCounts, len(fc.sets))
 		fc.yearCounts = grow(fc.yearCounts, len(fc.years)+1)
-		fc.copyCombos = grow(fc.copyCombos, len(fc.sets))
 		fc.bySets = true
 	}
 	v := len(fc.segs[si].global)
@@ -1127,6 +1125,10 @@ func (fc *facetCounter) result() (facetCounts, error) {
 		for y, n := range fc.yearCounts[1:] {
 			counts[fc.years[y]] += n
 		}
+		clear(fc.comboCounts)
+		clear(fc.yearCounts)
+	}
+	if fc.copies > 0 {
 		source := uint8(slices.Index(countedFields, fieldSource))
 		for c, n := range fc.copyCombos {
 			if n != 0 {
@@ -1137,8 +1139,6 @@ func (fc *facetCounter) result() (facetCounts, error) {
 				}
 			}
 		}
-		clear(fc.comboCounts)
-		clear(fc.yearCounts)
 		clear(fc.copyCombos)
 	}
 	take := func(o uint32) {
@@ -1170,7 +1170,7 @@ func (fc *facetCounter) result() (facetCounts, error) {
 	fc.counts = nil
 	fc.putSeen()
 	// Every segment's own counts were added up and cleared.
-	scratchPool.Put(&countScratch{fc.comboCounts, fc.yearCounts, fc.segCounts, fc.batch, fc.rows, fc.copyCombos, fc.copyLocals[:0], fc.spans})
+	scratchPool.Put(&countScratch{fc.comboCounts, fc.yearCounts, fc.segCounts, fc.batch, fc.rows, fc.copyCombos, fc.copyLocals[:0], fc.keptLocals[:0], fc.spans})
 	if fc.err != nil {
 		return nil, fc.err
 	}
