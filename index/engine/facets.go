@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -1193,7 +1194,12 @@ func offerValue(top []FacetValue, fv FacetValue, limit int) []FacetValue {
 
 // byCount orders facet values most frequent first, ties by value.
 func byCount(a, b FacetValue) int {
-	return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+	// The values are compared only on equal counts: offerValue asks this
+	// of every value a broad search counted, nearly all below the list.
+	if a.Count != b.Count {
+		return cmp.Compare(b.Count, a.Count)
+	}
+	return strings.Compare(a.Value, b.Value)
 }
 
 // countingContext makes Bleve's collector hand every match to fc.
