@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -431,7 +430,7 @@ func printResult(w io.Writer, q index.Query, r *web.SearchJSON, color bool) {
 		if h.Snippet != "" {
 			fmt.Fprintf(w, "    %s\n", readable(h.Snippet, color))
 		}
-		if len(h.Copies) > 0 {
+		if h.CopyCount > 0 {
 			fmt.Fprintf(w, "    also in %s  [--group %s --all-copies]\n", copySources(h), h.Group)
 		}
 	}
@@ -485,15 +484,9 @@ func isTerminal(w io.Writer) bool {
 // copySources names the sources of a hit's copies, each once, with how many
 // copies there are when that is more.
 func copySources(h web.HitJSON) string {
-	var sources []string
-	for _, c := range h.Copies {
-		if c.Source != "" && !slices.Contains(sources, c.Source) {
-			sources = append(sources, c.Source)
-		}
-	}
-	s := strings.Join(sources, ", ")
-	if len(h.Copies) > len(sources) {
-		s += fmt.Sprintf(" (%d copies)", len(h.Copies))
+	s := strings.Join(h.CopySources, ", ")
+	if h.CopyCount > len(h.CopySources) {
+		s += fmt.Sprintf(" (%d copies)", h.CopyCount)
 	}
 	return s
 }

@@ -312,3 +312,19 @@ func TestSearchCommandExport(t *testing.T) {
 		}
 	}
 }
+
+// The text output names every source that ran a story's other copies, and
+// counts the copies when there are more than sources.
+func TestCopySources(t *testing.T) {
+	for _, c := range []struct {
+		h    web.HitJSON
+		want string
+	}{
+		{web.HitJSON{CopyCount: 2, CopySources: []string{"Coast Wire", "Western Echo"}}, "Coast Wire, Western Echo"},
+		{web.HitJSON{CopyCount: 41, CopySources: []string{"Coast Wire", "Western Echo"}}, "Coast Wire, Western Echo (41 copies)"},
+	} {
+		if got := copySources(c.h); got != c.want {
+			t.Errorf("copySources(%d copies from %q) = %q, want %q", c.h.CopyCount, c.h.CopySources, got, c.want)
+		}
+	}
+}
