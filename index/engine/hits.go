@@ -38,7 +38,7 @@ func articleHit(h *search.DocumentMatch) Hit {
 		Published: publishedOf(h.Fields),
 		People:    fieldStrings(h.Fields[fieldPerson]),
 		Countries: fieldStrings(h.Fields[fieldCountry]),
-		Topics:    fieldStrings(h.Fields[fieldTopic]),
+		Topics:    storedTopics(h.Fields),
 		Group:     fieldString(h.Fields[fieldGroup]),
 		score:     h.Score,
 	}
@@ -53,7 +53,7 @@ func quoteHit(h *search.DocumentMatch) Hit {
 		Quote:       cmp.Or(fieldString(h.Fields[fieldQuote]), fieldString(h.Fields[fieldQuoteText])),
 		quoteSpan:   fieldString(h.Fields[fieldQuoteSpan]),
 		Speaker:     fieldString(h.Fields[fieldSpeaker]),
-		SpeakerType: fieldString(h.Fields[fieldSpeakerType]),
+		SpeakerType: storedSpeakerType(h.Fields),
 		score:       h.Score,
 	}
 }

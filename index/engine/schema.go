@@ -57,8 +57,12 @@ const (
 	fieldTopic          = FacetTopic
 	fieldSpeaker        = FacetSpeaker
 	fieldSpeakerType    = "speaker_type"
-	fieldQuotes         = "quotes" // an article's number of quote documents
-	fieldRecord         = "record" // Article.Record: stored, never searched
+	// The topics and the speaker type as hits show them: stored only,
+	// coded (codes.go); fieldTopic and fieldSpeakerType are searched.
+	fieldTopicCodes      = "topic_codes"
+	fieldSpeakerTypeCode = "speaker_type_code"
+	fieldQuotes          = "quotes" // an article's number of quote documents
+	fieldRecord          = "record" // Article.Record: stored, never searched
 	// fieldGroup is the story an article is a copy of (its group in the
 	// store, or its own id when it is the first or only one): articles
 	// and their quotations carry it, so that "group:ID" finds every copy.
@@ -92,11 +96,12 @@ var keywordFields = map[string]bool{
 // and a quote's own (the rest of a quote hit comes from its article).
 var (
 	// fieldPublished is read for an index from before mapping v9, which
-	// stored the date there, as a date field.
-	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished, fieldPerson, fieldCountry, fieldTopic, fieldGroup}
+	// stored the date there, as a date field; fieldTopic for one from
+	// before v10, which stored the topics' labels.
+	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished, fieldPerson, fieldCountry, fieldTopicCodes, fieldTopic, fieldGroup}
 	// fieldQuote is read for an index from before mapping v9, which
-	// stored the text there.
-	quoteHitFields = []string{fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerType}
+	// stored the text there; fieldSpeakerType for one from before v10.
+	quoteHitFields = []string{fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerTypeCode, fieldSpeakerType}
 )
 
 // Mapping builds the one mapping of the index. It is built to be small
@@ -110,8 +115,9 @@ var (
 // snippets found by analysing it again (highlight.go). Every facet is a
 // keyword without doc values (facets are counted from its postings); only
 // the date key keeps doc values, for sorting. An article stores the facet
-// values its hits show (people, countries, topics) and its Record, a
-// quotation its span and speaker.
+// values its hits show (people, countries, and topics as letters,
+// codes.go) and its Record, a quotation its span, speaker and speaker
+// type (a letter).
 func Mapping() *mapping.IndexMappingImpl {
 	text := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
@@ -195,7 +201,9 @@ func Mapping() *mapping.IndexMappingImpl {
 	article.AddFieldMappingsAt(fieldPerson, kw(true))
 	article.AddFieldMappingsAt(fieldOrg, kw(false))
 	article.AddFieldMappingsAt(fieldCountry, kw(true))
-	article.AddFieldMappingsAt(fieldTopic, kw(true))
+	// Searched by label, stored as letters (codes.go).
+	article.AddFieldMappingsAt(fieldTopic, kw(false))
+	article.AddFieldMappingsAt(fieldTopicCodes, storedOnly())
 	article.AddFieldMappingsAt(fieldSpeaker, kw(false))
 	article.AddFieldMappingsAt(fieldQuotes, storedOnly())
 	article.AddFieldMappingsAt(fieldRecord, storedOnly())
@@ -211,7 +219,8 @@ func Mapping() *mapping.IndexMappingImpl {
 	quote.AddFieldMappingsAt(fieldQuoteSpan, storedOnly())
 	quote.AddFieldMappingsAt(fieldQuoteText, storedOnly())
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
-	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
+	quote.AddFieldMappingsAt(fieldSpeakerType, kw(false))
+	quote.AddFieldMappingsAt(fieldSpeakerTypeCode, storedOnly())
 	quote.AddFieldMappingsAt(fieldSource, kw(false))
 	quote.AddFieldMappingsAt(fieldPublishedDay, kw(false))
 	quote.AddFieldMappingsAt(fieldPublishedMonth, kw(false))
@@ -297,6 +306,7 @@ func Documents(a Article) []Document {
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
 	common(doc, a)
+	setString(doc, fieldTopicCodes, packLabels(distinct(a.Topics), topicCodes))
 	if indexableDate(a.Published) {
 		doc[fieldPublishedAt] = storedTime(a.Published)
 	}
@@ -320,6 +330,9 @@ func Documents(a Article) []Document {
 		common(qd, a)
 		setString(qd, fieldSpeaker, q.Speaker)
 		setString(qd, fieldSpeakerType, q.SpeakerType)
+		if q.SpeakerType != "" {
+			qd[fieldSpeakerTypeCode] = packLabels([]string{q.SpeakerType}, speakerTypeCodes)
+		}
 		qd[fieldCopy] = quoteCopy(groupOf(a), q.Text)
 		out = append(out, Document{ID: QuoteID(a.ID, n), Fields: qd})
 	}

@@ -15,7 +15,7 @@ import (
 
 // storedArticleFields are the stored fields of an article's document.
 var storedArticleFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished,
-	fieldPerson, fieldCountry, fieldTopic, fieldQuotes, fieldRecord}
+	fieldPerson, fieldCountry, fieldTopicCodes, fieldTopic, fieldQuotes, fieldRecord}
 
 // Article reads back what the index stores of an article: everything but
 // its body and its organisations, which are searched and not stored (keep
@@ -41,7 +41,7 @@ func (e *Engine) Article(ctx context.Context, id string) (a Article, found bool,
 		Published: publishedOf(f),
 		People:    fieldStrings(f[fieldPerson]),
 		Countries: fieldStrings(f[fieldCountry]),
-		Topics:    fieldStrings(f[fieldTopic]),
+		Topics:    storedTopics(f),
 		Record:    fieldString(f[fieldRecord]),
 	}
 	n, _ := strconv.Atoi(fieldString(f[fieldQuotes]))
