@@ -264,6 +264,7 @@ type putter struct {
 	*Store
 	seq                                 int64
 	byID, byURL, insert, update, maxSeq *sql.Stmt
+	founder                             *sql.Stmt // a group's first article's signature (copyMark)
 }
 
 const articleColumns = `url, canonical_url, title, authors, source, published, language, body, content_hash`
@@ -287,6 +288,7 @@ func (s *Store) preparePut(ctx context.Context, tx *sql.Tx) (*putter, error) {
 		{&p.update, `UPDATE articles SET seq = ?, deleted = 0, url = ?, canonical_url = ?, title = ?, authors = ?, source = ?,
 			published = ?, language = ?, body = ?, content_hash = ?, group_id = COALESCE(?, group_id), signature = ? WHERE id = ?`},
 		{&p.maxSeq, `SELECT COALESCE(MAX(seq), 0) FROM articles`},
+		{&p.founder, `SELECT signature FROM articles WHERE id = ? AND group_id = id AND deleted = 0`},
 	} {
 		stmt, err := tx.PrepareContext(ctx, s.d.rebind(st.q))
 		if err != nil {
@@ -318,7 +320,7 @@ func (p *putter) done() error {
 }
 
 func (p *putter) close() {
-	for _, st := range []*sql.Stmt{p.byID, p.byURL, p.insert, p.update, p.maxSeq} {
+	for _, st := range []*sql.Stmt{p.byID, p.byURL, p.insert, p.update, p.maxSeq, p.founder} {
 		if st != nil {
 			st.Close()
 		}
@@ -373,6 +375,16 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 		}
 		group = sql.NullString{String: p.assign(a.ID, oldGroup, sig.Signature), Valid: true}
 		signature = sig.blob
+		if group.String != a.ID {
+			var founder []byte
+			err := p.founder.QueryRowContext(ctx, group.String).Scan(&founder)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return 0, fmt.Errorf("look up the signature of %s: %w", group.String, err)
+			}
+			if bytes.Equal(founder, sig.blob) {
+				signature = copyMark(sig.blob)
+			}
+		}
 	}
 	a.Group = ""
 	if g := groupOr(group, a.ID); g != a.ID {
