@@ -62,6 +62,10 @@ func (s *Store) syncGroups(ctx context.Context, tx *sql.Tx, last int64) error {
 	var (
 		stale  []string
 		marked []markedCopy
+		// founders maps the first article of a group read here to the
+		// mark its signature makes, so that a mark is checked without a
+		// query of its own when its group's first article was read too.
+		founders = map[string]string{}
 	)
 	for rows.Next() {
 		var (
@@ -87,6 +91,9 @@ func (s *Store) syncGroups(ctx context.Context, tx *sql.Tx, last int64) error {
 			return fmt.Errorf("signature of %s: %w", id, err)
 		}
 		g.det.Keep(groupOr(group, id), sig)
+		if groupOr(group, id) == id {
+			founders[id] = string(copyMark(b))
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read signatures: %w", err)
@@ -97,7 +104,7 @@ func (s *Store) syncGroups(ctx context.Context, tx *sql.Tx, last int64) error {
 			return fmt.Errorf("drop signature of %s: %w", id, err)
 		}
 	}
-	if err := s.keepMarked(ctx, tx, marked); err != nil {
+	if err := s.keepMarked(ctx, tx, marked, founders); err != nil {
 		return err
 	}
 	g.seq = last
@@ -139,8 +146,9 @@ type markedCopy struct{ id, group, mark string }
 // group's first article is live with the signature it stands for is left
 // (the detector keeps that signature); any other copy is signed again from
 // its body, kept and written whole.
-func (s *Store) keepMarked(ctx context.Context, tx *sql.Tx, marked []markedCopy) error {
-	founders := map[string]string{} // group -> the mark its first article's signature makes
+// founders holds the marks of the groups' first articles read with the
+// copies; the rest are read here.
+func (s *Store) keepMarked(ctx context.Context, tx *sql.Tx, marked []markedCopy, founders map[string]string) error {
 	for _, m := range marked {
 		if _, ok := founders[m.group]; ok {
 			continue
