@@ -297,9 +297,13 @@ func trainDict(id uint32, bodies [][]byte, total int) ([]byte, error) {
 
 // storeFormat is the SQLite store's format, kept in its user_version: 1
 // since bodies are compressed, 2 since they may name a dictionary in
-// body_dicts and content hashes are bytes. A store of a later format is
+// body_dicts and content hashes are bytes, 3 since dates may be bytes
+// (packTime), content hashes half as long and the URL and tombstone
+// indexes partial (partialIndexes). Rows of every earlier format are read
+// as they are, so an older store needs no rewrite: opening it drops its
+// old indexes and makes the partial ones. A store of a later format is
 // refused rather than misread.
-const storeFormat = 2
+const storeFormat = 3
 
 func checkFormat(ctx context.Context, tx *sql.Tx) error {
 	var v int

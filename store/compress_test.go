@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/klauspost/compress/zstd"
@@ -256,9 +257,12 @@ func zstdHeader(t *testing.T, frame []byte) zstd.Header {
 	return h
 }
 
-// TestSQLiteLayout checks that a new SQLite store has pages of pageSize
-// and keeps content hashes as 32 bytes; and that an article whose hash an
-// older store kept as hex is still Unchanged when put again.
+// TestSQLiteLayout checks that a new SQLite store has pages of pageSize,
+// keeps content hashes as their first 16 bytes and dates as tagged bytes,
+// and indexes only the rows with a URL and the tombstones; and that an
+// article whose hash or date an older store kept otherwise (32 bytes or 64
+// hex digits, RFC 3339 text) still reads back and is still Unchanged when
+// put again.
 func TestSQLiteLayout(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
@@ -267,31 +271,142 @@ func TestSQLiteLayout(t *testing.T) {
 	if err := s.db.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&size); err != nil || size != pageSize {
 		t.Errorf("page size %d (%v); want %d", size, err, pageSize)
 	}
-	a := Article{ID: "h", Title: "Hash", Body: "A body."}
+	published := time.Date(2024, 3, 1, 9, 30, 15, 0, time.UTC)
+	a := Article{ID: "h", Title: "Hash", Body: "A body.", Published: published}
 	if _, err := s.Put(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
-	var typ string
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT typeof(content_hash), length(content_hash) FROM articles WHERE id = 'h'`).Scan(&typ, &n); err != nil {
+	column := func(col string) (typ string, n int) {
+		t.Helper()
+		if err := s.db.QueryRowContext(ctx, `SELECT typeof(`+col+`), length(`+col+`) FROM articles WHERE id = 'h'`).Scan(&typ, &n); err != nil {
+			t.Fatal(err)
+		}
+		return typ, n
+	}
+	if typ, n := column("content_hash"); typ != "blob" || n != storedHashSize {
+		t.Errorf("content hash kept as %s of %d bytes; want a blob of %d", typ, n, storedHashSize)
+	}
+	if typ, n := column("published"); typ != "blob" || n != 6 {
+		t.Errorf("date kept as %s of %d bytes; want a blob of 6", typ, n)
+	}
+	wantBack := func(what string) {
+		t.Helper()
+		got, err := s.Get(ctx, "h")
+		if err != nil || !got.Published.Equal(published) || got.Body != a.Body {
+			t.Errorf("%s: got %v, %q (%v); want %v", what, got.Published, got.Body, err, published)
+		}
+		again := a
+		if res, err := s.Put(ctx, &again); err != nil || res != Unchanged {
+			t.Errorf("%s: put again: %v, %v; want unchanged", what, res, err)
+		}
+	}
+	wantBack("as written")
+	// As a store of format 2 kept them: the hash's 32 bytes, the date as
+	// RFC 3339 text.
+	whole := newRow(&a, "").hash
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET content_hash = ?, published = ? WHERE id = 'h'`, whole, formatTime(published)); err != nil {
 		t.Fatal(err)
 	}
-	if typ != "blob" || n != 32 {
-		t.Errorf("content hash kept as %s of %d bytes; want a blob of 32", typ, n)
+	if typ, n := column("content_hash"); typ != "blob" || n != 32 {
+		t.Fatalf("whole hash: %s of %d", typ, n)
 	}
-	// As a store of format 1 kept it: 64 hex digits in text.
-	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET content_hash = lower(hex(content_hash)) WHERE id = 'h'`); err != nil {
+	if typ, n := column("published"); typ != "text" || n != 20 {
+		t.Fatalf("text date: %s of %d", typ, n)
+	}
+	wantBack("format 2")
+	// As a store of format 1 kept the hash: 64 hex digits in text.
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET content_hash = lower(hex(?)) WHERE id = 'h'`, whole); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT typeof(content_hash), length(content_hash) FROM articles WHERE id = 'h'`).Scan(&typ, &n); err != nil || typ != "text" || n != 64 {
-		t.Fatalf("hex hash: %s of %d (%v)", typ, n, err)
+	if typ, n := column("content_hash"); typ != "text" || n != 64 {
+		t.Fatalf("hex hash: %s of %d", typ, n)
 	}
-	again := a
-	if res, err := s.Put(ctx, &again); err != nil || res != Unchanged {
-		t.Errorf("put again over a hex hash: %v, %v; want unchanged", res, err)
-	}
+	wantBack("format 1")
 	changed := Article{ID: "h", Title: "Hash", Body: "Another body."}
 	if res, err := s.Put(ctx, &changed); err != nil || res != Updated {
 		t.Errorf("put a new body over a hex hash: %v, %v; want updated", res, err)
+	}
+
+	// Only URLs and tombstones are indexed, and the lookups use them.
+	for _, b := range []Article{{ID: "u", URL: "https://example.com/news/1", Body: "With a URL."}, {ID: "d", Body: "Gone."}} {
+		if _, err := s.Put(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Delete(ctx, "d"); err != nil {
+		t.Fatal(err)
+	}
+	for index, want := range map[string]int{"articles_url": 1, "articles_tombstones": 1, "articles_canonical_url": 0, "articles_deleted": 0} {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?`, index).Scan(&n); err != nil || n != want {
+			t.Errorf("index %s: %d (%v), want %d", index, n, err, want)
+		}
+	}
+	for q, index := range map[string]string{
+		`SELECT id FROM articles WHERE canonical_url = ? ORDER BY deleted, seq DESC LIMIT 1`: "articles_url",
+		`SELECT COUNT(*) FROM articles WHERE deleted <> 0`:                                   "articles_tombstones",
+	} {
+		var plan strings.Builder
+		var args []any
+		if strings.Contains(q, "?") {
+			args = append(args, "x")
+		}
+		rows, err := s.db.QueryContext(ctx, `EXPLAIN QUERY PLAN `+q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan.WriteString(detail + "; ")
+		}
+		rows.Close()
+		if !strings.Contains(plan.String(), index) {
+			t.Errorf("%s: plan %q does not use %s", q, plan.String(), index)
+		}
+	}
+	if n, err := s.Count(ctx); err != nil || n != 2 {
+		t.Errorf("Count: %d, %v; want 2", n, err)
+	}
+	// A store of format 2 had every row in both indexes: they go when it
+	// is opened.
+	for _, q := range []string{`CREATE INDEX articles_canonical_url ON articles (canonical_url)`, `CREATE INDEX articles_deleted ON articles (deleted)`} {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = openTest(t, dir)
+	var old int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE name IN ('articles_canonical_url', 'articles_deleted')`).Scan(&old); err != nil || old != 0 {
+		t.Errorf("format 2's indexes after opening: %d (%v), want none", old, err)
+	}
+}
+
+// TestPackedDates round-trips dates through SQLite's bytes, and reads the
+// RFC 3339 text of earlier formats (and PostgreSQL's) as before.
+func TestPackedDates(t *testing.T) {
+	for _, d := range []time.Time{
+		time.Date(2024, 3, 1, 9, 30, 15, 0, time.UTC),
+		time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC),
+		time.Date(1066, 10, 14, 9, 0, 0, 0, time.UTC),
+		time.Date(2999, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Unix(0, 0).UTC(),
+	} {
+		got, err := parsePublished(string(packTime(d)))
+		if err != nil || !got.Equal(d) {
+			t.Errorf("%v: read back %v, %v", d, got, err)
+		}
+		if got, err := parsePublished(formatTime(d)); err != nil || !got.Equal(d) {
+			t.Errorf("%v as text: read back %v, %v", d, got, err)
+		}
+	}
+	for _, bad := range []string{"\x01", "\x01\x80", string(append(packTime(time.Now()), 0)), "yesterday"} {
+		if got, err := parsePublished(bad); err == nil {
+			t.Errorf("parsePublished(%q) = %v, want an error", bad, got)
+		}
 	}
 }

@@ -40,7 +40,7 @@ func (d postgresDialect) name() string { return d.where }
 // schema matches SQLite's column for column (deleted an integer, published
 // RFC 3339 text), so both run the same queries.
 func (postgresDialect) schema() []string {
-	return []string{
+	return append([]string{
 		`CREATE TABLE IF NOT EXISTS articles (
 			id            TEXT PRIMARY KEY,
 			seq           BIGINT NOT NULL,
@@ -56,9 +56,7 @@ func (postgresDialect) schema() []string {
 			content_hash  TEXT NOT NULL DEFAULT ''
 		)`,
 		`CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles (seq)`,
-		`CREATE INDEX IF NOT EXISTS articles_canonical_url ON articles (canonical_url)`,
-		`CREATE INDEX IF NOT EXISTS articles_deleted ON articles (deleted)`,
-	}
+	}, partialIndexes...)
 }
 
 func (postgresDialect) rebind(q string) string { return rebindDollar(q) }

@@ -113,7 +113,7 @@ func createSQLite(ctx context.Context, path string) error {
 func (d sqliteDialect) name() string { return d.path }
 
 func (sqliteDialect) schema() []string {
-	return []string{
+	return append([]string{
 		`CREATE TABLE IF NOT EXISTS articles (
 			id            TEXT PRIMARY KEY,
 			seq           INTEGER NOT NULL,
@@ -129,10 +129,7 @@ func (sqliteDialect) schema() []string {
 			content_hash  TEXT NOT NULL DEFAULT ''
 		)`,
 		`CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles (seq)`,
-		`CREATE INDEX IF NOT EXISTS articles_canonical_url ON articles (canonical_url)`,
-		// Lets Count read a small index instead of every row.
-		`CREATE INDEX IF NOT EXISTS articles_deleted ON articles (deleted)`,
-	}
+	}, partialIndexes...)
 }
 
 func (sqliteDialect) rebind(q string) string { return q }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -263,6 +264,7 @@ type putter struct {
 	*Store
 	seq                                 int64
 	byID, byURL, insert, update, maxSeq *sql.Stmt
+	founder                             *sql.Stmt // a group's first article's signature (copyMark)
 }
 
 const articleColumns = `url, canonical_url, title, authors, source, published, language, body, content_hash`
@@ -286,6 +288,7 @@ func (s *Store) preparePut(ctx context.Context, tx *sql.Tx) (*putter, error) {
 		{&p.update, `UPDATE articles SET seq = ?, deleted = 0, url = ?, canonical_url = ?, title = ?, authors = ?, source = ?,
 			published = ?, language = ?, body = ?, content_hash = ?, group_id = COALESCE(?, group_id), signature = ? WHERE id = ?`},
 		{&p.maxSeq, `SELECT COALESCE(MAX(seq), 0) FROM articles`},
+		{&p.founder, `SELECT signature FROM articles WHERE id = ? AND group_id = id AND deleted = 0`},
 	} {
 		stmt, err := tx.PrepareContext(ctx, s.d.rebind(st.q))
 		if err != nil {
@@ -317,7 +320,7 @@ func (p *putter) done() error {
 }
 
 func (p *putter) close() {
-	for _, st := range []*sql.Stmt{p.byID, p.byURL, p.insert, p.update, p.maxSeq} {
+	for _, st := range []*sql.Stmt{p.byID, p.byURL, p.insert, p.update, p.maxSeq, p.founder} {
 		if st != nil {
 			st.Close()
 		}
@@ -372,6 +375,16 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 		}
 		group = sql.NullString{String: p.assign(a.ID, oldGroup, sig.Signature), Valid: true}
 		signature = sig.blob
+		if group.String != a.ID {
+			var founder []byte
+			err := p.founder.QueryRowContext(ctx, group.String).Scan(&founder)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return 0, fmt.Errorf("look up the signature of %s: %w", group.String, err)
+			}
+			if bytes.Equal(founder, sig.blob) {
+				signature = copyMark(sig.blob)
+			}
+		}
 	}
 	a.Group = ""
 	if g := groupOr(group, a.ID); g != a.ID {
@@ -379,13 +392,13 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	}
 	if !exists {
 		if _, err := p.insert.ExecContext(ctx, a.ID, p.seq, row.url, row.canonical, row.title, row.authors,
-			row.source, row.published, row.language, p.packBody(row.body), p.packHash(row.hash), group, signature); err != nil {
+			row.source, p.packPublished(row), row.language, p.packBody(row.body), p.packHash(row.hash), group, signature); err != nil {
 			return 0, fmt.Errorf("insert: %w", err)
 		}
 		return Added, nil
 	}
 	if _, err := p.update.ExecContext(ctx, p.seq, row.url, row.canonical, row.title, row.authors,
-		row.source, row.published, row.language, p.packBody(row.body), p.packHash(row.hash), group, signature, a.ID); err != nil {
+		row.source, p.packPublished(row), row.language, p.packBody(row.body), p.packHash(row.hash), group, signature, a.ID); err != nil {
 		return 0, fmt.Errorf("update: %w", err)
 	}
 	if deleted {
@@ -399,7 +412,8 @@ type row struct {
 	url, title                    string
 	canonical, authors, published sql.NullString
 	source, language, body        string
-	hash                          []byte // SHA-256
+	hash                          []byte    // SHA-256
+	at                            time.Time // published, as formatTime keeps it
 }
 
 func newRow(a *Article, canonical string) row {
@@ -413,6 +427,7 @@ func newRow(a *Article, canonical string) row {
 	}
 	if !a.Published.IsZero() {
 		r.published = sql.NullString{String: formatTime(a.Published), Valid: true}
+		r.at = a.Published.UTC().Truncate(time.Second)
 	}
 	r.hash = r.contentHash()
 	return r
@@ -429,27 +444,38 @@ func (r row) contentHash() []byte {
 	return h.Sum(nil)
 }
 
-// packHash is the value a content hash is written as: its 32 bytes on
-// SQLite, half the 64 hex digits stores before format 2 wrote; hex on
-// PostgreSQL, whose column is text.
+// packHash is the value a content hash is written as: its first
+// storedHashSize bytes on SQLite; hex on PostgreSQL, whose column is text.
+// Stores before format 2 kept the 64 hex digits on SQLite too, and format
+// 2 the 32 bytes.
 func (s *Store) packHash(h []byte) any { return packHash(s.d, h) }
+
+// storedHashSize is how much of a SHA-256 content hash SQLite keeps: it
+// only tells an unchanged article from a changed one, for which 128 bits
+// are as good as 256 (no accidental collision among any number of
+// articles an archive will hold), at half the bytes.
+const storedHashSize = 16
 
 // packHash is Store.packHash for a dialect, for writers without a Store
 // (the tests' stores of earlier formats).
 func packHash(d dialect, h []byte) any {
 	if d.compresses() {
-		return h
+		return h[:storedHashSize]
 	}
 	return hex.EncodeToString(h)
 }
 
-// sameHash says whether a stored content hash, bytes or hex (as every
-// PostgreSQL store and SQLite stores before format 2 keep it), is h.
+// sameHash says whether a stored content hash, bytes (whole, or the first
+// storedHashSize) or hex (as every PostgreSQL store and SQLite stores
+// before format 2 keep it), is h.
 func sameHash(stored any, h []byte) bool {
 	switch v := stored.(type) {
 	case []byte:
-		if len(v) == len(h) {
+		switch len(v) {
+		case len(h):
 			return bytes.Equal(v, h)
+		case storedHashSize:
+			return bytes.Equal(v, h[:storedHashSize])
 		}
 		return string(v) == hex.EncodeToString(h)
 	case string:
@@ -458,11 +484,42 @@ func sameHash(stored any, h []byte) bool {
 	return false
 }
 
-// formatTime is how Published is stored: UTC, RFC 3339, to the second.
-// Sub-second precision is dropped because no news date carries it and the
-// text form then sorts and compares simply.
+// formatTime is how Published was stored before format 3, and still is on
+// PostgreSQL and in the content hash: UTC, RFC 3339, to the second.
+// Sub-second precision is dropped because no news date carries it.
 func formatTime(t time.Time) string {
 	return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+}
+
+// publishedTag starts a date as SQLite keeps it since format 3: the tag,
+// then its Unix seconds as a signed varint, 6 bytes where the RFC 3339 text
+// is 20. No query compares dates in SQL (the index does), so the column
+// need not sort. The tag is no digit, so the text form is told apart.
+const publishedTag = 0x01
+
+// packPublished is the value a row's date is written as: the tagged bytes
+// on SQLite, the text on PostgreSQL, whose column is text.
+func (s *Store) packPublished(r row) any {
+	if !r.published.Valid || !s.d.compresses() {
+		return r.published
+	}
+	return packTime(r.at)
+}
+
+func packTime(t time.Time) []byte {
+	return binary.AppendVarint([]byte{publishedTag}, t.Unix())
+}
+
+// parsePublished reads a stored date in either form.
+func parsePublished(s string) (time.Time, error) {
+	if len(s) > 0 && s[0] == publishedTag {
+		secs, n := binary.Varint([]byte(s[1:]))
+		if n <= 0 || n != len(s)-1 {
+			return time.Time{}, fmt.Errorf("bad date bytes %x", s)
+		}
+		return time.Unix(secs, 0).UTC(), nil
+	}
+	return time.Parse(time.RFC3339, s)
 }
 
 // ContentID is the id given to an article with neither id nor URL: a hash of
@@ -626,7 +683,7 @@ func (s *Store) scanChanges(rows *sql.Rows) ([]Change, error) {
 				}
 			}
 			if published.Valid {
-				t, err := time.Parse(time.RFC3339, published.String)
+				t, err := parsePublished(published.String)
 				if err != nil {
 					return nil, fmt.Errorf("article %s: published: %w", c.ID, err)
 				}
@@ -648,10 +705,13 @@ func (s *Store) LastSeq(ctx context.Context) (int64, error) {
 	return seq, nil
 }
 
-// Count returns the number of live (not deleted) articles.
+// Count returns the number of live (not deleted) articles: every row less
+// the tombstones, each counted on the smallest index that holds it
+// (partialIndexes).
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE deleted = 0`).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM articles) -
+		(SELECT COUNT(*) FROM articles WHERE deleted <> 0)`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count: %w", err)
 	}
 	return n, nil
@@ -671,4 +731,16 @@ func rebindDollar(q string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// partialIndexes index only the rows a query looks for, in both dialects:
+// the articles that have a URL (one without, as many are, is never looked
+// up by it), and the tombstones (Count takes them from every row). Until
+// format 3 every row was in both, about 10 bytes a row each; the old
+// indexes are dropped when a store is opened.
+var partialIndexes = []string{
+	`DROP INDEX IF EXISTS articles_canonical_url`,
+	`CREATE INDEX IF NOT EXISTS articles_url ON articles (canonical_url) WHERE canonical_url IS NOT NULL`,
+	`DROP INDEX IF EXISTS articles_deleted`,
+	`CREATE INDEX IF NOT EXISTS articles_tombstones ON articles (seq) WHERE deleted <> 0`,
 }

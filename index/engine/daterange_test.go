@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,5 +162,35 @@ func testPublishedRange(t *testing.T, ix *testIndex) {
 	}
 	if int(r.Total) != n {
 		t.Errorf("published:>=%s: %d articles, want %d", from.Format(time.RFC3339Nano), r.Total, n)
+	}
+}
+
+// TestPublishedKeyOrder checks that date keys sort as their dates do,
+// whole seconds (no fraction) and fractions with trailing zeros among them,
+// and that a whole second's key is 14 bytes.
+func TestPublishedKeyOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	base := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	var times []time.Time
+	for _, ns := range []int64{0, 1, 10, 100_000_000, 120_000_000, 500_000_000, 999_999_999, 1_000_000_000, 1_000_000_001} {
+		times = append(times, base.Add(time.Duration(ns)))
+	}
+	for range 500 {
+		ns := rng.Int64N(int64(3 * time.Second))
+		if rng.IntN(2) == 0 {
+			ns -= ns % int64(time.Millisecond) // trailing zeros
+		}
+		times = append(times, base.Add(time.Duration(ns)))
+	}
+	for _, a := range times {
+		for _, b := range times {
+			ka, kb := a.Format(publishedKeyLayout), b.Format(publishedKeyLayout)
+			if a.Compare(b) != strings.Compare(ka, kb) {
+				t.Fatalf("%v vs %v: keys %q, %q sort otherwise", a, b, ka, kb)
+			}
+		}
+	}
+	if k := base.Format(publishedKeyLayout); k != "20240301120000" {
+		t.Errorf("a whole second's key is %q", k)
 	}
 }

@@ -30,30 +30,63 @@ func hitsOf(sr *bleve.SearchResult, quotes bool) []Hit {
 
 // articleHit reads one article hit's stored fields.
 func articleHit(h *search.DocumentMatch) Hit {
+	a, published := articleValues(h.Fields)
 	return Hit{
 		ID:        h.ID,
-		Title:     fieldString(h.Fields[fieldTitle]),
-		URL:       fieldString(h.Fields[fieldURL]),
-		Source:    fieldString(h.Fields[fieldSource]),
-		Published: publishedOf(h.Fields),
-		People:    fieldStrings(h.Fields[fieldPerson]),
-		Countries: fieldStrings(h.Fields[fieldCountry]),
-		Topics:    fieldStrings(h.Fields[fieldTopic]),
-		Group:     fieldString(h.Fields[fieldGroup]),
+		Title:     a.title,
+		URL:       a.url,
+		Source:    a.source,
+		Published: published,
+		People:    a.people,
+		Countries: a.countries,
+		Topics:    a.topics,
+		Group:     a.group,
 		score:     h.Score,
 	}
+}
+
+// articleValues reads an article document's stored values: packed, or
+// field by field as an index from before mapping v11 stored them.
+func articleValues(f map[string]any) (storedArticle, time.Time) {
+	if a, ok := unpackArticle(fieldString(f[fieldValues])); ok {
+		t, _ := readStoredTime(a.published)
+		return a, t
+	}
+	return storedArticle{
+		title:     fieldString(f[fieldTitle]),
+		url:       fieldString(f[fieldURL]),
+		source:    fieldString(f[fieldSource]),
+		group:     fieldString(f[fieldGroup]),
+		quotes:    fieldString(f[fieldQuotes]),
+		record:    fieldString(f[fieldRecord]),
+		people:    fieldStrings(f[fieldPerson]),
+		countries: fieldStrings(f[fieldCountry]),
+		topics:    storedTopics(f),
+	}, publishedOf(f)
 }
 
 // quoteHit reads one quotation hit's stored fields; addArticles adds its
 // article's.
 func quoteHit(h *search.DocumentMatch) Hit {
+	if q, ok := unpackQuote(fieldString(h.Fields[fieldValues])); ok {
+		return Hit{
+			ID:          quoteArticle(h.ID),
+			QuoteID:     h.ID,
+			Quote:       q.text,
+			quoteSpan:   q.span,
+			Speaker:     q.speaker,
+			SpeakerType: q.speakerType,
+			score:       h.Score,
+		}
+	}
+	// An index from before mapping v11, field by field.
 	return Hit{
 		ID:          quoteArticle(h.ID),
 		QuoteID:     h.ID,
 		Quote:       cmp.Or(fieldString(h.Fields[fieldQuote]), fieldString(h.Fields[fieldQuoteText])),
 		quoteSpan:   fieldString(h.Fields[fieldQuoteSpan]),
 		Speaker:     fieldString(h.Fields[fieldSpeaker]),
-		SpeakerType: fieldString(h.Fields[fieldSpeakerType]),
+		SpeakerType: storedSpeakerType(h.Fields),
 		score:       h.Score,
 	}
 }

@@ -97,6 +97,14 @@ func quoteTexts(bodies func(ctx context.Context, ids []string) (map[string]strin
 					out[id] = string(f.Value())
 				case fieldQuoteSpan:
 					spans[id] = string(f.Value())
+				case fieldValues:
+					if q, ok := unpackQuote(string(f.Value())); ok {
+						if q.text != "" {
+							out[id] = q.text
+						} else if q.span != "" {
+							spans[id] = q.span
+						}
+					}
 				}
 			})
 			if _, ok := out[id]; !ok && spans[id] != "" {

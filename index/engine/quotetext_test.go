@@ -42,8 +42,18 @@ func TestQuoteTextFromBody(t *testing.T) {
 		}
 		fields := map[string]string{}
 		doc.VisitFields(func(f bleveindex.Field) {
-			if f.Name() == fieldQuote || f.Name() == fieldQuoteSpan || f.Name() == fieldQuoteText { // a document read back holds its stored fields alone
+			switch f.Name() { // a document read back holds its stored fields alone
+			case fieldQuote, fieldQuoteSpan, fieldQuoteText:
 				fields[f.Name()] = string(f.Value())
+			case fieldValues: // packed since mapping v11
+				if q, ok := unpackQuote(string(f.Value())); ok {
+					if q.span != "" {
+						fields[fieldQuoteSpan] = q.span
+					}
+					if q.text != "" {
+						fields[fieldQuoteText] = q.text
+					}
+				}
 			}
 		})
 		stored[QuoteID(a.ID, n)] = fields
@@ -162,14 +172,21 @@ func TestStoredTime(t *testing.T) {
 	if err != nil || doc == nil {
 		t.Fatalf("read %s: %v", a.ID, err)
 	}
+	// Since mapping v11 the date is stored with the rest of the article's
+	// values, packed (packed.go).
 	stored := map[string]string{}
 	doc.VisitFields(func(f bleveindex.Field) {
-		if f.Name() == fieldPublished || f.Name() == fieldPublishedAt {
+		switch f.Name() {
+		case fieldPublished, fieldPublishedAt:
 			stored[f.Name()] = string(f.Value())
+		case fieldValues:
+			if v, ok := unpackArticle(string(f.Value())); ok {
+				stored[f.Name()] = v.published
+			}
 		}
 	})
 	closeSnap()
-	if diff := cmp.Diff(map[string]string{fieldPublishedAt: storedTime(when)}, stored); diff != "" {
+	if diff := cmp.Diff(map[string]string{fieldValues: storedTime(when)}, stored); diff != "" {
 		t.Errorf("stored date (-want +got):\n%s", diff)
 	}
 	page, found, err := ix.Article(context.Background(), a.ID)

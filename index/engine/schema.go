@@ -57,8 +57,18 @@ const (
 	fieldTopic          = FacetTopic
 	fieldSpeaker        = FacetSpeaker
 	fieldSpeakerType    = "speaker_type"
-	fieldQuotes         = "quotes" // an article's number of quote documents
-	fieldRecord         = "record" // Article.Record: stored, never searched
+	// The topics and the speaker type as hits show them: stored only,
+	// coded (codes.go); fieldTopic and fieldSpeakerType are searched.
+	fieldTopicCodes      = "topic_codes"
+	fieldSpeakerTypeCode = "speaker_type_code"
+	fieldQuotes          = "quotes" // an article's number of quote documents
+	fieldRecord          = "record" // Article.Record: stored, never searched
+	// fieldValues is every value a document stores, packed in one
+	// (packed.go); since mapping v11 no other field is stored. The fields
+	// above that only stored a value are still set, for an index from
+	// before, which a follower may be writing to until a reindex replaces
+	// it and which reads them; this mapping leaves them out.
+	fieldValues = "values"
 	// fieldGroup is the story an article is a copy of (its group in the
 	// store, or its own id when it is the first or only one): articles
 	// and their quotations carry it, so that "group:ID" finds every copy.
@@ -92,11 +102,13 @@ var keywordFields = map[string]bool{
 // and a quote's own (the rest of a quote hit comes from its article).
 var (
 	// fieldPublished is read for an index from before mapping v9, which
-	// stored the date there, as a date field.
-	articleHitFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished, fieldPerson, fieldCountry, fieldTopic, fieldGroup}
+	// stored the date there, as a date field; fieldTopic for one from
+	// before v10, which stored the topics' labels.
+	// The fields after fieldValues are read for an index from before v11.
+	articleHitFields = []string{fieldValues, fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished, fieldPerson, fieldCountry, fieldTopicCodes, fieldTopic, fieldGroup}
 	// fieldQuote is read for an index from before mapping v9, which
-	// stored the text there.
-	quoteHitFields = []string{fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerType}
+	// stored the text there; fieldSpeakerType for one from before v10.
+	quoteHitFields = []string{fieldValues, fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerTypeCode, fieldSpeakerType}
 )
 
 // Mapping builds the one mapping of the index. It is built to be small
@@ -109,9 +121,11 @@ var (
 // quotation phrases are checked against their text (phrase.go) and their
 // snippets found by analysing it again (highlight.go). Every facet is a
 // keyword without doc values (facets are counted from its postings); only
-// the date key keeps doc values, for sorting. An article stores the facet
-// values its hits show (people, countries, topics) and its Record, a
-// quotation its span and speaker.
+// the date key keeps doc values, for sorting. An article stores the
+// values its hits show (title, URL, source, date, people, countries, and
+// topics as letters, codes.go) and its Record, a quotation its span,
+// speaker and speaker type (a letter), all of a document's in one value
+// (packed.go).
 func Mapping() *mapping.IndexMappingImpl {
 	text := func(store bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
@@ -157,7 +171,10 @@ func Mapping() *mapping.IndexMappingImpl {
 
 	article := mapping.NewDocumentStaticMapping()
 	article.AddFieldMappingsAt(fieldType, kw(false))
-	article.AddFieldMappingsAt(fieldTitle, text(true))
+	// Every value a hit or the article's page reads is stored in
+	// fieldValues (packed.go); no other field stores one.
+	article.AddFieldMappingsAt(fieldValues, storedOnly())
+	article.AddFieldMappingsAt(fieldTitle, text(false))
 	// The body keeps no term vectors: they were more than a third of the
 	// index. Its phrases are checked against the text (phrase.go) and its
 	// snippets found by analysing it again (highlight.go).
@@ -178,28 +195,25 @@ func Mapping() *mapping.IndexMappingImpl {
 	}
 	article.AddFieldMappingsAt(fieldTitlePairs, pairs())
 	article.AddFieldMappingsAt(fieldBodyPairs, pairs())
-	article.AddFieldMappingsAt(fieldURL, storedOnly())
-	article.AddFieldMappingsAt(fieldSource, kw(true))
-	// The date as hits show it: stored, not indexed, as a few characters
-	// (storedTime). A date field stores its nanoseconds and its layout,
+	article.AddFieldMappingsAt(fieldSource, kw(false))
+	// The date as hits show it: stored in fieldValues, not indexed, as a
+	// few characters (storedTime). A date field stores its nanoseconds and its layout,
 	// 36 bytes an article, and is indexed as 16 terms, one per four bits
 	// of its nanoseconds: more than a fifth of the index, a quotation's
 	// the same again. Ranges search the date's year, month and day as
 	// keywords instead (three terms), and the date key inside a day
 	// (daterange.go).
-	article.AddFieldMappingsAt(fieldPublishedAt, storedOnly())
 	article.AddFieldMappingsAt(fieldPublishedDay, kw(false))
 	article.AddFieldMappingsAt(fieldPublishedMonth, kw(false))
 	article.AddFieldMappingsAt(fieldPublishedKey, publishedKey())
 	article.AddFieldMappingsAt(fieldYear, kw(false))
-	article.AddFieldMappingsAt(fieldPerson, kw(true))
+	article.AddFieldMappingsAt(fieldPerson, kw(false))
 	article.AddFieldMappingsAt(fieldOrg, kw(false))
-	article.AddFieldMappingsAt(fieldCountry, kw(true))
-	article.AddFieldMappingsAt(fieldTopic, kw(true))
+	article.AddFieldMappingsAt(fieldCountry, kw(false))
+	// Searched by label, stored as letters (codes.go).
+	article.AddFieldMappingsAt(fieldTopic, kw(false))
 	article.AddFieldMappingsAt(fieldSpeaker, kw(false))
-	article.AddFieldMappingsAt(fieldQuotes, storedOnly())
-	article.AddFieldMappingsAt(fieldRecord, storedOnly())
-	article.AddFieldMappingsAt(fieldGroup, kw(true))
+	article.AddFieldMappingsAt(fieldGroup, kw(false))
 
 	quote := mapping.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fieldType, kw(false))
@@ -208,10 +222,9 @@ func Mapping() *mapping.IndexMappingImpl {
 	quoteText := text(false)
 	quoteText.IncludeTermVectors = false
 	quote.AddFieldMappingsAt(fieldQuote, quoteText)
-	quote.AddFieldMappingsAt(fieldQuoteSpan, storedOnly())
-	quote.AddFieldMappingsAt(fieldQuoteText, storedOnly())
-	quote.AddFieldMappingsAt(fieldSpeaker, kw(true))
-	quote.AddFieldMappingsAt(fieldSpeakerType, kw(true))
+	quote.AddFieldMappingsAt(fieldValues, storedOnly())
+	quote.AddFieldMappingsAt(fieldSpeaker, kw(false))
+	quote.AddFieldMappingsAt(fieldSpeakerType, kw(false))
 	quote.AddFieldMappingsAt(fieldSource, kw(false))
 	quote.AddFieldMappingsAt(fieldPublishedDay, kw(false))
 	quote.AddFieldMappingsAt(fieldPublishedMonth, kw(false))
@@ -297,9 +310,17 @@ func Documents(a Article) []Document {
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
 	common(doc, a)
+	setString(doc, fieldTopicCodes, packLabels(distinct(a.Topics), topicCodes))
+	var published string
 	if indexableDate(a.Published) {
-		doc[fieldPublishedAt] = storedTime(a.Published)
+		published = storedTime(a.Published)
+		doc[fieldPublishedAt] = published
 	}
+	doc[fieldValues] = packArticle(storedArticle{
+		title: a.Title, url: a.URL, source: a.Source, published: published, group: groupOf(a),
+		quotes: strconv.Itoa(len(a.Quotes)), record: a.Record,
+		people: distinct(a.People), countries: distinct(a.Countries), topics: distinct(a.Topics),
+	})
 	var speakers []string
 	for _, q := range a.Quotes {
 		speakers = appendNew(speakers, q.Speaker)
@@ -311,15 +332,22 @@ func Documents(a Article) []Document {
 			fieldType:  typeQuote,
 			fieldQuote: q.Text,
 		}
+		stored := storedQuote{speaker: q.Speaker, speakerType: q.SpeakerType}
 		if span, ok := quoteSpan(a.Body, q.Text); ok {
 			qd[fieldQuoteSpan] = span
+			stored.span = span
 		} else {
 			setString(qd, fieldQuoteText, q.Text)
+			stored.text = q.Text
 		}
+		qd[fieldValues] = packQuote(stored)
 		// What the filters and facets need of its article.
 		common(qd, a)
 		setString(qd, fieldSpeaker, q.Speaker)
 		setString(qd, fieldSpeakerType, q.SpeakerType)
+		if q.SpeakerType != "" {
+			qd[fieldSpeakerTypeCode] = packLabels([]string{q.SpeakerType}, speakerTypeCodes)
+		}
 		qd[fieldCopy] = quoteCopy(groupOf(a), q.Text)
 		out = append(out, Document{ID: QuoteID(a.ID, n), Fields: qd})
 	}
@@ -355,8 +383,15 @@ var (
 	maxDate = time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
-// publishedKeyLayout sorts as the dates do: indexable years have four digits.
-const publishedKeyLayout = "20060102150405.000000000"
+// publishedKeyLayout sorts as the dates do: indexable years have four
+// digits, and the fraction of a second comes without its trailing zeros,
+// or not at all when it is zero (nearly every article's date), so that the
+// key is 14 bytes and not 24 in every document's doc values and term. A
+// key without a fraction sorts before the same second with one, and two
+// fractions as their digits do, so the order is the dates'. (Mapping v9 and
+// earlier wrote all nine digits; a range over such keys, whose ends are
+// written this way, still includes and excludes the same dates.)
+const publishedKeyLayout = "20060102150405.999999999"
 
 func indexableDate(t time.Time) bool {
 	return !t.IsZero() && t.After(minDate) && t.Before(maxDate)

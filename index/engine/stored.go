@@ -14,8 +14,8 @@ import (
 // quotations an article no longer has, and for the archive's counts.
 
 // storedArticleFields are the stored fields of an article's document.
-var storedArticleFields = []string{fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished,
-	fieldPerson, fieldCountry, fieldTopic, fieldQuotes, fieldRecord}
+var storedArticleFields = []string{fieldValues, fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished,
+	fieldPerson, fieldCountry, fieldTopicCodes, fieldTopic, fieldQuotes, fieldRecord}
 
 // Article reads back what the index stores of an article: everything but
 // its body and its organisations, which are searched and not stored (keep
@@ -32,20 +32,19 @@ func (e *Engine) Article(ctx context.Context, id string) (a Article, found bool,
 	if len(res.Hits) == 0 {
 		return a, false, nil
 	}
-	f := res.Hits[0].Fields
+	v, published := articleValues(res.Hits[0].Fields)
 	a = Article{
 		ID:        id,
-		Title:     fieldString(f[fieldTitle]),
-		URL:       fieldString(f[fieldURL]),
-		Source:    fieldString(f[fieldSource]),
-		Published: publishedOf(f),
-		People:    fieldStrings(f[fieldPerson]),
-		Countries: fieldStrings(f[fieldCountry]),
-		Topics:    fieldStrings(f[fieldTopic]),
-		Record:    fieldString(f[fieldRecord]),
+		Title:     v.title,
+		URL:       v.url,
+		Source:    v.source,
+		Published: published,
+		People:    v.people,
+		Countries: v.countries,
+		Topics:    v.topics,
+		Record:    v.record,
 	}
-	n, _ := strconv.Atoi(fieldString(f[fieldQuotes]))
-	if a.Quotes, err = e.quotations(ctx, id, n); err != nil {
+	if a.Quotes, err = e.quotations(ctx, id, v.quoteCount()); err != nil {
 		return a, false, err
 	}
 	return a, true, nil
@@ -92,7 +91,7 @@ func (e *Engine) QuoteCounts(ctx context.Context, articleIDs []string) (map[stri
 		return nil, nil
 	}
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(articleIDs), len(articleIDs), 0, false)
-	req.Fields = []string{fieldQuotes}
+	req.Fields = []string{fieldValues, fieldQuotes}
 	req.Score = bleve.ScoreNone
 	res, err := e.b.SearchInContext(ctx, req)
 	if err != nil {
@@ -100,7 +99,8 @@ func (e *Engine) QuoteCounts(ctx context.Context, articleIDs []string) (map[stri
 	}
 	out := make(map[string]int, len(res.Hits))
 	for _, h := range res.Hits {
-		n, err := strconv.Atoi(fieldString(h.Fields[fieldQuotes]))
+		v, _ := articleValues(h.Fields)
+		n, err := strconv.Atoi(v.quotes)
 		if err == nil {
 			out[h.ID] = n
 		}

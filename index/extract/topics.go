@@ -35,6 +35,10 @@ var topicLabels = [numTopics]string{
 
 const numTopics = 17
 
+// TopicLabels returns the labels topics are given, in their tie-break
+// order.
+func TopicLabels() []string { return topicLabels[:] }
+
 // Tuning of classifyTopics, measured on the even lines of the BBC gold set
 // (see TOPICS.md).
 const (
