@@ -169,7 +169,13 @@ func (ft *facetTables) candidates(ids []uint64, segs []*segmentFacets, values []
 	}
 	for _, cands := range perField {
 		slices.SortFunc(cands, func(a, b candidate) int {
-			return cmp.Or(cmp.Compare(b.docs, a.docs), strings.Compare(values[a.ord].term, values[b.ord].term))
+			// Names compared only on equal counts: the candidates are
+			// sorted again whenever the segments change (every second
+			// while articles arrive), tens of thousands of them.
+			if a.docs != b.docs {
+				return cmp.Compare(b.docs, a.docs)
+			}
+			return strings.Compare(values[a.ord].term, values[b.ord].term)
 		})
 	}
 	ft.orderKey[kind], ft.order[kind] = key, perField
