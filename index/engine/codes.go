@@ -12,8 +12,9 @@ import (
 // "person" and "organization". Bleve stores each document's values on
 // their own, compressed one document at a time, so a label repeated across
 // documents costs its full length every time. The facets still count and
-// filter by the labels: only the stored copy is coded (schema.go), and a
-// label the list does not hold is stored as it is.
+// filter by the labels: only the stored copy, in a document's packed values
+// (packed.go), is coded, and a label the list does not hold is stored as it
+// is.
 
 // topicCodes are the topics stored as a letter, 'a' for the first. Codes
 // name a label by its place: never reorder or remove one (an index would
@@ -90,25 +91,4 @@ func unpackLabels(s string, codes []string) (labels []string, ok bool) {
 		}
 	}
 	return labels, true
-}
-
-// storedTopics reads a hit's topics: coded (fieldTopicCodes), or as labels
-// in fieldTopic, which an index from before mapping v10 stored.
-func storedTopics(fields map[string]any) []string {
-	if v, found := fields[fieldTopicCodes]; found {
-		if labels, ok := unpackLabels(fieldString(v), topicCodes); ok {
-			return labels
-		}
-	}
-	return fieldStrings(fields[fieldTopic])
-}
-
-// storedSpeakerType reads a quotation hit's speaker type, likewise.
-func storedSpeakerType(fields map[string]any) string {
-	if v, found := fields[fieldSpeakerTypeCode]; found {
-		if labels, ok := unpackLabels(fieldString(v), speakerTypeCodes); ok && len(labels) == 1 {
-			return labels[0]
-		}
-	}
-	return fieldString(fields[fieldSpeakerType])
 }

@@ -35,25 +35,3 @@ func TestLabelCodes(t *testing.T) {
 		}
 	}
 }
-
-func TestStoredLabels(t *testing.T) {
-	// An index from before mapping v10 stored the labels themselves.
-	old := map[string]any{fieldTopic: []any{"politics", "sport"}, fieldSpeakerType: "organization"}
-	if diff := cmp.Diff([]string{"politics", "sport"}, storedTopics(old)); diff != "" {
-		t.Errorf("old topics (-want +got):\n%s", diff)
-	}
-	if got := storedSpeakerType(old); got != "organization" {
-		t.Errorf("old speaker type %q", got)
-	}
-	coded := map[string]any{fieldTopicCodes: packLabels([]string{"weather", "new label"}, topicCodes),
-		fieldSpeakerTypeCode: packLabels([]string{"person"}, speakerTypeCodes)}
-	if diff := cmp.Diff([]string{"weather", "new label"}, storedTopics(coded)); diff != "" {
-		t.Errorf("coded topics (-want +got):\n%s", diff)
-	}
-	if got := storedSpeakerType(coded); got != "person" {
-		t.Errorf("coded speaker type %q", got)
-	}
-	if got := storedTopics(map[string]any{}); got != nil {
-		t.Errorf("no topics: %q", got)
-	}
-}

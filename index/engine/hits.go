@@ -61,7 +61,7 @@ func articleValues(f map[string]any) (storedArticle, time.Time) {
 		record:    fieldString(f[fieldRecord]),
 		people:    fieldStrings(f[fieldPerson]),
 		countries: fieldStrings(f[fieldCountry]),
-		topics:    storedTopics(f),
+		topics:    fieldStrings(f[fieldTopic]),
 	}, publishedOf(f)
 }
 
@@ -86,7 +86,7 @@ func quoteHit(h *search.DocumentMatch) Hit {
 		Quote:       cmp.Or(fieldString(h.Fields[fieldQuote]), fieldString(h.Fields[fieldQuoteText])),
 		quoteSpan:   fieldString(h.Fields[fieldQuoteSpan]),
 		Speaker:     fieldString(h.Fields[fieldSpeaker]),
-		SpeakerType: storedSpeakerType(h.Fields),
+		SpeakerType: fieldString(h.Fields[fieldSpeakerType]),
 		score:       h.Score,
 	}
 }

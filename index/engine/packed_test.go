@@ -53,7 +53,7 @@ func TestArticleValuesBefore11(t *testing.T) {
 		quotes: "1", record: "\x02", people: []string{"Ana Ruiz"}, countries: []string{"GB", "ES"}, topics: []string{"politics"}}
 	old := map[string]any{fieldTitle: want.title, fieldURL: want.url, fieldSource: want.source, fieldGroup: want.group,
 		fieldQuotes: want.quotes, fieldRecord: want.record, fieldPerson: "Ana Ruiz", fieldCountry: []any{"GB", "ES"},
-		fieldTopicCodes: packLabels(want.topics, topicCodes), fieldPublishedAt: storedTime(published)}
+		fieldTopic: "politics", fieldPublishedAt: storedTime(published)}
 	packed := want
 	packed.published = storedTime(published)
 	for name, f := range map[string]map[string]any{"fields": old, "packed": {fieldValues: packArticle(packed)}} {

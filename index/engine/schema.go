@@ -57,12 +57,8 @@ const (
 	fieldTopic          = FacetTopic
 	fieldSpeaker        = FacetSpeaker
 	fieldSpeakerType    = "speaker_type"
-	// The topics and the speaker type as hits show them: stored only,
-	// coded (codes.go); fieldTopic and fieldSpeakerType are searched.
-	fieldTopicCodes      = "topic_codes"
-	fieldSpeakerTypeCode = "speaker_type_code"
-	fieldQuotes          = "quotes" // an article's number of quote documents
-	fieldRecord          = "record" // Article.Record: stored, never searched
+	fieldQuotes         = "quotes" // an article's number of quote documents
+	fieldRecord         = "record" // Article.Record: stored, never searched
 	// fieldValues is every value a document stores, packed in one
 	// (packed.go); since mapping v11 no other field is stored. The fields
 	// above that only stored a value are still set, for an index from
@@ -105,10 +101,10 @@ var (
 	// stored the date there, as a date field; fieldTopic for one from
 	// before v10, which stored the topics' labels.
 	// The fields after fieldValues are read for an index from before v11.
-	articleHitFields = []string{fieldValues, fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished, fieldPerson, fieldCountry, fieldTopicCodes, fieldTopic, fieldGroup}
+	articleHitFields = []string{fieldValues, fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished, fieldPerson, fieldCountry, fieldTopic, fieldGroup}
 	// fieldQuote is read for an index from before mapping v9, which
 	// stored the text there; fieldSpeakerType for one from before v10.
-	quoteHitFields = []string{fieldValues, fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerTypeCode, fieldSpeakerType}
+	quoteHitFields = []string{fieldValues, fieldQuote, fieldQuoteSpan, fieldQuoteText, fieldSpeaker, fieldSpeakerType}
 )
 
 // Mapping builds the one mapping of the index. It is built to be small
@@ -310,7 +306,6 @@ func Documents(a Article) []Document {
 	setString(doc, fieldURL, a.URL)
 	setString(doc, fieldRecord, a.Record)
 	common(doc, a)
-	setString(doc, fieldTopicCodes, packLabels(distinct(a.Topics), topicCodes))
 	var published string
 	if indexableDate(a.Published) {
 		published = storedTime(a.Published)
@@ -345,9 +340,6 @@ func Documents(a Article) []Document {
 		common(qd, a)
 		setString(qd, fieldSpeaker, q.Speaker)
 		setString(qd, fieldSpeakerType, q.SpeakerType)
-		if q.SpeakerType != "" {
-			qd[fieldSpeakerTypeCode] = packLabels([]string{q.SpeakerType}, speakerTypeCodes)
-		}
 		qd[fieldCopy] = quoteCopy(groupOf(a), q.Text)
 		out = append(out, Document{ID: QuoteID(a.ID, n), Fields: qd})
 	}

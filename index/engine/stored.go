@@ -15,7 +15,7 @@ import (
 
 // storedArticleFields are the stored fields of an article's document.
 var storedArticleFields = []string{fieldValues, fieldTitle, fieldURL, fieldSource, fieldPublishedAt, fieldPublished,
-	fieldPerson, fieldCountry, fieldTopicCodes, fieldTopic, fieldQuotes, fieldRecord}
+	fieldPerson, fieldCountry, fieldTopic, fieldQuotes, fieldRecord}
 
 // Article reads back what the index stores of an article: everything but
 // its body and its organisations, which are searched and not stored (keep
