@@ -640,7 +640,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 				// "… desk.” The statement added: “…”": this cue opens the next quote.
 				return quoteSpeaker{}, false
 			}
-			if newSentence && !a.closesSentence(k+1) {
+			if newSentence && (!a.closesSentence(k+1) || !a.startsParagraph(sp) && a.finiteClause(k+1)) {
 				// "…“betrayal.” Kent has said that the deal …": a
 				// new sentence of reported speech, not this quote's cue.
 				return quoteSpeaker{}, false
@@ -790,6 +790,27 @@ func (a *article) closesSentence(k int) bool {
 		}
 	}
 	return true
+}
+
+// finiteClause reports a finite verb in the sentence after token k-1, as
+// in a clause of reported speech without its "that": "Mr Law believed
+// damage had been done". After a quotation that ends its sentence inside
+// a paragraph ("… obscured.” Mr Law, from …, believed damage had been
+// done"), such a sentence reports something else. A quotation that opens
+// its paragraph is different: the paragraph's next sentence often names
+// its speaker that way ("“These are good jobs.” Dan Ross said workers were
+// shocked").
+func (a *article) finiteClause(k int) bool {
+	for j := k + 1; j < len(a.toks) && j < k+12; j++ {
+		t := a.toks[j]
+		if t.sentStart || t.para != a.toks[k-1].para || t.kind == tokQuote || t.text == "." || t.text == ";" {
+			return false
+		}
+		if t.kind == tokWord && (auxiliaries[t.text] || t.text == "were" || t.text == "are" || t.text == "have") {
+			return true
+		}
+	}
+	return false
 }
 
 // objectCues take the person spoken to as their object: "told reporters".

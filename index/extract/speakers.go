@@ -140,6 +140,16 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 			prevRel = "far"
 		}
 	}
+	// A quotation that follows the one before with nothing but marks and
+	// spaces between them goes on with the same voice: a paragraph of
+	// speech that opens straight after another, its break often lost to a
+	// single space in British copy ("… said: “A.” “B.”"). And one followed
+	// that way by a quotation with a cue of its own is that cue's speaker's.
+	prevAdjacent := k > 0 && a.onlyMarksBetween(a.spans[a.ruled[k-1].span].end, sp.open)
+	var nextAdjacent *entity
+	if k+1 < len(a.ruled) && a.onlyMarksBetween(sp.end, a.spans[a.ruled[k+1].span].open) {
+		nextAdjacent = a.ruled[k+1].rule.ent
+	}
 	ents := make([]*entity, 0, len(order)+2)
 	if rq.rule.ent != nil && (rq.rule.ent.kind == entPerson || rq.rule.ent.kind == entOrg) {
 		ents = append(ents, rq.rule.ent)
@@ -210,6 +220,13 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 		if e == prev {
 			both("prev", prevRel)
 			add("prev", prevRel, ctx)
+			if prevAdjacent {
+				both("prev", "adjacent")
+				add("prev", "adjacent", prevRel)
+			}
+		}
+		if e == nextAdjacent {
+			both("next-adjacent")
 		}
 		if si := a.sentOf[min(open, len(a.toks)-1)]; a.focus[si] == e {
 			both("focus", "this")
@@ -248,7 +265,29 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 		}
 		out = append(out, candidate{ent: e, feats: f})
 	}
-	return out, append(quoteFeatures(rq.rule, words, len(ents), ctx), "q:cue:"+cue, "q:shape:"+a.quoteShape(sp))
+	qf := append(quoteFeatures(rq.rule, words, len(ents), ctx), "q:cue:"+cue, "q:shape:"+a.quoteShape(sp))
+	if prevAdjacent {
+		qf = append(qf, "q:adjacent:prev")
+	}
+	if nextAdjacent != nil {
+		qf = append(qf, "q:adjacent:next")
+	}
+	return out, qf
+}
+
+// onlyMarksBetween reports whether the body between byte offsets lo and hi
+// holds nothing but spaces, quotation marks and a full stop or comma left
+// outside a closing mark.
+func (a *article) onlyMarksBetween(lo, hi int) bool {
+	if lo < 0 || hi > len(a.body) || lo > hi {
+		return false
+	}
+	for _, r := range a.body[lo:hi] {
+		if !unicode.IsSpace(r) && !strings.ContainsRune("\"'“”‘’«»„.,", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteShape says what the quoted words look like: a sentence of speech
