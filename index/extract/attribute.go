@@ -371,6 +371,14 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 				return quoteSpeaker{ent: mm.ent, found: true}, true
 			}
 		}
+		// "Marco Ruiz, whose hometown, Miami, is sinking, argues": a
+		// relative clause holds commas and names of its own; the speaker
+		// is whoever it describes.
+		if w := a.relativeBefore(i); w-1 > limit {
+			if s, ok := a.speakerBefore(w-1, limit, pos); ok {
+				return s, true
+			}
+		}
 		for k := i - 1; k >= limit && k > i-25; k-- {
 			if a.toks[k].text == "," {
 				if a.placeOrAge(k) {

@@ -88,7 +88,11 @@ func (a *article) promoteSpeakers() {
 			// Walk back over appositions ("Arnaud Rousseau, president of the
 			// FNSEA, the largest farm union, said") to a name that is not
 			// the object of a preposition.
-			if i > 0 && a.byTok[i-1] > 0 && a.mentions[a.byTok[i-1]-1].from > 0 && a.toks[a.mentions[a.byTok[i-1]-1].from-1].text == "," {
+			if w := a.relativeBefore(i); w > 0 {
+				// "Marco Ruiz, whose hometown, Miami, is sinking, argues":
+				// whom the relative clause describes.
+				i = w - 2
+			} else if i > 0 && a.byTok[i-1] > 0 && a.mentions[a.byTok[i-1]-1].from > 0 && a.toks[a.mentions[a.byTok[i-1]-1].from-1].text == "," {
 				i--
 			} else {
 				c := i
@@ -154,6 +158,19 @@ func (a *article) promoteSpeakers() {
 		}
 	}
 	a.promoteSources()
+}
+
+// relativeBefore returns the token of a "who" or "whose" that opens a
+// relative clause after a comma, within the sentence up to the comma at
+// token c: "Marco Ruiz, whose hometown, Miami, is sinking, argues"; 0 for
+// none.
+func (a *article) relativeBefore(c int) int {
+	for k := c - 1; k > 1 && k > c-30 && a.toks[k].kind != tokQuote && !a.toks[k+1].sentStart; k-- {
+		if w := lower(a.toks[k].text); (w == "whose" || w == "who") && a.toks[k-1].text == "," {
+			return k
+		}
+	}
+	return 0
 }
 
 // promoteSources names the sources that a construction, not a verb after

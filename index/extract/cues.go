@@ -662,6 +662,18 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 	return quoteSpeaker{}, false
 }
 
+// compoundEnd returns the last token of a compound adjective of
+// capitalised words that starts at token k ("New Jersey-born", "Los
+// Angeles-based", "UK-led"), 0 when none starts there.
+func (a *article) compoundEnd(k int) int {
+	for j := k; j < len(a.toks) && j < k+3 && a.toks[j].kind == tokWord && a.toks[j].capital && a.toks[j].para == a.toks[k].para; j++ {
+		if !isCapWord(a.toks[j]) {
+			return j // capitalised, yet no name word: its hyphenated end describes
+		}
+	}
+	return 0
+}
+
 // relativeBetween reports a relative pronoun among tokens [from, to):
 // "“…,” language that aides said had been agreed" describes the quote.
 func (a *article) relativeBetween(from, to int) bool {
@@ -905,7 +917,11 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 	// "said retired neurosurgeon Ben Carson", "said former Wisconsin Gov.
 	// Jim Doyle", "said spokesman John Kirby": words describing the person,
 	// then the person.
-	for k := i; k < len(a.toks) && k < i+4 && a.toks[k].para == sp.para; k++ {
+	for k := i; k < len(a.toks) && k < i+6 && a.toks[k].para == sp.para; k++ {
+		if end := a.compoundEnd(k); end > 0 {
+			k = end // "said New Jersey-born developer Tom Hatley"
+			continue
+		}
 		if n := a.byTok[k]; n > 0 {
 			if mm := &a.mentions[n-1]; k > i && mm.from == k && mm.kind == entPerson && mm.ent != nil && !mm.possessive {
 				return quoteSpeaker{ent: mm.ent, found: true}, true

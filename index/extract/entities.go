@@ -339,6 +339,13 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			}
 			break
 		}
+		if j < len(toks) && toks[j].para == toks[i].para && !toks[j].sentStart && toks[j].kind == tokWord && toks[j].capital && !isCapWord(toks[j]) {
+			// "Los Angeles-based attorney …", "New York-listed": the run
+			// is the front of a compound adjective (isCapWord stopped at
+			// its hyphenated end), not a name of its own.
+			i = j + 1
+			continue
+		}
 		from := i
 		// Drop sentence-initial common words: "The", "But", "Following".
 		opensSentence := func(k int) bool {
