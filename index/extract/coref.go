@@ -357,8 +357,14 @@ func describesPerson(w string) bool {
 func (a *article) appositionNoun(m *mention, accept func(string) bool) bool {
 	if m.from >= 2 && a.toks[m.from-1].text == "," {
 		for k := m.from - 2; k >= 0 && k > m.from-5 && a.toks[k].kind == tokWord; k-- {
-			if accept(lower(a.toks[k].text)) {
+			w := lower(a.toks[k].text)
+			if accept(w) {
 				return true
+			}
+			if isPersonNoun(w) || isOrgNoun(w) {
+				// The phrase's head decides: "Its board chair, Réjean
+				// Fillion," is a person whatever "board" names.
+				break
 			}
 		}
 	}
