@@ -158,6 +158,11 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Ferroway Mining"},
 		},
 		{
+			name:   "French given names with their accents are given names",
+			text:   "Benoît Gagnon, Réjean Fillion and Josée Pelletier all voted against the plan on Tuesday.",
+			people: []string{"Benoît Gagnon", "Réjean Fillion", "Josée Pelletier"},
+		},
+		{
 			name:   "regnal numbers stay",
 			text:   `King Charles III met Pope Leo XIV in Rome on Thursday.`,
 			people: []string{"Charles III", "Leo XIV"},

@@ -92,8 +92,22 @@ func fetchGenderDetection(dir string) (map[string]string, error) {
 	if len(lists) == 0 {
 		return nil, fmt.Errorf("no names in package/names/*.js")
 	}
-	outNames := map[string]string{}
+	// A name the French list writes with its accents ("hélène", "benoît")
+	// is the name the other lists write without them: count those lists
+	// for it too.
+	folded := map[string]map[string]bool{}
 	for n, langs := range lists {
+		f := foldAccents(n)
+		if folded[f] == nil {
+			folded[f] = map[string]bool{}
+		}
+		for l := range langs {
+			folded[f][l] = true
+		}
+	}
+	outNames := map[string]string{}
+	for n := range lists {
+		langs := folded[foldAccents(n)]
 		if len(langs) < 2 || len([]rune(n)) < 4 || !nameWord(n) || common[n] {
 			continue
 		}
@@ -132,6 +146,16 @@ func nameWord(n string) bool {
 	}
 	return true
 }
+
+// foldAccents writes a name's accented Latin letters without their
+// accents: "hélène" -> "helene".
+func foldAccents(n string) string {
+	return accentFolder.Replace(n)
+}
+
+var accentFolder = strings.NewReplacer("à", "a", "á", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ç", "c",
+	"è", "e", "é", "e", "ê", "e", "ë", "e", "ì", "i", "í", "i", "î", "i", "ï", "i", "ñ", "n",
+	"ò", "o", "ó", "o", "ô", "o", "ö", "o", "õ", "o", "ù", "u", "ú", "u", "û", "u", "ü", "u", "ÿ", "y")
 
 func titleCase(n string) string {
 	parts := strings.Split(n, "-")
