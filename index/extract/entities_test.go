@@ -163,6 +163,11 @@ func TestEntityKinds(t *testing.T) {
 			people: []string{"Benoît Gagnon", "Réjean Fillion", "Josée Pelletier"},
 		},
 		{
+			name:   "Welsh, Gaelic, Irish and Punjabi given names are given names",
+			text:   "Cerys Pritchard, Eilidh Ross, Tadhg Brennan and Jagmeet Grewal were among those elected.",
+			people: []string{"Cerys Pritchard", "Eilidh Ross", "Tadhg Brennan", "Jagmeet Grewal"},
+		},
+		{
 			name:   "regnal numbers stay",
 			text:   `King Charles III met Pope Leo XIV in Rome on Thursday.`,
 			people: []string{"Charles III", "Leo XIV"},

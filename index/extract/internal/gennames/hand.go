@@ -29,6 +29,30 @@ var handNames = map[string]string{
 	// African
 	"Mamadou": "male", "Moussa": "male", "Kwame": "male", "Chinedu": "male",
 	"Olusegun": "male", "Abiy": "male", "Ngozi": "female",
+	// Welsh
+	"Siân": "female", "Cerys": "female", "Aled": "male", "Meinir": "female", "Gwenllian": "female",
+	"Geraint": "male", "Heledd": "female", "Nia": "female", "Dilwyn": "male", "Aneurin": "male",
+	"Eluned": "female", "Catrin": "female", "Mererid": "female", "Tegwen": "female",
+	// Scottish Gaelic
+	"Eilidh": "female", "Mhairi": "female", "Ruaridh": "male", "Ruairidh": "male", "Seonaid": "female",
+	"Murdo": "male", "Fionnuala": "female", "Kirsteen": "female", "Struan": "male",
+	// Irish
+	"Oisín": "male", "Pádraig": "male", "Sinéad": "female", "Róisín": "female", "Roisin": "female",
+	"Gráinne": "female", "Grainne": "female", "Eoin": "male", "Tadhg": "male", "Dónal": "male",
+	"Fergal": "male", "Mairéad": "female", "Mairead": "female", "Clodagh": "female", "Éamon": "male",
+	"Éamonn": "male", "Naoise": "unknownGender", "Enda": "male", "Ruairí": "male", "Ruairi": "male",
+	"Séamus": "male", "Síle": "female", "Bríd": "female", "Brid": "female", "Nuala": "female", "Fionn": "male",
+	// Punjabi
+	"Harjit": "unknownGender", "Jagmeet": "male", "Navdeep": "unknownGender", "Baljit": "unknownGender",
+	"Paramjit": "unknownGender", "Gurdeep": "male", "Harinder": "unknownGender", "Kuldeep": "male",
+	"Rajinder": "unknownGender", "Sukhjinder": "male", "Simranjit": "unknownGender",
+	"Parminder": "unknownGender", "Tejinder": "male", "Jaswinder": "unknownGender",
+	"Balwinder": "unknownGender", "Gurmeet": "unknownGender", "Inderjit": "unknownGender",
+	// French, as Quebec writes them
+	"Benoît": "male", "Ghislain": "male", "Gaétan": "male", "Gaetan": "male",
+	"Ginette": "female", "Huguette": "female", "Guylaine": "female", "Marie-Josée": "female",
+	"Jean-Sébastien": "male", "Jean-Guy": "male", "Jean-Yves": "male", "Louis-Philippe": "male",
+	"Pier-Luc": "male", "Jean-Marc": "male",
 	// Japanese
 	"Hiroshi": "male", "Kenji": "male", "Akira": "male", "Takeshi": "male", "Shinzo": "male",
 	"Fumio": "male", "Yuki": "unknownGender",
