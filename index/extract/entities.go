@@ -1046,6 +1046,9 @@ func containsOrgHead(words []string) bool {
 		if orgHeads[w] && (!boundHeads[w] || i == len(words)-1 || orgConnectors[words[i+1]]) {
 			return true
 		}
+		if tradeHeads[w] && i == len(words)-1 && i > 0 && !orgConnectors[words[i-1]] {
+			return true
+		}
 	}
 	return false
 }

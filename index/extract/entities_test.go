@@ -168,6 +168,13 @@ func TestEntityKinds(t *testing.T) {
 			people: []string{"Cerys Pritchard", "Eilidh Ross", "Tadhg Brennan", "Jagmeet Grewal"},
 		},
 		{
+			name:      "a trade ends a company's name, but alone names nothing",
+			text:      "Marlow Taverns and Crestline Foods both opposed the levy, said Ann Reyes, head of Distribution and Exhibition at the council.",
+			orgs:      []string{"Marlow Taverns", "Crestline Foods"},
+			notPeople: []string{"Marlow Taverns", "Crestline Foods"},
+			notOrgs:   []string{"Distribution"},
+		},
+		{
 			name:   "regnal numbers stay",
 			text:   `King Charles III met Pope Leo XIV in Rome on Thursday.`,
 			people: []string{"Charles III", "Leo XIV"},

@@ -329,3 +329,18 @@ func setOf(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// tradeHeads are trades a company's name ends with, after a word of its
+// own: "Crestline Foods", "Marlow Taverns", "Hill Country Research". Alone
+// or after "and" ("head of Distribution", "Mines and Resources") they are
+// common words of a title or a department's name.
+var tradeHeads = setOf(
+	"Foods", "Farms", "Fisheries", "Seafoods", "Dairies", "Bakeries", "Brewing", "Brewery", "Breweries", "Distillery",
+	"Distillers", "Wines", "Taverns", "Inns", "Hotels", "Resorts", "Restaurants", "Homes", "Properties",
+	"Developments", "Construction", "Builders", "Engineering", "Manufacturing", "Plastics", "Chemicals",
+	"Textiles", "Fibre", "Fiber", "Distribution", "Freight", "Shipping", "Couriers", "Research", "Analytics",
+	"Laboratories", "Diagnostics", "Healthcare", "Retail", "Stores", "Outfitters", "Apparel", "Automotive",
+	"Aerospace", "Aviation", "Robotics", "Semiconductors", "Realty", "Financial", "Lending", "Payments",
+	"Utilities", "Hydro", "Renewables", "Resources", "Exploration", "Forestry", "Lumber", "Packaging",
+	"Recycling", "Staffing", "Recruitment", "Consultancy", "LLP",
+)
