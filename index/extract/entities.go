@@ -634,6 +634,18 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.nameFrom++
 		return m
 	}
+	if regionalDemonyms[full] || regionalDemonyms[strings.TrimSuffix(full, "s")] {
+		// "Nova Scotians", "Albertans": the people of a province or state.
+		m.kind, m.words = entNone, words
+		return m
+	}
+	if len(words) >= 3 && len(words) <= 4 && isPersonNoun(strings.ToLower(words[0])) && !isFirstName(words[0]) && !hasTitle(words[:1]) && !honorificOrTitle(words[0]) && !containsOrgHead(words) {
+		// "Farmer Luc Gosselin said": an occupation that opens the
+		// sentence before a first name the lists lack.
+		m = classify(words[1:], vocab)
+		m.nameFrom++
+		return m
+	}
 	if len(words) >= 3 && partyAdjectives[words[0]] && isFirstName(words[1]) {
 		// "Republican Donald Trump": the party is no part of the name.
 		m = classify(words[1:], vocab)

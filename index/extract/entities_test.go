@@ -175,6 +175,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs:   []string{"Distribution"},
 		},
 		{
+			name:      "an occupation opening the sentence and a province's people are no names",
+			text:      "Farmer Odilon Gosselin said the dry spring had cost him half his crop. Nova Scotians and Albertans will vote in the autumn.",
+			people:    []string{"Odilon Gosselin"},
+			notPeople: []string{"Farmer Odilon Gosselin", "Nova Scotians", "Albertans"},
+		},
+		{
 			name:   "regnal numbers stay",
 			text:   `King Charles III met Pope Leo XIV in Rome on Thursday.`,
 			people: []string{"Charles III", "Leo XIV"},
