@@ -363,6 +363,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			lw := strings.ToLower(w)
 			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words)) ||
 				len(lw) > 5 && strings.HasSuffix(lw, "ing") && !isFirstName(w) // "Entrusting Donald Trump …"
+			if common && from == i && !stopwords[lw] && knownPlaceOrBody(words) {
+				// "Downing Street said …": a name the gazetteers know
+				// whole keeps its first word.
+				common = false
+			}
 			if !common && from == i && !honorificOrTitle(w) && !isKnownName(words) && knownOrgs[w] == "" {
 				// Not decided by the article itself: ask prose's tag dictionary.
 				if _, n, _ := matchPlace(words); n == 0 {
@@ -557,6 +562,17 @@ func whoAfter(toks []token, k int) bool {
 func honorificOrTitle(w string) bool {
 	_, h := honorifics[w]
 	return h || titleWords[w]
+}
+
+// knownPlaceOrBody reports words that open with a place or seat of
+// government the gazetteer knows by more than one word, or that are a
+// body the lexicon knows.
+func knownPlaceOrBody(words []string) bool {
+	if knownOrgs[strings.Join(words, " ")] != "" {
+		return true
+	}
+	_, n, _ := matchPlace(words)
+	return n > 1
 }
 
 func isKnownName(words []string) bool {
