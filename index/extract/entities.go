@@ -368,6 +368,16 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// whole keeps its first word.
 				common = false
 			}
+			if common && from == i && strings.HasSuffix(lw, "ing") && !vocab[lw] && sentenceInitialIsName(w) && !cueVerbs[lw] &&
+				!prepositions[lw] && !openingWords[lw] && !subordinators[lw] {
+				// Of the "-ing" words no dictionary knows, a place or the
+				// town whose body it names ("Ealing Council", "Kettering
+				// General Hospital") is a name, not a participle opening
+				// the sentence ("Following Labour Party advice").
+				if _, n, _ := matchPlace(words[:1]); n == 1 || len(words) > 1 && localBodyHeads[words[len(words)-1]] {
+					common = false
+				}
+			}
 			if !common && from == i && !honorificOrTitle(w) && !isKnownName(words) && knownOrgs[w] == "" {
 				// Not decided by the article itself: ask prose's tag dictionary.
 				if _, n, _ := matchPlace(words); n == 0 {
@@ -563,6 +573,12 @@ func honorificOrTitle(w string) bool {
 	_, h := honorifics[w]
 	return h || titleWords[w]
 }
+
+// localBodyHeads end the names of a town's own bodies, which take the
+// town's name: "Ealing Council", "Kettering General Hospital", "Woking
+// Football Club".
+var localBodyHeads = setOf("Council", "Hospital", "Club", "FC", "School", "College", "University", "Police",
+	"Station", "Airport", "Library", "Academy", "Museum", "Cathedral", "Prison", "Town", "Borough")
 
 // knownPlaceOrBody reports words that open with a place or seat of
 // government the gazetteer knows by more than one word, or that are a

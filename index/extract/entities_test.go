@@ -181,6 +181,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Farmer Odilon Gosselin", "Nova Scotians", "Albertans"},
 		},
 		{
+			name:    "a town ending in -ing names its council; a participle does not open a name",
+			text:    "Ealing Council said the library would stay open. Following Labour Party advice, Kettering General Hospital closed two wards.",
+			orgs:    []string{"Ealing Council", "Labour Party", "Kettering General Hospital"},
+			notOrgs: []string{"Council", "Following Labour Party", "General Hospital"},
+		},
+		{
 			name:   "regnal numbers stay",
 			text:   `King Charles III met Pope Leo XIV in Rome on Thursday.`,
 			people: []string{"Charles III", "Leo XIV"},
