@@ -253,7 +253,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
-			if (t.text == "and" || t.text == "for" || t.text == "of" || t.text == "&") && len(words) >= 1 && len(words) <= 5 {
+			if (t.text == "and" || t.text == "for" || t.text == "of" || t.text == "&" || t.text == "the") && len(words) >= 1 && len(words) <= 5 {
 				if n := knownNameAhead(words, toks, j); n > 0 {
 					// "the Centers for Disease Control and Prevention",
 					// "U.S. Customs and Border Protection": a body the
@@ -1319,7 +1319,7 @@ func knownNameAhead(words []string, toks []token, j int) int {
 	}
 	name := strings.Join(words, " ") + " " + toks[j].text
 	for k := j + 1; k < len(toks) && k < j+7 && toks[k].para == toks[j].para; k++ {
-		if !isCapWord(toks[k]) && toks[k].text != "and" && toks[k].text != "of" && toks[k].text != "for" {
+		if !isCapWord(toks[k]) && toks[k].text != "and" && toks[k].text != "of" && toks[k].text != "for" && toks[k].text != "the" {
 			break
 		}
 		name += " " + toks[k].text

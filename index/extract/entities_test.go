@@ -187,6 +187,13 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Council", "Following Labour Party", "General Hospital"},
 		},
 		{
+			name:      "bodies named without a head word, opening a sentence",
+			text:      "Network Rail said the line would reopen on Friday. Friends of the Earth said the delay was avoidable. Thames Water said supplies were safe.",
+			orgs:      []string{"Network Rail", "Friends of the Earth", "Thames Water"},
+			notPeople: []string{"Rail", "Thames Water"},
+			notOrgs:   []string{"Earth"},
+		},
+		{
 			name:   "regnal numbers stay",
 			text:   `King Charles III met Pope Leo XIV in Rome on Thursday.`,
 			people: []string{"Charles III", "Leo XIV"},
