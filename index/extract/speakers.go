@@ -53,7 +53,6 @@ type sideMention struct {
 	m         *mention
 	dist      int // tokens between the mention and the quotation
 	sentences int // sentence boundaries between them
-	count     int // mentions of the candidate on this side within the window
 	cue       int // tokens between the nearest mention that is a reporting verb's subject and the quotation; -1 when none is
 	subject   int // the same for the nearest mention that is any verb's subject
 }
@@ -113,7 +112,6 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 			s = &sideMention{cue: -1, subject: -1}
 			side[m.ent] = s
 		}
-		s.count++
 		if s.m == nil || dist < s.dist {
 			s.m, s.dist = m, dist
 			s.sentences = int(a.sentOf[min(open, len(a.toks)-1)] - a.sentOf[m.from])
@@ -237,15 +235,12 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 		if e == a.lead {
 			add("lead")
 		}
-		b, f2 := before[e], behind[e]
-		if b == nil && f2 == nil {
+		// The nearest mention on each side is read through the nearest,
+		// last-cue-subject and last-subject features above, not by its own
+		// distance, form and neighbours: those features fitted PolNeAR's
+		// style and did not carry to British news (MODEL.md, session 10).
+		if before[e] == nil && behind[e] == nil {
 			add("outside")
-		}
-		if b != nil {
-			f = a.mentionFeatures(f, "b", b, open, after, sp, kind)
-		}
-		if f2 != nil {
-			f = a.mentionFeatures(f, "a", f2, open, after, sp, kind)
 		}
 		if e == pronounPerson {
 			add("pronoun", "nearest")
@@ -453,90 +448,6 @@ func quoteFeatures(rule quoteSpeaker, words, cands int, ctx string) []string {
 	}
 	if rule.found {
 		f = append(f, "q:found")
-	}
-	return f
-}
-
-// mentionFeatures describe the nearest mention of a candidate on one side
-// of the quotation ("b" before it, "a" after it).
-func (a *article) mentionFeatures(f []string, side string, s *sideMention, open, after int, sp *span, kind string) []string {
-	m := s.m
-	add := func(p ...string) { f = append(f, side+":"+strings.Join(p, ":")) }
-	d := bucket(s.dist, 0, 2, 5, 10, 20, 40)
-	add("dist", d)
-	add("sentences", bucket(s.sentences, 0, 1, 2, 4))
-	add("count", bucket(s.count, 1, 2))
-	form := "one"
-	switch {
-	case kind == "org":
-		form = "org"
-	case m.role != "":
-		form = "role"
-	case m.honorific:
-		form = "honorific"
-	case len(m.words) >= 2:
-		form = "full"
-	}
-	add("form", form)
-	cue := ""
-	if m.to < len(a.toks) && (a.cueWord(m.to) || m.to+1 < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && a.cueWord(m.to+1)) {
-		cue = "cue-after-name"
-	} else if m.from > 0 && a.cueWord(m.from-1) {
-		cue = "cue-before-name"
-	}
-	edge := open
-	if side == "a" {
-		edge = max(after-1, open)
-	}
-	inSentence := edge < len(a.toks) && m.from < len(a.toks) && a.sentOf[m.from] == a.sentOf[edge]
-	inPara := m.from < len(a.toks) && a.toks[m.from].para == sp.para
-	where := "other-paragraph"
-	switch {
-	case inSentence:
-		where = "sentence"
-	case inPara:
-		where = "paragraph"
-	}
-	add("where", where)
-	add("cue", cue)
-	add("cue", cue, d)
-	add("cue", cue, where)
-	add("form", form, cue)
-	add("where", where, d)
-	if m.possessive {
-		add("possessive")
-	}
-	if m.from > 0 && prepositions[lower(a.toks[m.from-1].text)] {
-		add("preposition")
-	}
-	if a.insideSpan(a.toks[m.from].start) {
-		add("quoted")
-	}
-	if a.toks[m.from].sentStart || m.from > 0 && a.toks[m.from-1].sentStart && a.toks[m.from-1].kind != tokWord {
-		add("opens-sentence")
-	}
-	if !m.possessive && m.to < len(a.toks) && subjectVerb(a.toks[m.to]) {
-		add("subject", cue)
-	}
-	// Other names between this one and the quotation stand in its way.
-	lo, hi := m.to, open
-	if side == "a" {
-		lo, hi = after, m.from
-	}
-	between := 0
-	colon := false
-	for k := lo; k < hi && k < len(a.toks); k++ {
-		if a.toks[k].text == ":" {
-			colon = true
-		}
-		if n := a.byTok[k]; n > 0 && a.mentions[n-1].from == k && a.mentions[n-1].ent != nil && a.mentions[n-1].ent != m.ent &&
-			(a.mentions[n-1].kind == entPerson || a.mentions[n-1].kind == entOrg) {
-			between++
-		}
-	}
-	add("between", bucket(between, 0, 1))
-	if colon {
-		add("colon")
 	}
 	return f
 }

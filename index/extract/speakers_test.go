@@ -16,13 +16,17 @@ func TestBuiltinSpeakerModel(t *testing.T) {
 	if m.threshold <= 0 || m.threshold >= 1 {
 		t.Errorf("threshold %v, want a probability strictly between 0 and 1", m.threshold)
 	}
-	// The hand rules' choice is evidence for a candidate, and a name
-	// inside another quotation is evidence against it.
-	if m.weights["rule"] <= 0 {
-		t.Errorf("weight of rule = %v, want > 0", m.weights["rule"])
+	// The hand rules' choice is evidence for a candidate, and so is the
+	// speaker of a quotation this one follows straight on; a "he" or "she"
+	// beside the quotation that clashes with a person's gender is
+	// evidence against that person.
+	for _, f := range []string{"rule", "prev:adjacent"} {
+		if m.weights[f] <= 0 {
+			t.Errorf("weight of %s = %v, want > 0", f, m.weights[f])
+		}
 	}
-	if m.weights["b:quoted"] >= 0 {
-		t.Errorf("weight of b:quoted = %v, want < 0", m.weights["b:quoted"])
+	if m.weights["pronoun:clashes"] >= 0 {
+		t.Errorf("weight of pronoun:clashes = %v, want < 0", m.weights["pronoun:clashes"])
 	}
 }
 
