@@ -194,6 +194,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs:   []string{"Earth"},
 		},
 		{
+			name:      "a Welsh patronymic keeps its particle",
+			text:      "Plaid Cymru's Rhun ap Iorwerth said Wales had been let down.",
+			people:    []string{"Rhun ap Iorwerth"},
+			notPeople: []string{"Iorwerth"},
+		},
+		{
 			name:   "regnal numbers stay",
 			text:   `King Charles III met Pope Leo XIV in Rome on Thursday.`,
 			people: []string{"Charles III", "Leo XIV"},
