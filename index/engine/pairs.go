@@ -336,6 +336,9 @@ func (d decidedDocs) appendHeld(out []held, base uint64) []held {
 // increasing order, and with norms, the field's norm in the last one read.
 type freqReader struct {
 	term string
+	// fast reads the list's chunks directly (chunkfreqs.go); nil where
+	// it cannot, and it, zap's iterator, is used.
+	fast *chunkFreqs
 	it   segment.PostingsIterator
 	norm float64
 }
@@ -353,12 +356,26 @@ func freqReaders(seg segment.Segment, field string, terms []string, norms bool) 
 		if err != nil {
 			return nil, err
 		}
-		out[k] = &freqReader{term: t, it: pl.Iterator(true, norms, false, nil)}
+		out[k] = &freqReader{term: t}
+		if out[k].fast = newChunkFreqs(seg, pl); out[k].fast == nil {
+			out[k].it = pl.Iterator(true, norms, false, nil)
+		}
 	}
 	return out, nil
 }
 
 func (r *freqReader) freq(doc uint32) (uint64, error) {
+	if r.fast != nil {
+		f, norm, found, err := r.fast.freq(doc)
+		if err != nil {
+			return 0, fmt.Errorf("postings of %q: %w", r.term, err)
+		}
+		if !found {
+			return 0, fmt.Errorf("document %d has no posting of %q", doc, r.term)
+		}
+		r.norm = norm
+		return f, nil
+	}
 	p, err := r.it.Advance(uint64(doc))
 	if err != nil {
 		return 0, err

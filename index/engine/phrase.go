@@ -21,7 +21,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Article bodies and quotations keep no term positions in the index:
@@ -363,7 +362,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		}
 	}
 	si, open := 0, -1
-	var it segment.PostingsIterator
+	var r *freqReader
 	s.docs = slices.Grow(s.docs, len(found))
 	for i := range found {
 		h := &found[i]
@@ -373,27 +372,17 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		if h.norm == 0 {
 			if si != open {
 				open = si
-				dict, err := segs[si].Segment().Dictionary(s.q.field)
+				rs, err := freqReaders(segs[si].Segment(), s.q.field, s.words[rare:rare+1], true)
 				if err != nil {
 					return err
 				}
-				// No deleted documents left out: the postings then
-				// skip straight to a document instead of stepping
-				// past the deleted ones.
-				pl, err := dict.PostingsList([]byte(s.words[rare]), nil, nil)
-				if err != nil {
-					return err
-				}
-				it = pl.Iterator(true, true, false, it)
+				r = rs[0]
 			}
-			p, err := it.Advance(h.num - bases[si])
+			f, err := r.freq(uint32(h.num - bases[si]))
 			if err != nil {
-				return err
+				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 			}
-			if p == nil || p.Number() != h.num-bases[si] {
-				return fmt.Errorf("check phrase %q: document %d has no posting of %q", s.q.phrase, h.num, s.words[rare])
-			}
-			h.freq[rare], h.norm = p.Frequency(), p.Norm()
+			h.freq[rare], h.norm = f, r.norm
 		}
 		s.docs = append(s.docs, phraseDoc{id: docNumID(h.num), score: s.score(h.freq, h.norm)})
 	}
