@@ -392,8 +392,11 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 
 // phraseKeepMin is how many candidates a segment must have for what the
 // search found in it to be kept: fewer are found again at little cost.
-// Tests lower it.
-var phraseKeepMin uint64 = 256
+// Many more than that cost a millisecond or more: a tenth of a millisecond
+// a hundred candidates for their frequencies, read from each word's and
+// pair's postings, and a body read from the store for each one the counts
+// leave (20-28 µs). Tests lower it.
+var phraseKeepMin uint64 = 32
 
 // keep keeps, for the segments keep marks, the documents found there
 // (found, in order, numbered in the snapshot whose segments start at
