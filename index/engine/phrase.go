@@ -3,8 +3,11 @@ package engine
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -116,6 +119,7 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		return searcher.NewTermSearcher(ctx, i, words[0], q.field, q.boost, options)
 	}
 	parts := make([]search.Searcher, 0, len(words))
+	var err error
 	for _, w := range words {
 		s, err := searcher.NewTermSearcher(ctx, i, w, q.field, q.boost, options)
 		if err != nil {
@@ -126,8 +130,13 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		}
 		parts = append(parts, s)
 	}
-	conj, err := searcher.NewConjunctionSearcher(ctx, i, parts, options)
-	if err != nil {
+	var conj search.Searcher
+	if _, onBitmaps := i.(*scorch.IndexSnapshot); onBitmaps && q.texts != nil && options.Score != "none" && !options.IncludeTermVectors {
+		// collectOnBitmaps finds the documents; the conjunction would
+		// only give its weight and norms, and intersect the words'
+		// postings for nothing.
+		conj = newConjunctionWeights(parts, options)
+	} else if conj, err = searcher.NewConjunctionSearcher(ctx, i, parts, options); err != nil {
 		return nil, err
 	}
 	if q.texts == nil {
@@ -234,6 +243,16 @@ func (s *phraseSearcher) collect() error {
 // collectByConjunction walks the conjunction of the phrase's words and
 // checks each match's text.
 func (s *phraseSearcher) collectByConjunction() error {
+	if cw, ok := s.conj.(*conjunctionWeights); ok {
+		conj, err := searcher.NewConjunctionSearcher(s.ctx, s.reader, cw.parts, cw.options)
+		if err != nil {
+			return err
+		}
+		if cw.norm != 0 {
+			conj.SetQueryNorm(cw.norm)
+		}
+		s.conj = conj
+	}
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.conj.DocumentMatchPoolSize(), 0)}
 	var page []phraseDoc
 	var ids []string
@@ -550,7 +569,98 @@ func (s *phraseSearcher) Advance(sctx *search.SearchContext, id bleveindex.Index
 	return s.Next(sctx)
 }
 
-func (s *phraseSearcher) Close() error    { return s.conj.Close() }
+func (s *phraseSearcher) Close() error { return s.conj.Close() }
+
+// conjunctionWeights stands in for Bleve's conjunction of a phrase's words
+// where the phrase searcher finds the documents itself: the same weight,
+// query norms and count as NewConjunctionSearcher's (its searchers sorted
+// the same way, their norms set as it sets them), without its intersection
+// of the words' postings (OptimizeTFRConjunction), which is the most of its
+// cost. It is never walked.
+type conjunctionWeights struct {
+	searchers searcher.OrderedSearcherList
+	// For walking after all (collectByConjunction): the words'
+	// searchers in the phrase's order, the options and the query norm
+	// set last (0 for none).
+	parts   []search.Searcher
+	options search.SearcherOptions
+	norm    float64
+}
+
+func newConjunctionWeights(parts []search.Searcher, options search.SearcherOptions) *conjunctionWeights {
+	c := &conjunctionWeights{searchers: slices.Clone(parts), parts: parts, options: options}
+	sort.Sort(c.searchers)
+	// ConjunctionSearcher.computeQueryNorm.
+	sum := 0.0
+	for _, s := range c.searchers {
+		sum += s.Weight()
+	}
+	norm := 1.0 / math.Sqrt(sum)
+	for _, s := range c.searchers {
+		s.SetQueryNorm(norm)
+	}
+	return c
+}
+
+var errNotWalked = errors.New("the conjunction of a phrase's words is not walked")
+
+func (c *conjunctionWeights) Next(*search.SearchContext) (*search.DocumentMatch, error) {
+	return nil, errNotWalked
+}
+
+func (c *conjunctionWeights) Advance(*search.SearchContext, bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	return nil, errNotWalked
+}
+
+func (c *conjunctionWeights) Weight() float64 {
+	var w float64
+	for _, s := range c.searchers {
+		w += s.Weight()
+	}
+	return w
+}
+
+func (c *conjunctionWeights) SetQueryNorm(norm float64) {
+	c.norm = norm
+	for _, s := range c.searchers {
+		s.SetQueryNorm(norm)
+	}
+}
+
+func (c *conjunctionWeights) Count() uint64 {
+	var n uint64
+	for _, s := range c.searchers {
+		n += s.Count()
+	}
+	return n
+}
+
+func (c *conjunctionWeights) Close() (err error) {
+	for _, s := range c.searchers {
+		if e := s.Close(); e != nil && err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+func (c *conjunctionWeights) Size() int {
+	n := 0
+	for _, s := range c.searchers {
+		n += s.Size()
+	}
+	return n
+}
+
+func (c *conjunctionWeights) Min() int { return 0 }
+
+func (c *conjunctionWeights) DocumentMatchPoolSize() int {
+	n := len(c.searchers)
+	for _, s := range c.searchers {
+		n += s.DocumentMatchPoolSize()
+	}
+	return n
+}
 func (s *phraseSearcher) Weight() float64 { return s.conj.Weight() }
 func (s *phraseSearcher) SetQueryNorm(qnorm float64) {
 	s.conj.SetQueryNorm(qnorm)
