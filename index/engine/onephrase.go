@@ -168,10 +168,10 @@ func (ph *phraseFields) matches(ctx context.Context, snap *scorch.IndexSnapshot)
 		case j == len(bodies):
 			t = &titles[i]
 		case i == len(titles):
-			bm = phraseMatch{binary.BigEndian.Uint64(bodies[j].id), bodies[j].score}
+			bm = phraseMatch{bodies[j].num, bodies[j].score}
 			b = &bm
 		default:
-			bm = phraseMatch{binary.BigEndian.Uint64(bodies[j].id), bodies[j].score}
+			bm = phraseMatch{bodies[j].num, bodies[j].score}
 			switch {
 			case titles[i].num < bm.num:
 				t = &titles[i]

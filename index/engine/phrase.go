@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -222,8 +223,10 @@ type phraseSearcher struct {
 	next      int
 }
 
+// phraseDoc is a document that holds the phrase: its number in the
+// snapshot (its internal id, read as a number) and its score.
 type phraseDoc struct {
-	id    bleveindex.IndexInternalID
+	num   uint64
 	score float64
 }
 
@@ -287,7 +290,10 @@ func (s *phraseSearcher) collectByConjunction() error {
 		if err != nil {
 			return err
 		}
-		page = append(page, phraseDoc{id: slices.Clone(dm.IndexInternalID), score: dm.Score})
+		if len(dm.IndexInternalID) != 8 {
+			return fmt.Errorf("check phrase %q: internal id of %d bytes", s.q.phrase, len(dm.IndexInternalID))
+		}
+		page = append(page, phraseDoc{num: binary.BigEndian.Uint64(dm.IndexInternalID), score: dm.Score})
 		ids = append(ids, id)
 		sctx.DocumentMatchPool.Put(dm)
 		if len(page) == phraseCheckPage {
@@ -403,7 +409,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			}
 			h.freq[rare], h.norm = f, r.norm
 		}
-		s.docs = append(s.docs, phraseDoc{id: docNumID(h.num), score: s.score(h.freq, h.norm)})
+		s.docs = append(s.docs, phraseDoc{num: h.num, score: s.score(h.freq, h.norm)})
 	}
 	s.keep(segs, bases, keep, found)
 	return nil
@@ -554,7 +560,7 @@ func (s *phraseSearcher) Next(sctx *search.SearchContext) (*search.DocumentMatch
 	d := s.docs[s.next]
 	s.next++
 	dm := sctx.DocumentMatchPool.Get()
-	dm.IndexInternalID = append(dm.IndexInternalID[:0], d.id...)
+	dm.IndexInternalID = binary.BigEndian.AppendUint64(dm.IndexInternalID[:0], d.num)
 	dm.Score = d.score
 	return dm, nil
 }
@@ -563,7 +569,8 @@ func (s *phraseSearcher) Advance(sctx *search.SearchContext, id bleveindex.Index
 	if err := s.collect(); err != nil {
 		return nil, err
 	}
-	for s.next < len(s.docs) && bytes.Compare(s.docs[s.next].id, id) < 0 {
+	var at [8]byte
+	for s.next < len(s.docs) && bytes.Compare(binary.BigEndian.AppendUint64(at[:0], s.docs[s.next].num), id) < 0 {
 		s.next++
 	}
 	return s.Next(sctx)
