@@ -326,6 +326,7 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 // appendHeld appends the documents to out as held documents, numbered in
 // the snapshot from base.
 func (d decidedDocs) appendHeld(out []held, base uint64) []held {
+	out = slices.Grow(out, len(d.docs))
 	for k, doc := range d.docs {
 		out = append(out, held{num: base + uint64(doc), freq: d.freqs[k], norm: d.norms[k]})
 	}

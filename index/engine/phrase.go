@@ -332,6 +332,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	for si, ss := range segs {
 		bases[si+1] = bases[si] + ss.Segment().Count()
 		if docs, ok := s.q.kept.get(phraseKeyOf(ss, s.phrase)); ok {
+			found = slices.Grow(found, len(docs))
 			for _, d := range docs {
 				found = append(found, held{num: bases[si] + d.num, freq: d.freq, norm: d.norm})
 			}
