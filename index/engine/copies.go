@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Copies of one story (the store's groups: the same agency text run by
@@ -358,8 +359,18 @@ func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys
 			return nil, err
 		}
 		t := tables[si]
+		// One dictionary for the keys, and the postings' own bitmaps
+		// (only read): most keys are in none of a segment's documents.
+		dict, err := ss.Segment().Dictionary(field)
+		if err != nil {
+			return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+		}
+		var pl segment.PostingsList
 		for ki, k := range keys {
-			b, err := termBitmap(ss.Segment(), field, k, ss.Deleted())
+			if pl, err = dict.PostingsList([]byte(k), ss.Deleted(), pl); err != nil {
+				return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
+			}
+			b, err := sharedPostingsBitmap(pl)
 			if err != nil {
 				return nil, fmt.Errorf("read the copies of %d stories: %w", len(keys), err)
 			}
@@ -384,7 +395,7 @@ func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys
 		}
 		story := docs[from:to]
 		sc := &storyCopies{count: len(story)}
-		var ran []sourceRan
+		ran := make([]sourceRan, 0, len(story))
 		for _, d := range story {
 			t := tables[d.seg]
 			ran = append(ran, sourceRan{t.sourceOf(t.row(d.num), values), d.when})
@@ -397,6 +408,7 @@ func (e *Engine) readCopies(ctx context.Context, quotes bool, field string, keys
 		for cut < len(story) && story[cut].when == story[cut-1].when {
 			cut++
 		}
+		sc.first = make([]Hit, 0, cut)
 		for _, d := range story[:cut] {
 			read = append(read, d.segDoc)
 			readKey = append(readKey, d.key)

@@ -168,10 +168,10 @@ func (ph *phraseFields) matches(ctx context.Context, snap *scorch.IndexSnapshot)
 		case j == len(bodies):
 			t = &titles[i]
 		case i == len(titles):
-			bm = phraseMatch{binary.BigEndian.Uint64(bodies[j].id), bodies[j].score}
+			bm = phraseMatch{bodies[j].num, bodies[j].score}
 			b = &bm
 		default:
-			bm = phraseMatch{binary.BigEndian.Uint64(bodies[j].id), bodies[j].score}
+			bm = phraseMatch{bodies[j].num, bodies[j].score}
 			switch {
 			case titles[i].num < bm.num:
 				t = &titles[i]
@@ -258,15 +258,18 @@ func (e *Engine) rankPhrase(ctx context.Context, snap *scorch.IndexSnapshot, p *
 		if err != nil {
 			return answer{}, fmt.Errorf("search %q: %w", q.Text, err)
 		}
-		bm := roaring.New()
+		locals := make([]uint32, 0, k-from)
+		scores[si] = make([]phraseMatch, 0, k-from)
 		for _, d := range docs[from:k] {
 			local := uint32(d.num - base)
 			if allowed != nil && !allowed.Contains(local) {
 				continue
 			}
-			bm.Add(local)
+			locals = append(locals, local)
 			scores[si] = append(scores[si], d)
 		}
+		bm := roaring.New()
+		bm.AddMany(locals) // in order
 		perSeg[si] = bm
 		all += bm.GetCardinality()
 	}

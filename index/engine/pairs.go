@@ -326,6 +326,7 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 // appendHeld appends the documents to out as held documents, numbered in
 // the snapshot from base.
 func (d decidedDocs) appendHeld(out []held, base uint64) []held {
+	out = slices.Grow(out, len(d.docs))
 	for k, doc := range d.docs {
 		out = append(out, held{num: base + uint64(doc), freq: d.freqs[k], norm: d.norms[k]})
 	}
@@ -336,6 +337,9 @@ func (d decidedDocs) appendHeld(out []held, base uint64) []held {
 // increasing order, and with norms, the field's norm in the last one read.
 type freqReader struct {
 	term string
+	// fast reads the list's chunks directly (chunkfreqs.go); nil where
+	// it cannot, and it, zap's iterator, is used.
+	fast *chunkFreqs
 	it   segment.PostingsIterator
 	norm float64
 }
@@ -353,12 +357,26 @@ func freqReaders(seg segment.Segment, field string, terms []string, norms bool) 
 		if err != nil {
 			return nil, err
 		}
-		out[k] = &freqReader{term: t, it: pl.Iterator(true, norms, false, nil)}
+		out[k] = &freqReader{term: t}
+		if out[k].fast = newChunkFreqs(seg, pl); out[k].fast == nil {
+			out[k].it = pl.Iterator(true, norms, false, nil)
+		}
 	}
 	return out, nil
 }
 
 func (r *freqReader) freq(doc uint32) (uint64, error) {
+	if r.fast != nil {
+		f, norm, found, err := r.fast.freq(doc)
+		if err != nil {
+			return 0, fmt.Errorf("postings of %q: %w", r.term, err)
+		}
+		if !found {
+			return 0, fmt.Errorf("document %d has no posting of %q", doc, r.term)
+		}
+		r.norm = norm
+		return f, nil
+	}
 	p, err := r.it.Advance(uint64(doc))
 	if err != nil {
 		return 0, err

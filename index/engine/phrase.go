@@ -3,8 +3,12 @@ package engine
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +25,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Article bodies and quotations keep no term positions in the index:
@@ -117,6 +120,7 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		return searcher.NewTermSearcher(ctx, i, words[0], q.field, q.boost, options)
 	}
 	parts := make([]search.Searcher, 0, len(words))
+	var err error
 	for _, w := range words {
 		s, err := searcher.NewTermSearcher(ctx, i, w, q.field, q.boost, options)
 		if err != nil {
@@ -127,8 +131,13 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		}
 		parts = append(parts, s)
 	}
-	conj, err := searcher.NewConjunctionSearcher(ctx, i, parts, options)
-	if err != nil {
+	var conj search.Searcher
+	if _, onBitmaps := i.(*scorch.IndexSnapshot); onBitmaps && q.texts != nil && options.Score != "none" && !options.IncludeTermVectors {
+		// collectOnBitmaps finds the documents; the conjunction would
+		// only give its weight and norms, and intersect the words'
+		// postings for nothing.
+		conj = newConjunctionWeights(parts, options)
+	} else if conj, err = searcher.NewConjunctionSearcher(ctx, i, parts, options); err != nil {
 		return nil, err
 	}
 	if q.texts == nil {
@@ -214,8 +223,10 @@ type phraseSearcher struct {
 	next      int
 }
 
+// phraseDoc is a document that holds the phrase: its number in the
+// snapshot (its internal id, read as a number) and its score.
 type phraseDoc struct {
-	id    bleveindex.IndexInternalID
+	num   uint64
 	score float64
 }
 
@@ -235,6 +246,16 @@ func (s *phraseSearcher) collect() error {
 // collectByConjunction walks the conjunction of the phrase's words and
 // checks each match's text.
 func (s *phraseSearcher) collectByConjunction() error {
+	if cw, ok := s.conj.(*conjunctionWeights); ok {
+		conj, err := searcher.NewConjunctionSearcher(s.ctx, s.reader, cw.parts, cw.options)
+		if err != nil {
+			return err
+		}
+		if cw.norm != 0 {
+			conj.SetQueryNorm(cw.norm)
+		}
+		s.conj = conj
+	}
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.conj.DocumentMatchPoolSize(), 0)}
 	var page []phraseDoc
 	var ids []string
@@ -269,7 +290,10 @@ func (s *phraseSearcher) collectByConjunction() error {
 		if err != nil {
 			return err
 		}
-		page = append(page, phraseDoc{id: slices.Clone(dm.IndexInternalID), score: dm.Score})
+		if len(dm.IndexInternalID) != 8 {
+			return fmt.Errorf("check phrase %q: internal id of %d bytes", s.q.phrase, len(dm.IndexInternalID))
+		}
+		page = append(page, phraseDoc{num: binary.BigEndian.Uint64(dm.IndexInternalID), score: dm.Score})
 		ids = append(ids, id)
 		sctx.DocumentMatchPool.Put(dm)
 		if len(page) == phraseCheckPage {
@@ -308,6 +332,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	for si, ss := range segs {
 		bases[si+1] = bases[si] + ss.Segment().Count()
 		if docs, ok := s.q.kept.get(phraseKeyOf(ss, s.phrase)); ok {
+			found = slices.Grow(found, len(docs))
 			for _, d := range docs {
 				found = append(found, held{num: bases[si] + d.num, freq: d.freq, norm: d.norm})
 			}
@@ -363,7 +388,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		}
 	}
 	si, open := 0, -1
-	var it segment.PostingsIterator
+	var r *freqReader
 	s.docs = slices.Grow(s.docs, len(found))
 	for i := range found {
 		h := &found[i]
@@ -373,29 +398,19 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 		if h.norm == 0 {
 			if si != open {
 				open = si
-				dict, err := segs[si].Segment().Dictionary(s.q.field)
+				rs, err := freqReaders(segs[si].Segment(), s.q.field, s.words[rare:rare+1], true)
 				if err != nil {
 					return err
 				}
-				// No deleted documents left out: the postings then
-				// skip straight to a document instead of stepping
-				// past the deleted ones.
-				pl, err := dict.PostingsList([]byte(s.words[rare]), nil, nil)
-				if err != nil {
-					return err
-				}
-				it = pl.Iterator(true, true, false, it)
+				r = rs[0]
 			}
-			p, err := it.Advance(h.num - bases[si])
+			f, err := r.freq(uint32(h.num - bases[si]))
 			if err != nil {
-				return err
+				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 			}
-			if p == nil || p.Number() != h.num-bases[si] {
-				return fmt.Errorf("check phrase %q: document %d has no posting of %q", s.q.phrase, h.num, s.words[rare])
-			}
-			h.freq[rare], h.norm = p.Frequency(), p.Norm()
+			h.freq[rare], h.norm = f, r.norm
 		}
-		s.docs = append(s.docs, phraseDoc{id: docNumID(h.num), score: s.score(h.freq, h.norm)})
+		s.docs = append(s.docs, phraseDoc{num: h.num, score: s.score(h.freq, h.norm)})
 	}
 	s.keep(segs, bases, keep, found)
 	return nil
@@ -403,8 +418,11 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 
 // phraseKeepMin is how many candidates a segment must have for what the
 // search found in it to be kept: fewer are found again at little cost.
-// Tests lower it.
-var phraseKeepMin uint64 = 256
+// Many more than that cost a millisecond or more: a tenth of a millisecond
+// a hundred candidates for their frequencies, read from each word's and
+// pair's postings, and a body read from the store for each one the counts
+// leave (20-28 µs). Tests lower it.
+var phraseKeepMin uint64 = 32
 
 // keep keeps, for the segments keep marks, the documents found there
 // (found, in order, numbered in the snapshot whose segments start at
@@ -543,7 +561,7 @@ func (s *phraseSearcher) Next(sctx *search.SearchContext) (*search.DocumentMatch
 	d := s.docs[s.next]
 	s.next++
 	dm := sctx.DocumentMatchPool.Get()
-	dm.IndexInternalID = append(dm.IndexInternalID[:0], d.id...)
+	dm.IndexInternalID = binary.BigEndian.AppendUint64(dm.IndexInternalID[:0], d.num)
 	dm.Score = d.score
 	return dm, nil
 }
@@ -552,13 +570,105 @@ func (s *phraseSearcher) Advance(sctx *search.SearchContext, id bleveindex.Index
 	if err := s.collect(); err != nil {
 		return nil, err
 	}
-	for s.next < len(s.docs) && bytes.Compare(s.docs[s.next].id, id) < 0 {
+	var at [8]byte
+	for s.next < len(s.docs) && bytes.Compare(binary.BigEndian.AppendUint64(at[:0], s.docs[s.next].num), id) < 0 {
 		s.next++
 	}
 	return s.Next(sctx)
 }
 
-func (s *phraseSearcher) Close() error    { return s.conj.Close() }
+func (s *phraseSearcher) Close() error { return s.conj.Close() }
+
+// conjunctionWeights stands in for Bleve's conjunction of a phrase's words
+// where the phrase searcher finds the documents itself: the same weight,
+// query norms and count as NewConjunctionSearcher's (its searchers sorted
+// the same way, their norms set as it sets them), without its intersection
+// of the words' postings (OptimizeTFRConjunction), which is the most of its
+// cost. It is never walked.
+type conjunctionWeights struct {
+	searchers searcher.OrderedSearcherList
+	// For walking after all (collectByConjunction): the words'
+	// searchers in the phrase's order, the options and the query norm
+	// set last (0 for none).
+	parts   []search.Searcher
+	options search.SearcherOptions
+	norm    float64
+}
+
+func newConjunctionWeights(parts []search.Searcher, options search.SearcherOptions) *conjunctionWeights {
+	c := &conjunctionWeights{searchers: slices.Clone(parts), parts: parts, options: options}
+	sort.Sort(c.searchers)
+	// ConjunctionSearcher.computeQueryNorm.
+	sum := 0.0
+	for _, s := range c.searchers {
+		sum += s.Weight()
+	}
+	norm := 1.0 / math.Sqrt(sum)
+	for _, s := range c.searchers {
+		s.SetQueryNorm(norm)
+	}
+	return c
+}
+
+var errNotWalked = errors.New("the conjunction of a phrase's words is not walked")
+
+func (c *conjunctionWeights) Next(*search.SearchContext) (*search.DocumentMatch, error) {
+	return nil, errNotWalked
+}
+
+func (c *conjunctionWeights) Advance(*search.SearchContext, bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	return nil, errNotWalked
+}
+
+func (c *conjunctionWeights) Weight() float64 {
+	var w float64
+	for _, s := range c.searchers {
+		w += s.Weight()
+	}
+	return w
+}
+
+func (c *conjunctionWeights) SetQueryNorm(norm float64) {
+	c.norm = norm
+	for _, s := range c.searchers {
+		s.SetQueryNorm(norm)
+	}
+}
+
+func (c *conjunctionWeights) Count() uint64 {
+	var n uint64
+	for _, s := range c.searchers {
+		n += s.Count()
+	}
+	return n
+}
+
+func (c *conjunctionWeights) Close() (err error) {
+	for _, s := range c.searchers {
+		if e := s.Close(); e != nil && err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+func (c *conjunctionWeights) Size() int {
+	n := 0
+	for _, s := range c.searchers {
+		n += s.Size()
+	}
+	return n
+}
+
+func (c *conjunctionWeights) Min() int { return 0 }
+
+func (c *conjunctionWeights) DocumentMatchPoolSize() int {
+	n := len(c.searchers)
+	for _, s := range c.searchers {
+		n += s.DocumentMatchPoolSize()
+	}
+	return n
+}
 func (s *phraseSearcher) Weight() float64 { return s.conj.Weight() }
 func (s *phraseSearcher) SetQueryNorm(qnorm float64) {
 	s.conj.SetQueryNorm(qnorm)

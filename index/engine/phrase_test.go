@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"math"
 	"regexp"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
 
@@ -288,8 +288,8 @@ func TestPhraseScoresAgree(t *testing.T) {
 			}
 			for k := range got[0] {
 				w, g := got[0][k], got[1][k]
-				if !bytes.Equal(w.id, g.id) || math.Abs(w.score-g.score) > 1e-9*math.Abs(w.score) {
-					t.Errorf("%s %q: document %d: %x score %v on bitmaps, %x score %v by the conjunction", field, p, k, g.id, g.score, w.id, w.score)
+				if w.num != g.num || math.Abs(w.score-g.score) > 1e-9*math.Abs(w.score) {
+					t.Errorf("%s %q: document %d: %d score %v on bitmaps, %d score %v by the conjunction", field, p, k, g.num, g.score, w.num, w.score)
 				}
 			}
 		}
@@ -326,5 +326,55 @@ func TestPhraseReadsBodiesOnce(t *testing.T) {
 		if reads[h.ID] != 1 {
 			t.Errorf("hit %s: body read %d times, want once", h.ID, reads[h.ID])
 		}
+	}
+}
+
+// TestConjunctionWeightsAgree holds the stand-in for the conjunction of a
+// phrase's words to Bleve's conjunction of the same words: the same weight
+// and count, the same weights of its words once made and after a query
+// norm is set (they give the query norm of the searches around it).
+func TestConjunctionWeightsAgree(t *testing.T) {
+	ix := newTestIndex(t, extracted(loadTestArticles(t)))
+	snap, closeSnap, err := ix.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSnap()
+	ctx := context.WithValue(context.Background(), search.GetScoringModelCallbackKey,
+		search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring }))
+	parts := func(words []string) []search.Searcher {
+		var out []search.Searcher
+		for _, w := range words {
+			s, err := searcher.NewTermSearcher(ctx, snap, w, fieldBody, 1.5, search.SearcherOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	for _, words := range [][]string{{"said", "govern"}, {"prime", "minist", "said"}, {"bank", "england"}, {"zzz", "said"}} {
+		want, got := parts(words), parts(words)
+		conj, err := searcher.NewConjunctionSearcher(ctx, snap, want, search.SearcherOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stand := newConjunctionWeights(got, search.SearcherOptions{})
+		check := func(when string) {
+			if conj.Weight() != stand.Weight() || conj.Count() != stand.Count() {
+				t.Errorf("%v %s: weight %v count %d, the conjunction's %v %d", words, when, stand.Weight(), stand.Count(), conj.Weight(), conj.Count())
+			}
+			for k := range want {
+				if want[k].Weight() != got[k].Weight() {
+					t.Errorf("%v %s: word %d weighs %v, in the conjunction %v", words, when, k, got[k].Weight(), want[k].Weight())
+				}
+			}
+		}
+		check("made")
+		conj.SetQueryNorm(0.37)
+		stand.SetQueryNorm(0.37)
+		check("normed")
+		conj.Close()
+		stand.Close()
 	}
 }
