@@ -412,9 +412,6 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 	if m := a.byTok[i]; m > 0 {
 		return a.speakerOfMention(&a.mentions[m-1], i, limit, pos)
 	}
-	if e := a.numberTen(i); e != nil && i-1 >= limit {
-		return quoteSpeaker{ent: e, found: true}, true // "No 10 said"
-	}
 	lw := lower(t.text)
 	if g, ok := pronounGender[t.text]; ok {
 		return quoteSpeaker{ent: a.resolvePronoun(g, pos), found: true}, true
@@ -625,24 +622,6 @@ func (a *article) personBySurname(w string) *entity {
 	return found
 }
 
-// numberTen returns Downing Street when token k is the "10" of "No 10" or
-// "Number 10", which the article's organisations hold without a mention
-// of their own (coref.go); nil otherwise.
-func (a *article) numberTen(k int) *entity {
-	if k < 1 || a.toks[k].text != "10" {
-		return nil
-	}
-	if w := a.toks[k-1].text; w != "No" && w != "No." && w != "Number" {
-		return nil
-	}
-	for _, e := range a.orgs {
-		if e.name == "Downing Street" {
-			return e
-		}
-	}
-	return nil
-}
-
 // commonNounSpeaker handles "the prime minister", "the ministry", "a spokesman
 // for X", "officials" ending at token i.
 func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
@@ -708,9 +687,6 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		for k := start; k < i; k++ {
 			if n := a.byTok[k]; n > 0 && a.mentions[n-1].kind == entOrg && a.mentions[n-1].ent != nil {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
-			}
-			if e := a.numberTen(k); e != nil {
-				return quoteSpeaker{ent: e, found: true}, true // "a No 10 spokeswoman said"
 			}
 			// "WHO" written as a common word's capitals: the known body.
 			if name, ok := knownOrgs[a.toks[k].text]; ok && a.toks[k].text == strings.ToUpper(a.toks[k].text) {

@@ -724,12 +724,6 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			continue
 		}
 		name, n := partyModifiers[t.text], 1
-		if (t.text == "No" || t.text == "No." || t.text == "Number") && k+1 < len(a.toks) && a.toks[k+1].text == "10" {
-			// "No 10", "Number 10": Downing Street.
-			orgEntity(orgs, &order, []string{"Downing", "Street"}, t.start).mentions++
-			k++
-			continue
-		}
 		if k+1 < len(a.toks) && a.toks[k+1].capital {
 			if long, ok := partyModifiers[t.text+" "+a.toks[k+1].text]; ok {
 				name, n = long, 2
@@ -790,8 +784,10 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
 		}
 		e.name = strings.Join(e.words, " ")
-		if e.kind == entOrg && !partyNames[e.name] && !strings.Contains(a.body, e.name) {
-			// "the EU" alone is filed as EU, the form the article gives.
+		if _, seat := seatOrganization(e.words); e.kind == entOrg && !partyNames[e.name] && seat != len(e.words) && !strings.Contains(a.body, e.name) {
+			// "the EU" alone is filed as EU, the form the article gives
+			// (but "No 10" is filed as Downing Street, as a party is
+			// under its full name).
 			e.name = a.writtenName(e)
 		}
 		if e.mentions == 0 {

@@ -1240,9 +1240,6 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 		if a.toks[k].kind == tokQuote || a.insideSpan(a.toks[k].start) {
 			continue // a quotation's words are not the sentence's subject
 		}
-		if e := a.numberTen(k); e != nil && k-1 >= limit {
-			return quoteSpeaker{ent: e, found: true}, true // "A Number 10 spokeswoman would only say: …"
-		}
 		if m := a.byTok[k]; m > 0 {
 			mm := &a.mentions[m-1]
 			prev := ""

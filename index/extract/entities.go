@@ -162,6 +162,15 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			i++
 			continue
 		}
+		if numberTen(toks, i) {
+			// "No 10", "Number 10": Downing Street, a mention like any
+			// other ("No 10 said", "a Number 10 spokeswoman said").
+			m := classify([]string{toks[i].text, "10"}, vocab) // the seat's organisation (places.go)
+			m.from, m.to, m.nameFrom = i, i+2, i
+			ms = append(ms, m)
+			i += 2
+			continue
+		}
 		// Grow the run of capitalised words with name particles and, inside
 		// organisation names, of/for/the/and.
 		j := i
@@ -172,6 +181,9 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			t := toks[j]
 			if j > i && t.sentStart {
 				break
+			}
+			if j > i && numberTen(toks, j) {
+				break // "A Number 10 spokeswoman": the seat is a name of its own
 			}
 			if isCapWord(t) {
 				w, pos := stripPossessive(t.text)
@@ -573,6 +585,12 @@ func whoAfter(toks []token, k int) bool {
 func honorificOrTitle(w string) bool {
 	_, h := honorifics[w]
 	return h || titleWords[w]
+}
+
+// numberTen reports "No 10" or "Number 10" (Downing Street) at token i.
+func numberTen(toks []token, i int) bool {
+	w := toks[i].text
+	return (w == "No" || w == "No." || w == "Number") && i+1 < len(toks) && toks[i+1].text == "10" && toks[i+1].para == toks[i].para
 }
 
 // localBodyHeads end the names of a town's own bodies, which take the
