@@ -376,20 +376,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			lw := strings.ToLower(w)
 			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words)) ||
 				len(lw) > 5 && strings.HasSuffix(lw, "ing") && !isFirstName(w) // "Entrusting Donald Trump …"
-			if common && from == i && !stopwords[lw] && knownPlaceOrBody(words) {
-				// "Downing Street said …": a name the gazetteers know
-				// whole keeps its first word.
+			if common && from == i && !stopwords[lw] && opensKnownName(words, vocab) {
 				common = false
-			}
-			if common && from == i && strings.HasSuffix(lw, "ing") && !vocab[lw] && sentenceInitialIsName(w) && !cueVerbs[lw] &&
-				!prepositions[lw] && !openingWords[lw] && !subordinators[lw] {
-				// Of the "-ing" words no dictionary knows, a place or the
-				// town whose body it names ("Ealing Council", "Kettering
-				// General Hospital") is a name, not a participle opening
-				// the sentence ("Following Labour Party advice").
-				if _, n, _ := matchPlace(words[:1]); n == 1 || len(words) > 1 && localBodyHeads[words[len(words)-1]] {
-					common = false
-				}
 			}
 			if !common && from == i && !honorificOrTitle(w) && !isKnownName(words) && knownOrgs[w] == "" {
 				// Not decided by the article itself: ask prose's tag dictionary.
@@ -599,15 +587,27 @@ func numberTen(toks []token, i int) bool {
 var localBodyHeads = setOf("Council", "Hospital", "Club", "FC", "School", "College", "University", "Police",
 	"Station", "Airport", "Library", "Academy", "Museum", "Cathedral", "Prison", "Town", "Borough")
 
-// knownPlaceOrBody reports words that open with a place or seat of
-// government the gazetteer knows by more than one word, or that are a
-// body the lexicon knows.
-func knownPlaceOrBody(words []string) bool {
+// opensKnownName reports a run of capitalised words whose first word,
+// though it reads as a common word at a sentence's start, is part of a
+// name: a body the lexicon knows or a place the gazetteer knows by more
+// than one word ("Downing Street said"); or an "-ing" word no dictionary
+// knows that is a place or the town a local body is named after ("Ealing
+// Council", "Kettering General Hospital"), not a participle ("Following
+// Labour Party advice").
+func opensKnownName(words []string, vocab map[string]bool) bool {
 	if knownOrgs[strings.Join(words, " ")] != "" {
 		return true
 	}
-	_, n, _ := matchPlace(words)
-	return n > 1
+	if _, n, _ := matchPlace(words); n > 1 {
+		return true
+	}
+	w := words[0]
+	lw := strings.ToLower(w)
+	if !strings.HasSuffix(lw, "ing") || vocab[lw] || !sentenceInitialIsName(w) || cueVerbs[lw] || prepositions[lw] || openingWords[lw] || subordinators[lw] {
+		return false
+	}
+	_, n, _ := matchPlace(words[:1])
+	return n == 1 || len(words) > 1 && localBodyHeads[words[len(words)-1]]
 }
 
 func isKnownName(words []string) bool {
