@@ -22,13 +22,7 @@ func fixtureDocs() []Doc {
 	return docs
 }
 
-var (
-	date      = fixture.Date
-	people    = fixture.People
-	countries = fixture.Countries
-	topics    = fixture.Topics
-	said      = fixture.Said
-)
+var said = fixture.Said
 
 func newTestIndex(t *testing.T, docs []Doc) *Index {
 	t.Helper()

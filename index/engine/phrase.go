@@ -828,17 +828,6 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// wordSpans splits text into words as the analyzer's tokenizer does for
-// news text.
-func wordSpans(text string) []span {
-	var out []span
-	scanWords(text, func(w span) bool {
-		out = append(out, w)
-		return true
-	})
-	return out
-}
-
 // scanWords calls yield with each word of text, in order, until it returns
 // false.
 func scanWords(text string, yield func(span) bool) {

@@ -26,12 +26,7 @@ func fixtureDocs() []testDoc {
 	return docs
 }
 
-var (
-	people    = fixture.People
-	countries = fixture.Countries
-	topics    = fixture.Topics
-	said      = fixture.Said
-)
+var said = fixture.Said
 
 func TestSearchFixtures(t *testing.T) {
 	ix := newTestIndex(t, fixtureDocs())
