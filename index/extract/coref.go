@@ -784,10 +784,8 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 			e.words = e.words[:len(e.words)-1] // "Duncan Reeve QC" is Duncan Reeve
 		}
 		e.name = strings.Join(e.words, " ")
-		if _, seat := seatOrganization(e.words); e.kind == entOrg && !partyNames[e.name] && seat != len(e.words) && !strings.Contains(a.body, e.name) {
-			// "the EU" alone is filed as EU, the form the article gives
-			// (but "No 10" is filed as Downing Street, as a party is
-			// under its full name).
+		if e.kind == entOrg && !partyNames[e.name] && !strings.Contains(a.body, e.name) {
+			// "the EU" alone is filed as EU, the form the article gives.
 			e.name = a.writtenName(e)
 		}
 		if e.mentions == 0 {
@@ -901,8 +899,8 @@ func (a *article) writtenName(e *entity) string {
 	n := 0
 	for i := range a.mentions {
 		m := &a.mentions[i]
-		if m.ent != e || m.nameFrom >= m.to || a.toks[m.nameFrom].start >= a.toks[m.to-1].end {
-			continue
+		if m.ent != e || m.nameFrom >= m.to || a.toks[m.nameFrom].start >= a.toks[m.to-1].end || numberTen(a.toks, m.from) {
+			continue // ("No 10" is no form of Downing Street's name)
 		}
 		w, _ := stripPossessive(a.body[a.toks[m.nameFrom].start:a.toks[m.to-1].end])
 		if len(w) > n && !strings.Contains(w, "\n") {
