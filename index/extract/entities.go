@@ -287,6 +287,22 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
+			if (t.text == "and" || t.text == ",") && len(words) >= 1 && len(words) <= 2 && !hasOrgHead {
+				if n := agencyAhead(words, toks, j); n > 0 {
+					// "Fisheries and Oceans Canada", "Immigration,
+					// Refugees and Citizenship Canada": a body named by
+					// its fields and the country it serves.
+					for k := j; k < j+n; k++ {
+						if toks[k].text == "," {
+							words[len(words)-1] += ","
+						} else {
+							words = append(words, toks[k].text)
+						}
+					}
+					j += n
+					continue
+				}
+			}
 			if t.text == "and" && len(words) >= 1 && len(words) <= 3 && !hasOrgHead && andRunJoinable(words, toks, j+1) {
 				// "Cumbria Fire and Rescue Service", "Devon and Cornwall
 				// Police", "the Senate Energy and Natural Resources
@@ -1281,37 +1297,139 @@ func andRunJoinable(words []string, toks []token, j int) bool {
 // placeAgency reports a body named by its field and the country or
 // province it serves, either way round: "Environment Canada", "Curling
 // Canada", "Sport England", "Nova Scotia Health", "Manitoba Hydro". The
-// field is a capitalised common noun (prose's dictionary knows it as one),
-// not an adjective: "Western Canada" and "Rural Alberta" are places.
+// field is a capitalised noun, not an adjective: "Western Canada" and
+// "Rural Alberta" are places. Before the place the field may be a noun
+// prose's dictionary does not hold at all ("Hockey", "Parks", "Tennis")
+// when it does not look like an adjective, and words before that noun may
+// be adjectives ("Global Affairs Canada", "Indigenous Services Canada").
 func placeAgency(words []string) bool {
-	if len(words) < 2 || len(words) > 4 {
+	if len(words) < 2 || len(words) > 5 {
 		return false
 	}
-	common := func(ws []string) bool {
-		for _, w := range ws {
+	if strings.HasSuffix(words[len(words)-1], ",") {
+		return false
+	}
+	// A comma inside lists the fields: "Immigration, Refugees and
+	// Citizenship Canada".
+	if slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(w, ",") }) {
+		clean := make([]string, len(words))
+		for i, w := range words {
+			clean[i] = strings.TrimSuffix(w, ",")
+		}
+		words = clean
+	}
+	if _, k, _ := matchPlace(words); k == len(words) {
+		return false // "Latin America", "Nova Scotia": a place whole
+	}
+	// noun reports a capitalised common noun: one prose's dictionary
+	// tags as one, a field word, or (when unknown is set) a word the
+	// dictionary does not hold that is neither an adjective by its form
+	// nor a place or a given name.
+	noun := func(w string, unknown bool) bool {
+		if !isCapWordString(w) || compass[w] || isFirstName(w) || settlementWords[w] || notAgencies[w] || hasHonorific(w) {
+			return false
+		}
+		tag, ok := tagDict()[strings.ToLower(w)]
+		switch {
+		case ok:
+			return tag == "NN" || tag == "NNS"
+		case titleWords[w] || placeServices[w]:
+			return true
+		}
+		if !unknown || adjectiveLike(w) {
+			return false
+		}
+		_, k, _ := matchPlace([]string{w})
+		return k == 0
+	}
+	common := func(ws []string, last bool) bool {
+		if len(ws) == 0 || ws[0] == "and" || ws[len(ws)-1] == "and" {
+			return false
+		}
+		for i, w := range ws {
 			if w == "and" {
 				continue
 			}
-			tag, ok := tagDict()[strings.ToLower(w)]
-			noun := ok && (tag == "NN" || tag == "NNS") || !ok && (titleWords[w] || placeServices[w])
-			if !isCapWordString(w) || !noun || compass[w] || isFirstName(w) || settlementWords[w] || notAgencies[w] {
+			head := last && i == len(ws)-1
+			if !noun(w, last) && !(last && !head && isCapWordString(w) && !isFirstName(w) && adjectiveLike(w)) {
 				return false
 			}
 		}
-		return len(ws) > 0 && ws[0] != "and" && ws[len(ws)-1] != "and"
+		return true
 	}
 	for n := 1; n < len(words); n++ {
 		// field first: "Environment Canada", "Fisheries and Oceans Canada"
-		if _, k, kind := matchPlace(words[n:]); k == len(words)-n && (kind == placeCountry || kind == placeState) && common(words[:n]) {
+		if _, k, kind := matchPlace(words[n:]); k == len(words)-n && (kind == placeCountry || kind == placeState || kind == placeAlias) && common(words[:n], true) {
 			return true
 		}
 		// place first: "Nova Scotia Health"
-		if _, k, kind := matchPlace(words[:n]); k == n && (kind == placeCountry || kind == placeState) && common(words[n:]) && !titleWords[words[len(words)-1]] || k == n && (kind == placeCountry || kind == placeState) && len(words) == n+1 && placeServices[words[n]] {
+		if _, k, kind := matchPlace(words[:n]); k == n && (kind == placeCountry || kind == placeState) && common(words[n:], false) && !titleWords[words[len(words)-1]] || k == n && (kind == placeCountry || kind == placeState) && len(words) == n+1 && placeServices[words[n]] {
 			return true
 		}
 	}
 	return false
 }
+
+// agencyAhead returns how many tokens from the "and" or comma at toks[j]
+// complete words into a body placeAgency knows (0 for none): the fields
+// that follow, with "and" and commas between them, and the place.
+func agencyAhead(words []string, toks []token, j int) int {
+	run := slices.Clone(words)
+	// After a comma the fields are a list, which "and" closes: "Erfurt,
+	// Germany" is a town and its country.
+	listed := toks[j].text == "and"
+	for k := j; k < len(toks) && k < j+7 && toks[k].para == toks[j].para; k++ {
+		t := toks[k]
+		switch {
+		case t.text == "," || t.text == "and":
+			if k > j && (toks[k-1].text == "," || toks[k-1].text == "and") {
+				return 0
+			}
+			if t.text == "and" {
+				run = append(run, "and")
+				listed = true
+			}
+			continue
+		case !isCapWord(t) || t.sentStart:
+			return 0
+		}
+		w, pos := stripPossessive(t.text)
+		run = append(run, w)
+		if listed && placeAgency(run) && !(k+1 < len(toks) && isCapWord(toks[k+1]) && !toks[k+1].sentStart) {
+			if pos {
+				return 0 // "…Canada's": the possessive ends the name for the caller to read
+			}
+			return k + 1 - j
+		}
+		if pos {
+			return 0
+		}
+	}
+	return 0
+}
+
+// adjectiveLike reports a capitalised word that reads as an adjective by
+// its ending or is one of the modifiers that make a region of a country
+// ("Rural", "Upstate", "Mainland"): "Atlantic Canada", "Southern Ontario",
+// "Corporate America" are places, not bodies.
+func adjectiveLike(w string) bool {
+	if regionModifiers[w] {
+		return true
+	}
+	l := strings.ToLower(w)
+	for _, suf := range [...]string{"al", "ern", "ic", "ous", "ive", "ful", "less", "ish", "an", "ese", "ist", "ly", "ary", "ate"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// regionModifiers make a part of a country or province of it without an
+// adjective's ending.
+var regionModifiers = setOf("Upper", "Lower", "Greater", "Middle", "Little", "Old", "New", "Great", "Inner", "Outer",
+	"Upstate", "Downstate", "Downtown", "Metro", "Mainland", "Deep", "Far", "Mid", "Black", "White", "Red", "Blue",
+	"Rural", "Urban", "Small-Town", "Nazi", "Soviet", "Free", "Occupied", "Independent", "Baja")
 
 // settlementWords after or before a place name make another place: "Jersey
 // City", "Kent County", "Island Park".

@@ -437,6 +437,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Western Canada", "Jersey City", "Iraq War"},
 		},
 		{
+			name:    "a body named by fields the dictionary lacks, or by a list of fields, and its country",
+			text:    "The selectors at Curling Canada named the team. Officials at Fisheries and Oceans Canada and Global Affairs Canada met, and a spokesperson for Immigration, Refugees and Citizenship Canada said the file was open. Sport England and Tennis Australia backed the plan. Residents of Atlantic Canada and Northern Ontario braced for snow. He grew up in Latin America and moved to Erfurt, Germany, and then to Mankato, Minnesota.",
+			orgs:    []string{"Curling Canada", "Fisheries and Oceans Canada", "Global Affairs Canada", "Immigration, Refugees and Citizenship Canada", "Sport England", "Tennis Australia"},
+			notOrgs: []string{"Oceans Canada", "Refugees and Citizenship Canada", "Atlantic Canada", "Northern Ontario", "Latin America", "Erfurt, Germany", "Mankato, Minnesota"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},
