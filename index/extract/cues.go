@@ -984,9 +984,39 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 	// the article does not name, not whoever spoke last.
 	switch lower(a.toks[i].text) {
 	case "a", "an", "another", "one":
+		if e := a.bodyOfUnnamed(i+1, sp); e != nil {
+			return quoteSpeaker{ent: e, found: true}, true
+		}
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
 	return quoteSpeaker{}, false
+}
+
+// bodyOfUnnamed returns the body an unnamed speaker after a reporting verb
+// speaks for: "said an IMF official", "said a senior Foreign Office
+// official", "said one EU diplomat". The words at toks[k] are at most two
+// lower-case describing words, the body, and what the person is to it. A
+// former official speaks for nobody but themselves.
+func (a *article) bodyOfUnnamed(k int, sp *span) *entity {
+	for n := 0; n < 2 && k < len(a.toks) && a.byTok[k] == 0; n++ {
+		t := a.toks[k]
+		lw := lower(t.text)
+		if t.kind != tokWord || t.capital || stopwords[lw] || lw == "former" || cueVerbs[lw] || a.toks[k].para != sp.para {
+			return nil
+		}
+		k++
+	}
+	if k >= len(a.toks) || a.byTok[k] == 0 {
+		return nil
+	}
+	mm := &a.mentions[a.byTok[k]-1]
+	if mm.from != k || mm.kind != entOrg || mm.ent == nil || mm.possessive || mm.to >= len(a.toks) {
+		return nil
+	}
+	if w := lower(a.toks[mm.to].text); a.toks[mm.to].kind != tokWord || !(orgSpeakerNouns[w] || isPersonNoun(w)) {
+		return nil
+	}
+	return mm.ent
 }
 
 // cueBefore looks backwards from the opening mark, inside the sentence, for
