@@ -38,6 +38,36 @@ type article struct {
 	laterClause []int32
 }
 
+// roleSubject returns the person a sentence's subject at toks[p] names by
+// a role the article gave them, when the subject is that role and a verb
+// follows it: "The chancellor insisted …", "the first minister said …".
+func (a *article) roleSubject(p int) *entity {
+	if p >= len(a.toks) || lower(a.toks[p].text) != "the" {
+		return nil
+	}
+	country := ""
+	var words []string
+	for k := p + 1; k < len(a.toks) && k <= p+4; k++ {
+		t := a.toks[k]
+		if code, n, _ := matchPlace([]string{t.text}); n == 1 && t.capital {
+			country = code // "the French president"
+			continue
+		}
+		lw := lower(t.text)
+		if t.kind != tokWord || t.capital && k > p+1 || stopwords[lw] || a.byTok[k] > 0 {
+			return nil
+		}
+		words = append(words, lw)
+		if _, ok := roleHeads[lw]; ok && k+1 < len(a.toks) && verbLike(a.toks[k+1]) {
+			if e := a.resolveRole(strings.Join(words, " "), country, t.start); e != nil && e.kind == entPerson {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // computeFocus numbers the sentences and records each one's subject: the
 // first person or organisation named in its opening words, outside a
 // prepositional phrase. Speakers found later take precedence.
@@ -69,6 +99,12 @@ func (a *article) computeFocus() {
 			// sentence is still about whom the pronoun stands for, not
 			// the first name after it.
 			a.focus[a.sentOf[i]] = a.recentFocus(int(a.sentOf[i]), g)
+			continue
+		}
+		if e := a.roleSubject(p); e != nil {
+			// "The chancellor insisted the sums did not add up. He
+			// said: …": the sentence is about whoever holds the role.
+			a.focus[a.sentOf[i]] = e
 			continue
 		}
 		for k := from; k < len(a.toks) && k < from+10 && (k == i || !a.toks[k].sentStart); k++ {
