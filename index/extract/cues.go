@@ -1149,6 +1149,14 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			}
 			continue
 		}
+		if c := a.outerCue(k, limit); c >= 0 {
+			// "Pryor said his party offered a “clear choice”": the
+			// party is his, and so are the words.
+			if s, ok := a.speakerBefore(c, limit, sp.start); ok && s.ent != nil {
+				s.cue = a.cueText(c)
+				return s, true
+			}
+		}
 		if s, ok := a.speakerBefore(k, limit, sp.start); ok {
 			s.cue = a.cueText(k)
 			if conjCue >= 0 {
@@ -1194,6 +1202,33 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	}
 	return quoteSpeaker{}, false
 }
+
+// outerCue returns the reporting verb whose words hold the cue at toks[k]
+// when the cue's subject is a possessive pronoun's ("said his party
+// offered", "told reporters her government had"), or -1: the pronoun
+// points back to the outer subject, who is the one speaking.
+func (a *article) outerCue(k, limit int) int {
+	p := k - 1
+	for p > limit && k-p <= 3 && a.toks[p].kind == tokWord && !a.toks[p].capital && !possessivePronouns[lower(a.toks[p].text)] && !stopwords[lower(a.toks[p].text)] {
+		p--
+	}
+	if p <= limit || p == k-1 || !possessivePronouns[lower(a.toks[p].text)] {
+		return -1
+	}
+	for c := p - 1; c >= limit; c-- {
+		t := a.toks[c]
+		if t.text == ";" || t.kind == tokQuote || conjunctions[lower(t.text)] {
+			return -1
+		}
+		if t.kind == tokWord && !t.capital && cueVerbs[t.text] && !strings.HasSuffix(t.text, "ing") && !a.insideSpan(t.start) && !(c > limit && a.cueIsNoun(c)) {
+			return c
+		}
+	}
+	return -1
+}
+
+// possessivePronouns open a subject that belongs to someone named before.
+var possessivePronouns = setOf("his", "her", "their", "its")
 
 func isDash(s string) bool {
 	return s == "-" || s == "–" || s == "—" || s == "―"
