@@ -1203,6 +1203,24 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 	return quoteSpeaker{}, false
 }
 
+// titledAfterOrg returns the person whose title directly follows the
+// organisation mm names: "Lakeport Police Chief Darnell Hughes", "Hockey
+// Canada President Tom Lane" (the title opens the person's mention).
+func (a *article) titledAfterOrg(mm *mention) *entity {
+	if mm.kind != entOrg || mm.possessive || mm.to >= len(a.toks) {
+		return nil
+	}
+	n := a.byTok[mm.to]
+	if n == 0 {
+		return nil
+	}
+	p := &a.mentions[n-1]
+	if p.from != mm.to || p.kind != entPerson || p.ent == nil || p.nameFrom <= p.from {
+		return nil
+	}
+	return p.ent
+}
+
 // outerCue returns the reporting verb whose words hold the cue at toks[k]
 // when the cue's subject is a possessive pronoun's ("said his party
 // offered", "told reporters her government had"), or -1: the pronoun
@@ -1323,6 +1341,11 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 				if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
 					return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 				}
+			}
+			if e := a.titledAfterOrg(mm); e != nil {
+				// "Lakeport Police Chief Darnell Hughes lobbied …": the
+				// body names whose chief the person is.
+				return quoteSpeaker{ent: e, found: true}, true
 			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil {
 				return quoteSpeaker{ent: mm.ent, found: true}, true
