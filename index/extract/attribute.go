@@ -403,7 +403,21 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 		if i > limit && a.byTok[i-1] > 0 {
 			m := a.byTok[i-1]
 			mm := &a.mentions[m-1]
+			if from := mm.from; mm.kind == entOrg && mm.ent != nil && from > limit+1 && lower(a.toks[from-1].text) == "the" && a.toks[from-2].text == "," {
+				if p := a.describedBefore(from-2, limit); p != nil {
+					// "Marco Vianelli, the editor of the city's oldest
+					// newspaper, the Harbour Gazette, said": the body
+					// names the newspaper; the person is the speaker.
+					return quoteSpeaker{ent: p, found: true}, true
+				}
+			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil && mm.from > limit && a.toks[mm.from-1].text == "," {
+				if p := a.describedBefore(mm.from-1, limit); mm.kind == entOrg && p != nil {
+					// "Marco Vianelli, the editor of the city's oldest
+					// newspaper, the Harbour Gazette, said": the body
+					// names the newspaper; the person is the speaker.
+					return quoteSpeaker{ent: p, found: true}, true
+				}
 				return quoteSpeaker{ent: mm.ent, found: true}, true
 			}
 		}
@@ -504,6 +518,32 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 		}
 	}
 	return quoteSpeaker{}, false
+}
+
+// describedBefore returns the person named before a description that ends
+// at the comma c: "Marco Vianelli, the editor of the city's oldest
+// newspaper," (the description in lower case, its commas the apposition's).
+func (a *article) describedBefore(c, limit int) *entity {
+	k := c - 1
+	for ; k > limit && k > c-15 && a.toks[k].text != ","; k-- {
+		t := a.toks[k]
+		if t.kind == tokQuote || a.byTok[k] > 0 && a.mentions[a.byTok[k]-1].kind == entPerson {
+			return nil
+		}
+	}
+	if k <= limit || a.toks[k].text != "," || k == c-1 {
+		return nil
+	}
+	if first := lower(a.toks[k+1].text); first != "the" && first != "a" && first != "an" && a.toks[k+1].capital {
+		return nil // a name, not a description
+	}
+	if n := a.byTok[k-1]; n > 0 {
+		mm := &a.mentions[n-1]
+		if mm.kind == entPerson && mm.ent != nil && !mm.possessive && (mm.from == limit || a.toks[mm.from].sentStart || mm.from > limit && !isCapWord(a.toks[mm.from-1])) {
+			return mm.ent
+		}
+	}
+	return nil
 }
 
 // placeOrAge reports an apposition ending just before the comma at token
