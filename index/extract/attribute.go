@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -785,10 +786,56 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			}
 		}
 	}
+	if spokesNouns[lw] && start < i && (lower(a.toks[start].text) == "a" || lower(a.toks[start].text) == "an") {
+		// "The Department for Transport said it was disappointed. A
+		// spokesman said: …": the body the sentences before are about.
+		if e := a.recentOrgSubject(pos); e != nil {
+			return quoteSpeaker{ent: e, found: true}, true
+		}
+	}
 	if descriptionHeads[lw] || orgSpeakerNouns[lw] {
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
 	return quoteSpeaker{}, false
+}
+
+// spokesNouns are the people who speak for a body without a name of
+// their own.
+var spokesNouns = setOf("spokesman", "spokeswoman", "spokesperson")
+
+// recentOrgSubject returns the organisation that is the subject of the
+// sentence holding byte pos or of the one before it, in the same paragraph
+// or the one before: whom "a spokesman" speaks for.
+func (a *article) recentOrgSubject(pos int) *entity {
+	ti := a.tokenIndex(pos)
+	if ti >= len(a.toks) {
+		return nil
+	}
+	cur := int(a.sentOf[ti])
+	para := a.toks[ti].para
+	for s := cur; s >= 0 && s >= cur-1; s-- {
+		e := a.focus[s]
+		if e == nil {
+			continue
+		}
+		if e.kind != entOrg {
+			return nil
+		}
+		if st := a.sentenceTok(s); st < 0 || a.toks[st].para < para-1 {
+			return nil
+		}
+		return e
+	}
+	return nil
+}
+
+// sentenceTok returns the first token of sentence s (-1 when there is none).
+func (a *article) sentenceTok(s int) int {
+	k := sort.Search(len(a.sentOf), func(k int) bool { return int(a.sentOf[k]) >= s })
+	if k < len(a.sentOf) && int(a.sentOf[k]) == s {
+		return k
+	}
+	return -1
 }
 
 // genericOrgHeads are common nouns that stand for an organisation named
