@@ -41,3 +41,16 @@ func TestTrainNamesDeterministic(t *testing.T) {
 		t.Errorf("weights lack the first-name feature:\n%s", a)
 	}
 }
+
+// Names the English lists give both sexes are settled by the US birth
+// counts when those leave no doubt (internal/gennames).
+func TestFirstNameGenders(t *testing.T) {
+	for name, want := range map[string]gender{
+		"George": male, "Frank": male, "Lauren": female, "Julie": female,
+		"Jordan": unknownGender, "Robin": unknownGender, "Jess": unknownGender,
+	} {
+		if got, ok := firstNames[name]; !ok || got != want {
+			t.Errorf("firstNames[%q] = %v (listed %v), want %v", name, got, ok, want)
+		}
+	}
+}

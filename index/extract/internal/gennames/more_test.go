@@ -20,3 +20,21 @@ func TestFoldAccents(t *testing.T) {
 		}
 	}
 }
+
+// A name both sexes are given takes one only when the births leave no
+// doubt and are many.
+func TestDominantGender(t *testing.T) {
+	for _, c := range []struct {
+		f, m int
+		want string
+	}{
+		{f: 4054, m: 474775, want: "male"},
+		{f: 474775, m: 4054, want: "female"},
+		{f: 135084, m: 395998, want: ""}, // a quarter are women's
+		{f: 300, m: 16000, want: ""},     // too few births
+	} {
+		if got := dominantGender(map[string]int{"F": c.f, "M": c.m}); got != c.want {
+			t.Errorf("dominantGender(F %d, M %d) = %q, want %q", c.f, c.m, got, c.want)
+		}
+	}
+}
