@@ -614,6 +614,14 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 			}
 		}
 	}
+	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && (d == "a" || d == "an") && a.toks[m.from].para == a.firstPara() {
+		// "A Conservative MP has accused …", then "Philippa Arden, MP
+		// for Sheppey Downs, said": the opening sentence describes
+		// whom the next paragraphs name.
+		if e := a.namedLater(lower(a.toks[m.to-1].text), m.from); e != nil {
+			return quoteSpeaker{ent: e, found: true}, true
+		}
+	}
 	switch m.kind {
 	case entPerson, entOrg:
 		if m.ent != nil {
@@ -719,6 +727,14 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 	// after by/for/from; "A statement posted on the Kremlin's website".
 	if s, ok := a.statementBy(i+1, limit, pos); ok && s.ent != nil {
 		return s, true
+	}
+	if d := lower(a.toks[start].text); (d == "a" || d == "an") && describesPerson(lw) && !spokesNouns[lw] && a.toks[start].para == a.firstPara() {
+		// "A coroner has said there were “missed opportunities” …",
+		// then "senior coroner Margaret Oduya said": the opening
+		// sentence describes whom the next paragraphs name.
+		if e := a.namedLater(lw, start); e != nil {
+			return quoteSpeaker{ent: e, found: true}, true
+		}
 	}
 	if _, ok := roleHeads[lw]; ok {
 		// The role as worded, without determiners and countries: "the
@@ -1020,6 +1036,65 @@ func (a *article) resolveRole(role, country string, pos int) *entity {
 		return a.lead
 	}
 	return nil
+}
+
+// tokText returns the text of token k, or "" outside the article.
+func (a *article) tokText(k int) string {
+	if k < 0 || k >= len(a.toks) {
+		return ""
+	}
+	return a.toks[k].text
+}
+
+// namedLater returns the first person after token k, in its paragraph or
+// the two after it, named with the word that describes them: "senior
+// coroner Margaret Oduya", "Philippa Arden, MP for Sheppey Downs,".
+func (a *article) namedLater(word string, k int) *entity {
+	is := func(j int) bool {
+		w := lower(a.toks[j].text)
+		if i := strings.LastIndexByte(w, '-'); i > 0 {
+			w = w[i+1:]
+		}
+		return w == word || roleHeads[w] != "" && roleHeads[w] == roleHeads[word]
+	}
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.from <= k+1 || m.ent == nil || m.ent.kind != entPerson || a.insideSpan(a.toks[m.from].start) {
+			continue
+		}
+		if a.toks[m.from].para > a.toks[k].para+2 {
+			return nil
+		}
+		for j := m.from - 1; j >= 0 && j >= m.from-3 && a.toks[j].kind == tokWord; j-- {
+			if is(j) {
+				return m.ent // "senior coroner Margaret Oduya"
+			}
+		}
+		for j := m.from; j < m.to; j++ {
+			if is(j) {
+				return m.ent // "Coroner Margaret Oduya", a title inside the mention
+			}
+		}
+		if m.to < len(a.toks) && a.toks[m.to].text == "," {
+			for j := m.to + 1; j < len(a.toks) && j <= m.to+4 && a.toks[j].kind == tokWord; j++ {
+				if is(j) {
+					return m.ent // "Philippa Arden, MP for Sheppey Downs,"
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// firstPara returns the paragraph of the body's first word, past a
+// dateline or a headline the body repeats.
+func (a *article) firstPara() int {
+	for _, t := range a.toks {
+		if t.kind == tokWord {
+			return t.para
+		}
+	}
+	return -1
 }
 
 func roleMatches(r, head string) bool {

@@ -487,7 +487,7 @@ func subjectVerb(t token) bool {
 }
 
 // personNouns stand in apposition to people: "Marcela Ríos, a teacher,".
-var personNouns = setOf("teacher", "volunteer", "farmer", "resident", "retiree", "pensioner", "student", "nurse",
+var personNouns = setOf("coroner", "teacher", "volunteer", "farmer", "resident", "retiree", "pensioner", "student", "nurse",
 	"fisherman", "grandmother", "grandfather", "mother", "father", "son", "daughter", "widow", "owner", "worker",
 	"official", "spokesman", "spokeswoman", "spokesperson", "economist", "professor", "lecturer", "historian",
 	"activist", "campaigner", "lawyer", "barrister", "solicitor", "doctor", "surgeon", "engineer", "designer",

@@ -26,6 +26,24 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "a betrayal",
 			want:  "Harbour Workers Union",
 		},
+		{
+			name:  "an opening sentence describes whom the next paragraph names",
+			text:  "A Conservative MP has accused the Home Office of leaving her constituents \"completely in the dark\" over a hotel.\n\nPhilippa Arden, MP for Sheppey Downs, said residents learned of the plan online.",
+			quote: "completely in the dark",
+			want:  "Philippa Arden",
+		},
+		{
+			name:  "an opening sentence's common noun, named with it later",
+			text:  "A coroner has said there were \"missed opportunities\" to help a teenager.\n\nAt the inquest in Leeds, senior coroner Margaret Oduya said the boy had waited months.",
+			quote: "missed opportunities",
+			want:  "Margaret Oduya",
+		},
+		{
+			name:  "a description later in the article is not the opening's",
+			text:  "Residents were angry on Monday.\n\nA coroner has said there were \"missed opportunities\" to help a teenager.\n\nSenior coroner Margaret Oduya said the boy had waited months.",
+			quote: "missed opportunities",
+			want:  "",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
