@@ -39,6 +39,35 @@ type article struct {
 	laterClause []int32
 }
 
+// personAfterDescriptor returns the person named right after a mention
+// that is not a person and a few lower-case words ("Regular rider Sandra
+// Yee", "Insurance Bureau of Canada vice-president Terri Mendoza"), or
+// whose title opens the person's mention ("Lakeport Police Chief Darnell
+// Hughes").
+func (a *article) personAfterDescriptor(mm *mention) *entity {
+	if mm.kind == entPerson || mm.possessive {
+		return nil
+	}
+	if e := a.titledAfterOrg(mm); e != nil {
+		return e
+	}
+	for j := mm.to; j < len(a.toks) && j <= mm.to+3; j++ {
+		if n := a.byTok[j]; n > 0 {
+			p := &a.mentions[n-1]
+			if j > mm.to && p.from == j && p.kind == entPerson && p.ent != nil && !p.possessive {
+				return p.ent
+			}
+			return nil
+		}
+		t := a.toks[j]
+		lw := lower(t.text)
+		if t.kind != tokWord || t.capital || stopwords[lw] || cueVerbs[lw] || verbLike(t) {
+			return nil
+		}
+	}
+	return nil
+}
+
 // roleSubject returns the person a sentence's subject at toks[p] names by
 // a role the article gave them, when the subject is that role and a verb
 // follows it: "The chancellor insisted …", "the first minister said …".
@@ -129,6 +158,13 @@ func (a *article) computeFocus() {
 					a.focus[a.sentOf[k]] = a.mentions[n-1].ent
 					break
 				}
+			}
+			if e := a.personAfterDescriptor(mm); e != nil {
+				// "Regular rider Sandra Yee said", "Insurance Bureau of
+				// Canada vice-president Terri Mendoza said": the words
+				// before the name describe the person.
+				a.focus[a.sentOf[k]] = e
+				break
 			}
 			if mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
 				a.focus[a.sentOf[k]] = mm.ent

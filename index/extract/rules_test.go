@@ -44,6 +44,18 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "missed opportunities",
 			want:  "",
 		},
+		{
+			name:  "a descriptor before the name: the pronoun after means the person",
+			text:  "Mayor Nadia Harrow said patrols would increase.\n\nRegular rider Sandra Yee said she had started taking the bus instead. \"I don't feel safe down there any more,\" she said.",
+			quote: "feel safe",
+			want:  "Sandra Yee",
+		},
+		{
+			name:  "a body and a lower-case role before the name",
+			text:  "Detective Diane Gervais said the ring had stolen 200 cars.\n\nInsurance Bureau of Canada vice-president Terri Mendoza said theft had driven up premiums. \"Every stolen car is paid for by every policyholder,\" she said.",
+			quote: "Every stolen car",
+			want:  "Terri Mendoza",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
