@@ -61,6 +61,9 @@ func (a *article) personAfterDescriptor(mm *mention) *entity {
 		}
 		t := a.toks[j]
 		lw := lower(t.text)
+		if lw == "and" && j+1 < len(a.toks) && isCapWord(a.toks[j+1]) {
+			continue // "Energy and Resources Minister Brent Koroluk"
+		}
 		if t.kind != tokWord || t.capital || stopwords[lw] || cueVerbs[lw] || verbLike(t) {
 			return nil
 		}

@@ -56,6 +56,12 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "Every stolen car",
 			want:  "Terri Mendoza",
 		},
+		{
+			name:  "a ministry's title joined by 'and' before the minister's name",
+			text:  "Premier Owen Trask said the rules would be simpler.\n\nEnergy and Resources Minister Brent Koroluk said the changes would not weaken standards. \"We're not cutting corners,\" he said.",
+			quote: "cutting corners",
+			want:  "Brent Koroluk",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
