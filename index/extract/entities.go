@@ -762,7 +762,9 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.words = entOrg, words
 		return m
 	}
-	if allTitles(words) {
+	if allTitles(words) || len(words) >= 3 && words[0] == "Member" && words[1] == "of" {
+		// ("a Member of Parliament", "Member of the Legislative
+		// Assembly": what the person is, not the body.)
 		m.kind, m.role, m.words = entRole, strings.ToLower(full), words
 		return m
 	}

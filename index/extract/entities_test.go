@@ -443,6 +443,13 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Oceans Canada", "Refugees and Citizenship Canada", "Atlantic Canada", "Northern Ontario", "Latin America", "Erfurt, Germany", "Mankato, Minnesota"},
 		},
 		{
+			name:      "a council member's title is no part of the name",
+			text:      "Council Member Tamika Rhodes sponsored the plan, and Assembly Member Ian Lowe agreed. A Member of Parliament, Jo Grant, objected.",
+			people:    []string{"Tamika Rhodes", "Ian Lowe", "Jo Grant"},
+			notPeople: []string{"Member Tamika Rhodes"},
+			notOrgs:   []string{"Member of Parliament", "Assembly Member Ian Lowe"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},
