@@ -495,7 +495,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			}
 			m.from, m.to = from, j
 			m.nameFrom += from
-			m.possessive = possessive
+			m.possessive = possessive || nameBeforeApostrophe(toks, j, words)
 			if m.kind == entPerson && m.prefix > 0 {
 				// "CTERA Secretary General Sonia Alesso": the body, then
 				// its officer.
@@ -1294,6 +1294,18 @@ func andRunJoinable(words []string, toks []token, j int) bool {
 	// One word: two places policed by one force.
 	return !isFirstName(toks[j].text) && isCapWord(toks[j+1]) && (toks[j+1].text == "Police" || toks[j+1].text == "Constabulary") &&
 		!(j+2 < len(toks) && isCapWord(toks[j+2]))
+}
+
+// nameBeforeApostrophe reports a name ending in s whose apostrophe stands alone
+// right after it, before a lower-case word: "Hughes' mother", "Davies’
+// lawyer". (Inside a body's name the apostrophe was taken in already:
+// "the Secondary Principals’ Association".)
+func nameBeforeApostrophe(toks []token, j int, words []string) bool {
+	if j+1 >= len(toks) || len(words) == 0 || !strings.HasSuffix(words[len(words)-1], "s") {
+		return false
+	}
+	t := toks[j]
+	return (t.text == "'" || t.text == "’") && t.start == toks[j-1].end && toks[j+1].kind == tokWord && !toks[j+1].capital
 }
 
 // placeAgency reports a body named by its field and the country or

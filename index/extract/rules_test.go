@@ -62,6 +62,12 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "cutting corners",
 			want:  "Brent Koroluk",
 		},
+		{
+			name:  "a name's plural possessive is not the sentence's subject",
+			text:  "Mayor Renée Castillo said the footage would be released.\n\nHughes' mother, Loretta Hughes, held a photo of her son. \"He was a good father,\" she said.",
+			quote: "good father",
+			want:  "Loretta Hughes",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
