@@ -64,7 +64,7 @@ func TestRuleSpeakers(t *testing.T) {
 		},
 		{
 			name:  "a name's plural possessive is not the sentence's subject",
-			text:  "Mayor Renée Castillo said the footage would be released.\n\nHughes' mother, Loretta Hughes, held a photo of her son. \"He was a good father,\" she said.",
+			text:  "Darnell Hughes, 34, was shot by an officer on Friday. Mayor Renée Castillo said the footage would be released.\n\nHughes' mother, Loretta Hughes, held a photo of her son. \"He was a good father,\" she said.",
 			quote: "good father",
 			want:  "Loretta Hughes",
 		},
