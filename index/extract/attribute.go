@@ -653,7 +653,7 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 			}
 		}
 	}
-	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && (d == "a" || d == "an") && a.toks[m.from].para == a.firstPara() {
+	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && (d == "a" || d == "an") {
 		// "A Conservative MP has accused …", then "Philippa Arden, MP
 		// for Sheppey Downs, said": the opening sentence describes
 		// whom the next paragraphs name.
@@ -767,7 +767,7 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 	if s, ok := a.statementBy(i+1, limit, pos); ok && s.ent != nil {
 		return s, true
 	}
-	if d := lower(a.toks[start].text); (d == "a" || d == "an") && describesPerson(lw) && !spokesNouns[lw] && a.toks[start].para == a.firstPara() {
+	if d := lower(a.toks[start].text); (d == "a" || d == "an") && describesPerson(lw) && !spokesNouns[lw] {
 		// "A coroner has said there were “missed opportunities” …",
 		// then "senior coroner Margaret Oduya said": the opening
 		// sentence describes whom the next paragraphs name.
@@ -1085,10 +1085,14 @@ func (a *article) tokText(k int) string {
 	return a.toks[k].text
 }
 
-// namedLater returns the first person after token k, in its paragraph or
-// the two after it, named with the word that describes them: "senior
-// coroner Margaret Oduya", "Philippa Arden, MP for Sheppey Downs,".
+// namedLater returns the first person after token k named with the word
+// that describes them there: "senior coroner Margaret Oduya", "Philippa
+// Arden, MP for Sheppey Downs,". An article's opening sentence describes
+// whom its next two paragraphs name ("A coroner has said …"); elsewhere
+// only the next sentence may name the person ("… a judge claimed … Judge
+// Charles Harris QC made his remarks").
 func (a *article) namedLater(word string, k int) *entity {
+	lede := a.toks[k].para == a.firstPara()
 	is := func(j int) bool {
 		w := lower(a.toks[j].text)
 		if i := strings.LastIndexByte(w, '-'); i > 0 {
@@ -1101,7 +1105,7 @@ func (a *article) namedLater(word string, k int) *entity {
 		if m.from <= k+1 || m.ent == nil || m.ent.kind != entPerson || a.insideSpan(a.toks[m.from].start) {
 			continue
 		}
-		if a.toks[m.from].para > a.toks[k].para+2 {
+		if lede && a.toks[m.from].para > a.toks[k].para+2 || !lede && a.sentOf[m.from] > a.sentOf[k]+1 {
 			return nil
 		}
 		for j := m.from - 1; j >= 0 && j >= m.from-3 && a.toks[j].kind == tokWord; j-- {

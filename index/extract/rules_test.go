@@ -39,10 +39,22 @@ func TestRuleSpeakers(t *testing.T) {
 			want:  "Margaret Oduya",
 		},
 		{
-			name:  "a description later in the article is not the opening's",
-			text:  "Residents were angry on Monday.\n\nA coroner has said there were \"missed opportunities\" to help a teenager.\n\nSenior coroner Margaret Oduya said the boy had waited months.",
+			name:  "the opening sentence's person may be named two sentences on",
+			text:  "A coroner has said there were \"missed opportunities\" to help a teenager. The boy, 16, had waited months for support.\n\nAt the inquest, senior coroner Margaret Oduya said the service had failed him.",
+			quote: "missed opportunities",
+			want:  "Margaret Oduya",
+		},
+		{
+			name:  "later in the article, only the next sentence names the person described",
+			text:  "Residents were angry on Monday.\n\nA coroner has said there were \"missed opportunities\" to help a teenager. The family asked for a review.\n\nSenior coroner Margaret Oduya said the boy had waited months.",
 			quote: "missed opportunities",
 			want:  "",
+		},
+		{
+			name:  "later in the article, a description the next sentence names",
+			text:  "Ministers want longer licensing hours.\n\nThis week a judge claimed easy access to drink was breeding \"urban savages\" in town centres. Judge Charles Harris QC made his remarks as he sentenced three men.",
+			quote: "urban savages",
+			want:  "Charles Harris",
 		},
 		{
 			name:  "a descriptor before the name: the pronoun after means the person",
