@@ -496,6 +496,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			m.from, m.to = from, j
 			m.nameFrom += from
 			m.possessive = possessive || nameBeforeApostrophe(toks, j, words)
+			if sur := sharedSurname(toks, j, words); sur != "" && !possessive {
+				// "Gavin and Louise Tapley": the first name shares the
+				// surname after the second.
+				m.kind, m.words = entPerson, []string{words[0], sur}
+			}
 			if m.kind == entPerson && m.prefix > 0 {
 				// "CTERA Secretary General Sonia Alesso": the body, then
 				// its officer.
@@ -1294,6 +1299,24 @@ func andRunJoinable(words []string, toks []token, j int) bool {
 	// One word: two places policed by one force.
 	return !isFirstName(toks[j].text) && isCapWord(toks[j+1]) && (toks[j+1].text == "Police" || toks[j+1].text == "Constabulary") &&
 		!(j+2 < len(toks) && isCapWord(toks[j+2]))
+}
+
+// sharedSurname returns the surname a lone given name takes from the
+// name joined to it by "and": "Gavin and Louise Tapley", "John and Mary
+// Okafor". Both must be given names, and the second name two words.
+func sharedSurname(toks []token, j int, words []string) string {
+	if len(words) != 1 || !isFirstName(words[0]) || j+3 >= len(toks) || toks[j].text != "and" {
+		return ""
+	}
+	first, sur := toks[j+1], toks[j+2]
+	if !isCapWord(first) || !isCapWord(sur) || !isFirstName(first.text) || isFirstName(sur.text) || first.para != toks[j].para || sur.para != toks[j].para {
+		return ""
+	}
+	if next := toks[j+3]; isCapWord(next) && next.para == sur.para && !next.sentStart {
+		return "" // "Gavin and Louise Tapley Smith": more than a surname
+	}
+	w, _ := stripPossessive(sur.text)
+	return w
 }
 
 // nameBeforeApostrophe reports a name ending in s whose apostrophe stands alone

@@ -450,6 +450,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs:   []string{"Member of Parliament", "Assembly Member Ian Lowe"},
 		},
 		{
+			name:      "two given names share the surname after the second",
+			text:      "At the airport, Gavin and Louise Tapley and their children were stranded. Simon and Schuster published the book.",
+			people:    []string{"Gavin Tapley", "Louise Tapley"},
+			notPeople: []string{"Simon Schuster", "Tapley"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},
