@@ -645,10 +645,21 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 				// "Cruz" after "Ted Cruz" and "Heidi Cruz": the one named
 				// last that fits the honorific or title ("Mr. Brandt"
 				// is not Carla Brandt).
-				for k := i - 1; k >= 0; k-- {
-					if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w && a.fitsMention(m, p.ent) {
-						m.ent, m.kind = p.ent, entPerson
-						break
+				// "Madan, who …, said she would": a pronoun of the same
+				// sentence tells the two apart.
+				// A name whose given name has that gender goes first, then
+				// one whose gender the lists do not know.
+				g, gendered := a.pronounAhead(m.to)
+				for pass := 0; pass < 2 && m.ent == nil; pass++ {
+					for k := i - 1; k >= 0; k-- {
+						if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w && a.fitsMention(m, p.ent) {
+							pg := firstNames[p.ent.firstW()]
+							if gendered && (pass == 0 && pg != g || pass == 1 && pg != unknownGender && pg != g) {
+								continue
+							}
+							m.ent, m.kind = p.ent, entPerson
+							break
+						}
 					}
 				}
 				if m.ent != nil {
@@ -1055,6 +1066,24 @@ func (a *article) titledCompanies(orgs map[string]*entity, order *[]*entity) {
 			}
 		}
 	}
+}
+
+// pronounAhead returns the gender of the first "he", "she", "his" or "her"
+// after token k in its sentence, outside quotations, within a few words.
+func (a *article) pronounAhead(k int) (gender, bool) {
+	for j := k; j < len(a.toks) && j < k+16 && (j == k || !a.toks[j].sentStart); j++ {
+		t := a.toks[j]
+		if t.kind != tokWord || a.insideSpan(t.start) {
+			continue
+		}
+		switch lower(t.text) {
+		case "he", "his", "him":
+			return male, true
+		case "she", "her":
+			return female, true
+		}
+	}
+	return unknownGender, false
 }
 
 // surnameOf returns the one person whose full name ends in words, a

@@ -101,3 +101,19 @@ func TestRuleSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// A surname two people of the article share is the one a pronoun after it
+// in the sentence fits (coref.go).
+func TestSharedSurnameByPronoun(t *testing.T) {
+	text := "Comedian Priya Madan won the award on Saturday. Her husband Rajesh Madan said he was proud.\n\nOn Sunday, Madan said she would take the show on tour."
+	a, _ := read(store.Article{ID: "x", Body: text})
+	for _, m := range a.mentions {
+		if len(m.words) == 1 && m.words[0] == "Madan" {
+			if m.ent == nil || m.ent.name != "Priya Madan" {
+				t.Fatalf("the lone Madan is %v, want Priya Madan", m.ent)
+			}
+			return
+		}
+	}
+	t.Fatal("no lone Madan found")
+}
