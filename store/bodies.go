@@ -70,6 +70,8 @@ func (s *Store) articlesWithBodies() (from, body string) {
 // bodyStatements are a write transaction's statements on the bodies
 // table, prepared only where bodies are shared: those every put of a body
 // makes. A release, on an update or a delete, is rarer and not prepared.
+// None has a RETURNING clause: SQLite then keeps a statement journal of
+// every page the statement changes, which halved the rate of PutBatch.
 type bodyStatements struct {
 	find, refer, insert *sql.Stmt
 }
@@ -81,7 +83,7 @@ func (b *bodyStatements) prepare(ctx context.Context, tx *sql.Tx) error {
 	}{
 		{&b.find, `SELECT id FROM bodies WHERE hash = ?`},
 		{&b.refer, `UPDATE bodies SET refs = refs + 1 WHERE id = ?`},
-		{&b.insert, `INSERT INTO bodies (hash, refs, body) VALUES (?, 1, ?) RETURNING id`},
+		{&b.insert, `INSERT OR IGNORE INTO bodies (hash, refs, body) VALUES (?, 1, ?)`},
 	} {
 		stmt, err := tx.PrepareContext(ctx, st.q)
 		if err != nil {
@@ -103,8 +105,18 @@ func (b *bodyStatements) close() {
 // shareBody returns the id of the shared body holding text, counting one
 // more article that refers to it, or of a new one: had is the body the
 // article refers to already (an update), which is not counted twice.
-func (p *putter) shareBody(ctx context.Context, text string, had sql.NullInt64) (int64, error) {
+// fresh says the text is most likely new to the store (the detector of
+// copies found no story it copies): it is then inserted without a look-up
+// first, which a new body would only miss, and looked up if it was there
+// after all. Any other text is looked up first, to spare compressing it.
+func (p *putter) shareBody(ctx context.Context, text string, had sql.NullInt64, fresh bool) (int64, error) {
 	key := bodyKey(text)
+	if fresh {
+		id, ok, err := p.insertBody(ctx, key, text)
+		if err != nil || ok {
+			return id, err
+		}
+	}
 	var id int64
 	err := p.shared.find.QueryRowContext(ctx, key).Scan(&id)
 	switch {
@@ -116,8 +128,12 @@ func (p *putter) shareBody(ctx context.Context, text string, had sql.NullInt64) 
 			return 0, fmt.Errorf("refer to shared body %d: %w", id, err)
 		}
 		return id, nil
-	case errors.Is(err, sql.ErrNoRows):
-		if err := p.shared.insert.QueryRowContext(ctx, key, p.packBody(text)).Scan(&id); err != nil {
+	case errors.Is(err, sql.ErrNoRows) && !fresh:
+		id, ok, err := p.insertBody(ctx, key, text)
+		if err == nil && !ok {
+			err = errors.New("its key is there, and then not")
+		}
+		if err != nil {
 			return 0, fmt.Errorf("insert shared body: %w", err)
 		}
 		return id, nil
@@ -126,20 +142,38 @@ func (p *putter) shareBody(ctx context.Context, text string, had sql.NullInt64) 
 	}
 }
 
+// insertBody keeps text as a new shared body of one article unless a body
+// with its key is there already (ok false).
+func (p *putter) insertBody(ctx context.Context, key []byte, text string) (id int64, ok bool, err error) {
+	res, err := p.shared.insert.ExecContext(ctx, key, p.packBody(text))
+	var n int64
+	if err == nil {
+		n, err = res.RowsAffected()
+	}
+	if err == nil && n == 1 {
+		id, err = res.LastInsertId() // the rowid, which id is
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("insert shared body: %w", err)
+	}
+	return id, n == 1, nil
+}
+
 // releaseBody counts one article fewer referring to shared body id, and
 // removes the body when none is left.
 func releaseBody(ctx context.Context, tx *sql.Tx, id int64) error {
-	var refs int64
-	err := tx.QueryRowContext(ctx, `UPDATE bodies SET refs = refs - 1 WHERE id = ? RETURNING refs`, id).Scan(&refs)
+	res, err := tx.ExecContext(ctx, `UPDATE bodies SET refs = refs - 1 WHERE id = ?`, id)
+	var n int64
+	if err == nil {
+		n, err = res.RowsAffected()
+	}
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("release shared body %d: not in the bodies table", id)
 	case err != nil:
 		return fmt.Errorf("release shared body %d: %w", id, err)
-	case refs > 0:
-		return nil
+	case n == 0:
+		return fmt.Errorf("release shared body %d: not in the bodies table", id)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM bodies WHERE id = ?`, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM bodies WHERE id = ? AND refs <= 0`, id); err != nil {
 		return fmt.Errorf("remove shared body %d: %w", id, err)
 	}
 	return nil

@@ -106,6 +106,25 @@ func testSharedBodies(t *testing.T, b backend) {
 	if shares {
 		wantSharedBodies(t, s, 2, "a copy updated to a brief") // wire and sameSubject
 	}
+	// The first of a story of its own (whose body is taken to be new:
+	// shareBody's fresh) updated to text another article has.
+	put(article("other", wire))
+	wantStored("a story updated to another's text")
+	if shares {
+		wantSharedBodies(t, s, 1, "a story updated to another's text") // wire: copy1 left localIntro for a brief
+	}
+	// Without the detector of copies, nothing is taken to be new.
+	s.Close()
+	s, err := OpenWith(ctx, dsn, Options{NoGroups: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	put(article("copy4", wire), article("intro", localIntro), article("subject", sameSubject))
+	wantStored("put without the detector")
+	if shares {
+		wantSharedBodies(t, s, 3, "put without the detector") // wire, localIntro and sameSubject
+	}
 }
 
 // wantArticles checks that Get, Bodies and Changes give want, and nothing

@@ -422,7 +422,11 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	if g := groupOr(group, a.ID); g != a.ID {
 		a.Group = g
 	}
-	body, bodyID, err := p.storedBody(ctx, row.body, oldBody)
+	// An article the detector put in a story of its own most likely has
+	// a body new to the store; without the detector (NoGroups) nothing is
+	// known.
+	fresh := sig != nil && group.String == a.ID
+	body, bodyID, err := p.storedBody(ctx, row.body, oldBody, fresh)
 	if err != nil {
 		return 0, err
 	}
@@ -454,11 +458,11 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 // it refers to, if any: a long body on a store that shares bodies is kept
 // in the bodies table, counted for this article unless it was this
 // article's already (had); any other body is kept in the row.
-func (p *putter) storedBody(ctx context.Context, text string, had sql.NullInt64) (any, sql.NullInt64, error) {
+func (p *putter) storedBody(ctx context.Context, text string, had sql.NullInt64, fresh bool) (any, sql.NullInt64, error) {
 	if !p.sharedBodies || len(text) < compressFrom {
 		return p.packBody(text), sql.NullInt64{}, nil
 	}
-	id, err := p.shareBody(ctx, text, had)
+	id, err := p.shareBody(ctx, text, had, fresh)
 	if err != nil {
 		return nil, sql.NullInt64{}, err
 	}
