@@ -400,6 +400,9 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	var (
 		group     sql.NullString
 		signature []byte
+		// copied is the first article of the story when this one's text
+		// is most likely its text (their signatures are the same).
+		copied string
 	)
 	if sig != nil {
 		if deleted {
@@ -415,6 +418,7 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 			}
 			if bytes.Equal(founder, sig.blob) {
 				signature = copyMark(sig.blob)
+				copied = group.String
 			}
 		}
 	}
@@ -422,11 +426,10 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	if g := groupOr(group, a.ID); g != a.ID {
 		a.Group = g
 	}
-	// An article the detector put in a story of its own most likely has
-	// a body new to the store; without the detector (NoGroups) nothing is
-	// known.
-	fresh := sig != nil && group.String == a.ID
-	body, bodyID, err := p.storedBody(ctx, row.body, oldBody, fresh)
+	// The first article of a story keeps its body in its row until a
+	// copy shares it; without the detector (NoGroups) none is known to be.
+	first := sig != nil && group.String == a.ID
+	body, bodyID, err := p.storedBody(ctx, row.body, oldBody, first, copied)
 	if err != nil {
 		return 0, err
 	}
@@ -455,14 +458,17 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 }
 
 // storedBody is what an article's body column holds and the shared body
-// it refers to, if any: a long body on a store that shares bodies is kept
-// in the bodies table, counted for this article unless it was this
-// article's already (had); any other body is kept in the row.
-func (p *putter) storedBody(ctx context.Context, text string, had sql.NullInt64, fresh bool) (any, sql.NullInt64, error) {
-	if !p.sharedBodies || len(text) < compressFrom {
+// it refers to, if any (bodies.go). A short body, and the body of the
+// first article of a story (first) that shares none yet, are kept in the
+// row; any other long body on a store that shares bodies is shared:
+// counted for this article unless it was this article's already (had),
+// and taken from the row of the story's first article (copied) when it is
+// that article's text.
+func (p *putter) storedBody(ctx context.Context, text string, had sql.NullInt64, first bool, copied string) (any, sql.NullInt64, error) {
+	if !p.sharedBodies || len(text) < compressFrom || (first && !had.Valid) {
 		return p.packBody(text), sql.NullInt64{}, nil
 	}
-	id, err := p.shareBody(ctx, text, had, fresh)
+	id, err := p.shareBody(ctx, text, had, copied)
 	if err != nil {
 		return nil, sql.NullInt64{}, err
 	}
