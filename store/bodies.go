@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -10,32 +11,37 @@ import (
 
 // Bodies stored once. A wire story (AP, Reuters, PA) reaches an archive
 // verbatim from every outlet that ran it, and the body is most of a row:
-// so on SQLite a body of compressFrom bytes or more that two articles
-// have is kept once, in the bodies table, and each article with that text
-// refers to it by body_id, its own body column left empty. A bodies row
-// counts the articles that refer to it (refs): a put, an update to other
-// text and a delete move the counts inside their write transaction, and
-// the row goes with the last article that refers to it, so that deleting
-// or rewriting the first article stored with a body loses nothing for the
-// others, and an article's old body does not stay behind when it changes.
+// so on SQLite every long body (compressFrom bytes or more) is kept in the
+// bodies table, once for all the articles that have that text, each of
+// which refers to it by body_id, its own body column left empty. A bodies
+// row counts the articles that refer to it (refs): a put, an update to
+// other text and a delete move the counts inside their write transaction,
+// and the row goes with the last article that refers to it, so that
+// deleting or rewriting the first article stored with a body loses
+// nothing for the others, and an article's old body does not stay behind
+// when it changes.
 //
-// Most articles are the first of their story (the detector of copies,
-// groups.go, says which), and their bodies stay in their rows, as before:
-// a shared body costs a key, its index entry and a random write into that
-// index, which only a story with copies repays. The first exact copy of a
-// story moves the first article's body into the bodies table (the copy's
-// signature is the first article's, as for copy marks, and the texts are
-// compared); every other article whose body is not in its row (a copy, an
-// edited copy, a later version) finds its text there by key or adds it,
-// so that two outlets running the same later version share it too. Two
-// identical articles the detector did not group each keep their own, as
-// the first of a story; with NoGroups (no detector) every long body is
-// shared by key.
+// A body is found by its key, a hash of the text, in an index that holds
+// only the bodies a copy may want (indexed): a random write into an index
+// per article is what most articles of most archives, the first of their
+// story (the detector of copies, groups.go, says which), would pay for
+// nothing. So the first article of a story adds its body unindexed, with
+// no look-up; the first copy of it that finds the same key on its story's
+// first article's body indexes that body and shares it; any other article
+// (a copy, an edited copy, a later version) looks its text up by key, and
+// adds it indexed if it is not there, so that two outlets running the same
+// later version share it too. Two identical articles the detector did not
+// group each keep their own, as the first of a story; with NoGroups (no
+// detector) every body is looked up and indexed. A body never leaves its
+// row of the bodies table, and indexing it changes no byte of it (indexed
+// is 0 or 1, which SQLite keeps in the row's header), so sharing leaves no
+// hole in a page.
 //
 // A row whose body_id is NULL holds its own body (text, or a zstd frame),
 // as every row did before format 4 and as short bodies still do, so an
-// older store is read as it is, without a rewrite. Only a body identical
-// byte for byte is shared; an edited copy of a wire story keeps its own.
+// older store is read as it is, without a rewrite; a copy of an old row's
+// text is added as any other. Only a body identical byte for byte is
+// shared; an edited copy of a wire story keeps its own.
 //
 // PostgreSQL keeps every body in its row (sharesBodies): it has no store
 // format that an older cuttings checks, so a node not yet upgraded in a
@@ -55,16 +61,18 @@ func bodyKey(body string) []byte {
 	return sum[:bodyKeySize]
 }
 
-// sharedBodiesSchema is the bodies table and its index by key. The body
-// is the last column so that the small ones come first in the row.
+// sharedBodiesSchema is the bodies table and its index by key of the
+// bodies a copy may look up. The body is the last column so that the
+// small ones come first in the row.
 var sharedBodiesSchema = []string{
 	`CREATE TABLE IF NOT EXISTS bodies (
-		id   INTEGER PRIMARY KEY,
-		hash BLOB NOT NULL,
-		refs INTEGER NOT NULL,
-		body BLOB NOT NULL
+		id      INTEGER PRIMARY KEY,
+		hash    BLOB NOT NULL,
+		refs    INTEGER NOT NULL,
+		indexed INTEGER NOT NULL,
+		body    BLOB NOT NULL
 	)`,
-	`CREATE UNIQUE INDEX IF NOT EXISTS bodies_hash ON bodies (hash)`,
+	`CREATE UNIQUE INDEX IF NOT EXISTS bodies_hash ON bodies (hash) WHERE indexed = 1`,
 }
 
 // articlesWithBodies is the FROM clause of a query that reads articles,
@@ -80,12 +88,12 @@ func (s *Store) articlesWithBodies() (from, body string) {
 }
 
 // bodyStatements are a write transaction's statements on shared bodies,
-// prepared only where bodies are shared: those a put of a shared body
+// prepared only where bodies are shared: those a put of a long body
 // makes. A release, on an update or a delete, is rarer and not prepared.
 // None has a RETURNING clause: SQLite then keeps a statement journal of
 // every page the statement changes, which halved the rate of PutBatch.
 type bodyStatements struct {
-	find, refer, insert, firstBody, moveFirst *sql.Stmt
+	find, hashOf, firstOf, refer, index, insert *sql.Stmt
 }
 
 func (b *bodyStatements) prepare(ctx context.Context, tx *sql.Tx) error {
@@ -93,12 +101,14 @@ func (b *bodyStatements) prepare(ctx context.Context, tx *sql.Tx) error {
 		dst **sql.Stmt
 		q   string
 	}{
-		{&b.find, `SELECT id FROM bodies WHERE hash = ?`},
+		{&b.find, `SELECT id FROM bodies WHERE hash = ? AND indexed = 1`},
+		{&b.hashOf, `SELECT hash FROM bodies WHERE id = ?`},
+		// The first article's body, if it is this text and not yet indexed.
+		{&b.firstOf, `SELECT b.id FROM articles a JOIN bodies b ON b.id = a.body_id
+			WHERE a.id = ? AND a.deleted = 0 AND b.hash = ? AND b.indexed = 0`},
 		{&b.refer, `UPDATE bodies SET refs = refs + 1 WHERE id = ?`},
-		{&b.insert, `INSERT INTO bodies (hash, refs, body) VALUES (?, ?, ?)`},
-		{&b.firstBody, `SELECT body FROM articles WHERE id = ? AND deleted = 0 AND body_id IS NULL`},
-		// The seq stays: the article's text is what it was.
-		{&b.moveFirst, `UPDATE articles SET body = '', body_id = ? WHERE id = ?`},
+		{&b.index, `UPDATE bodies SET refs = refs + 1, indexed = 1 WHERE id = ?`},
+		{&b.insert, `INSERT INTO bodies (hash, refs, indexed, body) VALUES (?, 1, ?, ?)`},
 	} {
 		stmt, err := tx.PrepareContext(ctx, st.q)
 		if err != nil {
@@ -110,27 +120,38 @@ func (b *bodyStatements) prepare(ctx context.Context, tx *sql.Tx) error {
 }
 
 func (b *bodyStatements) close() {
-	for _, st := range []*sql.Stmt{b.find, b.refer, b.insert, b.firstBody, b.moveFirst} {
+	for _, st := range []*sql.Stmt{b.find, b.hashOf, b.firstOf, b.refer, b.index, b.insert} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-// shareBody returns the id of the shared body holding text, counting one
-// more article that refers to it, or of a new one: had is the body the
-// article refers to already (an update), which is not counted twice. A
-// new one is also the body of copied, the first article of the story,
-// when that article still keeps text in its row.
-func (p *putter) shareBody(ctx context.Context, text string, had sql.NullInt64, copied string) (int64, error) {
+// shareBody returns the id of the body in the bodies table that holds
+// text for an article, counted for it: had, the body the article refers
+// to already (an update), if it is that text; a new unindexed one for the
+// first article of a story (first); for any other, the indexed one with
+// that text, or the unindexed one of copied (the first article of its
+// story, whose signature is the article's) if it is that text, which is
+// indexed then, or a new indexed one.
+func (p *putter) shareBody(ctx context.Context, text string, had sql.NullInt64, first bool, copied string) (int64, error) {
 	key := bodyKey(text)
+	if had.Valid {
+		var k []byte
+		if err := p.shared.hashOf.QueryRowContext(ctx, had.Int64).Scan(&k); err != nil {
+			return 0, fmt.Errorf("read the key of shared body %d: %w", had.Int64, err)
+		}
+		if bytes.Equal(k, key) {
+			return had.Int64, nil
+		}
+	}
+	if first {
+		return p.insertBody(ctx, key, text, false)
+	}
 	var id int64
 	err := p.shared.find.QueryRowContext(ctx, key).Scan(&id)
 	switch {
 	case err == nil:
-		if had.Valid && had.Int64 == id {
-			return id, nil
-		}
 		if _, err := p.shared.refer.ExecContext(ctx, id); err != nil {
 			return 0, fmt.Errorf("refer to shared body %d: %w", id, err)
 		}
@@ -138,46 +159,32 @@ func (p *putter) shareBody(ctx context.Context, text string, had sql.NullInt64, 
 	case !errors.Is(err, sql.ErrNoRows):
 		return 0, fmt.Errorf("look up shared body: %w", err)
 	}
-	refs := 1
 	if copied != "" {
-		same, err := p.keepsText(ctx, copied, text)
-		if err != nil {
-			return 0, err
-		}
-		if same {
-			refs = 2
+		err := p.shared.firstOf.QueryRowContext(ctx, copied, key).Scan(&id)
+		switch {
+		case err == nil:
+			if _, err := p.shared.index.ExecContext(ctx, id); err != nil {
+				return 0, fmt.Errorf("share the body of %s: %w", copied, err)
+			}
+			return id, nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return 0, fmt.Errorf("look up the body of %s: %w", copied, err)
 		}
 	}
-	res, err := p.shared.insert.ExecContext(ctx, key, refs, p.packBody(text))
+	return p.insertBody(ctx, key, text, true)
+}
+
+// insertBody adds text to the bodies table for one article.
+func (p *putter) insertBody(ctx context.Context, key []byte, text string, indexed bool) (int64, error) {
+	res, err := p.shared.insert.ExecContext(ctx, key, indexed, p.packBody(text))
+	var id int64
 	if err == nil {
 		id, err = res.LastInsertId() // the rowid, which id is
 	}
 	if err != nil {
 		return 0, fmt.Errorf("insert shared body: %w", err)
 	}
-	if refs == 2 {
-		if _, err := p.shared.moveFirst.ExecContext(ctx, id, copied); err != nil {
-			return 0, fmt.Errorf("share the body of %s: %w", copied, err)
-		}
-	}
 	return id, nil
-}
-
-// keepsText says whether live article id keeps text in its own row.
-func (p *putter) keepsText(ctx context.Context, id, text string) (bool, error) {
-	var v any
-	err := p.shared.firstBody.QueryRowContext(ctx, id).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // gone, or its body shared already (and not this text)
-	}
-	if err != nil {
-		return false, fmt.Errorf("read the body of %s: %w", id, err)
-	}
-	have, err := p.unpackBody(v)
-	if err != nil {
-		return false, fmt.Errorf("read the body of %s: %w", id, err)
-	}
-	return have == text, nil
 }
 
 // releaseBody counts one article fewer referring to shared body id, and

@@ -12,8 +12,8 @@ import (
 // bodies, and every article still reads its own text, through Get, Bodies
 // and Changes, after the first article with it is deleted, after another
 // is updated to new text, after an update that keeps the text, after a
-// reopen; a body no article has any more is not left behind; and the
-// first article of a story without copies keeps its body in its row.
+// reopen; a body no article has any more is not left behind; and only the
+// bodies a copy may look up are in the index of keys.
 func TestSharedBodies(t *testing.T) { forBackends(t, testSharedBodies) }
 
 func testSharedBodies(t *testing.T, b backend) {
@@ -35,18 +35,18 @@ func testSharedBodies(t *testing.T, b backend) {
 		}
 	}
 	// wantStored checks what every article reads, and on SQLite how many
-	// bodies are shared.
-	wantStored := func(what string, shared int) {
+	// bodies the bodies table holds and how many of them are indexed.
+	wantStored := func(what string, bodies, indexed int) {
 		t.Helper()
 		wantArticles(t, s, want, what)
 		if shares {
 			checkBodyRefs(t, s, what)
-			wantSharedBodies(t, s, shared, what)
+			wantBodiesTable(t, s, bodies, indexed, what)
 		}
 	}
 
 	put(article("first", wire))
-	wantStored("the first of a story", 0)
+	wantStored("the first of a story", 1, 0)
 	var one int // the bytes of the first article's body
 	if shares {
 		one = storedBodyBytes(t, s)
@@ -59,7 +59,7 @@ func testSharedBodies(t *testing.T, b backend) {
 		t.Fatal(err)
 	}
 	want["copy3"] = copy3
-	wantStored("copies put", 1) // wire
+	wantStored("copies put", 2, 1) // wire, indexed; sameSubject
 	if shares {
 		// The four articles with the wire story cost what the first did,
 		// plus the other story's body and the two briefs.
@@ -78,7 +78,7 @@ func testSharedBodies(t *testing.T, b backend) {
 		t.Fatal(err)
 	}
 	delete(want, "first")
-	wantStored("the first with the story deleted", 1)
+	wantStored("the first with the story deleted", 2, 1)
 
 	// An update to new text leaves the others the story; one that only
 	// changes the title keeps the same shared body.
@@ -86,34 +86,37 @@ func testSharedBodies(t *testing.T, b backend) {
 	retitled := article("copy2", wire)
 	retitled.Title = "Canal strike: lock keepers to walk out"
 	put(retitled)
-	wantStored("a copy updated", 2) // wire, localIntro
+	wantStored("a copy updated", 3, 2) // and localIntro, indexed
 
 	s.Close()
 	s = openTest(t, dsn)
-	wantStored("reopened", 2)
+	wantStored("reopened", 3, 2)
 
 	// With every article that had it gone, the story's body goes too;
-	// and the first article brought back has it in its row again, until
-	// a copy shares it.
+	// and the first article brought back has it again, unindexed until a
+	// copy shares it.
 	for _, id := range []string{"copy2", "copy3"} {
 		if err := s.Delete(ctx, id); err != nil {
 			t.Fatal(err)
 		}
 		delete(want, id)
 	}
-	wantStored("every copy deleted", 1) // localIntro
+	wantStored("every copy deleted", 2, 1) // sameSubject, localIntro
 	put(article("first", wire))
-	wantStored("the first brought back", 1)
+	wantStored("the first brought back", 3, 1) // and wire, not indexed
 	// A copy whose signature is the first's but whose text is not (one
 	// mark changed) keeps its own text, and leaves the first its own.
 	put(article("edited", strings.Replace(wire, "Friday.", "Friday!", 1)))
-	wantStored("an edited copy", 2) // localIntro, the edited text
-	put(article("copy1", brief))    // from a shared body to one in its row
-	wantStored("a copy updated to a brief", 1)
+	wantStored("an edited copy", 4, 2) // and the edited text, indexed
+	// From a shared body to one in its row: localIntro goes.
+	put(article("copy1", brief))
+	wantStored("a copy updated to a brief", 3, 1)
 	put(article("copy5", wire))
-	wantStored("a copy of the first brought back", 2)
+	wantStored("a copy of the first brought back", 3, 2) // wire indexed
 
-	// Without the detector of copies, every long body is shared by key.
+	// Without the detector of copies, every body is looked up by key and
+	// indexed (the other story's, unindexed as a first article's, is
+	// added again).
 	s.Close()
 	s, err := OpenWith(ctx, dsn, Options{NoGroups: true})
 	if err != nil {
@@ -121,7 +124,7 @@ func testSharedBodies(t *testing.T, b backend) {
 	}
 	defer s.Close()
 	put(article("copy4", wire), article("intro", localIntro), article("subject", sameSubject))
-	wantStored("put without the detector", 4) // and localIntro, sameSubject
+	wantStored("put without the detector", 5, 4) // and localIntro, sameSubject again, indexed
 }
 
 // wantArticles checks that Get, Bodies and Changes give want, and nothing
@@ -193,11 +196,18 @@ func checkBodyRefs(t *testing.T, s *Store, what string) {
 	}
 }
 
-func wantSharedBodies(t *testing.T, s *Store, want int, what string) {
+// wantBodiesTable checks how many bodies a SQLite store keeps in its
+// bodies table, and how many of them are in the index of keys.
+func wantBodiesTable(t *testing.T, s *Store, bodies, indexed int, what string) {
 	t.Helper()
-	var n int
-	if err := s.db.QueryRow(`SELECT COUNT(*) FROM bodies`).Scan(&n); err != nil || n != want {
-		t.Errorf("%s: %d shared bodies (%v), want %d", what, n, err, want)
+	var n, in int
+	if err := s.db.QueryRow(`SELECT COUNT(*), COALESCE(SUM(indexed), 0) FROM bodies`).Scan(&n, &in); err != nil || n != bodies || in != indexed {
+		t.Errorf("%s: %d bodies, %d indexed (%v); want %d, %d indexed", what, n, in, err, bodies, indexed)
+	}
+	// The index holds the indexed ones, and the look-up uses it.
+	var entries int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM bodies INDEXED BY bodies_hash WHERE indexed = 1`).Scan(&entries); err != nil || entries != indexed {
+		t.Errorf("%s: index of keys holds %d (%v), want %d", what, entries, err, indexed)
 	}
 }
 
@@ -215,9 +225,9 @@ func storedBodyBytes(t *testing.T, s *Store) int {
 
 // A store of format 3, whose rows hold their own bodies (text or a zstd
 // frame) and which has no bodies table, is read as it is, read-only too;
-// opened for writing, its rows stay as they are until a copy shares the
-// body of its story's first article (an old row of text here), which an
-// old row updated then refers to as well.
+// opened for writing, its rows stay as they are until they change, and a
+// copy of an old row's text put later is added to the bodies table, which
+// an old row updated then refers to.
 func TestSharedBodiesOldStore(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
@@ -268,8 +278,7 @@ func TestSharedBodiesOldStore(t *testing.T) {
 	if v := userVersion(t, s); v != storeFormat {
 		t.Errorf("format %d after opening, want %d", v, storeFormat)
 	}
-	// A copy put now shares its story's first article's body, which
-	// leaves that article's row; the other old row keeps its own.
+	// A copy put now is added; the old rows keep theirs.
 	c := article("copy", wire)
 	if _, err := s.Put(ctx, &c); err != nil {
 		t.Fatal(err)
@@ -277,13 +286,13 @@ func TestSharedBodiesOldStore(t *testing.T) {
 	want["copy"] = c
 	wantArticles(t, s, want, "a copy of an old body put")
 	checkBodyRefs(t, s, "a copy of an old body put")
-	wantSharedBodies(t, s, 1, "a copy of an old body put")
-	var moved bool
-	if err := s.db.QueryRow(`SELECT body_id IS NOT NULL FROM articles WHERE id = 'text'`).Scan(&moved); err != nil || !moved {
-		t.Errorf("the story's first article keeps its own body after a copy (%v)", err)
+	wantBodiesTable(t, s, 1, 1, "a copy of an old body put")
+	var inRows int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM articles WHERE body_id IS NULL AND body <> ''`).Scan(&inRows); err != nil || inRows != 3 {
+		t.Errorf("%d old rows keep their bodies (%v), want 3", inRows, err)
 	}
-	// The other old row changed refers to the shared body too; the first
-	// deleted releases its share.
+	// An old row changed refers to the shared body; one deleted releases
+	// none.
 	retitled := article("frame", wire)
 	retitled.Title = "Lock keepers to strike"
 	if _, err := s.Put(ctx, &retitled); err != nil {
@@ -296,6 +305,7 @@ func TestSharedBodiesOldStore(t *testing.T) {
 	delete(want, "text")
 	wantArticles(t, s, want, "old rows updated and deleted")
 	checkBodyRefs(t, s, "old rows updated and deleted")
+	wantBodiesTable(t, s, 1, 1, "old rows updated and deleted")
 
 	s.Close()
 	ro, err = OpenReadOnly(ctx, dir)

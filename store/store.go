@@ -426,8 +426,8 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	if g := groupOr(group, a.ID); g != a.ID {
 		a.Group = g
 	}
-	// The first article of a story keeps its body in its row until a
-	// copy shares it; without the detector (NoGroups) none is known to be.
+	// Without the detector (NoGroups) no article is known to be the first
+	// of its story.
 	first := sig != nil && group.String == a.ID
 	body, bodyID, err := p.storedBody(ctx, row.body, oldBody, first, copied)
 	if err != nil {
@@ -457,18 +457,17 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	return Updated, nil
 }
 
-// storedBody is what an article's body column holds and the shared body
-// it refers to, if any (bodies.go). A short body, and the body of the
-// first article of a story (first) that shares none yet, are kept in the
-// row; any other long body on a store that shares bodies is shared:
-// counted for this article unless it was this article's already (had),
-// and taken from the row of the story's first article (copied) when it is
-// that article's text.
+// storedBody is what an article's body column holds and the body in the
+// bodies table it refers to, if any (bodies.go): a long body on a store
+// that shares bodies is there, a short one, or any on a store that does
+// not, in the row. had is the body the article refers to already; first
+// says it is the first article of its story; copied names that first
+// article when the two have the same signature.
 func (p *putter) storedBody(ctx context.Context, text string, had sql.NullInt64, first bool, copied string) (any, sql.NullInt64, error) {
-	if !p.sharedBodies || len(text) < compressFrom || (first && !had.Valid) {
+	if !p.sharedBodies || len(text) < compressFrom {
 		return p.packBody(text), sql.NullInt64{}, nil
 	}
-	id, err := p.shareBody(ctx, text, had, copied)
+	id, err := p.shareBody(ctx, text, had, first, copied)
 	if err != nil {
 		return nil, sql.NullInt64{}, err
 	}
