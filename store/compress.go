@@ -88,7 +88,9 @@ func (s *Store) packBody(body string) any {
 func (s *Store) unpackBody(v any) (string, error) {
 	switch v := v.(type) {
 	case nil:
-		return "", nil
+		// No column holds NULL: a NULL is an article's body_id naming no
+		// row of the bodies table, a body lost, not an empty one.
+		return "", errors.New("the shared body it refers to is missing")
 	case string:
 		return v, nil
 	case []byte:
@@ -242,7 +244,8 @@ func (s *Store) trainDict(ctx context.Context) error {
 // bodies: all of them for zstd's tables, and an even spread of them,
 // dictHistory bytes, as the text frames refer back to.
 func (s *Store) buildDict(ctx context.Context, tx *sql.Tx, id uint32) ([]byte, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT body FROM articles WHERE deleted = 0 ORDER BY seq LIMIT ?`, dictFrom)
+	from, body := s.articlesWithBodies()
+	rows, err := tx.QueryContext(ctx, `SELECT `+body+` FROM `+from+` WHERE a.deleted = 0 ORDER BY a.seq LIMIT ?`, dictFrom)
 	if err != nil {
 		return nil, fmt.Errorf("read bodies to train on: %w", err)
 	}
@@ -299,11 +302,14 @@ func trainDict(id uint32, bodies [][]byte, total int) ([]byte, error) {
 // since bodies are compressed, 2 since they may name a dictionary in
 // body_dicts and content hashes are bytes, 3 since dates may be bytes
 // (packTime), content hashes half as long and the URL and tombstone
-// indexes partial (partialIndexes). Rows of every earlier format are read
-// as they are, so an older store needs no rewrite: opening it drops its
-// old indexes and makes the partial ones. A store of a later format is
-// refused rather than misread.
-const storeFormat = 3
+// indexes partial (partialIndexes), 4 since an article's body may be kept
+// once for every article with that text, in the bodies table (bodies.go).
+// Rows of every earlier format are read as they are, so an older store
+// needs no rewrite: opening it drops its old indexes and makes the
+// partial ones and the bodies table. A store of a later format is refused
+// rather than misread (an older cuttings would read a shared body as
+// empty).
+const storeFormat = 4
 
 func checkFormat(ctx context.Context, tx *sql.Tx) error {
 	var v int

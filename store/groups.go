@@ -166,12 +166,13 @@ func (s *Store) keepMarked(ctx context.Context, tx *sql.Tx, marked []markedCopy,
 			founders[m.group] = string(copyMark(b))
 		}
 	}
+	from, bodyOf := s.articlesWithBodies()
 	for _, m := range marked {
 		if founders[m.group] == m.mark {
 			continue
 		}
 		var body any
-		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM articles WHERE id = ?`), m.id).Scan(&body); err != nil {
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT `+bodyOf+` FROM `+from+` WHERE a.id = ?`), m.id).Scan(&body); err != nil {
 			return fmt.Errorf("read the body of %s: %w", m.id, err)
 		}
 		text, err := s.unpackBody(body)
@@ -252,8 +253,9 @@ func (s *Store) backfill(ctx context.Context) error {
 				group sql.NullString
 				body  string
 			}
-			rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id, group_id, body FROM articles
-				WHERE signature IS NULL AND deleted = 0 ORDER BY seq LIMIT ?`), backfillBatch)
+			from, body := s.articlesWithBodies()
+			rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT a.id, a.group_id, `+body+` FROM `+from+`
+				WHERE a.signature IS NULL AND a.deleted = 0 ORDER BY a.seq LIMIT ?`), backfillBatch)
 			if err != nil {
 				return fmt.Errorf("read unsigned articles: %w", err)
 			}

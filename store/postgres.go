@@ -72,6 +72,13 @@ func (postgresDialect) addColumn(ctx context.Context, tx *sql.Tx, name, typ stri
 
 func (postgresDialect) compresses() bool { return false }
 
+// sharesBodies is false: every body stays in its row. SQLite's store
+// records its format, which an older cuttings checks and refuses when it
+// is newer; PostgreSQL's has none that older nodes read, and a cluster
+// upgrades one node at a time, so an older node would read a shared body
+// as an empty one.
+func (postgresDialect) sharesBodies() bool { return false }
+
 // lockForWrite takes a transaction-scoped advisory lock. One writer at a
 // time is what makes seq safe to follow: each transaction reads the last seq
 // after the previous writer committed, so seqs become visible in order and a

@@ -39,7 +39,9 @@ func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: the store has format %d, this program knows up to %d: use a newer cuttings", d.path, v, storeFormat)
 	}
-	return &Store{db: db, d: d}, nil
+	// A store of format 4 has shared bodies to read; an older one, which
+	// this cannot migrate, has every body in its row and no bodies table.
+	return &Store{db: db, d: d, sharedBodies: v >= sharedBodiesFormat}, nil
 }
 
 // openSQLiteReadOnly opens DIR/cuttings.db for reading, writing nothing

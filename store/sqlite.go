@@ -23,6 +23,9 @@ type dialect interface {
 	lockForWrite(ctx context.Context, tx *sql.Tx) error
 	// compresses says bodies are written compressed (compress.go).
 	compresses() bool
+	// sharesBodies says a body is kept once for the articles that have
+	// it (bodies.go).
+	sharesBodies() bool
 	// addColumn adds a column to articles unless it is there already
 	// (a store written before the column existed).
 	addColumn(ctx context.Context, tx *sql.Tx, name, typ string) error
@@ -153,6 +156,8 @@ func (sqliteDialect) addColumn(ctx context.Context, tx *sql.Tx, name, typ string
 }
 
 func (sqliteDialect) compresses() bool { return true }
+
+func (sqliteDialect) sharesBodies() bool { return true }
 
 // lockForWrite has nothing to do: BEGIN IMMEDIATE took the lock.
 func (sqliteDialect) lockForWrite(context.Context, *sql.Tx) error { return nil }

@@ -65,6 +65,10 @@ type Store struct {
 	writeMu sync.Mutex
 	groups  *grouper // nil with Options.NoGroups
 	bodies  codecs
+	// sharedBodies says the store keeps a body once for the articles
+	// that have it (bodies.go): articles have body_id, and there is a
+	// bodies table, which reads join.
+	sharedBodies bool
 }
 
 // Open opens the store named by dsn: a data directory (created if missing)
@@ -120,7 +124,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		// Groups of copies (groups.go): columns added to stores written
 		// before them, and an index that finds the articles still to sign.
-		for _, c := range [][2]string{{"group_id", "TEXT"}, {"signature", s.d.blob()}} {
+		// body_id (bodies.go) on both dialects, so that both write the
+		// same statements; on PostgreSQL it stays NULL.
+		for _, c := range [][2]string{{"group_id", "TEXT"}, {"signature", s.d.blob()}, {"body_id", "BIGINT"}} {
 			if err := s.d.addColumn(ctx, tx, c[0], c[1]); err != nil {
 				return err
 			}
@@ -136,7 +142,17 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS body_dicts (id INTEGER PRIMARY KEY, dict BLOB NOT NULL)`); err != nil {
 				return fmt.Errorf("create schema: %w", err)
 			}
-			return checkFormat(ctx, tx)
+			if err := checkFormat(ctx, tx); err != nil {
+				return err
+			}
+		}
+		if s.d.sharesBodies() {
+			for _, q := range sharedBodiesSchema {
+				if _, err := tx.ExecContext(ctx, q); err != nil {
+					return fmt.Errorf("create schema: %w", err)
+				}
+			}
+			s.sharedBodies = true
 		}
 		return nil
 	})
@@ -262,31 +278,39 @@ func (s *Store) PutBatch(ctx context.Context, as []Article) ([]PutResult, error)
 // putter holds one write transaction's prepared statements and the last seq.
 type putter struct {
 	*Store
+	tx                                  *sql.Tx
 	seq                                 int64
 	byID, byURL, insert, update, maxSeq *sql.Stmt
-	founder                             *sql.Stmt // a group's first article's signature (copyMark)
+	founder                             *sql.Stmt      // a group's first article's signature (copyMark)
+	shared                              bodyStatements // on the bodies table, where bodies are shared
 }
 
 const articleColumns = `url, canonical_url, title, authors, source, published, language, body, content_hash`
 
-// readColumns are what Get and Changes read of an article.
-const readColumns = articleColumns + `, group_id`
+// readArticles starts a query that reads articles, as a, for
+// scanChanges: what Get and Changes read of an article.
+func (s *Store) readArticles() string {
+	from, body := s.articlesWithBodies()
+	return `SELECT a.id, a.seq, a.deleted, a.url, a.canonical_url, a.title, a.authors, a.source, a.published, a.language, ` +
+		body + `, a.content_hash, a.group_id FROM ` + from
+}
 
 func (s *Store) preparePut(ctx context.Context, tx *sql.Tx) (*putter, error) {
-	p := &putter{Store: s}
+	p := &putter{Store: s, tx: tx}
 	for _, st := range []struct {
 		dst **sql.Stmt
 		q   string
 	}{
-		{&p.byID, `SELECT deleted, content_hash, group_id FROM articles WHERE id = ?`},
+		{&p.byID, `SELECT deleted, content_hash, group_id, body_id FROM articles WHERE id = ?`},
 		// Prefer a live article, then the most recently written tombstone.
 		{&p.byURL, `SELECT id FROM articles WHERE canonical_url = ? ORDER BY deleted, seq DESC LIMIT 1`},
-		{&p.insert, `INSERT INTO articles (id, seq, deleted, ` + articleColumns + `, group_id, signature)
-			VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&p.insert, `INSERT INTO articles (id, seq, deleted, ` + articleColumns + `, group_id, signature, body_id)
+			VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		// Without a new group (NoGroups) the old one stays, for backfill
 		// to keep when it signs the new text.
 		{&p.update, `UPDATE articles SET seq = ?, deleted = 0, url = ?, canonical_url = ?, title = ?, authors = ?, source = ?,
-			published = ?, language = ?, body = ?, content_hash = ?, group_id = COALESCE(?, group_id), signature = ? WHERE id = ?`},
+			published = ?, language = ?, body = ?, content_hash = ?, group_id = COALESCE(?, group_id), signature = ?, body_id = ?
+			WHERE id = ?`},
 		{&p.maxSeq, `SELECT COALESCE(MAX(seq), 0) FROM articles`},
 		{&p.founder, `SELECT signature FROM articles WHERE id = ? AND group_id = id AND deleted = 0`},
 	} {
@@ -296,6 +320,12 @@ func (s *Store) preparePut(ctx context.Context, tx *sql.Tx) (*putter, error) {
 			return nil, fmt.Errorf("prepare: %w", err)
 		}
 		*st.dst = stmt
+	}
+	if s.sharedBodies {
+		if err := p.shared.prepare(ctx, tx); err != nil {
+			p.close()
+			return nil, err
+		}
 	}
 	if err := p.maxSeq.QueryRowContext(ctx).Scan(&p.seq); err != nil {
 		p.close()
@@ -325,6 +355,7 @@ func (p *putter) close() {
 			st.Close()
 		}
 	}
+	p.shared.close()
 }
 
 // put writes one article; sig is its body's signature, nil with NoGroups.
@@ -351,8 +382,9 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 		deleted  bool
 		oldHash  any
 		oldGroup sql.NullString
+		oldBody  sql.NullInt64 // the shared body it refers to
 	)
-	err := p.byID.QueryRowContext(ctx, a.ID).Scan(&deleted, &oldHash, &oldGroup)
+	err := p.byID.QueryRowContext(ctx, a.ID).Scan(&deleted, &oldHash, &oldGroup, &oldBody)
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("look up id: %w", err)
@@ -368,6 +400,9 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	var (
 		group     sql.NullString
 		signature []byte
+		// copied is the first article of the story when this one's text
+		// is most likely its text (their signatures are the same).
+		copied string
 	)
 	if sig != nil {
 		if deleted {
@@ -383,6 +418,7 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 			}
 			if bytes.Equal(founder, sig.blob) {
 				signature = copyMark(sig.blob)
+				copied = group.String
 			}
 		}
 	}
@@ -390,21 +426,52 @@ func (p *putter) put(ctx context.Context, a *Article, sig *signed) (PutResult, e
 	if g := groupOr(group, a.ID); g != a.ID {
 		a.Group = g
 	}
+	// Without the detector (NoGroups) no article is known to be the first
+	// of its story.
+	first := sig != nil && group.String == a.ID
+	body, bodyID, err := p.storedBody(ctx, row.body, oldBody, first, copied)
+	if err != nil {
+		return 0, err
+	}
 	if !exists {
 		if _, err := p.insert.ExecContext(ctx, a.ID, p.seq, row.url, row.canonical, row.title, row.authors,
-			row.source, p.packPublished(row), row.language, p.packBody(row.body), p.packHash(row.hash), group, signature); err != nil {
+			row.source, p.packPublished(row), row.language, body, p.packHash(row.hash), group, signature, bodyID); err != nil {
 			return 0, fmt.Errorf("insert: %w", err)
 		}
 		return Added, nil
 	}
 	if _, err := p.update.ExecContext(ctx, p.seq, row.url, row.canonical, row.title, row.authors,
-		row.source, p.packPublished(row), row.language, p.packBody(row.body), p.packHash(row.hash), group, signature, a.ID); err != nil {
+		row.source, p.packPublished(row), row.language, body, p.packHash(row.hash), group, signature, bodyID, a.ID); err != nil {
 		return 0, fmt.Errorf("update: %w", err)
+	}
+	// The article's old text, if shared, has one article fewer that
+	// refers to it.
+	if oldBody.Valid && oldBody != bodyID {
+		if err := releaseBody(ctx, p.tx, oldBody.Int64); err != nil {
+			return 0, err
+		}
 	}
 	if deleted {
 		return Added, nil
 	}
 	return Updated, nil
+}
+
+// storedBody is what an article's body column holds and the body in the
+// bodies table it refers to, if any (bodies.go): a long body on a store
+// that shares bodies is there, a short one, or any on a store that does
+// not, in the row. had is the body the article refers to already; first
+// says it is the first article of its story; copied names that first
+// article when the two have the same signature.
+func (p *putter) storedBody(ctx context.Context, text string, had sql.NullInt64, first bool, copied string) (any, sql.NullInt64, error) {
+	if !p.sharedBodies || len(text) < compressFrom {
+		return p.packBody(text), sql.NullInt64{}, nil
+	}
+	id, err := p.shareBody(ctx, text, had, first, copied)
+	if err != nil {
+		return nil, sql.NullInt64{}, err
+	}
+	return "", sql.NullInt64{Int64: id, Valid: true}, nil
 }
 
 // row is an Article in the form the database keeps it.
@@ -538,7 +605,7 @@ func URLID(canonical string) string {
 
 // Get returns the live article with the given id, or ErrNotFound.
 func (s *Store) Get(ctx context.Context, id string) (Article, error) {
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, seq, deleted, `+readColumns+` FROM articles WHERE id = ? AND deleted = 0`), id)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(s.readArticles()+` WHERE a.id = ? AND a.deleted = 0`), id)
 	if err != nil {
 		return Article{}, fmt.Errorf("get %s: %w", id, err)
 	}
@@ -562,6 +629,7 @@ const bodiesPage = 500
 // against every article that has its words).
 func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, error) {
 	out := make(map[string]string, len(ids))
+	from, body := s.articlesWithBodies()
 	for len(ids) > 0 {
 		page := ids[:min(bodiesPage, len(ids))]
 		ids = ids[len(page):]
@@ -573,7 +641,7 @@ func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, er
 		// Deleted rows are skipped here, not in SQL: with "deleted = 0"
 		// beside the ids, SQLite may pick the index on deleted and read
 		// every live row.
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, body, deleted FROM articles WHERE id IN (`+marks[:len(marks)-1]+`)`), args...)
+		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT a.id, `+body+`, a.deleted FROM `+from+` WHERE a.id IN (`+marks[:len(marks)-1]+`)`), args...)
 		if err != nil {
 			return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
 		}
@@ -610,20 +678,24 @@ func (s *Store) Delete(ctx context.Context, id string) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM articles`).Scan(&seq); err != nil {
 			return fmt.Errorf("read last seq: %w", err)
 		}
-		// The tombstone keeps id and canonical URL, so putting the same URL
-		// again brings the article back under its old id; the content goes.
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE articles SET seq = ?, deleted = 1, title = '', authors = NULL,
-			source = '', published = NULL, language = '', body = '', content_hash = '', group_id = NULL, signature = NULL
-			WHERE id = ? AND deleted = 0`), seq+1, id)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if n == 0 {
+		var shared sql.NullInt64
+		err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT body_id FROM articles WHERE id = ? AND deleted = 0`), id).Scan(&shared)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
 			return ErrNotFound
+		case err != nil:
+			return fmt.Errorf("look up id: %w", err)
+		}
+		// The tombstone keeps id and canonical URL, so putting the same URL
+		// again brings the article back under its old id; the content goes,
+		// and a shared body has one reader fewer.
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE articles SET seq = ?, deleted = 1, title = '', authors = NULL,
+			source = '', published = NULL, language = '', body = '', content_hash = '', group_id = NULL, signature = NULL,
+			body_id = NULL WHERE id = ? AND deleted = 0`), seq+1, id); err != nil {
+			return err
+		}
+		if shared.Valid {
+			return releaseBody(ctx, tx, shared.Int64)
 		}
 		return nil
 	})
@@ -640,8 +712,8 @@ func (s *Store) Changes(ctx context.Context, after int64, limit int) ([]Change, 
 	if limit <= 0 {
 		limit = DefaultChangesLimit
 	}
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT id, seq, deleted, `+readColumns+`
-		FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`), after, limit)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(s.readArticles()+`
+		WHERE a.seq > ? ORDER BY a.seq LIMIT ?`), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("changes after %d: %w", after, err)
 	}
