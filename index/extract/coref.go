@@ -653,7 +653,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 				for pass := 0; pass < 2 && m.ent == nil; pass++ {
 					for k := i - 1; k >= 0; k-- {
 						if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w && a.fitsMention(m, p.ent) {
-							pg := firstNames[p.ent.firstW()]
+							pg, _ := givenName(p.ent.firstW())
 							if gendered && (pass == 0 && pg != g || pass == 1 && pg != unknownGender && pg != g) {
 								continue
 							}
@@ -786,7 +786,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 	}
 	for _, e := range order {
 		if e.kind == entPerson && e.gender == unknownGender {
-			if g, ok := firstNames[e.firstW()]; ok && len(e.words) > 1 {
+			if g, ok := givenName(e.firstW()); ok && len(e.words) > 1 {
 				e.gender = g
 			}
 		}
@@ -927,7 +927,7 @@ func (a *article) writtenName(e *entity) string {
 func (a *article) fitsMention(m *mention, e *entity) bool {
 	if m.gender != unknownGender {
 		g := unknownGender
-		if fg, ok := firstNames[e.firstW()]; ok {
+		if fg, ok := givenName(e.firstW()); ok {
 			g = fg
 		}
 		if g != unknownGender && g != m.gender {

@@ -632,7 +632,7 @@ func opensKnownName(words []string, vocab map[string]bool) bool {
 }
 
 func isKnownName(words []string) bool {
-	_, ok := firstNames[words[0]]
+	_, ok := givenName(words[0])
 	return ok && len(words) > 1
 }
 
@@ -914,7 +914,7 @@ func classify(words []string, vocab map[string]bool) mention {
 	}
 	m.words = words
 	if len(words) >= 2 && len(words) <= 4 {
-		g, known := firstNames[words[0]]
+		g, known := givenName(words[0])
 		if nameParticles[strings.ToLower(words[0])] && words[0] != "Al" {
 			// "La Matanza", "El Paso", "De Beers": an article or a
 			// particle, though the list knows "La" as a first name ("Al"
@@ -1111,7 +1111,30 @@ var hyphenAdjectives = setOf("based", "led", "born", "backed", "owned", "run", "
 	"bound", "speaking", "funded", "linked", "like", "friendly", "focused", "listed", "registered", "flagged",
 	"built", "bred", "trained", "educated", "raised", "centric", "inspired", "sponsored", "controlled", "held")
 
-func isFirstName(w string) bool { _, ok := firstNames[w]; return ok }
+func isFirstName(w string) bool { _, ok := givenName(w); return ok }
+
+// givenName returns the gender the lists give a first name, and whether
+// they know it. A compound of two first names is one too ("Marc-André",
+// "Marie-Ève", "Jean-François"), with the gender of its first part if the
+// lists give it one, else of its second.
+func givenName(w string) (gender, bool) {
+	if g, ok := firstNames[w]; ok {
+		return g, true
+	}
+	a, b, hyphen := strings.Cut(w, "-")
+	if !hyphen || strings.Contains(b, "-") || !isCapWordString(a) || !isCapWordString(b) {
+		return unknownGender, false
+	}
+	ga, oka := firstNames[a]
+	gb, okb := firstNames[b]
+	if !oka || !okb {
+		return unknownGender, false
+	}
+	if ga != unknownGender {
+		return ga, true
+	}
+	return gb, true
+}
 
 func hasParticle(words []string) bool {
 	for _, w := range words {

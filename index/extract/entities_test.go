@@ -456,6 +456,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Simon Schuster", "Tapley"},
 		},
 		{
+			name:    "a compound of two given names is a given name",
+			text:    "Its producer, Marc-André Paquin of Boréal Films, said the crew worked in the cold. Coca-Cola declined to comment.",
+			people:  []string{"Marc-André Paquin"},
+			notOrgs: []string{"Marc-André Paquin"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},
