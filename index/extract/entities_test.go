@@ -462,6 +462,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Marc-André Paquin"},
 		},
 		{
+			name:    "a rank's abbreviation does not end the sentence",
+			text:    "\"We are doing everything we can,\" Const. Aputi Kilabuk of the Nunavut RCMP said. Cpl. Jolene Abbott agreed.",
+			people:  []string{"Aputi Kilabuk", "Jolene Abbott"},
+			notOrgs: []string{"Const"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},

@@ -119,7 +119,7 @@ var titleWords = setOf(
 	"Foreign-Affairs", "Presidential", "Candidate", "Nominee", "Whip",
 	"Striker", "Midfielder", "Defender", "Goalkeeper", "Forward", "Winger", "Batsman", "Bowler",
 	"Chef", "Actor", "Actress", "Singer", "Author", "Novelist", "Professor", "Economist", "Analyst",
-	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman", "Councilwoman", "Councilmember", "Member", "Alderman", "Alderwoman", "Selectman", "Selectwoman",
+	"Founder", "Co-founder", "CEO", "Director-General", "Secretary-General", "Prosecutor", "Mayor-elect", "President-elect", "Sheriff", "Trustee", "Pontiff", "Capt", "Capt.", "Sgt.", "Maj", "Maj.", "Pvt", "Pvt.", "Cpl.", "Adm.", "Cmdr.", "Supt", "Det", "Det.", "Insp", "Del.", "Atty", "Pres.", "Sens.", "Reps.", "Govs.", "Gens.", "Boss", "Head", "Gov.", "Lt.", "Cpl", "Private", "Councillor", "Councilman", "Councilwoman", "Councilmember", "Member", "Cst", "Cst.", "Pte", "Pte.", "Brig", "Brig.", "Alderman", "Alderwoman", "Selectman", "Selectwoman",
 	"Quarterback", "Pitcher", "Shortstop", "Linebacker", "Fly-half", "Scrum-half", "Flanker", "Wicketkeeper",
 	"Right-hander", "Left-hander", "Parent", "Elder", "Reeve",
 	"Co-Chairman", "Co-Chairwoman", "Co-Chair", "Vice-Chairman", "Vice-Chair", "Vice-President", "Co-Leader",

@@ -165,6 +165,8 @@ var abbreviations = map[string]bool{
 	"Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true, "Ft": true, "Pres": true, "Supt": true,
 	"Det": true, "Del": true, "Insp": true, "Gens": true, "Reps": true, "Sens": true, "Messrs": true, "e.g": true, "i.e": true,
 	"approx": true, "est": true, "dept": true, "Dept": true, "Univ": true, "Ave": true, "Blvd": true,
+	// Ranks before a name: "Const. Aputi Kilabuk", "Cpl. Jolene Abbott".
+	"Const": true, "Cst": true, "Cpl": true, "Pte": true, "Maj": true, "Brig": true, "Cllr": true,
 }
 
 // markSentences sets sentStart on the first token of each sentence. A
