@@ -792,7 +792,13 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			words = append(words, w)
 		}
 		role := strings.Join(words, " ")
-		if e := a.resolveRole(role, country, pos); e != nil {
+		held := false
+		for k := start; k < i; k++ {
+			if n := a.byTok[k]; n > 0 && a.mentions[n-1].possessive && a.mentions[n-1].kind != entPlace {
+				held = true // "Tesco's chief executive", "Mr Blair's spokesman"
+			}
+		}
+		if e := a.resolveRoleHeld(role, country, pos, held); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
 		return quoteSpeaker{found: true, unknown: true}, true
@@ -1033,6 +1039,13 @@ func (a *article) resolveThey(pos int) *entity {
 
 // resolveRole finds the person the article gave a role ("the president").
 func (a *article) resolveRole(role, country string, pos int) *entity {
+	return a.resolveRoleHeld(role, country, pos, false)
+}
+
+// resolveRoleHeld is resolveRole for a role held at a body or by a person
+// the phrase names ("Tesco's chief executive"), when held is set: then
+// the article's leading person is no fallback, for the role is not theirs.
+func (a *article) resolveRoleHeld(role, country string, pos int, held bool) *entity {
 	head := role
 	if i := strings.LastIndexByte(role, ' '); i >= 0 && role != "prime minister" {
 		head = role[i+1:]
@@ -1071,7 +1084,7 @@ func (a *article) resolveRole(role, country string, pos int) *entity {
 	if best != nil {
 		return best
 	}
-	if a.lead != nil && roleIsLeader(head) {
+	if a.lead != nil && roleIsLeader(head) && !held {
 		return a.lead
 	}
 	return nil

@@ -80,6 +80,12 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "good father",
 			want:  "Loretta Hughes",
 		},
+		{
+			name:  "a role held at a body the phrase names is not the article's leading person's",
+			text:  "Prime Minister Tony Blair visited the store on Monday. Mr Blair said prices were falling.\n\nTesco's chief executive said: \"Sales rose.\"",
+			quote: "Sales rose",
+			want:  "",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
