@@ -174,6 +174,14 @@ func (a *article) computeFocus() {
 			}
 			break
 		}
+		if a.focus[a.sentOf[i]] == nil {
+			if e := a.passiveAgent(i); e != nil {
+				// "The attendance was welcomed by the club's chief
+				// executive, Martin Hebblethwaite.": the agent is whom
+				// the sentence is about.
+				a.focus[a.sentOf[i]] = e
+			}
+		}
 		if e, at := a.laterClauseSubject(i); e != nil {
 			// "Ruiz said the surface was slow, but the federation's Ann
 			// Marsh rejected his comments.": the last clause's subject is
@@ -187,6 +195,36 @@ func (a *article) computeFocus() {
 			a.focus[a.sentOf[i]] = e
 		}
 	}
+}
+
+// passiveAgent returns the person named as the agent of a passive verb in
+// the sentence starting at token i ("was welcomed by X", "were praised by
+// the club's chief executive, X"), within a few words of "by".
+func (a *article) passiveAgent(i int) *entity {
+	for k := i + 2; k < len(a.toks) && (k == i || !a.toks[k].sentStart); k++ {
+		if lower(a.toks[k].text) != "by" || a.insideSpan(a.toks[k].start) {
+			continue
+		}
+		v, aux := a.toks[k-1], lower(a.toks[k-2].text)
+		if !strings.HasSuffix(v.text, "ed") || aux != "was" && aux != "were" && aux != "been" && aux != "is" && aux != "are" {
+			continue
+		}
+		for j := k + 1; j < len(a.toks) && j <= k+7 && !a.toks[j].sentStart; j++ {
+			if n := a.byTok[j]; n > 0 {
+				mm := &a.mentions[n-1]
+				if mm.possessive {
+					j = mm.to - 1
+					continue
+				}
+				if mm.kind == entPerson && mm.ent != nil {
+					return mm.ent
+				}
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // descriptionBeforeName reports one to three lower-case words from token k,

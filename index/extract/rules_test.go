@@ -86,6 +86,12 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "Sales rose",
 			want:  "",
 		},
+		{
+			name:  "a passive verb's agent is whom the sentence is about",
+			text:  "Calder City boss Graham Ockenden said his side deserved a point.\n\nThe attendance was welcomed by the club's chief executive, Martin Hebblethwaite. \"Three years ago we were getting 300 people here,\" he said.",
+			quote: "Three years ago",
+			want:  "Martin Hebblethwaite",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
