@@ -303,6 +303,15 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					continue
 				}
 			}
+			if t.text == "of" && len(words) >= 1 && len(words) <= 2 && !hasOrgHead && !titleWords[words[0]] && !hasHonorific(words[0]) && !(len(words) == 2 && isFirstName(words[0])) && !isPersonNoun(strings.ToLower(words[0])) && !isPersonNoun(strings.TrimSuffix(strings.ToLower(words[0]), "s")) && orgRunEndsAhead(toks, j+1) {
+				// "Vale of Marsden District Council", "Aldwick Church of
+				// England Primary School", "Isle of Wight Council": a
+				// place's or a body's name with "of" inside, before the
+				// head word that makes it a body.
+				words = append(words, t.text)
+				j++
+				continue
+			}
 			if t.text == "and" && len(words) >= 1 && len(words) <= 3 && !hasOrgHead && andRunJoinable(words, toks, j+1) {
 				// "Cumbria Fire and Rescue Service", "Devon and Cornwall
 				// Police", "the Senate Energy and Natural Resources
@@ -728,7 +737,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.words = entNone, words
 		return m
 	}
-	if geographic(words) {
+	if geographic(words) && !orgHeads[words[len(words)-1]] {
 		// "Mount Lewotobi Laki-laki", "Scarborough Shoal": a landform.
 		m.kind, m.words = entNone, words
 		return m
@@ -782,6 +791,13 @@ func classify(words []string, vocab map[string]bool) mention {
 	for t := len(words) - 2; t >= 0; t-- {
 		if !titleWords[words[t]] && !hasHonorific(words[t]) {
 			continue
+		}
+		if t >= 2 && hasConnector(words[:t]) && containsOrgHead(words[:t]) && !isFirstName(words[t+1]) {
+			// "National Association of Head Teachers": a title word
+			// inside a body's name after "of" is no title (but
+			// "Rural Municipality of Swift Current Reeve Gordon
+			// Klassen" names the reeve).
+			break
 		}
 		name := words[t+1:]
 		// ("Mayor Don Guardian": a first name and one word after a title
@@ -1340,6 +1356,21 @@ func sharedSurname(toks []token, j int, words []string) string {
 	}
 	w, _ := stripPossessive(sur.text)
 	return w
+}
+
+// orgRunEndsAhead reports a run of two to five capitalised words at toks[j],
+// in one sentence, whose last word is a body's head word ("Marsden District
+// Council", "England Primary School").
+func orgRunEndsAhead(toks []token, j int) bool {
+	k := j
+	for k < len(toks) && k < j+5 && isCapWord(toks[k]) && toks[k].para == toks[j].para && (k == j || !toks[k].sentStart) {
+		k++
+	}
+	if k-j < 2 || k < len(toks) && isCapWord(toks[k]) && toks[k].para == toks[j].para && !toks[k].sentStart {
+		return false
+	}
+	w, _ := stripPossessive(toks[k-1].text)
+	return orgHeads[w]
 }
 
 // nameBeforeApostrophe reports a name ending in s whose apostrophe stands alone

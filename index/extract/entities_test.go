@@ -468,6 +468,14 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Const"},
 		},
 		{
+			name:      "a body's name with 'of' inside, and a title word inside it",
+			text:      "The National Association of Head Teachers objected. Members of Vale of Marsden District Council voted, pupils at Aldwick Church of England Primary School cheered, and the Isle of Wight Council agreed. Farid Benali of AeroStrat Consulting disagreed, as did Rural Municipality of Swift Current Reeve Gordon Klassen.",
+			orgs:      []string{"National Association of Head Teachers", "Vale of Marsden District Council", "Aldwick Church of England Primary School", "Isle of Wight Council", "AeroStrat Consulting"},
+			people:    []string{"Farid Benali", "Gordon Klassen"},
+			notPeople: []string{"Teachers"},
+			notOrgs:   []string{"Marsden District Council", "England Primary School", "Wight Council", "Farid Benali of AeroStrat Consulting"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},
