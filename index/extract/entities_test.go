@@ -476,6 +476,11 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs:   []string{"Marsden District Council", "England Primary School", "Wight Council", "Farid Benali of AeroStrat Consulting"},
 		},
 		{
+			name: "a military branch is a body",
+			text: "The Royal Marines were deployed on Tuesday, and the US Marines sent two ships.",
+			orgs: []string{"Royal Marines"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},

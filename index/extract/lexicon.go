@@ -172,7 +172,7 @@ var orgSpeakerNouns = setOf("statement", "spokesman", "spokeswoman", "spokespers
 var orgHeads = setOf(
 	"Ministry", "Department", "Bank", "Council", "Commission", "Union", "Party", "Association", "Agency",
 	"Organization", "Organisation", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Plc", "plc", "PLC", "Group",
-	"University", "College", "Court", "Committee", "Office", "Service", "Services", "Police", "Army", "Navy",
+	"University", "College", "Court", "Committee", "Office", "Service", "Services", "Police", "Army", "Navy", "Marines",
 	"Federation", "League", "Club", "FC", "Institute", "Fund", "Authority", "Board", "Parliament", "Senate",
 	"Congress", "Assembly", "Coalition", "Alliance", "Foundation", "Trust", "Society", "Company", "Co",
 	"Network", "News", "Times", "Post", "Journal", "Guardian", "Telegraph", "Tribune", "Herald", "Gazette",
