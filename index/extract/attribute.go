@@ -953,6 +953,8 @@ var genericOrgHeads = map[string]string{
 	"publisher": "", "startup": "", "start-up": "", "conglomerate": "", "supermarket": "", "automaker": "",
 	"carmaker": "", "chipmaker": "", "miner": "", "exchange": "", "body": "", "trust": "", "team": "Team", "newspaper": "", "hospital": "Hospital", "school": "School", "service": "Service",
 	"center": "Center", "centre": "Centre", "prefecture": "",
+	"observatory": "Observatory", "foundation": "Foundation", "museum": "Museum", "society": "Society",
+	"clinic": "Clinic", "academy": "Academy",
 }
 
 // statementBy finds "statement|spokesman … by|for|from|of X" inside [limit, end)

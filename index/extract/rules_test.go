@@ -92,6 +92,12 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "Three years ago",
 			want:  "Martin Hebblethwaite",
 		},
+		{
+			name:  "'the observatory' is the observatory the article named",
+			text:  "Scientists at the Mauna Kea Volcano Observatory are watching the summit.\n\n\"Eruptions of this kind can pause and restart,\" according to an update posted by the observatory on Monday.",
+			quote: "pause and restart",
+			want:  "Mauna Kea Volcano Observatory",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
