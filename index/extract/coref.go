@@ -968,6 +968,16 @@ func hasLowerWord(words []string) bool {
 // precedingRole records "the prime minister, Benjamin Netanyahu," and
 // "The Chancellor, Rachel Reeves,": a role just before the name.
 func (a *article) precedingRole(m *mention) {
+	if m.from >= 1 {
+		// "from captain Jamie Lussier", "said coach Mike Pelletier": a
+		// role in lower case right before the name.
+		if t := a.toks[m.from-1]; t.kind == tokWord && !t.capital {
+			if r, ok := roleHeads[t.text]; ok && r != "minister" {
+				m.ent.roles[r] = true
+				return
+			}
+		}
+	}
 	if m.from < 2 || a.toks[m.from-1].text != "," {
 		return
 	}

@@ -98,6 +98,12 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "pause and restart",
 			want:  "Mauna Kea Volcano Observatory",
 		},
+		{
+			name:  "a lower-case role before a name is that person's role",
+			text:  "The winner came from a corner by captain Jamie Lussier.\n\nCoach Ben Strickland said the team was tired.\n\n\"I put it in the area. He did the hard part,\" the captain said.",
+			quote: "put it in the area",
+			want:  "Jamie Lussier",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
