@@ -800,6 +800,17 @@ func classify(words []string, vocab map[string]bool) mention {
 			break
 		}
 		name := words[t+1:]
+		if n := len(words); len(name) >= 3 && name[0] == "of" && isFirstName(words[n-2]) && isCapWordString(words[n-1]) &&
+			!orgHeads[words[n-1]] && !titleWords[words[n-2]] && !titleWords[words[n-1]] && !hasParticle(words[n-2:]) &&
+			!stopwords[strings.ToLower(words[n-3])] {
+			// (not "Mayor of Rocky Ridge": a field must come between)
+			// "Commissioner of Competition Anjali Mehra", "Director of
+			// Public Prosecutions Max Hill": a title with "of" in it,
+			// then a given name and a surname.
+			m.kind, m.words, m.nameFrom = entPerson, words[n-2:], n-2
+			m.role = strings.ToLower(strings.Join(words[t:n-2], " "))
+			return m
+		}
 		// ("Mayor Don Guardian": a first name and one word after a title
 		// are a person, whatever else the word names.)
 		personAfterTitle := len(name) == 2 && isFirstName(name[0]) && !titleWords[name[0]]

@@ -481,6 +481,12 @@ func TestEntityKinds(t *testing.T) {
 			orgs: []string{"Royal Marines"},
 		},
 		{
+			name:      "a title with 'of' and a field in it, then the person",
+			text:      "Commissioner of Competition Anjali Mehra said prices rose. Director of Public Prosecutions Max Hill agreed. The Mayor of Rocky Ridge did not.",
+			people:    []string{"Anjali Mehra", "Max Hill"},
+			notPeople: []string{"Rocky Ridge"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},
