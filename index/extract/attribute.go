@@ -691,6 +691,18 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 			}
 		}
 	}
+	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && d == "the" {
+		// "the Labour MP for Birkenhead asked": the member the article
+		// named with those letters ("Frank Field MP").
+		for k := m.from; k < m.to; k++ {
+			if w := a.toks[k].text; legislators[w] {
+				if e := a.resolveRole(strings.ToLower(w), "", pos); e != nil {
+					return quoteSpeaker{ent: e, found: true}, true
+				}
+				break
+			}
+		}
+	}
 	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && (d == "a" || d == "an") {
 		// "A Conservative MP has accused …", then "Philippa Arden, MP
 		// for Sheppey Downs, said": the opening sentence describes

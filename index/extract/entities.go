@@ -70,6 +70,9 @@ func (e *entity) last() string {
 // or of an order or a profession: "Jane Doe MSP", "John Roe QC".
 var memberLetters = setOf("MP", "MSP", "MS", "AM", "MLA", "MPP", "MNA", "MHA", "MEP", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE")
 
+// legislators are the member letters that say which house a person sits in.
+var legislators = setOf("MP", "MSP", "MS", "AM", "MLA", "MPP", "MNA", "MHA", "MEP", "TD")
+
 var nameSuffixes = setOf("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "KC", "QC", "MP", "MEP", "PhD")
 
 func (e *entity) firstW() string { return e.words[0] }
@@ -653,6 +656,9 @@ func classify(words []string, vocab map[string]bool) mention {
 		m := classify(words[:n-1], vocab)
 		if m.kind == entMaybe || m.kind == entNone {
 			m.kind = entPerson
+		}
+		if m.role == "" && legislators[words[n-1]] {
+			m.role = strings.ToLower(words[n-1]) // "the Labour MP for Birkenhead" later
 		}
 		return m
 	}

@@ -104,6 +104,12 @@ func TestRuleSpeakers(t *testing.T) {
 			quote: "put it in the area",
 			want:  "Jamie Lussier",
 		},
+		{
+			name:  "'the Labour MP' is the member named with those letters",
+			text:  "Former welfare minister Frank Field MP criticised the rivalry on the programme. Gordon Brown did not comment.\n\n\"What sort of model does it give to the nation?\" the Labour MP for Birkenhead asked.",
+			quote: "What sort of model",
+			want:  "Frank Field",
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a, _ := read(store.Article{ID: "x", Body: c.text})
