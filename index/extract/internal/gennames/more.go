@@ -4,14 +4,10 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
-	"crypto/sha512"
-	"encoding/base64"
 	"encoding/gob"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -40,19 +36,13 @@ var nameEntry = regexp.MustCompile(`\['([^']+)',\s*'(male|female|unisex)'\]`)
 // rare spelling), of four letters or more, that prose's tag dictionary does
 // not know as a common word, with the gender the lists agree on.
 func fetchGenderDetection(dir string) (map[string]string, error) {
-	cmd := exec.Command("npm", "pack", "--silent", genderDetection)
-	cmd.Dir = dir
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("npm pack: %w", err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, strings.TrimSpace(string(out))))
+	path, err := npmPack(dir, genderDetection, genderDetectionIntegrity)
 	if err != nil {
 		return nil, err
 	}
-	sum := sha512.Sum512(data)
-	if got := "sha512-" + base64.StdEncoding.EncodeToString(sum[:]); got != genderDetectionIntegrity {
-		return nil, fmt.Errorf("integrity %s, want %s", got, genderDetectionIntegrity)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
 	}
 	common, err := commonWords()
 	if err != nil {
