@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -41,7 +40,7 @@ type article struct {
 
 // personAfterDescriptor returns the person named right after a mention
 // that is not a person and a few lower-case words ("Regular rider Sandra
-// Yee", "Insurance Bureau of Canada vice-president Terri Mendoza"), or
+// Yee", "Insurance Bureau of Canada vice-president Carla Bexley"), or
 // whose title opens the person's mention ("Lakeport Police Chief Darnell
 // Hughes").
 func (a *article) personAfterDescriptor(mm *mention) *entity {
@@ -62,7 +61,7 @@ func (a *article) personAfterDescriptor(mm *mention) *entity {
 		t := a.toks[j]
 		lw := lower(t.text)
 		if lw == "and" && j+1 < len(a.toks) && isCapWord(a.toks[j+1]) {
-			continue // "Energy and Resources Minister Brent Koroluk"
+			continue // "Energy and Resources Minister Dale Haroldson"
 		}
 		if t.kind != tokWord || t.capital || stopwords[lw] || cueVerbs[lw] || verbLike(t) {
 			return nil
@@ -156,15 +155,16 @@ func (a *article) computeFocus() {
 				continue
 			}
 			if mm.to+1 < len(a.toks) && (orgSpeakerNouns[lower(a.toks[mm.to].text)] || isPersonNoun(lower(a.toks[mm.to].text))) {
-				// "Halvern spokeswoman Alice Moreno said": the person.
+				// "Halvern spokeswoman Alice Moreno said": the person
+				// (after any mention, even one misread as a person).
 				if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
 					a.focus[a.sentOf[k]] = a.mentions[n-1].ent
 					break
 				}
 			}
 			if e := a.personAfterDescriptor(mm); e != nil {
-				// "Regular rider Sandra Yee said", "Insurance Bureau of
-				// Canada vice-president Terri Mendoza said": the words
+				// "Regular rider Mina Osei said", "Insurance Bureau of
+				// Canada vice-president Carla Bexley said": the words
 				// before the name describe the person.
 				a.focus[a.sentOf[k]] = e
 				break
@@ -176,8 +176,8 @@ func (a *article) computeFocus() {
 		}
 		if a.focus[a.sentOf[i]] == nil {
 			if e := a.passiveAgent(i); e != nil {
-				// "The attendance was welcomed by the club's chief
-				// executive, Martin Hebblethwaite.": the agent is whom
+				// "The award was presented by the charity's founder,
+				// Keith Ormerod.": the agent is whom
 				// the sentence is about.
 				a.focus[a.sentOf[i]] = e
 			}
@@ -201,7 +201,7 @@ func (a *article) computeFocus() {
 // the sentence starting at token i ("was welcomed by X", "were praised by
 // the club's chief executive, X"), within a few words of "by".
 func (a *article) passiveAgent(i int) *entity {
-	for k := i + 2; k < len(a.toks) && (k == i || !a.toks[k].sentStart); k++ {
+	for k := i + 2; k < len(a.toks) && !a.toks[k].sentStart; k++ {
 		if lower(a.toks[k].text) != "by" || a.insideSpan(a.toks[k].start) {
 			continue
 		}
@@ -692,8 +692,8 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 		}
 	}
 	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && d == "the" {
-		// "the Labour MP for Birkenhead asked": the member the article
-		// named with those letters ("Frank Field MP").
+		// "the Labour MP for Ashbourne asked": the member the article
+		// named with those letters ("Peter Cullen MP").
 		for k := m.from; k < m.to; k++ {
 			if w := a.toks[k].text; legislators[w] {
 				if e := a.resolveRole(strings.ToLower(w), "", pos); e != nil {
@@ -704,8 +704,8 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 		}
 	}
 	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && (d == "a" || d == "an") {
-		// "A Conservative MP has accused …", then "Philippa Arden, MP
-		// for Sheppey Downs, said": the opening sentence describes
+		// "A Conservative MP has accused …", then "Helen Corrie, MP
+		// for Fenmoor West, said": the opening sentence describes
 		// whom the next paragraphs name.
 		if e := a.namedLater(lower(a.toks[m.to-1].text), m.from); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
@@ -818,8 +818,8 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		return s, true
 	}
 	if d := lower(a.toks[start].text); (d == "a" || d == "an") && describesPerson(lw) && !spokesNouns[lw] {
-		// "A coroner has said there were “missed opportunities” …",
-		// then "senior coroner Margaret Oduya said": the opening
+		// "A coroner has warned of “chances lost” …",
+		// then "senior coroner Ruth Abara said": the opening
 		// sentence describes whom the next paragraphs name.
 		if e := a.namedLater(lw, start); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
@@ -922,31 +922,21 @@ func (a *article) recentOrgSubject(pos int) *entity {
 	if ti >= len(a.toks) {
 		return nil
 	}
-	cur := int(a.sentOf[ti])
 	para := a.toks[ti].para
-	for s := cur; s >= 0 && s >= cur-1; s-- {
-		e := a.focus[s]
-		if e == nil {
-			continue
+	for st, n := a.sentenceStartOf(ti), 0; n < 2 && a.toks[st].para >= para-1; n++ {
+		if s := a.sentOf[st]; s >= 0 && a.focus[s] != nil {
+			e := a.focus[s]
+			if e.kind != entOrg {
+				return nil
+			}
+			return e
 		}
-		if e.kind != entOrg {
-			return nil
+		if st == 0 {
+			break
 		}
-		if st := a.sentenceTok(s); st < 0 || a.toks[st].para < para-1 {
-			return nil
-		}
-		return e
+		st = a.sentenceStartOf(st - 1)
 	}
 	return nil
-}
-
-// sentenceTok returns the first token of sentence s (-1 when there is none).
-func (a *article) sentenceTok(s int) int {
-	k := sort.Search(len(a.sentOf), func(k int) bool { return int(a.sentOf[k]) >= s })
-	if k < len(a.sentOf) && int(a.sentOf[k]) == s {
-		return k
-	}
-	return -1
 }
 
 // genericOrgHeads are common nouns that stand for an organisation named
@@ -1151,11 +1141,11 @@ func (a *article) tokText(k int) string {
 }
 
 // namedLater returns the first person after token k named with the word
-// that describes them there: "senior coroner Margaret Oduya", "Philippa
-// Arden, MP for Sheppey Downs,". An article's opening sentence describes
+// that describes them there: "senior coroner Ruth Abara", "Philippa
+// Arden, MP for Fenmoor West,". An article's opening sentence describes
 // whom its next two paragraphs name ("A coroner has said …"); elsewhere
 // only the next sentence may name the person ("… a judge claimed … Judge
-// Charles Harris QC made his remarks").
+// Alan Hurst QC made his remarks").
 func (a *article) namedLater(word string, k int) *entity {
 	lede := a.toks[k].para == a.firstPara()
 	is := func(j int) bool {
@@ -1175,18 +1165,18 @@ func (a *article) namedLater(word string, k int) *entity {
 		}
 		for j := m.from - 1; j >= 0 && j >= m.from-3 && a.toks[j].kind == tokWord; j-- {
 			if is(j) {
-				return m.ent // "senior coroner Margaret Oduya"
+				return m.ent // "senior coroner Ruth Abara"
 			}
 		}
 		for j := m.from; j < m.to; j++ {
 			if is(j) {
-				return m.ent // "Coroner Margaret Oduya", a title inside the mention
+				return m.ent // "Coroner Ruth Abara", a title inside the mention
 			}
 		}
 		if m.to < len(a.toks) && a.toks[m.to].text == "," {
 			for j := m.to + 1; j < len(a.toks) && j <= m.to+4 && a.toks[j].kind == tokWord; j++ {
 				if is(j) {
-					return m.ent // "Philippa Arden, MP for Sheppey Downs,"
+					return m.ent // "Helen Corrie, MP for Fenmoor West,"
 				}
 			}
 		}

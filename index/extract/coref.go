@@ -969,7 +969,7 @@ func hasLowerWord(words []string) bool {
 // "The Chancellor, Rachel Reeves,": a role just before the name.
 func (a *article) precedingRole(m *mention) {
 	if m.from >= 1 {
-		// "from captain Jamie Lussier", "said coach Mike Pelletier": a
+		// "from captain Eric Beaulne", "said coach Gord Fenwick": a
 		// role in lower case right before the name.
 		if t := a.toks[m.from-1]; t.kind == tokWord && !t.capital {
 			if r, ok := roleHeads[t.text]; ok && r != "minister" {

@@ -805,9 +805,9 @@ func (a *article) closesSentence(k int) bool {
 }
 
 // finiteClause reports a finite verb in the sentence after token k-1, as
-// in a clause of reported speech without its "that": "Mr Law believed
+// in a clause of reported speech without its "that": "Ms Hale thought
 // damage had been done". After a quotation that ends its sentence inside
-// a paragraph ("… obscured.” Mr Law, from …, believed damage had been
+// a paragraph ("… ignored.” Ms Hale, from …, thought harm had been
 // done"), such a sentence reports something else. A quotation that opens
 // its paragraph is different: the paragraph's next sentence often names
 // its speaker that way ("“These are good jobs.” Dan Ross said workers were
@@ -1150,7 +1150,7 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			continue
 		}
 		if c := a.outerCue(k, limit); c >= 0 {
-			// "Pryor said his party offered a “clear choice”": the
+			// "Pryor said his party offered a “real alternative”": the
 			// party is his, and so are the words.
 			if s, ok := a.speakerBefore(c, limit, sp.start); ok && s.ent != nil {
 				s.cue = a.cueText(c)
@@ -1204,7 +1204,7 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 }
 
 // titledAfterOrg returns the person whose title directly follows the
-// organisation mm names: "Lakeport Police Chief Darnell Hughes", "Hockey
+// organisation mm names: "Lakeport Police Chief Corey Banning", "Hockey
 // Canada President Tom Lane" (the title opens the person's mention).
 func (a *article) titledAfterOrg(mm *mention) *entity {
 	if mm.kind != entOrg || mm.possessive || mm.to >= len(a.toks) {
@@ -1343,7 +1343,7 @@ func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 				}
 			}
 			if e := a.titledAfterOrg(mm); e != nil {
-				// "Lakeport Police Chief Darnell Hughes lobbied …": the
+				// "Lakeport Police Chief Corey Banning lobbied …": the
 				// body names whose chief the person is.
 				return quoteSpeaker{ent: e, found: true}, true
 			}

@@ -66,12 +66,19 @@ func (e *entity) last() string {
 	return e.words[0]
 }
 
+// legislators are the letters after the name of a member of a parliament
+// or assembly, which say which house the person sits in: "Jane Doe MSP".
+var legislators = setOf("MP", "MSP", "MS", "AM", "MLA", "MPP", "MNA", "MHA", "MEP", "TD")
+
 // memberLetters follow the name of a member of a parliament or assembly,
 // or of an order or a profession: "Jane Doe MSP", "John Roe QC".
-var memberLetters = setOf("MP", "MSP", "MS", "AM", "MLA", "MPP", "MNA", "MHA", "MEP", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE")
-
-// legislators are the member letters that say which house a person sits in.
-var legislators = setOf("MP", "MSP", "MS", "AM", "MLA", "MPP", "MNA", "MHA", "MEP", "TD")
+var memberLetters = func() map[string]bool {
+	m := setOf("QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE")
+	for w := range legislators {
+		m[w] = true
+	}
+	return m
+}()
 
 var nameSuffixes = setOf("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "KC", "QC", "MP", "MEP", "PhD")
 
@@ -306,8 +313,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					continue
 				}
 			}
-			if t.text == "of" && len(words) >= 1 && len(words) <= 2 && !hasOrgHead && !titleWords[words[0]] && !hasHonorific(words[0]) && !(len(words) == 2 && isFirstName(words[0])) && !isPersonNoun(strings.ToLower(words[0])) && !isPersonNoun(strings.TrimSuffix(strings.ToLower(words[0]), "s")) && orgRunEndsAhead(toks, j+1) {
-				// "Vale of Marsden District Council", "Aldwick Church of
+			if t.text == "of" && !hasOrgHead && ofRunJoinable(words, toks, j+1) {
+				// "Vale of Harrowdale District Council", "Aldwick Church of
 				// England Primary School", "Isle of Wight Council": a
 				// place's or a body's name with "of" inside, before the
 				// head word that makes it a body.
@@ -509,7 +516,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			m.nameFrom += from
 			m.possessive = possessive || nameBeforeApostrophe(toks, j, words)
 			if sur := sharedSurname(toks, j, words); sur != "" && !possessive {
-				// "Gavin and Louise Tapley": the first name shares the
+				// "Neil and Karen Pendlebury": the first name shares the
 				// surname after the second.
 				m.kind, m.words = entPerson, []string{words[0], sur}
 			}
@@ -658,7 +665,7 @@ func classify(words []string, vocab map[string]bool) mention {
 			m.kind = entPerson
 		}
 		if m.role == "" && legislators[words[n-1]] {
-			m.role = strings.ToLower(words[n-1]) // "the Labour MP for Birkenhead" later
+			m.role = strings.ToLower(words[n-1]) // "the Labour MP for Ashbourne" later
 		}
 		return m
 	}
@@ -727,7 +734,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		return m
 	}
 	if len(words) >= 3 && len(words) <= 4 && isPersonNoun(strings.ToLower(words[0])) && !isFirstName(words[0]) && !hasTitle(words[:1]) && !honorificOrTitle(words[0]) && !containsOrgHead(words) {
-		// "Farmer Luc Gosselin said": an occupation that opens the
+		// "Farmer Remi Caron said": an occupation that opens the
 		// sentence before a first name the lists lack.
 		m = classify(words[1:], vocab)
 		m.nameFrom++
@@ -801,18 +808,18 @@ func classify(words []string, vocab map[string]bool) mention {
 		if t >= 2 && hasConnector(words[:t]) && containsOrgHead(words[:t]) && !isFirstName(words[t+1]) {
 			// "National Association of Head Teachers": a title word
 			// inside a body's name after "of" is no title (but
-			// "Rural Municipality of Swift Current Reeve Gordon
-			// Klassen" names the reeve).
+			// "Rural Municipality of Maple Bend Reeve Walter Penner"
+			// names the reeve).
 			break
 		}
 		name := words[t+1:]
 		if n := len(words); len(name) >= 3 && name[0] == "of" && isFirstName(words[n-2]) && isCapWordString(words[n-1]) &&
 			!orgHeads[words[n-1]] && !titleWords[words[n-2]] && !titleWords[words[n-1]] && !hasParticle(words[n-2:]) &&
 			!stopwords[strings.ToLower(words[n-3])] {
-			// (not "Mayor of Rocky Ridge": a field must come between)
-			// "Commissioner of Competition Anjali Mehra", "Director of
-			// Public Prosecutions Max Hill": a title with "of" in it,
-			// then a given name and a surname.
+			// "Commissioner of Competition Julia Rao", "Director of
+			// Public Prosecutions Max Hill": a title with "of" and a
+			// field in it, then a given name and a surname (not "Mayor
+			// of Rocky Ridge": a field must come between).
 			m.kind, m.words, m.nameFrom = entPerson, words[n-2:], n-2
 			m.role = strings.ToLower(strings.Join(words[t:n-2], " "))
 			return m
@@ -1358,7 +1365,7 @@ func andRunJoinable(words []string, toks []token, j int) bool {
 }
 
 // sharedSurname returns the surname a lone given name takes from the
-// name joined to it by "and": "Gavin and Louise Tapley", "John and Mary
+// name joined to it by "and": "Neil and Karen Pendlebury", "John and Mary
 // Okafor". Both must be given names, and the second name two words.
 func sharedSurname(toks []token, j int, words []string) string {
 	if len(words) != 1 || !isFirstName(words[0]) || j+3 >= len(toks) || toks[j].text != "and" {
@@ -1369,10 +1376,22 @@ func sharedSurname(toks []token, j int, words []string) string {
 		return ""
 	}
 	if next := toks[j+3]; isCapWord(next) && next.para == sur.para && !next.sentStart {
-		return "" // "Gavin and Louise Tapley Smith": more than a surname
+		return "" // "Neil and Karen Pendlebury Smith": more than a surname
 	}
 	w, _ := stripPossessive(sur.text)
 	return w
+}
+
+// ofRunJoinable reports one or two words that go on through "of" into the
+// name of a body (orgRunEndsAhead): not a title ("Leader of …"), a
+// person's name ("Karim Haddadi of Skyline Consulting") or people
+// ("Members of …").
+func ofRunJoinable(words []string, toks []token, j int) bool {
+	if len(words) < 1 || len(words) > 2 || titleWords[words[0]] || hasHonorific(words[0]) || len(words) == 2 && isFirstName(words[0]) {
+		return false
+	}
+	lw := strings.ToLower(words[0])
+	return !isPersonNoun(lw) && !isPersonNoun(strings.TrimSuffix(lw, "s")) && orgRunEndsAhead(toks, j)
 }
 
 // orgRunEndsAhead reports a run of two to five capitalised words at toks[j],
@@ -1391,7 +1410,7 @@ func orgRunEndsAhead(toks []token, j int) bool {
 }
 
 // nameBeforeApostrophe reports a name ending in s whose apostrophe stands alone
-// right after it, before a lower-case word: "Hughes' mother", "Davies’
+// right after it, before a lower-case word: "Willis' mother", "Davies’
 // lawyer". (Inside a body's name the apostrophe was taken in already:
 // "the Secondary Principals’ Association".)
 func nameBeforeApostrophe(toks []token, j int, words []string) bool {
@@ -1419,13 +1438,11 @@ func placeAgency(words []string) bool {
 	}
 	// A comma inside lists the fields: "Immigration, Refugees and
 	// Citizenship Canada".
-	if slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(w, ",") }) {
-		clean := make([]string, len(words))
-		for i, w := range words {
-			clean[i] = strings.TrimSuffix(w, ",")
-		}
-		words = clean
+	clean := make([]string, len(words))
+	for i, w := range words {
+		clean[i] = strings.TrimSuffix(w, ",")
 	}
+	words = clean
 	if _, k, _ := matchPlace(words); k == len(words) {
 		return false // "Latin America", "Nova Scotia": a place whole
 	}

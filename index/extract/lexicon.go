@@ -359,7 +359,7 @@ func setOf(words ...string) map[string]bool {
 }
 
 // tradeHeads are trades a company's name ends with, after a word of its
-// own: "Crestline Foods", "Marlow Taverns", "Hill Country Research". Alone
+// own: "Crestline Foods", "Marlow Taverns", "Prairie Line Research". Alone
 // or after "and" ("head of Distribution", "Mines and Resources") they are
 // common words of a title or a department's name.
 var tradeHeads = setOf(

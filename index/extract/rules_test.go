@@ -28,57 +28,57 @@ func TestRuleSpeakers(t *testing.T) {
 		},
 		{
 			name:  "an opening sentence describes whom the next paragraph names",
-			text:  "A Conservative MP has accused the Home Office of leaving her constituents \"completely in the dark\" over a hotel.\n\nPhilippa Arden, MP for Sheppey Downs, said residents learned of the plan online.",
-			quote: "completely in the dark",
-			want:  "Philippa Arden",
+			text:  "A Conservative MP has criticised the Treasury for leaving her constituents \"left with no answers\" about a factory closure.\n\nHelen Corrie, MP for Fenmoor West, said residents learned of the plan online.",
+			quote: "left with no answers",
+			want:  "Helen Corrie",
 		},
 		{
 			name:  "an opening sentence's common noun, named with it later",
-			text:  "A coroner has said there were \"missed opportunities\" to help a teenager.\n\nAt the inquest in Leeds, senior coroner Margaret Oduya said the boy had waited months.",
-			quote: "missed opportunities",
-			want:  "Margaret Oduya",
+			text:  "A coroner has warned of \"chances lost\" in the care of a teenager.\n\nAt the inquest in Leeds, senior coroner Ruth Abara said the boy had waited months.",
+			quote: "chances lost",
+			want:  "Ruth Abara",
 		},
 		{
 			name:  "the opening sentence's person may be named two sentences on",
-			text:  "A coroner has said there were \"missed opportunities\" to help a teenager. The boy, 16, had waited months for support.\n\nAt the inquest, senior coroner Margaret Oduya said the service had failed him.",
-			quote: "missed opportunities",
-			want:  "Margaret Oduya",
+			text:  "A coroner has warned of \"chances lost\" in the care of a teenager. The boy, 16, had waited months for support.\n\nAt the inquest, senior coroner Ruth Abara said the service had failed him.",
+			quote: "chances lost",
+			want:  "Ruth Abara",
 		},
 		{
 			name:  "later in the article, only the next sentence names the person described",
-			text:  "Residents were angry on Monday.\n\nA coroner has said there were \"missed opportunities\" to help a teenager. The family asked for a review.\n\nSenior coroner Margaret Oduya said the boy had waited months.",
-			quote: "missed opportunities",
+			text:  "Residents were angry on Monday.\n\nA coroner has warned of \"chances lost\" in the care of a teenager. The family asked for a review.\n\nSenior coroner Ruth Abara said the boy had waited months.",
+			quote: "chances lost",
 			want:  "",
 		},
 		{
 			name:  "later in the article, a description the next sentence names",
-			text:  "Ministers want longer licensing hours.\n\nThis week a judge claimed easy access to drink was breeding \"urban savages\" in town centres. Judge Charles Harris QC made his remarks as he sentenced three men.",
-			quote: "urban savages",
-			want:  "Charles Harris",
+			text:  "Ministers want longer licensing hours.\n\nOn Monday a judge warned that cheap alcohol was creating \"feral gangs\" on high streets. Judge Alan Hurst QC made the remark while sentencing two men.",
+			quote: "feral gangs",
+			want:  "Alan Hurst",
 		},
 		{
 			name:  "a descriptor before the name: the pronoun after means the person",
-			text:  "Mayor Nadia Harrow said patrols would increase.\n\nRegular rider Sandra Yee said she had started taking the bus instead. \"I don't feel safe down there any more,\" she said.",
+			text:  "Mayor Petra Lund said patrols would increase.\n\nRegular rider Mina Osei said she now drives to work. \"I don't feel safe down there any more,\" she said.",
 			quote: "feel safe",
-			want:  "Sandra Yee",
+			want:  "Mina Osei",
 		},
 		{
 			name:  "a body and a lower-case role before the name",
-			text:  "Detective Diane Gervais said the ring had stolen 200 cars.\n\nInsurance Bureau of Canada vice-president Terri Mendoza said theft had driven up premiums. \"Every stolen car is paid for by every policyholder,\" she said.",
-			quote: "Every stolen car",
-			want:  "Terri Mendoza",
+			text:  "Detective Lise Moreau said the ring had stolen 200 cars.\n\nInsurance Bureau of Canada vice-president Carla Bexley said theft had driven up premiums. \"Each theft raises every driver's premium,\" she said.",
+			quote: "Each theft raises",
+			want:  "Carla Bexley",
 		},
 		{
 			name:  "a ministry's title joined by 'and' before the minister's name",
-			text:  "Premier Owen Trask said the rules would be simpler.\n\nEnergy and Resources Minister Brent Koroluk said the changes would not weaken standards. \"We're not cutting corners,\" he said.",
+			text:  "Premier Ross Tennant said the rules would be simpler.\n\nEnergy and Resources Minister Dale Haroldson said the reforms protect the environment. \"We're not cutting corners,\" he said.",
 			quote: "cutting corners",
-			want:  "Brent Koroluk",
+			want:  "Dale Haroldson",
 		},
 		{
 			name:  "a name's plural possessive is not the sentence's subject",
-			text:  "Darnell Hughes, 34, was shot by an officer on Friday. Mayor Renée Castillo said the footage would be released.\n\nHughes' mother, Loretta Hughes, held a photo of her son. \"He was a good father,\" she said.",
+			text:  "Jerome Willis, 34, died after a police chase on Friday. Mayor Ines Carbajal said the footage would be released.\n\nWillis' mother, Annette Willis, held a photo of her son. \"He was a good father,\" she said.",
 			quote: "good father",
-			want:  "Loretta Hughes",
+			want:  "Annette Willis",
 		},
 		{
 			name:  "a role held at a body the phrase names is not the article's leading person's",
@@ -88,27 +88,27 @@ func TestRuleSpeakers(t *testing.T) {
 		},
 		{
 			name:  "a passive verb's agent is whom the sentence is about",
-			text:  "Calder City boss Graham Ockenden said his side deserved a point.\n\nThe attendance was welcomed by the club's chief executive, Martin Hebblethwaite. \"Three years ago we were getting 300 people here,\" he said.",
-			quote: "Three years ago",
-			want:  "Martin Hebblethwaite",
+			text:  "Wyke Town boss Paul Dainton said his side deserved a point.\n\nThe crowd was praised by the club's chief executive, Keith Ormerod. \"We had crowds of fifty when I arrived,\" he said.",
+			quote: "crowds of fifty",
+			want:  "Keith Ormerod",
 		},
 		{
 			name:  "'the observatory' is the observatory the article named",
-			text:  "Scientists at the Mauna Kea Volcano Observatory are watching the summit.\n\n\"Eruptions of this kind can pause and restart,\" according to an update posted by the observatory on Monday.",
-			quote: "pause and restart",
+			text:  "Scientists at the Mauna Kea Volcano Observatory are watching the summit.\n\n\"Activity may stop and start again for weeks,\" according to a bulletin the observatory issued on Monday.",
+			quote: "stop and start again",
 			want:  "Mauna Kea Volcano Observatory",
 		},
 		{
 			name:  "a lower-case role before a name is that person's role",
-			text:  "The winner came from a corner by captain Jamie Lussier.\n\nCoach Ben Strickland said the team was tired.\n\n\"I put it in the area. He did the hard part,\" the captain said.",
-			quote: "put it in the area",
-			want:  "Jamie Lussier",
+			text:  "The winner came from a corner by captain Eric Beaulne.\n\nCoach Colin Rusk said the team was tired.\n\n\"I just crossed it. He did the rest,\" the captain said.",
+			quote: "just crossed it",
+			want:  "Eric Beaulne",
 		},
 		{
 			name:  "'the Labour MP' is the member named with those letters",
-			text:  "Former welfare minister Frank Field MP criticised the rivalry on the programme. Gordon Brown did not comment.\n\n\"What sort of model does it give to the nation?\" the Labour MP for Birkenhead asked.",
-			quote: "What sort of model",
-			want:  "Frank Field",
+			text:  "Former housing minister Peter Cullen MP criticised the rivalry on the programme. Gordon Brown did not comment.\n\n\"What kind of example does this set?\" the Labour MP for Ashbourne asked.",
+			quote: "What kind of example",
+			want:  "Peter Cullen",
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -135,15 +135,15 @@ func TestRuleSpeakers(t *testing.T) {
 // A surname two people of the article share is the one a pronoun after it
 // in the sentence fits (coref.go).
 func TestSharedSurnameByPronoun(t *testing.T) {
-	text := "Comedian Priya Madan won the award on Saturday. Her husband Rajesh Madan said he was proud.\n\nOn Sunday, Madan said she would take the show on tour."
+	text := "Comedian Anita Varma won the award on Saturday. Her husband Sunil Varma said he was proud.\n\nOn Sunday, Varma said she planned a national tour."
 	a, _ := read(store.Article{ID: "x", Body: text})
 	for _, m := range a.mentions {
-		if len(m.words) == 1 && m.words[0] == "Madan" {
-			if m.ent == nil || m.ent.name != "Priya Madan" {
-				t.Fatalf("the lone Madan is %v, want Priya Madan", m.ent)
+		if len(m.words) == 1 && m.words[0] == "Varma" {
+			if m.ent == nil || m.ent.name != "Anita Varma" {
+				t.Fatalf("the lone Varma is %v, want Anita Varma", m.ent)
 			}
 			return
 		}
 	}
-	t.Fatal("no lone Madan found")
+	t.Fatal("no lone Varma found")
 }
