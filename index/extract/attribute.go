@@ -177,7 +177,7 @@ func (a *article) computeFocus() {
 		if a.focus[a.sentOf[i]] == nil {
 			if e := a.passiveAgent(i); e != nil {
 				// "The award was presented by the charity's founder,
-				// Keith Ormerod.": the agent is whom
+				// Keith Dunmore.": the agent is whom
 				// the sentence is about.
 				a.focus[a.sentOf[i]] = e
 			}

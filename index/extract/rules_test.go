@@ -88,9 +88,9 @@ func TestRuleSpeakers(t *testing.T) {
 		},
 		{
 			name:  "a passive verb's agent is whom the sentence is about",
-			text:  "Wyke Town boss Paul Dainton said his side deserved a point.\n\nThe crowd was praised by the club's chief executive, Keith Ormerod. \"We had crowds of fifty when I arrived,\" he said.",
+			text:  "Wyke Town boss Paul Dainton said his side deserved a point.\n\nThe crowd was praised by the club's chief executive, Keith Dunmore. \"We had crowds of fifty when I arrived,\" he said.",
 			quote: "crowds of fifty",
-			want:  "Keith Ormerod",
+			want:  "Keith Dunmore",
 		},
 		{
 			name:  "'the observatory' is the observatory the article named",

@@ -165,7 +165,7 @@ var abbreviations = map[string]bool{
 	"Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true, "Ft": true, "Pres": true, "Supt": true,
 	"Det": true, "Del": true, "Insp": true, "Gens": true, "Reps": true, "Sens": true, "Messrs": true, "e.g": true, "i.e": true,
 	"approx": true, "est": true, "dept": true, "Dept": true, "Univ": true, "Ave": true, "Blvd": true,
-	// Ranks before a name: "Const. Aputi Kilabuk", "Cpl. Jolene Abbott".
+	// Ranks before a name: "Const. Tiva Qamaniq", "Cpl. Marcy Tulk".
 	"Const": true, "Cst": true, "Cpl": true, "Pte": true, "Maj": true, "Brig": true, "Cllr": true,
 }
 
