@@ -226,8 +226,3 @@ func oneLine(err error) string {
 	return s
 }
 
-func termQuery(field, term string) *query.TermQuery {
-	q := query.NewTermQuery(term)
-	q.SetField(field)
-	return q
-}

@@ -116,8 +116,8 @@ var (
 // keeps term vectors (positions for Bleve's phrase queries): body and
 // quotation phrases are checked against their text (phrase.go) and their
 // snippets found by analysing it again (highlight.go). Every facet is a
-// keyword without doc values (facets are counted from its postings); only
-// the date key keeps doc values, for sorting. An article stores the
+// keyword without doc values (facets are counted from its postings) nor
+// frequencies (keyword.go); only the date key keeps doc values, for sorting. An article stores the
 // values its hits show (title, URL, source, date, people, countries, and
 // topics as letters, codes.go) and its Record, a quotation its span,
 // speaker and speaker type (a letter), all of a document's in one value
@@ -141,8 +141,8 @@ func Mapping() *mapping.IndexMappingImpl {
 		f.DocValues = false
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
-		// Freq and norm stay: a query string may name a keyword field
-		// (person:"..."), and a term without them scores NaN.
+		// A value is held once: no frequency or norm (keyword.go).
+		f.SkipFreqNorm = true
 		return f
 	}
 	storedOnly := func() *mapping.FieldMapping {
@@ -162,6 +162,7 @@ func Mapping() *mapping.IndexMappingImpl {
 		f.DocValues = true
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
+		f.SkipFreqNorm = true
 		return f
 	}
 
