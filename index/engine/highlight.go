@@ -254,6 +254,13 @@ func (m *bodyMatcher) quickSpans(body string) []span {
 					break
 				}
 			}
+			// A stop word's place holds a stop word (phrase.go).
+			for k, ts := range p {
+				if ok && len(ts) == 0 {
+					w := words[i+k]
+					ok = stemWord(body[w.start:w.end]) == ""
+				}
+			}
 			if !ok {
 				continue
 			}

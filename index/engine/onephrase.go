@@ -111,7 +111,7 @@ func (e *Engine) phraseSearchers(ctx context.Context, snap *scorch.IndexSnapshot
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey, bm25)
 	m := e.b.Mapping()
 	an := e.textAnalyzer()
-	title, err := (&textPhraseQuery{field: fieldTitle, phrase: phrase, boost: titleBoost, analyzer: an}).Searcher(ctx, snap, m, search.SearcherOptions{})
+	title, err := (&textPhraseQuery{field: fieldTitle, phrase: phrase, boost: titleBoost, analyzer: an, texts: titleTexts}).Searcher(ctx, snap, m, search.SearcherOptions{})
 	if err != nil {
 		return nil, err
 	}

@@ -34,10 +34,12 @@ import (
 // field to a fraction of all pairs: their distinct terms are bounded by the
 // list's square, and no rare pair gets a postings list of its own.
 //
-// A pair is made whatever lies between its two terms: a stop word or, two
-// places apart, any word, as a phrase's stop word holds a place for any
-// word (Bleve's phrases on the title do the same). So a document holds a
-// phrase's pair wherever it holds the phrase.
+// Two places apart, a pair is made only across a stop word (the pair of
+// "bank" and "england" in "Bank of England"), as a phrase's stop word holds a place
+// only a stop word fills (phrase.go). So a document holds a phrase's pair
+// wherever it holds the phrase. Pairs across any word, which an earlier
+// list made, were more than half the field's postings, a tenth of the
+// index, and served only to narrow phrases of three common words.
 
 //go:generate go run commonterms_gen.go
 
@@ -59,7 +61,9 @@ var commonTerms = func() map[string]bool {
 // of common terms: a new list needs a new name (TestCommonTermsListed), so
 // that an index built with another list is searched without pairs (its
 // phrases checked against the text) until it is rebuilt.
-const pairAnalyzerName = "cuttings_pairs_1"
+// The name's number also stands for which pairs are made: 2 is pairs two
+// apart only across a stop word.
+const pairAnalyzerName = "cuttings_pairs_2"
 
 // The pair fields of the title and the body: indexed, never stored.
 const (
@@ -92,8 +96,8 @@ func (a pairAnalyzer) Analyze(text []byte) analysis.TokenStream {
 	return pairTokens(a.words.Analyze(text))
 }
 
-// pairTokens returns a token for each two common terms one or two places
-// apart, at the first one's position.
+// pairTokens returns a token for each two common terms next to each other
+// or with one stop word between, at the first one's position.
 func pairTokens(in analysis.TokenStream) analysis.TokenStream {
 	var out analysis.TokenStream
 	for i, a := range in {
@@ -106,6 +110,11 @@ func pairTokens(in analysis.TokenStream) analysis.TokenStream {
 				break
 			}
 			if apart < 1 || !commonTerms[string(b.Term)] {
+				continue
+			}
+			if apart > 1 && b != in[i+1] {
+				// Another term between: no pair (stop words leave
+				// no token).
 				continue
 			}
 			out = append(out, &analysis.Token{
@@ -151,8 +160,8 @@ type phrasePair struct {
 }
 
 // phrasePairs returns the pairs a document must have to hold phrase
-// (phraseTerms' form): one for each two of its terms, common and one or two
-// places apart.
+// (phraseTerms' form): one for each two of its terms that are common and
+// next to each other or with a stop word's place between.
 func phrasePairs(phrase [][]string) []phrasePair {
 	var out []phrasePair
 	for i, a := range phrase {
@@ -160,6 +169,9 @@ func phrasePairs(phrase [][]string) []phrasePair {
 			continue
 		}
 		for j := i + 1; j < len(phrase) && j-i <= maxPairApart; j++ {
+			if j > i+1 && len(phrase[i+1]) > 0 {
+				break // a term between: no pair
+			}
 			if b := phrase[j]; len(b) == 1 && commonTerms[b[0]] {
 				out = append(out, phrasePair{pairTerm(a[0], j-i, b[0]), i, j})
 			}
@@ -199,21 +211,15 @@ type pairPlan struct {
 // "a b" and "b c" more often, together, than it has b: each "a b" ends at
 // an occurrence of b and each "b c" starts at one, a different one for
 // each, so when there are more of them than of b, one b is both and the
-// phrase is there. When the three are neighbours the outer pair, "a _ c",
-// tells the same of a (with "a b": both start at an a) and of c (with
-// "b c": both end at a c), which decides where b is a word a text repeats
-// ("five mln dlrs" in a table of millions). Counted from the postings,
-// that decides most documents of a common phrase ("chief executive
-// officer") without their text; the others are checked against it.
+// phrase is there. Counted from the postings, that decides most documents
+// of a common phrase ("chief executive officer") without their text; the
+// others are checked against it.
 
 // phraseChain is a phrase of three terms in two pairs: the pairs, and which
-// of the phrase's words is the middle one; for three neighbours also the
-// outer pair and which words are the first and the last.
+// of the phrase's words is the middle one.
 type phraseChain struct {
 	first, second string
 	mid           int
-	outer         string // "" when the outer terms are more than two apart
-	head, tail    int
 }
 
 // planPairs returns what the pairs tell of phrase (phraseTerms' form), whose
@@ -233,20 +239,12 @@ func planPairs(phrase [][]string, words []string) pairPlan {
 	case terms == 2 && len(pairs) == 1 && pairs[0].from == 0 && pairs[0].to == last:
 		plan.whole = true
 	case terms == 3 && plan.covered:
-		// The two pairs that share the middle term; a third pair (the
-		// outer terms two apart) only narrows the candidates.
+		// The two pairs that share the middle term.
 		for _, p := range pairs {
 			for _, q := range pairs {
 				if p.from == 0 && p.to == q.from && q.to == last {
-					c := &phraseChain{first: p.term, second: q.term,
-						mid:  slices.Index(words, phrase[p.to][0]),
-						head: slices.Index(words, phrase[0][0]),
-						tail: slices.Index(words, phrase[last][0])}
-					if last == maxPairApart {
-						c.outer = pairTerm(phrase[0][0], last, phrase[last][0])
-					}
-					if c.mid >= 0 && c.head >= 0 && c.tail >= 0 {
-						plan.chain = c
+					if mid := slices.Index(words, phrase[p.to][0]); mid >= 0 {
+						plan.chain = &phraseChain{first: p.term, second: q.term, mid: mid}
 					}
 				}
 			}
@@ -274,11 +272,7 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 		return decided, rest, err
 	}
 	c := s.pairs.chain
-	terms := []string{c.first, c.second}
-	if c.outer != "" {
-		terms = append(terms, c.outer)
-	}
-	pairs, err := freqReaders(seg, fieldBodyPairs, terms, false)
+	pairs, err := freqReaders(seg, fieldBodyPairs, []string{c.first, c.second}, false)
 	if err != nil {
 		return decided, rest, err
 	}
@@ -303,13 +297,6 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 			return decided, rest, err
 		}
 		held := f1+f2 > fs[c.mid]
-		if !held && c.outer != "" {
-			fo, err := pairs[2].freq(doc)
-			if err != nil {
-				return decided, rest, err
-			}
-			held = f1+fo > fs[c.head] || f2+fo > fs[c.tail]
-		}
 		to := &decided
 		if !held {
 			to = &rest

@@ -20,7 +20,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -35,11 +34,19 @@ import (
 // one's text, read in pages: an article's body from the store, a quotation
 // from the index's stored copy. The ranking is the one Bleve's phrase search
 // gives (it scores a phrase as the conjunction of its words); the cost is a
-// read and a scan per document that has the words. Titles keep their
-// positions and use Bleve's own phrases. Where the words are common, the
-// title's and body's common pairs (pairs.go) answer a phrase of two of
-// them outright, and narrow and often decide the candidates of a longer
-// one.
+// read and a scan per document that has the words. Titles are checked the
+// same way against the title each article stores (mapping v12: their
+// positions were 3% of the index, for phrases in a few words of text).
+// Where the words are common, the title's and body's common pairs
+// (pairs.go) answer a phrase of two of them outright, and narrow and often
+// decide the candidates of a longer one.
+//
+// A stop word in a phrase ("bank of england") holds a place that a stop
+// word must fill in the text: any stop word ("bank in england"), but not
+// another word ("bank rate england"), which Bleve's and Lucene's phrases
+// would let through. That is what a reader means by the phrase, and it
+// lets the pair field keep the pairs two places apart only across a stop
+// word (pairs.go).
 
 // phraseCheckPage is how many candidate articles are read from the store at
 // once to check a phrase.
@@ -74,7 +81,7 @@ func storeTexts(bodies func(ctx context.Context, ids []string) (map[string]strin
 }
 
 // phraseTerms returns the terms of an analysed phrase by relative position
-// (stop words leave empty positions), as Bleve's phrase queries place them.
+// (stop words leave empty positions).
 func phraseTerms(tokens analysis.TokenStream) [][]string {
 	if len(tokens) == 0 {
 		return nil
@@ -97,13 +104,6 @@ func (q *textPhraseQuery) Searcher(ctx context.Context, i bleveindex.IndexReader
 		// The phrase is one term of the field's pair field (pairs.go),
 		// searched and ranked as a word is.
 		return searcher.NewTermSearcher(ctx, i, pair, pairFields[q.field], q.boost, options)
-	}
-	if q.field == fieldTitle {
-		// The title keeps its positions: Bleve's own phrase search.
-		mp := query.NewMatchPhraseQuery(q.phrase)
-		mp.SetField(q.field)
-		mp.SetBoost(q.boost)
-		return mp.Searcher(ctx, i, m, options)
 	}
 	var words []string
 	for _, ts := range phrase {
@@ -711,10 +711,16 @@ func phraseSpans(tokens analysis.TokenStream, phrase [][]string) []span {
 		}
 		ok := true
 		for k, want := range phrase {
+			t := at[p+k]
 			if len(want) == 0 {
+				// A stop word's place: a stop word must hold it,
+				// which leaves no token there.
+				if t != nil {
+					ok = false
+					break
+				}
 				continue
 			}
-			t := at[p+k]
 			if t == nil || !slices.Contains(want, string(t.Term)) {
 				ok = false
 				break
@@ -753,8 +759,8 @@ var stopWords = func() analysis.TokenMap {
 }()
 
 // phraseIn reports whether text holds the phrase: consecutive words whose
-// stems are its terms, a word of any kind where it has a gap. It keeps only
-// the last few words while it scans.
+// stems are its terms, a stop word where it has a gap. It keeps only the
+// last few words while it scans.
 func phraseIn(text string, phrase [][]string) bool {
 	n := len(phrase)
 	if n == 0 {
@@ -776,6 +782,15 @@ func phraseIn(text string, phrase [][]string) bool {
 			w := ring[(seen-n+k)%n]
 			if termIndex(text[w.start:w.end], terms) < 0 {
 				return true
+			}
+		}
+		// The gaps last: most places fail on a term, which costs
+		// less to test.
+		for k, terms := range phrase {
+			if len(terms) == 0 {
+				if w := ring[(seen-n+k)%n]; stemWord(text[w.start:w.end]) != "" {
+					return true
+				}
 			}
 		}
 		found = true

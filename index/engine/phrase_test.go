@@ -131,6 +131,9 @@ func TestPhraseInAgrees(t *testing.T) {
 		words := strings.Fields(a.Body)
 		for i := 0; i+4 < len(words); i += 37 {
 			phrases = append(phrases, strings.Join(words[i:i+2+i%3], " "))
+			// The same three words with a stop word for the middle
+			// one, which only a stop word may fill.
+			phrases = append(phrases, words[i]+" the "+words[i+2])
 		}
 	}
 	checked, found := 0, 0
@@ -376,5 +379,71 @@ func TestConjunctionWeightsAgree(t *testing.T) {
 		check("normed")
 		conj.Close()
 		stand.Close()
+	}
+}
+
+// TestStopWordPlaces checks what a stop word in a phrase matches: a stop
+// word, any one, in its place ("bank in England" for "bank of England"),
+// and no other word ("bank rate England"), alike in bodies (through the
+// pairs), titles, quotations, a phrase with a rare word (through the
+// text) and the snippets' marks.
+func TestStopWordPlaces(t *testing.T) {
+	arts := []store.Article{
+		{ID: "of", Title: "Bank of England holds", Body: "The Bank of England held rates on Thursday."},
+		{ID: "in", Title: "Branches close", Body: "A bank in England closed its doors.\n\n\"A bank in England failed us,\" said Tom Hale, a baker."},
+		{ID: "word", Title: "Bank rate England", Body: "The bank rate England set was low.\n\n\"The bank rate England chose hurt us,\" said Ana Ruiz, a grocer."},
+		{ID: "lumber", Title: "Forest", Body: "The lumbering of giants shook the valley."},
+		{ID: "grey", Title: "Forest", Body: "The lumbering grey giants shook the valley."},
+		{ID: "t-lumber", Title: "The lumbering of giants", Body: "Trees fell all week."},
+		{ID: "t-grey", Title: "Lumbering grey giants", Body: "Trees fell all month."},
+	}
+	var docs []testDoc
+	for _, a := range arts {
+		docs = append(docs, testDoc{ID: a.ID, Article: a, Enrichment: extract.Extract(a)})
+	}
+	ix := newTestIndex(t, docs)
+	ix.bodies = docBodies(docs)
+	ctx := context.Background()
+	for _, c := range []struct {
+		q      Query
+		want   []string
+		quotes []string // the speakers, for quotations
+	}{
+		{q: Query{Text: `"bank of england"`}, want: []string{"in", "of"}},
+		{q: Query{Text: `title:"bank of england"`}, want: []string{"of"}},
+		{q: Query{Text: `title:"bank rate england"`}, want: []string{"word"}},
+		{q: Query{Text: `"lumbering of giants"`}, want: []string{"lumber", "t-lumber"}},
+		{q: Query{Text: `"lumbering grey giants"`}, want: []string{"grey", "t-grey"}},
+		{q: Query{Text: `title:"lumbering of giants"`}, want: []string{"t-lumber"}},
+		{q: Query{Text: `"bank of england"`, Quotes: true}, quotes: []string{"Tom Hale"}},
+	} {
+		r, err := ix.Search(ctx, c.q)
+		if err != nil {
+			t.Fatalf("%s: %v", c.q.Text, err)
+		}
+		if c.q.Quotes {
+			var got []string
+			for _, h := range r.Hits {
+				got = append(got, h.Speaker)
+			}
+			if !slices.Equal(got, c.quotes) {
+				t.Errorf("quotes %s: speakers %v, want %v", c.q.Text, got, c.quotes)
+			}
+			continue
+		}
+		if got := sorted(hitIDs(r)); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.q.Text, got, c.want)
+		}
+	}
+
+	// A hit for "rate" marks the rate, not bank and England around it.
+	r, err := ix.Search(ctx, Query{Text: `"bank of england" rate`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range r.Hits {
+		if h.ID == "word" && (strings.Contains(h.Snippet, "<mark>bank") || !strings.Contains(h.Snippet, "<mark>rate</mark>")) {
+			t.Errorf("snippet %q: want rate marked, bank not", h.Snippet)
+		}
 	}
 }

@@ -127,3 +127,33 @@ func quoteTexts(bodies func(ctx context.Context, ids []string) (map[string]strin
 		return chargeTexts(ctx, quotesRead)(out, nil)
 	}
 }
+
+// titleTexts reads articles' titles from what the index stores of them:
+// the article's packed values, or its title field in an index from before
+// mapping v11.
+func titleTexts(ctx context.Context, r bleveindex.IndexReader, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		doc, err := r.Document(id)
+		if err != nil {
+			return nil, err
+		}
+		if doc == nil {
+			continue
+		}
+		doc.VisitFields(func(f bleveindex.Field) {
+			switch f.Name() {
+			case fieldTitle:
+				out[id] = string(f.Value())
+			case fieldValues:
+				if a, ok := unpackArticle(string(f.Value())); ok {
+					out[id] = a.title
+				}
+			}
+		})
+	}
+	return out, nil
+}

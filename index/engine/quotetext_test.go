@@ -2,10 +2,12 @@ package engine
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
 
@@ -225,5 +227,49 @@ func TestArticleWithBody(t *testing.T) {
 		if reads != c.reads {
 			t.Errorf("%s: %d reads of the store, want %d", c.name, reads, c.reads)
 		}
+	}
+}
+
+// TestTitleTexts checks that a title phrase reads the title from either
+// way an index stores it: packed with the article's values, or as a field
+// of its own in an index from before mapping v11.
+func TestTitleTexts(t *testing.T) {
+	m := bleve.NewIndexMapping()
+	dm := bleve.NewDocumentStaticMapping()
+	for _, name := range []string{fieldTitle, fieldValues} {
+		f := bleve.NewTextFieldMapping()
+		f.Index, f.Store = false, true
+		dm.AddFieldMappingsAt(name, f)
+	}
+	m.DefaultMapping = dm
+	b, err := bleve.New(filepath.Join(t.TempDir(), "titles"), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	for id, doc := range map[string]map[string]any{
+		"old":    {fieldTitle: "Harbour reopens"},
+		"packed": {fieldValues: packArticle(storedArticle{title: "Quay closes", source: "Wire"})},
+	} {
+		if err := b.Index(id, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	adv, err := b.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, err := titleTexts(context.Background(), r, []string{"old", "packed", "gone"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"old": "Harbour reopens", "packed": "Quay closes"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("titles (-want +got):\n%s", diff)
 	}
 }

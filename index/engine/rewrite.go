@@ -90,10 +90,9 @@ func (r *rewriter) rewrite(q query.Query) query.Query {
 	return r.bodyPhrase(q)
 }
 
-// bodyPhrase makes a phrase in a text field a textPhraseQuery: in the body
-// or a quotation it is checked against the text, as neither keeps term
-// positions, unless it is a common pair (pairs.go); in the title it is a
-// common pair or Bleve's phrase on the title's positions.
+// bodyPhrase makes a phrase in a text field a textPhraseQuery: it is
+// checked against the text (the title's, the body's or the quotation's), as
+// none keeps term positions, unless it is a common pair (pairs.go).
 func (r *rewriter) bodyPhrase(q query.Query) query.Query {
 	p, ok := q.(*query.MatchPhraseQuery)
 	if !ok {
@@ -102,7 +101,7 @@ func (r *rewriter) bodyPhrase(q query.Query) query.Query {
 	switch p.FieldVal {
 	case fieldTitle:
 		if r.analyzer != nil {
-			return &textPhraseQuery{field: fieldTitle, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer}
+			return &textPhraseQuery{field: fieldTitle, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: titleTexts}
 		}
 	case fieldBody:
 		return &textPhraseQuery{field: fieldBody, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storeTexts(r.bodies), kept: r.phrases}

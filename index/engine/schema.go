@@ -112,13 +112,12 @@ var (
 // hits show is stored, and nothing twice. The body is not stored (snippets
 // are cut from the store's copy), nor is a quotation's text (a quote
 // document stores where its article's body holds it, quotetext.go, and its
-// speaker), and a quote hit takes the rest from its article. Only the title
-// keeps term vectors (positions for Bleve's phrase queries): body and
-// quotation phrases are checked against their text (phrase.go) and their
+// speaker), and a quote hit takes the rest from its article. No text field
+// keeps term vectors: phrases are checked against the text (phrase.go) and
 // snippets found by analysing it again (highlight.go). Every facet is a
 // keyword without doc values (facets are counted from its postings) nor
-// frequencies (keyword.go); only the date key keeps doc values, for sorting. An article stores the
-// values its hits show (title, URL, source, date, people, countries, and
+// frequencies (keyword.go); only the date key keeps doc values, for
+// sorting. An article stores the values its hits show (title, URL, source, date, people, countries, and
 // topics as letters, codes.go) and its Record, a quotation its span,
 // speaker and speaker type (a letter), all of a document's in one value
 // (packed.go).
@@ -127,7 +126,9 @@ func Mapping() *mapping.IndexMappingImpl {
 		f := mapping.NewTextFieldMapping()
 		f.Analyzer = en.AnalyzerName
 		f.Store = store
-		f.IncludeTermVectors = true
+		// No positions: they were more than a third of the index
+		// (phrase.go).
+		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -172,12 +173,7 @@ func Mapping() *mapping.IndexMappingImpl {
 	// fieldValues (packed.go); no other field stores one.
 	article.AddFieldMappingsAt(fieldValues, storedOnly())
 	article.AddFieldMappingsAt(fieldTitle, text(false))
-	// The body keeps no term vectors: they were more than a third of the
-	// index. Its phrases are checked against the text (phrase.go) and its
-	// snippets found by analysing it again (highlight.go).
-	body := text(false)
-	body.IncludeTermVectors = false
-	article.AddFieldMappingsAt(fieldBody, body)
+	article.AddFieldMappingsAt(fieldBody, text(false))
 	// The title's and the body's common pairs (pairs.go): a phrase of two
 	// common words is one term there, searched and ranked as a word is.
 	// Frequencies stay: they rank it, and decide a phrase of three.
@@ -214,11 +210,9 @@ func Mapping() *mapping.IndexMappingImpl {
 
 	quote := mapping.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt(fieldType, kw(false))
-	// Nor does a quotation (phrases are checked against its text, read
-	// from its article's body by its span).
-	quoteText := text(false)
-	quoteText.IncludeTermVectors = false
-	quote.AddFieldMappingsAt(fieldQuote, quoteText)
+	// A quotation's phrases are checked against its text, read from its
+	// article's body by its span.
+	quote.AddFieldMappingsAt(fieldQuote, text(false))
 	quote.AddFieldMappingsAt(fieldValues, storedOnly())
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(false))
 	quote.AddFieldMappingsAt(fieldSpeakerType, kw(false))
