@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -71,6 +72,15 @@ func testSharedBodies(t *testing.T, b backend) {
 		}
 		if got, wantBytes := storedBodyBytes(t, s), one+storedBodyBytes(t, s2); got != wantBytes {
 			t.Errorf("bodies of four copies of one story and three others take %d bytes, want %d (the story once)", got, wantBytes)
+		}
+		// Read together, the copies are one string: read once, and
+		// checked once by a phrase search.
+		bodies, err := s.Bodies(ctx, []string{"first", "copy1", "other", "copy3"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := unsafe.StringData(bodies["first"]); bodies["first"] != wire || unsafe.StringData(bodies["copy1"]) != p || unsafe.StringData(bodies["copy3"]) != p {
+			t.Error("the copies' bodies, read together, are not one string")
 		}
 	}
 

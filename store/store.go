@@ -630,6 +630,13 @@ const bodiesPage = 500
 func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, error) {
 	out := make(map[string]string, len(ids))
 	from, body := s.articlesWithBodies()
+	// Copies of a story share one body (bodies.go): it is decompressed
+	// once a call, and the copies get the one string, which a phrase
+	// check then reads once (index/engine's phrase.go).
+	cols, read := `a.id, `+body+`, a.deleted`, map[int64]string(nil)
+	if s.sharedBodies {
+		cols, read = cols+`, a.body_id`, map[int64]string{}
+	}
 	for len(ids) > 0 {
 		page := ids[:min(bodiesPage, len(ids))]
 		ids = ids[len(page):]
@@ -641,7 +648,7 @@ func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, er
 		// Deleted rows are skipped here, not in SQL: with "deleted = 0"
 		// beside the ids, SQLite may pick the index on deleted and read
 		// every live row.
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT a.id, `+body+`, a.deleted FROM `+from+` WHERE a.id IN (`+marks[:len(marks)-1]+`)`), args...)
+		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT `+cols+` FROM `+from+` WHERE a.id IN (`+marks[:len(marks)-1]+`)`), args...)
 		if err != nil {
 			return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
 		}
@@ -649,15 +656,30 @@ func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, er
 			var id string
 			var body any
 			var deleted int
-			if err := rows.Scan(&id, &body, &deleted); err != nil {
+			var shared sql.NullInt64
+			dst := []any{&id, &body, &deleted}
+			if read != nil {
+				dst = append(dst, &shared)
+			}
+			if err := rows.Scan(dst...); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
 			}
-			if deleted == 0 {
-				if out[id], err = s.unpackBody(body); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("read body of %s: %w", id, err)
-				}
+			if deleted != 0 {
+				continue
+			}
+			if text, ok := read[shared.Int64]; ok && shared.Valid {
+				out[id] = text
+				continue
+			}
+			text, err := s.unpackBody(body)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read body of %s: %w", id, err)
+			}
+			out[id] = text
+			if shared.Valid {
+				read[shared.Int64] = text
 			}
 		}
 		err = rows.Err()

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -459,6 +460,14 @@ type held struct {
 // where they are not known).
 func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held, error) {
 	var out []held
+	type textKey struct {
+		data *byte
+		n    int
+	}
+	read := map[textKey]struct {
+		in   bool
+		freq []uint64
+	}{}
 	for from := 0; from < len(cands); from += phraseCheckPage {
 		if err := s.ctx.Err(); err != nil {
 			return nil, err
@@ -477,9 +486,26 @@ func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held
 			return nil, fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 		}
 		for k, c := range page {
-			if text, ok := texts[ids[k]]; ok && phraseIn(text, s.phrase) {
+			text, ok := texts[ids[k]]
+			if !ok {
+				continue
+			}
+			// Copies of a story come from the store as one string
+			// (store.Bodies): the phrase is looked for in it once.
+			key := textKey{unsafe.StringData(text), len(text)}
+			r, seen := read[key]
+			if !seen {
+				r.in = phraseIn(text, s.phrase)
+				if r.in && c.norm == 0 {
+					r.freq = termFreqs(text, s.words)
+				}
+				read[key] = r
+			}
+			if r.in {
 				if c.norm == 0 {
-					c.freq = termFreqs(text, s.words)
+					// Its own: the rare word's count is filled in
+					// later (collectOnBitmaps).
+					c.freq = slices.Clone(r.freq)
 				}
 				out = append(out, c)
 			}
