@@ -258,6 +258,7 @@ func (m *Meter) chargeHits(n int) error {
 const (
 	bodiesRead = "the article bodies it read to check phrases and cut snippets"
 	quotesRead = "the quotations it read to check phrases"
+	titlesRead = "the titles it read to check phrases"
 )
 
 // chargeTexts charges the search of ctx for texts read (what), passing

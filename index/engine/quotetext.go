@@ -79,34 +79,27 @@ func quoteTexts(bodies func(ctx context.Context, ids []string) (map[string]strin
 	return func(ctx context.Context, r bleveindex.IndexReader, ids []string) (map[string]string, error) {
 		out := make(map[string]string, len(ids))
 		spans := map[string]string{}
-		var articles []string
-		for _, id := range ids {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			doc, err := r.Document(id)
-			if err != nil {
-				return nil, err
-			}
-			if doc == nil {
-				continue
-			}
-			doc.VisitFields(func(f bleveindex.Field) {
-				switch f.Name() {
-				case fieldQuote, fieldQuoteText:
-					out[id] = string(f.Value())
-				case fieldQuoteSpan:
-					spans[id] = string(f.Value())
-				case fieldValues:
-					if q, ok := unpackQuote(string(f.Value())); ok {
-						if q.text != "" {
-							out[id] = q.text
-						} else if q.span != "" {
-							spans[id] = q.span
-						}
+		err := visitStored(ctx, r, ids, func(id string, f bleveindex.Field) {
+			switch f.Name() {
+			case fieldQuote, fieldQuoteText:
+				out[id] = string(f.Value())
+			case fieldQuoteSpan:
+				spans[id] = string(f.Value())
+			case fieldValues:
+				if q, ok := unpackQuote(string(f.Value())); ok {
+					if q.text != "" {
+						out[id] = q.text
+					} else if q.span != "" {
+						spans[id] = q.span
 					}
 				}
-			})
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		var articles []string
+		for _, id := range ids {
 			if _, ok := out[id]; !ok && spans[id] != "" {
 				articles = append(articles, quoteArticle(id))
 			}
@@ -128,32 +121,38 @@ func quoteTexts(bodies func(ctx context.Context, ids []string) (map[string]strin
 	}
 }
 
-// titleTexts reads articles' titles from what the index stores of them:
-// the article's packed values, or its title field in an index from before
-// mapping v11.
+// titleTexts reads articles' titles for a phrase check from what the index
+// stores of them: the article's packed values, or its title field in an
+// index from before mapping v11.
 func titleTexts(ctx context.Context, r bleveindex.IndexReader, ids []string) (map[string]string, error) {
 	out := make(map[string]string, len(ids))
+	err := visitStored(ctx, r, ids, func(id string, f bleveindex.Field) {
+		switch f.Name() {
+		case fieldTitle:
+			out[id] = string(f.Value())
+		case fieldValues:
+			if a, ok := unpackArticle(string(f.Value())); ok {
+				out[id] = a.title
+			}
+		}
+	})
+	return chargeTexts(ctx, titlesRead)(out, err)
+}
+
+// visitStored calls visit with each stored field of the documents ids, in
+// their order; a document no longer there has none.
+func visitStored(ctx context.Context, r bleveindex.IndexReader, ids []string, visit func(id string, f bleveindex.Field)) error {
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		doc, err := r.Document(id)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if doc == nil {
-			continue
+		if doc != nil {
+			doc.VisitFields(func(f bleveindex.Field) { visit(id, f) })
 		}
-		doc.VisitFields(func(f bleveindex.Field) {
-			switch f.Name() {
-			case fieldTitle:
-				out[id] = string(f.Value())
-			case fieldValues:
-				if a, ok := unpackArticle(string(f.Value())); ok {
-					out[id] = a.title
-				}
-			}
-		})
 	}
-	return out, nil
+	return nil
 }
