@@ -91,7 +91,8 @@ func runSearch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, `
 Searches the archive. QUERY uses Bleve's query syntax: words, "a phrase",
 +must, -not, field:value (person:"Keir Starmer", title:ukraine); no QUERY
-matches everything. Filters of one facet given several times must all
+matches everything. A stop word inside a phrase matches any stop word:
+"bank of england" finds "bank in England", not "bank rate England". Filters of one facet given several times must all
 match. While a server runs on --data, the search is sent to it.
 
 flags:`)
