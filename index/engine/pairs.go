@@ -65,6 +65,13 @@ var commonTerms = func() map[string]bool {
 // apart only across a stop word.
 const pairAnalyzerName = "cuttings_pairs_2"
 
+// olderPairAnalyzer names the pairs of an index from before mapping v12,
+// two apart across any word. Bleve opens an index only with every analyzer
+// its mapping names, and a server keeps serving (and adding to) its index
+// until a reindex replaces it, so the older analyzer stays registered,
+// making the pairs it made. Searches do not use them (hasPairs).
+const olderPairAnalyzer = "cuttings_pairs_1"
+
 // The pair fields of the title and the body: indexed, never stored.
 const (
 	fieldTitlePairs = "title_pairs"
@@ -78,27 +85,34 @@ var pairFields = map[string]string{fieldTitle: fieldTitlePairs, fieldBody: field
 const maxPairApart = 2
 
 func init() {
-	if err := registry.RegisterAnalyzer(pairAnalyzerName, func(config map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
-		words, err := cache.AnalyzerNamed(en.AnalyzerName)
-		if err != nil {
-			return nil, err
+	for name, acrossWords := range map[string]bool{pairAnalyzerName: false, olderPairAnalyzer: true} {
+		if err := registry.RegisterAnalyzer(name, func(config map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+			words, err := cache.AnalyzerNamed(en.AnalyzerName)
+			if err != nil {
+				return nil, err
+			}
+			return pairAnalyzer{words: words, acrossWords: acrossWords}, nil
+		}); err != nil {
+			panic(fmt.Sprintf("register %s: %v", name, err))
 		}
-		return pairAnalyzer{words}, nil
-	}); err != nil {
-		panic(fmt.Sprintf("register %s: %v", pairAnalyzerName, err))
 	}
 }
 
-// pairAnalyzer makes the common pairs of the terms words makes.
-type pairAnalyzer struct{ words analysis.Analyzer }
+// pairAnalyzer makes the common pairs of the terms words makes; with
+// acrossWords, also two apart across a word (olderPairAnalyzer).
+type pairAnalyzer struct {
+	words       analysis.Analyzer
+	acrossWords bool
+}
 
 func (a pairAnalyzer) Analyze(text []byte) analysis.TokenStream {
-	return pairTokens(a.words.Analyze(text))
+	return pairTokens(a.words.Analyze(text), a.acrossWords)
 }
 
 // pairTokens returns a token for each two common terms next to each other
-// or with one stop word between, at the first one's position.
-func pairTokens(in analysis.TokenStream) analysis.TokenStream {
+// or with one stop word between (or, acrossWords, any word), at the first
+// one's position.
+func pairTokens(in analysis.TokenStream, acrossWords bool) analysis.TokenStream {
 	var out analysis.TokenStream
 	for i, a := range in {
 		if !commonTerms[string(a.Term)] {
@@ -112,7 +126,7 @@ func pairTokens(in analysis.TokenStream) analysis.TokenStream {
 			if apart < 1 || !commonTerms[string(b.Term)] {
 				continue
 			}
-			if apart > 1 && b != in[i+1] {
+			if apart > 1 && b != in[i+1] && !acrossWords {
 				// Another term between: no pair (stop words leave
 				// no token).
 				continue

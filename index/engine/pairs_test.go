@@ -4,12 +4,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
@@ -214,5 +217,65 @@ func TestChainDecides(t *testing.T) {
 			t.Errorf("%q: %d documents, %d texts read; want %d, %d read", c.phrase, len(ps.docs), read, c.found, c.read)
 		}
 		ps.Close()
+	}
+}
+
+// TestOlderPairs checks an index whose pair fields were made by the
+// analyzer of mapping v11 (pairs two apart across any word): it reopens
+// (Bleve needs every analyzer its mapping names), takes new articles, and
+// its phrases are found exactly, from the text, without its pairs.
+func TestOlderPairs(t *testing.T) {
+	an := Mapping().AnalyzerNamed(olderPairAnalyzer)
+	var got []string
+	for _, tok := range an.Analyze([]byte("The Bank of England's rates rise, lumbering rise again.")) {
+		got = append(got, string(tok.Term))
+	}
+	if want := []string{"bank  england", "england rate", "england  rise", "rate rise", "rise  rise"}; !slices.Equal(got, want) {
+		t.Errorf("older pairs %q, want %q", got, want)
+	}
+
+	m := Mapping()
+	for _, f := range []string{fieldTitlePairs, fieldBodyPairs} {
+		m.TypeMapping[typeArticle].Properties[f].Fields[0].Analyzer = olderPairAnalyzer
+	}
+	dir := filepath.Join(t.TempDir(), "older")
+	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = bleve.Open(dir); err != nil {
+		t.Fatalf("reopen an index with the older pairs: %v", err)
+	}
+	ix := &testIndex{Engine: New(b), b: b}
+	defer func() {
+		ix.Close()
+		b.Close()
+	}()
+	docs := extracted(phraseCases)
+	if err := ix.Apply(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	ix.bodies = docBodies(docs)
+	if hasPairs(ix.b.Mapping()) {
+		t.Fatal("the older pairs are taken for this program's")
+	}
+	texts := ix.textAnalyzer()
+	for _, p := range []string{"bank of england", "bank holiday england", "chief executive officer", "interest rates rise", "rates rise"} {
+		want := []string{}
+		for _, d := range docs {
+			if phraseHeld(ix, texts.Analyze([]byte(d.Article.Title)), p) || phraseHeld(ix, texts.Analyze([]byte(d.Article.Body)), p) {
+				want = append(want, d.ID)
+			}
+		}
+		r, err := ix.Search(context.Background(), Query{Text: `"` + p + `"`, Size: MaxSize})
+		if err != nil {
+			t.Fatalf("%q: %v", p, err)
+		}
+		if diff := cmp.Diff(sorted(want), sorted(hitIDs(r))); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", p, diff)
+		}
 	}
 }
