@@ -37,7 +37,7 @@ import (
 // gives (it scores a phrase as the conjunction of its words); the cost is a
 // read and a scan per document that has the words. Titles are checked the
 // same way against the title each article stores (mapping v12: their
-// positions were 3% of the index, for phrases in a few words of text).
+// positions were 2% of the index, for phrases in a few words of text).
 // Where the words are common, the title's and body's common pairs
 // (pairs.go) answer a phrase of two of them outright, and narrow and often
 // decide the candidates of a longer one.
