@@ -15,9 +15,10 @@ import (
 // frequencies or norms (mapping v12): an article is filed under each value
 // once, so a value's frequency is always one, and the norm only says how
 // many other values the document has, which should not rank it. Zap
-// writes a frequency and a norm with every posting (a byte and five), so
-// dropping them takes a sixth of what is left of a keyword's postings off
-// the index. A term query on such a field would score NaN or zero, so a
+// writes a frequency and a norm with every posting (a byte and five);
+// without them the keyword fields took 3.7 MB less at 100k articles, an
+// eighth of their bytes (BENCHMARKS.md, thirteenth round). A term query on
+// such a field would score zero, so a
 // clause on a keyword is a keywordQuery: every document it matches scores
 // what a document with the value once, in a field of average length, would
 // under BM25. On an index from before v12, whose keywords have their
