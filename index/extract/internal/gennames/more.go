@@ -14,6 +14,8 @@ import (
 	"unicode"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/cuttings/cuttings/index/extract/internal/npmpkg"
 )
 
 // genderDetection is the npm package whose given-name lists (one a
@@ -36,7 +38,7 @@ var nameEntry = regexp.MustCompile(`\['([^']+)',\s*'(male|female|unisex)'\]`)
 // rare spelling), of four letters or more, that prose's tag dictionary does
 // not know as a common word, with the gender the lists agree on.
 func fetchGenderDetection(dir string) (map[string]string, error) {
-	path, err := npmPack(dir, genderDetection, genderDetectionIntegrity)
+	path, err := npmpkg.Pack(dir, genderDetection, genderDetectionIntegrity)
 	if err != nil {
 		return nil, err
 	}
