@@ -222,5 +222,5 @@ func (e *Engine) warm() error {
 // textAnalyzer is the analyzer of the text fields.
 func (e *Engine) textAnalyzer() analysis.Analyzer {
 	m := e.b.Mapping()
-	return m.AnalyzerNamed(m.AnalyzerNameForPath(fieldBody))
+	return plainWords(m.AnalyzerNamed(m.AnalyzerNameForPath(fieldBody)))
 }

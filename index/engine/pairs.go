@@ -8,7 +8,6 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -87,7 +86,9 @@ const maxPairApart = 2
 func init() {
 	for name, acrossWords := range map[string]bool{pairAnalyzerName: false, olderPairAnalyzer: true} {
 		if err := registry.RegisterAnalyzer(name, func(config map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
-			words, err := cache.AnalyzerNamed(en.AnalyzerName)
+			// The words analyzer of the title and the body, whose
+			// analysis of the same text the pairs take (twice.go).
+			words, err := cache.AnalyzerNamed(wordsAnalyzerName)
 			if err != nil {
 				return nil, err
 			}

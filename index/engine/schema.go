@@ -122,10 +122,10 @@ var (
 // speaker and speaker type (a letter), all of a document's in one value
 // (packed.go).
 func Mapping() *mapping.IndexMappingImpl {
-	text := func(store bool) *mapping.FieldMapping {
+	text := func(analyzer string) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
-		f.Analyzer = en.AnalyzerName
-		f.Store = store
+		f.Analyzer = analyzer
+		f.Store = false
 		// No positions: they were more than a third of the index
 		// (phrase.go).
 		f.IncludeTermVectors = false
@@ -172,8 +172,10 @@ func Mapping() *mapping.IndexMappingImpl {
 	// Every value a hit or the article's page reads is stored in
 	// fieldValues (packed.go); no other field stores one.
 	article.AddFieldMappingsAt(fieldValues, storedOnly())
-	article.AddFieldMappingsAt(fieldTitle, text(false))
-	article.AddFieldMappingsAt(fieldBody, text(false))
+	// The title and the body share their analysis with their pair fields
+	// (twice.go).
+	article.AddFieldMappingsAt(fieldTitle, text(wordsAnalyzerName))
+	article.AddFieldMappingsAt(fieldBody, text(wordsAnalyzerName))
 	// The title's and the body's common pairs (pairs.go): a phrase of two
 	// common words is one term there, searched and ranked as a word is.
 	// Frequencies stay: they rank it, and decide a phrase of three.
@@ -212,7 +214,7 @@ func Mapping() *mapping.IndexMappingImpl {
 	quote.AddFieldMappingsAt(fieldType, kw(false))
 	// A quotation's phrases are checked against its text, read from its
 	// article's body by its span.
-	quote.AddFieldMappingsAt(fieldQuote, text(false))
+	quote.AddFieldMappingsAt(fieldQuote, text(en.AnalyzerName))
 	quote.AddFieldMappingsAt(fieldValues, storedOnly())
 	quote.AddFieldMappingsAt(fieldSpeaker, kw(false))
 	quote.AddFieldMappingsAt(fieldSpeakerType, kw(false))
