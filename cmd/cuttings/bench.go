@@ -287,8 +287,15 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 			return fmt.Errorf("bench: --reuse: no index in %s (%v)", dir, err)
 		}
 		stats.Articles = uint64(opts.Articles)
-	} else if stats, err = index.ReindexWithStats(ctx, dir, st, nil); err != nil {
-		return fmt.Errorf("bench: %w", err)
+	} else {
+		// As `cuttings reindex` sets it; the searches after run with the
+		// server's setting.
+		restoreGC := indexingGC()
+		stats, err = index.ReindexWithStats(ctx, dir, st, nil)
+		restoreGC()
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
 	}
 	rep.ReindexTook, rep.Quotes = stats.Took, stats.Quotes
 	fmt.Fprintf(stdout, "reindex: %d articles, %d quotes in %s (%.0f articles/s; 1M would take %s)\n",

@@ -77,7 +77,9 @@ flags:`)
 		}
 		bar.Set(done)
 	}
+	restoreGC := indexingGC()
 	stats, err := index.ReindexWithStats(ctx, opts.Data, st, progress)
+	restoreGC()
 	if bar != nil {
 		bar.Finish()
 		bar.Clear()
