@@ -318,7 +318,8 @@ func (a *Archive) serve(ix *Index) {
 
 // catchUp applies every store change after ix's seq, reading, extracting and
 // writing page by page; extraction of the next page overlaps the writing of
-// this one. progress, if set, is told how many articles each page indexed.
+// this one, and two pages are written at once (pageWriter). progress, if
+// set, is told how many articles each page indexed.
 func catchUp(ctx context.Context, st *store.Store, ix *Index, progress func(n int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -352,26 +353,129 @@ func catchUp(ctx context.Context, st *store.Store, ix *Index, progress func(n in
 			after = changes[len(changes)-1].Seq
 		}
 	}()
-	n := 0
+	w := pageWriter{apply: ix.apply, record: ix.recordSeq, advance: ix.advance, progress: progress, written: ix.LastSeq()}
 	for p := range pages {
 		if p.err != nil {
-			return n, p.err
-		}
-		if err := ix.Apply(ctx, p.docs); err != nil {
-			return n, &writeError{err}
-		}
-		n += len(p.docs)
-		if progress != nil {
-			live := 0
-			for _, d := range p.docs {
-				if !d.Deleted {
-					live++
-				}
+			if err := w.finish(); err != nil {
+				return w.n, &writeError{err}
 			}
-			progress(live)
+			return w.n, p.err
+		}
+		if err := w.write(ctx, p.docs); err != nil {
+			w.finish()
+			return w.n, &writeError{err}
 		}
 	}
-	return n, ctx.Err()
+	if err := w.finish(); err != nil {
+		return w.n, &writeError{err}
+	}
+	return w.n, ctx.Err()
+}
+
+// pageWriter writes pages of changes in order, two at a time. Bleve builds
+// a batch's segment on the goroutine that writes it, so writing one page at
+// a time left a core idle about a quarter of a reindex (BENCHMARKS.md).
+// Two rules keep the index right while two are in flight:
+//   - a page that changes an article the page before it also changes waits
+//     for that one, so that the later change is the one kept;
+//   - the seq a page records (Apply's) is only as far as every page before
+//     it has been written, so that an index that stops (a crash) between
+//     the two never claims a change it does not hold: it writes that page
+//     again when it catches up.
+//
+// finish records the last page's seq once both are written.
+type pageWriter struct {
+	apply    func(ctx context.Context, docs []Doc, seq int64) error // Index.apply
+	record   func(seq int64) error                                  // Index.recordSeq
+	advance  func(seq int64)                                        // Index.advance
+	progress func(n int)
+	n        int // changes written
+
+	written  int64     // every change up to this seq is in the index
+	recorded int64     // the seq the last page started recorded
+	prev     *inflight // the page being written, if any
+	failed   bool      // a page failed: the seq stays where it was
+}
+
+type inflight struct {
+	docs []Doc
+	ids  map[string]bool
+	top  int64 // its highest seq
+	done chan error
+}
+
+// write starts writing docs, after waiting for the page before the one in
+// flight (and for that one too if they share an article).
+func (w *pageWriter) write(ctx context.Context, docs []Doc) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	cur := &inflight{docs: docs, ids: make(map[string]bool, len(docs)), done: make(chan error, 1)}
+	shared := false
+	for _, d := range docs {
+		cur.ids[d.ID] = true
+		cur.top = max(cur.top, d.Seq)
+		if w.prev != nil && w.prev.ids[d.ID] {
+			shared = true
+		}
+	}
+	if shared {
+		if err := w.wait(); err != nil {
+			return err
+		}
+	}
+	record := cur.top
+	if w.prev != nil {
+		record = w.written
+	}
+	w.recorded = record
+	go func() { cur.done <- w.apply(ctx, docs, record) }()
+	err := w.wait()
+	w.prev = cur
+	return err
+}
+
+// wait waits for the page in flight, if any.
+func (w *pageWriter) wait() error {
+	p := w.prev
+	if p == nil {
+		return nil
+	}
+	w.prev = nil
+	err := <-p.done
+	if err != nil || w.failed {
+		// Nothing after a page that failed counts as written: the page
+		// was not.
+		w.failed = true
+		return err
+	}
+	// The pages before it were written before it was waited for.
+	w.written = max(w.written, p.top)
+	w.advance(p.top)
+	w.n += len(p.docs)
+	if w.progress != nil {
+		live := 0
+		for _, d := range p.docs {
+			if !d.Deleted {
+				live++
+			}
+		}
+		w.progress(live)
+	}
+	return nil
+}
+
+// finish waits for the page in flight and records the seq of the last page
+// written if that page could not (it was started beside another).
+func (w *pageWriter) finish() error {
+	if err := w.wait(); err != nil {
+		return err
+	}
+	if !w.failed && w.recorded < w.written {
+		w.recorded = w.written
+		return w.record(w.written)
+	}
+	return nil
 }
 
 // enrich runs the extractor over changes on GOMAXPROCS workers, keeping

@@ -68,7 +68,8 @@ var (
 const persistWait = 30 * time.Second
 
 // Index is one Bleve index directory. It is safe for concurrent use; Apply
-// calls should come from one writer at a time so that seqs only grow.
+// calls should come from one writer at a time (catchUp's pageWriter, which
+// writes two pages at once, keeps the rules that makes safe).
 type Index struct {
 	b   bleve.Index
 	eng *engine.Engine
@@ -245,6 +246,17 @@ func (ix *Index) commit(batch *bleve.Batch) error {
 // committed at once. An update replaces the article's document and all its
 // quote documents; a deletion removes them.
 func (ix *Index) Apply(ctx context.Context, docs []Doc) error {
+	maxSeq := ix.seq.Load()
+	for _, d := range docs {
+		maxSeq = max(maxSeq, d.Seq)
+	}
+	return ix.apply(ctx, docs, maxSeq)
+}
+
+// apply is Apply recording seq as the seq the index is up to (catchUp's
+// pageWriter records less than the page's highest while the page before it
+// is still being written).
+func (ix *Index) apply(ctx context.Context, docs []Doc, seq int64) error {
 	if len(docs) == 0 {
 		return nil
 	}
@@ -254,12 +266,10 @@ func (ix *Index) Apply(ctx context.Context, docs []Doc) error {
 	// The last change of an article wins; earlier ones in the same call
 	// would only be overwritten.
 	last := make(map[string]int, len(docs))
-	maxSeq := ix.seq.Load()
 	for i, d := range docs {
 		if d.ID != "" {
 			last[d.ID] = i
 		}
-		maxSeq = max(maxSeq, d.Seq)
 	}
 	ids := make([]string, 0, len(last))
 	for id := range last {
@@ -289,10 +299,32 @@ func (ix *Index) Apply(ctx context.Context, docs []Doc) error {
 			batch.Delete(engine.QuoteID(id, n))
 		}
 	}
-	batch.SetInternal(keySeq, []byte(strconv.FormatInt(maxSeq, 10)))
+	batch.SetInternal(keySeq, []byte(strconv.FormatInt(seq, 10)))
 	if err := ix.commit(batch); err != nil {
 		return fmt.Errorf("apply %d changes: %w", len(docs), err)
 	}
-	ix.seq.Store(maxSeq)
+	ix.advance(seq)
+	return nil
+}
+
+// advance raises the seq LastSeq reports to seq, if that is higher.
+func (ix *Index) advance(seq int64) {
+	for {
+		old := ix.seq.Load()
+		if seq <= old || ix.seq.CompareAndSwap(old, seq) {
+			return
+		}
+	}
+}
+
+// recordSeq records seq as the seq the index is up to, in a batch of its
+// own.
+func (ix *Index) recordSeq(seq int64) error {
+	batch := ix.b.NewBatch()
+	batch.SetInternal(keySeq, []byte(strconv.FormatInt(seq, 10)))
+	if err := ix.commit(batch); err != nil {
+		return fmt.Errorf("record seq %d: %w", seq, err)
+	}
+	ix.advance(seq)
 	return nil
 }
