@@ -44,6 +44,10 @@ directory of --data, and then makes it the live index. A running server
 keeps answering from the old index until the new one is complete, then
 swaps to it; an interrupted reindex leaves the live index as it was.
 
+While it builds, Go's collector lets the heap grow to five times what is
+live (GOGC=400) under a soft limit of 1 GiB; set GOGC or GOMEMLIMIT to
+choose otherwise.
+
 flags:`)
 		fs.PrintDefaults()
 	}
