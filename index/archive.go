@@ -353,7 +353,8 @@ func catchUp(ctx context.Context, st *store.Store, ix *Index, progress func(n in
 			after = changes[len(changes)-1].Seq
 		}
 	}()
-	w := pageWriter{apply: ix.apply, record: ix.recordSeq, advance: ix.advance, progress: progress, written: ix.LastSeq()}
+	w := newPageWriter(ix.apply, ix.recordSeq, ix.advance, ix.LastSeq())
+	w.progress = progress
 	for p := range pages {
 		if p.err != nil {
 			if err := w.finish(); err != nil {
@@ -397,6 +398,12 @@ type pageWriter struct {
 	failed   bool      // a page failed: the seq stays where it was
 }
 
+// newPageWriter returns a pageWriter over an index that holds every change
+// up to seq.
+func newPageWriter(apply func(ctx context.Context, docs []Doc, seq int64) error, record func(seq int64) error, advance func(seq int64), seq int64) *pageWriter {
+	return &pageWriter{apply: apply, record: record, advance: advance, written: seq, recorded: seq}
+}
+
 type inflight struct {
 	docs []Doc
 	ids  map[string]bool
@@ -404,8 +411,9 @@ type inflight struct {
 	done chan error
 }
 
-// write starts writing docs, after waiting for the page before the one in
-// flight (and for that one too if they share an article).
+// write starts writing docs beside the page in flight (after it, if they
+// share an article) and returns once that page is written: at most two are
+// ever in flight.
 func (w *pageWriter) write(ctx context.Context, docs []Doc) error {
 	if len(docs) == 0 {
 		return nil

@@ -81,11 +81,10 @@ type writerRun struct {
 // runWriter writes pages with a pageWriter over a heldApply, then finishes.
 func runWriter(pages ...[]Doc) *writerRun {
 	r := &writerRun{h: &heldApply{started: make(chan started)}, done: make(chan error, 1)}
-	r.w = &pageWriter{
-		apply:   r.h.apply,
-		record:  func(seq int64) error { r.recorded = append(r.recorded, seq); return nil },
-		advance: func(seq int64) { r.advanced = append(r.advanced, seq) },
-	}
+	r.w = newPageWriter(r.h.apply,
+		func(seq int64) error { r.recorded = append(r.recorded, seq); return nil },
+		func(seq int64) { r.advanced = append(r.advanced, seq) },
+		0)
 	go func() {
 		for _, p := range pages {
 			if err := r.w.write(context.Background(), p); err != nil {
@@ -164,6 +163,16 @@ func TestPageFailed(t *testing.T) {
 	}
 	if len(r.advanced) != 0 || len(r.recorded) != 0 {
 		t.Errorf("after a failed first page: advanced to %v, recorded %v; want neither", r.advanced, r.recorded)
+	}
+}
+
+// TestNothingToWrite checks that a catch-up with no change writes nothing,
+// not even the seq: the server catches up twice a second.
+func TestNothingToWrite(t *testing.T) {
+	recorded := 0
+	w := newPageWriter(nil, func(int64) error { recorded++; return nil }, func(int64) {}, 42)
+	if err := w.finish(); err != nil || recorded != 0 {
+		t.Errorf("finish with nothing written: %v, recorded %d times; want nil, 0", err, recorded)
 	}
 }
 

@@ -106,7 +106,7 @@ func (m *memoAnalyzer) Analyze(text []byte) analysis.TokenStream {
 	return tokens
 }
 
-// plainWords returns the analyzer memoAnalyzer wraps, a for any other:
+// plainWords returns the analyzer a memoAnalyzer wraps, or a itself:
 // searches analyse their query and the hits' text once, and would only
 // push documents' analyses out of the memory.
 func plainWords(a analysis.Analyzer) analysis.Analyzer {
