@@ -69,7 +69,7 @@ const persistWait = 30 * time.Second
 
 // Index is one Bleve index directory. It is safe for concurrent use; Apply
 // calls should come from one writer at a time (catchUp's pageWriter, which
-// writes two pages at once, keeps the rules that makes safe).
+// writes two pages at once, keeps the rules that make that safe).
 type Index struct {
 	b   bleve.Index
 	eng *engine.Engine
