@@ -496,11 +496,12 @@ func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held
 			r, seen := read[key]
 			if !seen {
 				r.in = phraseIn(text, s.phrase)
-				if r.in && c.norm == 0 {
-					r.freq = termFreqs(text, s.words)
-				}
-				read[key] = r
 			}
+			if r.in && c.norm == 0 && r.freq == nil {
+				// Counted once, for whichever copy first needs them.
+				r.freq = termFreqs(text, s.words)
+			}
+			read[key] = r
 			if r.in {
 				if c.norm == 0 {
 					// Its own: the rare word's count is filled in

@@ -481,21 +481,21 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 		if i > limit && a.byTok[i-1] > 0 {
 			m := a.byTok[i-1]
 			mm := &a.mentions[m-1]
-			if from := mm.from; mm.kind == entOrg && mm.ent != nil && from > limit+1 && lower(a.toks[from-1].text) == "the" && a.toks[from-2].text == "," {
-				if p := a.describedBefore(from-2, limit); p != nil {
-					// "Marco Vianelli, the editor of the city's oldest
-					// newspaper, the Harbour Gazette, said": the body
-					// names the newspaper; the person is the speaker.
-					return quoteSpeaker{ent: p, found: true}, true
+			if mm.kind == entOrg && mm.ent != nil {
+				// "Marco Vianelli, the editor of the city's oldest
+				// newspaper, (the) Harbour Gazette, said": the body
+				// names the newspaper; the person is the speaker.
+				c := mm.from - 1
+				if c > limit && lower(a.toks[c].text) == "the" {
+					c--
+				}
+				if c >= limit && a.toks[c].text == "," {
+					if p := a.describedBefore(c, limit); p != nil {
+						return quoteSpeaker{ent: p, found: true}, true
+					}
 				}
 			}
 			if (mm.kind == entPerson || mm.kind == entOrg) && mm.ent != nil && mm.from > limit && a.toks[mm.from-1].text == "," {
-				if p := a.describedBefore(mm.from-1, limit); mm.kind == entOrg && p != nil {
-					// "Marco Vianelli, the editor of the city's oldest
-					// newspaper, the Harbour Gazette, said": the body
-					// names the newspaper; the person is the speaker.
-					return quoteSpeaker{ent: p, found: true}, true
-				}
 				return quoteSpeaker{ent: mm.ent, found: true}, true
 			}
 		}
@@ -691,24 +691,26 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 			}
 		}
 	}
-	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && d == "the" {
-		// "the Labour MP for Ashbourne asked": the member the article
-		// named with those letters ("Peter Cullen MP").
-		for k := m.from; k < m.to; k++ {
-			if w := a.toks[k].text; legislators[w] {
-				if e := a.resolveRole(strings.ToLower(w), "", pos); e != nil {
-					return quoteSpeaker{ent: e, found: true}, true
+	if m.kind == entRole || m.kind == entNone {
+		switch lower(a.tokText(m.from - 1)) {
+		case "the":
+			// "the Labour MP for Ashbourne asked": the member the
+			// article named with those letters ("Peter Cullen MP").
+			for k := m.from; k < m.to; k++ {
+				if w := a.toks[k].text; legislators[w] {
+					if e := a.resolveRole(strings.ToLower(w), "", pos); e != nil {
+						return quoteSpeaker{ent: e, found: true}, true
+					}
+					break
 				}
-				break
 			}
-		}
-	}
-	if d := lower(a.tokText(m.from - 1)); (m.kind == entRole || m.kind == entNone) && (d == "a" || d == "an") {
-		// "A Conservative MP has accused …", then "Helen Corrie, MP
-		// for Fenmoor West, said": the opening sentence describes
-		// whom the next paragraphs name.
-		if e := a.namedLater(lower(a.toks[m.to-1].text), m.from); e != nil {
-			return quoteSpeaker{ent: e, found: true}, true
+		case "a", "an":
+			// "A Conservative MP has accused …", then "Helen Corrie,
+			// MP for Fenmoor West, said": the opening sentence
+			// describes whom the next paragraphs name.
+			if e := a.namedLater(lower(a.toks[m.to-1].text), m.from); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
 		}
 	}
 	switch m.kind {

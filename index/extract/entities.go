@@ -1438,11 +1438,14 @@ func placeAgency(words []string) bool {
 	}
 	// A comma inside lists the fields: "Immigration, Refugees and
 	// Citizenship Canada".
-	clean := make([]string, len(words))
-	for i, w := range words {
-		clean[i] = strings.TrimSuffix(w, ",")
+	if slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(w, ",") }) {
+		// A copy only then: this runs for every capitalised run.
+		clean := make([]string, len(words))
+		for i, w := range words {
+			clean[i] = strings.TrimSuffix(w, ",")
+		}
+		words = clean
 	}
-	words = clean
 	if _, k, _ := matchPlace(words); k == len(words) {
 		return false // "Latin America", "Nova Scotia": a place whole
 	}
