@@ -127,7 +127,7 @@ func (a *article) computeFocus() {
 			p++ // "But he refused …", "And she said …"
 		}
 		if g, ok := pronounGender[a.toks[p].text]; ok {
-			// "She thanked the woman she played, Ann Marsh, …": the
+			// "She dedicated the prize to her editor, Ann Marsh, …": the
 			// sentence is still about whom the pronoun stands for, not
 			// the first name after it.
 			a.focus[a.sentOf[i]] = a.recentFocus(int(a.sentOf[i]), g)
@@ -150,7 +150,7 @@ func (a *article) computeFocus() {
 			mm := &a.mentions[m-1]
 			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive || mm.kind == entPlace || (mm.kind == entNone || mm.kind == entRole) && a.descriptionBeforeName(mm.to) {
 				// (and a word that names nothing before a description:
-				// "Shadow sports minister Lord Moynihan said")
+				// "Shadow culture minister Lady Elmsworth said")
 				k = mm.to - 1
 				continue
 			}
@@ -228,8 +228,8 @@ func (a *article) passiveAgent(i int) *entity {
 }
 
 // descriptionBeforeName reports one to three lower-case words from token k,
-// the last a role, right before a person's name: "(Shadow) sports minister
-// Lord Moynihan".
+// the last a role, right before a person's name: "(Shadow) culture minister
+// Lady Elmsworth".
 func (a *article) descriptionBeforeName(k int) bool {
 	for j := k; j < len(a.toks) && j < k+4; j++ {
 		t := a.toks[j]
@@ -274,8 +274,8 @@ func (a *article) laterClauseSubject(i int) (*entity, int) {
 		if w := lower(t.text); w != "but" && w != "while" && w != "whereas" {
 			continue
 		}
-		// The subject may follow a body's possessive: "but Tennis
-		// Club's Ann Marsh rejected …", "but the federation's Ann Marsh".
+		// The subject may follow a body's possessive: "but Rowing
+		// Club's Ann Marsh dismissed …", "but the league's Ann Marsh".
 		j := k + 1
 		if n := a.byTok[j]; n > 0 && a.mentions[n-1].possessive && a.mentions[n-1].kind != entPerson {
 			j = a.mentions[n-1].to
@@ -329,7 +329,7 @@ func (a *article) trailingSpeaker(i int) *entity {
 		if mm.from-2 > i && a.cueWord(mm.from-1) && a.toks[mm.from-2].text == "," && mm.ent != nil && (mm.kind == entPerson || mm.kind == entOrg) {
 			return mm.ent
 		}
-		// ", according to the Economist Intelligence Unit's Mr Hensel.":
+		// ", according to the Harbour Institute's Mr Tallis.":
 		// the source the sentence reports.
 		if mm.ent != nil && mm.kind == entPerson && !mm.possessive {
 			for j := mm.from - 1; j > i+1 && j >= mm.from-8; j-- {
@@ -562,7 +562,7 @@ func (a *article) speakerBefore(end, limit int, pos int) (quoteSpeaker, bool) {
 		// whoever an earlier cue of the sentence names.
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
-	// "Dr Mike Watts head of exploration said" (the commas lost): a
+	// "Dr Paul Mensah head of geology said" (the commas lost): a
 	// person's role in lower case between the name and the verb.
 	role := false
 	for j := i; j >= limit && j > i-6; j-- {
@@ -754,7 +754,7 @@ func (a *article) speakerOfMention(m *mention, i, limit, pos int) (quoteSpeaker,
 				return quoteSpeaker{ent: e, found: true}, true
 			}
 		}
-		// "A statement issued by Downing Street following talks in Paris said".
+		// "A statement issued by the Home Office after the meeting said".
 		if s, ok := a.statementBy(m.from, limit, pos); ok {
 			return s, true
 		}

@@ -24,8 +24,8 @@ func (a *article) attributeQuotes() []Quote {
 			// No cue of its own: the same paragraph's other quotes, a
 			// continuation paragraph, or a paragraph that follows one ending in a colon.
 			if s, ok := a.reportedSince(sp, kept); ok {
-				// "“…,” Davis said. Lord Moynihan said the policy would
-				// help. “We aim …”": a sentence of reported speech between
+				// "“…,” Whitcombe said. Lady Elmsworth said the money would
+				// help. “We want …”": a sentence of reported speech between
 				// the two quotations hands the next one to its speaker.
 				qs.ent, qs.via = s.ent, "reported-sentence"
 			}
@@ -242,8 +242,8 @@ func (a *article) attribute(si int) quoteSpeaker {
 			return s.by("signed")
 		}
 	}
-	// A partial quote with no reporting verb ("Obama made clear his aim to
-	// ‘fundamentally transform’ …"): the subject of its sentence.
+	// A partial quote with no reporting verb ("Vance made clear her aim to
+	// ‘rebuild the party’ …"): the subject of its sentence.
 	if !a.toks[open].sentStart {
 		limit := open
 		for limit > 0 && !a.toks[limit].sentStart {
@@ -591,7 +591,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		reach = i + 28
 	}
 	if newSentence {
-		// "… full of s---.” Not that anyone … is arguing": after a quote that
+		// "… full of nonsense.” Not that anyone … is arguing": after a quote that
 		// ends its sentence only "He said." right away attributes it, or a
 		// name that opens the next words: "…!” Sen. Ann Lee said",
 		// "…?” Hatch, a retired teacher, asked".
@@ -623,7 +623,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 		loose := k > i && a.byTok[k-1] > 0 && a.mentions[a.byTok[k-1]-1].from == i && t.kind == tokWord && !t.capital &&
 			(strings.HasSuffix(t.text, "ed") || strings.HasSuffix(t.text, "s") && !strings.HasSuffix(t.text, "ss")) && !stopwords[t.text]
 		// A phrasal cue answers: after a quote that ends its sentence it
-		// is somebody's reply ("…” Keel fired back in March, …"), but
+		// is somebody's reply ("…” Tarrant fired back in May, …"), but
 		// "…?” Marsh went on" goes on with the same speaker.
 		if k > i && (a.toks[k-1].text == "who" || a.toks[k-1].text == "which") {
 			continue // "Harold Benning, 47, who answered the survey, said"
@@ -914,8 +914,8 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 	if g, ok := pronounGender[t.text]; ok {
 		return quoteSpeaker{ent: a.resolvePronoun(g, sp.start), found: true}, true
 	}
-	// "said retired neurosurgeon Ben Carson", "said former Wisconsin Gov.
-	// Jim Doyle", "said spokesman John Kirby": words describing the person,
+	// "said retired surgeon Dana Hollis", "said former Vermont Gov.
+	// Ray Tolliver", "said spokesman Ian Voss": words describing the person,
 	// then the person.
 	for k := i; k < len(a.toks) && k < i+6 && a.toks[k].para == sp.para; k++ {
 		if end := a.compoundEnd(k); end > 0 {
@@ -945,7 +945,7 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 	for k := i; k < end; k++ {
 		lw := lower(a.toks[k].text)
 		if j := strings.LastIndexByte(lw, '-'); j > 0 && roleHeads[lw] == "" && roleHeads[lw[j+1:]] != "" {
-			lw = lw[j+1:] // "said vice-chairman Vivek Paul", "said co-founder Ann Lee"
+			lw = lw[j+1:] // "said vice-president Omar Siddiq", "said co-founder Ann Lee"
 		}
 		if _, ok := roleHeads[lw]; ok && k+2 < len(a.toks) && a.toks[k+1].text == "," {
 			if n := a.byTok[k+2]; n > 0 && a.mentions[n-1].ent != nil && a.mentions[n-1].kind == entPerson {
@@ -1112,8 +1112,8 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			continue
 		}
 		if strings.HasSuffix(lw, "ing") {
-			// "Trump calling it a ‘…’"; "Nefzi said, adding, …"; "Sanders
-			// compared himself to Clinton, saying, …": the participle's own
+			// "Hale calling it a ‘…’"; "Nefzi said, adding, …"; "Ortega
+			// compared herself to her rival, saying, …": the participle's own
 			// subject, else that of the cue before it, else the sentence's.
 			var s quoteSpeaker
 			ok := false
@@ -1150,8 +1150,8 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 			continue
 		}
 		if c := a.outerCue(k, limit); c >= 0 {
-			// "Pryor said his party offered a “real alternative”": the
-			// party is his, and so are the words.
+			// "Morrow said her party would give tenants “a fairer deal”":
+			// the party is hers, and so are the words.
 			if s, ok := a.speakerBefore(c, limit, sp.start); ok && s.ent != nil {
 				s.cue = a.cueText(c)
 				return s, true
@@ -1190,7 +1190,7 @@ func (a *article) cueBefore(open int, sp *span) (quoteSpeaker, bool) {
 		if s, ok := a.cueBefore(open-1, prev); ok {
 			return s, true
 		}
-		// "President Clinton released the following statement:"
+		// "Governor Hale released the following statement:"
 		start := open - 1
 		for start > 0 && !a.toks[start].sentStart {
 			start--
@@ -1305,7 +1305,7 @@ func (a *article) clauseHasCue(from, to int) bool {
 // sentence between limit and end.
 func (a *article) sentenceSubject(limit, end, pos int) (quoteSpeaker, bool) {
 	if a.toks[limit].sentStart {
-		// "In a White House statement, President Obama condemned …",
+		// "In a statement from his office, Governor Hale condemned …",
 		// "Lisbon (AFP) – Clara Voss has …": the subject comes
 		// after a dateline and the opening phrase.
 		if sb := a.subjectStart(limit); sb < end {
@@ -1409,7 +1409,7 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 				return mm.ent
 			}
 			if mm.from == j && mm.possessive && j > k && lower(a.toks[j-1].text) == "and" {
-				// "added Ernst and Young's Sanjay Mehta": a firm named by two
+				// "added Marsh and Tolley's Ravi Sethi": a firm named by two
 				// words joined by "and", its possessive on the second.
 				role = true
 				j = mm.to - 1

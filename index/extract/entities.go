@@ -464,7 +464,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		if len(words) > 0 {
 			m := classify(words, vocab)
 			if len(words) == 2 && stopwords[strings.ToLower(words[1])] && !surnameFunctionWords[words[1]] && headlines[toks[from].para] {
-				// "… and Murdoch In, What's Next": in a headline every word
+				// "… and Hale In, What's Next": in a headline every word
 				// is capitalised, so a first name and a function word are
 				// no name.
 				m.kind = entNone
@@ -492,7 +492,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				m.kind = entNone
 			}
 			if code := placeAbbreviation(toks, from, j, words); code != "" {
-				// "Worcester, Mass.", "Schumer, D-N.Y.": a state, not a name.
+				// "Worcester, Mass.", "Tolliver, D-N.Y.": a state, not a name.
 				m = mention{kind: entPlace, words: words, country: code}
 				if code == "-" {
 					m.kind, m.country = entNone, ""
@@ -885,7 +885,7 @@ func classify(words []string, vocab map[string]bool) mention {
 			return m
 		}
 		if last := words[len(words)-1]; len(words) >= 2 && titleWords[last] && !orgHeads[last] && personTitle(last) {
-			// "the Conservative Party Co-Chairman said": a body's officer,
+			// "the Green Party Co-Chairman said": a body's officer,
 			// a person, not the body.
 			m.kind, m.role, m.words = entRole, strings.ToLower(strings.TrimSuffix(last, ".")), words
 			return m
@@ -943,7 +943,7 @@ func classify(words []string, vocab map[string]bool) mention {
 			return m
 		}
 		// A capitalised function word marks a headline or a title of a
-		// work ("Trump Is Merely a Small Fry", "The Lead"), not a name.
+		// work ("Hale Is Only a Small Player", "The Lead"), not a name.
 		if (i > 0 || len(words) > 1) && stopwords[strings.ToLower(w)] && !nameParticles[w] &&
 			!(len(words) == 2 && i == 1 && isFirstName(words[0]) && !stopwords[strings.ToLower(words[0])]) {
 			// ("George Will": a first name and a surname that is also a
@@ -1292,7 +1292,7 @@ var stateAbbreviations = setOf("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "D
 	"Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "N.Y", "N.J", "N.H", "N.C", "N.D", "N.M", "S.C", "S.D", "R.I", "W.Va")
 
 // placeAbbreviation reports a state abbreviation after a town and a comma
-// ("Worcester, Mass.") with "US", and a party tag after a name ("Schumer,
+// ("Worcester, Mass.") with "US", and a party tag after a name ("Tolliver,
 // D-N.Y.,") with "-"; otherwise "".
 func placeAbbreviation(toks []token, from, to int, words []string) string {
 	if from < 2 || toks[from-1].text != "," || toks[from-2].kind != tokWord || !toks[from-2].capital {
@@ -1951,7 +1951,7 @@ func (a *article) typeByContextRules() {
 		typed[strings.Join(m.words, " ")] = m.kind
 	}
 	// One sense per article: the other open mentions of a name typed here
-	// ("We play against Villa"; "the law firm Tods Murray … Tods Murray
+	// ("We play against Villa"; "the law firm Brackley Venn … Brackley Venn
 	// has a client") are the same team or body.
 	for i := range a.mentions {
 		m := &a.mentions[i]
@@ -2289,7 +2289,7 @@ func (a *article) orgAliases(order []*entity) []*entity {
 			continue
 		}
 		if len(m.words) == 1 && (knownOrgs[m.words[0]] != "" || a.surnameOfPerson(m.words[0]) || isFirstName(m.words[0])) {
-			// ("Cairn said" after "Cairn Energy" is the company; "Greaves
+			// ("Wexmoor said" after "Wexmoor Energy" is the company; "Greaves
 			// said" after "Ann Greaves" is her.)
 			continue
 		}
@@ -2371,7 +2371,7 @@ var companyHeads = setOf("Group", "Holdings", "Inc", "Inc.", "Ltd", "Ltd.", "Plc
 	"Company", "Co", "LLC", "Industries", "Partners", "Capital", "Ventures", "Associates", "Enterprises", "Limited")
 
 // sectorHeads end a company's name with its trade; news then calls it by
-// the word before ("Cairn Energy … Cairn said", "Wexmoor Foods … Wexmoor").
+// the word before ("Wexmoor Energy … Wexmoor said", "Tarnbeck Foods … Tarnbeck").
 var sectorHeads = setOf("Energy", "Airways", "Airlines", "Motors", "Foods", "Pharmaceuticals", "Resources", "Systems",
 	"Technologies", "Communications", "Networks", "Telecom", "Mining", "Petroleum", "Oil", "Entertainment", "Media",
 	"Insurance", "Logistics", "Minerals", "Software", "Brewery", "Breweries")
@@ -2502,7 +2502,7 @@ func (a *article) officerOf(m *mention) bool {
 		return false
 	}
 	if m.to < len(a.toks) && a.toks[m.to].kind == tokWord && !a.toks[m.to].capital && !subjectVerb(a.toks[m.to]) {
-		return false // "chairman of the Clinton campaign": the name modifies a noun
+		return false // "chairman of the Hale campaign": the name modifies a noun
 	}
 	if len(m.words) == 1 && (!sentenceInitialIsName(m.words[0]) || a.surnameOfPerson(m.words[0])) {
 		return false
@@ -2518,8 +2518,8 @@ func (a *article) officerOf(m *mention) bool {
 
 // clauseSubject reports a name after a kind noun that is rather the
 // subject of a relative clause: a lone word or a name after "a group"
-// followed by a verb other than a reporting one ("the coalition Obama
-// enjoyed", "a group Barack Obama won"). A longer name after "the firm"
+// followed by a verb other than a reporting one ("the coalition Hale
+// enjoyed", "a group Dana Hale won"). A longer name after "the firm"
 // names the firm ("the research firm Quellstone Analytics showed").
 // auxiliaries open a finite verb phrase.
 var auxiliaries = setOf("has", "had", "is", "was", "will", "would", "could", "can", "may", "might", "must", "should", "does", "did")

@@ -522,19 +522,19 @@ func checkFound(t *testing.T, kind string, got, want, notWant []string) {
 // a person of no words, and the extractor panicked on the article.
 func TestTitleAfterPlaceWithoutName(t *testing.T) {
 	for _, text := range []string{
-		"They met Ms Kelly, Bolton West MP, on Friday.",
-		"Ms Kelly, a minister and Bolton West MP, arrived.",
-		"The protest began as Mr Ashworth-Reed and Ms Kelly, a Cabinet Office minister and Bolton West MP, arrived.",
+		"They met Ms Kerr, Bolton West MP, on Friday.",
+		"Ms Kerr, a minister and Bolton West MP, arrived.",
+		"The protest began as Mr Ashworth-Reed and Ms Kerr, a Cabinet Office minister and Bolton West MP, arrived.",
 	} {
 		e := Extract(store.Article{ID: "x", Body: text})
 		found := false
 		for _, p := range e.People {
-			if p.Name == "Kelly" {
+			if p.Name == "Kerr" {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("%q: people %v, want Kelly among them", text, e.People)
+			t.Errorf("%q: people %v, want Kerr among them", text, e.People)
 		}
 	}
 }

@@ -87,7 +87,7 @@ func findQuotes(body string, paras []paragraph, marks map[int]int) []span {
 			opens, closes := false, false
 			var fam markFamily
 			if len(stack) > 0 && body[i:i+n] == body[stack[0].at:stack[0].at+stack[0].width] {
-				// "… the big losers here. "It's like an empire …": a British
+				// "… the real losers here. "It's like a fortress …": a British
 				// quotation goes on into a new paragraph with a fresh opening
 				// mark and no closing one, and where the break was lost the
 				// mark follows a sentence's end and a space. The quotation

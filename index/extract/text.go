@@ -186,7 +186,7 @@ func markSentences(toks []token) {
 		if t.text == "." && i > 0 && toks[i-1].kind == tokWord && toks[i-1].end == t.start {
 			w := toks[i-1].text
 			if abbreviations[w] || (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z') || partyTag(w) {
-				// ("Schumer, D-N.Y., said": a party tag's dot ends nothing)
+				// ("Tolliver, D-N.Y., said": a party tag's dot ends nothing)
 				continue
 			}
 		}
