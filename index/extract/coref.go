@@ -642,7 +642,7 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 		w := m.words[len(m.words)-1]
 		if len(m.words) == 1 {
 			if shared[w] {
-				// "Cruz" after "Ted Cruz" and "Heidi Cruz": the one named
+				// "Cruz" after "Ted Cruz" and "Ana Cruz": the one named
 				// last that fits the honorific or title ("Mr. Brandt"
 				// is not Carla Brandt).
 				// "Madan, who …, said she would": a pronoun of the same

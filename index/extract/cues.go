@@ -236,7 +236,7 @@ func (a *article) attribute(si int) quoteSpeaker {
 			return s.by("trailing")
 		}
 	}
-	// "“…” ― Christina Lastra": a dash and a name sign the quote.
+	// "“…” ― Marisol Vega": a dash and a name sign the quote.
 	if closeTok >= 0 {
 		if s, ok := a.signedAfter(closeTok+1, sp); ok {
 			return s.by("signed")
@@ -511,7 +511,7 @@ func (a *article) hasCueNear(open int, sp *span) bool {
 }
 
 // signedAfter parses a dash and a name after a quote, in the same or the
-// next paragraph: "“…” ― Christina Lastra" / "- Sanders.".
+// next paragraph: "“…” ― Marisol Vega" / "- Sanders.".
 func (a *article) signedAfter(i int, sp *span) (quoteSpeaker, bool) {
 	if i >= len(a.toks) || a.toks[i].kind != tokPunct {
 		return quoteSpeaker{}, false
@@ -1404,8 +1404,8 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 		if n := a.byTok[j]; n > 0 {
 			mm := &a.mentions[n-1]
 			if (role || j == k && mm.role != "" && !possessive) && mm.from == j && mm.kind == entPerson && mm.ent != nil {
-				// (the body's own officer: "said Judicial Watch President
-				// Tom Fitton")
+				// (the body's own officer: "said Clean Air Watch President
+				// Ray Tolliver")
 				return mm.ent
 			}
 			if mm.from == j && mm.possessive && j > k && lower(a.toks[j-1].text) == "and" {

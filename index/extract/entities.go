@@ -372,7 +372,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				continue
 			}
 			if t.text == "." && len(words) > 0 && toks[j-1].end == t.start && j+1 < len(toks) && isCapWord(toks[j+1]) && toks[j+1].para == t.para {
-				// "Sen. Ted Cruz", "Vladimir V. Putin", "Army Capt. Christian Pardo".
+				// "Sen. Ted Cruz", "Vladimir V. Putin", "Army Capt. Luis Ferrer".
 				w := words[len(words)-1]
 				if abbreviations[w] || len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || titleWords[w] || honorifics[w+"."] != unknownGender || titleWords[w+"."] {
 					words[len(words)-1] = w + "."
@@ -824,7 +824,7 @@ func classify(words []string, vocab map[string]bool) mention {
 			m.role = strings.ToLower(strings.Join(words[t:n-2], " "))
 			return m
 		}
-		// ("Mayor Don Guardian": a first name and one word after a title
+		// ("Mayor Dan Ward": a first name and one word after a title
 		// are a person, whatever else the word names.)
 		personAfterTitle := len(name) == 2 && isFirstName(name[0]) && !titleWords[name[0]]
 		if allTitles(name) && !(hasHonorific(words[t]) && len(name) == 1 && titleSurnames[name[0]]) || containsOrgHead(name) && !personAfterTitle || len(name) > 6 || len(name) > 4 && !hasParticle(name) || hasLowerWord(name) && !hasParticle(name) {
@@ -1191,7 +1191,7 @@ func containsOrgHead(words []string) bool {
 	for i, w := range words {
 		// A bound head heads only the end of a name or a name going on
 		// with "of": "Chatham House", "House of Lords", not "House
-		// Republican Thomas Massie".
+		// Republican Dale Tolliver".
 		if orgHeads[w] && (!boundHeads[w] || i == len(words)-1 || orgConnectors[words[i+1]]) {
 			return true
 		}
