@@ -59,6 +59,10 @@ type benchOptions struct {
 	BuildProfile, QueryProfile string
 	// Classes, when set, are the only query classes measured.
 	Classes string
+	// Lucene also indexes the same articles in Lucene and times the same
+	// queries there (lucene.go); LuceneJars is where its jars are.
+	Lucene     bool
+	LuceneJars string
 	// workDir is where the corpus search starts; "" is the working
 	// directory. Tests set it.
 	workDir string
@@ -81,6 +85,8 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
 	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase), e.g. to profile one")
+	fs.BoolVar(&o.Lucene, "lucene", false, "also index the same articles with Lucene 8.7 in process and time the same queries there, side by side (needs a JDK and Lucene's jars: "+luceneInstallHint+")")
+	fs.StringVar(&o.LuceneJars, "lucene-jars", defaultLuceneJars(), "`directory` holding Lucene 8's jars (lucene-core-8.*.jar and the others; $CUTTINGS_LUCENE_JARS)")
 	fs.BoolVar(&o.Attack, "attack", false, "instead: serve Reuters-21578 as it is and time the normal query mix alone and while as many clients send the costliest queries the budgets allow (issue 15)")
 	fs.DurationVar(&o.AttackFor, "attack-for", 20*time.Second, "with --attack: how long each phase runs")
 	fs.IntVar(&o.Rounds, "rounds", 3, "with --attack: how many rounds of both phases (medians are reported)")
@@ -174,6 +180,7 @@ type benchReport struct {
 	Live               float64 // articles a second put during the searches
 	LivePut            int     // how many were put
 	GoMaxProcs, NumCPU int
+	Lucene             *luceneReport // with --lucene
 }
 
 type latency struct{ p50, p99 time.Duration }
@@ -225,6 +232,19 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		defer os.RemoveAll(dir)
 	}
 
+	// Lucene's harness is compiled first: a machine without a JDK or the
+	// jars fails before the long build.
+	var luceneDir, luceneCP string
+	if opts.Lucene {
+		if luceneDir, err = os.MkdirTemp("", "cuttings-lucene-"); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer os.RemoveAll(luceneDir)
+		if luceneCP, err = lucenePrepare(ctx, opts.LuceneJars, luceneDir); err != nil {
+			return err
+		}
+	}
+
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x6375747469))
 	rep := benchReport{N: opts.Articles, Records: len(records), Clients: opts.Clients, Queries: opts.Queries,
 		GoMaxProcs: runtime.GOMAXPROCS(0), NumCPU: runtime.NumCPU()}
@@ -243,14 +263,19 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	}
 	defer st.Close()
 	order := rng.Perm(len(records))
+	var published []int64 // each article's date, kept for Lucene's copy
+	if opts.Lucene {
+		published = make([]int64, opts.Articles)
+	}
 	start, cpu := time.Now(), cpuTime()
 	batch := make([]store.Article, 0, benchBatch)
 	for i := range opts.Articles {
-		r := records[order[i%len(records)]]
-		if opts.Distinct && i >= len(records) {
-			r.body = shuffleWords(rand.New(rand.NewPCG(opts.Seed, uint64(i))), r.body)
+		r := benchCopy(records, order, i, opts)
+		a := benchArticle(rng, benchID(i), r)
+		if published != nil {
+			published[i] = a.Published.Unix()
 		}
-		batch = append(batch, benchArticle(rng, fmt.Sprintf("bench-%08d", i), r))
+		batch = append(batch, a)
 		rep.RawBytes += int64(len(r.title) + len(r.body))
 		if len(batch) == benchBatch || i == opts.Articles-1 {
 			if opts.Reuse {
@@ -272,6 +297,28 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		rate(opts.Articles, rep.StoreTook), grouping, rep.StoreCPU.Round(time.Millisecond))
 	if kept, bytes := st.DetectorSize(); kept > 0 {
 		fmt.Fprintf(stdout, "detector: %d articles kept (identical copies, and briefs that can be no copy, are not), %s\n", kept, mib(int64(bytes)))
+	}
+	if opts.Lucene {
+		// Written after the store's timing: it runs the extraction of
+		// every original again for the facet values.
+		start := time.Now()
+		lc, err := newLuceneCorpus(luceneDir)
+		if err != nil {
+			return err
+		}
+		for i := range opts.Articles {
+			r := benchCopy(records, order, i, opts)
+			a := store.Article{ID: benchID(i), Title: r.title, Source: r.source, Published: time.Unix(published[i], 0).UTC(), Language: "en", Body: r.body}
+			if err := lc.add(order[i%len(records)], a); err != nil {
+				lc.close()
+				return fmt.Errorf("bench --lucene: %w", err)
+			}
+		}
+		if err := lc.close(); err != nil {
+			return err
+		}
+		published = nil
+		fmt.Fprintf(stdout, "lucene: corpus written for Lucene in %s\n", time.Since(start).Round(time.Millisecond))
 	}
 	if opts.StoreOnly {
 		stopProfile()
@@ -336,10 +383,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	}
 	defer srv.close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: opts.Clients + 1}, Timeout: time.Minute}
-	classes := []struct {
-		name    string
-		queries []string
-	}{
+	classes := []benchClass{
 		{"empty", repeatQuery("sort=newest", opts.Queries)},
 		{"broad", broadQueries(rng, opts.Queries)},
 		{"selective", selective},
@@ -355,10 +399,10 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		stopLive()
 		return err
 	}
+	classes = slices.DeleteFunc(classes, func(c benchClass) bool {
+		return opts.Classes != "" && !slices.Contains(strings.Split(opts.Classes, ","), c.name)
+	})
 	for _, c := range classes {
-		if opts.Classes != "" && !slices.Contains(strings.Split(opts.Classes, ","), c.name) {
-			continue
-		}
 		// A few untimed requests warm the caches a first visitor would.
 		rep.Failed += runQueries(client, srv.URL, c.queries[:min(5, len(c.queries))], 1, nil, nil)
 		var l [2]latency
@@ -427,7 +471,23 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "memory: VmRSS %s after the run (RssAnon %s, RssFile %s: the index files mapped), VmHWM %s (peak of the whole process, build included)\n\n",
 		mib(rep.RSS), mib(rep.RSSAnon), mib(rep.RSSFile), mib(rep.HWM))
 
+	if opts.Lucene {
+		// After cuttings' figures are taken; its server sits idle.
+		queries := filepath.Join(luceneDir, "queries.tsv")
+		if err := luceneQueries(queries, classes); err != nil {
+			return err
+		}
+		start := time.Now()
+		if rep.Lucene, err = runLucene(ctx, luceneCP, filepath.Join(luceneDir, "corpus.tsv"), queries, filepath.Join(luceneDir, "index"), opts.Clients, stdout); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "lucene: done in %s\n\n", time.Since(start).Round(time.Millisecond))
+	}
+
 	printBenchTable(stdout, rep)
+	if rep.Lucene != nil {
+		printLuceneTable(stdout, rep)
+	}
 	if opts.Keep {
 		fmt.Fprintf(stdout, "\ndata kept in %s\n", dir)
 	}
@@ -481,6 +541,24 @@ func liveIngest(ctx context.Context, st *store.Store, seed uint64, bbc []benchRe
 		return <-done
 	}
 }
+
+// benchClass is a class of queries, each a URL query string.
+type benchClass struct {
+	name    string
+	queries []string
+}
+
+// benchCopy is the original that article i of the bench copies; with
+// --distinct, its words shuffled after the first copy.
+func benchCopy(records []benchRecord, order []int, i int, opts benchOptions) benchRecord {
+	r := records[order[i%len(records)]]
+	if opts.Distinct && i >= len(records) {
+		r.body = shuffleWords(rand.New(rand.NewPCG(opts.Seed, uint64(i))), r.body)
+	}
+	return r
+}
+
+func benchID(i int) string { return fmt.Sprintf("bench-%08d", i) }
 
 // benchArticle is a copy of r with a new id and a published date drawn
 // uniformly from the benchmark's years.

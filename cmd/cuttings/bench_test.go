@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // writeBenchCorpus writes a tiny synthetic corpus in the layout bench
@@ -140,5 +141,89 @@ func TestBenchAttack(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestBenchLucene runs the bench with --lucene on the tiny corpus: the
+// harness compiles against the machine's Lucene, indexes every article
+// with its facet values and times every class, and the side-by-side table
+// has a row for each. It needs a JDK and Lucene 8's jars; without them it
+// skips, or fails under CUTTINGS_REQUIRE_LUCENE=1 (CI).
+func TestBenchLucene(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	if _, err := lucenePrepare(t.Context(), defaultLuceneJars(), t.TempDir()); err != nil {
+		if os.Getenv("CUTTINGS_REQUIRE_LUCENE") == "1" {
+			t.Fatalf("CUTTINGS_REQUIRE_LUCENE=1 but: %v", err)
+		}
+		t.Skipf("no Lucene to compare with: %v", err)
+	}
+	corpus := writeBenchCorpus(t)
+	var stdout, stderr bytes.Buffer
+	err := run([]string{"bench", "--articles", "300", "--corpus", corpus, "--queries", "20", "--ingest", "0", "--lucene"},
+		strings.NewReader(""), &stdout, &stderr)
+	out := stdout.String()
+	if err != nil {
+		t.Fatalf("%v\n%s\n%s", err, out, stderr.String())
+	}
+	if !strings.Contains(out, "lucene: index docs=300 ") {
+		t.Errorf("Lucene did not index the 300 articles:\n%s", out)
+	}
+	m := regexp.MustCompile(`lucene: facets person=(\d+) country=(\d+) topic=(\d+) source=(\d+) year=(\d+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no facet values reported:\n%s", out)
+	}
+	// The corpus names four people, from three sources, over the years
+	// 1996-2026: Lucene counts what cuttings' extraction found.
+	if m[1] != "4" || m[4] != "3" || m[5] == "0" {
+		t.Errorf("Lucene counts %s people, %s sources, %s years; want 4, 3 and some:\n%s", m[1], m[4], m[5], out)
+	}
+	for _, class := range []string{"empty", "broad", "selective", "phrase"} {
+		for _, clients := range []string{"1", "4"} {
+			if !regexp.MustCompile(`lucene: search class=` + class + ` clients=` + clients + ` n=20 p50=[0-9.]+ p99=[0-9.]+`).MatchString(out) {
+				t.Errorf("Lucene did not time %s with %s clients:\n%s", class, clients, out)
+			}
+		}
+		if !regexp.MustCompile(`\| ` + class + ` \| [0-9.]+ / [0-9.]+, [0-9.]+ / [0-9.]+ \| [0-9.]+ / [0-9.]+, [0-9.]+ / [0-9.]+ \| (met|\*\*not met\*\*) \|`).MatchString(out) {
+			t.Errorf("no side-by-side row for %s:\n%s", class, out)
+		}
+	}
+	if !strings.Contains(out, "| articles/s | ") || !strings.Contains(out, "| on disk / raw text | ") {
+		t.Errorf("no indexing rows:\n%s", out)
+	}
+}
+
+// TestLuceneReportRead reads the harness's lines, and refuses one it
+// cannot read.
+func TestLuceneReportRead(t *testing.T) {
+	r := &luceneReport{Latency: map[string][2]latency{}, Values: map[string]int{}}
+	for _, line := range []string{
+		"index docs=1000 seconds=0.500 threads=2",
+		"merge seconds=0.25",
+		"size bytes=12345",
+		"facets person=7 country=3 topic=0 source=2 year=31",
+		"search class=phrase clients=1 n=20 p50=1.500 p99=9.250",
+		"search class=phrase clients=4 n=20 p50=2.000 p99=12.000",
+	} {
+		if err := r.read(line); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+	}
+	if r.Docs != 1000 || r.IndexTook != 500*time.Millisecond || r.MergeTook != 250*time.Millisecond || r.Bytes != 12345 {
+		t.Errorf("index figures %+v", r)
+	}
+	if r.Values["person"] != 7 || r.Values["year"] != 31 {
+		t.Errorf("facet values %v", r.Values)
+	}
+	l := r.Latency["phrase"]
+	if l[0].p50 != 1500*time.Microsecond || l[0].p99 != 9250*time.Microsecond || l[1].p99 != 12*time.Millisecond {
+		t.Errorf("phrase latency %+v", l)
+	}
+	if err := r.read("search class=broad clients=1 n=20 p50=x p99=1"); err == nil {
+		t.Error("a latency that is not a number was read")
+	}
+	if got := luceneEscape("a\tb\\c\nd"); got != `a\tb\\c\nd` {
+		t.Errorf("luceneEscape = %q", got)
 	}
 }

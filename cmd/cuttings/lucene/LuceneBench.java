@@ -1,0 +1,328 @@
+// LuceneBench indexes the corpus `cuttings bench --lucene` writes and times
+// the same query classes against Lucene in process, as the issue that set
+// cuttings' speed targets measured it (issue 17; shared/corpora/ANCHORS.md):
+// each request takes the top 20, counts four facets and 31 yearly buckets,
+// and highlights a snippet of each hit's body.
+//
+// It is written for Lucene 8.7 (Debian's liblucene8-java) and needs only
+// the JDK and these jars: core, analyzers-common, facet, highlighter,
+// queryparser, queries, sandbox, memory.
+//
+// Usage: java -cp JARS:DIR LuceneBench CORPUS.tsv QUERIES.tsv INDEXDIR CLIENTS
+//
+// CORPUS.tsv has one article a line: id, published (Unix seconds), source,
+// people, countries, topics (values joined by U+001F), title, body; tabs,
+// newlines and backslashes in a field are escaped as \t, \n and \\.
+// QUERIES.tsv has one query a line: its class and the text a user typed
+// (empty for the home page: every article, newest first).
+//
+// It prints lines the bench reads:
+//   index docs=N seconds=S threads=T
+//   merge seconds=S
+//   size bytes=B
+//   facets person=N country=N topic=N source=N year=N (distinct values)
+//   search class=C clients=K n=N p50=MS p99=MS
+//   error MESSAGE
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+
+public class LuceneBench {
+    static final String[] DIMS = {"person", "country", "topic", "source"};
+    static final int HITS = 20;
+    static final int FACET_VALUES = 10;
+    static final int YEARS = 31;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: LuceneBench CORPUS.tsv QUERIES.tsv INDEXDIR CLIENTS");
+            System.exit(2);
+        }
+        Path corpus = Paths.get(args[0]), queries = Paths.get(args[1]), dir = Paths.get(args[2]);
+        int clients = Integer.parseInt(args[3]);
+        Analyzer analyzer = new EnglishAnalyzer();
+        FacetsConfig config = new FacetsConfig();
+        for (String d : new String[] {"person", "country", "topic"}) {
+            config.setMultiValued(d, true);
+        }
+        build(corpus, dir, analyzer, config);
+        search(queries, dir, analyzer, config, clients);
+    }
+
+    // build indexes the corpus with two threads (this machine's cores), as
+    // the issue's "13,350 docs/s (2 threads)" did, then merges the index
+    // into one segment as cuttings' reindex does, timed apart.
+    static void build(Path corpus, Path dir, Analyzer analyzer, FacetsConfig config) throws Exception {
+        IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+        iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        iwc.setRAMBufferSizeMB(256);
+        int threads = 2;
+        long start = System.nanoTime();
+        AtomicInteger docs = new AtomicInteger();
+        try (FSDirectory fs = FSDirectory.open(dir); IndexWriter w = new IndexWriter(fs, iwc)) {
+            BlockingQueue<String> lines = new ArrayBlockingQueue<>(4096);
+            String end = new String("end");
+            ConcurrentLinkedQueue<Exception> failed = new ConcurrentLinkedQueue<>();
+            List<Thread> ts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Thread th = new Thread(() -> {
+                    try {
+                        for (String line = lines.take(); line != end; line = lines.take()) {
+                            w.addDocument(config.build(document(line)));
+                            docs.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.add(e);
+                    }
+                });
+                th.start();
+                ts.add(th);
+            }
+            try (BufferedReader r = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (!failed.isEmpty()) {
+                        break;
+                    }
+                    lines.put(line);
+                }
+            }
+            for (int t = 0; t < threads; t++) {
+                lines.put(end);
+            }
+            for (Thread th : ts) {
+                th.join();
+            }
+            if (!failed.isEmpty()) {
+                throw failed.peek();
+            }
+            w.commit();
+            double took = (System.nanoTime() - start) / 1e9;
+            System.out.printf("index docs=%d seconds=%.3f threads=%d%n", docs.get(), took, threads);
+            start = System.nanoTime();
+            w.forceMerge(1);
+            w.commit();
+            System.out.printf("merge seconds=%.3f%n", (System.nanoTime() - start) / 1e9);
+        }
+        long bytes;
+        try (Stream<Path> files = Files.list(dir)) {
+            bytes = files.mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.out.printf("size bytes=%d%n", bytes);
+        System.out.flush();
+    }
+
+    static Document document(String line) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 8) {
+            throw new IllegalArgumentException("corpus line has " + f.length + " fields, want 8: " + line.substring(0, Math.min(80, line.length())));
+        }
+        Document d = new Document();
+        d.add(new StringField("id", f[0], Field.Store.YES));
+        long published = Long.parseLong(f[1]);
+        d.add(new NumericDocValuesField("published", published));
+        d.add(new StoredField("published", published));
+        int year = Instant.ofEpochSecond(published).atZone(ZoneOffset.UTC).getYear();
+        d.add(new SortedSetDocValuesFacetField("year", Integer.toString(year)));
+        if (!f[2].isEmpty()) {
+            d.add(new SortedSetDocValuesFacetField("source", unescape(f[2])));
+        }
+        String[] dims = {"person", "country", "topic"};
+        for (int i = 0; i < 3; i++) {
+            if (f[3 + i].isEmpty()) {
+                continue;
+            }
+            for (String v : unescape(f[3 + i]).split("\u001f")) {
+                if (!v.isEmpty()) {
+                    d.add(new SortedSetDocValuesFacetField(dims[i], v));
+                }
+            }
+        }
+        d.add(new TextField("title", unescape(f[6]), Field.Store.YES));
+        d.add(new TextField("body", unescape(f[7]), Field.Store.YES));
+        return d;
+    }
+
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    // search times each class from one client and then from `clients`, the
+    // cuttings bench's order.
+    static void search(Path queries, Path dir, Analyzer analyzer, FacetsConfig config, int clients) throws Exception {
+        Map<String, List<String>> classes = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(queries, StandardCharsets.UTF_8)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            classes.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>()).add(line.substring(tab + 1));
+        }
+        try (FSDirectory fs = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(fs)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            // Built once per reader, as an application keeps it.
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader);
+            StringBuilder values = new StringBuilder("facets");
+            for (String d : new String[] {"person", "country", "topic", "source", "year"}) {
+                SortedSetDocValuesReaderState.OrdRange r = state.getOrdRange(d);
+                values.append(' ').append(d).append('=').append(r == null ? 0 : r.end - r.start + 1);
+            }
+            System.out.println(values);
+            UnifiedHighlighter highlighter = new UnifiedHighlighter(searcher, analyzer);
+            // Every query once, untimed, before any is timed: the JIT
+            // compiles the search path, as in a server that has been up
+            // a while, and Lucene is measured at its best.
+            for (List<String> qs : classes.values()) {
+                for (String q : qs) {
+                    request(searcher, state, highlighter, analyzer, q);
+                }
+            }
+            for (Map.Entry<String, List<String>> c : classes.entrySet()) {
+                List<String> qs = c.getValue();
+                for (int k : new int[] {1, clients}) {
+                    long[] took = run(searcher, state, highlighter, analyzer, qs, k);
+                    Arrays.sort(took);
+                    System.out.printf("search class=%s clients=%d n=%d p50=%.3f p99=%.3f%n", c.getKey(), k, took.length,
+                            at(took, 0.50) / 1e6, at(took, 0.99) / 1e6);
+                    System.out.flush();
+                }
+            }
+        }
+    }
+
+    // at is the cuttings bench's percentile: the value at rank p*n, rounded.
+    static long at(long[] sorted, double p) {
+        int i = (int) (p * sorted.length + 0.5) - 1;
+        return sorted[Math.min(Math.max(i, 0), sorted.length - 1)];
+    }
+
+    static long[] run(IndexSearcher s, SortedSetDocValuesReaderState state, UnifiedHighlighter h, Analyzer a, List<String> qs, int clients)
+            throws Exception {
+        long[] took = new long[qs.size()];
+        AtomicInteger next = new AtomicInteger();
+        ConcurrentLinkedQueue<Exception> failed = new ConcurrentLinkedQueue<>();
+        List<Thread> ts = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            Thread th = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < qs.size(); i = next.getAndIncrement()) {
+                    long start = System.nanoTime();
+                    try {
+                        request(s, state, h, a, qs.get(i));
+                    } catch (Exception e) {
+                        failed.add(e);
+                        return;
+                    }
+                    took[i] = System.nanoTime() - start;
+                }
+            });
+            th.start();
+            ts.add(th);
+        }
+        for (Thread th : ts) {
+            th.join();
+        }
+        if (!failed.isEmpty()) {
+            throw failed.peek();
+        }
+        return took;
+    }
+
+    // counted asks for a facet's top values; a dimension no article holds
+    // (a small corpus without sources) counts nothing rather than failing.
+    static int counted(Facets f, int n, String dim) throws IOException {
+        try {
+            return f.getTopChildren(n, dim) == null ? 0 : 1;
+        } catch (IllegalArgumentException notIndexed) {
+            return 0;
+        }
+    }
+
+    // request is one search page: the top 20 (newest first for the home
+    // page, by relevance otherwise), four facets' top values and every
+    // year's count, and a highlighted snippet of each hit's body.
+    static int request(IndexSearcher s, SortedSetDocValuesReaderState state, UnifiedHighlighter h, Analyzer a, String text)
+            throws Exception {
+        FacetsCollector fc = new FacetsCollector();
+        Query q;
+        TopDocs top;
+        if (text.isEmpty()) {
+            q = new MatchAllDocsQuery();
+            top = FacetsCollector.search(s, q, HITS, new Sort(new SortField("published", SortField.Type.LONG, true)), fc);
+        } else {
+            MultiFieldQueryParser p = new MultiFieldQueryParser(new String[] {"title", "body"}, a);
+            p.setDefaultOperator(QueryParser.Operator.AND);
+            q = p.parse(text);
+            top = FacetsCollector.search(s, q, HITS, fc);
+        }
+        Facets facets = new SortedSetDocValuesFacetCounts(state, fc);
+        int n = 0;
+        for (String d : DIMS) {
+            n += counted(facets, FACET_VALUES, d);
+        }
+        counted(facets, YEARS, "year");
+        for (ScoreDoc sd : top.scoreDocs) {
+            s.doc(sd.doc);
+        }
+        if (!text.isEmpty()) {
+            h.highlight("body", q, top);
+        }
+        return n;
+    }
+}
