@@ -45,7 +45,7 @@ import (
 // mappingVersion changes whenever the engine's mapping or documents
 // (engine.Mapping, engine.Documents) or what this package puts into them
 // (the enrichment record) change in a way that needs a reindex.
-const mappingVersion = 12 // 7 was either copies of a story (group) or common pairs and date keywords; 8 is both; 9 keeps a quotation's span of the body instead of its text, and the date as published_at, a few characters; 10 stores topics and speaker types as letters, and the date key without a zero fraction; 11 stores all of a document's values in one (engine's packed.go); 12 keeps no frequencies or norms for keywords (engine's keyword.go)
+const mappingVersion = 13 // 13 keys each body's text, so that a phrase is checked once in the text copies share (engine's phrase.go); 7 was either copies of a story (group) or common pairs and date keywords; 8 is both; 9 keeps a quotation's span of the body instead of its text, and the date as published_at, a few characters; 10 stores topics and speaker types as letters, and the date key without a zero fraction; 11 stores all of a document's values in one (engine's packed.go); 12 keeps no frequencies or norms for keywords (engine's keyword.go)
 
 // Doc is one change to apply to the index: an article with what the
 // extractor found in it, or the deletion of an article.

@@ -108,6 +108,12 @@ type segmentFacets struct {
 	// storiesCounted says the table's documents are in
 	// facetTables.storyDocs; guarded by facetTables.mu.
 	storiesCounted bool
+
+	// bodyOrd numbers each document's body key (bodykeys.go), read on
+	// first use.
+	bodyOnce sync.Once
+	bodyOrd  []uint32
+	bodyErr  error
 }
 
 // setRows numbers the rows of the segment's n documents: articles (the

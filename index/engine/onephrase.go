@@ -115,7 +115,7 @@ func (e *Engine) phraseSearchers(ctx context.Context, snap *scorch.IndexSnapshot
 	if err != nil {
 		return nil, err
 	}
-	body, err := (&textPhraseQuery{field: fieldBody, phrase: phrase, boost: 1, analyzer: an, texts: storeTexts(e.readBodies), kept: &e.facets.phrases}).Searcher(ctx, snap, m, search.SearcherOptions{})
+	body, err := (&textPhraseQuery{field: fieldBody, phrase: phrase, boost: 1, analyzer: an, texts: storeTexts(e.readBodies), kept: &e.facets.phrases, bodyKeys: e.bodyKeys}).Searcher(ctx, snap, m, search.SearcherOptions{})
 	if err != nil {
 		title.Close()
 		return nil, err

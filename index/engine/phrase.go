@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -65,6 +66,10 @@ type textPhraseQuery struct {
 	// kept keeps what the search found, per segment, for the next search
 	// of the phrase (phrasecache.go); nil for none.
 	kept *phraseCache
+	// bodyKeys gives, for a snapshot, each document's body key, which
+	// copies with the same text share (bodykeys.go); nil, or a nil
+	// function, for none.
+	bodyKeys func(snap *scorch.IndexSnapshot) (func(num uint64) uint64, error)
 }
 
 // textSource reads the text of documents, by id, from the index being
@@ -458,58 +463,157 @@ type held struct {
 // check reads the texts of cands (in order) and returns, in order, those
 // that hold the phrase, with their words' frequencies (counted in the text
 // where they are not known).
+//
+// Copies of a story with the same words (a body key, bodykeys.go) are
+// decided by one of them: the first one's text is read, and the others'
+// neither looked up nor read. A phrase of common words may have thousands
+// of candidates at a million articles that are forty copies each of a few
+// hundred texts, and reading each copy's row from the store was most of
+// its first search (BENCHMARKS.md, fifteenth round).
 func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held, error) {
 	var out []held
 	type textKey struct {
 		data *byte
 		n    int
 	}
-	read := map[textKey]struct {
-		in   bool
-		freq []uint64
-	}{}
+	read := map[textKey]*textCheck{}
+	sameBody := func(uint64) uint64 { return 0 }
+	if s.q.bodyKeys != nil {
+		f, err := s.q.bodyKeys(snap)
+		if err != nil {
+			return nil, fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
+		}
+		if f != nil {
+			sameBody = f
+		}
+	}
+	byBody := map[uint64]*textCheck{} // decided texts, by body key
+	// decide checks a text, once for all the copies that share it.
+	decide := func(text string, needFreq bool) *textCheck {
+		// Copies of a story come from the store as one string
+		// (store.Bodies): the phrase is looked for in it once.
+		key := textKey{unsafe.StringData(text), len(text)}
+		r := read[key]
+		if r == nil {
+			r = &textCheck{in: phraseIn(text, s.phrase)}
+			read[key] = r
+		}
+		if r.in && needFreq && r.freq == nil {
+			// Counted once, for whichever copy first needs them.
+			r.freq = termFreqs(text, s.words)
+		}
+		return r
+	}
 	for from := 0; from < len(cands); from += phraseCheckPage {
 		if err := s.ctx.Err(); err != nil {
 			return nil, err
 		}
 		page := cands[from:min(from+phraseCheckPage, len(cands))]
-		ids := make([]string, len(page))
+		keys := make([]uint64, len(page))
+		// The page's candidates whose text is read: those without a
+		// body key, and the first of each body not decided before.
+		var reads []int
+		isRead := make([]bool, len(page))
 		for k, c := range page {
-			id, err := snap.ExternalID(docNumID(c.num))
+			keys[k] = sameBody(c.num)
+			if b := keys[k]; b != 0 {
+				if _, ok := byBody[b]; ok {
+					continue
+				}
+				byBody[b] = nil // read for this candidate
+			}
+			reads, isRead[k] = append(reads, k), true
+		}
+		texts, err := s.readTexts(snap, page, reads)
+		if err != nil {
+			return nil, err
+		}
+		// A body whose first candidate had no text (gone from the store
+		// since) is read for each of its others.
+		var again []int
+		for k, c := range page {
+			b := keys[k]
+			var r *textCheck
+			switch text, ok := texts[k]; {
+			case b != 0 && !isRead[k] && byBody[b] != nil:
+				r = byBody[b]
+			case ok:
+				// A body's counts are taken with its first copy,
+				// for the others that may need them.
+				r = decide(text, c.norm == 0 || b != 0)
+				if b != 0 {
+					byBody[b] = r
+				}
+			case b != 0 && isRead[k]:
+				delete(byBody, b)
+				continue
+			case b != 0:
+				again = append(again, k)
+				continue
+			default:
+				continue // not in the store
+			}
+			if r.in {
+				out = append(out, s.found(c, r))
+			}
+		}
+		if len(again) > 0 {
+			more, err := s.readTexts(snap, page, again)
 			if err != nil {
 				return nil, err
 			}
-			ids[k] = id
-		}
-		texts, err := s.q.texts(s.ctx, s.reader, ids)
-		if err != nil {
-			return nil, fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
-		}
-		for k, c := range page {
-			text, ok := texts[ids[k]]
-			if !ok {
-				continue
-			}
-			// Copies of a story come from the store as one string
-			// (store.Bodies): the phrase is looked for in it once.
-			key := textKey{unsafe.StringData(text), len(text)}
-			r, seen := read[key]
-			if !seen {
-				r.in = phraseIn(text, s.phrase)
-			}
-			if r.in && c.norm == 0 && r.freq == nil {
-				// Counted once, for whichever copy first needs them.
-				r.freq = termFreqs(text, s.words)
-			}
-			read[key] = r
-			if r.in {
-				if c.norm == 0 {
-					// Its own: the rare word's count is filled in
-					// later (collectOnBitmaps).
-					c.freq = slices.Clone(r.freq)
+			for _, k := range again {
+				if text, ok := more[k]; ok {
+					if r := decide(text, page[k].norm == 0); r.in {
+						out = append(out, s.found(page[k], r))
+					}
 				}
-				out = append(out, c)
 			}
+			slices.SortFunc(out, func(a, b held) int { return cmp.Compare(a.num, b.num) })
+		}
+	}
+	return out, nil
+}
+
+// textCheck is what a text tells of the phrase: whether it holds it, and
+// its words' frequencies (nil until a document needs them).
+type textCheck struct {
+	in   bool
+	freq []uint64
+}
+
+// found is candidate c, which holds the phrase: with its own copy of the
+// words' frequencies where they were not known (the rare word's count is
+// filled in later, collectOnBitmaps).
+func (s *phraseSearcher) found(c held, r *textCheck) held {
+	if c.norm == 0 {
+		c.freq = slices.Clone(r.freq)
+	}
+	return c
+}
+
+// readTexts reads the texts of the candidates of page at the positions
+// in which, by position.
+func (s *phraseSearcher) readTexts(snap *scorch.IndexSnapshot, page []held, which []int) (map[int]string, error) {
+	if len(which) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(which))
+	for j, k := range which {
+		id, err := snap.ExternalID(docNumID(page[k].num))
+		if err != nil {
+			return nil, err
+		}
+		ids[j] = id
+	}
+	texts, err := s.q.texts(s.ctx, s.reader, ids)
+	if err != nil {
+		return nil, fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
+	}
+	out := make(map[int]string, len(which))
+	for j, k := range which {
+		if text, ok := texts[ids[j]]; ok {
+			out[k] = text
 		}
 	}
 	return out, nil

@@ -84,7 +84,7 @@ func (e *Engine) buildQuery(ctx context.Context, q Query) (full, textQuery query
 	if e.bodies != nil {
 		bodies = e.readBodies
 	}
-	r := rewriter{textFields: textFields, analyzer: e.textAnalyzer(), bodies: bodies, phrases: &e.facets.phrases}
+	r := rewriter{textFields: textFields, analyzer: e.textAnalyzer(), bodies: bodies, phrases: &e.facets.phrases, bodyKeys: e.bodyKeys}
 	if err := checkFilters(q); err != nil {
 		return nil, nil, err
 	}

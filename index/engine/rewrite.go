@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"reflect"
 	"regexp"
 	"regexp/syntax"
@@ -29,7 +30,9 @@ type rewriter struct {
 	bodies func(ctx context.Context, ids []string) (map[string]string, error)
 	// phrases keeps the documents that hold phrases in the body.
 	phrases *phraseCache
-	err     error
+	// bodyKeys tells copies with the same body (bodykeys.go).
+	bodyKeys func(snap *scorch.IndexSnapshot) (func(num uint64) uint64, error)
+	err      error
 }
 
 func (r *rewriter) rewrite(q query.Query) query.Query {
@@ -104,7 +107,7 @@ func (r *rewriter) bodyPhrase(q query.Query) query.Query {
 			return &textPhraseQuery{field: fieldTitle, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: titleTexts}
 		}
 	case fieldBody:
-		return &textPhraseQuery{field: fieldBody, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storeTexts(r.bodies), kept: r.phrases}
+		return &textPhraseQuery{field: fieldBody, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: storeTexts(r.bodies), kept: r.phrases, bodyKeys: r.bodyKeys}
 	case fieldQuote:
 		return &textPhraseQuery{field: fieldQuote, phrase: p.MatchPhrase, boost: p.Boost(), analyzer: r.analyzer, texts: quoteTexts(r.bodies)}
 	}
