@@ -281,7 +281,11 @@ type decidedDocs struct {
 // counts show to hold the phrase and those left to check in the text, each
 // with their words' frequencies and the field's norm, which the counts
 // read.
-func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (decided, rest decidedDocs, err error) {
+//
+// body, when not nil, gives each document's body key (bodykeys.go): a copy
+// with the same text as a candidate before it takes that one's counts and
+// outcome, without its own read.
+func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap, body func(doc uint32) uint64) (decided, rest decidedDocs, err error) {
 	words, err := freqReaders(seg, s.q.field, s.words, true)
 	if err != nil {
 		return decided, rest, err
@@ -294,9 +298,32 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 	first, second := pairs[0], pairs[1]
 	// The frequencies, in one array.
 	all := make([]uint64, len(s.words)*int(cands.GetCardinality()))
+	type outcome struct {
+		held bool
+		fs   []uint64
+		norm float64
+	}
+	var seen map[uint64]outcome
+	if body != nil {
+		seen = map[uint64]outcome{}
+	}
 	it := cands.Iterator()
 	for at := 0; it.HasNext(); at += len(s.words) {
 		doc := it.Next()
+		var key uint64
+		if body != nil {
+			key = body(doc)
+		}
+		if o, ok := seen[key]; ok && key != 0 {
+			to := &decided
+			if !o.held {
+				to = &rest
+			}
+			to.docs = append(to.docs, doc)
+			to.freqs = append(to.freqs, o.fs)
+			to.norms = append(to.norms, o.norm)
+			continue
+		}
 		fs := all[at : at+len(s.words) : at+len(s.words)]
 		for k, r := range words {
 			if fs[k], err = r.freq(doc); err != nil {
@@ -321,6 +348,9 @@ func (s *phraseSearcher) decide(seg segment.Segment, cands *roaring.Bitmap) (dec
 		// The field's norm is the document's, whichever word's
 		// posting gives it.
 		to.norms = append(to.norms, words[0].norm)
+		if key != 0 {
+			seen[key] = outcome{held: held, fs: fs, norm: words[0].norm}
+		}
 	}
 	return decided, rest, nil
 }

@@ -335,6 +335,13 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	}
 	// The segments whose documents are found here, to be kept.
 	keep := make([]bool, len(segs))
+	var keyOf func(num uint64) uint64
+	if s.q.bodyKeys != nil && s.pairs.chain != nil {
+		var err error
+		if keyOf, err = s.q.bodyKeys(snap); err != nil {
+			return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
+		}
+	}
 	for si, ss := range segs {
 		bases[si+1] = bases[si] + ss.Segment().Count()
 		if docs, ok := s.q.kept.get(phraseKeyOf(ss, s.phrase)); ok {
@@ -367,7 +374,12 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			// The counts decide the phrase where they can tell; only
 			// the rest are read. Both come with their words'
 			// frequencies and norms, read to count.
-			decided, rest, err := s.decide(ss.Segment(), both)
+			var body func(doc uint32) uint64
+			if keyOf != nil {
+				base := bases[si]
+				body = func(doc uint32) uint64 { return keyOf(base + uint64(doc)) }
+			}
+			decided, rest, err := s.decide(ss.Segment(), both, body)
 			if err != nil {
 				return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
 			}
