@@ -697,6 +697,11 @@ func (ft *facetTables) snapshotTables(snap *scorch.IndexSnapshot) ([]*segmentFac
 		sf.once.Do(func() {
 			seg := segs[i].Segment()
 			sf.err = sf.build(seg, ft)
+			if sf.err == nil {
+				// With the tables, not on the first phrase search:
+				// a third of a second at a million articles.
+				_, sf.err = sf.bodyOrdinals(seg)
+			}
 			releaseMapped(seg)
 		})
 		if sf.err != nil {
