@@ -163,12 +163,7 @@ func TestBodyKeys(t *testing.T) {
 	phrases = append(phrases, "said the government", "last year", "very said", "the minister said", "said it")
 	slices.Sort(phrases)
 	phrases = slices.Compact(phrases)
-	an := ix.textAnalyzer()
-	var titles, texts []analysis.TokenStream
-	for _, d := range all {
-		titles = append(titles, an.Analyze([]byte(d.Article.Title)))
-		texts = append(texts, an.Analyze([]byte(d.Article.Body)))
-	}
+	titles, texts := analysed(ix, all)
 	for _, p := range phrases {
 		want := []string{}
 		for i, d := range all {

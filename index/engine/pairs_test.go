@@ -43,6 +43,17 @@ var phraseCases = []store.Article{
 // phraseHeld is the plain check: whether tokens, a text analysed as the
 // index analyses it, hold the phrase (its terms at their places, a stop
 // word's place held by any word or none).
+// analysed returns the tokens of each document's title and body, as the
+// index analyses them.
+func analysed(ix *testIndex, docs []testDoc) (titles, bodies []analysis.TokenStream) {
+	an := ix.textAnalyzer()
+	for _, d := range docs {
+		titles = append(titles, an.Analyze([]byte(d.Article.Title)))
+		bodies = append(bodies, an.Analyze([]byte(d.Article.Body)))
+	}
+	return titles, bodies
+}
+
 func phraseHeld(ix *testIndex, tokens analysis.TokenStream, phrase string) bool {
 	terms := phraseTerms(ix.textAnalyzer().Analyze([]byte(phrase)))
 	return len(terms) > 0 && len(phraseSpans(tokens, terms)) > 0
@@ -110,12 +121,7 @@ func TestPhrasesExact(t *testing.T) {
 	slices.Sort(phrases)
 	phrases = slices.Compact(phrases)
 
-	an := ix.textAnalyzer()
-	var titles, bodies []analysis.TokenStream
-	for _, d := range all {
-		titles = append(titles, an.Analyze([]byte(d.Article.Title)))
-		bodies = append(bodies, an.Analyze([]byte(d.Article.Body)))
-	}
+	titles, bodies := analysed(ix, all)
 	found, decided := 0, 0
 	for _, p := range phrases {
 		want := []string{}
