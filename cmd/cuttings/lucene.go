@@ -89,7 +89,7 @@ type luceneCorpus struct {
 	path   string
 	f      *os.File
 	w      *bufio.Writer
-	facets map[int][3][]string // by original: people, countries, topics
+	facets map[int][3]string // by original: people, countries, topics, each joined and escaped
 	fields []string
 }
 
@@ -99,7 +99,7 @@ func newLuceneCorpus(dir string) (*luceneCorpus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bench --lucene: %w", err)
 	}
-	return &luceneCorpus{path: path, f: f, w: bufio.NewWriterSize(f, 1<<20), facets: map[int][3][]string{}}, nil
+	return &luceneCorpus{path: path, f: f, w: bufio.NewWriterSize(f, 1<<20), facets: map[int][3]string{}}, nil
 }
 
 // add writes article a, a copy of original number orig.
@@ -107,12 +107,13 @@ func (c *luceneCorpus) add(orig int, a store.Article) error {
 	v, ok := c.facets[orig]
 	if !ok {
 		people, _, countries, topics := extract.Extract(a).Names()
-		v = [3][]string{people, countries, topics}
+		for i, values := range [][]string{people, countries, topics} {
+			v[i] = luceneEscape(strings.Join(values, "\x1f"))
+		}
 		c.facets[orig] = v
 	}
 	c.fields = append(c.fields[:0], a.ID, strconv.FormatInt(a.Published.Unix(), 10), luceneEscape(a.Source),
-		luceneEscape(strings.Join(v[0], "\x1f")), luceneEscape(strings.Join(v[1], "\x1f")), luceneEscape(strings.Join(v[2], "\x1f")),
-		luceneEscape(a.Title), luceneEscape(a.Body))
+		v[0], v[1], v[2], luceneEscape(a.Title), luceneEscape(a.Body))
 	for i, f := range c.fields {
 		if i > 0 {
 			c.w.WriteByte('\t')
@@ -134,12 +135,14 @@ func (c *luceneCorpus) close() error {
 	return nil
 }
 
-// luceneEscape escapes what would break a line into fields.
+// luceneEscaper escapes what would break a line into fields.
+var luceneEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\n`)
+
 func luceneEscape(s string) string {
 	if !strings.ContainsAny(s, "\\\t\n\r") {
 		return s
 	}
-	return strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\n`).Replace(s)
+	return luceneEscaper.Replace(s)
 }
 
 // luceneQueries writes each class's queries as the user typed them: the

@@ -45,15 +45,15 @@ func (e *Engine) bodyKeys(snap *scorch.IndexSnapshot) (func(num uint64) uint64, 
 	segs := snap.Segments()
 	bases := make([]uint64, len(segs)+1)
 	ords := make([][]uint32, len(segs))
-	any := false
+	keyed := false
 	for i, ss := range segs {
 		bases[i+1] = bases[i] + ss.Segment().Count()
 		if ords[i], err = tables[i].bodyOrdinals(ss.Segment()); err != nil {
 			return nil, err
 		}
-		any = any || ords[i] != nil
+		keyed = keyed || ords[i] != nil
 	}
-	if !any {
+	if !keyed {
 		return nil, nil
 	}
 	return func(num uint64) uint64 {

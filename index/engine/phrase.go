@@ -335,8 +335,9 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	}
 	// The segments whose documents are found here, to be kept.
 	keep := make([]bool, len(segs))
+	// The body keys, for the counts and the text check both.
 	var keyOf func(num uint64) uint64
-	if s.q.bodyKeys != nil && s.pairs.chain != nil {
+	if s.q.bodyKeys != nil {
 		var err error
 		if keyOf, err = s.q.bodyKeys(snap); err != nil {
 			return fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
@@ -391,7 +392,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 			cands = append(cands, held{num: bases[si] + uint64(it.Next())})
 		}
 	}
-	checked, err := s.check(snap, cands)
+	checked, err := s.check(snap, cands, keyOf)
 	if err != nil {
 		return err
 	}
@@ -476,13 +477,14 @@ type held struct {
 // that hold the phrase, with their words' frequencies (counted in the text
 // where they are not known).
 //
-// Copies of a story with the same words (a body key, bodykeys.go) are
+// Copies of a story with the same words (the same keyOf, bodykeys.go; nil
+// for an index without keys) are
 // decided by one of them: the first one's text is read, and the others'
 // neither looked up nor read. A phrase of common words may have thousands
 // of candidates at a million articles that are forty copies each of a few
 // hundred texts, and reading each copy's row from the store was most of
 // its first search (BENCHMARKS.md, fifteenth round).
-func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held, error) {
+func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held, keyOf func(num uint64) uint64) ([]held, error) {
 	var out []held
 	type textKey struct {
 		data *byte
@@ -490,14 +492,8 @@ func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held
 	}
 	read := map[textKey]*textCheck{}
 	sameBody := func(uint64) uint64 { return 0 }
-	if s.q.bodyKeys != nil {
-		f, err := s.q.bodyKeys(snap)
-		if err != nil {
-			return nil, fmt.Errorf("check phrase %q: %w", s.q.phrase, err)
-		}
-		if f != nil {
-			sameBody = f
-		}
+	if keyOf != nil {
+		sameBody = keyOf
 	}
 	byBody := map[uint64]*textCheck{} // decided texts, by body key
 	// decide checks a text, once for all the copies that share it.
@@ -521,6 +517,7 @@ func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held
 			return nil, err
 		}
 		page := cands[from:min(from+phraseCheckPage, len(cands))]
+		pageOut := len(out) // where this page's found documents start
 		keys := make([]uint64, len(page))
 		// The page's candidates whose text is read: those without a
 		// body key, and the first of each body not decided before.
@@ -581,7 +578,8 @@ func (s *phraseSearcher) check(snap *scorch.IndexSnapshot, cands []held) ([]held
 					}
 				}
 			}
-			slices.SortFunc(out, func(a, b held) int { return cmp.Compare(a.num, b.num) })
+			// In order again: the pages before hold smaller numbers.
+			slices.SortFunc(out[pageOut:], func(a, b held) int { return cmp.Compare(a.num, b.num) })
 		}
 	}
 	return out, nil

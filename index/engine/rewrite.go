@@ -2,13 +2,13 @@ package engine
 
 import (
 	"context"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"reflect"
 	"regexp"
 	"regexp/syntax"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	vregexp "github.com/blevesearch/vellum/regexp"
