@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -67,7 +69,8 @@ func TestBenchCommand(t *testing.T) {
 	for _, want := range []string{
 		"replicated to 300",
 		"| class | 1 client p50/p99 ms | 4 clients p50/p99 ms |",
-		"| empty | ", "| broad | ", "| selective | ", "| phrase | ",
+		"| empty | ", "| broad | ", "| selective | ", "| phrase | ", "| words | ",
+		"| several words p99, 4 clients | ≤ 50 ms |",
 		"| measure | target (2 cores, 1M) | measured | |",
 		"| index and store / raw text | ≤ 1.5x |",
 		"| ingest to searchable (BBC-size) |",
@@ -100,10 +103,56 @@ func TestBenchClasses(t *testing.T) {
 	if !strings.Contains(out, "| broad | ") || !strings.Contains(out, "| broad search p99, 4 clients |") {
 		t.Errorf("output lacks the broad class:\n%s", out)
 	}
-	for _, not := range []string{"| empty | ", "| phrase | ", "phrase search p99", "search selective:"} {
+	for _, not := range []string{"| empty | ", "| phrase | ", "phrase search p99", "search selective:", "| words | "} {
 		if strings.Contains(out, not) {
 			t.Errorf("output has %q, a class not asked for:\n%s", not, out)
 		}
+	}
+}
+
+// The words class: two and three words, unquoted, each common and no stop
+// word, all from a few words' span of one original, so that every query
+// matches at least that original.
+func TestWordsQueries(t *testing.T) {
+	var records []benchRecord
+	for i := range 100 {
+		// Each original has a word of its own, which is not common: a
+		// word must be in one original in fifty.
+		own := string(rune('a'+i/26)) + string(rune('a'+i%26)) + "zog"
+		records = append(records, benchRecord{body: fmt.Sprintf(
+			"The minister said budget %s said on Monday that the budget for harbour %d would rise, and the unions said they would strike over pay in the spring.", own, i)})
+	}
+	c := newCorpusWords(records)
+	qs := wordsQueries(rand.New(rand.NewPCG(1, 2)), c, 40)
+	if len(qs) != 40 {
+		t.Fatalf("%d queries, want 40", len(qs))
+	}
+	sizes := map[int]int{}
+	for _, q := range qs {
+		v, err := url.ParseQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := v.Get("q")
+		words := strings.Fields(text)
+		sizes[len(words)]++
+		if strings.ContainsAny(text, `"+-:`) {
+			t.Errorf("%q: want plain words", text)
+		}
+		seen := map[string]bool{}
+		for _, w := range words {
+			term := c.term(w)
+			if term == "" || seen[term] || c.df[term] < 2 {
+				t.Errorf("%q: %q is a stop word, repeated or rare", text, w)
+			}
+			seen[term] = true
+			if !strings.Contains(strings.ToLower(records[0].body), w) && !strings.HasSuffix(w, "zog") {
+				t.Errorf("%q: %q is in no original's span", text, w)
+			}
+		}
+	}
+	if sizes[2] == 0 || sizes[3] == 0 || sizes[2]+sizes[3] != len(qs) {
+		t.Errorf("query sizes %v: want twos and threes only", sizes)
 	}
 }
 
@@ -179,7 +228,7 @@ func TestBenchLucene(t *testing.T) {
 	if m[1] != "4" || m[4] != "3" || m[5] == "0" {
 		t.Errorf("Lucene counts %s people, %s sources, %s years; want 4, 3 and some:\n%s", m[1], m[4], m[5], out)
 	}
-	for _, class := range []string{"empty", "broad", "selective", "phrase"} {
+	for _, class := range benchClassNames {
 		for _, clients := range []string{"1", "4"} {
 			if !regexp.MustCompile(`lucene: search class=` + class + ` clients=` + clients + ` n=20 p50=[0-9.]+ p99=[0-9.]+`).MatchString(out) {
 				t.Errorf("Lucene did not time %s with %s clients:\n%s", class, clients, out)

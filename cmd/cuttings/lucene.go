@@ -271,7 +271,7 @@ func printLuceneTable(w io.Writer, r benchReport) {
 	l := r.Lucene
 	fmt.Fprintf(w, "\nSide by side with Lucene 8.7 (in process, no HTTP; cuttings over loopback HTTP with its full response), same articles and queries:\n\n")
 	fmt.Fprintf(w, "| class | 1 client p50/p99 ms: cuttings / Lucene | %d clients p50/p99 ms: cuttings / Lucene | p99 at or below Lucene's |\n|---|---|---|---|\n", r.Clients)
-	for _, c := range []string{"empty", "broad", "selective", "phrase"} {
+	for _, c := range benchClassNames {
 		cu, ok := r.Latency[c]
 		lu, lok := l.Latency[c]
 		if !ok || !lok {

@@ -94,7 +94,7 @@ func buildImpacts(postings []segment.PostingsList, stories func(uint32) uint32) 
 	// times) in a map.
 	var byFreq [256]*levelHeap
 	high := map[uint32]*levelHeap{}
-	err := walkPostings(postings, func(num uint32, hits []fieldHit) {
+	err := walkPostings(postings, true, func(num uint32, hits []fieldHit, _ []segment.Posting) {
 		il.walked++
 		if slices.ContainsFunc(hits[:main], func(h fieldHit) bool { return h.freq > 0 }) {
 			il.wholeNums = append(il.wholeNums, num)

@@ -55,6 +55,11 @@ func (e *Engine) plan(p *prepared) way {
 		// fields (pairs.go).
 		return oneWord{term: term, pair: pair}
 	}
+	if terms := e.severalWordsTerms(p); terms != "" {
+		// Two or more plain words by relevance, as above: their
+		// postings are walked together (word.go).
+		return severalWords{terms: terms}
+	}
 	if phrase := e.onePhraseText(p); phrase != "" {
 		// One phrase of two or more terms, by relevance as above: the
 		// title's and the body's phrase searchers find its matches,

@@ -46,8 +46,55 @@ type oneWord struct {
 }
 
 func (w oneWord) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
-	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, w.term, w.pair, p.from, p.size)
+	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, []string{w.term}, w.pair, p.from, p.size)
 	return answer{hits: hits, total: total, matches: matches, counts: counts}, err
+}
+
+// maxSeveralWords bounds the words severalWords answers; more go the
+// general way.
+const maxSeveralWords = 8
+
+// severalWords answers a search of two or more plain words, by relevance,
+// as oneWord answers one: any of the words matches, as in Bleve's query
+// string, and a document is ranked by the sum of its words' scores scaled
+// by the share of the words it has, as Bleve's disjunction ranks it. The
+// words' postings in title and body are walked together, so a match costs
+// a few additions instead of Bleve's searcher tree; where the matches are
+// many, only those that can make the page are scored (maxscore.go).
+type severalWords struct {
+	terms string // the analysed terms, space-separated (a way stays comparable)
+}
+
+func (w severalWords) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
+	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, strings.Fields(w.terms), false, p.from, p.size)
+	return answer{hits: hits, total: total, matches: matches, counts: counts}, err
+}
+
+// severalWordsTerms returns the analysed terms of p, space-separated, if p
+// is a search severalWords answers: two to maxSeveralWords plain words,
+// each of letters and digits beginning with a letter (Bleve's query string
+// reads a number as more than a word) and each one term (a stop word is
+// left out by the general way, which a sum here would not mirror).
+func (e *Engine) severalWordsTerms(p *prepared) string {
+	if !e.relevancePage(p) {
+		return ""
+	}
+	words := strings.Fields(p.q.Text)
+	// A word opens a cursor a field, as a term searcher of the general
+	// way does; over the budget for those, the general way says so.
+	if len(words) < 2 || len(words) > maxSeveralWords || 2*len(words) > maxTermSearchers {
+		return ""
+	}
+	terms := make([]string, len(words))
+	for i, w := range words {
+		if !unicode.IsLetter([]rune(w)[0]) {
+			return ""
+		}
+		if terms[i] = e.wordQuery(w); terms[i] == "" {
+			return ""
+		}
+	}
+	return strings.Join(terms, " ")
 }
 
 // oneWordTerm returns the analysed term of p if p is a search oneWord
@@ -180,9 +227,9 @@ func (c scored) beats(d scored) bool {
 	return c.score > d.score || (c.score == d.score && c.num < d.num)
 }
 
-// wordSearch walks term's postings for the page from..from+size of q and
-// counts q's facets.
-func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool, from, size int) (hits []Hit, total, all uint64, counts facetCounts, err error) {
+// wordSearch walks the postings of terms (any of which matches) for the
+// page from..from+size of q and counts q's facets.
+func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair bool, from, size int) (hits []Hit, total, all uint64, counts facetCounts, err error) {
 	names := []string{fieldTitle, fieldBody}
 	boosts := []float64{titleBoost, 1}
 	if q.Quotes {
@@ -211,20 +258,27 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 	if err != nil {
 		return nil, 0, 0, nil, err
 	}
-	// The word's postings in each segment and field, opened once: their
+	// The words' postings in each segment and field, opened once: their
 	// sizes give the statistics and the way of counting, and the search
-	// walks them.
+	// walks them. A word's fields follow each other: clause i is
+	// terms[i/width] in names[i%width].
+	width := len(names)
 	segs := snap.Segments()
 	postings := make([][]segment.PostingsList, len(segs))
 	for si, ss := range segs {
-		if postings[si], err = wordPostings(ss, names, term); err != nil {
-			return nil, 0, 0, nil, err
+		for _, term := range terms {
+			pl, err := wordPostings(ss, names, term)
+			if err != nil {
+				return nil, 0, 0, nil, err
+			}
+			postings[si] = append(postings[si], pl...)
 		}
 	}
-	fields := make([]wordField, len(names))
+	fields := make([]wordField, len(terms)*width)
 	var weights float64
 	var estimate uint64 // matches, counting a document in both fields twice
-	for i, name := range names {
+	for i := range fields {
+		name, boost := names[i%width], boosts[i%width]
 		card, err := snap.FieldCardinality(name)
 		if err != nil {
 			return nil, 0, 0, nil, err
@@ -234,13 +288,27 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 			df += postings[si][i].Count()
 		}
 		estimate += df
-		f := wordField{name: name, avgLen: bm25AvgLen(uint64(card), docs), idf: bm25Idf(docs, df)}
+		f := wordField{name: name, boost: boost, avgLen: bm25AvgLen(uint64(card), docs), idf: bm25Idf(docs, df)}
 		fields[i] = f
-		weights += (boosts[i] * f.idf) * (boosts[i] * f.idf)
+		weights += (boost * f.idf) * (boost * f.idf)
+	}
+	if len(terms) > 1 {
+		// Words of one search are often in the same documents ("shrs
+		// vs"): their postings' sizes added would take a few thousand
+		// matches for many more, and count the facets the way that
+		// costs most for a few.
+		estimate = 0
+		for si := range segs {
+			bm, err := matchBitmap(postings[si])
+			if err != nil {
+				return nil, 0, 0, nil, err
+			}
+			estimate += bm.GetCardinality()
+		}
 	}
 	norm := 1 / math.Sqrt(weights)
 	for i := range fields {
-		fields[i].weight = boosts[i] * fields[i].idf * norm
+		fields[i].weight = fields[i].boost * fields[i].idf * norm
 		fields[i].bounds = make([]float64, 32)
 		for freq := range fields[i].bounds {
 			fields[i].bounds[freq] = fields[i].boundOf(uint64(freq))
@@ -268,9 +336,9 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 		if err := ctx.Err(); err != nil {
 			return nil, 0, 0, nil, err
 		}
-		// A segment where the word is common is ranked from its impact
-		// list (impacts.go), with no filter to pass and a page it reaches
-		// (of stories: one fewer, see buildImpacts).
+		// A segment where one word searched alone is common is ranked
+		// from its impact list (impacts.go), with no filter to pass and a
+		// page it reaches (of stories: one fewer, see buildImpacts).
 		var il *impactList
 		depth := impactDepth
 		var stories func(uint32) uint32
@@ -278,12 +346,18 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 			depth--
 			stories = fc.segs[si].storyOf
 		}
-		if len(filters) == 0 && want <= depth && postings[si][len(names)-1].Count() >= impactMinDocs {
-			if il, err = e.facets.impacts.get(ss, names, term, postings[si], stories); err != nil {
+		if len(terms) == 1 && len(filters) == 0 && want <= depth && postings[si][width-1].Count() >= impactMinDocs {
+			if il, err = e.facets.impacts.get(ss, names, terms[0], postings[si], stories); err != nil {
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		n, bm, err := searchSegment(ss, base, postings[si], fields, filters, fc, si, &top, want, mode, il)
+		var most []float64
+		if len(terms) > 1 && onBitmaps {
+			if most, err = e.wordsMost(ss, names, terms, postings[si], fields, stories); err != nil {
+				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
+			}
+		}
+		n, bm, err := searchSegment(ss, base, postings[si], fields, width, most, filters, fc, si, &top, want, mode, il)
 		if err != nil {
 			return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -306,6 +380,30 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, term string, pair bool
 		return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	return hits, total, all, counts, nil
+}
+
+// wordsMost returns the most each of several words can add to the score
+// of a document of segment ss: from the word's impact list where its
+// postings there are many enough for one (built on first use and kept, as
+// for a search of the word alone), else its fields' limits.
+func (e *Engine) wordsMost(ss *scorch.SegmentSnapshot, names, terms []string, postings []segment.PostingsList, fields []wordField, stories func(uint32) uint32) ([]float64, error) {
+	width := len(names)
+	most := make([]float64, len(terms))
+	for w, term := range terms {
+		pl, fs := postings[w*width:(w+1)*width], fields[w*width:(w+1)*width]
+		if pl[width-1].Count() < impactMinDocs {
+			for _, f := range fs {
+				most[w] += f.limit()
+			}
+			continue
+		}
+		il, err := e.facets.impacts.get(ss, names, term, pl, stories)
+		if err != nil {
+			return nil, err
+		}
+		most[w] = il.most(fs)
+	}
+	return most, nil
 }
 
 // queryFilters returns q's filters as the keyword terms a match must have.
@@ -382,9 +480,11 @@ const (
 // searchSegment scores the matches of one segment and returns how many
 // there were, with, for countOnBitmaps, their bitmap (not to be changed: it
 // may be the segment's own) to count the many-valued facets by. It counts
-// their facets as mode says. With an impact list, il, it scores only the
+// their facets as mode says. The postings and fields are a word's width
+// fields, word after word; for several words, most is the most each can
+// add to a document's score (rankWords). With an impact list, il, it scores only the
 // list's documents that can make the page; filters must then be none.
-func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField,
+func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField, width int, most []float64,
 	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
 	t := fc.segs[si]
 	if il != nil {
@@ -420,6 +520,20 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 			match = roaring.And(bm, allowed)
 		}
 	}
+	if mode == countOnBitmaps && len(fields) > width {
+		// Several words matching much of the segment: the matches are
+		// counted from their bitmap, and only those that can make the
+		// page are walked (maxscore.go).
+		fc.countBitmap(si, base, match, mode)
+		var stories func(uint32) uint32
+		if fc.collapse {
+			stories = t.storyOf
+		}
+		if err := rankWords(postings, fields, width, most, allowed, base, stories, top, want); err != nil {
+			return 0, nil, err
+		}
+		return match.GetCardinality(), fc.stories(si, match), nil
+	}
 	if mode != countEach {
 		fc.startSegment(si, mode)
 		defer fc.endSegment(si)
@@ -427,7 +541,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	var n uint64
 	// Matches are counted a batch at a time (countBatch says why).
 	batch := fc.batch[:0]
-	err = walkPostings(postings, func(num uint32, hits []fieldHit) {
+	err = walkPostings(postings, false, func(num uint32, hits []fieldHit, at []segment.Posting) {
 		if allowed != nil && !allowed.Contains(num) {
 			return
 		}
@@ -441,26 +555,17 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		// worst kept: most documents of a common word are let go on
 		// their frequencies alone. A later document never wins a tie,
 		// so an equal bound is let go too. Bleve's disjunction scales
-		// a sum by the share of its clauses that matched.
-		var bound float64
-		matched := 0
-		for i, h := range hits {
-			if h.freq > 0 {
-				matched++
-				bound += fields[i].bound(uint64(h.freq))
-			}
-		}
-		coord := float64(matched) / float64(len(fields))
-		if len(*top) >= want && bound*coord*(1+1e-9) <= (*top)[0].score {
+		// a sum by the share of its clauses that matched: a word's by
+		// its fields that have it, the words' by the words matched.
+		if len(*top) >= want && wordsBound(hits, fields, width)*(1+1e-9) <= (*top)[0].score {
 			return
 		}
-		var sum float64
-		for i, h := range hits {
-			if h.freq > 0 {
-				sum += fields[i].score(uint64(h.freq), float64(h.norm))
+		for i, p := range at {
+			if p != nil {
+				hits[i].norm = float32(p.Norm())
 			}
 		}
-		c := scored{score: sum * coord, num: base + uint64(num)}
+		c := scored{score: wordsScore(hits, fields, width), num: base + uint64(num)}
 		if fc.collapse {
 			c.group = t.storyOf(num)
 		}
@@ -469,6 +574,50 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	fc.countBatch(si, base, batch, mode)
 	fc.batch = batch[:0]
 	return n, fc.stories(si, match), err
+}
+
+// wordsScore is a document's score, as Bleve's disjunctions give it, from
+// its hits in each clause (a word's width fields, word after word).
+func wordsScore(hits []fieldHit, fields []wordField, width int) float64 {
+	var total float64
+	words, matched := len(hits)/width, 0
+	for w := range words {
+		var sum float64
+		n := 0
+		for i := w * width; i < (w+1)*width; i++ {
+			if h := hits[i]; h.freq > 0 {
+				n++
+				sum += fields[i].score(uint64(h.freq), float64(h.norm))
+			}
+		}
+		if n > 0 {
+			matched++
+			total += sum * (float64(n) / float64(width))
+		}
+	}
+	return total * (float64(matched) / float64(words))
+}
+
+// wordsBound is the most a document with these hits can score
+// (wordsScore, each field's score taken at its bound): norms unread.
+func wordsBound(hits []fieldHit, fields []wordField, width int) float64 {
+	var total float64
+	words, matched := len(hits)/width, 0
+	for w := range words {
+		var sum float64
+		n := 0
+		for i := w * width; i < (w+1)*width; i++ {
+			if h := hits[i]; h.freq > 0 {
+				n++
+				sum += fields[i].bound(uint64(h.freq))
+			}
+		}
+		if n > 0 {
+			matched++
+			total += sum * (float64(n) / float64(width))
+		}
+	}
+	return total * (float64(matched) / float64(words))
 }
 
 // wordPostings opens the postings of term in each of fields of a segment,
@@ -488,8 +637,11 @@ func wordPostings(ss *scorch.SegmentSnapshot, fields []string, term string) ([]s
 }
 
 // walkPostings calls visit for each document of the postings (one list per
-// field), in number order, with its hit in each field.
-func walkPostings(postings []segment.PostingsList, visit func(num uint32, hits []fieldHit)) error {
+// field), in number order, with its hit in each field and the posting it
+// was read from (nil for none), which visit may read until it returns. With
+// norms false, a hit's norm is left 0 (reading it costs, and a match that
+// cannot make the page needs none).
+func walkPostings(postings []segment.PostingsList, norms bool, visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
 	const done = ^uint64(0)
 	its := make([]segment.PostingsIterator, len(postings))
 	cur := make([]segment.Posting, len(postings))
@@ -512,21 +664,32 @@ func walkPostings(postings []segment.PostingsList, visit func(num uint32, hits [
 		}
 	}
 	hits := make([]fieldHit, len(postings))
+	at := make([]segment.Posting, len(postings))
 	for {
 		next := slices.Min(nums)
 		if next == done {
 			return nil
 		}
 		for i := range hits {
-			hits[i] = fieldHit{}
+			hits[i], at[i] = fieldHit{}, nil
 			if nums[i] == next {
-				hits[i] = fieldHit{uint32(min(cur[i].Frequency(), 1<<32-1)), float32(cur[i].Norm())}
+				hits[i].freq = uint32(min(cur[i].Frequency(), 1<<32-1))
+				if norms {
+					hits[i].norm = float32(cur[i].Norm())
+				}
+				at[i] = cur[i]
+			}
+		}
+		visit(uint32(next), hits, at)
+		// The postings visit read are moved on only now: an iterator
+		// reuses its posting.
+		for i := range at {
+			if at[i] != nil {
 				if err := advance(i); err != nil {
 					return err
 				}
 			}
 		}
-		visit(uint32(next), hits)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
@@ -91,6 +92,96 @@ func wordSearchesAgree(t *testing.T, ix *testIndex, arts []store.Article, allCop
 	}
 	if compared < 100 {
 		t.Fatalf("compared %d searches; want at least 100", compared)
+	}
+}
+
+// TestSeveralWordsAgree checks the search of several plain words
+// (severalWords) against the general one on an index of several segments
+// with deletions: the same hits in the same order, totals, facets and dates,
+// alone, filtered, on page 2, of quotations, and of every copy.
+func TestSeveralWordsAgree(t *testing.T) {
+	ix, arts := segmentedIndex(t, 3, 17)
+	severalWordsAgree(t, ix, arts)
+}
+
+// TestSeveralWordsRanked checks the search of several words where their
+// matches are ranked from the words' impact lists (rankWords: every word
+// has one, cut at a depth of ten), against the general search.
+func TestSeveralWordsRanked(t *testing.T) {
+	defer func(d int, m uint64) { impactDepth, impactMinDocs = d, m }(impactDepth, impactMinDocs)
+	impactDepth, impactMinDocs = 10, 1
+	ix, arts := segmentedIndexBy(t, 25, 3, 17, 40)
+	before := rankedWords.Load()
+	severalWordsAgree(t, ix, arts)
+	if ranked := rankedWords.Load() - before; ranked < 50 {
+		t.Errorf("rankWords ranked %d segments; want at least 50", ranked)
+	}
+}
+
+func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
+	t.Helper()
+	words := regexp.MustCompile(`\pL{4,}`).FindAllString(titles(arts), -1)
+	common := strings.Fields("said government minister people year police peace would")
+	compared := 0
+	for i, w := range words {
+		// A title's word with the next title word, with a common word, or
+		// both; a word with itself.
+		for _, text := range []string{
+			w + " " + words[(i+1)%len(words)],
+			w + " " + common[i%len(common)],
+			common[i%len(common)] + " " + w + " " + words[(i+7)%len(words)],
+			w + " " + w,
+		} {
+			for _, quotes := range []bool{false, true} {
+				q := Query{Text: text, Quotes: quotes, Size: 10, AllCopies: i%5 == 0}
+				p, err := ix.prepare(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, ok := ix.plan(p).(severalWords); !ok {
+					continue // a stop word: the general way
+				}
+				what := fmt.Sprintf("%q quotes=%v", text, quotes)
+				want := agree(t, ix, q, what)
+				compared++
+				if ps := want.Facets[FacetPerson]; len(ps) > 0 && i%3 == 0 {
+					q.Filters = map[string][]string{FacetPerson: {ps[0].Value}}
+					agree(t, ix, q, what+" person="+ps[0].Value)
+				}
+				q.Filters, q.Page, q.Size = nil, 2, 3
+				agree(t, ix, q, what+" page 2")
+			}
+		}
+	}
+	if compared < 100 {
+		t.Fatalf("compared %d searches; want at least 100", compared)
+	}
+}
+
+// TestSeveralWordsScores checks that the search of several words gives each
+// hit the score Bleve gives it, as TestWordSearchScores does for one.
+func TestSeveralWordsScores(t *testing.T) {
+	arts := loadTestArticles(t)
+	ix := newTestIndex(t, extracted(arts))
+	checked := 0
+	for _, quotes := range []bool{false, true} {
+		for _, text := range []string{"said people", "minister government police", "peace year tells", "police police said"} {
+			q := Query{Text: text, Size: 10, Quotes: quotes}
+			want, got := generalSearch(t, ix, q), wordSearchOf(t, ix, q)
+			if len(want.Hits) != len(got.Hits) {
+				t.Fatalf("%q quotes=%v: %d hits, want %d", text, quotes, len(got.Hits), len(want.Hits))
+			}
+			for i := range want.Hits {
+				g, w := got.Hits[i].score, want.Hits[i].score
+				if math.Abs(g-w) > 1e-9*math.Abs(w) || w == 0 {
+					t.Errorf("%q quotes=%v hit %d: score %g, want %g", text, quotes, i, g, w)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("checked %d scores; want at least 50", checked)
 	}
 }
 
@@ -301,5 +392,57 @@ func TestImpactHighFrequencies(t *testing.T) {
 	}
 	if ix.facets.impacts.lru.Len() == 0 {
 		t.Error("no impact list was built")
+	}
+}
+
+// TestImpactMost checks what an impact list says is the most a document
+// scores for its word (rankWords' bound) against every document's score:
+// none above it, and one equal. The lists are cut at a depth of ten, with
+// and without stories, and the title's matches count with the body's.
+func TestImpactMost(t *testing.T) {
+	defer func(d int) { impactDepth = d }(impactDepth)
+	impactDepth = 10
+	ix, _ := segmentedIndexBy(t, 25, 3, 17, 40)
+	snap, closeSnap, err := ix.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeSnap()
+	names := []string{fieldTitle, fieldBody}
+	// Statistics as a search might have them; the bound must hold for any.
+	fields := []wordField{
+		{name: fieldTitle, idf: 1.7, avgLen: 9, weight: 0.8},
+		{name: fieldBody, idf: 1.3, avgLen: 180, weight: 0.4},
+	}
+	checked := 0
+	for _, term := range strings.Fields("said minist govern peac year polic peopl") {
+		for _, ss := range snap.Segments() {
+			postings, err := wordPostings(ss, names, term)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if postings[1].Count() == 0 {
+				continue
+			}
+			var best float64
+			if err := walkPostings(postings, true, func(_ uint32, hits []fieldHit, _ []segment.Posting) {
+				best = max(best, wordsScore(hits, fields, 2))
+			}); err != nil {
+				t.Fatal(err)
+			}
+			for _, stories := range []func(uint32) uint32{nil, func(n uint32) uint32 { return n/3 + 1 }} {
+				il, err := buildImpacts(postings, stories)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := il.most(fields); got != best {
+					t.Errorf("%q in segment %d (stories %v): most %g, want %g", term, ss.Id(), stories != nil, got, best)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("checked %d lists; want at least 20", checked)
 	}
 }

@@ -307,7 +307,10 @@ public class LuceneBench {
             top = FacetsCollector.search(s, q, HITS, new Sort(new SortField("published", SortField.Type.LONG, true)), fc);
         } else {
             MultiFieldQueryParser p = new MultiFieldQueryParser(new String[] {"title", "body"}, a);
-            p.setDefaultOperator(QueryParser.Operator.AND);
+            // Words without + or - are optional, at least one matching, as
+            // in Bleve's query string, which cuttings' q takes: "oil
+            // prices" is oil OR prices, ranked.
+            p.setDefaultOperator(QueryParser.Operator.OR);
             q = p.parse(text);
             top = FacetsCollector.search(s, q, HITS, fc);
         }
