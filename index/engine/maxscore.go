@@ -4,7 +4,7 @@ import (
 	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	search "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -12,15 +12,14 @@ import (
 // mln" a third of it), and walking every match of every word to score it
 // was most of its time. Its facets are counted on bitmaps then, so the walk
 // is only for the page, and most matches cannot reach it: Bleve scales a
-// document's sum by the share of the words it has, so one with only the
-// commonest words, whose scores are low, scores less than the page's worst
-// once the page is full. rankWords keeps to the documents that can (the
-// MaxScore idea): the words are ordered by the most each can add; the
-// longest run of the weakest whose most, summed and scaled by their share,
-// cannot beat the page's worst are "non-essential", and only the other
-// words' postings are walked. A non-essential word's postings are looked up
-// (skipped to) only for a document whose bound, with them, still can. The
-// page is the one walking every match would give: a document left out
+// document's sum by the share of the words it has, so once the page is
+// full a document with only some of the words, whose most summed and scaled
+// by their share cannot beat the page's worst, cannot make it. rankWords
+// keeps to the documents that can (the MaxScore idea, set by set): from
+// each word's most in the segment, the sets of words a document must hold
+// all of are worked out, and only the documents in one of those sets'
+// intersected bitmaps are read from the postings (skipped to) and scored.
+// The page is the one walking every match would give: a document left out
 // scores at most the page's worst, and a later document never wins a tie.
 
 // limit is the most a match can score in the field, whatever its frequency
