@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
@@ -77,7 +78,15 @@ func TestMetrics(t *testing.T) {
 		t.Fatalf("ingest: status %d", res.StatusCode)
 	}
 
+	// The ingest's answer is flushed as it goes, so the client can have
+	// all of it before the server has counted the request: scrape until
+	// it has (or a while has passed, and the checks below say what).
+	posted := `cuttings_http_requests_total{code=200,method=POST,route=/api/articles}`
 	after := scrape(t, ta.URL)
+	for deadline := time.Now().Add(5 * time.Second); after[posted] == before[posted] && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+		after = scrape(t, ta.URL)
+	}
 	moved := func(key string, by float64) {
 		t.Helper()
 		if got := after[key] - before[key]; got != by {
@@ -86,7 +95,7 @@ func TestMetrics(t *testing.T) {
 	}
 	moved(`cuttings_http_requests_total{code=200,method=GET,route=/api/search}`, 1)
 	moved(`cuttings_http_requests_total{code=400,method=GET,route=/api/search}`, 1)
-	moved(`cuttings_http_requests_total{code=200,method=POST,route=/api/articles}`, 1)
+	moved(posted, 1)
 	moved(`cuttings_http_request_duration_seconds{method=GET,route=/api/search}`, 2)
 	moved(`cuttings_ingested_articles_total{result=added}`, 1)
 	moved(`cuttings_ingested_articles_total{result=rejected}`, 1)
