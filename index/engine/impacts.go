@@ -194,16 +194,7 @@ func (il *impactList) offer(fields []wordField, base uint64, top *pageHeap, want
 	}
 	coord := 1 / float64(len(fields))
 	for d, num := range il.wholeNums {
-		var sum float64
-		matched := 0
-		for i, h := range il.wholeHits[d*il.fields : (d+1)*il.fields] {
-			if h.freq > 0 {
-				matched++
-				sum += fields[i].score(uint64(h.freq), float64(h.norm))
-			}
-		}
-		coord := float64(matched) / float64(len(fields))
-		top.offer(scored{score: sum * coord, num: base + uint64(num), group: storyOf(num)}, want)
+		top.offer(scored{score: il.wholeScore(d, fields), num: base + uint64(num), group: storyOf(num)}, want)
 	}
 	main := fields[len(fields)-1]
 	for _, lv := range il.levels {
@@ -214,6 +205,12 @@ func (il *impactList) offer(fields []wordField, base uint64, top *pageHeap, want
 			}
 		}
 	}
+}
+
+// wholeScore is the score of the list's d-th document kept whole, summed
+// in wordSearch's order.
+func (il *impactList) wholeScore(d int, fields []wordField) float64 {
+	return wordsScore(il.wholeHits[d*il.fields:(d+1)*il.fields], fields, len(fields))
 }
 
 // offer keeps c in h if it is among the best want and, when it has a

@@ -37,15 +37,7 @@ func (f wordField) limit() float64 {
 func (il *impactList) most(fields []wordField) float64 {
 	var best float64
 	for d := range il.wholeNums {
-		var sum float64
-		matched := 0
-		for i, h := range il.wholeHits[d*il.fields : (d+1)*il.fields] {
-			if h.freq > 0 {
-				matched++
-				sum += fields[i].score(uint64(h.freq), float64(h.norm))
-			}
-		}
-		best = max(best, sum*(float64(matched)/float64(len(fields))))
+		best = max(best, il.wholeScore(d, fields))
 	}
 	main := fields[len(fields)-1]
 	for _, lv := range il.levels {

@@ -579,38 +579,32 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 // wordsScore is a document's score, as Bleve's disjunctions give it, from
 // its hits in each clause (a word's width fields, word after word).
 func wordsScore(hits []fieldHit, fields []wordField, width int) float64 {
-	var total float64
-	words, matched := len(hits)/width, 0
-	for w := range words {
-		var sum float64
-		n := 0
-		for i := w * width; i < (w+1)*width; i++ {
-			if h := hits[i]; h.freq > 0 {
-				n++
-				sum += fields[i].score(uint64(h.freq), float64(h.norm))
-			}
-		}
-		if n > 0 {
-			matched++
-			total += sum * (float64(n) / float64(width))
-		}
-	}
-	return total * (float64(matched) / float64(words))
+	return wordsSum(hits, fields, width, false)
 }
 
 // wordsBound is the most a document with these hits can score
 // (wordsScore, each field's score taken at its bound): norms unread.
 func wordsBound(hits []fieldHit, fields []wordField, width int) float64 {
+	return wordsSum(hits, fields, width, true)
+}
+
+func wordsSum(hits []fieldHit, fields []wordField, width int, bound bool) float64 {
 	var total float64
 	words, matched := len(hits)/width, 0
 	for w := range words {
 		var sum float64
 		n := 0
 		for i := w * width; i < (w+1)*width; i++ {
-			if h := hits[i]; h.freq > 0 {
-				n++
+			h := hits[i]
+			switch {
+			case h.freq == 0:
+				continue
+			case bound:
 				sum += fields[i].bound(uint64(h.freq))
+			default:
+				sum += fields[i].score(uint64(h.freq), float64(h.norm))
 			}
+			n++
 		}
 		if n > 0 {
 			matched++
