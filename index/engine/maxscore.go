@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -30,22 +31,38 @@ func (f wordField) limit() float64 {
 	return f.idf * search.BM25_k1 * f.weight
 }
 
-// most is the most a document of the list's segment scores for its word,
-// scaled by the share of the word's fields it has in, as wordsScore adds
-// it: the best of its documents kept whole and of each level's first (the
-// shortest with that frequency).
-func (il *impactList) most(fields []wordField) float64 {
-	var best float64
-	for d := range il.wholeNums {
-		best = max(best, il.wholeScore(d, fields))
-	}
+// wordMost is the most a word can add to a document's sum, as wordsScore
+// adds it: main for a document that has it only in the main field (the
+// body, or the quotation), all for any. A title match is rare and weighs
+// double, so a word's all is often far above its main.
+type wordMost struct{ main, all float64 }
+
+// most is the most a document of the list's segment scores for its word:
+// of the documents kept whole (those with the word in another field than
+// the main one) and of each level's first (the shortest with that
+// frequency, the word in the main field only).
+func (il *impactList) most(fields []wordField) wordMost {
+	var m wordMost
 	main := fields[len(fields)-1]
 	for _, lv := range il.levels {
 		if len(lv.norms) > 0 {
-			best = max(best, main.score(uint64(lv.freq), float64(lv.norms[0]))*(1/float64(len(fields))))
+			m.main = max(m.main, main.score(uint64(lv.freq), float64(lv.norms[0]))*(1/float64(len(fields))))
 		}
 	}
-	return best
+	m.all = m.main
+	for d := range il.wholeNums {
+		m.all = max(m.all, il.wholeScore(d, fields))
+	}
+	return m
+}
+
+// limits is a word's most from its fields' limits alone.
+func limits(fields []wordField) wordMost {
+	m := wordMost{main: fields[len(fields)-1].limit() * (1 / float64(len(fields)))}
+	for _, f := range fields {
+		m.all += f.limit()
+	}
+	return m
 }
 
 // rankedWords counts the segments rankWords ranked, so that tests know it
@@ -54,25 +71,33 @@ var rankedWords atomic.Int64
 
 // rankWords offers to top the documents of one segment, numbered from
 // base, that can make a page of want among the matches of several words
-// (postings and fields: a word's width fields, word after word), those in
-// allowed only when it is not nil. most is the most each word can add to
-// a document's sum (at least: more is slower, never wrong). Each document
-// goes by its story with stories. It counts nothing.
+// (postings and fields: a word's width fields, word after word, the main
+// field last), those in allowed only when it is not nil. most is the most
+// each word can add to a document's sum (at least: more is slower, never
+// wrong). Each document goes by its story with stories. It counts nothing.
 //
 // Which documents can make the page depends on the page's worst, which
 // rises as the walk goes: the candidates are worked out again from the
 // next document on whenever it has risen enough to change them.
-func rankWords(postings []segment.PostingsList, fields []wordField, width int, most []float64, allowed *roaring.Bitmap,
+func rankWords(postings []segment.PostingsList, fields []wordField, width int, most []wordMost, allowed *roaring.Bitmap,
 	base uint64, stories func(uint32) uint32, top *pageHeap, want int) error {
 	rankedWords.Add(1)
 	words := len(fields) / width
+	// Each word's documents, and those with it in another field than the
+	// main one.
 	docs := make([]*roaring.Bitmap, words)
+	others := make([]*roaring.Bitmap, words)
 	for w := range docs {
 		bm, err := matchBitmap(postings[w*width : (w+1)*width])
 		if err != nil {
 			return err
 		}
 		docs[w] = bm
+		if width > 1 {
+			if others[w], err = matchBitmap(postings[w*width : (w+1)*width-1]); err != nil {
+				return err
+			}
+		}
 	}
 	its := make([]segment.PostingsIterator, len(postings))
 	cur := make([]segment.Posting, len(postings))
@@ -83,8 +108,12 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 	hits := make([]fieldHit, len(postings))
 	from := uint64(0)
 	for {
-		viable := viableSets(most, top, want)
-		cand := candidates(docs, viable)
+		worst := -1.0 // the page's worst, if it is full
+		if len(*top) >= want {
+			worst = (*top)[0].score
+		}
+		viable := viableWords(most, worst, width > 1)
+		cand := candidates(docs, others, viable)
 		if allowed != nil {
 			cand.And(allowed)
 		}
@@ -124,8 +153,13 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 			if stories != nil {
 				c.group = stories(uint32(num))
 			}
-			if top.offer(c, want) && viableSets(most, top, want) != viable {
-				break // fewer documents can make the page now
+			// The sets are worked out again only once the page's worst
+			// has risen by a fiftieth: they cost 3^words each time.
+			if top.offer(c, want) && len(*top) >= want && (worst < 0 || (*top)[0].score > worst*1.02) {
+				worst = (*top)[0].score
+				if !slices.Equal(viableWords(most, worst, width > 1), viable) {
+					break // fewer documents can make the page now
+				}
 			}
 		}
 		if !it.HasNext() {
@@ -134,64 +168,84 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 	}
 }
 
-// viableSets returns, as a bit per set of words (bit w of a set's number
-// for word w), the sets of words a document must have at least one of to
-// make the page, given the most each word adds: Bleve scales the sum of a
-// document's words by the share of the words it has.
-func viableSets(most []float64, top *pageHeap, want int) wordSets {
+// viableWords returns the smallest ways of having the words that can make
+// a page whose worst is worst (below 0: a page not yet full, which anything
+// can make). A way gives each word a digit of a number in base 3: 0, the
+// document lacks it; 1, has it (and adds at most its main); 2, has it in
+// another field than the main one (adds at most its all), which only
+// withOthers allows. Bleve scales the sum of a document's words by the
+// share of the words it has. A way is the smallest when no way with one of
+// its digits one lower can.
+func viableWords(most []wordMost, worst float64, withOthers bool) []int {
 	n := len(most)
-	var out wordSets
-	for set := 1; set < 1<<n; set++ {
+	states := 2
+	if withOthers {
+		states = 3
+	}
+	ways := 1
+	for range n {
+		ways *= 3
+	}
+	can := func(way int) bool {
+		if worst < 0 {
+			return way != 0
+		}
 		var sum float64
 		k := 0
 		for w := range n {
-			if set&(1<<w) != 0 {
-				sum += most[w]
+			switch way % 3 {
+			case 1:
+				sum += most[w].main
+				k++
+			case 2:
+				sum += most[w].all
 				k++
 			}
+			way /= 3
 		}
-		if len(*top) < want || sum*float64(k)/float64(n)*(1+1e-9) > (*top)[0].score {
-			out.add(set)
+		return sum*float64(k)/float64(n)*(1+1e-9) > worst
+	}
+	var out []int
+	for way := 1; way < ways; way++ {
+		smallest := can(way)
+		for w, p := 0, 1; smallest && w < n; w, p = w+1, p*3 {
+			d := way / p % 3
+			if d >= states {
+				smallest = false
+			} else if d > 0 && can(way-p) {
+				smallest = false
+			}
+		}
+		if smallest {
+			out = append(out, way)
 		}
 	}
 	return out
 }
 
-// wordSets is a set of sets of words, a bit per set of up to
-// maxSeveralWords words.
-type wordSets [(1<<maxSeveralWords + 63) / 64]uint64
-
-func (s *wordSets) add(set int)     { s[set/64] |= 1 << (set % 64) }
-func (s wordSets) has(set int) bool { return s[set/64]&(1<<(set%64)) != 0 }
-
-// candidates returns the documents that have all the words of at least one
-// viable set (viableSets): the union, over the smallest viable sets, of
-// their words' documents intersected.
-func candidates(docs []*roaring.Bitmap, viable wordSets) *roaring.Bitmap {
+// candidates returns the documents that have the words as one of the ways
+// does (viableWords): the union, over the ways, of their words' documents
+// (others, for a word in another field) intersected.
+func candidates(docs, others []*roaring.Bitmap, ways []int) *roaring.Bitmap {
 	out := roaring.New()
-	for set := 1; set < 1<<len(docs); set++ {
-		if !viable.has(set) {
-			continue
-		}
-		smallest := true
-		for w := range docs {
-			if sub := set &^ (1 << w); sub != set && sub != 0 && viable.has(sub) {
-				smallest = false
-				break
-			}
-		}
-		if !smallest {
-			continue
-		}
+	for _, way := range ways {
 		var all *roaring.Bitmap
 		for w := range docs {
-			if set&(1<<w) == 0 {
+			var bm *roaring.Bitmap
+			switch way % 3 {
+			case 1:
+				bm = docs[w]
+			case 2:
+				bm = others[w]
+			}
+			way /= 3
+			if bm == nil {
 				continue
 			}
 			if all == nil {
-				all = docs[w].Clone()
+				all = bm.Clone()
 			} else {
-				all.And(docs[w])
+				all.And(bm)
 			}
 		}
 		out.Or(all)

@@ -351,7 +351,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		var most []float64
+		var most []wordMost
 		if len(terms) > 1 && onBitmaps {
 			if most, err = e.wordsMost(ss, names, terms, postings[si], fields, stories); err != nil {
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
@@ -385,16 +385,14 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 // wordsMost returns the most each of several words can add to the score
 // of a document of segment ss: from the word's impact list where its
 // postings there are many enough for one (built on first use and kept, as
-// for a search of the word alone), else its fields' limits.
-func (e *Engine) wordsMost(ss *scorch.SegmentSnapshot, names, terms []string, postings []segment.PostingsList, fields []wordField, stories func(uint32) uint32) ([]float64, error) {
+// for a search of the word alone), else from its fields' limits.
+func (e *Engine) wordsMost(ss *scorch.SegmentSnapshot, names, terms []string, postings []segment.PostingsList, fields []wordField, stories func(uint32) uint32) ([]wordMost, error) {
 	width := len(names)
-	most := make([]float64, len(terms))
+	most := make([]wordMost, len(terms))
 	for w, term := range terms {
 		pl, fs := postings[w*width:(w+1)*width], fields[w*width:(w+1)*width]
 		if pl[width-1].Count() < impactMinDocs {
-			for _, f := range fs {
-				most[w] += f.limit()
-			}
+			most[w] = limits(fs)
 			continue
 		}
 		il, err := e.facets.impacts.get(ss, names, term, pl, stories)
@@ -484,7 +482,7 @@ const (
 // fields, word after word; for several words, most is the most each can
 // add to a document's score (rankWords). With an impact list, il, it scores only the
 // list's documents that can make the page; filters must then be none.
-func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField, width int, most []float64,
+func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField, width int, most []wordMost,
 	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
 	t := fc.segs[si]
 	if il != nil {

@@ -371,9 +371,9 @@ func TestImpactHighFrequencies(t *testing.T) {
 }
 
 // TestImpactMost checks what an impact list says is the most a document
-// scores for its word (rankWords' bound) against every document's score:
-// none above it, and one equal. The lists are cut at a depth of ten, with
-// and without stories, and the title's matches count with the body's.
+// scores for its word (rankWords' bounds) against every document's score,
+// and every one with the word in the body alone: none above it, and one
+// equal. The lists are cut at a depth of ten, with and without stories.
 func TestImpactMost(t *testing.T) {
 	defer func(d int) { impactDepth = d }(impactDepth)
 	impactDepth = 10
@@ -389,7 +389,7 @@ func TestImpactMost(t *testing.T) {
 		{name: fieldTitle, idf: 1.7, avgLen: 9, weight: 0.8},
 		{name: fieldBody, idf: 1.3, avgLen: 180, weight: 0.4},
 	}
-	checked := 0
+	checked, titled := 0, 0
 	for _, term := range strings.Fields("said minist govern peac year polic peopl") {
 		for _, ss := range snap.Segments() {
 			postings, err := wordPostings(ss, names, term)
@@ -399,9 +399,15 @@ func TestImpactMost(t *testing.T) {
 			if postings[1].Count() == 0 {
 				continue
 			}
-			var best float64
+			// The best of all documents, and of those with the word in
+			// the body only.
+			var best wordMost
 			if err := walkPostings(postings, true, func(_ uint32, hits []fieldHit, _ []segment.Posting) {
-				best = max(best, wordsScore(hits, fields, 2))
+				s := wordsScore(hits, fields, 2)
+				best.all = max(best.all, s)
+				if hits[0].freq == 0 {
+					best.main = max(best.main, s)
+				}
 			}); err != nil {
 				t.Fatal(err)
 			}
@@ -411,13 +417,19 @@ func TestImpactMost(t *testing.T) {
 					t.Fatal(err)
 				}
 				if got := il.most(fields); got != best {
-					t.Errorf("%q in segment %d (stories %v): most %g, want %g", term, ss.Id(), stories != nil, got, best)
+					t.Errorf("%q in segment %d (stories %v): most %+v, want %+v", term, ss.Id(), stories != nil, got, best)
+				}
+				if best.all > best.main {
+					titled++
+				}
+				if l := limits(fields); l.main < best.main || l.all < best.all {
+					t.Errorf("%q in segment %d: limits %+v, below the best %+v", term, ss.Id(), l, best)
 				}
 				checked++
 			}
 		}
 	}
-	if checked < 20 {
-		t.Errorf("checked %d lists; want at least 20", checked)
+	if checked < 20 || titled < 4 {
+		t.Errorf("checked %d lists, %d where a title match scores most; want at least 20 and 4", checked, titled)
 	}
 }
