@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"slices"
 	"sync/atomic"
 
@@ -225,30 +226,31 @@ func viableWords(most []wordMost, worst float64, withOthers bool) []int {
 
 // candidates returns the documents that have the words as one of the ways
 // does (viableWords): the union, over the ways, of their words' documents
-// (others, for a word in another field) intersected.
+// (others, for a word in another field) intersected. It changes none of
+// them (the bitmaps may be the postings' own) and returns a new bitmap.
 func candidates(docs, others []*roaring.Bitmap, ways []int) *roaring.Bitmap {
-	out := roaring.New()
+	parts := make([]*roaring.Bitmap, 0, len(ways))
+	var of []*roaring.Bitmap
 	for _, way := range ways {
-		var all *roaring.Bitmap
+		of = of[:0]
 		for w := range docs {
-			var bm *roaring.Bitmap
 			switch way % 3 {
 			case 1:
-				bm = docs[w]
+				of = append(of, docs[w])
 			case 2:
-				bm = others[w]
+				of = append(of, others[w])
 			}
 			way /= 3
-			if bm == nil {
-				continue
-			}
-			if all == nil {
-				all = bm.Clone()
-			} else {
-				all.And(bm)
-			}
 		}
-		out.Or(all)
+		if len(of) == 1 {
+			parts = append(parts, of[0]) // FastOr leaves it as it is
+			continue
+		}
+		// The smallest first: each intersection is then at most its size.
+		slices.SortFunc(of, func(a, b *roaring.Bitmap) int {
+			return cmp.Compare(a.GetCardinality(), b.GetCardinality())
+		})
+		parts = append(parts, roaring.FastAnd(of...))
 	}
-	return out
+	return roaring.FastOr(parts...)
 }
