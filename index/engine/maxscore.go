@@ -100,11 +100,25 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 			}
 		}
 	}
+	// Each field's postings, at its first document not before the last
+	// one read (nums: done once they end).
+	const done = ^uint64(0)
 	its := make([]segment.PostingsIterator, len(postings))
 	cur := make([]segment.Posting, len(postings))
-	nums := make([]uint64, len(postings)) // cur's document; 0 before the first
+	nums := make([]uint64, len(postings))
+	set := func(i int, p segment.Posting) {
+		cur[i], nums[i] = p, done
+		if p != nil {
+			nums[i] = p.Number()
+		}
+	}
 	for i, pl := range postings {
 		its[i] = pl.Iterator(true, true, false, nil)
+		p, err := its[i].Next()
+		if err != nil {
+			return err
+		}
+		set(i, p)
 	}
 	hits := make([]fieldHit, len(postings))
 	from := uint64(0)
@@ -125,15 +139,12 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 			from = num + 1
 			// The words' postings, skipped to num.
 			for i := range nums {
-				if cur[i] == nil && nums[i] == 0 || cur[i] != nil && nums[i] < num {
+				if nums[i] < num {
 					p, err := its[i].Advance(num)
 					if err != nil {
 						return err
 					}
-					cur[i], nums[i] = p, ^uint64(0)
-					if p != nil {
-						nums[i] = p.Number()
-					}
+					set(i, p)
 				}
 			}
 			for i := range hits {

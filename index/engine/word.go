@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -87,7 +88,7 @@ func (e *Engine) severalWordsTerms(p *prepared) string {
 	}
 	terms := make([]string, len(words))
 	for i, w := range words {
-		if !unicode.IsLetter([]rune(w)[0]) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) {
 			return ""
 		}
 		if terms[i] = e.wordQuery(w); terms[i] == "" {
@@ -274,36 +275,42 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 			postings[si] = append(postings[si], pl...)
 		}
 	}
+	avgLens := make([]float64, width)
+	for i, name := range names {
+		card, err := snap.FieldCardinality(name)
+		if err != nil {
+			return nil, 0, 0, nil, err
+		}
+		avgLens[i] = bm25AvgLen(uint64(card), docs)
+	}
 	fields := make([]wordField, len(terms)*width)
 	var weights float64
 	var estimate uint64 // matches, counting a document in both fields twice
 	for i := range fields {
 		name, boost := names[i%width], boosts[i%width]
-		card, err := snap.FieldCardinality(name)
-		if err != nil {
-			return nil, 0, 0, nil, err
-		}
 		var df uint64
 		for si := range segs {
 			df += postings[si][i].Count()
 		}
 		estimate += df
-		f := wordField{name: name, boost: boost, avgLen: bm25AvgLen(uint64(card), docs), idf: bm25Idf(docs, df)}
+		f := wordField{name: name, boost: boost, avgLen: avgLens[i%width], idf: bm25Idf(docs, df)}
 		fields[i] = f
 		weights += (boost * f.idf) * (boost * f.idf)
 	}
+	// Several words' matches in each segment, kept for counting on them.
+	var unions []*roaring.Bitmap
 	if len(terms) > 1 {
 		// Words of one search are often in the same documents ("shrs
 		// vs"): their postings' sizes added would take a few thousand
 		// matches for many more, and count the facets the way that
 		// costs most for a few.
 		estimate = 0
+		unions = make([]*roaring.Bitmap, len(segs))
 		for si := range segs {
-			bm, err := matchBitmap(postings[si])
-			if err != nil {
+			if unions[si], err = matchBitmap(postings[si]); err != nil {
 				return nil, 0, 0, nil, err
 			}
-			estimate += bm.GetCardinality()
+			estimate += unions[si].GetCardinality()
 		}
 	}
 	norm := 1 / math.Sqrt(weights)
@@ -351,13 +358,14 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		var most []wordMost
+		var several *segmentWords
 		if len(terms) > 1 && onBitmaps {
-			if most, err = e.wordsMost(ss, names, terms, postings[si], fields, stories); err != nil {
+			several = &segmentWords{union: unions[si]}
+			if several.most, err = e.wordsMost(ss, names, terms, postings[si], fields, stories); err != nil {
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		n, bm, err := searchSegment(ss, base, postings[si], fields, width, most, filters, fc, si, &top, want, mode, il)
+		n, bm, err := searchSegment(ss, base, postings[si], fields, width, several, filters, fc, si, &top, want, mode, il)
 		if err != nil {
 			return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -380,6 +388,14 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 		return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	return hits, total, all, counts, nil
+}
+
+// segmentWords is what a segment's search of several words counted on
+// bitmaps needs beyond one word's: the words' matches (their union, not to
+// be changed) and the most each word can add to a document's score.
+type segmentWords struct {
+	union *roaring.Bitmap
+	most  []wordMost
 }
 
 // wordsMost returns the most each of several words can add to the score
@@ -479,10 +495,11 @@ const (
 // there were, with, for countOnBitmaps, their bitmap (not to be changed: it
 // may be the segment's own) to count the many-valued facets by. It counts
 // their facets as mode says. The postings and fields are a word's width
-// fields, word after word; for several words, most is the most each can
-// add to a document's score (rankWords). With an impact list, il, it scores only the
-// list's documents that can make the page; filters must then be none.
-func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField, width int, most []wordMost,
+// fields, word after word; several, for several words counted on bitmaps,
+// has their matches and the most each word can add (rankWords). With an
+// impact list, il, it scores only the list's documents that can make the
+// page; filters must then be none.
+func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField, width int, several *segmentWords,
 	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
 	t := fc.segs[si]
 	if il != nil {
@@ -509,16 +526,16 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	}
 	var match *roaring.Bitmap
 	if mode == countOnBitmaps {
-		bm, err := matchBitmap(postings)
-		if err != nil {
+		if several != nil {
+			match = several.union
+		} else if match, err = matchBitmap(postings); err != nil {
 			return 0, nil, err
 		}
-		match = bm
 		if allowed != nil {
-			match = roaring.And(bm, allowed)
+			match = roaring.And(match, allowed)
 		}
 	}
-	if mode == countOnBitmaps && len(fields) > width {
+	if several != nil {
 		// Several words matching much of the segment: the matches are
 		// counted from their bitmap, and only those that can make the
 		// page are walked (maxscore.go).
@@ -527,7 +544,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		if fc.collapse {
 			stories = t.storyOf
 		}
-		if err := rankWords(postings, fields, width, most, allowed, base, stories, top, want); err != nil {
+		if err := rankWords(postings, fields, width, several.most, allowed, base, stories, top, want); err != nil {
 			return 0, nil, err
 		}
 		return match.GetCardinality(), fc.stories(si, match), nil
