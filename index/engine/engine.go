@@ -119,7 +119,7 @@ func (e *Engine) KeepWarm(failed func(error)) {
 		t := time.NewTicker(warmEvery)
 		defer t.Stop()
 		for {
-			if err := e.warmSafely(); err != nil {
+			if err := e.warmSafely(stop); err != nil {
 				slog.Warn("read facet tables", "err", err)
 				if failed != nil {
 					failed(err)
@@ -174,18 +174,19 @@ func (e *Engine) snapshot() (snap *scorch.IndexSnapshot, close func() error, err
 // warmSafely is warm, with a panic (a damaged segment read) turned into an
 // error: it runs in a goroutine of its own, where a panic would end the
 // server.
-func (e *Engine) warmSafely() (err error) {
+func (e *Engine) warmSafely(stop <-chan struct{}) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("read facet tables: panic: %v", r)
 		}
 	}()
-	return e.warm()
+	return e.warm(stop)
 }
 
 // warm reads the facet tables of the current segments that have none yet,
-// and the order of their values.
-func (e *Engine) warm() error {
+// and the order of their values, and works out their common words'
+// bounds, which it leaves for the next call if stop is closed (nil: never).
+func (e *Engine) warm(stop <-chan struct{}) error {
 	snap, closeSnap, err := e.snapshot()
 	if err != nil {
 		return err
@@ -216,7 +217,9 @@ func (e *Engine) warm() error {
 			return err
 		}
 	}
-	return nil
+	// Last, being the longest (seconds for a large new segment) and the
+	// least needed: a search without them builds impact lists instead.
+	return e.facets.impacts.warmBounds(snap, stop)
 }
 
 // textAnalyzer is the analyzer of the text fields.

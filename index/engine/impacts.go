@@ -362,6 +362,9 @@ type impactCache struct {
 	bytes int
 	// warmedFor names the segments warmImpacts last built lists for.
 	warmedFor string
+	// bounds are each segment's common words' bounds (bounds.go), by
+	// segment; they are not counted in the budget, being small.
+	bounds map[uint64]*segmentBounds
 }
 
 // warmWords is how many of the words searched last the warmer keeps impact
@@ -431,7 +434,7 @@ func (c *impactCache) remove(el *list.Element) {
 	}
 }
 
-// forget drops the lists of segments not in live.
+// forget drops the lists and bounds of segments not in live.
 func (c *impactCache) forget(live map[uint64]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -441,6 +444,11 @@ func (c *impactCache) forget(live map[uint64]bool) {
 			c.remove(el)
 		}
 		el = next
+	}
+	for seg := range c.bounds {
+		if !live[seg] {
+			delete(c.bounds, seg)
+		}
 	}
 }
 

@@ -399,9 +399,10 @@ type segmentWords struct {
 }
 
 // wordsMost returns the most each of several words can add to the score
-// of a document of segment ss: from the word's impact list where its
-// postings there are many enough for one (built on first use and kept, as
-// for a search of the word alone), else from its fields' limits.
+// of a document of segment ss: where its postings there are many enough
+// for an impact list, from the bounds the warmer keeps (bounds.go) or, if
+// it has none yet, from the word's impact list (built on first use and
+// kept, as for a search of the word alone); else from its fields' limits.
 func (e *Engine) wordsMost(ss *scorch.SegmentSnapshot, names, terms []string, postings []segment.PostingsList, fields []wordField, stories func(uint32) uint32) ([]wordMost, error) {
 	width := len(names)
 	most := make([]wordMost, len(terms))
@@ -409,6 +410,11 @@ func (e *Engine) wordsMost(ss *scorch.SegmentSnapshot, names, terms []string, po
 		pl, fs := postings[w*width:(w+1)*width], fields[w*width:(w+1)*width]
 		if pl[width-1].Count() < impactMinDocs {
 			most[w] = limits(fs)
+			continue
+		}
+		if b := e.facets.impacts.boundsOf(ss.Id(), names, term); b != nil {
+			most[w] = b.most(fs)
+			boundedWords.Add(1)
 			continue
 		}
 		il, err := e.facets.impacts.get(ss, names, term, pl, stories)

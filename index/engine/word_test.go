@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
@@ -115,6 +116,66 @@ func TestSeveralWordsRanked(t *testing.T) {
 	severalWordsAgree(t, ix, arts)
 	if ranked := rankedWords.Load() - before; ranked < 50 {
 		t.Errorf("rankWords ranked %d segments; want at least 50", ranked)
+	}
+}
+
+// TestSeveralWordsBounded checks the search of several words ranked from
+// the bounds the warmer works out (bounds.go) instead of impact lists,
+// against the general search; and that a warm told to stop leaves them for
+// the next.
+func TestSeveralWordsBounded(t *testing.T) {
+	defer func(d int, m uint64) { impactDepth, impactMinDocs = d, m }(impactDepth, impactMinDocs)
+	impactDepth, impactMinDocs = 10, 1
+	ix, arts := segmentedIndexBy(t, 25, 3, 17, 40)
+	stopped := make(chan struct{})
+	close(stopped)
+	if err := ix.warm(stopped); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(ix.facets.impacts.bounds); n != 0 {
+		t.Fatalf("a stopped warm bounded the words of %d segments; want none", n)
+	}
+	// Bleve merges segments in the background, and forgets the bounds
+	// of those merged away: warm until the segments stay as they are
+	// (three looks a fifth of a second apart find the same, all bounded).
+	var seen []uint64
+	same := 0
+	for range 100 {
+		if err := ix.warm(nil); err != nil {
+			t.Fatal(err)
+		}
+		snap, closeSnap, err := ix.snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []uint64
+		bounded := true
+		for _, ss := range snap.Segments() {
+			ids = append(ids, ss.Id())
+			bounded = bounded && ix.facets.impacts.boundsOf(ss.Id(), boundFields, "said") != nil
+		}
+		closeSnap()
+		if bounded && slices.Equal(ids, seen) {
+			same++
+		} else {
+			same = 0
+		}
+		if same == 2 {
+			break
+		}
+		seen = ids
+		time.Sleep(200 * time.Millisecond)
+	}
+	if same < 2 {
+		t.Fatalf("segments %v: not all bounded for \"said\", or still changing, after 20 s of warming", seen)
+	}
+	ranked, bounded := rankedWords.Load(), boundedWords.Load()
+	severalWordsAgree(t, ix, arts)
+	if n := rankedWords.Load() - ranked; n < 50 {
+		t.Errorf("rankWords ranked %d segments; want at least 50", n)
+	}
+	if n := boundedWords.Load() - bounded; n < 100 {
+		t.Errorf("%d words' most read from bounds; want at least 100", n)
 	}
 }
 
@@ -316,7 +377,7 @@ func TestWarmImpacts(t *testing.T) {
 	if err := ix.Apply(ctx, all[20:]); err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.warm(); err != nil {
+	if err := ix.warm(nil); err != nil {
 		t.Fatal(err)
 	}
 	snap, closeSnap, err := ix.snapshot()
@@ -422,6 +483,13 @@ func TestImpactMost(t *testing.T) {
 				if best.all > best.main {
 					titled++
 				}
+				b, err := boundWord(postings)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := b.most(fields); got != best {
+					t.Errorf("%q in segment %d: bounds' most %+v, want %+v", term, ss.Id(), got, best)
+				}
 				if l := limits(fields); l.main < best.main || l.all < best.all {
 					t.Errorf("%q in segment %d: limits %+v, below the best %+v", term, ss.Id(), l, best)
 				}
@@ -431,5 +499,45 @@ func TestImpactMost(t *testing.T) {
 	}
 	if checked < 20 || titled < 4 {
 		t.Errorf("checked %d lists, %d where a title match scores most; want at least 20 and 4", checked, titled)
+	}
+}
+
+// TestBoundsMost checks the bounds' most against the best of the documents
+// they were taken from, for random documents and statistics: the pairs of
+// frequency and norm they drop never score most.
+func TestBoundsMost(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for round := range 300 {
+		b := &wordBounds{width: 2}
+		best := map[uint32]float32{}
+		var docs [][]fieldHit
+		for range 1 + rng.IntN(60) {
+			hits := []fieldHit{{}, {freq: uint32(1 + rng.IntN(12)), norm: 1 / float32(math.Sqrt(float64(5+rng.IntN(800))))}}
+			if rng.IntN(4) == 0 {
+				hits[0] = fieldHit{freq: uint32(1 + rng.IntN(3)), norm: 1 / float32(math.Sqrt(float64(2+rng.IntN(15))))}
+				if rng.IntN(3) == 0 {
+					hits[1] = fieldHit{}
+				}
+			}
+			docs = append(docs, hits)
+			b.add(hits, best)
+		}
+		b.main = mainFront(best)
+		fields := []wordField{
+			{name: fieldTitle, idf: 0.5 + 3*rng.Float64(), avgLen: 2 + 20*rng.Float64(), weight: rng.Float64()},
+			{name: fieldBody, idf: 0.5 + 3*rng.Float64(), avgLen: 20 + 900*rng.Float64(), weight: rng.Float64()},
+		}
+		var want wordMost
+		for _, hits := range docs {
+			s := wordsScore(hits, fields, 2)
+			want.all = max(want.all, s)
+			if hits[0].freq == 0 {
+				want.main = max(want.main, s)
+			}
+		}
+		if got := b.most(fields); got != want {
+			t.Fatalf("round %d, %d documents (%d pairs kept, %d kept whole): most %+v, want %+v",
+				round, len(docs), len(b.main), len(b.whole)/2, got, want)
+		}
 	}
 }
