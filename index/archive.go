@@ -264,6 +264,14 @@ func (a *Archive) LastSeq() int64 {
 	return a.live.LastSeq()
 }
 
+// Warmed reports whether the live index has once been read through in the
+// background (Index.Warmed): until then a search may take seconds.
+func (a *Archive) Warmed() bool {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.live != nil && a.live.Warmed()
+}
+
 // IndexedSeq is LastSeq, under the name the web package's status uses.
 func (a *Archive) IndexedSeq() int64 { return a.LastSeq() }
 

@@ -196,6 +196,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 // readFailed, if set.
 func (ix *Index) KeepWarm() { ix.eng.KeepWarm(ix.readFailed) }
 
+// Warmed reports whether KeepWarm's background work has once read all it
+// reads of the index's segments (engine.Engine.Warmed).
+func (ix *Index) Warmed() bool { return ix.eng.Warmed() }
+
 // useBodies has the index read article bodies, which it does not store,
 // from the store: for snippets and for checking phrases.
 func (ix *Index) useBodies(bodies func(ctx context.Context, ids []string) (map[string]string, error)) {

@@ -149,7 +149,7 @@ func operations() []operation {
 			Responses: map[int]response{200: {Description: "Atom 1.0", Type: "application/atom+xml"}, 400: {Description: "Bad request", Type: "text/html"}}},
 		{Method: "GET", Path: "/healthz", ID: "health", Summary: "Liveness: the store answers; the index lag; what is wrong with the index, if anything",
 			Responses: map[int]response{200: jsonOf(anyObject), 503: {Description: "The index is damaged, lost or cannot be written; the answer says what, and whether it is being rebuilt", Type: "application/json", Schema: anyObject}}},
-		{Method: "GET", Path: "/readyz", ID: "ready", Summary: "Readiness: 503 until the index has caught up with the store, while it is more than the allowed lag behind, and while it is unhealthy",
+		{Method: "GET", Path: "/readyz", ID: "ready", Summary: "Readiness: 503 until the index has caught up with the store and been read through once (warm), while it is more than the allowed lag behind, and while it is unhealthy",
 			Responses: map[int]response{200: jsonOf(anyObject), 503: {Description: "Not ready yet", Type: "application/json", Schema: anyObject}}},
 		{Method: "GET", Path: "/metrics", ID: "metrics", Summary: "Prometheus metrics", Responses: map[int]response{200: {Description: "Prometheus text format", Type: "text/plain"}}},
 		{Method: "GET", Path: "/api/openapi.json", ID: "openapi", Summary: "This document", Responses: map[int]response{200: jsonOf(anyObject)}},

@@ -118,9 +118,11 @@ func (s *Server) metricsPage(c echo.Context) error {
 }
 
 // ready answers GET /readyz: 503 until the index has caught up with the
-// store once since the server started, again whenever it is more than the
-// allowed lag behind, and while the index is unhealthy (recover.go in
-// index); 200 otherwise.
+// store and been read through in the background (facet tables, common
+// words' bounds: seconds at a million articles, when the first searches
+// would be slow) once since the server started, again whenever it is more
+// than the allowed lag behind, and while the index is unhealthy
+// (recover.go in index); 200 otherwise.
 func (s *Server) ready(c echo.Context) error {
 	if err := noParams(c); err != nil {
 		return err
@@ -132,9 +134,12 @@ func (s *Server) ready(c echo.Context) error {
 	if lag == 0 {
 		s.caughtUp.Store(true)
 	}
+	if s.archive.Warmed() {
+		s.warmed.Store(true)
+	}
 	ih := s.archive.Health()
-	ready := s.caughtUp.Load() && lag <= s.maxLag && ih.Problem == ""
-	body := map[string]any{"ready": ready, "store_seq": stored, "indexed_seq": indexed, "lag": lag, "max_lag": s.maxLag}
+	ready := s.caughtUp.Load() && s.warmed.Load() && lag <= s.maxLag && ih.Problem == ""
+	body := map[string]any{"ready": ready, "warm": s.warmed.Load(), "store_seq": stored, "indexed_seq": indexed, "lag": lag, "max_lag": s.maxLag}
 	if ih.Problem != "" {
 		body["problem"] = ih.Problem
 	}

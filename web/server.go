@@ -77,8 +77,10 @@ type Server struct {
 	metrics *metrics
 	// openAPIDoc is GET /api/openapi.json, built once.
 	openAPIDoc []byte
-	// caughtUp is set once the index has caught up with the store (/readyz).
-	caughtUp atomic.Bool
+	// caughtUp is set once the index has caught up with the store, and
+	// warmed once its segments have been read through in the background
+	// (/readyz).
+	caughtUp, warmed atomic.Bool
 }
 
 // New returns a Server over an open archive and store. It parses the

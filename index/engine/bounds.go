@@ -162,8 +162,8 @@ func (c *impactCache) boundsOf(seg uint64, fields []string, term string) *wordBo
 
 // warmBounds works out the bounds of the common words of each segment of
 // snap that has none yet, stopping early (the rest left for the next
-// warm) when stop is closed.
-func (c *impactCache) warmBounds(snap *scorch.IndexSnapshot, stop <-chan struct{}) error {
+// warm, and complete false) when stop is closed.
+func (c *impactCache) warmBounds(snap *scorch.IndexSnapshot, stop <-chan struct{}) (complete bool, err error) {
 	for _, ss := range snap.Segments() {
 		c.mu.Lock()
 		done := c.bounds[ss.Id()] != nil
@@ -174,7 +174,7 @@ func (c *impactCache) warmBounds(snap *scorch.IndexSnapshot, stop <-chan struct{
 		start := time.Now()
 		sb, err := segmentBoundsOf(ss, stop)
 		if err != nil || sb == nil {
-			return err
+			return false, err
 		}
 		// Only a large segment's take long enough to be worth a line.
 		if took := time.Since(start); took >= time.Second {
@@ -188,7 +188,7 @@ func (c *impactCache) warmBounds(snap *scorch.IndexSnapshot, stop <-chan struct{
 		c.bounds[ss.Id()] = sb
 		c.mu.Unlock()
 	}
-	return nil
+	return true, nil
 }
 
 // segmentBoundsOf works out a segment's bounds; nil when stop closed first.

@@ -69,6 +69,9 @@ type Engine struct {
 
 	// countedAllAt is when warm last counted the home page's facets.
 	countedAllAt time.Time
+	// warmed is set once a warm has read everything it reads of the
+	// segments it found (Warmed).
+	warmed atomic.Bool
 
 	// generalOnly turns off the ways that read the segments themselves
 	// (the one-word and one-phrase searches, the copies of a page's
@@ -219,8 +222,19 @@ func (e *Engine) warm(stop <-chan struct{}) error {
 	}
 	// Last, being the longest (seconds for a large new segment) and the
 	// least needed: a search without them builds impact lists instead.
-	return e.facets.impacts.warmBounds(snap, stop)
+	complete, err := e.facets.impacts.warmBounds(snap, stop)
+	if complete && err == nil {
+		e.warmed.Store(true)
+	}
+	return err
 }
+
+// Warmed reports whether the background work KeepWarm started has once
+// read all it reads of the index's segments: until then a search may
+// have to read a segment's facet tables or walk postings itself, and take
+// seconds at a million articles. It stays true while later segments are
+// read.
+func (e *Engine) Warmed() bool { return e.warmed.Load() }
 
 // textAnalyzer is the analyzer of the text fields.
 func (e *Engine) textAnalyzer() analysis.Analyzer {

@@ -132,8 +132,8 @@ func TestSeveralWordsBounded(t *testing.T) {
 	if err := ix.warm(stopped); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(ix.facets.impacts.bounds); n != 0 {
-		t.Fatalf("a stopped warm bounded the words of %d segments; want none", n)
+	if n := len(ix.facets.impacts.bounds); n != 0 || ix.Warmed() {
+		t.Fatalf("a stopped warm bounded the words of %d segments (warmed %v); want none (false)", n, ix.Warmed())
 	}
 	// Bleve merges segments in the background, and forgets the bounds
 	// of those merged away: warm until the segments stay as they are
@@ -165,6 +165,9 @@ func TestSeveralWordsBounded(t *testing.T) {
 		}
 		seen = ids
 		time.Sleep(200 * time.Millisecond)
+	}
+	if !ix.Warmed() {
+		t.Error("not warmed after a warm that was not stopped")
 	}
 	if same < 2 {
 		t.Fatalf("segments %v: not all bounded for \"said\", or still changing, after 20 s of warming", seen)
