@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -196,6 +197,13 @@ func segmentsKey(ids []uint64) string {
 // search of articles (or quotations) whose matches in segment i are
 // matches[i], with the snapshot's candidates, into out.
 func bitmapCounts(out facetCounts, segs []*segmentFacets, values []facetValue, perField [][]candidate, matches []*roaring.Bitmap, quotes bool) error {
+	var n uint64
+	for _, m := range matches {
+		if m != nil {
+			n += m.GetCardinality()
+		}
+	}
+	budget, spent := intersectBudget(n), uint64(0)
 	countOf := func(o uint32) (int, error) {
 		var n uint64
 		for i, sf := range segs {
@@ -226,6 +234,11 @@ func bitmapCounts(out facetCounts, segs []*segmentFacets, values []facetValue, p
 			if len(top) == limit && int(c.docs) < top[len(top)-1].Count {
 				break // no value left can make the list
 			}
+			if spent++; spent > budget {
+				eachMatchCounts(out, segs, values, matches)
+				countedEachMatch.Add(1)
+				return nil
+			}
 			n, err := countOf(c.ord)
 			if err != nil {
 				return err
@@ -238,6 +251,73 @@ func bitmapCounts(out facetCounts, segs []*segmentFacets, values []facetValue, p
 		out[f] = top
 	}
 	return nil
+}
+
+// intersectBudget is how many values' bitmaps a search counted on bitmaps
+// intersects with its n matches before it counts the many-valued fields
+// match by match instead. Value by value stops early when the counts are
+// a good share of the values' documents; where they are not (a search of
+// stories matching few of them, where copies are many; matches with few
+// people or organisations), hardly any value is left out, and thousands
+// of intersections cost tens of milliseconds at a million articles where
+// reading the matches' values costs one or two. One intersection costs
+// about what reading two hundred matches' values does (measured at a
+// million articles: BENCHMARKS.md), so the budget keeps either way within
+// about twice the cheaper. Tests change it to take one way only.
+var intersectBudget = func(n uint64) uint64 { return max(16, n/200) }
+
+// countedEachMatch counts the searches that counted their many-valued
+// fields match by match, so that tests know the path ran.
+var countedEachMatch atomic.Int64
+
+// eachMatchCounts counts the fields with many values for the matches (in
+// segment i, matches[i]) one by one, into out.
+func eachMatchCounts(out facetCounts, segs []*segmentFacets, values []facetValue, matches []*roaring.Bitmap) {
+	counts := countsPool.Get().(*[]uint32)
+	if cap(*counts) < len(values) {
+		*counts = make([]uint32, len(values))
+	}
+	c := (*counts)[:len(values)]
+	// The matches' values of the many-valued fields (which follow a
+	// row's few values), by their index-wide ordinals.
+	var ords []uint32
+	batch := make([]uint32, countBatchSize)
+	for i, sf := range segs {
+		if matches[i] == nil {
+			continue
+		}
+		it := matches[i].ManyIterator()
+		for n := it.NextMany(batch); n > 0; n = it.NextMany(batch) {
+			for _, d := range batch[:n] {
+				r := sf.row(uint64(d))
+				from, to := sf.off[r]+uint32(sf.few[r]), sf.off[r+1]
+				if sf.ords16 != nil {
+					ords = appendGlobal(ords, sf.global, sf.ords16[from:to])
+				} else {
+					ords = appendGlobal(ords, sf.global, sf.ords32[from:to])
+				}
+			}
+		}
+	}
+	for _, o := range ords {
+		c[o]++
+	}
+	// Each value counted is offered once, its count cleared as it goes:
+	// the array goes back to the pool all zero.
+	tops := make([][]FacetValue, len(countedFields))
+	for _, o := range ords {
+		if c[o] > 0 {
+			v := values[o]
+			tops[v.field] = offerValue(tops[v.field], FacetValue{Value: v.term, Label: v.term, Count: int(c[o])}, facetSize)
+			c[o] = 0
+		}
+	}
+	countsPool.Put(counts)
+	for f := range countedFields {
+		if !fewValues[countedFields[f]] {
+			out[f] = tops[f]
+		}
+	}
 }
 
 // has reports whether the segment has the value with ordinal o.

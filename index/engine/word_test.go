@@ -25,7 +25,26 @@ import (
 // and quote searches, with and without a facet filter.
 func TestWordSearchAgrees(t *testing.T) {
 	ix, arts := segmentedIndex(t, 3, 17)
-	wordSearchesAgree(t, ix, arts, false)
+	bothCountings(t, func(t *testing.T) { wordSearchesAgree(t, ix, arts, false) })
+}
+
+// bothCountings runs test as the searches counted on bitmaps count the
+// many-valued fields of few matches (match by match) and as they count
+// those of many (value by value, on bitmaps).
+func bothCountings(t *testing.T, test func(t *testing.T)) {
+	defer func(b func(uint64) uint64) { intersectBudget = b }(intersectBudget)
+	t.Run("each match", func(t *testing.T) {
+		intersectBudget = func(uint64) uint64 { return 0 }
+		before := countedEachMatch.Load()
+		test(t)
+		if n := countedEachMatch.Load() - before; n < 20 {
+			t.Errorf("%d searches counted match by match; want at least 20", n)
+		}
+	})
+	t.Run("bitmaps", func(t *testing.T) {
+		intersectBudget = func(uint64) uint64 { return math.MaxUint64 }
+		test(t)
+	})
 }
 
 // TestImpactSearchAgrees checks the one-word search ranked from impact
@@ -102,7 +121,7 @@ func wordSearchesAgree(t *testing.T, ix *testIndex, arts []store.Article, allCop
 // alone, filtered, on page 2, of quotations, and of every copy.
 func TestSeveralWordsAgree(t *testing.T) {
 	ix, arts := segmentedIndex(t, 3, 17)
-	severalWordsAgree(t, ix, arts)
+	bothCountings(t, func(t *testing.T) { severalWordsAgree(t, ix, arts) })
 }
 
 // TestSeveralWordsRanked checks the search of several words where their
