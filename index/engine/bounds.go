@@ -17,7 +17,8 @@ import (
 // most each word can add to a document's score. It took that from the
 // word's impact list, which walks all the word's postings the first time
 // the word is searched: a search of three common words no one had searched
-// yet walked three, a fifth of its time at a million articles. Yet that
+// yet walked three, a quarter of its median time at a million articles
+// (BENCHMARKS.md, eighteenth round). Yet that
 // most is worked out from very little, whatever the index's statistics
 // when the search runs: the pairs of frequency and length that no other
 // document beats on both (a higher frequency and a shorter text never score
