@@ -114,6 +114,9 @@ func benchAttack(ctx context.Context, opts benchOptions, stdout, stderr io.Write
 	}
 	defer srv.close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2*opts.Clients + 2}, Timeout: time.Minute}
+	if _, err := waitReady(ctx, client, srv.URL, 10*time.Minute); err != nil {
+		return fmt.Errorf("bench --attack: %w", err)
+	}
 
 	if q := prefixesUpToLimit(client, srv.URL, common); q != "" {
 		attacks = append(attacks, attackQuery{"prefixes expanding to the expansions limit", q})

@@ -2,14 +2,18 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -274,5 +278,38 @@ func TestLuceneReportRead(t *testing.T) {
 	}
 	if got := luceneEscape("a\tb\\c\nd"); got != `a\tb\\c\nd` {
 		t.Errorf("luceneEscape = %q", got)
+	}
+}
+
+// TestWaitReady checks that the bench waits for /readyz to say 200, and
+// gives up with what it said once the limit has passed.
+func TestWaitReady(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/readyz" {
+			http.NotFound(w, r)
+			return
+		}
+		if calls.Add(1) <= 3 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprint(w, `{"ready":false,"warm":false}`)
+			return
+		}
+		fmt.Fprint(w, `{"ready":true,"warm":true}`)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	if _, err := waitReady(ctx, srv.Client(), srv.URL, time.Minute); err != nil || calls.Load() != 4 {
+		t.Errorf("waitReady: %v after %d calls; want nil after 4", err, calls.Load())
+	}
+
+	never := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprint(w, `{"ready":false,"warm":false}`)
+	}))
+	defer never.Close()
+	_, err := waitReady(ctx, never.Client(), never.URL, 200*time.Millisecond)
+	if err == nil || !strings.Contains(err.Error(), `"warm":false`) || !strings.Contains(err.Error(), "503") {
+		t.Errorf("waitReady on a server never ready: %v; want an error naming its 503 and answer", err)
 	}
 }
