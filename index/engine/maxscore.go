@@ -79,7 +79,10 @@ var rankedWords atomic.Int64
 //
 // Which documents can make the page depends on the page's worst, which
 // rises as the walk goes: the candidates are worked out again from the
-// next document on whenever it has risen enough to change them.
+// next document on whenever it has risen enough to change them. The walk
+// starts from a page already well filled: the first seedDocs documents
+// that have every word are scored first (the page is the same in any
+// order: of equal scores the lower number wins, wherever it comes).
 func rankWords(postings []segment.PostingsList, fields []wordField, width int, most []wordMost, allowed *roaring.Bitmap,
 	base uint64, stories func(uint32) uint32, top *pageHeap, want int) error {
 	rankedWords.Add(1)
@@ -100,74 +103,78 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 			}
 		}
 	}
-	// Each field's postings, at its first document not before the last
-	// one read (nums: done once they end).
-	const done = ^uint64(0)
-	its := make([]segment.PostingsIterator, len(postings))
-	cur := make([]segment.Posting, len(postings))
-	nums := make([]uint64, len(postings))
-	set := func(i int, p segment.Posting) {
-		cur[i], nums[i] = p, done
-		if p != nil {
-			nums[i] = p.Number()
+	hits := make([]fieldHit, len(postings))
+	// offer scores document num, its postings at c, for the page.
+	offer := func(c *cursors, num uint64) (bool, error) {
+		if err := c.to(num); err != nil {
+			return false, err
 		}
+		for i := range hits {
+			hits[i] = fieldHit{}
+			if c.nums[i] == num {
+				hits[i].freq = uint32(min(c.cur[i].Frequency(), 1<<32-1))
+			}
+		}
+		if len(*top) >= want && wordsBound(hits, fields, width)*(1+1e-9) <= (*top)[0].score {
+			return false, nil
+		}
+		for i := range hits {
+			if hits[i].freq > 0 {
+				hits[i].norm = float32(c.cur[i].Norm())
+			}
+		}
+		s := scored{score: wordsScore(hits, fields, width), num: base + num}
+		if stories != nil {
+			s.group = stories(uint32(num))
+		}
+		return top.offer(s, want), nil
 	}
-	for i, pl := range postings {
-		its[i] = pl.Iterator(true, true, false, nil)
-		p, err := its[i].Next()
+
+	var seeded *roaring.Bitmap
+	if seed := seedOf(docs, allowed); !seed.IsEmpty() {
+		c, err := newCursors(postings)
 		if err != nil {
 			return err
 		}
-		set(i, p)
+		for it := seed.Iterator(); it.HasNext(); {
+			if _, err := offer(c, uint64(it.Next())); err != nil {
+				return err
+			}
+		}
+		seeded = seed
 	}
-	hits := make([]fieldHit, len(postings))
+
+	c, err := newCursors(postings)
+	if err != nil {
+		return err
+	}
 	from := uint64(0)
+	made := map[int]*roaring.Bitmap{}
 	for {
 		worst := -1.0 // the page's worst, if it is full
 		if len(*top) >= want {
 			worst = (*top)[0].score
 		}
 		viable := viableWords(most, worst, width > 1)
-		cand := candidates(docs, others, viable)
+		cand := candidates(docs, others, viable, made)
 		if allowed != nil {
 			cand.And(allowed)
+		}
+		if seeded != nil {
+			cand.AndNot(seeded)
 		}
 		cand.RemoveRange(0, from)
 		it := cand.Iterator()
 		for it.HasNext() {
 			num := uint64(it.Next())
 			from = num + 1
-			// The words' postings, skipped to num.
-			for i := range nums {
-				if nums[i] < num {
-					p, err := its[i].Advance(num)
-					if err != nil {
-						return err
-					}
-					set(i, p)
-				}
-			}
-			for i := range hits {
-				hits[i] = fieldHit{}
-				if nums[i] == num {
-					hits[i].freq = uint32(min(cur[i].Frequency(), 1<<32-1))
-				}
-			}
-			if len(*top) >= want && wordsBound(hits, fields, width)*(1+1e-9) <= (*top)[0].score {
-				continue
-			}
-			for i := range hits {
-				if hits[i].freq > 0 {
-					hits[i].norm = float32(cur[i].Norm())
-				}
-			}
-			c := scored{score: wordsScore(hits, fields, width), num: base + num}
-			if stories != nil {
-				c.group = stories(uint32(num))
+			offered, err := offer(c, num)
+			if err != nil {
+				return err
 			}
 			// The sets are worked out again only once the page's worst
 			// has risen by a fiftieth: they cost 3^words each time.
-			if top.offer(c, want) && len(*top) >= want && (worst < 0 || (*top)[0].score > worst*1.02) {
+			if offered && len(*top) >= want && (worst < 0 || (*top)[0].score > worst*1.02) {
 				worst = (*top)[0].score
 				if !slices.Equal(viableWords(most, worst, width > 1), viable) {
 					break // fewer documents can make the page now
@@ -178,6 +185,74 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 			return nil
 		}
 	}
+}
+
+// seedDocs is how many documents with every word rankWords scores first.
+// Tests change it.
+var seedDocs uint64 = 256
+
+// seedOf returns the first seedDocs documents of those (in allowed, unless
+// it is nil) that have every word.
+func seedOf(docs []*roaring.Bitmap, allowed *roaring.Bitmap) *roaring.Bitmap {
+	of := slices.Clone(docs)
+	if allowed != nil {
+		of = append(of, allowed)
+	}
+	slices.SortFunc(of, func(a, b *roaring.Bitmap) int {
+		return cmp.Compare(a.GetCardinality(), b.GetCardinality())
+	})
+	all := roaring.FastAnd(of...)
+	if all.GetCardinality() > seedDocs {
+		last, err := all.Select(uint32(seedDocs))
+		if err == nil {
+			all.RemoveRange(uint64(last), uint64(1)<<32)
+		}
+	}
+	return all
+}
+
+// cursors are each field's postings, at its first document not before the
+// last one asked for (nums: done once they end).
+type cursors struct {
+	its  []segment.PostingsIterator
+	cur  []segment.Posting
+	nums []uint64
+}
+
+const cursorsDone = ^uint64(0)
+
+func newCursors(postings []segment.PostingsList) (*cursors, error) {
+	c := &cursors{its: make([]segment.PostingsIterator, len(postings)), cur: make([]segment.Posting, len(postings)), nums: make([]uint64, len(postings))}
+	for i, pl := range postings {
+		c.its[i] = pl.Iterator(true, true, false, nil)
+		p, err := c.its[i].Next()
+		if err != nil {
+			return nil, err
+		}
+		c.set(i, p)
+	}
+	return c, nil
+}
+
+func (c *cursors) set(i int, p segment.Posting) {
+	c.cur[i], c.nums[i] = p, cursorsDone
+	if p != nil {
+		c.nums[i] = p.Number()
+	}
+}
+
+// to moves each cursor before num to its first document not before num.
+func (c *cursors) to(num uint64) error {
+	for i := range c.nums {
+		if c.nums[i] < num {
+			p, err := c.its[i].Advance(num)
+			if err != nil {
+				return err
+			}
+			c.set(i, p)
+		}
+	}
+	return nil
 }
 
 // viableWords returns the smallest ways of having the words that can make
@@ -239,29 +314,60 @@ func viableWords(most []wordMost, worst float64, withOthers bool) []int {
 // does (viableWords): the union, over the ways, of their words' documents
 // (others, for a word in another field) intersected. It changes none of
 // them (the bitmaps may be the postings' own) and returns a new bitmap.
-func candidates(docs, others []*roaring.Bitmap, ways []int) *roaring.Bitmap {
+// made keeps each way's intersection across the calls of one walk: as the
+// page's worst rises the ways change, but mostly to ways one word more
+// than a way made before, which is then intersected with that word alone.
+func candidates(docs, others []*roaring.Bitmap, ways []int, made map[int]*roaring.Bitmap) *roaring.Bitmap {
 	parts := make([]*roaring.Bitmap, 0, len(ways))
-	var of []*roaring.Bitmap
 	for _, way := range ways {
-		of = of[:0]
-		for w := range docs {
-			switch way % 3 {
-			case 1:
-				of = append(of, docs[w])
-			case 2:
-				of = append(of, others[w])
-			}
-			way /= 3
-		}
-		if len(of) == 1 {
-			parts = append(parts, of[0]) // FastOr leaves it as it is
+		parts = append(parts, wayDocs(docs, others, way, made))
+	}
+	return roaring.FastOr(parts...)
+}
+
+// wayDocs returns the documents that have the words as way says (not to
+// be changed), from made where it can, and keeps them there.
+func wayDocs(docs, others []*roaring.Bitmap, way int, made map[int]*roaring.Bitmap) *roaring.Bitmap {
+	if bm, ok := made[way]; ok {
+		return bm
+	}
+	// A way with one digit one lower, made before, intersected with that
+	// word's documents: a 1 lowered to 0 leaves the word out (docs); a 2
+	// lowered to 1 has it in any field (others are among docs).
+	for w, p, rest := 0, 1, way; rest > 0; w, p, rest = w+1, p*3, rest/3 {
+		d := rest % 3
+		if d == 0 || way-p == 0 {
 			continue
 		}
+		if sub, ok := made[way-p]; ok {
+			of := docs[w]
+			if d == 2 {
+				of = others[w]
+			}
+			bm := roaring.And(sub, of)
+			made[way] = bm
+			return bm
+		}
+	}
+	var of []*roaring.Bitmap
+	for w, rest := 0, way; rest > 0; w, rest = w+1, rest/3 {
+		switch rest % 3 {
+		case 1:
+			of = append(of, docs[w])
+		case 2:
+			of = append(of, others[w])
+		}
+	}
+	var bm *roaring.Bitmap
+	if len(of) == 1 {
+		bm = of[0] // FastOr leaves it as it is
+	} else {
 		// The smallest first: each intersection is then at most its size.
 		slices.SortFunc(of, func(a, b *roaring.Bitmap) int {
 			return cmp.Compare(a.GetCardinality(), b.GetCardinality())
 		})
-		parts = append(parts, roaring.FastAnd(of...))
+		bm = roaring.FastAnd(of...)
 	}
-	return roaring.FastOr(parts...)
+	made[way] = bm
+	return bm
 }
