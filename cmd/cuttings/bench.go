@@ -84,7 +84,7 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Distinct, "distinct", false, "shuffle the words of each replica within its paragraphs, so that no article is a copy of another")
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
-	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase, words), e.g. to profile one")
+	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase, words, many), e.g. to profile one")
 	fs.BoolVar(&o.Lucene, "lucene", false, "also index the same articles with Lucene 8.7 in process and time the same queries there, side by side (needs a JDK and Lucene's jars: "+luceneInstallHint+")")
 	fs.StringVar(&o.LuceneJars, "lucene-jars", defaultLuceneJars(), "`directory` holding Lucene 8's jars (lucene-core-8.*.jar and the others; $CUTTINGS_LUCENE_JARS)")
 	fs.BoolVar(&o.Attack, "attack", false, "instead: serve Reuters-21578 as it is and time the normal query mix alone and while as many clients send the costliest queries the budgets allow (issue 15)")
@@ -372,7 +372,8 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	phrases := phraseQueries(rng, words, opts.Queries)
 	// A stream of its own keeps the other classes' queries as they were
 	// before this class was added.
-	several := wordsQueries(rand.New(rand.NewPCG(opts.Seed, 0x776f726473)), words, opts.Queries)
+	several := wordsQueries(rand.New(rand.NewPCG(opts.Seed, 0x776f726473)), words, opts.Queries, 2)
+	many := wordsQueries(rand.New(rand.NewPCG(opts.Seed, 0x6d616e79)), words, opts.Queries, 4)
 	records, words = nil, nil
 	runtime.GC()
 
@@ -399,6 +400,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		{"selective", selective},
 		{"phrase", phrases},
 		{"words", several},
+		{"many", many},
 	}
 	rep.Latency = map[string][2]latency{}
 	stopLive := func() int { return 0 }
@@ -554,7 +556,7 @@ func liveIngest(ctx context.Context, st *store.Store, seed uint64, bbc []benchRe
 }
 
 // benchClassNames are the query classes, in the order reports print them.
-var benchClassNames = []string{"empty", "broad", "selective", "phrase", "words"}
+var benchClassNames = []string{"empty", "broad", "selective", "phrase", "words", "many"}
 
 // benchClass is a class of queries, each a URL query string.
 type benchClass struct {
@@ -837,16 +839,18 @@ func phraseQueries(rng *rand.Rand, c *corpusWords, n int) []string {
 // of the words class are drawn from.
 const wordsQuerySpan = 12
 
-// wordsQueries samples queries of two or three words, unquoted, as people
-// type them ("oil prices opec", "election labour"): every word must match,
-// in any order and place. The words are drawn from a few words' span of one
-// original, so each query matches at least that article's copies, and each
-// is common (its term in one original in fifty), distinct and no stop word.
-func wordsQueries(rng *rand.Rand, c *corpusWords, n int) []string {
+// wordsQueries samples queries of least or least+1 words, unquoted, as
+// people type them ("oil prices opec", "election labour"; the words class
+// two or three, the many class four or five): any word may match, in any
+// order and place, as Bleve's query string reads them. The words are drawn
+// from a few words' span of one original, so each query matches at least
+// that article's copies, and each is common (its term in one original in
+// fifty), distinct and no stop word.
+func wordsQueries(rng *rand.Rand, c *corpusWords, n, least int) []string {
 	var out []string
 	for tries := 0; len(out) < n && tries < 1000*n; tries++ {
 		ws := benchWords(c.records[rng.IntN(len(c.records))].body)
-		size := 2 + len(out)%2
+		size := least + len(out)%2
 		if len(ws) < wordsQuerySpan {
 			continue
 		}

@@ -127,36 +127,38 @@ func TestWordsQueries(t *testing.T) {
 			"The minister said budget %s said on Monday that the budget for harbour %d would rise, and the unions said they would strike over pay in the spring.", own, i)})
 	}
 	c := newCorpusWords(records)
-	qs := wordsQueries(rand.New(rand.NewPCG(1, 2)), c, 40)
-	if len(qs) != 40 {
-		t.Fatalf("%d queries, want 40", len(qs))
-	}
-	sizes := map[int]int{}
-	for _, q := range qs {
-		v, err := url.ParseQuery(q)
-		if err != nil {
-			t.Fatal(err)
+	for _, least := range []int{2, 4} {
+		qs := wordsQueries(rand.New(rand.NewPCG(1, 2)), c, 40, least)
+		if len(qs) != 40 {
+			t.Fatalf("%d queries of at least %d words, want 40", len(qs), least)
 		}
-		text := v.Get("q")
-		words := strings.Fields(text)
-		sizes[len(words)]++
-		if strings.ContainsAny(text, `"+-:`) {
-			t.Errorf("%q: want plain words", text)
-		}
-		seen := map[string]bool{}
-		for _, w := range words {
-			term := c.term(w)
-			if term == "" || seen[term] || c.df[term] < 2 {
-				t.Errorf("%q: %q is a stop word, repeated or rare", text, w)
+		sizes := map[int]int{}
+		for _, q := range qs {
+			v, err := url.ParseQuery(q)
+			if err != nil {
+				t.Fatal(err)
 			}
-			seen[term] = true
-			if !strings.Contains(strings.ToLower(records[0].body), w) && !strings.HasSuffix(w, "zog") {
-				t.Errorf("%q: %q is in no original's span", text, w)
+			text := v.Get("q")
+			words := strings.Fields(text)
+			sizes[len(words)]++
+			if strings.ContainsAny(text, `"+-:`) {
+				t.Errorf("%q: want plain words", text)
+			}
+			seen := map[string]bool{}
+			for _, w := range words {
+				term := c.term(w)
+				if term == "" || seen[term] || c.df[term] < 2 {
+					t.Errorf("%q: %q is a stop word, repeated or rare", text, w)
+				}
+				seen[term] = true
+				if !strings.Contains(strings.ToLower(records[0].body), w) && !strings.HasSuffix(w, "zog") {
+					t.Errorf("%q: %q is in no original's span", text, w)
+				}
 			}
 		}
-	}
-	if sizes[2] == 0 || sizes[3] == 0 || sizes[2]+sizes[3] != len(qs) {
-		t.Errorf("query sizes %v: want twos and threes only", sizes)
+		if sizes[least] == 0 || sizes[least+1] == 0 || sizes[least]+sizes[least+1] != len(qs) {
+			t.Errorf("query sizes %v: want %d and %d words only", sizes, least, least+1)
+		}
 	}
 }
 
