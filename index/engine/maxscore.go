@@ -22,7 +22,8 @@ import (
 // all of are worked out, and only the documents in one of those sets'
 // intersected bitmaps are read from the postings (skipped to) and scored.
 // The page is the one walking every match would give: a document left out
-// scores at most the page's worst, and a later document never wins a tie.
+// scores at most the page's worst, and of equal scores the lower number
+// wins, whatever order the documents are scored in.
 
 // limit is the most a match can score in the field, whatever its frequency
 // and length: the bound as the frequency grows without end. It is far above
@@ -41,20 +42,16 @@ type wordMost struct{ main, all float64 }
 // most is the most a document of the list's segment scores for its word:
 // of the documents kept whole (those with the word in another field than
 // the main one) and of each level's first (the shortest with that
-// frequency, the word in the main field only).
+// frequency, the word in the main field only), as the bounds of those
+// (bounds.go) say.
 func (il *impactList) most(fields []wordField) wordMost {
-	var m wordMost
-	main := fields[len(fields)-1]
+	b := wordBounds{whole: il.wholeHits, width: il.fields}
 	for _, lv := range il.levels {
 		if len(lv.norms) > 0 {
-			m.main = max(m.main, main.score(uint64(lv.freq), float64(lv.norms[0]))*(1/float64(len(fields))))
+			b.main = append(b.main, freqNorm{lv.freq, lv.norms[0]})
 		}
 	}
-	m.all = m.main
-	for d := range il.wholeNums {
-		m.all = max(m.all, il.wholeScore(d, fields))
-	}
-	return m
+	return b.most(fields)
 }
 
 // limits is a word's most from its fields' limits alone.
@@ -130,8 +127,10 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 		return top.offer(s, want), nil
 	}
 
+	// Each way's documents, made once a walk (candidates).
+	made := map[int]*roaring.Bitmap{}
 	var seeded *roaring.Bitmap
-	if seed := seedOf(docs, allowed); !seed.IsEmpty() {
+	if seed := seedOf(wayDocs(docs, others, everyWord(words), made), allowed); !seed.IsEmpty() {
 		c, err := newCursors(postings)
 		if err != nil {
 			return err
@@ -149,7 +148,6 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 		return err
 	}
 	from := uint64(0)
-	made := map[int]*roaring.Bitmap{}
 	for {
 		worst := -1.0 // the page's worst, if it is full
 		if len(*top) >= want {
@@ -191,24 +189,27 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 // Tests change it.
 var seedDocs uint64 = 256
 
-// seedOf returns the first seedDocs documents of those (in allowed, unless
-// it is nil) that have every word.
-func seedOf(docs []*roaring.Bitmap, allowed *roaring.Bitmap) *roaring.Bitmap {
-	of := slices.Clone(docs)
+// everyWord is the way (viableWords) of a document that has each of n
+// words, in any field: every digit 1.
+func everyWord(n int) int {
+	way := 0
+	for range n {
+		way = way*3 + 1
+	}
+	return way
+}
+
+// seedOf returns the first seedDocs documents of all (which have every
+// word) that are in allowed, unless it is nil.
+func seedOf(all, allowed *roaring.Bitmap) *roaring.Bitmap {
 	if allowed != nil {
-		of = append(of, allowed)
+		all = roaring.And(all, allowed)
 	}
-	slices.SortFunc(of, func(a, b *roaring.Bitmap) int {
-		return cmp.Compare(a.GetCardinality(), b.GetCardinality())
-	})
-	all := roaring.FastAnd(of...)
-	if all.GetCardinality() > seedDocs {
-		last, err := all.Select(uint32(seedDocs))
-		if err == nil {
-			all.RemoveRange(uint64(last), uint64(1)<<32)
-		}
+	var first []uint32
+	for it := all.Iterator(); it.HasNext() && uint64(len(first)) < seedDocs; {
+		first = append(first, it.Next())
 	}
-	return all
+	return roaring.BitmapOf(first...)
 }
 
 // cursors are each field's postings, at its first document not before the
