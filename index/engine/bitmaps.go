@@ -279,8 +279,9 @@ func eachMatchCounts(out facetCounts, segs []*segmentFacets, values []facetValue
 	}
 	c := (*counts)[:len(values)]
 	// The matches' values of the many-valued fields (which follow a
-	// row's few values), by their index-wide ordinals.
-	var ords []uint32
+	// row's few values) are counted by their index-wide ordinals; seen
+	// holds each value counted, once.
+	var seen []uint32
 	batch := make([]uint32, countBatchSize)
 	for i, sf := range segs {
 		if matches[i] == nil {
@@ -292,25 +293,20 @@ func eachMatchCounts(out facetCounts, segs []*segmentFacets, values []facetValue
 				r := sf.row(uint64(d))
 				from, to := sf.off[r]+uint32(sf.few[r]), sf.off[r+1]
 				if sf.ords16 != nil {
-					ords = appendGlobal(ords, sf.global, sf.ords16[from:to])
+					seen = countGlobal(c, seen, sf.global, sf.ords16[from:to])
 				} else {
-					ords = appendGlobal(ords, sf.global, sf.ords32[from:to])
+					seen = countGlobal(c, seen, sf.global, sf.ords32[from:to])
 				}
 			}
 		}
 	}
-	for _, o := range ords {
-		c[o]++
-	}
 	// Each value counted is offered once, its count cleared as it goes:
 	// the array goes back to the pool all zero.
 	tops := make([][]FacetValue, len(countedFields))
-	for _, o := range ords {
-		if c[o] > 0 {
-			v := values[o]
-			tops[v.field] = offerValue(tops[v.field], FacetValue{Value: v.term, Label: v.term, Count: int(c[o])}, facetSize)
-			c[o] = 0
-		}
+	for _, o := range seen {
+		v := values[o]
+		tops[v.field] = offerValue(tops[v.field], FacetValue{Value: v.term, Label: v.term, Count: int(c[o])}, facetSize)
+		c[o] = 0
 	}
 	countsPool.Put(counts)
 	for f := range countedFields {
@@ -318,6 +314,20 @@ func eachMatchCounts(out facetCounts, segs []*segmentFacets, values []facetValue
 			out[f] = tops[f]
 		}
 	}
+}
+
+// countGlobal counts in counts the values a segment numbers ords, by their
+// index-wide ordinals (global), and appends to seen each one counted for
+// the first time.
+func countGlobal[T uint16 | uint32](counts, seen, global []uint32, ords []T) []uint32 {
+	for _, o := range ords {
+		g := global[o]
+		if counts[g] == 0 {
+			seen = append(seen, g)
+		}
+		counts[g]++
+	}
+	return seen
 }
 
 // has reports whether the segment has the value with ordinal o.
