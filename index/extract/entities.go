@@ -540,7 +540,114 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		}
 		i = j
 	}
-	return ms
+	return corroborateHeadline(ms, toks, vocab, headlines)
+}
+
+// corroborateHeadline keeps of the names in a headline written in Title
+// Case (the text's first paragraph, capitalising common words:
+// commonWordsCapitalised) those the rest of the text names too.
+// There every word is capitalised, so a capital marks no name: "Clinton
+// Campaign Manager Laughs, Evades Reporter's Question", "Donald Trump
+// Rampages to Lead". A name the rest of the text writes is kept; else the
+// longest run of its words that the rest writes as a name, or as a name's
+// first or last word ("Liberal Oscar-winner Sarandon" for "Susan
+// Sarandon"), is, with a first name before it ("Ann Coulter" where the
+// rest writes "Coulter"); else it is no name. Places, bodies the lexicon
+// knows and a name that opens the headline before a colon (who speaks)
+// are kept. A text that is all headline is left as it is.
+func corroborateHeadline(ms []mention, toks []token, vocab map[string]bool, headlines map[int]bool) []mention {
+	if len(toks) == 0 || !headlines[toks[0].para] || !commonWordsCapitalised(toks, toks[0].para, vocab) {
+		return ms
+	}
+	head := toks[0].para
+	known := map[string]bool{}
+	for _, m := range ms {
+		if toks[m.from].para == head || m.kind == entNone {
+			continue
+		}
+		known[strings.Join(m.words, " ")] = true
+		if len(m.words) > 1 && (m.kind == entPerson || m.kind == entMaybe) {
+			known[m.words[0]] = true
+			known[m.words[len(m.words)-1]] = true
+		}
+	}
+	if toks[len(toks)-1].para == head {
+		return ms // all headline
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		name := strings.Join(m.words, " ")
+		if toks[m.from].para != head || m.kind == entPlace || m.kind == entNone || known[name] || knownOrgs[name] != "" {
+			out = append(out, m)
+			continue
+		}
+		if m.from == 0 && m.to < len(toks) && toks[m.to].text == ":" {
+			// "NY Daily News: Paris Attacks …", "Cruz: Trump Would …":
+			// the name opening a headline before a colon is who speaks.
+			out = append(out, m)
+			continue
+		}
+		if sub, ok := knownRun(m, toks, known, vocab); ok {
+			out = append(out, sub)
+		}
+	}
+	return out
+}
+
+// commonWordsCapitalised reports a paragraph that capitalises words the
+// text writes in lower case elsewhere, or function words, inside its
+// sentences: a headline in Title Case ("… Thinks About …"), not a caption
+// thick with names ("Calgary Flames forward Liam Cote skates on Friday").
+func commonWordsCapitalised(toks []token, para int, vocab map[string]bool) bool {
+	n := 0
+	for _, t := range toks {
+		if t.para != para || t.kind != tokWord || !t.capital || t.sentStart || t.inQuote || len(t.text) < 2 || allCaps([]string{t.text}) {
+			continue
+		}
+		if lw := strings.ToLower(t.text); vocab[lw] || stopwords[lw] {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// knownRun returns the mention of the longest run of m's words that known
+// holds, found among m's tokens, and false if there is none.
+func knownRun(m mention, toks []token, known, vocab map[string]bool) (mention, bool) {
+	for n := len(m.words) - 1; n > 0; n-- {
+		for at := 0; at+n <= len(m.words); at++ {
+			run := m.words[at : at+n]
+			if !known[strings.Join(run, " ")] {
+				continue
+			}
+			if at > 0 && isFirstName(m.words[at-1]) && (n == 1 || !isFirstName(run[0])) {
+				// "Cecile Richards Says …" where the rest of the text
+				// writes "Richards": the headline gives the full name.
+				run = m.words[at-1 : at+n]
+			}
+			// The run's tokens: its words in a row, possessives stripped.
+			for k := m.from; k+len(run) <= m.to; k++ {
+				match := true
+				for x := range run {
+					if w, _ := stripPossessive(toks[k+x].text); w != run[x] {
+						match = false
+						break
+					}
+				}
+				if !match {
+					continue
+				}
+				sub := classify(run, vocab)
+				sub.from, sub.to = k, k+len(run)
+				sub.nameFrom += k
+				_, sub.possessive = stripPossessive(toks[sub.to-1].text)
+				return sub, true
+			}
+		}
+	}
+	return mention{}, false
 }
 
 // titleSurnames are title words that are common surnames too: after an

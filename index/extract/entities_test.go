@@ -487,6 +487,37 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Rocky Ridge"},
 		},
 		{
+			name:      "a headline in Title Case names only whom the story names",
+			text:      "Senator Marla Quint Blasts Budget Office, Says Cuts Will Hurt Rural Towns\n\nWASHINGTON — Senator Marla Quint on Tuesday attacked the Congressional Budget Office over its forecast. Quint said the cuts would close clinics in small towns.",
+			people:    []string{"Marla Quint"},
+			orgs:      []string{"Congressional Budget Office"},
+			notPeople: []string{"Marla Quint Blasts Budget Office", "Cuts Will Hurt Rural Towns", "Rural Towns"},
+			notOrgs:   []string{"Budget Office", "Says Cuts Will Hurt Rural Towns", "Rural Towns"},
+		},
+		{
+			name:      "a full name in a headline, a surname in the story",
+			text:      "Why Dana Whitlock Keeps Betting On Small Airlines\n\nWhitlock, who runs a fund in Leeds, bought another stake in a small carrier on Monday. Whitlock said she keeps buying because regional routes are cheap.",
+			people:    []string{"Dana Whitlock"},
+			notPeople: []string{"Dana Whitlock Keeps Betting On Small Airlines", "Small Airlines"},
+			notOrgs:   []string{"Whitlock", "Small Airlines"},
+		},
+		{
+			name: "the name opening a headline before a colon is who speaks",
+			text: "Hartwell Gazette: Council Will Sell The Old Library To Pay Its Debts\n\nThe council will sell the old library, its leader said on Monday, to pay debts of £4m.",
+			orgs: []string{"Hartwell Gazette"},
+		},
+		{
+			name:   "a text that is all headline keeps its names",
+			text:   "Theresa Holt Says Council Will Sell The Library To Pay For New Homes",
+			people: []string{"Theresa Holt"},
+		},
+		{
+			name:   "a caption thick with names is no headline",
+			text:   "Harbour City Rovers striker Tomas Brandt scores on Saturday. Photo: Ivy Marsh\n\nBrandt scored twice.",
+			people: []string{"Tomas Brandt"},
+			orgs:   []string{"Harbour City Rovers"},
+		},
+		{
 			name: "newspapers are bodies",
 			text: "He told the Northfield Chronicle and the Halford Courier that he would stand again.",
 			orgs: []string{"Northfield Chronicle", "Halford Courier"},
