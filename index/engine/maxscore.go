@@ -70,7 +70,8 @@ var rankedWords atomic.Int64
 // rankWords offers to top the documents of one segment, numbered from
 // base, that can make a page of want among the matches of several words
 // (postings and fields: a word's width fields, word after word, the main
-// field last), those in allowed only when it is not nil. most is the most
+// field last; wordDocs: each word's documents, in any of its fields, not to
+// be changed), those in allowed only when it is not nil. most is the most
 // each word can add to a document's sum (at least: more is slower, never
 // wrong). Each document goes by its story with stories. It counts nothing.
 //
@@ -80,7 +81,7 @@ var rankedWords atomic.Int64
 // starts from a page already well filled: the first seedDocs documents
 // that have every word are scored first (the page is the same in any
 // order: of equal scores the lower number wins, wherever it comes).
-func rankWords(postings []segment.PostingsList, fields []wordField, width int, most []wordMost, allowed *roaring.Bitmap,
+func rankWords(postings []segment.PostingsList, wordDocs []*roaring.Bitmap, fields []wordField, width int, most []wordMost, allowed *roaring.Bitmap,
 	base uint64, stories func(uint32) uint32, top *pageHeap, want int) error {
 	rankedWords.Add(1)
 	words := len(fields) / width
@@ -89,12 +90,9 @@ func rankWords(postings []segment.PostingsList, fields []wordField, width int, m
 	docs := make([]*roaring.Bitmap, words)
 	others := make([]*roaring.Bitmap, words)
 	for w := range docs {
-		bm, err := matchBitmap(postings[w*width : (w+1)*width])
-		if err != nil {
-			return err
-		}
-		docs[w] = bm
+		docs[w] = wordDocs[w]
 		if width > 1 {
+			var err error
 			if others[w], err = matchBitmap(postings[w*width : (w+1)*width-1]); err != nil {
 				return err
 			}

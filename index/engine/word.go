@@ -299,6 +299,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 	}
 	// Several words' matches in each segment, kept for counting on them.
 	var unions []*roaring.Bitmap
+	var wordDocs [][]*roaring.Bitmap // each segment's, of each word
 	if len(terms) > 1 {
 		// Words of one search are often in the same documents ("shrs
 		// vs"): their postings' sizes added would take a few thousand
@@ -306,10 +307,15 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 		// costs most for a few.
 		estimate = 0
 		unions = make([]*roaring.Bitmap, len(segs))
+		wordDocs = make([][]*roaring.Bitmap, len(segs))
 		for si := range segs {
-			if unions[si], err = matchBitmap(postings[si]); err != nil {
-				return nil, 0, 0, nil, err
+			wordDocs[si] = make([]*roaring.Bitmap, len(terms))
+			for w := range terms {
+				if wordDocs[si][w], err = matchBitmap(postings[si][w*width : (w+1)*width]); err != nil {
+					return nil, 0, 0, nil, err
+				}
 			}
+			unions[si] = roaring.FastOr(wordDocs[si]...)
 			estimate += unions[si].GetCardinality()
 		}
 	}
@@ -360,7 +366,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 		}
 		var several *segmentWords
 		if len(terms) > 1 && onBitmaps {
-			several = &segmentWords{union: unions[si]}
+			several = &segmentWords{union: unions[si], docs: wordDocs[si]}
 			if several.most, err = e.wordsMost(ss, names, terms, postings[si], fields, stories); err != nil {
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
@@ -391,10 +397,12 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 }
 
 // segmentWords is what a segment's search of several words counted on
-// bitmaps needs beyond one word's: the words' matches (their union, not to
-// be changed) and the most each word can add to a document's score.
+// bitmaps needs beyond one word's: the words' matches (their union, and
+// each word's, not to be changed) and the most each word can add to a
+// document's score.
 type segmentWords struct {
 	union *roaring.Bitmap
+	docs  []*roaring.Bitmap // each word's, in any field (not to be changed)
 	most  []wordMost
 }
 
@@ -550,7 +558,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		if fc.collapse {
 			stories = t.storyOf
 		}
-		if err := rankWords(postings, fields, width, several.most, allowed, base, stories, top, want); err != nil {
+		if err := rankWords(postings, several.docs, fields, width, several.most, allowed, base, stories, top, want); err != nil {
 			return 0, nil, err
 		}
 		return match.GetCardinality(), fc.stories(si, match), nil

@@ -560,6 +560,9 @@ func corroborateHeadline(ms []mention, toks []token, vocab map[string]bool, head
 		return ms
 	}
 	head := toks[0].para
+	if toks[len(toks)-1].para == head {
+		return ms // all headline
+	}
 	known := map[string]bool{}
 	for _, m := range ms {
 		if toks[m.from].para == head || m.kind == entNone {
@@ -570,9 +573,6 @@ func corroborateHeadline(ms []mention, toks []token, vocab map[string]bool, head
 			known[m.words[0]] = true
 			known[m.words[len(m.words)-1]] = true
 		}
-	}
-	if toks[len(toks)-1].para == head {
-		return ms // all headline
 	}
 	out := ms[:0]
 	for _, m := range ms {
