@@ -396,7 +396,7 @@ func wayDocs(docs, others []*roaring.Bitmap, way int, made map[int]*roaring.Bitm
 	}
 	var bm *roaring.Bitmap
 	if len(of) == 1 {
-		bm = of[0] // FastOr leaves it as it is
+		bm = of[0] // the word's own, only read
 	} else {
 		// The smallest first: each intersection is then at most its size.
 		slices.SortFunc(of, func(a, b *roaring.Bitmap) int {
