@@ -211,14 +211,29 @@ func TestReindexWhileServing(t *testing.T) {
 	})
 
 	var progress []int
-	stats, err := ReindexWithStats(ctx, dir, st, func(done, total int) {
-		if total != n {
-			t.Errorf("progress total = %d, want %d", total, n)
-		}
-		progress = append(progress, done)
+	merging := -1 // the articles indexed when Merging was called
+	stats, err := ReindexWithProgress(ctx, dir, st, ReindexProgress{
+		Indexed: func(done, total int) {
+			if total != n {
+				t.Errorf("progress total = %d, want %d", total, n)
+			}
+			if merging >= 0 {
+				t.Errorf("articles indexed (%d) after merging began", done)
+			}
+			progress = append(progress, done)
+		},
+		Merging: func() {
+			if merging >= 0 {
+				t.Error("Merging called twice")
+			}
+			merging = progress[len(progress)-1]
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if merging != n {
+		t.Errorf("merging began after %d articles indexed, want %d", merging, n)
 	}
 	if stats.Articles != n || stats.Name == oldName {
 		t.Errorf("stats = %+v; want %d articles in a new index", stats, n)

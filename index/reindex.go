@@ -31,14 +31,31 @@ func Reindex(ctx context.Context, dataDir string, st *store.Store, progress func
 	return err
 }
 
-// ReindexWithStats builds a new index directory from the store, catches it
-// up with the store's last change, closes it and only then points INDEX at
-// it, so a half-built index is never live. A running server (in this
-// process or another) notices, swaps the new index in and removes the old
-// one; when none runs, the old one is removed here. progress, if set, is
-// called after each batch with the articles indexed so far and the store's
-// article count.
+// ReindexProgress is told how a reindex goes. Either may be nil.
+type ReindexProgress struct {
+	// Indexed is called after each batch with the articles indexed so
+	// far and the store's article count.
+	Indexed func(done, total int)
+	// Merging is called once every article is indexed, before the
+	// segments are merged into one: a fifth of a reindex's time, in
+	// which the count of articles no longer moves.
+	Merging func()
+}
+
+// ReindexWithStats is ReindexWithProgress told only of the articles
+// indexed.
 func ReindexWithStats(ctx context.Context, dataDir string, st *store.Store, progress func(done, total int)) (ReindexStats, error) {
+	return ReindexWithProgress(ctx, dataDir, st, ReindexProgress{Indexed: progress})
+}
+
+// ReindexWithProgress builds a new index directory from the store, catches
+// it up with the store's last change, closes it and only then points INDEX
+// at it, so a half-built index is never live. A running server (in this
+// process or another) notices, swaps the new index in and removes the old
+// one; when none runs, the old one is removed here. progress is told as it
+// goes.
+func ReindexWithProgress(ctx context.Context, dataDir string, st *store.Store, p ReindexProgress) (ReindexStats, error) {
+	progress := p.Indexed
 	start := time.Now()
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return ReindexStats{}, fmt.Errorf("reindex: %w", err)
@@ -75,6 +92,9 @@ func ReindexWithStats(ctx context.Context, dataDir string, st *store.Store, prog
 	// The index is merged into one segment, and left as its merger would
 	// leave it, not mid-merge: a server that opened it would otherwise
 	// spend its first minute merging what the reindex wrote last.
+	if p.Merging != nil {
+		p.Merging()
+	}
 	if err := ix.mergeAll(ctx); err != nil {
 		return abandon(err)
 	}

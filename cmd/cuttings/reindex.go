@@ -81,8 +81,14 @@ flags:`)
 		}
 		bar.Set(done)
 	}
+	merging := func() {
+		if bar != nil {
+			// The count is done; the bar says what the wait is for.
+			bar.Describe("reindex: merging into one segment")
+		}
+	}
 	restoreGC := indexingGC()
-	stats, err := index.ReindexWithStats(ctx, opts.Data, st, progress)
+	stats, err := index.ReindexWithProgress(ctx, opts.Data, st, index.ReindexProgress{Indexed: progress, Merging: merging})
 	restoreGC()
 	if bar != nil {
 		bar.Finish()
