@@ -2385,8 +2385,9 @@ func (a *article) orgAliases(order []*entity) []*entity {
 		}
 		m.kind, m.ent = entOrg, orgEntity(byName, &order, m.words, a.toks[m.from].start)
 	}
-	// "Harlan Greaves said" after "Harlan Greaves Group": a company named
-	// in full, then without its legal or group word, is still the company,
+	// "Harlan Greaves said" after "Harlan Greaves Group", "Coral Samoa
+	// said" after "Coral Samoa Airlines": a company named in full, then
+	// without its legal, group or trade word, is still the company,
 	// whatever a first name in it suggested. (A foundation is named after a
 	// person: "Ada Brennock" is not the Ada Brennock Foundation; nor is anyone
 	// the article calls Mr or Senator.)
@@ -2401,7 +2402,7 @@ func (a *article) orgAliases(order []*entity) []*entity {
 			continue
 		}
 		for _, e := range order {
-			if e.kind == entOrg && len(e.words) == len(m.words)+1 && (companyHeads[e.words[len(m.words)]] || len(m.words) == 1 && sectorHeads[e.words[1]]) && slices.Equal(e.words[:len(m.words)], m.words) && !a.titled(m.ent) {
+			if e.kind == entOrg && len(e.words) == len(m.words)+1 && (companyHeads[e.words[len(m.words)]] || sectorHeads[e.words[len(m.words)]]) && slices.Equal(e.words[:len(m.words)], m.words) && !a.titled(m.ent) {
 				m.kind, m.ent = entOrg, e
 				break
 			}

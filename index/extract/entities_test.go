@@ -346,6 +346,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Harlan Greaves"},
 		},
 		{
+			name:      "a company's two-word short form before its trade stays the company",
+			text:      "Bella Vista Foods recalled two products on Friday. Bella Vista said nobody had fallen ill.",
+			orgs:      []string{"Bella Vista Foods"},
+			notPeople: []string{"Bella Vista"},
+		},
+		{
 			name:   "a foundation named after a person is not that person",
 			text:   "Eric Dunmore said the Eric Dunmore Foundation had raised $2m. Mr Dunmore thanked donors.",
 			people: []string{"Eric Dunmore"},
