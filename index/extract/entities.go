@@ -552,8 +552,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 // longest run of its words that the rest writes as a name, or as a name's
 // first or last word ("Liberal Oscar-winner Sarandon" for "Susan
 // Sarandon"), is, with a first name before it ("Ann Coulter" where the
-// rest writes "Coulter"); else it is no name. Places, bodies the lexicon
-// knows and a name that opens the headline before a colon (who speaks)
+// rest writes "Coulter"); else it is no name, unless it opens the
+// headline before a colon (who speaks). Places and bodies the lexicon knows
 // are kept. A text that is all headline is left as it is.
 func corroborateHeadline(ms []mention, toks []token, vocab map[string]bool, headlines map[int]bool) []mention {
 	if len(toks) == 0 || !headlines[toks[0].para] || !commonWordsCapitalised(toks, toks[0].para, vocab) {
@@ -581,14 +581,16 @@ func corroborateHeadline(ms []mention, toks []token, vocab map[string]bool, head
 			out = append(out, m)
 			continue
 		}
-		if m.from == 0 && m.to < len(toks) && toks[m.to].text == ":" {
-			// "NY Daily News: Paris Attacks …", "Cruz: Trump Would …":
-			// the name opening a headline before a colon is who speaks.
-			out = append(out, m)
-			continue
-		}
-		if sub, ok := knownRun(m, toks, known, vocab); ok {
+		sub, ok := knownRun(m, toks, known, vocab)
+		switch {
+		case ok:
 			out = append(out, sub)
+		case m.from == 0 && m.to < len(toks) && toks[m.to].text == ":":
+			// "NY Daily News: Paris Attacks …", "Cruz: Trump Would …":
+			// the name opening a headline before a colon is who speaks,
+			// when the rest of the text does not name part of it ("McCain
+			// Challenger Kelli Ward: …" is Kelli Ward).
+			out = append(out, m)
 		}
 	}
 	return out

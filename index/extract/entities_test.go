@@ -513,6 +513,13 @@ func TestEntityKinds(t *testing.T) {
 			orgs: []string{"Hartwell Gazette"},
 		},
 		{
+			name:      "before a colon, the part of a headline's name the story names",
+			text:      "Thornbury Challenger Priya Raman: Ferry Fares Must Fall\n\nPriya Raman, who is standing against the mayor of Thornbury, says ferry fares must fall. Raman said a report proved her right.",
+			people:    []string{"Priya Raman"},
+			notPeople: []string{"Thornbury Challenger Priya Raman"},
+			notOrgs:   []string{"Thornbury Challenger Priya Raman"},
+		},
+		{
 			name:   "a text that is all headline keeps its names",
 			text:   "Theresa Holt Says Council Will Sell The Library To Pay For New Homes",
 			people: []string{"Theresa Holt"},
