@@ -55,10 +55,11 @@ func (e *Engine) plan(p *prepared) way {
 		// fields (pairs.go).
 		return oneWord{term: term, pair: pair}
 	}
-	if terms := e.severalWordsTerms(p); terms != "" {
-		// Two or more plain words by relevance, as above: their
-		// postings are walked together (word.go).
-		return severalWords{terms: terms}
+	if terms, required := e.severalWordsTerms(p); terms != "" {
+		// Two or more plain words by relevance, as above, any of them
+		// or every one required ("+oil +prices"): their postings are
+		// walked together (word.go).
+		return severalWords{terms: terms, required: required}
 	}
 	if phrase := e.onePhraseText(p); phrase != "" {
 		// One phrase of two or more terms, by relevance as above: the

@@ -384,7 +384,11 @@ func TestPlan(t *testing.T) {
 		{Query{Text: "Ukraine  Macron Kyiv", Filters: person, Quotes: true}, severalWords{terms: "ukrain macron kyiv"}},
 		{Query{Text: "ukraine the macron"}, general{}}, // a stop word
 		{Query{Text: "ukraine 2024"}, general{}},       // a number
-		{Query{Text: "ukraine +macron"}, general{}},
+		{Query{Text: "ukraine +macron"}, general{}},    // some words required, some not
+		{Query{Text: "+ukraine +macron"}, severalWords{terms: "ukrain macron", required: true}},
+		{Query{Text: "+Ukraine +Macron +Kyiv", Filters: person, Quotes: true}, severalWords{terms: "ukrain macron kyiv", required: true}},
+		{Query{Text: "+ukraine +the"}, general{}},
+		{Query{Text: "+ukraine -macron"}, general{}},
 		{Query{Text: "ukraine macron", Sort: SortNewest}, general{}},
 		{Query{Text: "a1 b2 c3 d4 e5 f6 g7 h8 i9"}, general{}}, // more than maxSeveralWords
 		{Query{Text: "the"}, general{}},

@@ -47,7 +47,7 @@ type oneWord struct {
 }
 
 func (w oneWord) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
-	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, []string{w.term}, w.pair, p.from, p.size)
+	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, []string{w.term}, w.pair, false, p.from, p.size)
 	return answer{hits: hits, total: total, matches: matches, counts: counts}, err
 }
 
@@ -62,12 +62,18 @@ const maxSeveralWords = 8
 // words' postings in title and body are walked together, so a match costs
 // a few additions instead of Bleve's searcher tree; where the matches are
 // many, only those that can make the page are scored (maxscore.go).
+//
+// With every word required ("+oil +prices", Bleve's query string for "oil
+// and prices"), only the documents that have them all match, and their sum
+// is Bleve's conjunction's: the words' postings are walked the same way, the
+// documents without every word left out as a filter leaves them out.
 type severalWords struct {
-	terms string // the analysed terms, space-separated (a way stays comparable)
+	terms    string // the analysed terms, space-separated (a way stays comparable)
+	required bool   // every word must match
 }
 
 func (w severalWords) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
-	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, strings.Fields(w.terms), false, p.from, p.size)
+	hits, total, matches, counts, err := e.wordSearch(ctx, p.q, strings.Fields(w.terms), false, w.required, p.from, p.size)
 	return answer{hits: hits, total: total, matches: matches, counts: counts}, err
 }
 
@@ -75,27 +81,33 @@ func (w severalWords) answer(ctx context.Context, e *Engine, p *prepared) (answe
 // is a search severalWords answers: two to maxSeveralWords plain words,
 // each of letters and digits beginning with a letter (Bleve's query string
 // reads a number as more than a word) and each one term (a stop word is
-// left out by the general way, which a sum here would not mirror).
-func (e *Engine) severalWordsTerms(p *prepared) string {
+// left out by the general way, which a sum here would not mirror); either
+// none of them or every one required ("+oil +prices"), which required says.
+func (e *Engine) severalWordsTerms(p *prepared) (terms string, required bool) {
 	if !e.relevancePage(p) {
-		return ""
+		return "", false
 	}
 	words := strings.Fields(p.q.Text)
 	// A word opens a cursor a field, as a term searcher of the general
 	// way does; over the budget for those, the general way says so.
 	if len(words) < 2 || len(words) > maxSeveralWords || 2*len(words) > maxTermSearchers {
-		return ""
+		return "", false
 	}
-	terms := make([]string, len(words))
+	required = strings.HasPrefix(words[0], "+")
+	analysed := make([]string, len(words))
 	for i, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) {
-			return ""
+		if strings.HasPrefix(w, "+") != required {
+			return "", false // some words required, some not
 		}
-		if terms[i] = e.wordQuery(w); terms[i] == "" {
-			return ""
+		w = strings.TrimPrefix(w, "+")
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) {
+			return "", false
+		}
+		if analysed[i] = e.wordQuery(w); analysed[i] == "" {
+			return "", false
 		}
 	}
-	return strings.Join(terms, " ")
+	return strings.Join(analysed, " "), required
 }
 
 // oneWordTerm returns the analysed term of p if p is a search oneWord
@@ -230,7 +242,7 @@ func (c scored) beats(d scored) bool {
 
 // wordSearch walks the postings of terms (any of which matches) for the
 // page from..from+size of q and counts q's facets.
-func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair bool, from, size int) (hits []Hit, total, all uint64, counts facetCounts, err error) {
+func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, required bool, from, size int) (hits []Hit, total, all uint64, counts facetCounts, err error) {
 	names := []string{fieldTitle, fieldBody}
 	boosts := []float64{titleBoost, 1}
 	if q.Quotes {
@@ -297,9 +309,13 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 		fields[i] = f
 		weights += (boost * f.idf) * (boost * f.idf)
 	}
-	// Several words' matches in each segment, kept for counting on them.
-	var unions []*roaring.Bitmap
+	// Several words' matches in each segment, kept for counting on them;
+	// with every word required, the documents that have them all (must).
+	var unions, must []*roaring.Bitmap
 	var wordDocs [][]*roaring.Bitmap // each segment's, of each word
+	if required {
+		must = make([]*roaring.Bitmap, len(segs))
+	}
 	if len(terms) > 1 {
 		// Words of one search are often in the same documents ("shrs
 		// vs"): their postings' sizes added would take a few thousand
@@ -316,6 +332,11 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 				}
 			}
 			unions[si] = roaring.FastOr(wordDocs[si]...)
+			if required {
+				must[si] = roaring.FastAnd(wordDocs[si]...)
+				estimate += must[si].GetCardinality()
+				continue
+			}
 			estimate += unions[si].GetCardinality()
 		}
 	}
@@ -371,7 +392,11 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair b
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		n, bm, err := searchSegment(ss, base, postings[si], fields, width, several, filters, fc, si, &top, want, mode, il)
+		var mustHave *roaring.Bitmap
+		if required {
+			mustHave = must[si]
+		}
+		n, bm, err := searchSegment(ss, base, postings[si], fields, width, several, filters, mustHave, fc, si, &top, want, mode, il)
 		if err != nil {
 			return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -514,7 +539,7 @@ const (
 // impact list, il, it scores only the list's documents that can make the
 // page; filters must then be none.
 func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField, width int, several *segmentWords,
-	filters []facetTerm, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
+	filters []facetTerm, must *roaring.Bitmap, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
 	t := fc.segs[si]
 	if il != nil {
 		var stories func(uint32) uint32
@@ -534,6 +559,15 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	allowed, err := filterBitmap(ss, filters)
 	if err != nil {
 		return 0, nil, err
+	}
+	if must != nil {
+		// Every word required: the documents without one are left out
+		// as a filter leaves them out.
+		if allowed == nil {
+			allowed = must
+		} else {
+			allowed = roaring.And(allowed, must)
+		}
 	}
 	if allowed != nil && allowed.IsEmpty() {
 		return 0, nil, nil
@@ -570,8 +604,18 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	var n uint64
 	// Matches are counted a batch at a time (countBatch says why).
 	batch := fc.batch[:0]
-	err = walkPostings(postings, false, func(num uint32, hits []fieldHit, at []segment.Posting) {
-		if allowed != nil && !allowed.Contains(num) {
+	walk := func(visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
+		return walkPostings(postings, false, visit)
+	}
+	if must != nil {
+		// Every word required: only the documents that have them all
+		// are read, each word's postings skipped to them.
+		walk = func(visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
+			return walkDocs(postings, allowed, visit)
+		}
+	}
+	err = walk(func(num uint32, hits []fieldHit, at []segment.Posting) {
+		if must == nil && allowed != nil && !allowed.Contains(num) {
 			return
 		}
 		n++
@@ -657,6 +701,44 @@ func wordPostings(ss *scorch.SegmentSnapshot, fields []string, term string) ([]s
 		}
 	}
 	return out, nil
+}
+
+// walkDocs calls visit as walkPostings does, for each document of docs
+// only, in number order: each field's postings are skipped to it.
+func walkDocs(postings []segment.PostingsList, docs *roaring.Bitmap, visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
+	its := make([]segment.PostingsIterator, len(postings))
+	cur := make([]segment.Posting, len(postings))
+	ended := make([]bool, len(postings))
+	for i, pl := range postings {
+		its[i] = pl.Iterator(true, true, false, nil)
+	}
+	hits := make([]fieldHit, len(postings))
+	at := make([]segment.Posting, len(postings))
+	for it := docs.Iterator(); it.HasNext(); {
+		num := uint64(it.Next())
+		for i := range its {
+			hits[i], at[i] = fieldHit{}, nil
+			if ended[i] {
+				continue
+			}
+			if cur[i] == nil || cur[i].Number() < num {
+				p, err := its[i].Advance(num)
+				if err != nil {
+					return err
+				}
+				if cur[i] = p; p == nil {
+					ended[i] = true
+					continue
+				}
+			}
+			if cur[i].Number() == num {
+				hits[i].freq = uint32(min(cur[i].Frequency(), 1<<32-1))
+				at[i] = cur[i]
+			}
+		}
+		visit(uint32(num), hits, at)
+	}
+	return nil
 }
 
 // walkPostings calls visit for each document of the postings (one list per

@@ -214,15 +214,18 @@ func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 	t.Helper()
 	words := regexp.MustCompile(`\pL{4,}`).FindAllString(titles(arts), -1)
 	common := strings.Fields("said government minister people year police peace would")
-	compared := 0
+	compared, required := 0, 0
 	for i, w := range words {
 		// A title's word with the next title word, with a common word, or
-		// both; a word with itself.
+		// both; a word with itself; and some of those with every word
+		// required.
 		for _, text := range []string{
 			w + " " + words[(i+1)%len(words)],
 			w + " " + common[i%len(common)],
 			common[i%len(common)] + " " + w + " " + words[(i+7)%len(words)],
 			w + " " + w,
+			"+" + w + " +" + common[i%len(common)],
+			"+" + common[(i+3)%len(common)] + " +" + w + " +" + words[(i+1)%len(words)],
 		} {
 			for _, quotes := range []bool{false, true} {
 				q := Query{Text: text, Quotes: quotes, Size: 10, AllCopies: i%5 == 0}
@@ -230,12 +233,19 @@ func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if _, ok := ix.plan(p).(severalWords); !ok {
+				way, ok := ix.plan(p).(severalWords)
+				if !ok {
 					continue // a stop word: the general way
+				}
+				if way.required != strings.HasPrefix(text, "+") {
+					t.Errorf("%q: planned %+v", text, way)
 				}
 				what := fmt.Sprintf("%q quotes=%v", text, quotes)
 				want := agree(t, ix, q, what)
 				compared++
+				if way.required {
+					required++
+				}
 				if ps := want.Facets[FacetPerson]; len(ps) > 0 && i%3 == 0 {
 					q.Filters = map[string][]string{FacetPerson: {ps[0].Value}}
 					agree(t, ix, q, what+" person="+ps[0].Value)
@@ -245,8 +255,8 @@ func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 			}
 		}
 	}
-	if compared < 100 {
-		t.Fatalf("compared %d searches; want at least 100", compared)
+	if compared < 100 || required < 30 {
+		t.Fatalf("compared %d searches, %d of them with every word required; want at least 100 and 30", compared, required)
 	}
 }
 
