@@ -31,7 +31,7 @@ func (everything) answer(ctx context.Context, e *Engine, p *prepared) (answer, e
 			return answer{}, err
 		}
 	}
-	hits, ok, err := e.keyPage(ctx, p.q, p.from, p.size, all.counts)
+	hits, ok, err := e.keyPage(ctx, p.q, p.from, p.size, all.counts, nil)
 	if err != nil {
 		return answer{}, err
 	}
@@ -163,8 +163,11 @@ type keyed struct {
 // keyPage returns the hits of a date-sorted page of all documents of q's
 // type, with counts the kept counts of everything; ok is false when it
 // cannot (not sorted by date, a page deeper than maxKeyPage, or one that
-// reaches undated documents).
-func (e *Engine) keyPage(ctx context.Context, q Query, from, size int, counts facetCounts) (hits []Hit, ok bool, err error) {
+// reaches undated documents). With only, the page is of the documents only
+// returns for each segment of the snapshot read (the matches of a search,
+// whose counts are then counts), instead of all.
+func (e *Engine) keyPage(ctx context.Context, q Query, from, size int, counts facetCounts,
+	only func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error)) (hits []Hit, ok bool, err error) {
 	newest := q.Sort == SortNewest
 	need := from + size
 	var years []FacetValue
@@ -201,11 +204,18 @@ func (e *Engine) keyPage(ctx context.Context, q Query, from, size int, counts fa
 		stories = map[uint32]bool{}
 	}
 	found := 0
-	// The live documents of the wanted type, per segment.
+	// The live documents of the wanted type, per segment (or those only
+	// says).
 	ofType := make([]*roaring.Bitmap, len(segs))
-	for i, ss := range segs {
-		if ofType[i], err = termBitmap(ss.Segment(), fieldType, typ, ss.Deleted()); err != nil {
+	if only != nil {
+		if ofType, err = only(segs); err != nil {
 			return nil, false, err
+		}
+	} else {
+		for i, ss := range segs {
+			if ofType[i], err = termBitmap(ss.Segment(), fieldType, typ, ss.Deleted()); err != nil {
+				return nil, false, err
+			}
 		}
 	}
 	var docs []keyed

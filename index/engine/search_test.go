@@ -370,7 +370,11 @@ func TestPlan(t *testing.T) {
 		{Query{Text: "  ", Filters: map[string][]string{FacetPerson: {""}}}, everything{}},
 		{Query{Text: "Ukraine"}, oneWord{term: "ukrain"}},
 		{Query{Text: "ukraine", Filters: person, Quotes: true}, oneWord{term: "ukrain"}},
-		{Query{Text: "ukraine", Sort: SortNewest}, general{}},
+		{Query{Text: "ukraine", Sort: SortNewest}, wordsByDate{terms: "ukrain"}},
+		{Query{Text: "+ukraine +macron", Sort: SortOldest, Quotes: true}, wordsByDate{terms: "ukrain macron", required: true}},
+		{Query{Text: "ukraine", Sort: SortNewest, From: date("2024-01-01")}, general{}},
+		{Query{Text: "ukraine", Sort: SortNewest, Page: 600, Size: 20}, general{}},
+		{Query{Text: `"prime minister"`, Sort: SortNewest}, general{}},
 		{Query{Text: "ukraine", From: date("2024-01-01")}, general{}},
 		{Query{Text: "ukraine", Page: 60, Size: 20}, general{}},
 		{Query{Text: `"emmanuel macron"`}, onePhrase{phrase: "emmanuel macron"}}, // not common words
@@ -389,7 +393,7 @@ func TestPlan(t *testing.T) {
 		{Query{Text: "+Ukraine +Macron +Kyiv", Filters: person, Quotes: true}, severalWords{terms: "ukrain macron kyiv", required: true}},
 		{Query{Text: "+ukraine +the"}, general{}},
 		{Query{Text: "+ukraine -macron"}, general{}},
-		{Query{Text: "ukraine macron", Sort: SortNewest}, general{}},
+		{Query{Text: "ukraine macron", Sort: SortNewest}, wordsByDate{terms: "ukrain macron"}},
 		{Query{Text: "a1 b2 c3 d4 e5 f6 g7 h8 i9"}, general{}}, // more than maxSeveralWords
 		{Query{Text: "the"}, general{}},
 		{Query{Filters: person}, general{}},

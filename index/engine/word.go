@@ -87,10 +87,33 @@ func (e *Engine) severalWordsTerms(p *prepared) (terms string, required bool) {
 	if !e.relevancePage(p) {
 		return "", false
 	}
-	words := strings.Fields(p.q.Text)
+	return e.plainWords(p.q.Text, 2)
+}
+
+// byDateTerms returns what severalWordsTerms does, for one word too, if p
+// is a search wordsByDate answers: sorted by date, within the first
+// maxKeyPage hits, with no date range.
+func (e *Engine) byDateTerms(p *prepared) (terms string, required bool) {
+	q := p.q
+	if q.Sort != SortNewest && q.Sort != SortOldest || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxKeyPage || e.generalOnly {
+		return "", false
+	}
+	for name := range q.Filters {
+		if _, known := facetFields[name]; !known {
+			return "", false // the general way says why
+		}
+	}
+	return e.plainWords(q.Text, 1)
+}
+
+// plainWords returns the analysed terms of text, space-separated, if it is
+// least to maxSeveralWords plain words as severalWordsTerms says, and
+// whether every one is required.
+func (e *Engine) plainWords(text string, least int) (terms string, required bool) {
+	words := strings.Fields(text)
 	// A word opens a cursor a field, as a term searcher of the general
 	// way does; over the budget for those, the general way says so.
-	if len(words) < 2 || len(words) > maxSeveralWords || 2*len(words) > maxTermSearchers {
+	if len(words) < least || len(words) > maxSeveralWords || 2*len(words) > maxTermSearchers {
 		return "", false
 	}
 	required = strings.HasPrefix(words[0], "+")

@@ -260,6 +260,56 @@ func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 	}
 }
 
+// TestWordsByDate checks searches of words sorted by date (wordsByDate)
+// against the general way on an index of several segments with deletions:
+// newest and oldest first, any word or every one, articles and quotations,
+// stories and every copy, a filter, a later page.
+func TestWordsByDate(t *testing.T) {
+	defer func(d uint64) { byDateDays = d }(byDateDays)
+	byDateDays = 1 << 40 // the page read by date however few the matches
+	ix, arts := segmentedIndex(t, 3, 17)
+	words := regexp.MustCompile(`\pL{4,}`).FindAllString(titles(arts), -1)
+	common := strings.Fields("said government minister people year police peace would")
+	before := byDatePages.Load()
+	compared := 0
+	for i, w := range words {
+		for _, text := range []string{
+			w,
+			common[i%len(common)],
+			w + " " + common[(i+1)%len(common)],
+			"+" + common[(i+2)%len(common)] + " +" + w,
+		} {
+			sort := SortNewest
+			if i%2 == 1 {
+				sort = SortOldest
+			}
+			q := Query{Text: text, Sort: sort, Quotes: i%3 == 0, AllCopies: i%4 == 0, Size: 5}
+			p, err := ix.prepare(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := ix.plan(p).(wordsByDate); !ok {
+				continue // a stop word: the general way
+			}
+			what := fmt.Sprintf("%q %s quotes=%v copies=%v", text, sort, q.Quotes, q.AllCopies)
+			want := agree(t, ix, q, what)
+			compared++
+			if ps := want.Facets[FacetPerson]; len(ps) > 0 && i%3 == 1 {
+				q.Filters = map[string][]string{FacetPerson: {ps[0].Value}}
+				agree(t, ix, q, what+" person="+ps[0].Value)
+			}
+			q.Filters, q.Page, q.Size = nil, 2, 3
+			agree(t, ix, q, what+" page 2")
+		}
+	}
+	if compared < 100 {
+		t.Fatalf("compared %d searches; want at least 100", compared)
+	}
+	if n := byDatePages.Load() - before; n < 100 {
+		t.Errorf("read %d pages by date; want at least 100", n)
+	}
+}
+
 // segmentedIndex indexes the project's test articles in batches of ten,
 // which make several segments, then deletes the articles at positions
 // deleted; it returns the index and the articles.
