@@ -65,11 +65,32 @@ func hasDateKeywords(m mapping.IndexMapping) bool {
 // from..to, both included, zero for an open end.
 func dateKeywordsQuery(from, to time.Time) query.Query {
 	var parts []query.Query
-	terms := func(field, lo, hi string) {
+	for _, r := range dateTermRanges(from, to) {
 		yes := true
-		q := query.NewTermRangeInclusiveQuery(lo, hi, &yes, &yes)
-		q.SetField(field)
+		q := query.NewTermRangeInclusiveQuery(r.lo, r.hi, &yes, &yes)
+		q.SetField(r.field)
 		parts = append(parts, q)
+	}
+	switch len(parts) {
+	case 0:
+		return query.NewMatchNoneQuery()
+	case 1:
+		return parts[0]
+	}
+	return query.NewDisjunctionQuery(parts)
+}
+
+// termRange is the terms of a keyword field from lo to hi, both included.
+type termRange struct{ field, lo, hi string }
+
+// dateTermRanges returns the ranges of the published date's keywords whose
+// documents, together, are those published from from to to, both included,
+// zero for an open end: whole years, months and days by their keywords, and
+// the part of a day at either end by the date key.
+func dateTermRanges(from, to time.Time) []termRange {
+	var parts []termRange
+	terms := func(field, lo, hi string) {
+		parts = append(parts, termRange{field, lo, hi})
 	}
 	// The whole days, first to last: from the first day that starts at or
 	// after from to the last that ends at or before to.
@@ -116,13 +137,7 @@ func dateKeywordsQuery(from, to time.Time) query.Query {
 		}
 		keys(start, to)
 	}
-	switch len(parts) {
-	case 0:
-		return query.NewMatchNoneQuery()
-	case 1:
-		return parts[0]
-	}
-	return query.NewDisjunctionQuery(parts)
+	return parts
 }
 
 // Units of a dateRun.

@@ -37,7 +37,7 @@ type onePhrase struct {
 // onePhraseText returns the phrase of p if p is a search onePhrase
 // answers, "" if it is not.
 func (e *Engine) onePhraseText(p *prepared) string {
-	if !e.relevancePage(p) || p.q.Quotes || e.bodies == nil || !hasPairs(e.b.Mapping()) {
+	if !e.relevancePage(p) || !p.q.From.IsZero() || !p.q.To.IsZero() || p.q.Quotes || e.bodies == nil || !hasPairs(e.b.Mapping()) {
 		return ""
 	}
 	inner := quotedPhrase(p.q.Text)
@@ -326,7 +326,13 @@ func (e *Engine) rankPhrase(ctx context.Context, snap *scorch.IndexSnapshot, p *
 func filterBitmap(ss *scorch.SegmentSnapshot, filters []facetTerm) (*roaring.Bitmap, error) {
 	var allowed *roaring.Bitmap
 	for _, f := range filters {
-		bm, err := termBitmap(ss.Segment(), f.field, f.value, ss.Deleted())
+		var bm *roaring.Bitmap
+		var err error
+		if f.ranges != nil {
+			bm, err = rangesBitmap(ss, f.ranges)
+		} else {
+			bm, err = termBitmap(ss.Segment(), f.field, f.value, ss.Deleted())
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -337,4 +343,36 @@ func filterBitmap(ss *scorch.SegmentSnapshot, filters []facetTerm) (*roaring.Bit
 		}
 	}
 	return allowed, nil
+}
+
+// rangesBitmap returns the live documents of a segment that have a term of
+// any of ranges.
+func rangesBitmap(ss *scorch.SegmentSnapshot, ranges []termRange) (*roaring.Bitmap, error) {
+	var parts []*roaring.Bitmap
+	for _, r := range ranges {
+		dict, err := ss.Segment().Dictionary(r.field)
+		if err != nil {
+			return nil, err
+		}
+		// The end is exclusive: hi and nothing after it.
+		it := dict.AutomatonIterator(nil, []byte(r.lo), []byte(r.hi+"\x00"))
+		for {
+			entry, err := it.Next()
+			if err != nil {
+				return nil, err
+			}
+			if entry == nil {
+				break
+			}
+			bm, err := termBitmap(ss.Segment(), r.field, entry.Term, ss.Deleted())
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, bm)
+		}
+	}
+	if len(parts) == 0 {
+		return roaring.New(), nil
+	}
+	return roaring.FastOr(parts...), nil
 }

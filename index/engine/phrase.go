@@ -326,11 +326,11 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	// its words unless the pairs have them all.
 	var needs []facetTerm
 	for _, p := range s.pairs.needs {
-		needs = append(needs, facetTerm{fieldBodyPairs, p})
+		needs = append(needs, facetTerm{field: fieldBodyPairs, value: p})
 	}
 	if !s.pairs.covered {
 		for _, w := range s.words {
-			needs = append(needs, facetTerm{s.q.field, w})
+			needs = append(needs, facetTerm{field: s.q.field, value: w})
 		}
 	}
 	// The segments whose documents are found here, to be kept.

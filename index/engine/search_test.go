@@ -372,10 +372,11 @@ func TestPlan(t *testing.T) {
 		{Query{Text: "ukraine", Filters: person, Quotes: true}, oneWord{term: "ukrain"}},
 		{Query{Text: "ukraine", Sort: SortNewest}, wordsByDate{terms: "ukrain"}},
 		{Query{Text: "+ukraine +macron", Sort: SortOldest, Quotes: true}, wordsByDate{terms: "ukrain macron", required: true}},
-		{Query{Text: "ukraine", Sort: SortNewest, From: date("2024-01-01")}, general{}},
+		{Query{Text: "ukraine", Sort: SortNewest, From: date("2024-01-01")}, wordsByDate{terms: "ukrain"}},
 		{Query{Text: "ukraine", Sort: SortNewest, Page: 600, Size: 20}, general{}},
 		{Query{Text: `"prime minister"`, Sort: SortNewest}, general{}},
-		{Query{Text: "ukraine", From: date("2024-01-01")}, general{}},
+		{Query{Text: "ukraine", From: date("2024-01-01")}, oneWord{term: "ukrain"}},
+		{Query{Text: `"emmanuel macron"`, From: date("2024-01-01")}, general{}},
 		{Query{Text: "ukraine", Page: 60, Size: 20}, general{}},
 		{Query{Text: `"emmanuel macron"`}, onePhrase{phrase: "emmanuel macron"}}, // not common words
 		{Query{Text: `"emmanuel macron"`, Sort: SortNewest}, general{}},

@@ -95,7 +95,7 @@ func (e *Engine) severalWordsTerms(p *prepared) (terms string, required bool) {
 // maxKeyPage hits, with no date range.
 func (e *Engine) byDateTerms(p *prepared) (terms string, required bool) {
 	q := p.q
-	if q.Sort != SortNewest && q.Sort != SortOldest || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxKeyPage || e.generalOnly {
+	if q.Sort != SortNewest && q.Sort != SortOldest || !e.datesFilter(q) || p.from+p.size > maxKeyPage || e.generalOnly {
 		return "", false
 	}
 	for name := range q.Filters {
@@ -158,7 +158,7 @@ func (e *Engine) oneWordTerm(p *prepared) (string, bool) {
 // facets or not.
 func (e *Engine) relevancePage(p *prepared) bool {
 	q := p.q
-	if q.Sort != "" && q.Sort != SortRelevance || !q.From.IsZero() || !q.To.IsZero() || p.from+p.size > maxWordWindow || e.generalOnly {
+	if q.Sort != "" && q.Sort != SortRelevance || !e.datesFilter(q) || p.from+p.size > maxWordWindow || e.generalOnly {
 		return false
 	}
 	for name := range q.Filters {
@@ -167,6 +167,13 @@ func (e *Engine) relevancePage(p *prepared) bool {
 		}
 	}
 	return true
+}
+
+// datesFilter reports whether q's date range, if it has one, can filter
+// the segments: the index keeps the published date's keywords (mapping v7
+// and later).
+func (e *Engine) datesFilter(q Query) bool {
+	return q.From.IsZero() && q.To.IsZero() || hasDateKeywords(e.b.Mapping())
 }
 
 // pairPhraseQuery returns the pair term of a query that is one quoted
@@ -489,9 +496,12 @@ func queryFilters(q Query) []facetTerm {
 		field := facetFields[name]
 		for _, v := range vs {
 			if v = strings.TrimSpace(v); v != "" {
-				filters = append(filters, facetTerm{field, v})
+				filters = append(filters, facetTerm{field: field, value: v})
 			}
 		}
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		filters = append(filters, facetTerm{ranges: dateTermRanges(q.From, q.To)})
 	}
 	return filters
 }
@@ -543,8 +553,12 @@ func pageHits(segs []*scorch.SegmentSnapshot, fc *facetCounter, top pageHeap, fr
 	return hits, nil
 }
 
-// facetTerm is one filter: a keyword field's value.
-type facetTerm struct{ field, value string }
+// facetTerm is one filter: a keyword field's value, or any term of ranges
+// (the published date's keywords for a date range).
+type facetTerm struct {
+	field, value string
+	ranges       []termRange
+}
 
 // How searchSegment counts a match's facets (bitmaps.go says when each).
 const (

@@ -250,6 +250,9 @@ func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 					q.Filters = map[string][]string{FacetPerson: {ps[0].Value}}
 					agree(t, ix, q, what+" person="+ps[0].Value)
 				}
+				if len(want.Hits) > 0 && i%2 == 0 {
+					agreeInRange(t, ix, q, want.Hits[0].Published, what)
+				}
 				q.Filters, q.Page, q.Size = nil, 2, 3
 				agree(t, ix, q, what+" page 2")
 			}
@@ -298,6 +301,9 @@ func TestWordsByDate(t *testing.T) {
 				q.Filters = map[string][]string{FacetPerson: {ps[0].Value}}
 				agree(t, ix, q, what+" person="+ps[0].Value)
 			}
+			if len(want.Hits) > 0 {
+				agreeInRange(t, ix, q, want.Hits[0].Published, what)
+			}
 			q.Filters, q.Page, q.Size = nil, 2, 3
 			agree(t, ix, q, what+" page 2")
 		}
@@ -307,6 +313,29 @@ func TestWordsByDate(t *testing.T) {
 	}
 	if n := byDatePages.Load() - before; n < 100 {
 		t.Errorf("read %d pages by date; want at least 100", n)
+	}
+}
+
+// agreeInRange runs q in date ranges around at: whole days, from a time
+// inside a day, and to a time inside one, against the general way.
+func agreeInRange(t *testing.T, ix *testIndex, q Query, at time.Time, what string) {
+	t.Helper()
+	day := at.UTC().Truncate(24 * time.Hour)
+	for _, r := range [][2]time.Time{
+		{day.AddDate(0, -2, 0), day.Add(24*time.Hour - 1)},
+		{at.Add(-90 * 24 * time.Hour), time.Time{}},
+		{time.Time{}, at.Add(-time.Hour)},
+		{day.AddDate(-1, 0, 0).Add(7 * time.Hour), at},
+	} {
+		q.From, q.To = r[0], r[1]
+		p, err := ix.prepare(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, ok := ix.plan(p).(general); ok {
+			t.Errorf("%s from %v to %v: answered by %#v", what, r[0], r[1], w)
+		}
+		agree(t, ix, q, fmt.Sprintf("%s from %v to %v", what, r[0], r[1]))
 	}
 }
 
