@@ -106,6 +106,11 @@ func wordSearchesAgree(t *testing.T, ix *testIndex, arts []store.Article, allCop
 				q.Filters = map[string][]string{FacetPerson: {ps[0].Value}}
 				agree(t, ix, q, fmt.Sprintf("%q quotes=%v person=%s", w, quotes, ps[0].Value))
 			}
+			if len(want.Hits) > 0 && compared%3 == 0 {
+				q.Filters = nil
+				agreeInRange(t, ix, q, want.Hits[0].Published, fmt.Sprintf("%q quotes=%v", w, quotes))
+				q.From, q.To = time.Time{}, time.Time{}
+			}
 			q.Filters, q.Page, q.Size = nil, 2, 3
 			agree(t, ix, q, fmt.Sprintf("%q quotes=%v page 2", w, quotes))
 		}
