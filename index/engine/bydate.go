@@ -7,6 +7,7 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // wordsByDate answers a search of one or a few plain words (any of them, or
@@ -69,28 +70,21 @@ func (w wordsByDate) answer(ctx context.Context, e *Engine, p *prepared) (answer
 // the words of q (any, or every one when required) in the fields its kind
 // searches, and pass its filters.
 func wordsMatches(segs []*scorch.SegmentSnapshot, q Query, terms []string, required bool) ([]*roaring.Bitmap, error) {
-	names := []string{fieldTitle, fieldBody}
-	if q.Quotes {
-		names = []string{fieldQuote}
-	}
+	names, _ := wordFields(q.Quotes, false)
 	filters := queryFilters(q)
 	out := make([]*roaring.Bitmap, len(segs))
 	for si, ss := range segs {
-		words := make([]*roaring.Bitmap, len(terms))
-		for w, term := range terms {
-			postings, err := wordPostings(ss, names, term)
+		var postings []segment.PostingsList
+		for _, term := range terms {
+			pl, err := wordPostings(ss, names, term)
 			if err != nil {
 				return nil, err
 			}
-			if words[w], err = matchBitmap(postings); err != nil {
-				return nil, err
-			}
+			postings = append(postings, pl...)
 		}
-		var match *roaring.Bitmap
-		if required {
-			match = roaring.FastAnd(words...)
-		} else {
-			match = roaring.FastOr(words...)
+		_, match, err := wordsMatched(postings, len(names), required)
+		if err != nil {
+			return nil, err
 		}
 		allowed, err := filterBitmap(ss, filters)
 		if err != nil {

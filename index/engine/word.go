@@ -273,14 +273,7 @@ func (c scored) beats(d scored) bool {
 // wordSearch walks the postings of terms (any of which matches) for the
 // page from..from+size of q and counts q's facets.
 func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, required bool, from, size int) (hits []Hit, total, all uint64, counts facetCounts, err error) {
-	names := []string{fieldTitle, fieldBody}
-	boosts := []float64{titleBoost, 1}
-	if q.Quotes {
-		names, boosts = []string{fieldQuote}, []float64{1}
-	}
-	if pair {
-		names = []string{fieldTitlePairs, fieldBodyPairs}
-	}
+	names, boosts := wordFields(q.Quotes, pair)
 	filters := queryFilters(q)
 
 	snap, closeSnap, err := e.snapshot()
@@ -339,35 +332,24 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 		fields[i] = f
 		weights += (boost * f.idf) * (boost * f.idf)
 	}
-	// Several words' matches in each segment, kept for counting on them;
-	// with every word required, the documents that have them all (must).
-	var unions, must []*roaring.Bitmap
+	// Several words' matches in each segment (the union of each word's
+	// documents, their intersection with every word required), kept for
+	// counting on them.
+	var matched []*roaring.Bitmap
 	var wordDocs [][]*roaring.Bitmap // each segment's, of each word
-	if required {
-		must = make([]*roaring.Bitmap, len(segs))
-	}
 	if len(terms) > 1 {
 		// Words of one search are often in the same documents ("shrs
 		// vs"): their postings' sizes added would take a few thousand
 		// matches for many more, and count the facets the way that
 		// costs most for a few.
 		estimate = 0
-		unions = make([]*roaring.Bitmap, len(segs))
+		matched = make([]*roaring.Bitmap, len(segs))
 		wordDocs = make([][]*roaring.Bitmap, len(segs))
 		for si := range segs {
-			wordDocs[si] = make([]*roaring.Bitmap, len(terms))
-			for w := range terms {
-				if wordDocs[si][w], err = matchBitmap(postings[si][w*width : (w+1)*width]); err != nil {
-					return nil, 0, 0, nil, err
-				}
+			if wordDocs[si], matched[si], err = wordsMatched(postings[si], width, required); err != nil {
+				return nil, 0, 0, nil, err
 			}
-			unions[si] = roaring.FastOr(wordDocs[si]...)
-			if required {
-				must[si] = roaring.FastAnd(wordDocs[si]...)
-				estimate += must[si].GetCardinality()
-				continue
-			}
-			estimate += unions[si].GetCardinality()
+			estimate += matched[si].GetCardinality()
 		}
 	}
 	norm := 1 / math.Sqrt(weights)
@@ -417,14 +399,14 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 		}
 		var several *segmentWords
 		if len(terms) > 1 && onBitmaps {
-			several = &segmentWords{union: unions[si], docs: wordDocs[si]}
+			several = &segmentWords{union: matched[si], docs: wordDocs[si]}
 			if several.most, err = e.wordsMost(ss, names, terms, postings[si], fields, stories); err != nil {
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		var mustHave *roaring.Bitmap
-		if required {
-			mustHave = must[si]
+		var mustHave *roaring.Bitmap // the documents with every word
+		if required && matched != nil {
+			mustHave = matched[si]
 		}
 		n, bm, err := searchSegment(ss, base, postings[si], fields, width, several, filters, mustHave, fc, si, &top, want, mode, il)
 		if err != nil {
@@ -722,6 +704,36 @@ func wordsSum(hits []fieldHit, fields []wordField, width int, bound bool) float6
 		}
 	}
 	return total * (float64(matched) / float64(words))
+}
+
+// wordFields returns the fields a search of words reads, with their
+// boosts: the title's and the body's (their pair fields' for a pair), or a
+// quotation's.
+func wordFields(quotes, pair bool) (names []string, boosts []float64) {
+	switch {
+	case quotes:
+		return []string{fieldQuote}, []float64{1}
+	case pair:
+		return []string{fieldTitlePairs, fieldBodyPairs}, []float64{titleBoost, 1}
+	}
+	return []string{fieldTitle, fieldBody}, []float64{titleBoost, 1}
+}
+
+// wordsMatched returns the documents of a segment each word has in any of
+// its width fields (postings: a word's fields, word after word), not to be
+// changed, and the documents the words match: their union, or with every
+// word required their intersection.
+func wordsMatched(postings []segment.PostingsList, width int, required bool) (each []*roaring.Bitmap, matched *roaring.Bitmap, err error) {
+	each = make([]*roaring.Bitmap, len(postings)/width)
+	for w := range each {
+		if each[w], err = matchBitmap(postings[w*width : (w+1)*width]); err != nil {
+			return nil, nil, err
+		}
+	}
+	if required {
+		return each, roaring.FastAnd(each...), nil
+	}
+	return each, roaring.FastOr(each...), nil
 }
 
 // wordPostings opens the postings of term in each of fields of a segment,
