@@ -364,7 +364,11 @@ func rangesBitmap(ss *scorch.SegmentSnapshot, ranges []termRange) (*roaring.Bitm
 			if entry == nil {
 				break
 			}
-			bm, err := termBitmap(ss.Segment(), r.field, entry.Term, ss.Deleted())
+			pl, err := dict.PostingsList([]byte(entry.Term), ss.Deleted(), nil)
+			if err != nil {
+				return nil, err
+			}
+			bm, err := postingsBitmap(pl)
 			if err != nil {
 				return nil, err
 			}
