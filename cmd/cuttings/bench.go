@@ -28,6 +28,7 @@ import (
 	"unicode"
 
 	"github.com/cuttings/cuttings/index"
+	"github.com/cuttings/cuttings/index/extract"
 	"github.com/cuttings/cuttings/store"
 )
 
@@ -84,7 +85,7 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Distinct, "distinct", false, "shuffle the words of each replica within its paragraphs, so that no article is a copy of another")
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
-	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase, words, many), e.g. to profile one")
+	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase, words, many, newest, range, filter), e.g. to profile one")
 	fs.BoolVar(&o.Lucene, "lucene", false, "also index the same articles with Lucene 8.7 in process and time the same queries there, side by side (needs a JDK and Lucene's jars: "+luceneInstallHint+")")
 	fs.StringVar(&o.LuceneJars, "lucene-jars", defaultLuceneJars(), "`directory` holding Lucene 8's jars (lucene-core-8.*.jar and the others; $CUTTINGS_LUCENE_JARS)")
 	fs.BoolVar(&o.Attack, "attack", false, "instead: serve Reuters-21578 as it is and time the normal query mix alone and while as many clients send the costliest queries the budgets allow (issue 15)")
@@ -173,6 +174,7 @@ type benchReport struct {
 	IngestN            int
 	IngestTook         time.Duration
 	Latency            map[string][2]latency // class -> [1 client, N clients]
+	Matches            map[string]int        // class -> its queries' totals, summed (with --lucene)
 	Failed             int
 	RSS, HWM           int64
 	RSSAnon, RSSFile   int64 // heap and stacks; mapped index files
@@ -374,6 +376,9 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	// before this class was added.
 	several := wordsQueries(rand.New(rand.NewPCG(opts.Seed, 0x776f726473)), words, opts.Queries, 2)
 	many := wordsQueries(rand.New(rand.NewPCG(opts.Seed, 0x6d616e79)), words, opts.Queries, 4)
+	newest := newestQueries(rand.New(rand.NewPCG(opts.Seed, 0x6e6577)), words, opts.Queries)
+	ranges := rangeQueries(rand.New(rand.NewPCG(opts.Seed, 0x72616e6765)), words, opts.Queries)
+	filters := filterQueries(rand.New(rand.NewPCG(opts.Seed, 0x66696c746572)), words, opts.Queries)
 	records, words = nil, nil
 	runtime.GC()
 
@@ -401,6 +406,9 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		{"phrase", phrases},
 		{"words", several},
 		{"many", many},
+		{"newest", newest},
+		{"range", ranges},
+		{"filter", filters},
 	}
 	rep.Latency = map[string][2]latency{}
 	stopLive := func() int { return 0 }
@@ -427,6 +435,18 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 			l[i] = percentiles(took)
 		}
 		rep.Latency[c.name] = l
+		if opts.Lucene {
+			// Untimed: beside Lucene's, it shows both engines were asked
+			// the same (analysis apart, the sums are close).
+			n, err := countMatches(client, srv.URL, c.queries)
+			if err != nil {
+				return fmt.Errorf("bench: %w", err)
+			}
+			if rep.Matches == nil {
+				rep.Matches = map[string]int{}
+			}
+			rep.Matches[c.name] = n
+		}
 		fmt.Fprintf(stdout, "search %s: 1 client p50 %s p99 %s; %d clients p50 %s p99 %s\n", c.name,
 			ms(l[0].p50), ms(l[0].p99), opts.Clients, ms(l[1].p50), ms(l[1].p99))
 		fmt.Fprintf(stdout, "  slowest, 1 client: %s; %d clients: %s\n", slowestQueries(slowest[0], 3), opts.Clients, slowestQueries(slowest[1], 3))
@@ -556,7 +576,7 @@ func liveIngest(ctx context.Context, st *store.Store, seed uint64, bbc []benchRe
 }
 
 // benchClassNames are the query classes, in the order reports print them.
-var benchClassNames = []string{"empty", "broad", "selective", "phrase", "words", "many"}
+var benchClassNames = []string{"empty", "broad", "selective", "phrase", "words", "many", "newest", "range", "filter"}
 
 // benchClass is a class of queries, each a URL query string.
 type benchClass struct {
@@ -849,27 +869,81 @@ const wordsQuerySpan = 12
 func wordsQueries(rng *rand.Rand, c *corpusWords, n, least int) []string {
 	var out []string
 	for tries := 0; len(out) < n && tries < 1000*n; tries++ {
-		ws := benchWords(c.records[rng.IntN(len(c.records))].body)
-		size := least + len(out)%2
-		if len(ws) < wordsQuerySpan {
-			continue
-		}
-		i := rng.IntN(len(ws) - wordsQuerySpan + 1)
-		var picked []string
-		seen := map[string]bool{}
-		for _, j := range rng.Perm(wordsQuerySpan) {
-			w := ws[i+j]
-			t := c.term(w)
-			if len(picked) == size || t == "" || seen[t] || !lettersOnly(w) ||
-				float64(c.df[t]) < phraseCommonShare*float64(len(c.records)) {
-				continue
-			}
-			seen[t] = true
-			picked = append(picked, w)
-		}
-		if len(picked) == size {
+		body := c.records[rng.IntN(len(c.records))].body
+		if picked := c.pickWords(rng, body, least+len(out)%2); picked != nil {
 			out = append(out, "q="+url.QueryEscape(strings.Join(picked, " ")))
 		}
+	}
+	return fill(rng, out, n)
+}
+
+// pickWords picks size words from a few words' span of body, each common
+// (its term in one original in fifty), distinct and no stop word; nil if
+// the span it drew has too few.
+func (c *corpusWords) pickWords(rng *rand.Rand, body string, size int) []string {
+	ws := benchWords(body)
+	if len(ws) < wordsQuerySpan {
+		return nil
+	}
+	i := rng.IntN(len(ws) - wordsQuerySpan + 1)
+	var picked []string
+	seen := map[string]bool{}
+	for _, j := range rng.Perm(wordsQuerySpan) {
+		w := ws[i+j]
+		t := c.term(w)
+		if len(picked) == size || t == "" || seen[t] || !lettersOnly(w) ||
+			float64(c.df[t]) < phraseCommonShare*float64(len(c.records)) {
+			continue
+		}
+		seen[t] = true
+		picked = append(picked, w)
+	}
+	if len(picked) < size {
+		return nil
+	}
+	return picked
+}
+
+// newestQueries are one or two common words, newest first: a story
+// followed as it runs, the archive's second most common page after the
+// home page.
+func newestQueries(rng *rand.Rand, c *corpusWords, n int) []string {
+	out := wordsQueries(rng, c, n, 1)
+	for i := range out {
+		out[i] += "&sort=" + index.SortNewest
+	}
+	return out
+}
+
+// rangeQueries are one or two common words in one to five whole years,
+// ranked: a researcher's "what was said about this then".
+func rangeQueries(rng *rand.Rand, c *corpusWords, n int) []string {
+	out := wordsQueries(rng, c, n, 1)
+	for i := range out {
+		span := rng.IntN(5)
+		from := benchDateFromYear + rng.IntN(benchDateToYear-benchDateFromYear+1-span)
+		out[i] += fmt.Sprintf("&from=%d-01-01&to=%d-12-31", from, from+span)
+	}
+	return out
+}
+
+// filterQueries are one or two common words of an original and one of the
+// countries or topics its extraction finds: a search narrowed by a click
+// on a facet value. Half filter by country, half by topic.
+func filterQueries(rng *rand.Rand, c *corpusWords, n int) []string {
+	var out []string
+	for tries := 0; len(out) < n && tries < 100*n; tries++ {
+		r := c.records[rng.IntN(len(c.records))]
+		_, _, countries, topics := extract.Extract(store.Article{Title: r.title, Body: r.body, Language: "en"}).Names()
+		facet, values := index.FacetCountry, countries
+		if len(out)%2 == 1 {
+			facet, values = index.FacetTopic, topics
+		}
+		picked := c.pickWords(rng, r.body, 1+len(out)/2%2)
+		if len(values) == 0 || picked == nil {
+			continue
+		}
+		out = append(out, "q="+url.QueryEscape(strings.Join(picked, " "))+"&"+facet+"="+url.QueryEscape(values[rng.IntN(len(values))]))
 	}
 	return fill(rng, out, n)
 }
@@ -933,6 +1007,19 @@ func runQueries(client *http.Client, base string, queries []string, clients int,
 	close(next)
 	wg.Wait()
 	return failed
+}
+
+// countMatches sums the totals /api/search answers for queries.
+func countMatches(client *http.Client, base string, queries []string) (int, error) {
+	n := 0
+	for _, q := range queries {
+		var r searchResponse
+		if err := getSearch(client, base+"/api/search?"+q, &r); err != nil {
+			return 0, fmt.Errorf("count matches: %s: %w", q, err)
+		}
+		n += r.Total
+	}
+	return n, nil
 }
 
 // searchResponse is what the bench reads of /api/search.

@@ -12,10 +12,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/cuttings/cuttings/index"
+	"github.com/cuttings/cuttings/index/extract"
+	"github.com/cuttings/cuttings/store"
 )
 
 // writeBenchCorpus writes a tiny synthetic corpus in the layout bench
@@ -162,6 +167,85 @@ func TestWordsQueries(t *testing.T) {
 	}
 }
 
+// The classes that narrow a search: newest first, a span of whole years
+// inside the bench's dates, and a country or topic the original's own
+// extraction finds; and each reaches Lucene's harness with its narrowing.
+func TestNarrowedQueries(t *testing.T) {
+	var records []benchRecord
+	for i := range 100 {
+		own := string(rune('a'+i/26)) + string(rune('a'+i%26)) + "zog"
+		records = append(records, benchRecord{title: "Budget row in Canada", body: fmt.Sprintf(
+			"The minister said budget %s said in Ottawa on Monday that the Canadian budget for harbour %d would rise, and the unions in Canada said they would strike over pay in the spring.", own, i)})
+	}
+	c := newCorpusWords(records)
+	_, _, countries, topics := extract.Extract(store.Article{Title: records[0].title, Body: records[0].body, Language: "en"}).Names()
+	if len(countries) == 0 || len(topics) == 0 {
+		t.Fatalf("the test's original has countries %v and topics %v: want some of each", countries, topics)
+	}
+	classes := map[string][]string{
+		"newest": newestQueries(rand.New(rand.NewPCG(1, 2)), c, 30),
+		"range":  rangeQueries(rand.New(rand.NewPCG(1, 2)), c, 30),
+		"filter": filterQueries(rand.New(rand.NewPCG(1, 2)), c, 30),
+	}
+	facets := map[string]int{}
+	for name, qs := range classes {
+		if len(qs) != 30 {
+			t.Fatalf("%s: %d queries, want 30", name, len(qs))
+		}
+		for _, q := range qs {
+			v, err := url.ParseQuery(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(strings.Fields(v.Get("q"))); n < 1 || n > 2 {
+				t.Errorf("%s: %q: want one or two words", name, q)
+			}
+			switch name {
+			case "newest":
+				if v.Get("sort") != index.SortNewest || len(v) != 2 {
+					t.Errorf("%s: %q: want the words newest first, nothing else", name, q)
+				}
+			case "range":
+				from, err1 := time.Parse(time.DateOnly, v.Get("from"))
+				to, err2 := time.Parse(time.DateOnly, v.Get("to"))
+				if err1 != nil || err2 != nil || len(v) != 3 || from.YearDay() != 1 || to.Month() != 12 || to.Day() != 31 ||
+					from.Year() < benchDateFromYear || to.Year() > benchDateToYear || to.Year()-from.Year() > 4 || to.Before(from) {
+					t.Errorf("%s: %q: want whole years, one to five, within %d-%d", name, q, benchDateFromYear, benchDateToYear)
+				}
+			case "filter":
+				switch {
+				case v.Has(index.FacetCountry) && slices.Contains(countries, v.Get(index.FacetCountry)):
+					facets[index.FacetCountry]++
+				case v.Has(index.FacetTopic) && slices.Contains(topics, v.Get(index.FacetTopic)):
+					facets[index.FacetTopic]++
+				default:
+					t.Errorf("%s: %q: want a country or topic of the original", name, q)
+				}
+			}
+		}
+	}
+	if facets[index.FacetCountry] == 0 || facets[index.FacetTopic] == 0 {
+		t.Errorf("filters by facet %v: want countries and topics", facets)
+	}
+
+	path := filepath.Join(t.TempDir(), "queries.tsv")
+	err := luceneQueries(path, []benchClass{{"empty", []string{"sort=newest"}}, {"range", classes["range"][:1]}, {"filter", []string{"q=oil+prices&country=CA&topic=economy"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := url.ParseQuery(classes["range"][0])
+	want := "empty\t\tsort=newest\n" +
+		"range\t" + v.Get("q") + "\tfrom=" + v.Get("from") + "&to=" + v.Get("to") + "\n" +
+		"filter\toil prices\tcountry=CA&topic=economy\n"
+	if string(b) != want {
+		t.Errorf("Lucene's queries:\n%s\nwant:\n%s", b, want)
+	}
+}
+
 func TestBenchCommandNoCorpus(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	err := run([]string{"bench", "--corpus", t.TempDir()}, strings.NewReader(""), &stdout, &stderr)
@@ -240,7 +324,7 @@ func TestBenchLucene(t *testing.T) {
 				t.Errorf("Lucene did not time %s with %s clients:\n%s", class, clients, out)
 			}
 		}
-		if !regexp.MustCompile(`\| ` + class + ` \| [0-9.]+ / [0-9.]+, [0-9.]+ / [0-9.]+ \| [0-9.]+ / [0-9.]+, [0-9.]+ / [0-9.]+ \| (met|\*\*not met\*\*) \|`).MatchString(out) {
+		if !regexp.MustCompile(`\| ` + class + ` \| [0-9.]+ / [0-9.]+, [0-9.]+ / [0-9.]+ \| [0-9.]+ / [0-9.]+, [0-9.]+ / [0-9.]+ \| (met|\*\*not met\*\*) \| [1-9][0-9]* / [1-9][0-9]* \|`).MatchString(out) {
 			t.Errorf("no side-by-side row for %s:\n%s", class, out)
 		}
 	}
@@ -252,8 +336,9 @@ func TestBenchLucene(t *testing.T) {
 // TestLuceneReportRead reads the harness's lines, and refuses one it
 // cannot read.
 func TestLuceneReportRead(t *testing.T) {
-	r := &luceneReport{Latency: map[string][2]latency{}, Values: map[string]int{}}
+	r := &luceneReport{Latency: map[string][2]latency{}, Values: map[string]int{}, Matches: map[string]int{}}
 	for _, line := range []string{
+		"matches class=range hits=4321",
 		"index docs=1000 seconds=0.500 threads=2",
 		"merge seconds=0.25",
 		"size bytes=12345",
@@ -270,6 +355,9 @@ func TestLuceneReportRead(t *testing.T) {
 	}
 	if r.Values["person"] != 7 || r.Values["year"] != 31 {
 		t.Errorf("facet values %v", r.Values)
+	}
+	if r.Matches["range"] != 4321 {
+		t.Errorf("matches %v", r.Matches)
 	}
 	l := r.Latency["phrase"]
 	if l[0].p50 != 1500*time.Microsecond || l[0].p99 != 9250*time.Microsecond || l[1].p99 != 12*time.Millisecond {

@@ -146,7 +146,9 @@ func luceneEscape(s string) string {
 }
 
 // luceneQueries writes each class's queries as the user typed them: the
-// text of the bench's q parameter, "" for the home page.
+// text of the bench's q parameter ("" for the home page), then the rest of
+// the query's URL (its sort, date range and facet filters), which the
+// harness reads alike.
 func luceneQueries(path string, classes []benchClass) error {
 	var b strings.Builder
 	for _, c := range classes {
@@ -155,7 +157,13 @@ func luceneQueries(path string, classes []benchClass) error {
 			if err != nil {
 				return fmt.Errorf("bench --lucene: query %q: %w", q, err)
 			}
-			b.WriteString(c.name + "\t" + luceneEscape(v.Get("q")) + "\n")
+			text := v.Get("q")
+			v.Del("q")
+			b.WriteString(c.name + "\t" + luceneEscape(text))
+			if len(v) > 0 {
+				b.WriteString("\t" + v.Encode())
+			}
+			b.WriteString("\n")
 		}
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
@@ -172,6 +180,7 @@ type luceneReport struct {
 	Bytes     int64
 	Values    map[string]int // distinct facet values Lucene counts, by facet
 	Latency   map[string][2]latency
+	Matches   map[string]int // class -> its queries' total hits, summed
 }
 
 // runLucene runs the compiled harness on the corpus and queries, echoing
@@ -187,7 +196,7 @@ func runLucene(ctx context.Context, classpath, corpus, queries, indexDir string,
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("bench --lucene: %w", err)
 	}
-	rep := &luceneReport{Latency: map[string][2]latency{}, Values: map[string]int{}}
+	rep := &luceneReport{Latency: map[string][2]latency{}, Values: map[string]int{}, Matches: map[string]int{}}
 	sc := bufio.NewScanner(out)
 	var perr error
 	for sc.Scan() {
@@ -245,6 +254,11 @@ func (r *luceneReport) read(line string) error {
 		for k := range kv {
 			r.Values[k] = int(num(k))
 		}
+	case "matches":
+		if kv["class"] == "" || num("hits") < 0 {
+			return bad()
+		}
+		r.Matches[kv["class"]] = int(num("hits"))
 	case "search":
 		i := 0
 		if kv["clients"] != "1" {
@@ -270,17 +284,17 @@ func lastLines(s string, n int) string {
 func printLuceneTable(w io.Writer, r benchReport) {
 	l := r.Lucene
 	fmt.Fprintf(w, "\nSide by side with Lucene 8.7 (in process, no HTTP; cuttings over loopback HTTP with its full response), same articles and queries:\n\n")
-	fmt.Fprintf(w, "| class | 1 client p50/p99 ms: cuttings / Lucene | %d clients p50/p99 ms: cuttings / Lucene | p99 at or below Lucene's |\n|---|---|---|---|\n", r.Clients)
+	fmt.Fprintf(w, "| class | 1 client p50/p99 ms: cuttings / Lucene | %d clients p50/p99 ms: cuttings / Lucene | p99 at or below Lucene's | matches, summed: cuttings / Lucene |\n|---|---|---|---|---|\n", r.Clients)
 	for _, c := range benchClassNames {
 		cu, ok := r.Latency[c]
 		lu, lok := l.Latency[c]
 		if !ok || !lok {
 			continue
 		}
-		fmt.Fprintf(w, "| %s | %s / %s, %s / %s | %s / %s, %s / %s | %s |\n", c,
+		fmt.Fprintf(w, "| %s | %s / %s, %s / %s | %s / %s, %s / %s | %s | %d / %d |\n", c,
 			ms(cu[0].p50), ms(lu[0].p50), ms(cu[0].p99), ms(lu[0].p99),
 			ms(cu[1].p50), ms(lu[1].p50), ms(cu[1].p99), ms(lu[1].p99),
-			verdict(cu[0].p99 <= lu[0].p99 && cu[1].p99 <= lu[1].p99))
+			verdict(cu[0].p99 <= lu[0].p99 && cu[1].p99 <= lu[1].p99), r.Matches[c], l.Matches[c])
 	}
 	fmt.Fprintf(w, "\n| indexing | cuttings | Lucene |\n|---|---|---|\n")
 	ours := "— (--reuse: not built in this run)"

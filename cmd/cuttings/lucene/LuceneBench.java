@@ -13,23 +13,29 @@
 // CORPUS.tsv has one article a line: id, published (Unix seconds), source,
 // people, countries, topics (values joined by U+001F), title, body; tabs,
 // newlines and backslashes in a field are escaped as \t, \n and \\.
-// QUERIES.tsv has one query a line: its class and the text a user typed
-// (empty for the home page: every article, newest first).
+// QUERIES.tsv has one query a line: its class, the text a user typed
+// (empty for the home page: every article, newest first) and, optionally,
+// the rest of the search's URL query: sort=newest, from=YYYY-MM-DD and
+// to=YYYY-MM-DD (inclusive days, UTC), and facet filters (country=GB,
+// topic=..., person=..., source=...).
 //
 // It prints lines the bench reads:
 //   index docs=N seconds=S threads=T
 //   merge seconds=S
 //   size bytes=B
 //   facets person=N country=N topic=N source=N year=N (distinct values)
+//   matches class=C hits=N (the class's queries' matches, summed)
 //   search class=C clients=K n=N p50=MS p99=MS
 //   error MESSAGE
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,10 +52,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
@@ -62,6 +70,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -77,6 +87,8 @@ public class LuceneBench {
     static final int HITS = 20;
     static final int FACET_VALUES = 10;
     static final int YEARS = 31;
+    // The facet filters a query's URL may carry, which DrillDownQuery needs.
+    static FacetsConfig facetsConfig;
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
@@ -90,6 +102,7 @@ public class LuceneBench {
         for (String d : new String[] {"person", "country", "topic"}) {
             config.setMultiValued(d, true);
         }
+        facetsConfig = config;
         build(corpus, dir, analyzer, config);
         search(queries, dir, analyzer, config, clients);
     }
@@ -165,6 +178,8 @@ public class LuceneBench {
         d.add(new StringField("id", f[0], Field.Store.YES));
         long published = Long.parseLong(f[1]);
         d.add(new NumericDocValuesField("published", published));
+        // Points, for the date ranges some searches ask for.
+        d.add(new LongPoint("published", published));
         d.add(new StoredField("published", published));
         int year = Instant.ofEpochSecond(published).atZone(ZoneOffset.UTC).getYear();
         d.add(new SortedSetDocValuesFacetField("year", Integer.toString(year)));
@@ -229,10 +244,14 @@ public class LuceneBench {
             // Every query once, untimed, before any is timed: the JIT
             // compiles the search path, as in a server that has been up
             // a while, and Lucene is measured at its best.
-            for (List<String> qs : classes.values()) {
-                for (String q : qs) {
-                    request(searcher, state, highlighter, analyzer, q);
+            // Their matches, summed by class, show what each class asks of
+            // it (and that a filter or range narrows).
+            for (Map.Entry<String, List<String>> c : classes.entrySet()) {
+                long hits = 0;
+                for (String q : c.getValue()) {
+                    hits += request(searcher, state, highlighter, analyzer, q);
                 }
+                System.out.printf("matches class=%s hits=%d%n", c.getKey(), hits);
             }
             for (Map.Entry<String, List<String>> c : classes.entrySet()) {
                 List<String> qs = c.getValue();
@@ -295,16 +314,43 @@ public class LuceneBench {
     }
 
     // request is one search page: the top 20 (newest first for the home
-    // page, by relevance otherwise), four facets' top values and every
-    // year's count, and a highlighted snippet of each hit's body.
-    static int request(IndexSearcher s, SortedSetDocValuesReaderState state, UnifiedHighlighter h, Analyzer a, String text)
+    // page and when the query asks, by relevance otherwise), in the date
+    // range and facet values it asks for, four facets' top values and
+    // every year's count, and a highlighted snippet of each hit's body. It
+    // returns how many documents match.
+    static long request(IndexSearcher s, SortedSetDocValuesReaderState state, UnifiedHighlighter h, Analyzer a, String line)
             throws Exception {
+        int tab = line.indexOf('\t');
+        String text = tab < 0 ? line : line.substring(0, tab);
+        boolean newest = text.isEmpty();
+        long from = Long.MIN_VALUE, to = Long.MAX_VALUE;
+        List<String[]> filters = new ArrayList<>();
+        if (tab >= 0) {
+            for (String kv : line.substring(tab + 1).split("&")) {
+                int eq = kv.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String k = kv.substring(0, eq), v = URLDecoder.decode(kv.substring(eq + 1), "UTF-8");
+                switch (k) {
+                    case "sort":
+                        newest = v.equals("newest");
+                        break;
+                    case "from":
+                        from = LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+                        break;
+                    case "to":
+                        to = LocalDate.parse(v).plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
+                        break;
+                    default:
+                        filters.add(new String[] {k, v});
+                }
+            }
+        }
         FacetsCollector fc = new FacetsCollector();
         Query q;
-        TopDocs top;
         if (text.isEmpty()) {
             q = new MatchAllDocsQuery();
-            top = FacetsCollector.search(s, q, HITS, new Sort(new SortField("published", SortField.Type.LONG, true)), fc);
         } else {
             MultiFieldQueryParser p = new MultiFieldQueryParser(new String[] {"title", "body"}, a);
             // Words without + or - are optional, at least one matching, as
@@ -312,12 +358,26 @@ public class LuceneBench {
             // prices" is oil OR prices, ranked.
             p.setDefaultOperator(QueryParser.Operator.OR);
             q = p.parse(text);
-            top = FacetsCollector.search(s, q, HITS, fc);
         }
+        if (from != Long.MIN_VALUE || to != Long.MAX_VALUE) {
+            q = new BooleanQuery.Builder()
+                    .add(q, BooleanClause.Occur.MUST)
+                    .add(LongPoint.newRangeQuery("published", from, to), BooleanClause.Occur.FILTER)
+                    .build();
+        }
+        if (!filters.isEmpty()) {
+            DrillDownQuery dq = new DrillDownQuery(facetsConfig, q);
+            for (String[] f : filters) {
+                dq.add(f[0], f[1]);
+            }
+            q = dq;
+        }
+        TopDocs top = newest
+                ? FacetsCollector.search(s, q, HITS, new Sort(new SortField("published", SortField.Type.LONG, true)), fc)
+                : FacetsCollector.search(s, q, HITS, fc);
         Facets facets = new SortedSetDocValuesFacetCounts(state, fc);
-        int n = 0;
         for (String d : DIMS) {
-            n += counted(facets, FACET_VALUES, d);
+            counted(facets, FACET_VALUES, d);
         }
         counted(facets, YEARS, "year");
         for (ScoreDoc sd : top.scoreDocs) {
@@ -326,6 +386,6 @@ public class LuceneBench {
         if (!text.isEmpty()) {
             h.highlight("body", q, top);
         }
-        return n;
+        return top.totalHits.value;
     }
 }
