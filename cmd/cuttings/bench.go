@@ -1009,12 +1009,13 @@ func runQueries(client *http.Client, base string, queries []string, clients int,
 	return failed
 }
 
-// countMatches sums the totals /api/search answers for queries.
+// countMatches sums the totals /api/search answers for queries, every copy
+// of a story counted (copies=all), as Lucene counts them.
 func countMatches(client *http.Client, base string, queries []string) (int, error) {
 	n := 0
 	for _, q := range queries {
 		var r searchResponse
-		if err := getSearch(client, base+"/api/search?"+q, &r); err != nil {
+		if err := getSearch(client, base+"/api/search?"+q+"&copies=all", &r); err != nil {
 			return 0, fmt.Errorf("count matches: %s: %w", q, err)
 		}
 		n += r.Total

@@ -352,6 +352,29 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 			estimate += matched[si].GetCardinality()
 		}
 	}
+	// A filter's documents in each segment (nil for none). How the facets
+	// are counted depends on the matches the filter lets pass, not on the
+	// words': a common word in one year of thirty matches few, and
+	// counting them as a broad search's cost it twice as long.
+	var allowedBy, passedBy []*roaring.Bitmap // and the matches it lets pass
+	if len(filters) > 0 {
+		estimate = 0
+		allowedBy = make([]*roaring.Bitmap, len(segs))
+		passedBy = make([]*roaring.Bitmap, len(segs))
+		for si, ss := range segs {
+			if allowedBy[si], err = filterBitmap(ss, filters); err != nil {
+				return nil, 0, 0, nil, fmt.Errorf("search %q: filter: %w", q.Text, err)
+			}
+			words := (*roaring.Bitmap)(nil)
+			if matched != nil {
+				words = matched[si]
+			} else if words, err = matchBitmap(postings[si]); err != nil {
+				return nil, 0, 0, nil, err
+			}
+			passedBy[si] = roaring.And(words, allowedBy[si])
+			estimate += passedBy[si].GetCardinality()
+		}
+	}
 	norm := 1 / math.Sqrt(weights)
 	for i := range fields {
 		fields[i].weight = fields[i].boost * fields[i].idf * norm
@@ -408,7 +431,11 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 		if required && matched != nil {
 			mustHave = matched[si]
 		}
-		n, bm, err := searchSegment(ss, base, postings[si], fields, width, several, filters, mustHave, fc, si, &top, want, mode, il)
+		var allowed, passed *roaring.Bitmap
+		if allowedBy != nil {
+			allowed, passed = allowedBy[si], passedBy[si]
+		}
+		n, bm, err := searchSegment(base, postings[si], fields, width, several, allowed, passed, mustHave, fc, si, &top, want, mode, il)
 		if err != nil {
 			return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -556,9 +583,11 @@ const (
 // fields, word after word; several, for several words counted on bitmaps,
 // has their matches and the most each word can add (rankWords). With an
 // impact list, il, it scores only the list's documents that can make the
-// page; filters must then be none.
-func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.PostingsList, fields []wordField, width int, several *segmentWords,
-	filters []facetTerm, must *roaring.Bitmap, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
+// page; there must then be no filter. allowed, when not nil, holds the
+// documents the search's filters let pass, and passed the matches among
+// them (neither to be changed).
+func searchSegment(base uint64, postings []segment.PostingsList, fields []wordField, width int, several *segmentWords,
+	allowed, passed, must *roaring.Bitmap, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
 	t := fc.segs[si]
 	if il != nil {
 		var stories func(uint32) uint32
@@ -573,12 +602,7 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		fc.countBitmap(si, base, bm, mode)
 		return bm.GetCardinality(), fc.stories(si, bm), nil
 	}
-	// The filters, as one bitmap of the documents that pass them all; nil
-	// for no filter.
-	allowed, err := filterBitmap(ss, filters)
-	if err != nil {
-		return 0, nil, err
-	}
+	var err error
 	if must != nil {
 		// Every word required: the documents without one are left out
 		// as a filter leaves them out.
@@ -593,13 +617,15 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 	}
 	var match *roaring.Bitmap
 	if mode == countOnBitmaps {
-		if several != nil {
+		switch {
+		case passed != nil:
+			match = passed
+		case several != nil:
 			match = several.union
-		} else if match, err = matchBitmap(postings); err != nil {
-			return 0, nil, err
-		}
-		if allowed != nil {
-			match = roaring.And(match, allowed)
+		default:
+			if match, err = matchBitmap(postings); err != nil {
+				return 0, nil, err
+			}
 		}
 	}
 	if several != nil {
@@ -640,16 +666,8 @@ func searchSegment(ss *scorch.SegmentSnapshot, base uint64, postings []segment.P
 		// word in one year of thirty three times the word alone
 		// (BENCHMARKS.md); a skip decodes nothing past the postings'
 		// chunks that hold no match.
-		docs := match // counting on bitmaps: the filtered matches already
-		if docs == nil {
-			all, err := matchBitmap(postings)
-			if err != nil {
-				return 0, nil, err
-			}
-			docs = roaring.And(all, allowed)
-		}
 		walk = func(visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
-			return walkDocs(postings, docs, visit)
+			return walkDocs(postings, passed, visit)
 		}
 	}
 	err = walk(func(num uint32, hits []fieldHit, at []segment.Posting) {
