@@ -358,6 +358,7 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 	// counting them as a broad search's cost it twice as long.
 	var allowedBy, passedBy []*roaring.Bitmap // and the matches it lets pass
 	if len(filters) > 0 {
+		unfiltered, every := estimate, true
 		estimate = 0
 		allowedBy = make([]*roaring.Bitmap, len(segs))
 		passedBy = make([]*roaring.Bitmap, len(segs))
@@ -373,6 +374,13 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 			}
 			passedBy[si] = roaring.And(words, allowedBy[si])
 			estimate += passedBy[si].GetCardinality()
+			every = every && passedBy[si].GetCardinality() == words.GetCardinality()
+		}
+		if every {
+			// A filter that lets every match pass ("since 1990" in an
+			// archive of later news) is none: the search is the words'
+			// alone, and a common word's impact list can rank it.
+			filters, allowedBy, passedBy, estimate = nil, nil, nil, unfiltered
 		}
 	}
 	norm := 1 / math.Sqrt(weights)

@@ -331,6 +331,8 @@ func agreeInRange(t *testing.T, ix *testIndex, q Query, at time.Time, what strin
 		{at.Add(-90 * 24 * time.Hour), time.Time{}},
 		{time.Time{}, at.Add(-time.Hour)},
 		{day.AddDate(-1, 0, 0).Add(7 * time.Hour), at},
+		// Every article's date: a filter that lets every match pass.
+		{time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)},
 	} {
 		q.From, q.To = r[0], r[1]
 		p, err := ix.prepare(context.Background(), q)
