@@ -435,15 +435,19 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
-		var mustHave *roaring.Bitmap // the documents with every word
-		if required && matched != nil {
-			mustHave = matched[si]
-		}
 		var allowed, passed *roaring.Bitmap
-		if allowedBy != nil {
+		switch {
+		case required && matched != nil && allowedBy != nil:
+			// Every word required: the documents without one are left
+			// out as a filter leaves them out, and the matches it lets
+			// pass are all there is to walk.
+			allowed, passed = passedBy[si], passedBy[si]
+		case required && matched != nil:
+			allowed, passed = matched[si], matched[si]
+		case allowedBy != nil:
 			allowed, passed = allowedBy[si], passedBy[si]
 		}
-		n, bm, err := searchSegment(base, postings[si], fields, width, several, allowed, passed, mustHave, fc, si, &top, want, mode, il)
+		n, bm, err := searchSegment(base, postings[si], fields, width, several, allowed, passed, fc, si, &top, want, mode, il)
 		if err != nil {
 			return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -592,10 +596,10 @@ const (
 // has their matches and the most each word can add (rankWords). With an
 // impact list, il, it scores only the list's documents that can make the
 // page; there must then be no filter. allowed, when not nil, holds the
-// documents the search's filters let pass, and passed the matches among
-// them (neither to be changed).
+// documents the search's filters (and with every word required, the words)
+// let pass, and passed the matches among them (neither to be changed).
 func searchSegment(base uint64, postings []segment.PostingsList, fields []wordField, width int, several *segmentWords,
-	allowed, passed, must *roaring.Bitmap, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
+	allowed, passed *roaring.Bitmap, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
 	t := fc.segs[si]
 	if il != nil {
 		var stories func(uint32) uint32
@@ -611,15 +615,6 @@ func searchSegment(base uint64, postings []segment.PostingsList, fields []wordFi
 		return bm.GetCardinality(), fc.stories(si, bm), nil
 	}
 	var err error
-	if must != nil {
-		// Every word required: the documents without one are left out
-		// as a filter leaves them out.
-		if allowed == nil {
-			allowed = must
-		} else {
-			allowed = roaring.And(allowed, must)
-		}
-	}
 	if allowed != nil && allowed.IsEmpty() {
 		return 0, nil, nil
 	}
@@ -660,18 +655,11 @@ func searchSegment(base uint64, postings []segment.PostingsList, fields []wordFi
 	walk := func(visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
 		return walkPostings(postings, false, visit)
 	}
-	switch {
-	case must != nil:
-		// Every word required: only the documents that have them all
-		// are read, each word's postings skipped to them.
-		walk = func(visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
-			return walkDocs(postings, allowed, visit)
-		}
-	case allowed != nil:
-		// A filter (a date range, a facet value): only the matches it
-		// lets pass are read, the postings skipped to each. Walking
-		// every posting and asking the filter of each cost a common
-		// word in one year of thirty three times the word alone
+	if passed != nil {
+		// A filter (a date range, a facet value, every word required):
+		// only the matches it lets pass are read, the postings skipped to
+		// each. Walking every posting and asking the filter of each cost
+		// a common word in one year of thirty three times the word alone
 		// (BENCHMARKS.md); a skip decodes nothing past the postings'
 		// chunks that hold no match.
 		walk = func(visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
