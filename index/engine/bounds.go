@@ -65,11 +65,16 @@ func beats(a, b []fieldHit) bool {
 
 // boundWord walks a word's postings in a segment (one list per field, the
 // main one last) and keeps its bounds.
-func boundWord(postings []segment.PostingsList) (*wordBounds, error) {
+// With dec, it also keeps the main field's postings decoded there.
+func boundWord(postings []segment.PostingsList, dec *decodedBuilder) (*wordBounds, error) {
 	b := &wordBounds{width: len(postings)}
 	best := map[uint32]float32{} // main field only: frequency -> highest norm
-	if err := walkPostings(postings, true, func(_ uint32, hits []fieldHit, _ []segment.Posting) {
+	main := len(postings) - 1
+	if err := walkPostings(postings, true, func(num uint32, hits []fieldHit, _ []segment.Posting) {
 		b.add(hits, best)
+		if dec != nil && hits[main].freq > 0 {
+			dec.add(num, hits[main])
+		}
 	}); err != nil {
 		return nil, err
 	}
@@ -141,10 +146,13 @@ func (b *wordBounds) most(fields []wordField) wordMost {
 func (b *wordBounds) bytes() int { return 48 + len(b.main)*8 + len(b.whole)*8 }
 
 // segmentBounds are a segment's bounds of every word with at least
-// impactMinDocs documents in the main field when they were worked out.
+// impactMinDocs documents in the main field when they were worked out, and
+// the densest words' postings in the main field decoded (decoded.go).
 type segmentBounds struct {
-	words map[string]*wordBounds
-	bytes int
+	words        map[string]*wordBounds
+	bytes        int
+	decoded      map[string]*decodedPostings
+	decodedBytes int
 }
 
 // boundsOf returns the bounds of term in fields for segment seg, or nil
@@ -165,6 +173,16 @@ func (c *impactCache) boundsOf(seg uint64, fields []string, term string) *wordBo
 // snap that has none yet, stopping early (the rest left for the next
 // warm, and complete false) when stop is closed.
 func (c *impactCache) warmBounds(snap *scorch.IndexSnapshot, stop <-chan struct{}) (complete bool, err error) {
+	// The segments merged away go first: their decoded postings would
+	// hold the budget the segments they were merged into need. A search
+	// of an older snapshot finds none for them and walks postings.
+	live := map[uint64]bool{}
+	for _, ss := range snap.Segments() {
+		live[ss.Id()] = true
+	}
+	c.mu.Lock()
+	c.forgetBounds(live)
+	c.mu.Unlock()
 	for _, ss := range snap.Segments() {
 		c.mu.Lock()
 		done := c.bounds[ss.Id()] != nil
@@ -173,34 +191,45 @@ func (c *impactCache) warmBounds(snap *scorch.IndexSnapshot, stop <-chan struct{
 			continue
 		}
 		start := time.Now()
-		sb, err := segmentBoundsOf(ss, stop)
+		c.mu.Lock()
+		room := decodedBudget - c.decodedBytes
+		c.mu.Unlock()
+		sb, err := segmentBoundsOf(ss, room, stop)
 		if err != nil || sb == nil {
 			return false, err
 		}
 		// Only a large segment's take long enough to be worth a line.
 		if took := time.Since(start); took >= time.Second {
 			slog.Info("bounded common words", "segment", ss.Id(), "documents", ss.Count(),
-				"words", len(sb.words), "bytes", sb.bytes, "took", took.Round(time.Millisecond))
+				"words", len(sb.words), "bytes", sb.bytes, "decoded", len(sb.decoded),
+				"decoded_bytes", sb.decodedBytes, "took", took.Round(time.Millisecond))
 		}
 		c.mu.Lock()
 		if c.bounds == nil {
 			c.bounds = map[uint64]*segmentBounds{}
 		}
 		c.bounds[ss.Id()] = sb
+		c.decodedBytes += sb.decodedBytes
 		c.mu.Unlock()
 	}
 	return true, nil
 }
 
-// segmentBoundsOf works out a segment's bounds; nil when stop closed first.
-func segmentBoundsOf(ss *scorch.SegmentSnapshot, stop <-chan struct{}) (*segmentBounds, error) {
+// segmentBoundsOf works out a segment's bounds, with decoded postings of
+// at most room bytes; nil when stop closed first.
+func segmentBoundsOf(ss *scorch.SegmentSnapshot, room int, stop <-chan struct{}) (*segmentBounds, error) {
 	main := boundFields[len(boundFields)-1]
 	dict, err := ss.Segment().Dictionary(main)
 	if err != nil {
 		return nil, fmt.Errorf("bound words: read %s terms: %w", main, err)
 	}
-	sb := &segmentBounds{words: map[string]*wordBounds{}}
+	sb := &segmentBounds{words: map[string]*wordBounds{}, decoded: map[string]*decodedPostings{}}
+	decode, err := densestWords(dict, ss.Segment().Count(), room)
+	if err != nil {
+		return nil, fmt.Errorf("bound words: read %s terms: %w", main, err)
+	}
 	it := dict.AutomatonIterator(nil, nil, nil)
+	var pl segment.PostingsList
 	for {
 		select {
 		case <-stop:
@@ -214,7 +243,10 @@ func segmentBoundsOf(ss *scorch.SegmentSnapshot, stop <-chan struct{}) (*segment
 		if e == nil {
 			break
 		}
-		if e.Count < impactMinDocs {
+		if pl, err = termPostings(dict, e.Term, pl); err != nil {
+			return nil, fmt.Errorf("bound words: read %s terms: %w", main, err)
+		}
+		if pl.Count() < impactMinDocs {
 			continue
 		}
 		term := strings.Clone(e.Term)
@@ -225,15 +257,109 @@ func segmentBoundsOf(ss *scorch.SegmentSnapshot, stop <-chan struct{}) (*segment
 		if postings[len(postings)-1].Count() < impactMinDocs {
 			continue
 		}
-		b, err := boundWord(postings)
+		var dec *decodedBuilder
+		if decode[term] {
+			dec = newDecodedBuilder(ss.Segment().Count(), postings[len(postings)-1].Count())
+		}
+		b, err := boundWord(postings, dec)
 		if err != nil {
 			return nil, fmt.Errorf("bound words: %q: %w", term, err)
 		}
 		sb.words[term] = b
 		sb.bytes += len(term) + b.bytes()
+		if dec != nil {
+			d := dec.done()
+			sb.decoded[term] = d
+			sb.decodedBytes += len(term) + d.bytes()
+		}
 	}
 	// The walks read the words' frequencies and norms once; their pages
 	// go from the resident set, as the impact lists' do.
 	releaseMapped(ss.Segment())
 	return sb, nil
+}
+
+// densestWords returns the words of dict (a segment's main field, of docs
+// documents) whose postings the warmer keeps decoded: those in at least one
+// document in decodedShare, densest first while they fit in room bytes.
+func densestWords(dict segment.TermDictionary, docs uint64, room int) (map[string]bool, error) {
+	type word struct {
+		term  string
+		count uint64
+	}
+	var dense []word
+	least := max(impactMinDocs, docs/decodedShare)
+	it := dict.AutomatonIterator(nil, nil, nil)
+	var pl segment.PostingsList
+	for {
+		e, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		if pl, err = termPostings(dict, e.Term, pl); err != nil {
+			return nil, err
+		}
+		if n := pl.Count(); n >= least {
+			dense = append(dense, word{strings.Clone(e.Term), n})
+		}
+	}
+	slices.SortFunc(dense, func(a, b word) int { return cmp.Compare(b.count, a.count) })
+	out := map[string]bool{}
+	for _, w := range dense {
+		// As decodedPostings.bytes counts them.
+		size := len(w.term) + 96 + int(docs+63)/64*8 + int(docs+63)/64/rankBlock*4 + int(w.count)*5
+		if size > room {
+			break
+		}
+		room -= size
+		out[w.term] = true
+	}
+	return out, nil
+}
+
+// decodedOf returns the decoded postings in segment seg of each of terms
+// in fields, a word's fields after each other as wordSearch opens them
+// (nil where there are none, or nil for none at all).
+func (c *impactCache) decodedOf(seg uint64, fields []string, terms []string) []*decodedPostings {
+	if !slices.Equal(fields, boundFields) {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sb := c.bounds[seg]
+	if sb == nil || len(sb.decoded) == 0 {
+		return nil
+	}
+	var out []*decodedPostings
+	for w, term := range terms {
+		if d := sb.decoded[term]; d != nil {
+			if out == nil {
+				out = make([]*decodedPostings, len(terms)*len(fields))
+			}
+			out[(w+1)*len(fields)-1] = d
+		}
+	}
+	return out
+}
+
+// forgetBounds drops the bounds of the segments not in live; c.mu is held.
+func (c *impactCache) forgetBounds(live map[uint64]bool) {
+	for seg, sb := range c.bounds {
+		if !live[seg] {
+			c.decodedBytes -= sb.decodedBytes
+			delete(c.bounds, seg)
+		}
+	}
+}
+
+// termPostings opens the postings of term in dict, deleted documents
+// included, into pl (nil for new). A dictionary's iterator gives each
+// term's count too, but zap's reads it into a postings list it never
+// clears: after a term of a single document, every later term counts 1,
+// and a common word was taken for a rare one.
+func termPostings(dict segment.TermDictionary, term string, pl segment.PostingsList) (segment.PostingsList, error) {
+	return dict.PostingsList([]byte(term), nil, pl)
 }

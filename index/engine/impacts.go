@@ -365,6 +365,9 @@ type impactCache struct {
 	// bounds are each segment's common words' bounds (bounds.go), by
 	// segment; they are not counted in the budget, being small.
 	bounds map[uint64]*segmentBounds
+	// decodedBytes is what the bounds' decoded postings take
+	// (decoded.go), within decodedBudget.
+	decodedBytes int
 }
 
 // warmWords is how many of the words searched last the warmer keeps impact
@@ -445,11 +448,7 @@ func (c *impactCache) forget(live map[uint64]bool) {
 		}
 		el = next
 	}
-	for seg := range c.bounds {
-		if !live[seg] {
-			delete(c.bounds, seg)
-		}
-	}
+	c.forgetBounds(live)
 }
 
 // recentWords returns the fields and words of the n lists used last, most

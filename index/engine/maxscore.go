@@ -71,7 +71,8 @@ var rankedWords atomic.Int64
 // base, that can make a page of want among the matches of several words
 // (postings and fields: a word's width fields, word after word, the main
 // field last; wordDocs: each word's documents, in any of its fields, not to
-// be changed), those in allowed only when it is not nil. most is the most
+// be changed), those in allowed only when it is not nil; dec has the
+// fields' decoded postings, read instead where not nil. most is the most
 // each word can add to a document's sum (at least: more is slower, never
 // wrong). Each document goes by its story with stories. It counts nothing.
 //
@@ -81,7 +82,7 @@ var rankedWords atomic.Int64
 // starts from a page already well filled: the first seedDocs documents
 // that have every word are scored first (the page is the same in any
 // order: of equal scores the lower number wins, wherever it comes).
-func rankWords(postings []segment.PostingsList, wordDocs []*roaring.Bitmap, fields []wordField, width int, most []wordMost, allowed *roaring.Bitmap,
+func rankWords(postings []segment.PostingsList, dec []*decodedPostings, wordDocs []*roaring.Bitmap, fields []wordField, width int, most []wordMost, allowed *roaring.Bitmap,
 	base uint64, stories func(uint32) uint32, top *pageHeap, want int) error {
 	rankedWords.Add(1)
 	words := len(fields) / width
@@ -112,7 +113,9 @@ func rankWords(postings []segment.PostingsList, wordDocs []*roaring.Bitmap, fiel
 		}
 		for i := range hits {
 			hits[i] = fieldHit{}
-			if c.nums[i] == num {
+			if c.dec[i] != nil {
+				hits[i] = c.dec[i].hit(uint32(num)) // with its norm
+			} else if c.nums[i] == num {
 				hits[i].freq = uint32(min(c.cur[i].Frequency(), 1<<32-1))
 			}
 		}
@@ -120,7 +123,7 @@ func rankWords(postings []segment.PostingsList, wordDocs []*roaring.Bitmap, fiel
 			return false, nil
 		}
 		for i := range hits {
-			if hits[i].freq > 0 {
+			if hits[i].freq > 0 && c.dec[i] == nil {
 				hits[i].norm = float32(c.cur[i].Norm())
 			}
 		}
@@ -135,7 +138,7 @@ func rankWords(postings []segment.PostingsList, wordDocs []*roaring.Bitmap, fiel
 	made := map[int]*roaring.Bitmap{}
 	var seeded *roaring.Bitmap
 	if seed := seedOf(wayDocs(docs, others, everyWord(words), made)); !seed.IsEmpty() {
-		c, err := newCursors(postings)
+		c, err := newCursors(postings, dec)
 		if err != nil {
 			return err
 		}
@@ -147,7 +150,7 @@ func rankWords(postings []segment.PostingsList, wordDocs []*roaring.Bitmap, fiel
 		seeded = seed
 	}
 
-	c, err := newCursors(postings)
+	c, err := newCursors(postings, dec)
 	if err != nil {
 		return err
 	}
@@ -210,18 +213,28 @@ func seedOf(all *roaring.Bitmap) *roaring.Bitmap {
 }
 
 // cursors are each field's postings, at its first document not before the
-// last one asked for (nums: done once they end).
+// last one asked for (nums: done once they end), or its decoded postings
+// (dec, where not nil; nums then done from the start), read in any order.
 type cursors struct {
 	its  []segment.PostingsIterator
 	cur  []segment.Posting
 	nums []uint64
+	dec  []*decodedPostings
 }
 
 const cursorsDone = ^uint64(0)
 
-func newCursors(postings []segment.PostingsList) (*cursors, error) {
-	c := &cursors{its: make([]segment.PostingsIterator, len(postings)), cur: make([]segment.Posting, len(postings)), nums: make([]uint64, len(postings))}
+// newCursors opens cursors on postings, reading those dec has decoded (dec
+// may be nil) there.
+func newCursors(postings []segment.PostingsList, dec []*decodedPostings) (*cursors, error) {
+	c := &cursors{its: make([]segment.PostingsIterator, len(postings)), cur: make([]segment.Posting, len(postings)),
+		nums: make([]uint64, len(postings)), dec: make([]*decodedPostings, len(postings))}
 	for i, pl := range postings {
+		if dec != nil && dec[i] != nil {
+			c.dec[i], c.nums[i] = dec[i], cursorsDone
+			decodedWalks.Add(1)
+			continue
+		}
 		c.its[i] = pl.Iterator(true, true, false, nil)
 		p, err := c.its[i].Next()
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -428,8 +429,14 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
+		// Several words with many matches in the segment are ranked
+		// from the documents that can make the page however their
+		// facets are counted: a common word and a rarer one in a few
+		// years walked all their matches, the common word's a hundred
+		// thousand, for a page the rarer one decides. Fewer are walked
+		// faster than the ranking's bitmaps are made.
 		var several *segmentWords
-		if len(terms) > 1 && onBitmaps {
+		if len(terms) > 1 && (onBitmaps || segmentMatches(matched[si], passedBy, si) >= rankWordsMin) {
 			several = &segmentWords{union: matched[si], docs: wordDocs[si]}
 			if several.most, err = e.wordsMost(ss, names, terms, postings[si], fields, stories); err != nil {
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
@@ -447,7 +454,14 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 		case allowedBy != nil:
 			allowed, passed = allowedBy[si], passedBy[si]
 		}
-		n, bm, err := searchSegment(base, postings[si], fields, width, several, allowed, passed, fc, si, &top, want, mode, il)
+		// The densest words' postings decoded, for a walk of the few
+		// documents a filter lets pass or that can make the page of
+		// several words (decoded.go).
+		var dec []*decodedPostings
+		if passed != nil || several != nil {
+			dec = e.facets.impacts.decodedOf(ss.Id(), names, terms)
+		}
+		n, bm, err := searchSegment(base, postings[si], fields, width, several, allowed, passed, dec, fc, si, &top, want, mode, il)
 		if err != nil {
 			return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
@@ -470,6 +484,25 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 		return nil, 0, 0, nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	return hits, total, all, counts, nil
+}
+
+// rankWordsMin is how many matches of several words in a segment are
+// ranked from those that can make the page (rankWords) when their facets
+// are not counted on bitmaps; fewer are walked (BENCHMARKS.md, twenty-first
+// round). Tests lower it. rankedUncounted counts the segments so ranked,
+// so that tests know the path ran.
+var (
+	rankWordsMin    uint64 = 8 << 10
+	rankedUncounted atomic.Int64
+)
+
+// segmentMatches returns how many matches segment si has: those of the
+// words (matched) a filter lets pass, if there is one (passedBy).
+func segmentMatches(matched *roaring.Bitmap, passedBy []*roaring.Bitmap, si int) uint64 {
+	if passedBy != nil {
+		return passedBy[si].GetCardinality()
+	}
+	return matched.GetCardinality()
 }
 
 // segmentWords is what a segment's search of several words counted on
@@ -597,9 +630,11 @@ const (
 // impact list, il, it scores only the list's documents that can make the
 // page; there must then be no filter. allowed, when not nil, holds the
 // documents the search's filters (and with every word required, the words)
-// let pass, and passed the matches among them (neither to be changed).
+// let pass, and passed the matches among them (neither to be changed);
+// dec, the postings decoded of each field that has them (decoded.go), for
+// the walk of passed or rankWords'.
 func searchSegment(base uint64, postings []segment.PostingsList, fields []wordField, width int, several *segmentWords,
-	allowed, passed *roaring.Bitmap, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
+	allowed, passed *roaring.Bitmap, dec []*decodedPostings, fc *facetCounter, si int, top *pageHeap, want int, mode int, il *impactList) (uint64, *roaring.Bitmap, error) {
 	t := fc.segs[si]
 	if il != nil {
 		var stories func(uint32) uint32
@@ -632,18 +667,27 @@ func searchSegment(base uint64, postings []segment.PostingsList, fields []wordFi
 		}
 	}
 	if several != nil {
-		// Several words matching much of the segment: the matches are
-		// counted from their bitmap, and only those that can make the
-		// page are walked (maxscore.go).
-		fc.countBitmap(si, base, match, mode)
+		// Several words: the matches are counted from their bitmap, and
+		// only those that can make the page are walked (maxscore.go).
+		counted := match
+		if counted == nil {
+			counted = several.union
+			if passed != nil {
+				counted = passed
+			}
+		}
+		fc.countBitmap(si, base, counted, mode)
+		if match == nil {
+			rankedUncounted.Add(1)
+		}
 		var stories func(uint32) uint32
 		if fc.collapse {
 			stories = t.storyOf
 		}
-		if err := rankWords(postings, several.docs, fields, width, several.most, allowed, base, stories, top, want); err != nil {
+		if err := rankWords(postings, dec, several.docs, fields, width, several.most, allowed, base, stories, top, want); err != nil {
 			return 0, nil, err
 		}
-		return match.GetCardinality(), fc.stories(si, match), nil
+		return counted.GetCardinality(), fc.stories(si, match), nil
 	}
 	if mode != countEach {
 		fc.startSegment(si, mode)
@@ -663,7 +707,7 @@ func searchSegment(base uint64, postings []segment.PostingsList, fields []wordFi
 		// (BENCHMARKS.md); a skip decodes nothing past the postings'
 		// chunks that hold no match.
 		walk = func(visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
-			return walkDocs(postings, passed, visit)
+			return walkDocs(postings, dec, passed, visit)
 		}
 	}
 	err = walk(func(num uint32, hits []fieldHit, at []segment.Posting) {
@@ -783,12 +827,20 @@ func wordPostings(ss *scorch.SegmentSnapshot, fields []string, term string) ([]s
 }
 
 // walkDocs calls visit as walkPostings does, for each document of docs
-// only, in number order: each field's postings are skipped to it.
-func walkDocs(postings []segment.PostingsList, docs *roaring.Bitmap, visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
+// only, in number order: each field's postings are skipped to it, or read
+// from its decoded postings where dec has them (dec may be nil; a hit read
+// there comes with its norm and no posting).
+func walkDocs(postings []segment.PostingsList, dec []*decodedPostings, docs *roaring.Bitmap, visit func(num uint32, hits []fieldHit, at []segment.Posting)) error {
 	its := make([]segment.PostingsIterator, len(postings))
 	cur := make([]segment.Posting, len(postings))
 	ended := make([]bool, len(postings))
+	decoded := make([]*decodedPostings, len(postings))
 	for i, pl := range postings {
+		if dec != nil && dec[i] != nil {
+			decoded[i] = dec[i]
+			decodedWalks.Add(1)
+			continue
+		}
 		its[i] = pl.Iterator(true, true, false, nil)
 	}
 	hits := make([]fieldHit, len(postings))
@@ -797,6 +849,10 @@ func walkDocs(postings []segment.PostingsList, docs *roaring.Bitmap, visit func(
 		num := uint64(it.Next())
 		for i := range its {
 			hits[i], at[i] = fieldHit{}, nil
+			if decoded[i] != nil {
+				hits[i] = decoded[i].hit(uint32(num))
+				continue
+			}
 			if ended[i] {
 				continue
 			}

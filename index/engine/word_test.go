@@ -610,7 +610,7 @@ func TestImpactMost(t *testing.T) {
 				if best.all > best.main {
 					titled++
 				}
-				b, err := boundWord(postings)
+				b, err := boundWord(postings, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
