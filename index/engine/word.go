@@ -434,9 +434,10 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 		// facets are counted: a common word and a rarer one in a few
 		// years walked all their matches, the common word's a hundred
 		// thousand, for a page the rarer one decides. Fewer are walked
-		// faster than the ranking's bitmaps are made.
+		// faster than the ranking's bitmaps are made, and so are four or
+		// five words, whose ways of matching (viableWords) are 81 or 243.
 		var several *segmentWords
-		if len(terms) > 1 && (onBitmaps || segmentMatches(matched[si], passedBy, si) >= rankWordsMin) {
+		if len(terms) > 1 && (onBitmaps || len(terms) <= 3 && segmentMatches(matched[si], passedBy, si) >= rankWordsMin) {
 			several = &segmentWords{union: matched[si], docs: wordDocs[si]}
 			if several.most, err = e.wordsMost(ss, names, terms, postings[si], fields, stories); err != nil {
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
