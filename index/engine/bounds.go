@@ -223,54 +223,40 @@ func segmentBoundsOf(ss *scorch.SegmentSnapshot, room int, stop <-chan struct{})
 	if err != nil {
 		return nil, fmt.Errorf("bound words: read %s terms: %w", main, err)
 	}
-	sb := &segmentBounds{words: map[string]*wordBounds{}, decoded: map[string]*decodedPostings{}}
-	decode, err := densestWords(dict, ss.Segment().Count(), room)
-	if err != nil {
-		return nil, fmt.Errorf("bound words: read %s terms: %w", main, err)
+	common, stopped, err := commonWords(dict, stop)
+	if err != nil || stopped {
+		return nil, err
 	}
-	it := dict.AutomatonIterator(nil, nil, nil)
-	var pl segment.PostingsList
-	for {
+	docs := ss.Segment().Count()
+	decode := densestWords(common, docs, room)
+	sb := &segmentBounds{words: map[string]*wordBounds{}, decoded: map[string]*decodedPostings{}}
+	for _, w := range common {
 		select {
 		case <-stop:
 			return nil, nil
 		default:
 		}
-		e, err := it.Next()
+		postings, err := wordPostings(ss, boundFields, w.term)
 		if err != nil {
-			return nil, fmt.Errorf("bound words: read %s terms: %w", main, err)
-		}
-		if e == nil {
-			break
-		}
-		if pl, err = termPostings(dict, e.Term, pl); err != nil {
-			return nil, fmt.Errorf("bound words: read %s terms: %w", main, err)
-		}
-		if pl.Count() < impactMinDocs {
-			continue
-		}
-		term := strings.Clone(e.Term)
-		postings, err := wordPostings(ss, boundFields, term)
-		if err != nil {
-			return nil, fmt.Errorf("bound words: %q: %w", term, err)
+			return nil, fmt.Errorf("bound words: %q: %w", w.term, err)
 		}
 		if postings[len(postings)-1].Count() < impactMinDocs {
 			continue
 		}
 		var dec *decodedBuilder
-		if decode[term] {
-			dec = newDecodedBuilder(ss.Segment().Count(), postings[len(postings)-1].Count())
+		if decode[w.term] {
+			dec = newDecodedBuilder(docs, postings[len(postings)-1].Count())
 		}
 		b, err := boundWord(postings, dec)
 		if err != nil {
-			return nil, fmt.Errorf("bound words: %q: %w", term, err)
+			return nil, fmt.Errorf("bound words: %q: %w", w.term, err)
 		}
-		sb.words[term] = b
-		sb.bytes += len(term) + b.bytes()
+		sb.words[w.term] = b
+		sb.bytes += len(w.term) + b.bytes()
 		if dec != nil {
 			d := dec.done()
-			sb.decoded[term] = d
-			sb.decodedBytes += len(term) + d.bytes()
+			sb.decoded[w.term] = d
+			sb.decodedBytes += len(w.term) + d.bytes()
 		}
 	}
 	// The walks read the words' frequencies and norms once; their pages
@@ -279,45 +265,70 @@ func segmentBoundsOf(ss *scorch.SegmentSnapshot, room int, stop <-chan struct{})
 	return sb, nil
 }
 
-// densestWords returns the words of dict (a segment's main field, of docs
-// documents) whose postings the warmer keeps decoded: those in at least one
-// document in decodedShare, densest first while they fit in room bytes.
-func densestWords(dict segment.TermDictionary, docs uint64, room int) (map[string]bool, error) {
-	type word struct {
-		term  string
-		count uint64
-	}
-	var dense []word
-	least := max(impactMinDocs, docs/decodedShare)
+// termCount is a term and the documents that have it.
+type termCount struct {
+	term  string
+	count uint64
+}
+
+// commonWords returns the terms of dict in at least impactMinDocs
+// documents (deleted ones included), with their counts, in the
+// dictionary's order; stopped when stop closed first.
+//
+// A dictionary's iterator gives each term's count too, but zap's reads it
+// into a postings list it never clears: after a term of a single
+// document, every later term counts 1, and a common word was taken for a
+// rare one. The count is read from a postings list of its own.
+func commonWords(dict segment.TermDictionary, stop <-chan struct{}) (common []termCount, stopped bool, err error) {
 	it := dict.AutomatonIterator(nil, nil, nil)
 	var pl segment.PostingsList
-	for {
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			select {
+			case <-stop:
+				return nil, true, nil
+			default:
+			}
+		}
 		e, err := it.Next()
 		if err != nil {
-			return nil, err
+			return nil, false, fmt.Errorf("bound words: read the terms: %w", err)
 		}
 		if e == nil {
-			break
+			return common, false, nil
 		}
-		if pl, err = termPostings(dict, e.Term, pl); err != nil {
-			return nil, err
+		if pl, err = dict.PostingsList([]byte(e.Term), nil, pl); err != nil {
+			return nil, false, fmt.Errorf("bound words: read the terms: %w", err)
 		}
-		if n := pl.Count(); n >= least {
-			dense = append(dense, word{strings.Clone(e.Term), n})
+		if c := pl.Count(); c >= impactMinDocs {
+			common = append(common, termCount{strings.Clone(e.Term), c})
 		}
 	}
-	slices.SortFunc(dense, func(a, b word) int { return cmp.Compare(b.count, a.count) })
+}
+
+// densestWords returns the words of common (a segment's main field, of
+// docs documents) whose postings the warmer keeps decoded: those in at
+// least one document in decodedShare, densest first while they fit in room
+// bytes.
+func densestWords(common []termCount, docs uint64, room int) map[string]bool {
+	least := max(impactMinDocs, docs/decodedShare)
+	var dense []termCount
+	for _, w := range common {
+		if w.count >= least {
+			dense = append(dense, w)
+		}
+	}
+	slices.SortFunc(dense, func(a, b termCount) int { return cmp.Compare(b.count, a.count) })
 	out := map[string]bool{}
 	for _, w := range dense {
-		// As decodedPostings.bytes counts them.
-		size := len(w.term) + 96 + int(docs+63)/64*8 + int(docs+63)/64/rankBlock*4 + int(w.count)*5
+		size := len(w.term) + decodedSize(docs, w.count)
 		if size > room {
 			break
 		}
 		room -= size
 		out[w.term] = true
 	}
-	return out, nil
+	return out
 }
 
 // decodedOf returns the decoded postings in segment seg of each of terms
@@ -353,13 +364,4 @@ func (c *impactCache) forgetBounds(live map[uint64]bool) {
 			delete(c.bounds, seg)
 		}
 	}
-}
-
-// termPostings opens the postings of term in dict, deleted documents
-// included, into pl (nil for new). A dictionary's iterator gives each
-// term's count too, but zap's reads it into a postings list it never
-// clears: after a term of a single document, every later term counts 1,
-// and a common word was taken for a rare one.
-func termPostings(dict segment.TermDictionary, term string, pl segment.PostingsList) (segment.PostingsList, error) {
-	return dict.PostingsList([]byte(term), nil, pl)
 }

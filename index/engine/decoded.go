@@ -115,5 +115,13 @@ func (d *decodedPostings) hit(num uint32) fieldHit {
 
 // bytes is about the memory the decoded postings take.
 func (d *decodedPostings) bytes() int {
-	return 96 + len(d.docs)*8 + len(d.ranks)*4 + len(d.freqs)*5 + len(d.big)*16
+	return decodedSize(uint64(len(d.docs))*64, uint64(len(d.freqs))) + len(d.big)*16
+}
+
+// decodedSize is about the memory the decoded postings of a word with n
+// documents in a segment of docs take, its frequencies of 255 or more
+// apart.
+func decodedSize(docs, n uint64) int {
+	words := int(docs+63) / 64
+	return 96 + words*8 + (words+rankBlock-1)/rankBlock*4 + int(n)*5
 }

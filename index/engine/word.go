@@ -835,10 +835,11 @@ func walkDocs(postings []segment.PostingsList, dec []*decodedPostings, docs *roa
 	its := make([]segment.PostingsIterator, len(postings))
 	cur := make([]segment.Posting, len(postings))
 	ended := make([]bool, len(postings))
-	decoded := make([]*decodedPostings, len(postings))
+	if dec == nil {
+		dec = make([]*decodedPostings, len(postings))
+	}
 	for i, pl := range postings {
-		if dec != nil && dec[i] != nil {
-			decoded[i] = dec[i]
+		if dec[i] != nil {
 			decodedWalks.Add(1)
 			continue
 		}
@@ -850,8 +851,8 @@ func walkDocs(postings []segment.PostingsList, dec []*decodedPostings, docs *roa
 		num := uint64(it.Next())
 		for i := range its {
 			hits[i], at[i] = fieldHit{}, nil
-			if decoded[i] != nil {
-				hits[i] = decoded[i].hit(uint32(num))
+			if dec[i] != nil {
+				hits[i] = dec[i].hit(uint32(num))
 				continue
 			}
 			if ended[i] {
