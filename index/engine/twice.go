@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -25,8 +24,9 @@ import (
 // pairTokens only read them.
 
 // wordsAnalyzerName names the analyzer of the title and the body: Bleve's
-// English analyzer, remembering (memoAnalyzer). It makes the same terms,
-// so an index whose mapping names en.AnalyzerName there is read alike.
+// English analyzer's terms, made faster (englishWords, words.go),
+// remembering (memoAnalyzer). It makes the same terms, so an index whose
+// mapping names en.AnalyzerName there is read alike.
 const wordsAnalyzerName = "cuttings_en"
 
 // memoSize is how many analyses memoAnalyzer remembers: more than the
@@ -35,7 +35,7 @@ const memoSize = 32
 
 func init() {
 	if err := registry.RegisterAnalyzer(wordsAnalyzerName, func(config map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
-		words, err := cache.AnalyzerNamed(en.AnalyzerName)
+		words, err := newEnglishWords(cache)
 		if err != nil {
 			return nil, err
 		}
