@@ -85,7 +85,7 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Distinct, "distinct", false, "shuffle the words of each replica within its paragraphs, so that no article is a copy of another")
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
-	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase, words, many, newest, range, filter), e.g. to profile one")
+	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase, words, many, newest, range, filter, mixed), e.g. to profile one")
 	fs.BoolVar(&o.Lucene, "lucene", false, "also index the same articles with Lucene 8.7 in process and time the same queries there, side by side (needs a JDK and Lucene's jars: "+luceneInstallHint+")")
 	fs.StringVar(&o.LuceneJars, "lucene-jars", defaultLuceneJars(), "`directory` holding Lucene 8's jars (lucene-core-8.*.jar and the others; $CUTTINGS_LUCENE_JARS)")
 	fs.BoolVar(&o.Attack, "attack", false, "instead: serve Reuters-21578 as it is and time the normal query mix alone and while as many clients send the costliest queries the budgets allow (issue 15)")
@@ -379,6 +379,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	newest := newestQueries(rand.New(rand.NewPCG(opts.Seed, 0x6e6577)), words, opts.Queries)
 	ranges := rangeQueries(rand.New(rand.NewPCG(opts.Seed, 0x72616e6765)), words, opts.Queries)
 	filters := filterQueries(rand.New(rand.NewPCG(opts.Seed, 0x66696c746572)), words, opts.Queries)
+	mixed := mixedQueries(rand.New(rand.NewPCG(opts.Seed, 0x6d69786564)), opts.Queries, [][]string{phrases, selective, several, many}, filters)
 	records, words = nil, nil
 	runtime.GC()
 
@@ -409,6 +410,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		{"newest", newest},
 		{"range", ranges},
 		{"filter", filters},
+		{"mixed", mixed},
 	}
 	rep.Latency = map[string][2]latency{}
 	stopLive := func() int { return 0 }
@@ -576,7 +578,7 @@ func liveIngest(ctx context.Context, st *store.Store, seed uint64, bbc []benchRe
 }
 
 // benchClassNames are the query classes, in the order reports print them.
-var benchClassNames = []string{"empty", "broad", "selective", "phrase", "words", "many", "newest", "range", "filter"}
+var benchClassNames = []string{"empty", "broad", "selective", "phrase", "words", "many", "newest", "range", "filter", "mixed"}
 
 // benchClass is a class of queries, each a URL query string.
 type benchClass struct {
@@ -946,6 +948,35 @@ func filterQueries(rng *rand.Rand, c *corpusWords, n int) []string {
 		out = append(out, "q="+url.QueryEscape(strings.Join(picked, " "))+"&"+facet+"="+url.QueryEscape(values[rng.IntN(len(values))]))
 	}
 	return fill(rng, out, n)
+}
+
+// mixedQueries join what the other classes do one at a time, as a search
+// is narrowed step by step: the words of a phrase, selective, words or many
+// query with one, two or three of a date range of one to five years, newest
+// first, and a filter query's facet value (which need not be one the words'
+// article carries: a search may also narrow to nothing).
+func mixedQueries(rng *rand.Rand, n int, texts [][]string, filters []string) []string {
+	out := make([]string, 0, n)
+	for len(out) < n {
+		from := texts[len(out)%len(texts)]
+		q := strings.SplitN(from[rng.IntN(len(from))], "&", 2)[0]
+		narrow := 1 + rng.IntN(7) // a bit each for range, newest and facet; never none
+		if narrow&1 != 0 {
+			span := rng.IntN(5)
+			year := benchDateFromYear + rng.IntN(benchDateToYear-benchDateFromYear+1-span)
+			q += fmt.Sprintf("&from=%d-01-01&to=%d-12-31", year, year+span)
+		}
+		if narrow&2 != 0 {
+			q += "&sort=" + index.SortNewest
+		}
+		if narrow&4 != 0 {
+			if parts := strings.SplitN(filters[rng.IntN(len(filters))], "&", 2); len(parts) == 2 {
+				q += "&" + parts[1]
+			}
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 // fill repeats the queries drawn up to n; broad ones if none were.

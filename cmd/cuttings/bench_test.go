@@ -403,3 +403,60 @@ func TestWaitReady(t *testing.T) {
 		t.Errorf("waitReady on a server never ready: %v; want an error naming its 503 and answer", err)
 	}
 }
+
+// The mixed class takes its words from each class it is given, in turn,
+// and narrows every query by at least one of a range of whole years,
+// newest first and a facet value taken from a filter query.
+func TestMixedQueries(t *testing.T) {
+	texts := [][]string{{`q=%22prime+minister%22`}, {"q=zogwort"}, {"q=oil+prices&x=1"}}
+	filters := []string{"q=oil&country=CA", "q=bank&topic=economy"}
+	qs := mixedQueries(rand.New(rand.NewPCG(1, 2)), 300, texts, filters)
+	if len(qs) != 300 {
+		t.Fatalf("%d queries, want 300", len(qs))
+	}
+	seen := map[string]int{}
+	for i, q := range qs {
+		v, err := url.ParseQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.TrimPrefix(strings.SplitN(texts[i%3][0], "&", 2)[0], "q="); url.QueryEscape(v.Get("q")) != want {
+			t.Errorf("query %d %q: words %q, want %q", i, q, v.Get("q"), want)
+		}
+		if v.Has("x") {
+			t.Errorf("%q keeps its class's own narrowing", q)
+		}
+		narrowed := 0
+		if v.Has("from") {
+			from, err1 := time.Parse(time.DateOnly, v.Get("from"))
+			to, err2 := time.Parse(time.DateOnly, v.Get("to"))
+			if err1 != nil || err2 != nil || from.Year() < benchDateFromYear || to.Year() > benchDateToYear || to.Year()-from.Year() > 4 || to.Before(from) {
+				t.Errorf("%q: want whole years, one to five, within %d-%d", q, benchDateFromYear, benchDateToYear)
+			}
+			narrowed++
+			seen["range"]++
+		}
+		if v.Has("sort") {
+			if v.Get("sort") != index.SortNewest {
+				t.Errorf("%q: sort %q", q, v.Get("sort"))
+			}
+			narrowed++
+			seen["newest"]++
+		}
+		if v.Get(index.FacetCountry) == "CA" || v.Get(index.FacetTopic) == "economy" {
+			narrowed++
+			seen["facet"]++
+		}
+		if narrowed == 0 {
+			t.Errorf("%q is not narrowed", q)
+		}
+		if narrowed == 3 {
+			seen["all three"]++
+		}
+	}
+	for _, k := range []string{"range", "newest", "facet", "all three"} {
+		if seen[k] == 0 {
+			t.Errorf("no query narrowed by %s: %v", k, seen)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -504,14 +505,33 @@ func TestWarmImpacts(t *testing.T) {
 	if err := ix.Apply(ctx, all[20:]); err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.warm(nil); err != nil {
-		t.Fatal(err)
+	// Bleve merges in the background: check a snapshot whose segments are
+	// the ones the warm read (the same before it and after it).
+	var snap *scorch.IndexSnapshot
+	for try := 0; ; try++ {
+		before, closeBefore, err := ix.snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := segmentIDs(before)
+		closeBefore()
+		if err := ix.warm(nil); err != nil {
+			t.Fatal(err)
+		}
+		after, closeAfter, err := ix.snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Equal(ids, segmentIDs(after)) {
+			snap = after
+			defer closeAfter()
+			break
+		}
+		closeAfter()
+		if try == 100 {
+			t.Fatal("the index's segments kept changing while it was warmed")
+		}
 	}
-	snap, closeSnap, err := ix.snapshot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeSnap()
 	c := &ix.facets.impacts
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -667,4 +687,13 @@ func TestBoundsMost(t *testing.T) {
 				round, len(docs), len(b.main), len(b.whole)/2, got, want)
 		}
 	}
+}
+
+// segmentIDs lists a snapshot's segments.
+func segmentIDs(snap *scorch.IndexSnapshot) []uint64 {
+	ids := make([]uint64, len(snap.Segments()))
+	for i, ss := range snap.Segments() {
+		ids[i] = ss.Id()
+	}
+	return ids
 }
