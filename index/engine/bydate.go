@@ -1,7 +1,11 @@
 package engine
 
 import (
+	"cmp"
 	"context"
+	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -21,8 +25,20 @@ import (
 // dates, or the page cannot be read so (deeper than keyPage reads, or
 // reaching undated documents), the general way answers.
 type wordsByDate struct {
-	terms    string // the analysed terms, space-separated
+	terms    string // the analysed terms, space-separated; with pair, one term of the pair fields
 	required bool   // every word must match
+	// pair: a phrase of two common words, one term of the pair fields
+	// (pairs.go), as oneWord searches it by relevance.
+	pair bool
+}
+
+// termList is the terms w searches: a pair term is one, its two words
+// space-separated.
+func (w wordsByDate) termList() []string {
+	if w.pair {
+		return []string{w.terms}
+	}
+	return strings.Fields(w.terms)
 }
 
 // byDateDays bounds the days of dates keyPage is expected to read for a
@@ -30,15 +46,139 @@ type wordsByDate struct {
 // costs a dictionary lookup in every segment. Tests change it.
 var byDateDays uint64 = 200
 
-// byDatePages counts the pages wordsByDate read from the date key, so that
-// tests know it did.
+// byDatePages counts the pages wordsByDate read from the date key or the
+// dates of few matches, so that tests know it did.
 var byDatePages atomic.Int64
 
+// fewByDatePages counts those of byDatePages that fewByDate read.
+var fewByDatePages atomic.Int64
+
+// byDateFew is the most matches whose page fewByDate reads; beyond it,
+// keyPage. A story's copies (the bench gives each about forty) leave
+// keyPage reading years of days for a page of twenty stories of a phrase
+// matched a few thousand times; sorting as many dates is a fraction of a
+// millisecond. Tests change it.
+var byDateFew uint64 = 1 << 15
+
+// fewByDate returns the page of a search sorted by date, of the documents
+// only returns for each segment of the snapshot read: their dates (to the
+// second) read from the facet tables and sorted, then, for each segment,
+// those up to where it holds a page of its own (the page's stories, with
+// every document of the last one's second) keyed by their dates as keyPage
+// keys them, and keyHits picks the page from those of all segments: a
+// document a segment leaves out is later than a page of that segment's
+// own. ok is false when the matches hold fewer than a page or an undated
+// document.
+func (e *Engine) fewByDate(ctx context.Context, q Query, from, size int,
+	only func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error)) (hits []Hit, ok bool, err error) {
+	newest := q.Sort == SortNewest
+	need := from + size
+	if q.Sort != SortNewest && q.Sort != SortOldest || need > maxKeyPage {
+		return nil, false, nil
+	}
+	snap, closeSnap, err := e.snapshot()
+	if err != nil {
+		return nil, false, err
+	}
+	defer closeSnap()
+	segs := snap.Segments()
+	tables, _, err := e.facets.snapshotTables(snap)
+	if err != nil {
+		return nil, false, err
+	}
+	matches, err := only(segs)
+	if err != nil {
+		return nil, false, err
+	}
+	type dated struct {
+		when int64
+		num  uint32
+	}
+	var docs []keyed
+	stories := map[uint32]bool{}
+	for si, ss := range segs {
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
+		t := tables[si]
+		var ds []dated
+		for it := matches[si].Iterator(); it.HasNext(); {
+			d := it.Next()
+			w := t.when[t.row(uint64(d))]
+			if w == math.MaxInt64 {
+				return nil, false, nil // undated: the general way
+			}
+			ds = append(ds, dated{w, d})
+		}
+		slices.SortFunc(ds, func(a, b dated) int {
+			if newest {
+				return cmp.Compare(b.when, a.when)
+			}
+			return cmp.Compare(a.when, b.when)
+		})
+		// This segment's page: need documents, or stories, and every
+		// document of the last one's second (its key orders them).
+		own := map[uint32]bool{}
+		found, end := 0, 0
+		for ; end < len(ds) && (found < need || ds[end].when == ds[end-1].when); end++ {
+			g := uint32(0)
+			if !q.AllCopies {
+				g = t.group[t.row(uint64(ds[end].num))]
+			}
+			if g == 0 || !own[g] {
+				found++
+			}
+			if g != 0 {
+				own[g] = true
+			}
+		}
+		if end == 0 {
+			continue
+		}
+		// Their keys, read in document order.
+		picked := ds[:end]
+		slices.SortFunc(picked, func(a, b dated) int { return cmp.Compare(a.num, b.num) })
+		dv, ok := ss.Segment().(segment.DocValueVisitable)
+		if !ok {
+			return nil, false, nil
+		}
+		var state segment.DocVisitState
+		for _, d := range picked {
+			k := keyed{segDoc: segDoc{si, uint64(d.num)}}
+			if state, err = dv.VisitDocValues(uint64(d.num), []string{fieldPublishedKey}, func(_ string, term []byte) {
+				k.key = string(term)
+			}, state); err != nil {
+				return nil, false, fmt.Errorf("read the date of document %d: %w", d.num, err)
+			}
+			if !q.AllCopies {
+				k.group = t.group[t.row(uint64(d.num))]
+				if k.group != 0 {
+					stories[k.group] = true
+				}
+			}
+			docs = append(docs, k)
+		}
+	}
+	distinct := len(docs)
+	if !q.AllCopies {
+		distinct = len(stories)
+		for _, k := range docs {
+			if k.group == 0 {
+				distinct++
+			}
+		}
+	}
+	if distinct < need {
+		return nil, false, nil
+	}
+	return e.keyHits(ctx, q, segs, docs, newest, from, need)
+}
+
 func (w wordsByDate) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
-	terms := strings.Fields(w.terms)
+	terms := w.termList()
 	byScore := p.q
 	byScore.Sort = SortRelevance
-	_, total, matches, counts, err := e.wordSearch(ctx, byScore, terms, false, w.required, 0, 1)
+	_, total, matches, counts, err := e.wordSearch(ctx, byScore, terms, w.pair, w.required, 0, 1)
 	if err != nil {
 		return answer{}, err
 	}
@@ -49,11 +189,24 @@ func (w wordsByDate) answer(ctx context.Context, e *Engine, p *prepared) (answer
 		}
 	}
 	need := uint64(p.from + p.size)
+	only := func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) {
+		return wordsMatches(segs, p.q, terms, w.pair, w.required)
+	}
+	if matches <= byDateFew {
+		// Few matches: their dates are read from the facet tables.
+		hits, ok, err := e.fewByDate(ctx, p.q, p.from, p.size, only)
+		if err != nil {
+			return answer{}, err
+		}
+		if !ok {
+			return general{}.answer(ctx, e, p)
+		}
+		byDatePages.Add(1)
+		fewByDatePages.Add(1)
+		return answer{hits: hits, total: total, matches: matches, counts: counts}, nil
+	}
 	if years == 0 || matches*byDateDays < need*uint64(years)*366 {
 		return general{}.answer(ctx, e, p)
-	}
-	only := func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) {
-		return wordsMatches(segs, p.q, terms, w.required)
 	}
 	hits, ok, err := e.keyPage(ctx, p.q, p.from, p.size, counts, only)
 	if err != nil {
@@ -68,9 +221,9 @@ func (w wordsByDate) answer(ctx context.Context, e *Engine, p *prepared) (answer
 
 // wordsMatches returns, for each segment, the live documents that match
 // the words of q (any, or every one when required) in the fields its kind
-// searches, and pass its filters.
-func wordsMatches(segs []*scorch.SegmentSnapshot, q Query, terms []string, required bool) ([]*roaring.Bitmap, error) {
-	names, _ := wordFields(q.Quotes, false)
+// searches (the pair fields for a pair term), and pass its filters.
+func wordsMatches(segs []*scorch.SegmentSnapshot, q Query, terms []string, pair, required bool) ([]*roaring.Bitmap, error) {
+	names, _ := wordFields(q.Quotes, pair)
 	filters := queryFilters(q)
 	out := make([]*roaring.Bitmap, len(segs))
 	for si, ss := range segs {

@@ -61,10 +61,11 @@ func (e *Engine) plan(p *prepared) way {
 		// walked together (word.go).
 		return severalWords{terms: terms, required: required}
 	}
-	if terms, required := e.byDateTerms(p); terms != "" {
-		// One or a few plain words sorted by date: counted as above,
-		// the page read from the date key's postings (bydate.go).
-		return wordsByDate{terms: terms, required: required}
+	if terms, required, pair := e.byDateTerms(p); terms != "" {
+		// One or a few plain words, or a phrase of two common words,
+		// sorted by date: counted as above, the page read from the date
+		// key's postings (bydate.go).
+		return wordsByDate{terms: terms, required: required, pair: pair}
 	}
 	if phrase := e.onePhraseText(p); phrase != "" {
 		// One phrase of two or more terms, by relevance as above: the

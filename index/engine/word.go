@@ -91,20 +91,27 @@ func (e *Engine) severalWordsTerms(p *prepared) (terms string, required bool) {
 	return e.plainWords(p.q.Text, 2)
 }
 
-// byDateTerms returns what severalWordsTerms does, for one word too, if p
-// is a search wordsByDate answers: sorted by date, within the first
-// maxKeyPage hits, with no date range.
-func (e *Engine) byDateTerms(p *prepared) (terms string, required bool) {
+// byDateTerms returns what severalWordsTerms does, for one word too, or
+// the pair term of a phrase of two common words, if p is a search
+// wordsByDate answers: sorted by date, within the first maxKeyPage hits.
+func (e *Engine) byDateTerms(p *prepared) (terms string, required, pair bool) {
 	q := p.q
 	if q.Sort != SortNewest && q.Sort != SortOldest || !e.datesFilter(q) || p.from+p.size > maxKeyPage || e.generalOnly {
-		return "", false
+		return "", false, false
 	}
 	for name := range q.Filters {
 		if _, known := facetFields[name]; !known {
-			return "", false // the general way says why
+			return "", false, false // the general way says why
 		}
 	}
-	return e.plainWords(q.Text, 1)
+	if terms, required = e.plainWords(q.Text, 1); terms != "" || q.Quotes {
+		return terms, required, false
+	}
+	// A phrase of two common words: one term of the pair fields.
+	if pair := e.pairPhraseQuery(q.Text); pair != "" {
+		return pair, false, true
+	}
+	return "", false, false
 }
 
 // plainWords returns the analysed terms of text, space-separated, if it is

@@ -270,13 +270,28 @@ func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 }
 
 // TestWordsByDate checks searches of words sorted by date (wordsByDate)
-// against the general way on an index of several segments with deletions:
-// newest and oldest first, any word or every one, articles and quotations,
-// stories and every copy, a filter, a later page.
+// against the general way on an index of several segments with deletions,
+// with the page read both ways (keyPage and fewByDate): newest and oldest
+// first, any word or every one, articles and quotations, stories and every
+// copy, a filter, a later page; and phrases of two common words.
 func TestWordsByDate(t *testing.T) {
-	defer func(d uint64) { byDateDays = d }(byDateDays)
+	defer func(d, f uint64) { byDateDays, byDateFew = d, f }(byDateDays, byDateFew)
 	byDateDays = 1 << 40 // the page read by date however few the matches
 	ix, arts := segmentedIndex(t, 3, 17)
+	for _, few := range []uint64{0, 1 << 40} {
+		// Read from the date key's postings day by day (keyPage), then
+		// from the facet tables' dates of the matches (fewByDate).
+		byDateFew = few
+		fewBefore := fewByDatePages.Load()
+		checkWordsByDate(t, ix, arts)
+		if n := fewByDatePages.Load() - fewBefore; few == 0 && n != 0 || few > 0 && n < 100 {
+			t.Errorf("byDateFew %d: %d pages read from the matches' dates", few, n)
+		}
+	}
+}
+
+func checkWordsByDate(t *testing.T, ix *testIndex, arts []store.Article) {
+	t.Helper()
 	words := regexp.MustCompile(`\pL{4,}`).FindAllString(titles(arts), -1)
 	common := strings.Fields("said government minister people year police peace would")
 	before := byDatePages.Load()
@@ -319,6 +334,60 @@ func TestWordsByDate(t *testing.T) {
 	}
 	if n := byDatePages.Load() - before; n < 100 {
 		t.Errorf("read %d pages by date; want at least 100", n)
+	}
+
+	// Phrases of two common words, one term of the pair fields: each
+	// pair of words of the articles' bodies that is one.
+	pairs, found, full := map[string]bool{}, 0, 0
+	for _, a := range arts {
+		ws := regexp.MustCompile(`\pL[\pL'’]*`).FindAllString(a.Body, -1)
+		for k := 0; k+1 < len(ws) && len(pairs) < 60; k++ {
+			text := `"` + ws[k] + " " + ws[k+1] + `"`
+			if pairs[strings.ToLower(text)] {
+				continue
+			}
+			sort := SortNewest
+			if len(pairs)%2 == 1 {
+				sort = SortOldest
+			}
+			q := Query{Text: text, Sort: sort, AllCopies: len(pairs)%3 == 0, Size: 2}
+			p, err := ix.prepare(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w, ok := ix.plan(p).(wordsByDate); !ok || !w.pair {
+				continue
+			}
+			pairs[strings.ToLower(text)] = true
+			what := fmt.Sprintf("%s %s copies=%v", text, sort, q.AllCopies)
+			pages := byDatePages.Load()
+			want := agree(t, ix, q, what)
+			if len(want.Hits) == 0 {
+				t.Errorf("%s: no hits, though an article has the phrase", what)
+				continue
+			}
+			found++
+			if len(want.Hits) == q.Size {
+				// A full page: read by date, not by the general way.
+				full++
+				if n := byDatePages.Load(); n == pages {
+					t.Errorf("%s: a full page not read by date", what)
+				}
+			}
+			if ps := want.Facets[FacetPerson]; len(ps) > 0 && len(pairs)%2 == 0 {
+				q.Filters = map[string][]string{FacetPerson: {ps[0].Value}}
+				agree(t, ix, q, what+" person="+ps[0].Value)
+			}
+			agreeInRange(t, ix, q, want.Hits[0].Published, what)
+			q.Filters, q.Page, q.Size = nil, 2, 3
+			agree(t, ix, q, what+" page 2")
+		}
+	}
+	if found < 40 {
+		t.Errorf("compared %d phrases of two common words by date; want at least 40", found)
+	}
+	if full < 10 {
+		t.Errorf("%d phrases of two common words filled a page; want at least 10", full)
 	}
 }
 

@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/cuttings/cuttings/index/extract"
+	"github.com/cuttings/cuttings/store"
+)
+
+// TestFewByDateStories checks fewByDate where one story's copies are the
+// newest matches of a segment, many more than a page: the segment's page
+// must go on to other stories, and the search must be answered from the
+// matches' dates (not handed to the general way) with the general way's
+// page. Undated articles among the matches send the search to the
+// general way, which places them.
+func TestFewByDateStories(t *testing.T) {
+	defer func(f uint64) { byDateFew = f }(byDateFew)
+	byDateFew = 1 << 40
+	day := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	var docs []testDoc
+	add := func(id, group string, published time.Time) {
+		a := store.Article{
+			ID: id, Title: "Harbour dispute " + id, Group: group, Source: "Wire", Published: published,
+			Body: fmt.Sprintf("The harbour board said on %s that the dispute over berths would go to arbitration.", id),
+		}
+		docs = append(docs, testDoc{ID: id, Article: a, Enrichment: extract.Extract(a)})
+	}
+	// Twelve copies of one story, the newest of all; then eight stories
+	// of one copy each, a day apart and older.
+	for i := range 12 {
+		add(fmt.Sprintf("copy-%02d", i), "story-a", day.Add(time.Duration(i)*time.Minute))
+	}
+	for i := range 8 {
+		add(fmt.Sprintf("single-%02d", i), "", day.AddDate(0, 0, -1-i))
+	}
+	ix := newTestIndex(t, docs)
+	for _, q := range []Query{
+		{Text: "harbour", Sort: SortNewest, Size: 5},
+		{Text: "harbour", Sort: SortOldest, Size: 5},
+		{Text: "harbour", Sort: SortNewest, Size: 4, Page: 2},
+		{Text: "harbour", Sort: SortNewest, Size: 5, AllCopies: true},
+		{Text: "harbour dispute", Sort: SortNewest, Size: 3},
+	} {
+		what := fmt.Sprintf("%q %s page %d size %d copies=%v", q.Text, q.Sort, q.Page, q.Size, q.AllCopies)
+		before := fewByDatePages.Load()
+		got := agree(t, ix, q, what)
+		if fewByDatePages.Load() == before {
+			t.Errorf("%s: not read from the matches' dates", what)
+		}
+		if q.Sort == SortNewest && !q.AllCopies && q.Page < 2 && (len(got.Hits) == 0 || got.Hits[0].Group != "story-a") {
+			t.Errorf("%s: the newest story is not first: %+v", what, got.Hits)
+		}
+	}
+
+	// Undated articles among the matches: the general way.
+	add("undated-1", "", time.Time{})
+	add("undated-2", "", time.Time{})
+	ix = newTestIndex(t, docs)
+	for _, sort := range []string{SortNewest, SortOldest} {
+		q := Query{Text: "harbour", Sort: sort, Size: 30}
+		if sort == SortNewest {
+			q.Size = 5 // a page the dated articles fill
+		}
+		before := fewByDatePages.Load()
+		got := agree(t, ix, q, "with undated articles, "+sort)
+		if fewByDatePages.Load() != before {
+			t.Errorf("%s: with undated articles among the matches, read from their dates", sort)
+		}
+		if want := min(q.Size, 11); len(got.Hits) != want {
+			t.Errorf("%s: %d hits, want %d of the 11 stories", sort, len(got.Hits), want)
+		}
+	}
+}
