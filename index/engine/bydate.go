@@ -71,16 +71,23 @@ var byDateFew uint64 = 1 << 15
 // document.
 func (e *Engine) fewByDate(ctx context.Context, q Query, from, size int,
 	only func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error)) (hits []Hit, ok bool, err error) {
-	newest := q.Sort == SortNewest
-	need := from + size
-	if q.Sort != SortNewest && q.Sort != SortOldest || need > maxKeyPage {
-		return nil, false, nil
-	}
 	snap, closeSnap, err := e.snapshot()
 	if err != nil {
 		return nil, false, err
 	}
 	defer closeSnap()
+	return e.fewByDateIn(ctx, snap, q, from, size, only)
+}
+
+// fewByDateIn is fewByDate on snap. A nil bitmap of only's is a segment
+// without matches.
+func (e *Engine) fewByDateIn(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int,
+	only func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error)) (hits []Hit, ok bool, err error) {
+	newest := q.Sort == SortNewest
+	need := from + size
+	if q.Sort != SortNewest && q.Sort != SortOldest || need > maxKeyPage {
+		return nil, false, nil
+	}
 	segs := snap.Segments()
 	tables, _, err := e.facets.snapshotTables(snap)
 	if err != nil {
@@ -99,6 +106,9 @@ func (e *Engine) fewByDate(ctx context.Context, q Query, from, size int,
 	for si, ss := range segs {
 		if err := ctx.Err(); err != nil {
 			return nil, false, err
+		}
+		if matches[si] == nil {
+			continue
 		}
 		t := tables[si]
 		var ds []dated
@@ -249,4 +259,30 @@ func wordsMatches(segs []*scorch.SegmentSnapshot, q Query, terms []string, pair,
 		out[si] = match
 	}
 	return out, nil
+}
+
+// datePage returns the page of a search sorted by date whose matches, all
+// of them in each segment of snap, are known: from their dates when they
+// are few (fewByDateIn), else from the date key's postings (keyPageIn).
+// ok is false where neither can read it.
+func (e *Engine) datePage(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int, counts facetCounts, matches []*roaring.Bitmap, all uint64) ([]Hit, bool, error) {
+	only := func([]*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) { return matches, nil }
+	if all <= byDateFew {
+		return e.fewByDateIn(ctx, snap, q, from, size, only)
+	}
+	years := 0
+	for i, name := range countedFacets {
+		if name == FacetPublished {
+			years = len(counts[i])
+		}
+	}
+	if years == 0 || all*byDateDays < uint64(from+size)*uint64(years)*366 {
+		return nil, false, nil
+	}
+	for si := range matches {
+		if matches[si] == nil {
+			matches[si] = roaring.New()
+		}
+	}
+	return e.keyPageIn(ctx, snap, q, from, size, counts, only)
 }

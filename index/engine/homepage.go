@@ -168,6 +168,17 @@ type keyed struct {
 // whose counts are then counts), instead of all.
 func (e *Engine) keyPage(ctx context.Context, q Query, from, size int, counts facetCounts,
 	only func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error)) (hits []Hit, ok bool, err error) {
+	snap, closeSnap, err := e.snapshot()
+	if err != nil {
+		return nil, false, err
+	}
+	defer closeSnap()
+	return e.keyPageIn(ctx, snap, q, from, size, counts, only)
+}
+
+// keyPageIn is keyPage on snap.
+func (e *Engine) keyPageIn(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int, counts facetCounts,
+	only func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error)) (hits []Hit, ok bool, err error) {
 	newest := q.Sort == SortNewest
 	need := from + size
 	var years []FacetValue
@@ -187,11 +198,6 @@ func (e *Engine) keyPage(ctx context.Context, q Query, from, size int, counts fa
 	if q.Quotes {
 		typ = typeQuote
 	}
-	snap, closeSnap, err := e.snapshot()
-	if err != nil {
-		return nil, false, err
-	}
-	defer closeSnap()
 	segs := snap.Segments()
 	// A page of stories counts each story's newest (oldest) copy, the
 	// first met, once; stories numbers them.

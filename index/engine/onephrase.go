@@ -27,9 +27,10 @@ import (
 // broad word (word.go). The documents, their scores and the counts are the
 // general way's (TestOnePhraseAgrees); only the work per match is smaller.
 
-// onePhrase answers a search that is one quoted phrase of articles, by
-// relevance, with or without facet filters, without dates, within the
-// first maxWordWindow hits.
+// onePhrase answers a search that is one quoted phrase of articles, with
+// or without facet filters and dates: by relevance within the first
+// maxWordWindow hits, or sorted by date within the first maxKeyPage, the
+// page then read from the matches' dates (datePage).
 type onePhrase struct {
 	phrase string // as the user wrote it, without the quotes
 }
@@ -37,7 +38,7 @@ type onePhrase struct {
 // onePhraseText returns the phrase of p if p is a search onePhrase
 // answers, "" if it is not.
 func (e *Engine) onePhraseText(p *prepared) string {
-	if !e.relevancePage(p) || !p.q.From.IsZero() || !p.q.To.IsZero() || p.q.Quotes || e.bodies == nil || !hasPairs(e.b.Mapping()) {
+	if !e.relevancePage(p) && !e.byDatePage(p) || p.q.Quotes || e.bodies == nil || !hasPairs(e.b.Mapping()) {
 		return ""
 	}
 	inner := quotedPhrase(p.q.Text)
@@ -313,6 +314,17 @@ func (e *Engine) rankPhrase(ctx context.Context, snap *scorch.IndexSnapshot, p *
 		if err := e.countOnBitmaps(snap, fc, counts, matches, false); err != nil {
 			return answer{}, fmt.Errorf("search %q: count facets: %w", q.Text, err)
 		}
+	}
+	if q.Sort == SortNewest || q.Sort == SortOldest {
+		hits, ok, err := e.datePage(ctx, snap, q, p.from, p.size, counts, perSeg, all)
+		if err != nil {
+			return answer{}, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		if !ok {
+			return general{}.answer(ctx, e, p)
+		}
+		byDatePages.Add(1)
+		return answer{hits: hits, total: all - fc.copies, matches: all, counts: counts}, nil
 	}
 	hits, err := pageHits(segs, fc, top, p.from, false)
 	if err != nil {

@@ -16,7 +16,8 @@ import (
 // (onephrase.go) against the general one on an index of several segments
 // with deletions: the same total and matches, the same page in the same
 // order with the same scores, the same facets and snippets, for each story
-// once and every copy, filtered and on a later page. Some phrase cases come
+// once and every copy, filtered, on a later page, in date ranges, and
+// sorted by date. Some phrase cases come
 // in copies of one story from two sources, so that some phrases match
 // enough articles to be counted on bitmaps, and copies are collapsed.
 func TestOnePhraseAgrees(t *testing.T) {
@@ -79,7 +80,9 @@ func TestOnePhraseAgrees(t *testing.T) {
 	slices.Sort(phrases)
 	phrases = slices.Compact(phrases)
 
-	compared, bitmaps, scores := 0, 0, 0
+	defer func(f, d uint64) { byDateFew, byDateDays = f, d }(byDateFew, byDateDays)
+	byDateDays = 1 << 40 // the page read by date however few the matches
+	compared, bitmaps, scores, sorted := 0, 0, 0, 0
 	for _, p := range phrases {
 		q := Query{Text: `"` + p + `"`, Size: 10}
 		prep, err := ix.prepare(ctx, q)
@@ -111,6 +114,44 @@ func TestOnePhraseAgrees(t *testing.T) {
 			agree(t, ix, v, fmt.Sprintf("%q %s", p, name))
 			scores += phraseScoresAgree(t, ix, v, p+" "+name)
 		}
+		// By date, the page read from the matches' dates both ways
+		// (fewByDateIn and keyPageIn), and in date ranges. Where a
+		// match is undated (some phrase cases are), the general way
+		// answers.
+		every := generalSearch(t, ix, Query{Text: q.Text, Size: 100, AllCopies: true})
+		dated := uint64(len(every.Hits)) == every.Matches
+		for _, h := range every.Hits {
+			dated = dated && !h.Published.IsZero()
+		}
+		for _, few := range []uint64{0, 1 << 40} {
+			byDateFew = few
+			for name, v := range map[string]Query{
+				"newest":                 {Text: q.Text, Size: 3, Sort: SortNewest},
+				"oldest, all copies":     {Text: q.Text, Size: 3, Sort: SortOldest, AllCopies: true},
+				"newest, page 2":         {Text: q.Text, Page: 2, Size: 2, Sort: SortNewest},
+				"oldest, filtered":       {Text: q.Text, Size: 3, Sort: SortOldest, Filters: map[string][]string{FacetSource: {want.Hits[0].Source}}},
+				"newest, all copies, p2": {Text: q.Text, Page: 2, Size: 3, Sort: SortNewest, AllCopies: true},
+			} {
+				what := fmt.Sprintf("%q %s byDateFew=%d", p, name, few)
+				before := byDatePages.Load()
+				got := agree(t, ix, v, what)
+				if dated && len(got.Hits) == v.Size && byDatePages.Load() == before {
+					t.Errorf("%s: a full page not read by date", what)
+				}
+				if dated && len(got.Hits) == v.Size {
+					sorted++
+				}
+				if len(got.Hits) > 0 && name == "newest" && !got.Hits[0].Published.IsZero() {
+					agreeInRange(t, ix, v, got.Hits[0].Published, what)
+				}
+			}
+		}
+		if len(want.Hits) > 0 && !want.Hits[0].Published.IsZero() {
+			agreeInRange(t, ix, q, want.Hits[0].Published, fmt.Sprintf("%q", p))
+		}
+	}
+	if sorted < 40 {
+		t.Errorf("%d full pages by date compared; want at least 40", sorted)
 	}
 	if compared < 50 || bitmaps < 2 || scores < 500 {
 		t.Errorf("compared %d phrases (%d counted on bitmaps), %d scores; want at least 50, 2 and 500", compared, bitmaps, scores)

@@ -68,10 +68,10 @@ func (e *Engine) plan(p *prepared) way {
 		return wordsByDate{terms: terms, required: required, pair: pair}
 	}
 	if phrase := e.onePhraseText(p); phrase != "" {
-		// One phrase of two or more terms, by relevance as above: the
-		// title's and the body's phrase searchers find its matches,
-		// which are ranked and counted from the segments
-		// (onephrase.go).
+		// One phrase of two or more terms, by relevance or by date,
+		// filtered or not: the title's and the body's phrase searchers
+		// find its matches, which are counted from the segments and
+		// ranked, or their page read from their dates (onephrase.go).
 		return onePhrase{phrase: phrase}
 	}
 	// Anything else: Bleve's search of the rewritten query, phrases in

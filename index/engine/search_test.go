@@ -378,10 +378,13 @@ func TestPlan(t *testing.T) {
 		{Query{Text: `"prime minister"`, Sort: SortOldest, From: date("2024-01-01"), Filters: person}, wordsByDate{terms: "prime minist", pair: true}},
 		{Query{Text: `"prime minister"`, Sort: SortNewest, Quotes: true}, general{}},
 		{Query{Text: "ukraine", From: date("2024-01-01")}, oneWord{term: "ukrain"}},
-		{Query{Text: `"emmanuel macron"`, From: date("2024-01-01")}, general{}},
+		{Query{Text: `"emmanuel macron"`, From: date("2024-01-01")}, onePhrase{phrase: "emmanuel macron"}},
 		{Query{Text: "ukraine", Page: 60, Size: 20}, general{}},
 		{Query{Text: `"emmanuel macron"`}, onePhrase{phrase: "emmanuel macron"}}, // not common words
-		{Query{Text: `"emmanuel macron"`, Sort: SortNewest}, general{}},
+		{Query{Text: `"emmanuel macron"`, Sort: SortNewest}, onePhrase{phrase: "emmanuel macron"}},
+		{Query{Text: `"emmanuel macron"`, Sort: SortOldest, To: date("2024-01-01"), Filters: person}, onePhrase{phrase: "emmanuel macron"}},
+		{Query{Text: `"emmanuel macron"`, Sort: SortNewest, Page: 600, Size: 20}, general{}},
+		{Query{Text: `"emmanuel macron"`, Sort: SortNewest, Quotes: true}, general{}},
 		{Query{Text: `"the macron"`}, general{}}, // one term
 		{Query{Text: `"standing force"`}, oneWord{term: "stand forc", pair: true}},
 		{Query{Text: `"prime minister"`}, oneWord{term: "prime minist", pair: true}},

@@ -96,13 +96,8 @@ func (e *Engine) severalWordsTerms(p *prepared) (terms string, required bool) {
 // wordsByDate answers: sorted by date, within the first maxKeyPage hits.
 func (e *Engine) byDateTerms(p *prepared) (terms string, required, pair bool) {
 	q := p.q
-	if q.Sort != SortNewest && q.Sort != SortOldest || !e.datesFilter(q) || p.from+p.size > maxKeyPage || e.generalOnly {
+	if !e.byDatePage(p) {
 		return "", false, false
-	}
-	for name := range q.Filters {
-		if _, known := facetFields[name]; !known {
-			return "", false, false // the general way says why
-		}
 	}
 	if terms, required = e.plainWords(q.Text, 1); terms != "" || q.Quotes {
 		return terms, required, false
@@ -158,6 +153,23 @@ func (e *Engine) oneWordTerm(p *prepared) (string, bool) {
 		return pair, true
 	}
 	return "", false
+}
+
+// byDatePage reports whether p asks for a page sorted by date (newest or
+// oldest first) within the first maxKeyPage hits, filtered by known
+// facets and by dates the index reads as keywords: a page the ways that
+// read dates answer.
+func (e *Engine) byDatePage(p *prepared) bool {
+	q := p.q
+	if q.Sort != SortNewest && q.Sort != SortOldest || !e.datesFilter(q) || p.from+p.size > maxKeyPage || e.generalOnly {
+		return false
+	}
+	for name := range q.Filters {
+		if _, known := facetFields[name]; !known {
+			return false // the general way says why
+		}
+	}
+	return true
 }
 
 // relevancePage reports whether p asks for what the ways that rank from
