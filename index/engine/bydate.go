@@ -20,10 +20,11 @@ import (
 // every one to sort them (a third of a second). Its counts are the words'
 // way's (wordSearch), which counts every match whatever the order; its page
 // is read from the date key's postings, day by day from the newest (or
-// oldest), kept to the matches, as the home page's is (keyPage). Where the
-// matches are too few for that to find a page within byDateDays days of
-// dates, or the page cannot be read so (deeper than keyPage reads, or
-// reaching undated documents), the general way answers.
+// oldest), kept to the matches, as the home page's is (keyPage), or, where
+// that would read many days for few matches, from the matches' dates
+// (fewByDate): dateWay picks. Where the page cannot be read so (deeper
+// than keyPage reads, or reaching undated documents), the general way
+// answers.
 type wordsByDate struct {
 	terms    string // the analysed terms, space-separated; with pair, one term of the pair fields
 	required bool   // every word must match
@@ -53,12 +54,45 @@ var byDatePages atomic.Int64
 // fewByDatePages counts those of byDatePages that fewByDate read.
 var fewByDatePages atomic.Int64
 
-// byDateFew is the most matches whose page fewByDate reads; beyond it,
-// keyPage. A story's copies (the bench gives each about forty) leave
-// keyPage reading years of days for a page of twenty stories of a phrase
-// matched a few thousand times; sorting as many dates is a fraction of a
-// millisecond. Tests change it.
-var byDateFew uint64 = 1 << 15
+// byDateFew is the most matches whose page fewByDate reads, and
+// byDateFewPerDay how many matches it reads in the time keyPage reads one
+// day (a dictionary lookup and a day's postings, in each segment; measured
+// at 100,000 of the bench's articles, where fewByDate reads a match in
+// about a quarter of a microsecond). keyPage reads days until it has a
+// page of stories: a phrase matched in a few stories of many copies each
+// (the bench gives a story about forty) has it read years of days, where
+// its dates are sorted in a fraction of a millisecond; a word in thousands
+// of stories finds its page in a few days. Tests change them.
+var (
+	byDateFew       uint64 = 1 << 15
+	byDateFewPerDay uint64 = 12
+)
+
+// Ways of reading a page sorted by date.
+const (
+	byGeneral = iota // Bleve's search and sort
+	byKey            // keyPage: the date key's postings, day by day
+	byFew            // fewByDate: the matches' dates, sorted
+)
+
+// dateWay picks how a page of need hits sorted by date is read, from the
+// search's matches (copies included), its stories (matches with
+// AllCopies) and the years its matches span.
+func dateWay(matches, stories, need uint64, years int) int {
+	if years == 0 {
+		return byGeneral
+	}
+	days := need * uint64(years) * 366 / max(stories, 1) // that keyPage is expected to read
+	switch {
+	case matches <= byDateFew && matches < byDateFewPerDay*days:
+		return byFew
+	case days <= byDateDays:
+		return byKey
+	case matches <= byDateFew:
+		return byFew
+	}
+	return byGeneral
+}
 
 // fewByDate returns the page of a search sorted by date, of the documents
 // only returns for each segment of the snapshot read: their dates (to the
@@ -181,7 +215,11 @@ func (e *Engine) fewByDateIn(ctx context.Context, snap *scorch.IndexSnapshot, q 
 	if distinct < need {
 		return nil, false, nil
 	}
-	return e.keyHits(ctx, q, segs, docs, newest, from, need)
+	hits, ok, err = e.keyHits(ctx, q, segs, docs, newest, from, need)
+	if ok {
+		fewByDatePages.Add(1)
+	}
+	return hits, ok, err
 }
 
 func (w wordsByDate) answer(ctx context.Context, e *Engine, p *prepared) (answer, error) {
@@ -198,27 +236,21 @@ func (w wordsByDate) answer(ctx context.Context, e *Engine, p *prepared) (answer
 			years = len(counts[i])
 		}
 	}
-	need := uint64(p.from + p.size)
 	only := func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) {
 		return wordsMatches(segs, p.q, terms, w.pair, w.required)
 	}
-	if matches <= byDateFew {
-		// Few matches: their dates are read from the facet tables.
-		hits, ok, err := e.fewByDate(ctx, p.q, p.from, p.size, only)
-		if err != nil {
-			return answer{}, err
-		}
-		if !ok {
-			return general{}.answer(ctx, e, p)
-		}
-		byDatePages.Add(1)
-		fewByDatePages.Add(1)
-		return answer{hits: hits, total: total, matches: matches, counts: counts}, nil
+	stories := total
+	if p.q.AllCopies {
+		stories = matches
 	}
-	if years == 0 || matches*byDateDays < need*uint64(years)*366 {
-		return general{}.answer(ctx, e, p)
+	var hits []Hit
+	var ok bool
+	switch dateWay(matches, stories, uint64(p.from+p.size), years) {
+	case byFew:
+		hits, ok, err = e.fewByDate(ctx, p.q, p.from, p.size, only)
+	case byKey:
+		hits, ok, err = e.keyPage(ctx, p.q, p.from, p.size, counts, only)
 	}
-	hits, ok, err := e.keyPage(ctx, p.q, p.from, p.size, counts, only)
 	if err != nil {
 		return answer{}, err
 	}
@@ -261,28 +293,27 @@ func wordsMatches(segs []*scorch.SegmentSnapshot, q Query, terms []string, pair,
 	return out, nil
 }
 
-// datePage returns the page of a search sorted by date whose matches, all
-// of them in each segment of snap, are known: from their dates when they
-// are few (fewByDateIn), else from the date key's postings (keyPageIn).
-// ok is false where neither can read it.
-func (e *Engine) datePage(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int, counts facetCounts, matches []*roaring.Bitmap, all uint64) ([]Hit, bool, error) {
+// datePage returns the page of a search sorted by date whose matches (all
+// of them, of stories stories) in each segment of snap are known, read as
+// dateWay says. ok is false where it is to be read by the general way.
+func (e *Engine) datePage(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int, counts facetCounts, matches []*roaring.Bitmap, all, stories uint64) ([]Hit, bool, error) {
 	only := func([]*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) { return matches, nil }
-	if all <= byDateFew {
-		return e.fewByDateIn(ctx, snap, q, from, size, only)
-	}
 	years := 0
 	for i, name := range countedFacets {
 		if name == FacetPublished {
 			years = len(counts[i])
 		}
 	}
-	if years == 0 || all*byDateDays < uint64(from+size)*uint64(years)*366 {
-		return nil, false, nil
-	}
-	for si := range matches {
-		if matches[si] == nil {
-			matches[si] = roaring.New()
+	switch dateWay(all, stories, uint64(from+size), years) {
+	case byFew:
+		return e.fewByDateIn(ctx, snap, q, from, size, only)
+	case byKey:
+		for si := range matches {
+			if matches[si] == nil {
+				matches[si] = roaring.New()
+			}
 		}
+		return e.keyPageIn(ctx, snap, q, from, size, counts, only)
 	}
-	return e.keyPageIn(ctx, snap, q, from, size, counts, only)
+	return nil, false, nil
 }

@@ -16,8 +16,8 @@ import (
 // page. Undated articles among the matches send the search to the
 // general way, which places them.
 func TestFewByDateStories(t *testing.T) {
-	defer func(f uint64) { byDateFew = f }(byDateFew)
-	byDateFew = 1 << 40
+	defer func(f, pd uint64) { byDateFew, byDateFewPerDay = f, pd }(byDateFew, byDateFewPerDay)
+	byDateFew, byDateFewPerDay = 1<<40, 1<<40
 	day := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 	var docs []testDoc
 	add := func(id, group string, published time.Time) {
@@ -70,6 +70,31 @@ func TestFewByDateStories(t *testing.T) {
 		}
 		if want := min(q.Size, 11); len(got.Hits) != want {
 			t.Errorf("%s: %d hits, want %d of the 11 stories", sort, len(got.Hits), want)
+		}
+	}
+}
+
+// TestDateWay: a page of twenty stories sorted by date, over 31 years of
+// dates, at the limits as they are.
+func TestDateWay(t *testing.T) {
+	for _, c := range []struct {
+		matches, stories uint64
+		years            int
+		want             int
+	}{
+		{854, 170, 31, byFew},              // a phrase in few stories of many copies: keyPage would read ~1,300 days
+		{8500, 190, 31, byFew},             // the same at a million articles
+		{7116, 1549, 31, byKey},            // a word in many stories: ~150 days
+		{39918, 8705, 31, byKey},           // more matches than byDateFew
+		{40000, 100, 31, byGeneral},        // too many to sort, too few stories for the days
+		{854, 170, 0, byGeneral},           // no dates
+		{1 << 20, 1 << 18, 31, byKey},      // a common word
+		{30000, 29000, 31, byKey},          // many stories: a few days
+		{100, 100, 31, byFew},              // few matches
+		{byDateFew + 1, 10, 31, byGeneral}, // just too many
+	} {
+		if got := dateWay(c.matches, c.stories, 20, c.years); got != c.want {
+			t.Errorf("dateWay(%d matches, %d stories, %d years) = %d, want %d", c.matches, c.stories, c.years, got, c.want)
 		}
 	}
 }

@@ -316,7 +316,11 @@ func (e *Engine) rankPhrase(ctx context.Context, snap *scorch.IndexSnapshot, p *
 		}
 	}
 	if q.Sort == SortNewest || q.Sort == SortOldest {
-		hits, ok, err := e.datePage(ctx, snap, q, p.from, p.size, counts, perSeg, all)
+		stories := all - fc.copies
+		if q.AllCopies {
+			stories = all
+		}
+		hits, ok, err := e.datePage(ctx, snap, q, p.from, p.size, counts, perSeg, all, stories)
 		if err != nil {
 			return answer{}, fmt.Errorf("search %q: %w", q.Text, err)
 		}

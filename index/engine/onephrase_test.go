@@ -80,7 +80,7 @@ func TestOnePhraseAgrees(t *testing.T) {
 	slices.Sort(phrases)
 	phrases = slices.Compact(phrases)
 
-	defer func(f, d uint64) { byDateFew, byDateDays = f, d }(byDateFew, byDateDays)
+	defer func(f, d, pd uint64) { byDateFew, byDateDays, byDateFewPerDay = f, d, pd }(byDateFew, byDateDays, byDateFewPerDay)
 	byDateDays = 1 << 40 // the page read by date however few the matches
 	compared, bitmaps, scores, sorted := 0, 0, 0, 0
 	for _, p := range phrases {
@@ -124,7 +124,7 @@ func TestOnePhraseAgrees(t *testing.T) {
 			dated = dated && !h.Published.IsZero()
 		}
 		for _, few := range []uint64{0, 1 << 40} {
-			byDateFew = few
+			byDateFew, byDateFewPerDay = few, few
 			for name, v := range map[string]Query{
 				"newest":                 {Text: q.Text, Size: 3, Sort: SortNewest},
 				"oldest, all copies":     {Text: q.Text, Size: 3, Sort: SortOldest, AllCopies: true},

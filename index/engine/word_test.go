@@ -275,13 +275,13 @@ func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 // first, any word or every one, articles and quotations, stories and every
 // copy, a filter, a later page; and phrases of two common words.
 func TestWordsByDate(t *testing.T) {
-	defer func(d, f uint64) { byDateDays, byDateFew = d, f }(byDateDays, byDateFew)
+	defer func(d, f, pd uint64) { byDateDays, byDateFew, byDateFewPerDay = d, f, pd }(byDateDays, byDateFew, byDateFewPerDay)
 	byDateDays = 1 << 40 // the page read by date however few the matches
 	ix, arts := segmentedIndex(t, 3, 17)
 	for _, few := range []uint64{0, 1 << 40} {
 		// Read from the date key's postings day by day (keyPage), then
 		// from the facet tables' dates of the matches (fewByDate).
-		byDateFew = few
+		byDateFew, byDateFewPerDay = few, few
 		fewBefore := fewByDatePages.Load()
 		checkWordsByDate(t, ix, arts)
 		if n := fewByDatePages.Load() - fewBefore; few == 0 && n != 0 || few > 0 && n < 100 {
