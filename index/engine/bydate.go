@@ -77,16 +77,20 @@ const (
 
 // dateWay picks how a page of need hits sorted by date is read, from the
 // search's matches (copies included), its stories (matches with
-// AllCopies) and the years its matches span.
+// AllCopies) and the years its matches span. keyPage reads days until it
+// has need stories: as many as need matches take if a story's copies are
+// spread over many dates, as many as need stories take if they come out
+// on one day, as wire copies do. Where the two differ, the matches' dates
+// are read if they are fewer than byDateFewPerDay for each day the
+// stories would have keyPage read.
 func dateWay(matches, stories, need uint64, years int) int {
 	if years == 0 {
 		return byGeneral
 	}
-	days := need * uint64(years) * 366 / max(stories, 1) // that keyPage is expected to read
+	span := need * uint64(years) * 366
+	byMatches, byStories := span/max(matches, 1), span/max(stories, 1) // days keyPage reads
 	switch {
-	case matches <= byDateFew && matches < byDateFewPerDay*days:
-		return byFew
-	case days <= byDateDays:
+	case byMatches <= byDateDays && (byStories <= byDateDays || matches > min(byDateFew, byDateFewPerDay*byStories)):
 		return byKey
 	case matches <= byDateFew:
 		return byFew

@@ -82,16 +82,19 @@ func TestDateWay(t *testing.T) {
 		years            int
 		want             int
 	}{
-		{854, 170, 31, byFew},              // a phrase in few stories of many copies: keyPage would read ~1,300 days
-		{8500, 190, 31, byFew},             // the same at a million articles
-		{7116, 1549, 31, byKey},            // a word in many stories: ~150 days
-		{39918, 8705, 31, byKey},           // more matches than byDateFew
-		{40000, 100, 31, byGeneral},        // too many to sort, too few stories for the days
-		{854, 170, 0, byGeneral},           // no dates
-		{1 << 20, 1 << 18, 31, byKey},      // a common word
-		{30000, 29000, 31, byKey},          // many stories: a few days
-		{100, 100, 31, byFew},              // few matches
-		{byDateFew + 1, 10, 31, byGeneral}, // just too many
+		{854, 170, 31, byFew},         // a phrase in few stories of many copies: keyPage might read ~1,300 days
+		{8500, 190, 31, byFew},        // the same at a million articles
+		{7116, 1549, 31, byKey},       // a word in many stories: ~150 days at most
+		{39918, 8705, 31, byKey},      // more matches than byDateFew
+		{39500, 850, 31, byKey},       // too many to sort: the days, whatever they are
+		{40000, 100, 31, byKey},       // likewise
+		{854, 170, 0, byGeneral},      // no dates
+		{1 << 20, 1 << 18, 31, byKey}, // a common word
+		{30000, 29000, 31, byKey},     // many stories: a few days
+		{4197, 905, 31, byKey},        // 54 to 250 days, but more matches than twelve a day
+		{2000, 905, 31, byFew},        // fewer
+		{100, 100, 31, byFew},         // few matches
+		{1000, 1000, 31, byFew},       // 227 days either way
 	} {
 		if got := dateWay(c.matches, c.stories, 20, c.years); got != c.want {
 			t.Errorf("dateWay(%d matches, %d stories, %d years) = %d, want %d", c.matches, c.stories, c.years, got, c.want)
