@@ -16,8 +16,7 @@ import (
 // page. Undated articles among the matches send the search to the
 // general way, which places them.
 func TestFewByDateStories(t *testing.T) {
-	defer func(f, pd uint64) { byDateFew, byDateFewPerDay = f, pd }(byDateFew, byDateFewPerDay)
-	byDateFew, byDateFewPerDay = 1<<40, 1<<40
+	defer readByDate(true)()
 	day := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 	var docs []testDoc
 	add := func(id, group string, published time.Time) {
@@ -100,4 +99,17 @@ func TestDateWay(t *testing.T) {
 			t.Errorf("dateWay(%d matches, %d stories, %d years) = %d, want %d", c.matches, c.stories, c.years, got, c.want)
 		}
 	}
+}
+
+// readByDate has the ways that read a page sorted by date read it from the
+// matches' dates (fewByDate), or else from the date key day by day
+// (keyPage), whatever the matches; it returns what puts the limits back.
+func readByDate(few bool) (restore func()) {
+	f, d := byDateFew, byDateDays
+	if few {
+		byDateFew, byDateDays = 1<<40, 0
+	} else {
+		byDateFew, byDateDays = 0, 1<<40
+	}
+	return func() { byDateFew, byDateDays = f, d }
 }

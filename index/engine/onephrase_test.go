@@ -80,8 +80,6 @@ func TestOnePhraseAgrees(t *testing.T) {
 	slices.Sort(phrases)
 	phrases = slices.Compact(phrases)
 
-	defer func(f, d, pd uint64) { byDateFew, byDateDays, byDateFewPerDay = f, d, pd }(byDateFew, byDateDays, byDateFewPerDay)
-	byDateDays = 1 << 40 // the page read by date however few the matches
 	compared, bitmaps, scores, sorted := 0, 0, 0, 0
 	for _, p := range phrases {
 		q := Query{Text: `"` + p + `"`, Size: 10}
@@ -123,8 +121,8 @@ func TestOnePhraseAgrees(t *testing.T) {
 		for _, h := range every.Hits {
 			dated = dated && !h.Published.IsZero()
 		}
-		for _, few := range []uint64{0, 1 << 40} {
-			byDateFew, byDateFewPerDay = few, few
+		for _, few := range []bool{false, true} {
+			restore := readByDate(few)
 			for name, v := range map[string]Query{
 				"newest":                 {Text: q.Text, Size: 3, Sort: SortNewest},
 				"oldest, all copies":     {Text: q.Text, Size: 3, Sort: SortOldest, AllCopies: true},
@@ -132,7 +130,7 @@ func TestOnePhraseAgrees(t *testing.T) {
 				"oldest, filtered":       {Text: q.Text, Size: 3, Sort: SortOldest, Filters: map[string][]string{FacetSource: {want.Hits[0].Source}}},
 				"newest, all copies, p2": {Text: q.Text, Page: 2, Size: 3, Sort: SortNewest, AllCopies: true},
 			} {
-				what := fmt.Sprintf("%q %s byDateFew=%d", p, name, few)
+				what := fmt.Sprintf("%q %s from the matches' dates: %v", p, name, few)
 				before := byDatePages.Load()
 				got := agree(t, ix, v, what)
 				if dated && len(got.Hits) == v.Size && byDatePages.Load() == before {
@@ -145,6 +143,7 @@ func TestOnePhraseAgrees(t *testing.T) {
 					agreeInRange(t, ix, v, got.Hits[0].Published, what)
 				}
 			}
+			restore()
 		}
 		if len(want.Hits) > 0 && !want.Hits[0].Published.IsZero() {
 			agreeInRange(t, ix, q, want.Hits[0].Published, fmt.Sprintf("%q", p))

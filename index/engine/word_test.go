@@ -275,17 +275,16 @@ func severalWordsAgree(t *testing.T, ix *testIndex, arts []store.Article) {
 // first, any word or every one, articles and quotations, stories and every
 // copy, a filter, a later page; and phrases of two common words.
 func TestWordsByDate(t *testing.T) {
-	defer func(d, f, pd uint64) { byDateDays, byDateFew, byDateFewPerDay = d, f, pd }(byDateDays, byDateFew, byDateFewPerDay)
-	byDateDays = 1 << 40 // the page read by date however few the matches
 	ix, arts := segmentedIndex(t, 3, 17)
-	for _, few := range []uint64{0, 1 << 40} {
+	for _, few := range []bool{false, true} {
 		// Read from the date key's postings day by day (keyPage), then
 		// from the facet tables' dates of the matches (fewByDate).
-		byDateFew, byDateFewPerDay = few, few
+		restore := readByDate(few)
 		fewBefore := fewByDatePages.Load()
 		checkWordsByDate(t, ix, arts)
-		if n := fewByDatePages.Load() - fewBefore; few == 0 && n != 0 || few > 0 && n < 100 {
-			t.Errorf("byDateFew %d: %d pages read from the matches' dates", few, n)
+		restore()
+		if n := fewByDatePages.Load() - fewBefore; !few && n != 0 || few && n < 100 {
+			t.Errorf("from the matches' dates %v: %d pages read from them", few, n)
 		}
 	}
 }
