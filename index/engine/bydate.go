@@ -55,10 +55,10 @@ var byDatePages atomic.Int64
 var fewByDatePages atomic.Int64
 
 // byDateFew is the most matches whose page fewByDate reads, and
-// byDateFewPerDay how many matches it reads in the time keyPage reads one
-// day (a dictionary lookup and a day's postings, in each segment; measured
-// at 100,000 of the bench's articles, where fewByDate reads a match in
-// about a quarter of a microsecond). keyPage reads days until it has a
+// byDateFewPerDay about how many matches it reads in the time keyPage
+// reads one day (a dictionary lookup and a day's postings, in each
+// segment): estimated from words and phrases timed both ways at 100,000
+// of the bench's articles (BENCHMARKS.md, twenty-third round). keyPage reads days until it has a
 // page of stories: a phrase matched in a few stories of many copies each
 // (the bench gives a story about forty) has it read years of days, where
 // its dates are sorted in a fraction of a millisecond; a word in thousands
