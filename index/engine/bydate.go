@@ -76,8 +76,8 @@ const (
 )
 
 // dateWay picks how a page of need hits sorted by date is read, from the
-// search's matches (copies included), its stories (matches with
-// AllCopies) and the years its matches span. keyPage reads days until it
+// search's matches (copies included), its stories (its total: the
+// matches with AllCopies) and the years its matches span. keyPage reads days until it
 // has need stories: as many as need matches take if a story's copies are
 // spread over many dates, as many as need stories take if they come out
 // on one day, as wire copies do. Where the two differ, the matches' dates
@@ -96,6 +96,16 @@ func dateWay(matches, stories, need uint64, years int) int {
 		return byFew
 	}
 	return byGeneral
+}
+
+// countedYears is how many years the published histogram of counts has.
+func countedYears(counts facetCounts) int {
+	for i, name := range countedFacets {
+		if name == FacetPublished {
+			return len(counts[i])
+		}
+	}
+	return 0
 }
 
 // fewByDate returns the page of a search sorted by date, of the documents
@@ -234,22 +244,12 @@ func (w wordsByDate) answer(ctx context.Context, e *Engine, p *prepared) (answer
 	if err != nil {
 		return answer{}, err
 	}
-	years := 0
-	for i, name := range countedFacets {
-		if name == FacetPublished {
-			years = len(counts[i])
-		}
-	}
 	only := func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) {
 		return wordsMatches(segs, p.q, terms, w.pair, w.required)
 	}
-	stories := total
-	if p.q.AllCopies {
-		stories = matches
-	}
 	var hits []Hit
 	var ok bool
-	switch dateWay(matches, stories, uint64(p.from+p.size), years) {
+	switch dateWay(matches, total, uint64(p.from+p.size), countedYears(counts)) {
 	case byFew:
 		hits, ok, err = e.fewByDate(ctx, p.q, p.from, p.size, only)
 	case byKey:
@@ -298,17 +298,11 @@ func wordsMatches(segs []*scorch.SegmentSnapshot, q Query, terms []string, pair,
 }
 
 // datePage returns the page of a search sorted by date whose matches (all
-// of them, of stories stories) in each segment of snap are known, read as
+// of them, stories its total) in each segment of snap are known, read as
 // dateWay says. ok is false where it is to be read by the general way.
 func (e *Engine) datePage(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int, counts facetCounts, matches []*roaring.Bitmap, all, stories uint64) ([]Hit, bool, error) {
 	only := func([]*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) { return matches, nil }
-	years := 0
-	for i, name := range countedFacets {
-		if name == FacetPublished {
-			years = len(counts[i])
-		}
-	}
-	switch dateWay(all, stories, uint64(from+size), years) {
+	switch dateWay(all, stories, uint64(from+size), countedYears(counts)) {
 	case byFew:
 		return e.fewByDateIn(ctx, snap, q, from, size, only)
 	case byKey:

@@ -280,6 +280,9 @@ func (e *Engine) rankPhrase(ctx context.Context, snap *scorch.IndexSnapshot, p *
 	}
 	mode := countMode(all, kindDocs)
 	want := p.from + p.size
+	// A page by date is read from the matches' dates (datePage), not
+	// ranked.
+	byDate := q.Sort == SortNewest || q.Sort == SortOldest
 	top := make(pageHeap, 0, want+1)
 	var matches []*roaring.Bitmap
 	if mode == countOnBitmaps {
@@ -296,6 +299,9 @@ func (e *Engine) rankPhrase(ctx context.Context, snap *scorch.IndexSnapshot, p *
 		fc.countBitmap(si, base, bm, mode)
 		if mode == countOnBitmaps {
 			matches[si] = fc.stories(si, bm)
+		}
+		if byDate {
+			continue
 		}
 		t := fc.segs[si]
 		for _, d := range scores[si] {
@@ -315,12 +321,8 @@ func (e *Engine) rankPhrase(ctx context.Context, snap *scorch.IndexSnapshot, p *
 			return answer{}, fmt.Errorf("search %q: count facets: %w", q.Text, err)
 		}
 	}
-	if q.Sort == SortNewest || q.Sort == SortOldest {
-		stories := all - fc.copies
-		if q.AllCopies {
-			stories = all
-		}
-		hits, ok, err := e.datePage(ctx, snap, q, p.from, p.size, counts, perSeg, all, stories)
+	if byDate {
+		hits, ok, err := e.datePage(ctx, snap, q, p.from, p.size, counts, perSeg, all, all-fc.copies)
 		if err != nil {
 			return answer{}, fmt.Errorf("search %q: %w", q.Text, err)
 		}
