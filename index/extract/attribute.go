@@ -6,16 +6,19 @@ import (
 
 // article holds what the steps of Extract share while reading one article.
 type article struct {
-	body     string
-	toks     []token
-	paras    []paragraph
-	spans    []span
-	mentions []mention
-	byTok    []int32 // token index -> mention index + 1 (0 = none)
-	people   []*entity
-	orgs     []*entity
-	lead     *entity         // the most mentioned person, when clearly so
-	midCap   map[string]bool // words only ever written capitalised, inside sentences too
+	body string
+	// ascii is the length of the body's ASCII opening (-1 until counted);
+	// lastByte and lastRune the last offset runeOffset converted.
+	ascii, lastByte, lastRune int
+	toks                      []token
+	paras                     []paragraph
+	spans                     []span
+	mentions                  []mention
+	byTok                     []int32 // token index -> mention index + 1 (0 = none)
+	people                    []*entity
+	orgs                      []*entity
+	lead                      *entity         // the most mentioned person, when clearly so
+	midCap                    map[string]bool // words only ever written capitalised, inside sentences too
 
 	placeSpeakers map[string]*entity // countries that speak, by name
 

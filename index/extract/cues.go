@@ -88,7 +88,7 @@ func (a *article) attributeQuotes() []Quote {
 				q.SpeakerType = SpeakerOrganization
 			}
 		}
-		q.Start, q.End = runeOffset(a.body, sp.start), runeOffset(a.body, sp.end)
+		q.Start, q.End = a.runeOffset(sp.start), a.runeOffset(sp.end)
 		out = append(out, q)
 	}
 	return out

@@ -67,7 +67,7 @@ func readMentions(body string) (*article, map[string]bool) {
 	if !utf8.ValidString(body) {
 		body = strings.ToValidUTF8(body, "\uFFFD")
 	}
-	art := &article{body: body}
+	art := &article{body: body, ascii: -1}
 	art.paras = splitParagraphs(body)
 	marks := make(map[int]int)
 	art.spans = findQuotes(body, art.paras, marks)
@@ -99,16 +99,16 @@ func (a *article) entityLists() ([]Person, []Organization) {
 			continue
 		}
 		if e.listOrg {
-			orgs = append(orgs, Organization{Name: e.name, Mentions: e.mentions, First: runeOffset(a.body, e.first)})
+			orgs = append(orgs, Organization{Name: e.name, Mentions: e.mentions, First: a.runeOffset(e.first)})
 			continue
 		}
-		people = append(people, Person{Name: e.name, Mentions: e.mentions, First: runeOffset(a.body, e.first)})
+		people = append(people, Person{Name: e.name, Mentions: e.mentions, First: a.runeOffset(e.first)})
 	}
 	for _, e := range a.orgs {
 		if e.unlisted {
 			continue
 		}
-		orgs = append(orgs, Organization{Name: e.name, Mentions: e.mentions, First: runeOffset(a.body, e.first)})
+		orgs = append(orgs, Organization{Name: e.name, Mentions: e.mentions, First: a.runeOffset(e.first)})
 	}
 	sort.SliceStable(people, func(i, j int) bool {
 		if people[i].Mentions != people[j].Mentions {
@@ -254,7 +254,29 @@ var (
 	firstNationsAfter = setOf("residential", "act", "band", "bands", "reserve", "reserves", "affairs", "country", "tribe", "tribes", "health", "reservation", "reservations", "status")
 )
 
-// runeOffset converts a byte offset of s into a character offset.
-func runeOffset(s string, off int) int {
-	return utf8.RuneCountInString(s[:off])
+// runeOffset converts a byte offset of the body into a character offset.
+// Counting from the start for every quotation and name took 6% of the
+// extraction: the count goes on from the last offset converted when off is
+// past it (the callers mostly go forward), and the body's ASCII opening,
+// which is most of most news, counts a character a byte.
+func (a *article) runeOffset(off int) int {
+	if a.ascii < 0 {
+		a.ascii = len(a.body)
+		for i := 0; i < len(a.body); i++ {
+			if a.body[i] >= utf8.RuneSelf {
+				a.ascii = i
+				break
+			}
+		}
+		a.lastByte, a.lastRune = a.ascii, a.ascii
+	}
+	if off <= a.ascii {
+		return off
+	}
+	if off < a.lastByte {
+		a.lastByte, a.lastRune = a.ascii, a.ascii
+	}
+	a.lastRune += utf8.RuneCountInString(a.body[a.lastByte:off])
+	a.lastByte = off
+	return a.lastRune
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -147,4 +148,36 @@ func safeSlice(r []rune, i, j int) string {
 		return "(out of range)"
 	}
 	return string(r[i:j])
+}
+
+// TestRuneOffset checks the character offsets quotations and names are
+// given against a count from the start, for offsets asked in any order, in
+// bodies that are ASCII throughout, open with other characters or have
+// them further in.
+func TestRuneOffset(t *testing.T) {
+	for _, body := range []string{
+		"Plain ASCII text, nothing else in it.",
+		"“Quoted,” she said. Café owners in Montréal — and Zürich — agreed.",
+		"The minister said: ‘We will not go back.’ Then, in Québec, “non”.",
+		"",
+	} {
+		a := &article{body: body, ascii: -1}
+		var offs []int
+		for i := range len(body) + 1 {
+			if i == len(body) || utf8.RuneStart(body[i]) {
+				offs = append(offs, i)
+			}
+		}
+		// Forward, backward, then every other offset from the end.
+		order := append(append([]int{}, offs...), offs...)
+		slices.Reverse(order[len(offs):])
+		for i := len(offs) - 1; i >= 0; i -= 2 {
+			order = append(order, offs[i])
+		}
+		for _, off := range order {
+			if got, want := a.runeOffset(off), utf8.RuneCountInString(body[:off]); got != want {
+				t.Fatalf("%q: runeOffset(%d) = %d, want %d", body, off, got, want)
+			}
+		}
+	}
 }
