@@ -149,7 +149,10 @@ func (b *wordBounds) bytes() int { return 48 + len(b.main)*8 + len(b.whole)*8 }
 // impactMinDocs documents in the main field when they were worked out, and
 // the densest words' postings in the main field decoded (decoded.go).
 type segmentBounds struct {
-	words        map[string]*wordBounds
+	words map[string]*wordBounds
+	// top are the main field's words in the most documents, most first
+	// (up to warmCommonWords): warmCommon builds their impact lists.
+	top          []string
 	bytes        int
 	decoded      map[string]*decodedPostings
 	decodedBytes int
@@ -230,6 +233,10 @@ func segmentBoundsOf(ss *scorch.SegmentSnapshot, room int, stop <-chan struct{})
 	docs := ss.Segment().Count()
 	decode := densestWords(common, docs, room)
 	sb := &segmentBounds{words: map[string]*wordBounds{}, decoded: map[string]*decodedPostings{}}
+	byCount := slices.SortedStableFunc(slices.Values(common), func(a, b termCount) int { return cmp.Compare(b.count, a.count) })
+	for _, w := range byCount[:min(warmCommonWords, len(byCount))] {
+		sb.top = append(sb.top, w.term)
+	}
 	for _, w := range common {
 		select {
 		case <-stop:
@@ -362,6 +369,7 @@ func (c *impactCache) forgetBounds(live map[uint64]bool) {
 		if !live[seg] {
 			c.decodedBytes -= sb.decodedBytes
 			delete(c.bounds, seg)
+			delete(c.commonWarmed, seg)
 		}
 	}
 }

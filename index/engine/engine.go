@@ -223,10 +223,17 @@ func (e *Engine) warm(stop <-chan struct{}) error {
 	// Last, being the longest (seconds for a large new segment) and the
 	// least needed: a search without them builds impact lists instead.
 	complete, err := e.facets.impacts.warmBounds(snap, stop)
-	if complete && err == nil {
+	if err != nil {
+		return err
+	}
+	// After the bounds, which name each segment's commonest words.
+	if err := e.facets.impacts.warmCommon(snap, segs, stop); err != nil {
+		return fmt.Errorf("impact lists: %w", err)
+	}
+	if complete {
 		e.warmed.Store(true)
 	}
-	return err
+	return nil
 }
 
 // Warmed reports whether the background work KeepWarm started has once

@@ -368,6 +368,8 @@ type impactCache struct {
 	// decodedBytes is what the bounds' decoded postings take
 	// (decoded.go), within decodedBudget.
 	decodedBytes int
+	// commonWarmed are the segments warmCommon has done.
+	commonWarmed map[uint64]bool
 }
 
 // warmWords is how many of the words searched last the warmer keeps impact
@@ -449,6 +451,62 @@ func (c *impactCache) forget(live map[uint64]bool) {
 		el = next
 	}
 	c.forgetBounds(live)
+}
+
+// warmCommonWords is how many of a segment's commonest words warmCommon
+// builds impact lists of.
+const warmCommonWords = 64
+
+// warmCommon builds, for each segment of snap whose bounds the warmer has
+// and that it has not done before, the impact lists a search of one of the
+// segment's commonest words by relevance reads (title and body, a page of
+// stories), while the kept lists take less than half the budget: the
+// words searched since keep theirs. A list is otherwise built by the
+// word's first search, which took two to four times as long as the next
+// ones at 100,000 articles (BENCHMARKS.md, twenty-fourth round), and the
+// commonest words are both the likeliest to be searched and the slowest
+// to walk. Those lists then age in the cache like any other.
+// tables are the segments' facet tables, for the stories.
+func (c *impactCache) warmCommon(snap *scorch.IndexSnapshot, tables []*segmentFacets, stop <-chan struct{}) error {
+	for si, ss := range snap.Segments() {
+		c.mu.Lock()
+		sb := c.bounds[ss.Id()]
+		done := c.commonWarmed[ss.Id()]
+		c.mu.Unlock()
+		if sb == nil || done {
+			continue
+		}
+		for _, term := range sb.top {
+			select {
+			case <-stop:
+				return nil
+			default:
+			}
+			c.mu.Lock()
+			full := c.bytes >= impactBudget/2
+			c.mu.Unlock()
+			if full {
+				return nil
+			}
+			postings, err := wordPostings(ss, boundFields, term)
+			if err != nil {
+				return err
+			}
+			if postings[len(postings)-1].Count() < impactMinDocs {
+				continue
+			}
+			if _, err := c.get(ss, boundFields, term, postings, tables[si].storyOf); err != nil {
+				return err
+			}
+		}
+		c.mu.Lock()
+		if c.commonWarmed == nil {
+			c.commonWarmed = map[uint64]bool{}
+		}
+		c.commonWarmed[ss.Id()] = true
+		c.mu.Unlock()
+	}
+	return nil
 }
 
 // recentWords returns the fields and words of the n lists used last, most

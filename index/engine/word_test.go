@@ -573,9 +573,27 @@ func TestWarmImpacts(t *testing.T) {
 	if err := ix.Apply(ctx, all[20:]); err != nil {
 		t.Fatal(err)
 	}
-	// Bleve merges in the background: check a snapshot whose segments are
-	// the ones the warm read (the same before it and after it).
-	var snap *scorch.IndexSnapshot
+	snap := warmedSnapshot(t, ix)
+	c := &ix.facets.impacts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, ss := range snap.Segments() {
+		// The search showed each story once: the list for pages of stories.
+		key := impactKey{seg: ss.Id(), fields: fieldTitle + "," + fieldBody, term: "said", stories: true}
+		if d := ss.Deleted(); d != nil {
+			key.deleted = d.GetCardinality()
+		}
+		if _, ok := c.byKey[key]; !ok {
+			t.Errorf("segment %d (%d documents) has no impact list for \"said\" after warming", ss.Id(), ss.Count())
+		}
+	}
+}
+
+// warmedSnapshot warms ix and returns a snapshot whose segments are the
+// ones the warm read: Bleve merges in the background, so it warms until
+// the segments are the same before and after.
+func warmedSnapshot(t *testing.T, ix *testIndex) *scorch.IndexSnapshot {
+	t.Helper()
 	for try := 0; ; try++ {
 		before, closeBefore, err := ix.snapshot()
 		if err != nil {
@@ -591,27 +609,93 @@ func TestWarmImpacts(t *testing.T) {
 			t.Fatal(err)
 		}
 		if slices.Equal(ids, segmentIDs(after)) {
-			snap = after
-			defer closeAfter()
-			break
+			t.Cleanup(func() { closeAfter() })
+			return after
 		}
 		closeAfter()
 		if try == 100 {
 			t.Fatal("the index's segments kept changing while it was warmed")
 		}
 	}
-	c := &ix.facets.impacts
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, ss := range snap.Segments() {
-		// The search showed each story once: the list for pages of stories.
-		key := impactKey{seg: ss.Id(), fields: fieldTitle + "," + fieldBody, term: "said", stories: true}
-		if d := ss.Deleted(); d != nil {
-			key.deleted = d.GetCardinality()
+}
+
+// TestWarmCommon checks that the warmer builds, in each segment, the
+// impact lists a search of its commonest words reads, no one having
+// searched them, those words being the ones in the most documents; that a
+// search then finds them built; and that it builds none once the lists
+// take half the budget.
+func TestWarmCommon(t *testing.T) {
+	defer func(m uint64) { impactMinDocs = m }(impactMinDocs)
+	impactMinDocs = 1
+	all := extracted(loadTestArticles(t))
+	for _, full := range []bool{false, true} {
+		ix := newTestIndex(t, all)
+		c := &ix.facets.impacts
+		if full {
+			c.bytes = impactBudget / 2
 		}
-		if _, ok := c.byKey[key]; !ok {
-			t.Errorf("segment %d (%d documents) has no impact list for \"said\" after warming", ss.Id(), ss.Count())
+		snap := warmedSnapshot(t, ix)
+		c.mu.Lock()
+		for _, ss := range snap.Segments() {
+			sb := c.bounds[ss.Id()]
+			if sb == nil {
+				t.Fatalf("segment %d has no bounds after warming", ss.Id())
+			}
+			// The words of the body in the most documents, counted here.
+			counts := map[string]uint64{}
+			dict, err := ss.Segment().Dictionary(fieldBody)
+			if err != nil {
+				t.Fatal(err)
+			}
+			it := dict.AutomatonIterator(nil, nil, nil)
+			for e, err := it.Next(); e != nil && err == nil; e, err = it.Next() {
+				pl, err := dict.PostingsList([]byte(e.Term), nil, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				counts[e.Term] = pl.Count()
+			}
+			if len(sb.top) != min(warmCommonWords, len(counts)) {
+				t.Fatalf("segment %d: %d common words kept, want %d", ss.Id(), len(sb.top), min(warmCommonWords, len(counts)))
+			}
+			least := counts[sb.top[len(sb.top)-1]]
+			for i, w := range sb.top {
+				if i > 0 && counts[w] > counts[sb.top[i-1]] {
+					t.Errorf("segment %d: %q (%d documents) after %q (%d)", ss.Id(), w, counts[w], sb.top[i-1], counts[sb.top[i-1]])
+				}
+			}
+			for w, n := range counts {
+				if n > least && !slices.Contains(sb.top, w) {
+					t.Errorf("segment %d: %q is in %d documents, more than the least common word kept (%d), and is not kept", ss.Id(), w, n, least)
+				}
+			}
+			for _, w := range sb.top {
+				key := impactKey{seg: ss.Id(), fields: fieldTitle + "," + fieldBody, term: w, stories: true}
+				if d := ss.Deleted(); d != nil {
+					key.deleted = d.GetCardinality()
+				}
+				if _, ok := c.byKey[key]; ok == full {
+					t.Errorf("segment %d, half the budget taken %v: impact list of %q kept: %v", ss.Id(), full, w, ok)
+				}
+			}
 		}
+		lists, bytes := len(c.byKey), c.bytes
+		c.mu.Unlock()
+		if full {
+			continue
+		}
+		// A search of the commonest word reads its lists: none is built.
+		c.mu.Lock()
+		top := c.bounds[snap.Segments()[0].Id()].top[0]
+		c.mu.Unlock()
+		if _, err := ix.Search(context.Background(), Query{Text: top}); err != nil {
+			t.Fatal(err)
+		}
+		c.mu.Lock()
+		if len(c.byKey) != lists || c.bytes != bytes {
+			t.Errorf("a search of %q built impact lists: %d lists of %d bytes before, %d of %d after", top, lists, bytes, len(c.byKey), c.bytes)
+		}
+		c.mu.Unlock()
 	}
 }
 
