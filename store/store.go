@@ -627,68 +627,109 @@ const bodiesPage = 500
 // with no live article is left out. It reads in pages of a few hundred ids
 // a query, for callers that need many bodies at once (checking a phrase
 // against every article that has its words).
+//
+// Copies of a story share one body (bodies.go). Their articles are read
+// first, without it, and then each shared body once a call: reading it
+// beside every article that has it read and decompressed one copy of a
+// story's text per copy. The copies get the one string, which a phrase
+// check then reads once (index/engine's phrase.go).
 func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, error) {
 	out := make(map[string]string, len(ids))
-	from, body := s.articlesWithBodies()
-	// Copies of a story share one body (bodies.go): it is decompressed
-	// once a call, and the copies get the one string, which a phrase
-	// check then reads once (index/engine's phrase.go).
-	cols, read := `a.id, `+body+`, a.deleted`, map[int64]string(nil)
+	cols := `a.id, a.body, a.deleted`
 	if s.sharedBodies {
-		cols, read = cols+`, a.body_id`, map[int64]string{}
+		cols = `a.id, CASE WHEN a.body_id IS NULL THEN a.body END, a.deleted, a.body_id`
 	}
-	for len(ids) > 0 {
-		page := ids[:min(bodiesPage, len(ids))]
-		ids = ids[len(page):]
-		args := make([]any, len(page))
-		for i, id := range page {
-			args[i] = id
+	shared := map[int64][]string{} // a shared body's id -> the articles that have it
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	err := s.inPages(ctx, args, `SELECT `+cols+` FROM articles a WHERE a.id IN `, func(rows *sql.Rows) error {
+		var id string
+		var body any
+		var deleted int
+		var bodyID sql.NullInt64
+		dst := []any{&id, &body, &deleted}
+		if s.sharedBodies {
+			dst = append(dst, &bodyID)
 		}
-		marks := strings.Repeat("?,", len(page))
-		// Deleted rows are skipped here, not in SQL: with "deleted = 0"
-		// beside the ids, SQLite may pick the index on deleted and read
-		// every live row.
-		rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT `+cols+` FROM `+from+` WHERE a.id IN (`+marks[:len(marks)-1]+`)`), args...)
-		if err != nil {
-			return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
+		if err := rows.Scan(dst...); err != nil {
+			return err
 		}
-		for rows.Next() {
-			var id string
-			var body any
-			var deleted int
-			var shared sql.NullInt64
-			dst := []any{&id, &body, &deleted}
-			if read != nil {
-				dst = append(dst, &shared)
-			}
-			if err := rows.Scan(dst...); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
-			}
-			if deleted != 0 {
-				continue
-			}
-			if text, ok := read[shared.Int64]; ok && shared.Valid {
-				out[id] = text
-				continue
-			}
+		switch {
+		case deleted != 0:
+		case bodyID.Valid:
+			shared[bodyID.Int64] = append(shared[bodyID.Int64], id)
+		default:
 			text, err := s.unpackBody(body)
 			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("read body of %s: %w", id, err)
+				return fmt.Errorf("read body of %s: %w", id, err)
 			}
 			out[id] = text
-			if shared.Valid {
-				read[shared.Int64] = text
+		}
+		return nil
+	})
+	if err != nil || len(shared) == 0 {
+		return out, err
+	}
+	bodyIDs := make([]any, 0, len(shared))
+	for b := range shared {
+		bodyIDs = append(bodyIDs, b)
+	}
+	err = s.inPages(ctx, bodyIDs, `SELECT id, body FROM bodies WHERE id IN `, func(rows *sql.Rows) error {
+		var b int64
+		var body any
+		if err := rows.Scan(&b, &body); err != nil {
+			return err
+		}
+		text, err := s.unpackBody(body)
+		if err != nil {
+			return fmt.Errorf("read body of %s: %w", shared[b][0], err)
+		}
+		for _, id := range shared[b] {
+			out[id] = text
+		}
+		delete(shared, b)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// A body an article points to and the table lacks: a store damaged
+	// outside cuttings.
+	for b, ids := range shared {
+		return nil, fmt.Errorf("read body of %s: its body (%d) is missing from the bodies table", ids[0], b)
+	}
+	return out, nil
+}
+
+// inPages runs query, which ends in "IN ", with the values of args as its
+// list, bodiesPage of them a query, and hands each row to row.
+func (s *Store) inPages(ctx context.Context, args []any, query string, row func(*sql.Rows) error) error {
+	for len(args) > 0 {
+		page := args[:min(bodiesPage, len(args))]
+		args = args[len(page):]
+		marks := strings.Repeat("?,", len(page))
+		// Deleted rows are skipped by the caller, not in SQL: with
+		// "deleted = 0" beside the ids, SQLite may pick the index on
+		// deleted and read every live row.
+		rows, err := s.db.QueryContext(ctx, s.d.rebind(query+`(`+marks[:len(marks)-1]+`)`), page...)
+		if err != nil {
+			return fmt.Errorf("read %d bodies: %w", len(page), err)
+		}
+		for rows.Next() {
+			if err := row(rows); err != nil {
+				rows.Close()
+				return fmt.Errorf("read %d bodies: %w", len(page), err)
 			}
 		}
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
-			return nil, fmt.Errorf("read %d bodies: %w", len(page), err)
+			return fmt.Errorf("read %d bodies: %w", len(page), err)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // Delete removes an article, leaving a tombstone in the change feed so that
