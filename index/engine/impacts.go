@@ -454,14 +454,21 @@ func (c *impactCache) forget(live map[uint64]bool) {
 }
 
 // warmCommonWords is how many of a segment's commonest words warmCommon
-// builds impact lists of.
-const warmCommonWords = 64
+// builds impact lists of, and warmCommonBudget what the kept lists may take
+// before it builds one: a quarter of the budget, which held the lists of
+// the 33 commonest words at a million articles (12 MB: their lists hold the
+// many articles with them in the title), and all 64 at 100,000 (2 MB).
+const (
+	warmCommonWords  = 64
+	warmCommonBudget = impactBudget / 4
+)
 
 // warmCommon builds, for each segment of snap whose bounds the warmer has
 // and that it has not done before, the impact lists a search of one of the
 // segment's commonest words by relevance reads (title and body, a page of
-// stories), while the kept lists take less than half the budget: the
-// words searched since keep theirs. A list is otherwise built by the
+// stories), while the kept lists take less than warmCommonBudget: the
+// words searched since keep theirs, and the server's memory stays within
+// its target at a million articles (BENCHMARKS.md). A list is otherwise built by the
 // word's first search, which took two to four times as long as the next
 // ones at 100,000 articles (BENCHMARKS.md, twenty-fourth round), and the
 // commonest words are both the likeliest to be searched and the slowest
@@ -483,7 +490,7 @@ func (c *impactCache) warmCommon(snap *scorch.IndexSnapshot, tables []*segmentFa
 			default:
 			}
 			c.mu.Lock()
-			full := c.bytes >= impactBudget/2
+			full := c.bytes >= warmCommonBudget
 			c.mu.Unlock()
 			if full {
 				return nil

@@ -623,7 +623,7 @@ func warmedSnapshot(t *testing.T, ix *testIndex) *scorch.IndexSnapshot {
 // impact lists a search of its commonest words reads, no one having
 // searched them, those words being the ones in the most documents; that a
 // search then finds them built; and that it builds none once the lists
-// take half the budget.
+// take warmCommonBudget.
 func TestWarmCommon(t *testing.T) {
 	defer func(m uint64) { impactMinDocs = m }(impactMinDocs)
 	impactMinDocs = 1
@@ -632,7 +632,7 @@ func TestWarmCommon(t *testing.T) {
 		ix := newTestIndex(t, all)
 		c := &ix.facets.impacts
 		if full {
-			c.bytes = impactBudget / 2
+			c.bytes = warmCommonBudget
 		}
 		snap := warmedSnapshot(t, ix)
 		c.mu.Lock()
