@@ -32,16 +32,39 @@ import (
 // has the word in one of them is kept whole, with its frequency and norm in
 // every field, and always scored.
 
-// impactDepth is how deep a page the impact lists answer (from+size); a
-// deeper page walks the postings. A page of stories (each shown once, by
-// its best copy) is answered from lists of their own, one fewer deep
-// (buildImpacts says why). impactMinDocs is how many postings a
-// segment's main field must have for an impact list to pay: fewer are
-// walked. Tests lower both.
+// impactDepth is how deep a page (from+size) a word's impact list
+// answers; a deeper page reads a list twice or four times as deep, and so
+// on up to impactDepthMax times as deep, built on the first search that
+// needs it and kept as the others are (the twenty-fourth round of
+// BENCHMARKS.md: at a million articles the fifth page of "said" walked its
+// postings, six times the first page's time). A page deeper still walks
+// the postings. A page of stories (each shown once, by its best copy) is
+// answered from lists of their own, one fewer deep (buildImpacts says
+// why). impactMinDocs is how many postings a segment's main field must
+// have for an impact list to pay: fewer are walked. Tests lower both.
 var (
 	impactDepth          = 100
 	impactMinDocs uint64 = 4096
 )
+
+// impactDepthMax is how many times impactDepth the deepest list is.
+const impactDepthMax = 8
+
+// listDepth returns the depth of the impact list that answers a page of
+// want documents (of stories, with collapse: a list of depth d answers
+// d-1 of them); 0 when a page that deep walks the postings.
+func listDepth(want int, collapse bool) int {
+	for d := impactDepth; d <= impactDepth*impactDepthMax; d *= 2 {
+		reach := d
+		if collapse {
+			reach--
+		}
+		if want <= reach {
+			return d
+		}
+	}
+	return 0
+}
 
 // impactBudget bounds the memory the kept lists take, in bytes.
 const impactBudget = 48 << 20
@@ -76,19 +99,19 @@ type impactList struct {
 }
 
 // buildImpacts walks the postings (one list per field, main last) of a
-// segment once and keeps what can make a page of depth impactDepth.
+// segment once and keeps what can make a page of depth depth.
 //
 // With stories (a document's story; 0 for none) it keeps what can make a
-// page of impactDepth-1 stories, each by its best document: a level
+// page of depth-1 stories, each by its best document: a level
 // keeps one document per story (its best), and a document is cut only
-// when the documents that beat it are of impactDepth stories (counted by
+// when the documents that beat it are of depth stories (counted by
 // the first document of each story the walk keeps, which may count fewer,
 // never more). One of those stories may be its own; the others, at least
-// impactDepth-1, each have a better document.
-func buildImpacts(postings []segment.PostingsList, stories func(uint32) uint32) (*impactList, error) {
+// depth-1, each have a better document.
+func buildImpacts(postings []segment.PostingsList, stories func(uint32) uint32, depth int) (*impactList, error) {
 	il := &impactList{fields: len(postings)}
 	main := len(postings) - 1
-	// Per frequency of the main field, the best impactDepth documents so
+	// Per frequency of the main field, the best depth documents so
 	// far, in a heap with the worst on top: the common frequencies by
 	// index, the rare high ones (a word a document repeats thousands of
 	// times) in a map.
@@ -105,11 +128,11 @@ func buildImpacts(postings []segment.PostingsList, stories func(uint32) uint32) 
 		var h *levelHeap
 		if f < uint32(len(byFreq)) {
 			if h = byFreq[f]; h == nil {
-				h = &levelHeap{}
+				h = &levelHeap{depth: depth}
 				byFreq[f] = h
 			}
 		} else if h = high[f]; h == nil {
-			h = &levelHeap{}
+			h = &levelHeap{depth: depth}
 			high[f] = h
 		}
 		story := uint32(0)
@@ -131,7 +154,7 @@ func buildImpacts(postings []segment.PostingsList, stories func(uint32) uint32) 
 	}
 	// Levels from the highest frequency down. A document is beaten by
 	// the documents before it on its level and by every document of a
-	// higher level at least as short; once impactDepth beat it, it and
+	// higher level at least as short; once depth beat it, it and
 	// the rest of its level are dropped. (Counting only kept documents
 	// undercounts, which keeps more than needed, never less.)
 	var higher []float32 // kept norms of higher levels, descending
@@ -156,7 +179,7 @@ func buildImpacts(postings []segment.PostingsList, stories func(uint32) uint32) 
 		for i, n := range lv.norms {
 			// Higher-level norms ≥ n: higher is descending.
 			above := sort.Search(len(higher), func(j int) bool { return higher[j] < n })
-			if before+above >= impactDepth {
+			if before+above >= depth {
 				keep = i
 				break
 			}
@@ -243,9 +266,10 @@ func (h *pageHeap) offer(c scored, want int) bool {
 	return true
 }
 
-// levelHeap keeps the impactDepth best documents of one frequency, the
-// worst on top.
+// levelHeap keeps the depth best documents of one frequency, the worst on
+// top.
 type levelHeap struct {
+	depth   int
 	norms   []float32
 	nums    []uint32
 	stories []uint32
@@ -270,7 +294,7 @@ func (h *levelHeap) swap(i, j int) {
 // document offered before. Of a story's documents the level keeps the
 // best.
 func (h *levelHeap) offer(norm float32, num, story uint32) {
-	full := len(h.norms) >= impactDepth
+	full := len(h.norms) >= h.depth
 	// A later document with the same norm does not beat the worst.
 	if full && norm <= h.norms[0] {
 		return
@@ -337,13 +361,15 @@ func (h *levelHeap) sorted(freq uint32) impactLevel {
 
 // impactKey names one impact list: a segment as a snapshot has it (the
 // number of its deleted documents tells its versions apart: a segment
-// only ever loses documents), the fields and the word.
+// only ever loses documents), the fields and the word, and how deep a
+// page it answers.
 type impactKey struct {
 	seg     uint64
 	deleted uint64
 	fields  string
 	term    string
 	stories bool // a list for pages of stories (buildImpacts)
+	depth   int
 }
 
 // impactEntry is one kept list, built once by whoever asks first.
@@ -377,11 +403,11 @@ type impactCache struct {
 const warmWords = 32
 
 // get returns the impact list of a segment of a snapshot for term in
-// fields, building it from postings (one list per field, as fields) on
-// first use; with stories (a document's story), the list for pages of
-// stories.
-func (c *impactCache) get(ss *scorch.SegmentSnapshot, fields []string, term string, postings []segment.PostingsList, stories func(uint32) uint32) (*impactList, error) {
-	key := impactKey{seg: ss.Id(), fields: strings.Join(fields, ","), term: term, stories: stories != nil}
+// fields for pages up to depth, building it from postings (one list per
+// field, as fields) on first use; with stories (a document's story), the
+// list for pages of stories.
+func (c *impactCache) get(ss *scorch.SegmentSnapshot, fields []string, term string, postings []segment.PostingsList, stories func(uint32) uint32, depth int) (*impactList, error) {
+	key := impactKey{seg: ss.Id(), fields: strings.Join(fields, ","), term: term, stories: stories != nil, depth: depth}
 	if d := ss.Deleted(); d != nil {
 		key.deleted = d.GetCardinality()
 	}
@@ -401,7 +427,7 @@ func (c *impactCache) get(ss *scorch.SegmentSnapshot, fields []string, term stri
 	c.byKey[key] = el
 	c.mu.Unlock()
 
-	l, err := buildImpacts(postings, stories)
+	l, err := buildImpacts(postings, stories, depth)
 	// The walk read the word's frequencies and norms once; searches read
 	// the list from now on. Their pages go from the resident set, as the
 	// facet tables' do (releaseMapped).
@@ -502,7 +528,7 @@ func (c *impactCache) warmCommon(snap *scorch.IndexSnapshot, tables []*segmentFa
 			if postings[len(postings)-1].Count() < impactMinDocs {
 				continue
 			}
-			if _, err := c.get(ss, boundFields, term, postings, tables[si].storyOf); err != nil {
+			if _, err := c.get(ss, boundFields, term, postings, tables[si].storyOf, impactDepth); err != nil {
 				return err
 			}
 		}
@@ -562,7 +588,7 @@ func (c *impactCache) warmImpacts(snap *scorch.IndexSnapshot, segmentsKey string
 			if k.stories {
 				stories = tables[si].storyOf
 			}
-			if _, err := c.get(ss, fields, k.term, postings, stories); err != nil {
+			if _, err := c.get(ss, fields, k.term, postings, stories, k.depth); err != nil {
 				return err
 			}
 		}

@@ -437,14 +437,12 @@ func (e *Engine) wordSearch(ctx context.Context, q Query, terms []string, pair, 
 		// from its impact list (impacts.go), with no filter to pass and a
 		// page it reaches (of stories: one fewer, see buildImpacts).
 		var il *impactList
-		depth := impactDepth
 		var stories func(uint32) uint32
 		if fc.collapse {
-			depth--
 			stories = fc.segs[si].storyOf
 		}
-		if len(terms) == 1 && len(filters) == 0 && want <= depth && postings[si][width-1].Count() >= impactMinDocs {
-			if il, err = e.facets.impacts.get(ss, names, terms[0], postings[si], stories); err != nil {
+		if depth := listDepth(want, fc.collapse); depth > 0 && len(terms) == 1 && len(filters) == 0 && postings[si][width-1].Count() >= impactMinDocs {
+			if il, err = e.facets.impacts.get(ss, names, terms[0], postings[si], stories, depth); err != nil {
 				return nil, 0, 0, nil, fmt.Errorf("search %q: rank: %w", q.Text, err)
 			}
 		}
@@ -554,7 +552,7 @@ func (e *Engine) wordsMost(ss *scorch.SegmentSnapshot, names, terms []string, po
 			boundedWords.Add(1)
 			continue
 		}
-		il, err := e.facets.impacts.get(ss, names, term, pl, stories)
+		il, err := e.facets.impacts.get(ss, names, term, pl, stories, impactDepth)
 		if err != nil {
 			return nil, err
 		}

@@ -63,9 +63,14 @@ func TestImpactSearchAgrees(t *testing.T) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	lists, walked, kept := 0, 0, 0
+	deeper := map[int]int{} // lists by depth, beyond the first
 	for el := c.lru.Front(); el != nil; el = el.Next() {
-		il := el.Value.(*impactEntry).list
+		e := el.Value.(*impactEntry)
+		il := e.list
 		lists++
+		if e.key.depth != impactDepth {
+			deeper[e.key.depth]++
+		}
 		walked += il.walked
 		kept += len(il.wholeNums)
 		for _, lv := range il.levels {
@@ -74,6 +79,12 @@ func TestImpactSearchAgrees(t *testing.T) {
 	}
 	if lists < 100 || kept >= walked {
 		t.Errorf("%d impact lists kept %d of %d documents; want at least 100 lists, and fewer documents kept", lists, kept, walked)
+	}
+	// Pages of stories: ten of them read lists 20 deep, page 4 of 10 lists
+	// 80 deep; none is deeper than impactDepthMax allows, nor of another
+	// depth.
+	if deeper[2*impactDepth] == 0 || deeper[8*impactDepth] == 0 || len(deeper) != 2 {
+		t.Errorf("lists deeper than %d, by depth: %v; want some 20 and 80 deep, and no others", impactDepth, deeper)
 	}
 	t.Logf("%d impact lists kept %d of %d documents", lists, kept, walked)
 }
@@ -114,6 +125,15 @@ func wordSearchesAgree(t *testing.T, ix *testIndex, arts []store.Article, allCop
 			}
 			q.Filters, q.Page, q.Size = nil, 2, 3
 			agree(t, ix, q, fmt.Sprintf("%q quotes=%v page 2", w, quotes))
+			// Deeper pages: with TestImpactSearchAgrees's depth of ten,
+			// 40 documents read a list four times as deep (of stories,
+			// eight times), and 84 more than the deepest list holds.
+			if compared%2 == 0 {
+				q.Page, q.Size = 4, 10
+				agree(t, ix, q, fmt.Sprintf("%q quotes=%v page 4 of 10", w, quotes))
+				q.Page, q.Size = 7, 12
+				agree(t, ix, q, fmt.Sprintf("%q quotes=%v page 7 of 12", w, quotes))
+			}
 		}
 	}
 	if compared < 100 {
@@ -579,7 +599,7 @@ func TestWarmImpacts(t *testing.T) {
 	defer c.mu.Unlock()
 	for _, ss := range snap.Segments() {
 		// The search showed each story once: the list for pages of stories.
-		key := impactKey{seg: ss.Id(), fields: fieldTitle + "," + fieldBody, term: "said", stories: true}
+		key := impactKey{seg: ss.Id(), fields: fieldTitle + "," + fieldBody, term: "said", stories: true, depth: impactDepth}
 		if d := ss.Deleted(); d != nil {
 			key.deleted = d.GetCardinality()
 		}
@@ -670,7 +690,7 @@ func TestWarmCommon(t *testing.T) {
 				}
 			}
 			for _, w := range sb.top {
-				key := impactKey{seg: ss.Id(), fields: fieldTitle + "," + fieldBody, term: w, stories: true}
+				key := impactKey{seg: ss.Id(), fields: fieldTitle + "," + fieldBody, term: w, stories: true, depth: impactDepth}
 				if d := ss.Deleted(); d != nil {
 					key.deleted = d.GetCardinality()
 				}
@@ -772,7 +792,7 @@ func TestImpactMost(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, stories := range []func(uint32) uint32{nil, func(n uint32) uint32 { return n/3 + 1 }} {
-				il, err := buildImpacts(postings, stories)
+				il, err := buildImpacts(postings, stories, impactDepth)
 				if err != nil {
 					t.Fatal(err)
 				}
