@@ -85,7 +85,7 @@ func (o *benchOptions) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Distinct, "distinct", false, "shuffle the words of each replica within its paragraphs, so that no article is a copy of another")
 	fs.StringVar(&o.BuildProfile, "buildprofile", "", "write a CPU profile of the store write and reindex to `file`")
 	fs.StringVar(&o.QueryProfile, "queryprofile", "", "write a CPU profile of the query runs to `file`")
-	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase, words, many, newest, range, filter, mixed), e.g. to profile one")
+	fs.StringVar(&o.Classes, "classes", "", "measure only these query `classes` (comma-separated: empty, broad, selective, phrase, words, many, newest, range, filter, mixed, pages), e.g. to profile one")
 	fs.BoolVar(&o.Lucene, "lucene", false, "also index the same articles with Lucene 8.7 in process and time the same queries there, side by side (needs a JDK and Lucene's jars: "+luceneInstallHint+")")
 	fs.StringVar(&o.LuceneJars, "lucene-jars", defaultLuceneJars(), "`directory` holding Lucene 8's jars (lucene-core-8.*.jar and the others; $CUTTINGS_LUCENE_JARS)")
 	fs.BoolVar(&o.Attack, "attack", false, "instead: serve Reuters-21578 as it is and time the normal query mix alone and while as many clients send the costliest queries the budgets allow (issue 15)")
@@ -380,6 +380,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 	ranges := rangeQueries(rand.New(rand.NewPCG(opts.Seed, 0x72616e6765)), words, opts.Queries)
 	filters := filterQueries(rand.New(rand.NewPCG(opts.Seed, 0x66696c746572)), words, opts.Queries)
 	mixed := mixedQueries(rand.New(rand.NewPCG(opts.Seed, 0x6d69786564)), opts.Queries, [][]string{phrases, selective, several, many}, filters)
+	pages := pageQueries(rand.New(rand.NewPCG(opts.Seed, 0x7061676573)), opts.Queries, [][]string{broadQueries(rng, opts.Queries), phrases, several, selective})
 	records, words = nil, nil
 	runtime.GC()
 
@@ -411,6 +412,7 @@ func bench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) err
 		{"range", ranges},
 		{"filter", filters},
 		{"mixed", mixed},
+		{"pages", pages},
 	}
 	rep.Latency = map[string][2]latency{}
 	stopLive := func() int { return 0 }
@@ -578,7 +580,7 @@ func liveIngest(ctx context.Context, st *store.Store, seed uint64, bbc []benchRe
 }
 
 // benchClassNames are the query classes, in the order reports print them.
-var benchClassNames = []string{"empty", "broad", "selective", "phrase", "words", "many", "newest", "range", "filter", "mixed"}
+var benchClassNames = []string{"empty", "broad", "selective", "phrase", "words", "many", "newest", "range", "filter", "mixed", "pages"}
 
 // benchClass is a class of queries, each a URL query string.
 type benchClass struct {
@@ -975,6 +977,19 @@ func mixedQueries(rng *rand.Rand, n int, texts [][]string, filters []string) []s
 			}
 		}
 		out = append(out, q)
+	}
+	return out
+}
+
+// pageQueries asks for a later page of search results, as people who read
+// on do: the words of a broad, phrase, words or selective query, in turn,
+// and a page from 2 to 10 (of twenty hits: up to the 200th).
+func pageQueries(rng *rand.Rand, n int, texts [][]string) []string {
+	out := make([]string, 0, n)
+	for len(out) < n {
+		from := texts[len(out)%len(texts)]
+		q := strings.SplitN(from[rng.IntN(len(from))], "&", 2)[0]
+		out = append(out, fmt.Sprintf("%s&page=%d", q, 2+rng.IntN(9)))
 	}
 	return out
 }

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -401,6 +402,37 @@ func TestWaitReady(t *testing.T) {
 	_, err := waitReady(ctx, never.Client(), never.URL, 200*time.Millisecond)
 	if err == nil || !strings.Contains(err.Error(), `"warm":false`) || !strings.Contains(err.Error(), "503") {
 		t.Errorf("waitReady on a server never ready: %v; want an error naming its 503 and answer", err)
+	}
+}
+
+// TestPageQueries checks the pages class: each class's words in turn, a
+// page from 2 to 10, every one of them drawn.
+func TestPageQueries(t *testing.T) {
+	texts := [][]string{{"q=said"}, {`q=%22prime+minister%22`}, {"q=oil+prices&x=1"}}
+	qs := pageQueries(rand.New(rand.NewPCG(1, 2)), 300, texts)
+	if len(qs) != 300 {
+		t.Fatalf("%d queries, want 300", len(qs))
+	}
+	pages := map[int]int{}
+	for i, q := range qs {
+		v, err := url.ParseQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.TrimPrefix(strings.SplitN(texts[i%3][0], "&", 2)[0], "q="); url.QueryEscape(v.Get("q")) != want {
+			t.Errorf("query %d %q: words %q, want %q", i, q, v.Get("q"), want)
+		}
+		if v.Has("x") || len(v) != 2 {
+			t.Errorf("%q: want its words and a page, nothing else", q)
+		}
+		page, err := strconv.Atoi(v.Get("page"))
+		if err != nil || page < 2 || page > 10 {
+			t.Errorf("%q: page %q, want 2 to 10", q, v.Get("page"))
+		}
+		pages[page]++
+	}
+	if len(pages) != 9 {
+		t.Errorf("pages drawn: %v; want each of 2 to 10", pages)
 	}
 }
 

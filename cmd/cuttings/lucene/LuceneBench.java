@@ -16,8 +16,8 @@
 // QUERIES.tsv has one query a line: its class, the text a user typed
 // (empty for the home page: every article, newest first) and, optionally,
 // the rest of the search's URL query: sort=newest, from=YYYY-MM-DD and
-// to=YYYY-MM-DD (inclusive days, UTC), and facet filters (country=GB,
-// topic=..., person=..., source=...).
+// to=YYYY-MM-DD (inclusive days, UTC), page=N (the N-th page of 20 hits),
+// and facet filters (country=GB, topic=..., person=..., source=...).
 //
 // It prints lines the bench reads:
 //   index docs=N seconds=S threads=T
@@ -324,6 +324,7 @@ public class LuceneBench {
         String text = tab < 0 ? line : line.substring(0, tab);
         boolean newest = text.isEmpty();
         long from = Long.MIN_VALUE, to = Long.MAX_VALUE;
+        int page = 1;
         List<String[]> filters = new ArrayList<>();
         if (tab >= 0) {
             for (String kv : line.substring(tab + 1).split("&")) {
@@ -341,6 +342,9 @@ public class LuceneBench {
                         break;
                     case "to":
                         to = LocalDate.parse(v).plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
+                        break;
+                    case "page":
+                        page = Integer.parseInt(v);
                         break;
                     default:
                         filters.add(new String[] {k, v});
@@ -372,9 +376,16 @@ public class LuceneBench {
             }
             q = dq;
         }
+        // A later page collects the hits of the pages before it too, as
+        // Lucene's top-N collectors do, and shows the last 20.
+        int n = HITS * page;
         TopDocs top = newest
-                ? FacetsCollector.search(s, q, HITS, new Sort(new SortField("published", SortField.Type.LONG, true)), fc)
-                : FacetsCollector.search(s, q, HITS, fc);
+                ? FacetsCollector.search(s, q, n, new Sort(new SortField("published", SortField.Type.LONG, true)), fc)
+                : FacetsCollector.search(s, q, n, fc);
+        if (page > 1) {
+            ScoreDoc[] all = top.scoreDocs;
+            top = new TopDocs(top.totalHits, Arrays.copyOfRange(all, Math.min(all.length, n - HITS), all.length));
+        }
         Facets facets = new SortedSetDocValuesFacetCounts(state, fc);
         for (String d : DIMS) {
             counted(facets, FACET_VALUES, d);
