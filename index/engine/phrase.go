@@ -345,7 +345,7 @@ func (s *phraseSearcher) collectOnBitmaps(snap *scorch.IndexSnapshot) error {
 	}
 	for si, ss := range segs {
 		bases[si+1] = bases[si] + ss.Segment().Count()
-		if docs, ok := s.q.kept.get(phraseKeyOf(ss, s.phrase)); ok {
+		if docs, ok := s.q.kept.get(phraseKeyOf(ss, s.q.field, s.phrase)); ok {
 			found = slices.Grow(found, len(docs))
 			for _, d := range docs {
 				found = append(found, held{num: bases[si] + d.num, freq: d.freq, norm: d.norm})
@@ -458,7 +458,7 @@ func (s *phraseSearcher) keep(segs []*scorch.SegmentSnapshot, bases []uint64, ke
 			for k, h := range found[from:to] {
 				docs[k] = held{num: h.num - bases[si], freq: h.freq, norm: h.norm}
 			}
-			s.q.kept.put(phraseKeyOf(ss, s.phrase), docs)
+			s.q.kept.put(phraseKeyOf(ss, s.q.field, s.phrase), docs)
 		}
 		from = to
 	}

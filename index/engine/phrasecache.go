@@ -24,11 +24,13 @@ import (
 const phraseBudget = 32 << 20
 
 // phraseKey names the documents of one segment that hold one phrase in
-// the body: a segment as a snapshot has it (the number of its deleted
-// documents tells its versions apart) and the phrase's terms by place.
+// one field (the body, or a quotation): a segment as a snapshot has it (the
+// number of its deleted documents tells its versions apart), the field
+// and the phrase's terms by place.
 type phraseKey struct {
 	seg     uint64
 	deleted uint64
+	field   string
 	phrase  string
 }
 
@@ -49,15 +51,15 @@ type phraseCache struct {
 	bytes int
 }
 
-// keyOf is the key of phrase (phraseTerms' form) in a segment of a
-// snapshot.
-func phraseKeyOf(ss *scorch.SegmentSnapshot, phrase [][]string) phraseKey {
+// phraseKeyOf is the key of phrase (phraseTerms' form) in field in a
+// segment of a snapshot.
+func phraseKeyOf(ss *scorch.SegmentSnapshot, field string, phrase [][]string) phraseKey {
 	var b strings.Builder
 	for _, ts := range phrase {
 		b.WriteString(strings.Join(ts, "|"))
 		b.WriteByte(0)
 	}
-	k := phraseKey{seg: ss.Id(), phrase: b.String()}
+	k := phraseKey{seg: ss.Id(), field: field, phrase: b.String()}
 	if d := ss.Deleted(); d != nil {
 		k.deleted = d.GetCardinality()
 	}

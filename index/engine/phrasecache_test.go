@@ -121,3 +121,89 @@ func scoreDifferences(want, got *Result) []string {
 	}
 	return out
 }
+
+// TestQuotePhrasesKept checks that a phrase searched in quotations again,
+// the quotations that hold it kept per segment, finds what it found the
+// first time, with the same scores; and that what a search of the same
+// phrase in articles kept is never read for quotations, nor the reverse.
+func TestQuotePhrasesKept(t *testing.T) {
+	defer func(n uint64) { phraseKeepMin = n }(phraseKeepMin)
+	phraseKeepMin = 1
+	ix, arts := segmentedIndexBy(t, 9, 4, 15)
+	ctx := context.Background()
+	// Phrases of three words from the quotations, and a few that are
+	// also in the bodies around them.
+	phrases := []string{"the government", "prime minister", "we will", "said the"}
+	for i, d := range extracted(arts) {
+		for k, q := range d.Enrichment.Quotes {
+			ws := regexp.MustCompile(`[\pL\pN]+`).FindAllString(q.Text, -1)
+			if (i+k)%3 == 0 && len(ws) >= 5 {
+				phrases = append(phrases, ws[1]+" "+ws[2]+" "+ws[3])
+			}
+		}
+	}
+	search := func(p string, quotes bool) *Result {
+		r, err := ix.Search(ctx, Query{Text: `"` + p + `"`, Size: MaxSize, Quotes: quotes})
+		if err != nil {
+			t.Fatalf("%q: %v", p, err)
+		}
+		return r
+	}
+	c := &ix.facets.phrases
+	forget := func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.lru.Init()
+		c.byKey, c.bytes = nil, 0
+	}
+	keptQuotes := func() int {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		n := 0
+		for k := range c.byKey {
+			if k.field == fieldQuote {
+				n++
+			}
+		}
+		return n
+	}
+	// same reports where two results differ (a background merge between
+	// them changes scores: a pair that differs is run again).
+	same := func(p, what string, first, second func() *Result) {
+		var diffs []string
+		for range 3 {
+			want, got := first(), second()
+			if diffs = append(differences(want, got), scoreDifferences(want, got)...); len(diffs) == 0 {
+				return
+			}
+		}
+		for _, d := range diffs {
+			t.Errorf("%q %s: %s", p, what, d)
+		}
+	}
+	compared, keptSome := 0, 0
+	for _, p := range phrases {
+		forget()
+		if search(p, true).Total == 0 {
+			continue
+		}
+		compared++
+		if keptQuotes() > 0 {
+			keptSome++
+		}
+		// Kept by the first search, read by the second, with the
+		// articles' search of the phrase kept in between.
+		same(p, "quotations searched again", func() *Result { forget(); return search(p, true) },
+			func() *Result { search(p, false); return search(p, true) })
+		// The articles' kept documents are not quotations, nor the
+		// reverse.
+		same(p, "quotations after articles", func() *Result { forget(); return search(p, true) },
+			func() *Result { forget(); search(p, false); return search(p, true) })
+		same(p, "articles after quotations", func() *Result { forget(); return search(p, false) },
+			func() *Result { forget(); search(p, true); return search(p, false) })
+	}
+	if compared < 20 || keptSome < 10 {
+		t.Errorf("compared %d phrases in quotations, %d kept; want at least 20 and 10", compared, keptSome)
+	}
+	t.Logf("compared %d phrases in quotations, %d kept", compared, keptSome)
+}
