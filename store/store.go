@@ -669,8 +669,11 @@ func (s *Store) Bodies(ctx context.Context, ids []string) (map[string]string, er
 		}
 		return nil
 	})
-	if err != nil || len(shared) == 0 {
-		return out, err
+	if err != nil {
+		return nil, err
+	}
+	if len(shared) == 0 {
+		return out, nil
 	}
 	bodyIDs := make([]any, 0, len(shared))
 	for b := range shared {

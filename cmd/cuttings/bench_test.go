@@ -405,6 +405,21 @@ func TestWaitReady(t *testing.T) {
 	}
 }
 
+// wordsInTurn parses the i-th query q of a class that takes its words from
+// each of texts' classes in turn, and checks that they are the words of the
+// (one) query of the class whose turn it was.
+func wordsInTurn(t *testing.T, i int, q string, texts [][]string) url.Values {
+	t.Helper()
+	v, err := url.ParseQuery(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.TrimPrefix(strings.SplitN(texts[i%len(texts)][0], "&", 2)[0], "q="); url.QueryEscape(v.Get("q")) != want {
+		t.Errorf("query %d %q: words %q, want %q", i, q, v.Get("q"), want)
+	}
+	return v
+}
+
 // TestPageQueries checks the pages class: each class's words in turn, a
 // page from 2 to 10, every one of them drawn.
 func TestPageQueries(t *testing.T) {
@@ -415,13 +430,7 @@ func TestPageQueries(t *testing.T) {
 	}
 	pages := map[int]int{}
 	for i, q := range qs {
-		v, err := url.ParseQuery(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := strings.TrimPrefix(strings.SplitN(texts[i%3][0], "&", 2)[0], "q="); url.QueryEscape(v.Get("q")) != want {
-			t.Errorf("query %d %q: words %q, want %q", i, q, v.Get("q"), want)
-		}
+		v := wordsInTurn(t, i, q, texts)
 		if v.Has("x") || len(v) != 2 {
 			t.Errorf("%q: want its words and a page, nothing else", q)
 		}
@@ -448,13 +457,7 @@ func TestMixedQueries(t *testing.T) {
 	}
 	seen := map[string]int{}
 	for i, q := range qs {
-		v, err := url.ParseQuery(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := strings.TrimPrefix(strings.SplitN(texts[i%3][0], "&", 2)[0], "q="); url.QueryEscape(v.Get("q")) != want {
-			t.Errorf("query %d %q: words %q, want %q", i, q, v.Get("q"), want)
-		}
+		v := wordsInTurn(t, i, q, texts)
 		if v.Has("x") {
 			t.Errorf("%q keeps its class's own narrowing", q)
 		}

@@ -48,21 +48,8 @@ func TestPhrasesKept(t *testing.T) {
 		return c.lru.Len()
 	}
 	// compare runs a search twice, the second finding what the first kept
-	// (fill, then use), and reports where they differ; a background merge
-	// between the two changes the statistics of the scores, so a pair
-	// that differs is run again (twice at most).
-	compare := func(p, what string, fill, use func() *Result) {
-		var diffs []string
-		for range 3 {
-			want, got := fill(), use()
-			if diffs = append(differences(want, got), scoreDifferences(want, got)...); len(diffs) == 0 {
-				return
-			}
-		}
-		for _, d := range diffs {
-			t.Errorf("%q %s: %s", p, what, d)
-		}
-	}
+	// (fill, then use).
+	compare := func(p, what string, fill, use func() *Result) { sameResults(t, p+" "+what, fill, use) }
 	compared, keptSome := 0, 0
 	for _, p := range phrases {
 		forget()
@@ -104,6 +91,24 @@ func TestPhrasesKept(t *testing.T) {
 		t.Errorf("compared %d phrases, %d kept; want at least 20 and 10", compared, keptSome)
 	}
 	t.Logf("compared %d phrases, %d kept", compared, keptSome)
+}
+
+// sameResults runs two searches, first and second, and reports where their
+// results differ, hits, totals, facets and scores; a background merge
+// between the two changes the statistics of the scores, so a pair that
+// differs is run again (twice at most).
+func sameResults(t *testing.T, what string, first, second func() *Result) {
+	t.Helper()
+	var diffs []string
+	for range 3 {
+		want, got := first(), second()
+		if diffs = append(differences(want, got), scoreDifferences(want, got)...); len(diffs) == 0 {
+			return
+		}
+	}
+	for _, d := range diffs {
+		t.Errorf("%s: %s", what, d)
+	}
 }
 
 // scoreDifferences reports where two results of one search on one index
@@ -167,20 +172,7 @@ func TestQuotePhrasesKept(t *testing.T) {
 		}
 		return n
 	}
-	// same reports where two results differ (a background merge between
-	// them changes scores: a pair that differs is run again).
-	same := func(p, what string, first, second func() *Result) {
-		var diffs []string
-		for range 3 {
-			want, got := first(), second()
-			if diffs = append(differences(want, got), scoreDifferences(want, got)...); len(diffs) == 0 {
-				return
-			}
-		}
-		for _, d := range diffs {
-			t.Errorf("%q %s: %s", p, what, d)
-		}
-	}
+	same := func(p, what string, first, second func() *Result) { sameResults(t, p+" "+what, first, second) }
 	compared, keptSome := 0, 0
 	for _, p := range phrases {
 		forget()
