@@ -108,29 +108,15 @@ func countedYears(counts facetCounts) int {
 	return 0
 }
 
-// fewByDate returns the page of a search sorted by date, of the documents
-// only returns for each segment of the snapshot read: their dates (to the
-// second) read from the facet tables and sorted, then, for each segment,
-// those up to where it holds a page of its own (the page's stories, with
-// every document of the last one's second) keyed by their dates as keyPage
-// keys them, and keyHits picks the page from those of all segments: a
-// document a segment leaves out is later than a page of that segment's
-// own. ok is false when the matches hold fewer than a page or an undated
-// document.
-func (e *Engine) fewByDate(ctx context.Context, q Query, from, size int,
-	only func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error)) (hits []Hit, ok bool, err error) {
-	snap, closeSnap, err := e.snapshot()
-	if err != nil {
-		return nil, false, err
-	}
-	defer closeSnap()
-	return e.fewByDateIn(ctx, snap, q, from, size, only)
-}
-
-// fewByDateIn is fewByDate on snap. A nil bitmap of only's is a segment
-// without matches.
-func (e *Engine) fewByDateIn(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int,
-	only func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error)) (hits []Hit, ok bool, err error) {
+// fewByDate returns the page of a search sorted by date, of its matches in
+// each segment of snap (nil: none there): their dates (to the second) read
+// from the facet tables and sorted, then, for each segment, those up to
+// where it holds a page of its own (the page's stories, with every
+// document of the last one's second) keyed by their dates as keyPage keys
+// them, and keyHits picks the page from those of all segments: a document
+// a segment leaves out is later than a page of that segment's own. ok is
+// false when the matches hold fewer than a page or an undated document.
+func (e *Engine) fewByDate(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int, matches []*roaring.Bitmap) (hits []Hit, ok bool, err error) {
 	newest := q.Sort == SortNewest
 	need := from + size
 	if q.Sort != SortNewest && q.Sort != SortOldest || need > maxKeyPage {
@@ -138,10 +124,6 @@ func (e *Engine) fewByDateIn(ctx context.Context, snap *scorch.IndexSnapshot, q 
 	}
 	segs := snap.Segments()
 	tables, _, err := e.facets.snapshotTables(snap)
-	if err != nil {
-		return nil, false, err
-	}
-	matches, err := only(segs)
 	if err != nil {
 		return nil, false, err
 	}
@@ -244,17 +226,20 @@ func (w wordsByDate) answer(ctx context.Context, e *Engine, p *prepared) (answer
 	if err != nil {
 		return answer{}, err
 	}
-	only := func(segs []*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) {
-		return wordsMatches(segs, p.q, terms, w.pair, w.required)
+	way := dateWay(matches, total, uint64(p.from+p.size), countedYears(counts))
+	if way == byGeneral {
+		return general{}.answer(ctx, e, p)
 	}
-	var hits []Hit
-	var ok bool
-	switch dateWay(matches, total, uint64(p.from+p.size), countedYears(counts)) {
-	case byFew:
-		hits, ok, err = e.fewByDate(ctx, p.q, p.from, p.size, only)
-	case byKey:
-		hits, ok, err = e.keyPage(ctx, p.q, p.from, p.size, counts, only)
+	snap, closeSnap, err := e.snapshot()
+	if err != nil {
+		return answer{}, err
 	}
+	defer closeSnap()
+	perSeg, err := wordsMatches(snap.Segments(), p.q, terms, w.pair, w.required)
+	if err != nil {
+		return answer{}, err
+	}
+	hits, ok, err := e.datePage(ctx, snap, p.q, p.from, p.size, counts, perSeg, way)
 	if err != nil {
 		return answer{}, err
 	}
@@ -297,21 +282,20 @@ func wordsMatches(segs []*scorch.SegmentSnapshot, q Query, terms []string, pair,
 	return out, nil
 }
 
-// datePage returns the page of a search sorted by date whose matches (all
-// of them, stories its total) in each segment of snap are known, read as
-// dateWay says. ok is false where it is to be read by the general way.
-func (e *Engine) datePage(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int, counts facetCounts, matches []*roaring.Bitmap, all, stories uint64) ([]Hit, bool, error) {
-	only := func([]*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) { return matches, nil }
-	switch dateWay(all, stories, uint64(from+size), countedYears(counts)) {
+// datePage returns the page of a search sorted by date whose matches in
+// each segment of snap are known, read the way dateWay chose. ok is false
+// where it is to be read by the general way.
+func (e *Engine) datePage(ctx context.Context, snap *scorch.IndexSnapshot, q Query, from, size int, counts facetCounts, matches []*roaring.Bitmap, way int) ([]Hit, bool, error) {
+	switch way {
 	case byFew:
-		return e.fewByDateIn(ctx, snap, q, from, size, only)
+		return e.fewByDate(ctx, snap, q, from, size, matches)
 	case byKey:
 		for si := range matches {
 			if matches[si] == nil {
 				matches[si] = roaring.New()
 			}
 		}
-		return e.keyPageIn(ctx, snap, q, from, size, counts, only)
+		return e.keyPageIn(ctx, snap, q, from, size, counts, func([]*scorch.SegmentSnapshot) ([]*roaring.Bitmap, error) { return matches, nil })
 	}
 	return nil, false, nil
 }

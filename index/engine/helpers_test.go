@@ -145,39 +145,47 @@ type testdataArticle struct {
 	Text      string    `json:"text"`
 }
 
-// loadTestArticles reads the articles written for the project's tests.
-func loadTestArticles(t testing.TB) []store.Article {
+// eachJSONLine hands each non-empty line of the files pattern matches to
+// fn, with the file's name.
+func eachJSONLine(t testing.TB, pattern string, fn func(name string, line []byte)) {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "articles", "*.jsonl"))
+	files, err := filepath.Glob(pattern)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []store.Article
-	for _, f := range files {
-		fh, err := os.Open(f)
+	for _, name := range files {
+		f, err := os.Open(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sc := bufio.NewScanner(fh)
+		sc := bufio.NewScanner(f)
 		sc.Buffer(nil, 1<<24)
 		for sc.Scan() {
-			if len(sc.Bytes()) == 0 {
-				continue
+			if len(sc.Bytes()) > 0 {
+				fn(name, sc.Bytes())
 			}
-			var a testdataArticle
-			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			out = append(out, store.Article{
-				ID: a.ID, URL: a.URL, Title: a.Title, Authors: a.Authors, Source: a.Source,
-				Published: a.Published, Language: "en", Body: a.Text,
-			})
 		}
-		fh.Close()
+		f.Close()
 		if err := sc.Err(); err != nil {
-			t.Fatalf("%s: %v", f, err)
+			t.Fatalf("%s: %v", name, err)
 		}
 	}
+}
+
+// loadTestArticles reads the articles written for the project's tests.
+func loadTestArticles(t testing.TB) []store.Article {
+	t.Helper()
+	var out []store.Article
+	eachJSONLine(t, filepath.Join("..", "..", "testdata", "articles", "*.jsonl"), func(name string, line []byte) {
+		var a testdataArticle
+		if err := json.Unmarshal(line, &a); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out = append(out, store.Article{
+			ID: a.ID, URL: a.URL, Title: a.Title, Authors: a.Authors, Source: a.Source,
+			Published: a.Published, Language: "en", Body: a.Text,
+		})
+	})
 	if len(out) == 0 {
 		t.Skip("no testdata/articles/*.jsonl")
 	}

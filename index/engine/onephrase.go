@@ -322,7 +322,8 @@ func (e *Engine) rankPhrase(ctx context.Context, snap *scorch.IndexSnapshot, p *
 		}
 	}
 	if byDate {
-		hits, ok, err := e.datePage(ctx, snap, q, p.from, p.size, counts, perSeg, all, all-fc.copies)
+		way := dateWay(all, all-fc.copies, uint64(p.from+p.size), countedYears(counts))
+		hits, ok, err := e.datePage(ctx, snap, q, p.from, p.size, counts, perSeg, way)
 		if err != nil {
 			return answer{}, fmt.Errorf("search %q: %w", q.Text, err)
 		}

@@ -113,7 +113,7 @@ func TestOnePhraseAgrees(t *testing.T) {
 			scores += phraseScoresAgree(t, ix, v, p+" "+name)
 		}
 		// By date, the page read from the matches' dates both ways
-		// (fewByDateIn and keyPageIn), and in date ranges. Where a
+		// (fewByDate and keyPageIn), and in date ranges. Where a
 		// match is undated (some phrase cases are), the general way
 		// answers.
 		every := generalSearch(t, ix, Query{Text: q.Text, Size: 100, AllCopies: true})

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -68,29 +67,19 @@ func TestEnglishWordsAgree(t *testing.T) {
 
 	articles, fastArticles := 0, 0
 	for _, pattern := range []string{"../../testdata/articles/*.jsonl", "../../testdata/speakers/*.jsonl", "../../testdata/heldout/*.jsonl"} {
-		files, _ := filepath.Glob(pattern)
-		for _, name := range files {
-			f, err := os.Open(name)
-			if err != nil {
-				t.Fatal(err)
+		eachJSONLine(t, pattern, func(name string, line []byte) {
+			var a struct{ Title, Body, Text string }
+			if err := json.Unmarshal(line, &a); err != nil {
+				t.Fatalf("%s: %v", name, err)
 			}
-			sc := bufio.NewScanner(f)
-			sc.Buffer(nil, 1<<22)
-			for sc.Scan() {
-				var a struct{ Title, Body, Text string }
-				if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
-				for _, text := range []string{a.Title, a.Body, a.Text} {
-					sameTerms(t, fast, slow, text)
-				}
-				articles++
-				if _, ok := splitWords([]byte(a.Body+a.Text), nil); ok {
-					fastArticles++
-				}
+			for _, text := range []string{a.Title, a.Body, a.Text} {
+				sameTerms(t, fast, slow, text)
 			}
-			f.Close()
-		}
+			articles++
+			if _, ok := splitWords([]byte(a.Body+a.Text), nil); ok {
+				fastArticles++
+			}
+		})
 	}
 	if articles < 100 {
 		t.Fatalf("only %d written articles found to compare on", articles)
