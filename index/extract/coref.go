@@ -152,12 +152,27 @@ func (a *article) promoteSpeakers() {
 		}
 		if invertibleCues[t.text] && k+1 < len(a.toks) && a.byTok[k+1] > 0 && k > 0 && (a.toks[k-1].kind == tokQuote || a.toks[k-1].text == ",") {
 			m := &a.mentions[a.byTok[k+1]-1]
-			if m.from == k+1 {
+			if m.from == k+1 && !a.titledPersonAt(m.to) {
 				a.promote(m, m.to-1)
 			}
 		}
 	}
 	a.promoteSources()
+}
+
+// titledPersonAt reports whether a person named with a rank or title
+// begins at toks[k], after at most an ordinal: "said Air Force 1st Lt.
+// Owen Hale", "said Navy Cmdr. Alan Reese". The name before it is the
+// service or body the person belongs to, not the one who speaks.
+func (a *article) titledPersonAt(k int) bool {
+	if k < len(a.toks) && isOrdinal(a.toks[k].text) {
+		k++
+	}
+	if k >= len(a.toks) || a.byTok[k] == 0 {
+		return false
+	}
+	m := &a.mentions[a.byTok[k]-1]
+	return m.from == k && m.nameFrom > m.from && (m.role != "" || m.honorific)
 }
 
 // relativeBefore returns the token of a "who" or "whose" that opens a

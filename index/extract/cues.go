@@ -1399,13 +1399,15 @@ func (a *article) insideSpan(off int) bool {
 // or at once after a possessive ("Halvern's Ana Ruiz").
 func (a *article) personAfterRole(k int, possessive bool) *entity {
 	role := possessive
+	lead := k // where a titled name would follow the body's name at once
 	for j := k; j < len(a.toks) && j < k+5; j++ {
 		t := a.toks[j]
 		if n := a.byTok[j]; n > 0 {
 			mm := &a.mentions[n-1]
-			if (role || j == k && mm.role != "" && !possessive) && mm.from == j && mm.kind == entPerson && mm.ent != nil {
+			if (role || j == lead && (mm.role != "" || mm.honorific) && !possessive) && mm.from == j && mm.kind == entPerson && mm.ent != nil {
 				// (the body's own officer: "said Clean Air Watch President
-				// Ray Tolliver")
+				// Ray Tolliver", "said Army Capt. Ana Ruiz": a rank is
+				// a title, not a courtesy, after a service's name)
 				return mm.ent
 			}
 			if mm.from == j && mm.possessive && j > k && lower(a.toks[j-1].text) == "and" {
@@ -1417,6 +1419,10 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 			}
 			return nil
 		}
+		if j == lead && isOrdinal(t.text) {
+			lead++ // "said Air Force 1st Lt. Owen Hale"
+			continue
+		}
 		if t.kind != tokWord || t.capital {
 			return nil
 		}
@@ -1425,4 +1431,21 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 		}
 	}
 	return nil
+}
+
+// isOrdinal reports whether w is a number written as an ordinal: "1st",
+// "22nd", "3rd", "101st", as a rank's grade is ("1st Lt.", "2nd Lt.").
+func isOrdinal(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 || len(w) != n+2 {
+		return false
+	}
+	switch w[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }

@@ -21,6 +21,19 @@ func TestEntityKinds(t *testing.T) {
 		notCountryNames []string
 	}{
 		{
+			name:      "a service's name before a rank and a name",
+			text:      "\"We were told nothing,\" said Air Force 1st Lt. Corinne Haddad. \"It has been a long winter,\" said Army Capt. Teodor Brandt.",
+			people:    []string{"Corinne Haddad", "Teodor Brandt"},
+			notPeople: []string{"Air Force", "Army"},
+		},
+		{
+			name:      "an indefinite pronoun opening a quotation",
+			text:      "\"Nobody called us,\" said Mirela Voss. \"Everybody knew,\" said her neighbour, Ansel Grint. \"Somebody should answer for it.\"",
+			people:    []string{"Mirela Voss", "Ansel Grint"},
+			notPeople: []string{"Nobody", "Everybody", "Somebody"},
+			notOrgs:   []string{"Nobody", "Everybody", "Somebody"},
+		},
+		{
 			name:    "a body's long name with and",
 			text:    "Crews from Lowmoor Fire and Rescue Service were called at dawn. A spokeswoman for the Department of Trade and Rural Affairs said grants would follow. Engineers at the Harbour Water and Sewerage Department said a main had burst.",
 			orgs:    []string{"Lowmoor Fire and Rescue Service", "Department of Trade and Rural Affairs", "Harbour Water and Sewerage Department"},

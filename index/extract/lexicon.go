@@ -348,6 +348,9 @@ var stopwords = setOf(
 	"asked", "speaking", "according", "following", "asked", "addressing", "writing", "in", "at", "on",
 	"whenever", "wherever", "whatever", "whoever", "perhaps", "indeed", "unless", "otherwise", "nevertheless",
 	"nonetheless", "furthermore", "moreover", "thus", "hence", "therefore", "overall", "finally",
+	// Indefinite pronouns: "Nobody called," said … is no name and its verb.
+	"nobody", "somebody", "anybody", "everybody", "nothing", "something", "anything", "everything",
+	"someone", "anyone", "everyone", "none",
 )
 
 func setOf(words ...string) map[string]bool {

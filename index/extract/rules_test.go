@@ -15,6 +15,18 @@ func TestRuleSpeakers(t *testing.T) {
 		name, text, quote, want string
 	}{
 		{
+			name:  "a rank after a service's name",
+			text:  `Families said repairs had not come. "We have filed the same work order four times," said Army Capt. Renata Oduya, whose quarters lost heat twice.`,
+			quote: "filed the same work order",
+			want:  "Renata Oduya",
+		},
+		{
+			name:  "a rank's grade as an ordinal after a service's name",
+			text:  `Families said repairs had not come. "The mould came back within a week," said Air Force 1st Lt. Gideon Marsh, who moved to the base in June.`,
+			quote: "The mould came back",
+			want:  "Gideon Marsh",
+		},
+		{
 			name:  "a role in apposition, then the body it names",
 			text:  `Marco Vianelli, the editor of the town's oldest newspaper, the Harbour Gazette, said every mayor was "both a builder and a caretaker."`,
 			quote: "both a builder",
