@@ -719,6 +719,41 @@ func whoAfter(toks []token, k int) bool {
 	return k+1 < len(toks) && toks[k].text == "," && toks[k+1].text == "who"
 }
 
+// compoundTitle reports a title word, or a hyphenated one made of titles
+// after "co-", "vice-" or "ex-": "co-Anchor", "Secretary-Treasurer". A
+// ministry's field is no post of its own at the end ("Culture-Business
+// Report"), nor does "in" join one ("Commander-in-Chief Forum" is an event).
+func compoundTitle(w string) bool {
+	if titleWords[w] {
+		return true
+	}
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	last := parts[len(parts)-1]
+	if !titleWords[last] || titleFields[last] {
+		return false
+	}
+	for _, p := range parts[:len(parts)-1] {
+		switch p {
+		case "co", "Co", "vice", "Vice", "ex", "Ex":
+		default:
+			if !titleWords[p] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// titleFields are the title words that name a ministry's field or qualify
+// a post, not the post: "Foreign" in "Foreign Secretary".
+var titleFields = setOf("Foreign", "Finance", "Defence", "Defense", "Health", "Home", "Interior", "Trade",
+	"Economy", "Environment", "Education", "Energy", "Transport", "Culture", "State", "Shadow", "Acting",
+	"Former", "First", "Opposition", "Labor", "Agriculture", "Justice", "Treasury", "Business", "Security",
+	"Development", "Presidential", "Crown", "Prime", "Vice", "Deputy", "Executive")
+
 func honorificOrTitle(w string) bool {
 	_, h := honorifics[w]
 	return h || titleWords[w]
@@ -911,7 +946,7 @@ func classify(words []string, vocab map[string]bool) mention {
 	k := 0
 	var role []string
 	for t := len(words) - 2; t >= 0; t-- {
-		if !titleWords[words[t]] && !hasHonorific(words[t]) {
+		if !compoundTitle(words[t]) && !hasHonorific(words[t]) {
 			continue
 		}
 		if t >= 2 && hasConnector(words[:t]) && containsOrgHead(words[:t]) && !isFirstName(words[t+1]) {
@@ -922,13 +957,15 @@ func classify(words []string, vocab map[string]bool) mention {
 			break
 		}
 		name := words[t+1:]
-		if n := len(words); len(name) >= 3 && name[0] == "of" && isFirstName(words[n-2]) && isCapWordString(words[n-1]) &&
+		if n := len(words); len(name) >= 3 && (name[0] == "of" && isFirstName(words[n-2]) || name[0] == "Of" && len(name) == 4) && isCapWordString(words[n-1]) &&
 			!orgHeads[words[n-1]] && !titleWords[words[n-2]] && !titleWords[words[n-1]] && !hasParticle(words[n-2:]) &&
 			!stopwords[strings.ToLower(words[n-3])] {
 			// "Commissioner of Competition Julia Rao", "Director of
 			// Public Prosecutions Max Hill": a title with "of" and a
 			// field in it, then a given name and a surname (not "Mayor
-			// of Rocky Ridge": a field must come between).
+			// of Rocky Ridge": a field must come between). A headline's
+			// capitals show the title's "Of" for what it is: "Chief Of
+			// Staff Rahm Emmett".
 			m.kind, m.words, m.nameFrom = entPerson, words[n-2:], n-2
 			m.role = strings.ToLower(strings.Join(words[t:n-2], " "))
 			return m

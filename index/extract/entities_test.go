@@ -27,6 +27,20 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Air Force", "Army"},
 		},
 		{
+			name:      "a title between a body's name and the person's",
+			text:      "City Public Advocate Trina Jameson said the budget was unfair. Rail Workers Union Secretary-Treasurer Gary Castell agreed, and General Counsel Odile Marchetti declined to comment. Pastor Elias Brande led the prayers.",
+			people:    []string{"Trina Jameson", "Gary Castell", "Odile Marchetti", "Elias Brande"},
+			notPeople: []string{"City Public Advocate Trina Jameson", "Rail Workers Union Secretary-Treasurer Gary Castell", "General Counsel Odile Marchetti", "Counsel Odile Marchetti", "Pastor Elias Brande"},
+			notOrgs:   []string{"City Public Advocate Trina Jameson", "Rail Workers Union Secretary-Treasurer Gary Castell"},
+		},
+		{
+			name:      "a hyphenated title, and a capital Of inside one",
+			text:      "Former White House Chief Of Staff Roland Emmett said the vote was \"a disaster\". The plan was \"a mistake\", Morning Live co-Anchor Talia Brandt said at the Culture-Business Summit, a day after the Commander-in-Chief Forum.",
+			people:    []string{"Roland Emmett", "Talia Brandt"},
+			notPeople: []string{"Of Staff Roland Emmett", "Summit", "Forum", "Morning Live co-Anchor Talia Brandt"},
+			notOrgs:   []string{"Morning Live co-Anchor Talia Brandt"},
+		},
+		{
 			name:      "an indefinite pronoun opening a quotation",
 			text:      "\"Nobody called us,\" said Mirela Voss. \"Everybody knew,\" said her neighbour, Ansel Grint. \"Somebody should answer for it.\"",
 			people:    []string{"Mirela Voss", "Ansel Grint"},
