@@ -1404,7 +1404,7 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 		t := a.toks[j]
 		if n := a.byTok[j]; n > 0 {
 			mm := &a.mentions[n-1]
-			if (role || j == lead && (mm.role != "" || mm.honorific) && !possessive) && mm.from == j && mm.kind == entPerson && mm.ent != nil {
+			if (role || j == lead && (mm.role != "" || mm.honorific || mm.prefix > 0) && !possessive) && mm.from == j && mm.kind == entPerson && mm.ent != nil {
 				// (the body's own officer: "said Clean Air Watch President
 				// Ray Tolliver", "said Army Capt. Ana Ruiz": a rank is
 				// a title, not a courtesy, after a service's name)

@@ -1020,6 +1020,16 @@ func classify(words []string, vocab map[string]bool) mention {
 		m.kind, m.words = entNone, words
 		return m
 	}
+	if n := len(words); n >= 4 && orgHeads[words[n-3]] && isFirstName(words[n-2]) && isCapWordString(words[n-1]) &&
+		!orgHeads[words[n-1]] && !titleWords[words[n-2]] && !titleWords[words[n-1]] {
+		// "Child Support Agency Doug Smith": a body's name ends in its
+		// head word, and a given name and a surname after it are the
+		// person who speaks for it (as a title between would say).
+		if p := classify(words[:n-2], vocab); p.kind == entOrg {
+			m.kind, m.words, m.nameFrom, m.prefix = entPerson, words[n-2:], n-2, n-2
+			return m
+		}
+	}
 	if len(words) == 1 && boundHeads[words[0]] {
 		// "the House": which house, coreference may tell.
 		m.words = words

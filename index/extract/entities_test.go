@@ -41,6 +41,14 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs:   []string{"Morning Live co-Anchor Talia Brandt"},
 		},
 		{
+			name:      "a body's full name, then a person's with no title between",
+			text:      "\"We are sorry for the delays,\" said Child Benefit Agency Doug Smithers. Fox News Sean Harrity said the agency had not replied.",
+			people:    []string{"Doug Smithers", "Sean Harrity"},
+			orgs:      []string{"Fox News"},
+			notOrgs:   []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
+			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
+		},
+		{
 			name:      "an indefinite pronoun opening a quotation",
 			text:      "\"Nobody called us,\" said Mirela Voss. \"Everybody knew,\" said her neighbour, Ansel Grint. \"Somebody should answer for it.\"",
 			people:    []string{"Mirela Voss", "Ansel Grint"},

@@ -27,6 +27,12 @@ func TestRuleSpeakers(t *testing.T) {
 			want:  "Gideon Marsh",
 		},
 		{
+			name:  "a body's full name before a person's",
+			text:  `The agency apologised. "We are sorry for the delays," said Child Benefit Agency Doug Smithers, who joined in May.`,
+			quote: "We are sorry",
+			want:  "Doug Smithers",
+		},
+		{
 			name:  "a role in apposition, then the body it names",
 			text:  `Marco Vianelli, the editor of the town's oldest newspaper, the Harbour Gazette, said every mayor was "both a builder and a caretaker."`,
 			quote: "both a builder",
