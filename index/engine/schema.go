@@ -237,6 +237,12 @@ func Mapping() *mapping.IndexMappingImpl {
 	quote.AddFieldMappingsAt(fieldGroup, kw(false))
 	quote.AddFieldMappingsAt(fieldCopy, kw(false))
 
+	// Without a disabled _all of its own, each document would still carry an
+	// empty _all composite that every analysed field is offered to: about
+	// 2% of a build's CPU for nothing.
+	article.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
+	quote.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
+
 	m := mapping.NewIndexMapping()
 	m.TypeField = fieldType
 	m.DefaultType = typeArticle
