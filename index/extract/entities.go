@@ -100,7 +100,7 @@ func stripPossessive(w string) (string, bool) {
 	return w, false
 }
 
-var nameParticles = setOf("de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dal", "dalla", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "y", "Van", "De",
+var nameParticles = setOf("de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dal", "dalla", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "y", "Van", "De", "Ten",
 	"ap") // Welsh: "Rhun ap Iorwerth"
 
 // broadcastWords take a station's number after them; stationSuffixes may

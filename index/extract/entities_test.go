@@ -49,6 +49,13 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
 		},
 		{
+			name:      "a Dutch surname's particle, in lower case and capitalised",
+			text:      "Assistant coach Joost ten Velde said the complaint was absurd. Striker Bram Ten Kate agreed, and Ten Kate later apologised.",
+			people:    []string{"Joost ten Velde", "Bram Ten Kate"},
+			notPeople: []string{"Ten Kate"},
+			notOrgs:   []string{"Velde"},
+		},
+		{
 			name:      "an indefinite pronoun opening a quotation",
 			text:      "\"Nobody called us,\" said Mirela Voss. \"Everybody knew,\" said her neighbour, Ansel Grint. \"Somebody should answer for it.\"",
 			people:    []string{"Mirela Voss", "Ansel Grint"},

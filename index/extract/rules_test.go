@@ -33,6 +33,12 @@ func TestRuleSpeakers(t *testing.T) {
 			want:  "Doug Smithers",
 		},
 		{
+			name:  "a surname with its particle, after the full name",
+			text:  "Assistant coach Henk Ten Hove called the complaint absurd. The club were angry.\n\n\"To react like this is pathetic,\" Ten Hove said.",
+			quote: "To react like this",
+			want:  "Henk Ten Hove",
+		},
+		{
 			name:  "a role in apposition, then the body it names",
 			text:  `Marco Vianelli, the editor of the town's oldest newspaper, the Harbour Gazette, said every mayor was "both a builder and a caretaker."`,
 			quote: "both a builder",
