@@ -544,7 +544,7 @@ func (a *article) cueAfter(i int, sp *span) (quoteSpeaker, bool) {
 	}
 	lw := lower(a.toks[i].text)
 	if t := a.toks[i]; !t.capital && stopwords[lw] && !cueVerbs[lw] && lw != "according" && lw != "as" && lw != "the" && lw != "a" && lw != "an" &&
-		lw != "one" && lw != "he" && lw != "she" && lw != "they" && lw != "we" && lw != "i" && lw != "his" && lw != "her" && lw != "their" {
+		lw != "one" && lw != "he" && lw != "she" && lw != "they" && lw != "we" && lw != "i" && lw != "his" && lw != "her" && lw != "their" && lw != "its" {
 		// "“…” to support communities, and the commission said": the
 		// sentence goes on about something else; its cue is not this quote's.
 		return quoteSpeaker{}, false

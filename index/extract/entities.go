@@ -406,6 +406,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			words = words[1:]
 			from++
 		}
+		described := false // the run opened with a kind of body: "Retailer …"
 		for len(words) > 0 && opensSentence(from) || len(words) > 0 && from > i {
 			w := words[0]
 			lw := strings.ToLower(w)
@@ -425,6 +426,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// the surname of a person the article names in full,
 				// doing something, is that person, not the common word.
 				common = false
+			}
+			if !common && from == i && len(words) >= 2 && orgDescriptors[lw] && !(len(words) == 2 && orgHeads[words[1]]) {
+				// "Charity Mind Matters said", "Retailer Harlow Brothers
+				// said": a sentence may open with what kind of body it
+				// is, then its name (not "Charity Commission").
+				common, described = true, true
 			}
 			if from > i {
 				// After "The" or "But" only further function words go, and
@@ -463,6 +470,10 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		}
 		if len(words) > 0 {
 			m := classify(words, vocab)
+			if described && (m.kind == entPerson && !m.honorific && m.role == "" || m.kind == entMaybe || m.kind == entNone) {
+				// What the sentence said the name is.
+				m = mention{kind: entOrg, words: words}
+			}
 			if len(words) == 2 && stopwords[strings.ToLower(words[1])] && !surnameFunctionWords[words[1]] && headlines[toks[from].para] {
 				// "… and Hale In, What's Next": in a headline every word
 				// is capitalised, so a first name and a function word are
@@ -2153,6 +2164,14 @@ var orgKindNouns = setOf("agency", "firm", "company", "start-up", "startup", "un
 	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid",
 	"giant", "producer", "maker", "provider", "supplier", "chain", "label", "band", "studio", "website", "distributor",
 	"exporter", "miner", "refiner")
+
+// orgDescriptors are the kinds of body that open a British news sentence
+// before the body's name ("Retailer Harlow Brothers said"), and are seldom
+// the first word of a name themselves (not "bank", "union", "party").
+var orgDescriptors = setOf("charity", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "insurer",
+	"lender", "broadcaster", "regulator", "watchdog", "conglomerate", "supermarket", "housebuilder", "brewer",
+	"miner", "refiner", "exporter", "publisher", "distributor", "pollster", "bookmaker", "housebuilder",
+	"telecoms", "utility")
 
 func orgKindNoun(t token) bool {
 	return t.kind == tokWord && !t.capital && orgKindNouns[t.text]

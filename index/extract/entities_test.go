@@ -56,6 +56,13 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs:   []string{"Velde"},
 		},
 		{
+			name:      "a sentence opening with the kind of body, then its name",
+			text:      "Retailer Harlow Brothers said sales had been disappointing. Charity Hearth Matters warned of a hard winter. Charity Commission officials opened an inquiry.",
+			orgs:      []string{"Harlow Brothers", "Hearth Matters", "Charity Commission"},
+			notOrgs:   []string{"Retailer Harlow Brothers", "Charity Hearth Matters", "Commission"},
+			notPeople: []string{"Harlow Brothers", "Hearth Matters", "Retailer Harlow Brothers"},
+		},
+		{
 			name:      "an indefinite pronoun opening a quotation",
 			text:      "\"Nobody called us,\" said Mirela Voss. \"Everybody knew,\" said her neighbour, Ansel Grint. \"Somebody should answer for it.\"",
 			people:    []string{"Mirela Voss", "Ansel Grint"},

@@ -39,6 +39,12 @@ func TestRuleSpeakers(t *testing.T) {
 			want:  "Henk Ten Hove",
 		},
 		{
+			name:  "after the quotation, the body's officer by its possessive, then named",
+			text:  "The drug was approved on Monday. The Hearth Trust said the decision was overdue. \"Every month of delay has hurt families,\" its chief executive, Claire Daventry, said.",
+			quote: "Every month of delay",
+			want:  "Claire Daventry",
+		},
+		{
 			name:  "a role in apposition, then the body it names",
 			text:  `Marco Vianelli, the editor of the town's oldest newspaper, the Harbour Gazette, said every mayor was "both a builder and a caretaker."`,
 			quote: "both a builder",
