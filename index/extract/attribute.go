@@ -856,6 +856,14 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		if e := a.resolveRoleHeld(role, country, pos, held); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
+		if callings[lw] && !held && lower(a.toks[start].text) == "the" && start == i-1 {
+			// "Captain Lewis Okonkwo echoed his manager. … the defender
+			// said": a calling, not an office, that nobody was given; the
+			// person the last sentences are about.
+			if e := a.recentPersonFocus(a.sentOf[a.tokenIndex(pos)], lw == "actress"); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
+		}
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
 	if head, ok := genericOrgHeads[lw]; ok {
@@ -913,6 +921,26 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
 	return quoteSpeaker{}, false
+}
+
+// callings are the role words that say what someone does rather than an
+// office someone holds: "the defender", "the actress" refer back to the
+// person being written about; "the minister" may be anyone in office.
+var callings = setOf("striker", "midfielder", "defender", "goalkeeper", "actor", "actress", "singer", "author", "novelist")
+
+// recentPersonFocus returns the person the sentence before sentence s (or
+// one of the two before that) is about, if that sentence is about a person
+// (a woman when female is set).
+func (a *article) recentPersonFocus(s int32, female bool) *entity {
+	for p := int(s) - 1; p >= 0 && p >= int(s)-3; p-- {
+		if e := a.focus[p]; e != nil {
+			if e.kind == entPerson && (!female || e.gender != male) {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // spokesNouns are the people who speak for a body without a name of

@@ -45,6 +45,12 @@ func TestRuleSpeakers(t *testing.T) {
 			want:  "Claire Daventry",
 		},
 		{
+			name:  "a calling nobody was given refers back to the person written about",
+			text:  "Manager Tom Hartley said the team would fight on.\n\nCaptain Lewis Okonkwo, who returns from injury this weekend, echoed his manager. Asked whether the players still believed, the defender said: \"Absolutely. Nobody is giving up.\"",
+			quote: "Nobody is giving up",
+			want:  "Lewis Okonkwo",
+		},
+		{
 			name:  "a role in apposition, then the body it names",
 			text:  `Marco Vianelli, the editor of the town's oldest newspaper, the Harbour Gazette, said every mayor was "both a builder and a caretaker."`,
 			quote: "both a builder",
