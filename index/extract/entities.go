@@ -181,6 +181,24 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			i += 2
 			continue
 		}
+		if n := frenchBodyRun(toks, i); n > 0 || i+1 < len(toks) && frenchArticles[toks[i].text] && frenchBodyRun(toks, i+1) > 0 {
+			// "The Office québécois de la langue française said", "the
+			// Division scolaire franco-manitobaine": a body named in French
+			// is written in lower case after its head word.
+			from := i
+			if n == 0 {
+				from, n = i+1, frenchBodyRun(toks, i+1)
+			}
+			var words []string
+			for k := from; k < from+n; k++ {
+				words = append(words, toks[k].text)
+			}
+			w, pos := stripPossessive(words[len(words)-1])
+			words[len(words)-1] = w
+			ms = append(ms, mention{kind: entOrg, words: words, from: from, to: from + n, nameFrom: from, possessive: pos})
+			i = from + n
+			continue
+		}
 		// Grow the run of capitalised words with name particles and, inside
 		// organisation names, of/for/the/and.
 		j := i
@@ -2164,6 +2182,63 @@ var orgKindNouns = setOf("agency", "firm", "company", "start-up", "startup", "un
 	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid",
 	"giant", "producer", "maker", "provider", "supplier", "chain", "label", "band", "studio", "website", "distributor",
 	"exporter", "miner", "refiner")
+
+// frenchHeads open the names of bodies written in French, whose other
+// words are in lower case: "Office québécois de la langue française",
+// "Division scolaire franco-manitobaine", "Régie du logement".
+var frenchHeads = setOf("Office", "Division", "Conseil", "Commission", "Caisse", "Société", "Régie", "Sûreté",
+	"Fédération", "Institut", "Université", "Collège", "École", "Syndicat", "Assemblée", "Ministère", "Banque",
+	"Agence", "Comité", "Confédération", "Centre", "Association", "Regroupement", "Mouvement", "Réseau",
+	"Conférence", "Cégep", "Tribunal", "Protecteur", "Directeur", "Ordre", "Front", "Parti", "Union", "Coalition")
+
+// frenchArticles may stand before a French body's name: "the Régie du
+// logement", "La Caisse de dépôt".
+var frenchArticles = setOf("The", "La", "Le", "Les", "L’", "L'")
+
+// frenchJoiners are the small words inside a French name.
+var frenchJoiners = setOf("de", "du", "des", "la", "le", "les", "et", "en", "pour", "sur", "au", "aux", "d'", "l'", "d’", "l’")
+
+// frenchBodyRun returns how many tokens from toks[i] name a body in French
+// (0 for none): a head word, then French words in lower case, the words
+// after "de", "du" or "la" whatever they are ("de la protection du
+// consommateur"), capitalised names after them ("du Québec"). The word after
+// the head must be French, so "Office workers" and "Union leaders" are no
+// such name.
+func frenchBodyRun(toks []token, i int) int {
+	if i >= len(toks) || !frenchHeads[toks[i].text] {
+		return 0
+	}
+	end := 0
+	for j := i + 1; j < len(toks) && toks[j].para == toks[i].para && !toks[j].sentStart && toks[j].kind == tokWord; j++ {
+		w := toks[j].text
+		afterJoiner := frenchJoiners[toks[j-1].text]
+		switch {
+		case frenchJoiners[w]:
+		case !toks[j].capital && (frenchWord(w) || afterJoiner && j > i+1):
+			end = j + 1
+		case toks[j].capital && afterJoiner && j > i+1:
+			end = j + 1
+		default:
+			return max(end-i, 0)
+		}
+	}
+	return max(end-i, 0)
+}
+
+// frenchWord reports a lower-case word that looks French: an accented
+// letter, or an ending English words seldom have ("scolaire", "québécois",
+// "nationale", "franco-manitobaine").
+func frenchWord(w string) bool {
+	if strings.ContainsAny(w, "éèêëàâçôûîïù") {
+		return true
+	}
+	for _, end := range []string{"aire", "aise", "oise", "ois", "ienne", "aine", "eux", "euse", "aux"} {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+2 {
+			return true
+		}
+	}
+	return len(w) >= 7 && (strings.HasSuffix(w, "ale") || strings.HasSuffix(w, "elle"))
+}
 
 // orgDescriptors are the kinds of body that open a British news sentence
 // before the body's name ("Retailer Harlow Brothers said"), and are seldom

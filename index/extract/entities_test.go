@@ -63,6 +63,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Harlow Brothers", "Hearth Matters", "Retailer Harlow Brothers"},
 		},
 		{
+			name:    "bodies named in French, in lower case after the head",
+			text:    "The Office québécois de la langue française said shops could apply for a grant. The Régie du logement du Québec said rents would rise, and the Division scolaire franco-manitobaine appealed. Union leaders met on Monday.",
+			orgs:    []string{"Office québécois de la langue française", "Régie du logement du Québec", "Division scolaire franco-manitobaine"},
+			notOrgs: []string{"Union leaders", "Division", "Régie"},
+		},
+		{
 			name:      "an indefinite pronoun opening a quotation",
 			text:      "\"Nobody called us,\" said Mirela Voss. \"Everybody knew,\" said her neighbour, Ansel Grint. \"Somebody should answer for it.\"",
 			people:    []string{"Mirela Voss", "Ansel Grint"},
