@@ -533,7 +533,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				if len(words) > 1 && toks[j].text == "," && j+1 < len(toks) {
 					// "EAGLE PASS, Texas —": a town, then its state.
 					_, k, _ := matchPlace([]string{toks[j+1].text})
-					stateAfter = k > 0
+					stateAfter = k > 0 || regionAbbreviation(toks[j+1].text)
 				}
 				if n == len(words) || stateAfter || m.kind != entOrg && m.kind != entPerson && toks[j].text != "," {
 					// (before a comma only a known place: "CTERA, the
@@ -1476,6 +1476,19 @@ var stateAbbreviations = setOf("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "D
 	"Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
 	"Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "N.Y", "N.J", "N.H", "N.C", "N.D", "N.M", "S.C", "S.D", "R.I", "W.Va")
 
+// provinceAbbreviations are the abbreviations of Canada's provinces and
+// territories that news writes after a town: "Prince Rupert, B.C.",
+// "Moose Jaw, Sask.".
+var provinceAbbreviations = setOf("B.C", "BC", "Alta", "Sask", "Man", "Ont", "Que", "N.S", "N.B", "P.E.I",
+	"N.L", "Nfld", "Y.T", "N.W.T", "Nun")
+
+// regionAbbreviation reports a US state's or a Canadian province's
+// abbreviation, with or without its last dot.
+func regionAbbreviation(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return stateAbbreviations[w] || provinceAbbreviations[w]
+}
+
 // placeAbbreviation reports a state abbreviation after a town and a comma
 // ("Worcester, Mass.") with "US", and a party tag after a name ("Tolliver,
 // D-N.Y.,") with "-"; otherwise "".
@@ -1487,11 +1500,17 @@ func placeAbbreviation(toks []token, from, to int, words []string) string {
 		return "-"
 	}
 	ab := strings.TrimSuffix(strings.Join(words, ""), ".")
-	if !stateAbbreviations[ab] {
+	code := ""
+	switch {
+	case stateAbbreviations[ab]:
+		code = "US"
+	case provinceAbbreviations[ab] && ab != "Man": // ("Man" may be a word)
+		code = "CA"
+	default:
 		return ""
 	}
 	if strings.HasSuffix(words[len(words)-1], ".") || to < len(toks) && toks[to].text == "." && toks[to].start == toks[to-1].end {
-		return "US"
+		return code
 	}
 	return ""
 }

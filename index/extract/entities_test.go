@@ -69,6 +69,19 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Union leaders", "Division", "Régie"},
 		},
 		{
+			name:      "a pronoun with its verb opening a quotation",
+			text:      "\"We're not going anywhere,\" said Dana Holt. \"They’ve promised us nothing,\" she said. \"I'd want answers,\" said Ray Munro.",
+			people:    []string{"Dana Holt", "Ray Munro"},
+			notOrgs:   []string{"We're", "They’ve", "I'd"},
+			notPeople: []string{"We're", "They’ve", "I'd"},
+		},
+		{
+			name:      "a dateline town before its province's or state's abbreviation",
+			text:      "PRINCE RUPERT, B.C. — The port said on Monday that shipments had resumed. Workers in Kenora, Ont., and in Ann Arbor, Mich., agreed.",
+			notOrgs:   []string{"PRINCE RUPERT", "Prince Rupert", "B.C.", "B.C", "Ont."},
+			countries: []string{"CA", "US"},
+		},
+		{
 			name:      "an indefinite pronoun opening a quotation",
 			text:      "\"Nobody called us,\" said Mirela Voss. \"Everybody knew,\" said her neighbour, Ansel Grint. \"Somebody should answer for it.\"",
 			people:    []string{"Mirela Voss", "Ansel Grint"},

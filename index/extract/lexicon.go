@@ -354,6 +354,11 @@ var stopwords = setOf(
 	// Indefinite pronouns: "Nobody called," said … is no name and its verb.
 	"nobody", "somebody", "anybody", "everybody", "nothing", "something", "anything", "everything",
 	"someone", "anyone", "everyone", "none",
+	// A pronoun with its verb: "We're not going anywhere," said …
+	"we're", "we’re", "they're", "they’re", "you're", "you’re", "i'm", "i’m", "it's", "it’s", "he's", "he’s",
+	"she's", "she’s", "we've", "we’ve", "they've", "they’ve", "you've", "you’ve", "i've", "i’ve", "we'll",
+	"we’ll", "they'll", "they’ll", "i'll", "i’ll", "you'll", "you’ll", "we'd", "we’d", "they'd", "they’d",
+	"i'd", "i’d", "that's", "that’s", "there's", "there’s", "let's", "let’s", "what's", "what’s",
 )
 
 func setOf(words ...string) map[string]bool {
