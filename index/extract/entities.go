@@ -246,6 +246,20 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					possessive = true
 					break
 				}
+				if w == "Local" && len(words) > 1 && j < len(toks) && toks[j].kind == tokWord && toks[j].start == toks[j-1].end+1 && toks[j].para == t.para && toks[j].text[0] >= '1' && toks[j].text[0] <= '9' {
+					// "United Auto Workers Local 79", "Steelworkers Local
+					// 1107": a union's branch by its number.
+					if num, pos := stripPossessive(toks[j].text); isNumber(num) && len(num) <= 5 {
+						words = append(words, num)
+						j++
+						hasOrgHead = true
+						if pos {
+							possessive = true
+							break
+						}
+						continue
+					}
+				}
 				if broadcastWords[w] && j < len(toks) && toks[j].kind == tokWord && toks[j].start == toks[j-1].end+1 && toks[j].para == t.para && toks[j].text[0] >= '1' && toks[j].text[0] <= '9' {
 					// "BBC Radio 4", "Channel 4", "BBC News 24", "BBC
 					// Radio 5 Live": a station's number is its name.
@@ -1024,7 +1038,7 @@ func classify(words []string, vocab map[string]bool) mention {
 		if s > 0 {
 			if code, n, _ := matchPlace(words[:s]); n > 0 {
 				m.country = code
-			} else if p := classify(words[:s], vocab); p.kind == entOrg && !titleWords[words[0]] && !localTitles[words[t]] && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "") {
+			} else if p := classify(words[:s], vocab); p.kind == entOrg && !titleWords[words[0]] && !localTitles[words[t]] && (orgHeads[words[s-1]] || s == 1 || knownOrgs[strings.Join(words[:s], " ")] != "" || s >= 3 && words[s-2] == "Local" && isNumber(words[s-1])) {
 				// Not "Senate Majority Leader …": the words before the
 				// title must end in a head word or be one name.
 				m.prefix = s
