@@ -82,11 +82,11 @@ func TestEntityKinds(t *testing.T) {
 			countries: []string{"CA", "US"},
 		},
 		{
-			name:      "a union's branch by its number",
-			text:      "Members of Steelworkers Local 1107 voted to strike.\n\nUnited Auto Workers Local 79 President Gary Dombrowski said the union had not been told. Local residents were angry.",
-			people:    []string{"Gary Dombrowski"},
-			orgs:      []string{"Steelworkers Local 1107", "United Auto Workers Local 79"},
-			notOrgs:   []string{"Steelworkers Local", "United Auto Workers Local", "Local"},
+			name:    "a union's branch by its number",
+			text:    "Members of Steelworkers Local 1107 voted to strike.\n\nUnited Auto Workers Local 79 President Gary Dombrowski said the union had not been told. Local residents were angry.",
+			people:  []string{"Gary Dombrowski"},
+			orgs:    []string{"Steelworkers Local 1107", "United Auto Workers Local 79"},
+			notOrgs: []string{"Steelworkers Local", "United Auto Workers Local", "Local"},
 		},
 		{
 			name:      "an indefinite pronoun opening a quotation",
