@@ -151,6 +151,14 @@ func (a *article) computeFocus() {
 				continue
 			}
 			mm := &a.mentions[m-1]
+			if (mm.kind == entNone || mm.kind == entRole || mm.kind == entMaybe) && mm.to+1 < len(a.toks) && a.toks[mm.to].text == "," {
+				// "The area's MP, Llinos Griffiths, said": the role, then
+				// the name in apposition, is whom the sentence is about.
+				if n := a.byTok[mm.to+1]; n > 0 && a.mentions[n-1].from == mm.to+1 && a.mentions[n-1].kind == entPerson && a.mentions[n-1].ent != nil {
+					a.focus[a.sentOf[k]] = a.mentions[n-1].ent
+					break
+				}
+			}
 			if k > i && prepositions[lower(a.toks[k-1].text)] || mm.possessive || mm.kind == entPlace || (mm.kind == entNone || mm.kind == entRole) && a.descriptionBeforeName(mm.to) {
 				// (and a word that names nothing before a description:
 				// "Shadow culture minister Lady Elmsworth said")
@@ -817,6 +825,23 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			break
 		}
 	}
+	if spouse, ok := spouseNouns[lw]; ok && i > limit {
+		// "Gavin and Louise Tapley were stranded … His wife said": the
+		// person with the surname of whom the pronoun means.
+		var g gender
+		switch lower(a.toks[i-1].text) {
+		case "his":
+			g = male
+		case "her":
+			g = female
+		}
+		if g != unknownGender {
+			if e := a.spouseOf(a.resolvePronoun(g, a.toks[i-1].start), spouse); e != nil {
+				return quoteSpeaker{ent: e, found: true}, true
+			}
+			return quoteSpeaker{found: true, unknown: true}, true
+		}
+	}
 	// "A statement issued by X following ... said": the real speaker comes
 	// after by/for/from; "A statement posted on the Kremlin's website".
 	if s, ok := a.statementBy(i+1, limit, pos); ok && s.ent != nil {
@@ -941,6 +966,29 @@ func (a *article) recentPersonFocus(s int32, female bool) *entity {
 		}
 	}
 	return nil
+}
+
+// spouseNouns are the words for a husband or wife, with the gender of
+// the one they name.
+var spouseNouns = map[string]gender{"wife": female, "husband": male}
+
+// spouseOf returns the one other person of the article who shares e's
+// surname and may be of gender g, or nil (none, or more than one).
+func (a *article) spouseOf(e *entity, g gender) *entity {
+	if e == nil {
+		return nil
+	}
+	var found *entity
+	for _, p := range a.people {
+		if p == e || p.kind != entPerson || len(p.words) < 2 || p.last() != e.last() || p.gender != unknownGender && p.gender != g {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = p
+	}
+	return found
 }
 
 // spokesNouns are the people who speak for a body without a name of

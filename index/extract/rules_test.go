@@ -51,6 +51,24 @@ func TestRuleSpeakers(t *testing.T) {
 			want:  "Lewis Okonkwo",
 		},
 		{
+			name:  "a role, then the name in apposition, is whom the next sentence's pronoun means",
+			text:  "Cafe owner Non Jenkins said trade had fallen. \"I've had one-star reviews,\" she said.\n\nThe area's MS, Llinos Griffiths, said she had raised the issue. She said residents had been \"let down by everyone involved\".",
+			quote: "let down by everyone",
+			want:  "Llinos Griffiths",
+		},
+		{
+			name:  "his wife, named with him earlier",
+			text:  "Gavin and Louise Tapley were stranded with their children. \"We've saved all year for this,\" Mr Tapley said. His wife said the airline had given them \"about ten minutes' notice\" by text.",
+			quote: "about ten minutes",
+			want:  "Louise Tapley",
+		},
+		{
+			name:  "his wife, never named, is nobody the article names",
+			text:  "Gavin Tapley was stranded with his children. \"We've saved all year for this,\" Mr Tapley said. His wife said the airline had given them \"about ten minutes' notice\" by text.",
+			quote: "about ten minutes",
+			want:  "",
+		},
+		{
 			name:  "a role in apposition, then the body it names",
 			text:  `Marco Vianelli, the editor of the town's oldest newspaper, the Harbour Gazette, said every mayor was "both a builder and a caretaker."`,
 			quote: "both a builder",
