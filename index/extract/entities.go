@@ -181,6 +181,14 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			i += 2
 			continue
 		}
+		if end := nicknameAt(toks, i); end > 0 {
+			// Danny "The Hammer" Quayle: the given name and the surname
+			// are the person; the nickname between is no part of the name.
+			w, pos := stripPossessive(toks[end-1].text)
+			ms = append(ms, mention{kind: entPerson, words: []string{toks[i].text, w}, from: i, to: end, nameFrom: i, possessive: pos})
+			i = end
+			continue
+		}
 		if n := frenchBodyRun(toks, i); n > 0 || i+1 < len(toks) && frenchArticles[toks[i].text] && frenchBodyRun(toks, i+1) > 0 {
 			// "The Office québécois de la langue française said", "the
 			// Division scolaire franco-manitobaine": a body named in French
@@ -502,6 +510,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		}
 		if len(words) > 0 {
 			m := classify(words, vocab)
+			if m.kind == entRole && len(words) == 1 && surnames[words[0]] && !toks[from].quoteOpen {
+				// "Cardinal grew up in Loon Lake" after "artist Delphine
+				// Cardinal": a title word that is the surname of someone
+				// the article names in full is that person.
+				m = mention{kind: entMaybe, words: words}
+			}
 			if described && (m.kind == entPerson && !m.honorific && m.role == "" || m.kind == entMaybe || m.kind == entNone) {
 				// What the sentence said the name is.
 				m = mention{kind: entOrg, words: words}
@@ -2215,6 +2229,26 @@ var orgKindNouns = setOf("agency", "firm", "company", "start-up", "startup", "un
 	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid",
 	"giant", "producer", "maker", "provider", "supplier", "chain", "label", "band", "studio", "website", "distributor",
 	"exporter", "miner", "refiner")
+
+// nicknameAt returns the end of a name with a nickname in quotation marks
+// between its given name and its surname at toks[i] (Danny "The Hammer"
+// Quayle, Dwayne "The Rock" Johnson), or 0.
+func nicknameAt(toks []token, i int) int {
+	if !isFirstName(toks[i].text) || i+4 >= len(toks) || toks[i+1].kind != tokQuote {
+		return 0
+	}
+	k := i + 2
+	for k < len(toks) && k < i+5 && isCapWord(toks[k]) && toks[k].para == toks[i].para {
+		k++
+	}
+	if k == i+2 || k+1 >= len(toks) || toks[k].kind != tokQuote || !isCapWord(toks[k+1]) || toks[k+1].sentStart || toks[k+1].para != toks[i].para {
+		return 0
+	}
+	if k+2 < len(toks) && isCapWord(toks[k+2]) && !toks[k+2].sentStart {
+		return 0 // more name after it: not the simple form
+	}
+	return k + 2
+}
 
 // frenchHeads open the names of bodies written in French, whose other
 // words are in lower case: "Office québécois de la langue française",

@@ -89,6 +89,18 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"Steelworkers Local", "United Auto Workers Local", "Local"},
 		},
 		{
+			name:      "a nickname in quotation marks inside a name",
+			text:      "Jordan Barker faces Danny \"The Hammer\" Quayle on Saturday. Fans cheered as Dwayne “The Rock” Johnson arrived.",
+			people:    []string{"Danny Quayle", "Dwayne Johnson", "Jordan Barker"},
+			notPeople: []string{"Danny", "Quayle", "Dwayne", "Johnson"},
+			notOrgs:   []string{"Quayle", "Johnson"},
+		},
+		{
+			name:   "a title word that is the surname of someone named in full",
+			text:   "Artist Delphine Cardinal opened her show on Friday.\n\nCardinal grew up in Loon Lake. Pope Leo met Cardinal Pietro Parolin.",
+			people: []string{"Delphine Cardinal", "Pietro Parolin"},
+		},
+		{
 			name:      "an indefinite pronoun opening a quotation",
 			text:      "\"Nobody called us,\" said Mirela Voss. \"Everybody knew,\" said her neighbour, Ansel Grint. \"Somebody should answer for it.\"",
 			people:    []string{"Mirela Voss", "Ansel Grint"},

@@ -69,6 +69,12 @@ func TestRuleSpeakers(t *testing.T) {
 			want:  "",
 		},
 		{
+			name:  "a title word that is the surname of someone named in full",
+			text:  "Artist Delphine Cardinal opened her show on Friday. Curator Tanya Lightfoot said it was overdue.\n\nCardinal grew up in Loon Lake. She said she hoped visitors would see themselves. \"When I was a kid, I never saw this,\" she said.",
+			quote: "When I was a kid",
+			want:  "Delphine Cardinal",
+		},
+		{
 			name:  "a role in apposition, then the body it names",
 			text:  `Marco Vianelli, the editor of the town's oldest newspaper, the Harbour Gazette, said every mayor was "both a builder and a caretaker."`,
 			quote: "both a builder",
