@@ -1407,7 +1407,8 @@ func (a *article) personAfterRole(k int, possessive bool) *entity {
 			if (role || j == lead && (mm.role != "" || mm.honorific || mm.prefix > 0) && !possessive) && mm.from == j && mm.kind == entPerson && mm.ent != nil {
 				// (the body's own officer: "said Clean Air Watch President
 				// Ray Tolliver", "said Army Capt. Ana Ruiz": a rank is
-				// a title, not a courtesy, after a service's name)
+				// a title, not a courtesy, after a service's name; and
+				// "said Child Support Agency Doug Smith", no title between)
 				return mm.ent
 			}
 			if mm.from == j && mm.possessive && j > k && lower(a.toks[j-1].text) == "and" {

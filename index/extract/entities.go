@@ -2312,8 +2312,7 @@ func frenchWord(w string) bool {
 // the first word of a name themselves (not "bank", "union", "party").
 var orgDescriptors = setOf("charity", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "insurer",
 	"lender", "broadcaster", "regulator", "watchdog", "conglomerate", "supermarket", "housebuilder", "brewer",
-	"miner", "refiner", "exporter", "publisher", "distributor", "pollster", "bookmaker", "housebuilder",
-	"telecoms", "utility")
+	"miner", "refiner", "exporter", "publisher", "distributor", "pollster", "bookmaker", "telecoms", "utility")
 
 func orgKindNoun(t token) bool {
 	return t.kind == tokWord && !t.capital && orgKindNouns[t.text]
