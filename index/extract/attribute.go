@@ -259,11 +259,11 @@ func (a *article) descriptionBeforeName(k int) bool {
 var openingConjunctions = setOf("but", "and", "yet", "so", "then")
 
 // recentFocus returns the person one of the few sentences before sentence s
-// is about, if the gender g fits.
+// is about, if the gender g fits (any does when g is unknownGender).
 func (a *article) recentFocus(s int, g gender) *entity {
 	for p := s - 1; p >= 0 && p >= s-3; p-- {
 		if e := a.focus[p]; e != nil {
-			if e.kind == entPerson && (e.gender == unknownGender || e.gender == g) {
+			if e.kind == entPerson && (g == unknownGender || e.gender == unknownGender || e.gender == g) {
 				return e
 			}
 			return nil
@@ -885,7 +885,11 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			// "Captain Lewis Okonkwo echoed his manager. … the defender
 			// said": a calling, not an office, that nobody was given; the
 			// person the last sentences are about.
-			if e := a.recentPersonFocus(a.sentOf[a.tokenIndex(pos)], lw == "actress"); e != nil {
+			g := unknownGender
+			if lw == "actress" {
+				g = female
+			}
+			if e := a.recentFocus(int(a.sentOf[a.tokenIndex(pos)]), g); e != nil {
 				return quoteSpeaker{ent: e, found: true}, true
 			}
 		}
@@ -952,21 +956,6 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 // office someone holds: "the defender", "the actress" refer back to the
 // person being written about; "the minister" may be anyone in office.
 var callings = setOf("striker", "midfielder", "defender", "goalkeeper", "actor", "actress", "singer", "author", "novelist")
-
-// recentPersonFocus returns the person the sentence before sentence s (or
-// one of the two before that) is about, if that sentence is about a person
-// (a woman when female is set).
-func (a *article) recentPersonFocus(s int32, female bool) *entity {
-	for p := int(s) - 1; p >= 0 && p >= int(s)-3; p-- {
-		if e := a.focus[p]; e != nil {
-			if e.kind == entPerson && (!female || e.gender != male) {
-				return e
-			}
-			return nil
-		}
-	}
-	return nil
-}
 
 // spouseNouns are the words for a husband or wife, with the gender of
 // the one they name.

@@ -189,22 +189,22 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			i = end
 			continue
 		}
-		if n := frenchBodyRun(toks, i); n > 0 || i+1 < len(toks) && frenchArticles[toks[i].text] && frenchBodyRun(toks, i+1) > 0 {
+		fr, n := i, frenchBodyRun(toks, i)
+		if n == 0 && frenchArticles[toks[i].text] {
+			fr, n = i+1, frenchBodyRun(toks, i+1)
+		}
+		if n > 0 {
 			// "The Office québécois de la langue française said", "the
 			// Division scolaire franco-manitobaine": a body named in French
 			// is written in lower case after its head word.
-			from := i
-			if n == 0 {
-				from, n = i+1, frenchBodyRun(toks, i+1)
-			}
 			var words []string
-			for k := from; k < from+n; k++ {
+			for k := fr; k < fr+n; k++ {
 				words = append(words, toks[k].text)
 			}
 			w, pos := stripPossessive(words[len(words)-1])
 			words[len(words)-1] = w
-			ms = append(ms, mention{kind: entOrg, words: words, from: from, to: from + n, nameFrom: from, possessive: pos})
-			i = from + n
+			ms = append(ms, mention{kind: entOrg, words: words, from: fr, to: fr + n, nameFrom: fr, possessive: pos})
+			i = fr + n
 			continue
 		}
 		// Grow the run of capitalised words with name particles and, inside
@@ -254,27 +254,21 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					possessive = true
 					break
 				}
-				if w == "Local" && len(words) > 1 && j < len(toks) && toks[j].kind == tokWord && toks[j].start == toks[j-1].end+1 && toks[j].para == t.para && toks[j].text[0] >= '1' && toks[j].text[0] <= '9' {
+				if num, pos, ok := numberAfter(toks, j, 5); ok && w == "Local" && len(words) > 1 {
 					// "United Auto Workers Local 79", "Steelworkers Local
 					// 1107": a union's branch by its number.
-					if num, pos := stripPossessive(toks[j].text); isNumber(num) && len(num) <= 5 {
-						words = append(words, num)
-						j++
-						hasOrgHead = true
-						if pos {
-							possessive = true
-							break
-						}
-						continue
+					words = append(words, num)
+					j++
+					hasOrgHead = true
+					if pos {
+						possessive = true
+						break
 					}
+					continue
 				}
-				if broadcastWords[w] && j < len(toks) && toks[j].kind == tokWord && toks[j].start == toks[j-1].end+1 && toks[j].para == t.para && toks[j].text[0] >= '1' && toks[j].text[0] <= '9' {
+				if num, pos, ok := numberAfter(toks, j, 2); ok && broadcastWords[w] {
 					// "BBC Radio 4", "Channel 4", "BBC News 24", "BBC
 					// Radio 5 Live": a station's number is its name.
-					num, pos := stripPossessive(toks[j].text)
-					if !isNumber(num) || len(num) > 2 {
-						continue
-					}
 					words = append(words, num)
 					j++
 					if pos {
@@ -561,7 +555,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				if len(words) > 1 && toks[j].text == "," && j+1 < len(toks) {
 					// "EAGLE PASS, Texas —": a town, then its state.
 					_, k, _ := matchPlace([]string{toks[j+1].text})
-					stateAfter = k > 0 || regionAbbreviation(toks[j+1].text)
+					stateAfter = k > 0 || regionCode(toks[j+1].text) != ""
 				}
 				if n == len(words) || stateAfter || m.kind != entOrg && m.kind != entPerson && toks[j].text != "," {
 					// (before a comma only a known place: "CTERA, the
@@ -1510,11 +1504,29 @@ var stateAbbreviations = setOf("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "D
 var provinceAbbreviations = setOf("B.C", "BC", "Alta", "Sask", "Man", "Ont", "Que", "N.S", "N.B", "P.E.I",
 	"N.L", "Nfld", "Y.T", "N.W.T", "Nun")
 
-// regionAbbreviation reports a US state's or a Canadian province's
-// abbreviation, with or without its last dot.
-func regionAbbreviation(w string) bool {
+// regionCode returns "US" for a US state's abbreviation and "CA" for a
+// Canadian province's, with or without its last dot; "" for neither.
+func regionCode(w string) string {
 	w = strings.TrimSuffix(w, ".")
-	return stateAbbreviations[w] || provinceAbbreviations[w]
+	switch {
+	case stateAbbreviations[w]:
+		return "US"
+	case provinceAbbreviations[w]:
+		return "CA"
+	}
+	return ""
+}
+
+// numberAfter returns the number of at most max digits that token j, right
+// after the word before it in the same paragraph, is ("Local 79", "Radio
+// 4"), and whether that word's possessive ends it.
+func numberAfter(toks []token, j, max int) (num string, possessive, ok bool) {
+	if j >= len(toks) || toks[j].kind != tokWord || toks[j].start != toks[j-1].end+1 || toks[j].para != toks[j-1].para ||
+		toks[j].text[0] < '1' || toks[j].text[0] > '9' {
+		return "", false, false
+	}
+	num, possessive = stripPossessive(toks[j].text)
+	return num, possessive, isNumber(num) && len(num) <= max
 }
 
 // placeAbbreviation reports a state abbreviation after a town and a comma
@@ -1528,13 +1540,8 @@ func placeAbbreviation(toks []token, from, to int, words []string) string {
 		return "-"
 	}
 	ab := strings.TrimSuffix(strings.Join(words, ""), ".")
-	code := ""
-	switch {
-	case stateAbbreviations[ab]:
-		code = "US"
-	case provinceAbbreviations[ab] && ab != "Man": // ("Man" may be a word)
-		code = "CA"
-	default:
+	code := regionCode(ab)
+	if code == "" || ab == "Man" { // ("Man" may be a word)
 		return ""
 	}
 	if strings.HasSuffix(words[len(words)-1], ".") || to < len(toks) && toks[to].text == "." && toks[to].start == toks[to-1].end {
