@@ -1,8 +1,9 @@
 # make test | lint | bench | ci
 .PHONY: test lint bench ci
 
+# index/engine alone takes about 15 minutes under the race detector.
 test:
-	go test -race ./...
+	go test -race -timeout 40m ./...
 
 lint:
 	go vet ./...
