@@ -27,7 +27,7 @@ type paramDoc struct {
 
 // queryParamDocs describes every parameter parseQuery reads.
 var queryParamDocs = map[string]paramDoc{
-	"q": {"Free text in Bleve's query-string syntax: words, \"a phrase\", +must, -not, field:value. A stop word inside a phrase matches any stop word (\"bank of england\" finds \"bank in England\", not \"bank rate England\"); a field:value clause on a facet scores every match alike. Empty matches everything.",
+	"q": {"Free text in Bleve's query-string syntax: words, \"a phrase\", +must, -not, field:value; AND, OR and NOT (upper case) as in Lucene: a AND b is +a +b, a OR b is a b, NOT b is -b. A stop word inside a phrase matches any stop word (\"bank of england\" finds \"bank in England\", not \"bank rate England\"); a field:value clause on a facet scores every match alike. Empty matches everything.",
 		map[string]any{"type": "string"}, "ukraine"},
 	"from": {"Published on or after this date: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339.",
 		map[string]any{"type": "string"}, "2024"},

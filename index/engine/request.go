@@ -27,6 +27,13 @@ func (e *Engine) prepare(ctx context.Context, q Query) (*prepared, error) {
 	if page < 1 {
 		return nil, badQuery("page %d: pages start at 1", q.Page)
 	}
+	// AND, OR and NOT become Bleve's marks before anything reads the
+	// text: the plans read it as well as the parser (operators.go).
+	text, err := booleanOperators(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	q.Text = text
 	if size < 1 || size > MaxSize {
 		return nil, badQuery("size %d: want 1 to %d", q.Size, MaxSize)
 	}
