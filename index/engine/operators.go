@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -28,7 +29,7 @@ import (
 type operator int
 
 const (
-	notOperator operator = iota
+	opNone operator = iota
 	opAnd
 	opOr
 	opNot
@@ -43,22 +44,15 @@ func operatorOf(clause string) operator {
 	case "NOT":
 		return opNot
 	}
-	return notOperator
+	return opNone
 }
 
 // booleanOperators rewrites the operators of a query string into Bleve's
 // "+" and "-" marks, and says which operator lacks a clause to join.
 func booleanOperators(text string) (string, error) {
 	clauses := queryClauses(text)
-	hasOperator := false
-	for _, c := range clauses {
-		if operatorOf(c) != notOperator {
-			hasOperator = true
-			break
-		}
-	}
-	if !hasOperator {
-		return text, nil
+	if !slices.ContainsFunc(clauses, func(c string) bool { return operatorOf(c) != opNone }) {
+		return text, nil // as typed: the plans read the text too
 	}
 	type clause struct {
 		text string
@@ -69,7 +63,7 @@ func booleanOperators(text string) (string, error) {
 	afterJoin := false // the last clause was AND or OR
 	for i, c := range clauses {
 		op := operatorOf(c)
-		if op == notOperator {
+		if op == opNone {
 			cl := clause{text: c}
 			if len(c) > 1 && (c[0] == '+' || c[0] == '-') {
 				cl.mark, cl.text = c[0], c[1:]
@@ -107,10 +101,9 @@ func booleanOperators(text string) (string, error) {
 	}
 	parts := make([]string, len(out))
 	for i, cl := range out {
+		parts[i] = cl.text
 		if cl.mark != 0 {
 			parts[i] = string(cl.mark) + cl.text
-		} else {
-			parts[i] = cl.text
 		}
 	}
 	return strings.Join(parts, " "), nil

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Word lists of general English news usage. They hold no names of people.
 
 // cueVerbs are reporting verbs in every inflection, mapped to their base
@@ -335,7 +337,7 @@ var notNameWords = setOf(
 )
 
 // stopwords are function words: capitalised only at a sentence start.
-var stopwords = setOf(
+var stopwords = bothApostrophes(setOf(
 	"a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "in", "on", "at", "to", "for", "from",
 	"by", "with", "as", "about", "after", "before", "since", "until", "while", "when", "where", "who", "whom",
 	"whose", "which", "that", "this", "these", "those", "there", "here", "it", "its", "he", "she", "they",
@@ -354,12 +356,27 @@ var stopwords = setOf(
 	// Indefinite pronouns: "Nobody called," said … is no name and its verb.
 	"nobody", "somebody", "anybody", "everybody", "nothing", "something", "anything", "everything",
 	"someone", "anyone", "everyone", "none",
-	// A pronoun with its verb: "We're not going anywhere," said …
-	"we're", "we’re", "they're", "they’re", "you're", "you’re", "i'm", "i’m", "it's", "it’s", "he's", "he’s",
-	"she's", "she’s", "we've", "we’ve", "they've", "they’ve", "you've", "you’ve", "i've", "i’ve", "we'll",
-	"we’ll", "they'll", "they’ll", "i'll", "i’ll", "you'll", "you’ll", "we'd", "we’d", "they'd", "they’d",
-	"i'd", "i’d", "that's", "that’s", "there's", "there’s", "let's", "let’s", "what's", "what’s",
-)
+	// A pronoun with its verb: "We're not going anywhere," said … (each
+	// with either apostrophe: bothApostrophes).
+	"we're", "they're", "you're", "i'm", "it's", "he's", "she's", "we've", "they've", "you've", "i've",
+	"we'll", "they'll", "i'll", "you'll", "we'd", "they'd", "i'd", "that's", "there's", "let's", "what's",
+))
+
+// bothApostrophes adds to a set of words, for each one written with a
+// typewriter apostrophe, the same word with a typographer's (’): news
+// prints either, and the tokenizer keeps the one it finds.
+func bothApostrophes(set map[string]bool) map[string]bool {
+	var curly []string
+	for w := range set {
+		if strings.Contains(w, "'") {
+			curly = append(curly, strings.ReplaceAll(w, "'", "’"))
+		}
+	}
+	for _, w := range curly {
+		set[w] = true
+	}
+	return set
+}
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
