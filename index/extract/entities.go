@@ -323,7 +323,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					continue
 				}
 			}
-			if t.text == "and" && len(words) >= 2 && len(words) <= 3 && (knownOrgs[words[0]] != "" || boundHeads[words[0]]) && committeeAhead(toks, j+1) {
+			if core := withoutThe(words); t.text == "and" && len(core) >= 2 && len(core) <= 3 && (knownOrgs[core[0]] != "" || boundHeads[core[0]]) && committeeAhead(toks, j+1) {
 				// "the Senate Energy and Natural Resources Committee",
 				// "the House Ways and Means Committee": a chamber's
 				// committee named by two subjects.
@@ -1837,20 +1837,60 @@ func knownNameAhead(words []string, toks []token, j int) int {
 // committeeAhead reports a capitalised run from toks[j] that a committee's
 // head word closes: "Natural Resources Committee", "Means Committee".
 func committeeAhead(toks []token, j int) bool {
-	for k := j; k < len(toks) && k < j+4 && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
-		switch toks[k].text {
+	return capRunAhead(toks, j, func(w string) bool {
+		switch w {
 		case "Committee", "Subcommittee", "Select", "Commission":
 			return true
 		}
+		return false
+	})
+}
+
+// capRunAhead reports whether is holds for one of the capitalised words
+// from toks[j] on: at most four, in one sentence and paragraph, read
+// through a plural possessive's apostrophe ("the Transport and General
+// Workers' Union") and up to a possessive, which ends a name ("the House
+// Energy and Commerce Committee's chairman").
+func capRunAhead(toks []token, j int, is func(w string) bool) bool {
+	n := 0
+	for k := j; k < len(toks) && n < 4 && toks[k].para == toks[j].para; k++ {
+		t := toks[k]
+		if k > j && (t.text == "’" || t.text == "'") && toks[k-1].end == t.start && strings.HasSuffix(toks[k-1].text, "s") {
+			continue
+		}
+		if !isCapWord(t) || t.sentStart {
+			break
+		}
+		w, pos := stripPossessive(t.text)
+		if is(w) {
+			return true
+		}
+		if pos {
+			break
+		}
+		n++
 	}
 	return false
 }
 
+// withoutThe returns a name's words without the "The" that opened its
+// sentence ("The Senate Energy …").
+func withoutThe(words []string) []string {
+	if len(words) > 1 && words[0] == "The" {
+		return words[1:]
+	}
+	return words
+}
+
 // headAfterConnector reports a name whose last word, a head, follows "of"
-// or "for": "Department of Health", "Institute for Health".
+// or "for", directly or at the end of a list: "Department of Health",
+// "Institute for Health", "Department for Culture, Media".
 func headAfterConnector(words []string) bool {
-	n := len(words)
-	return n >= 3 && (words[n-2] == "of" || words[n-2] == "for") && containsOrgHead(words[:n-2])
+	k := len(words) - 2
+	for k >= 0 && strings.HasSuffix(words[k], ",") {
+		k--
+	}
+	return k >= 1 && (words[k] == "of" || words[k] == "for") && containsOrgHead(words[:k])
 }
 
 // andTailAhead reports one or two capitalised common words from toks[j]
@@ -1890,12 +1930,20 @@ func orgListHeadAhead(toks []token, j int) bool {
 }
 
 func orgRunAhead(toks []token, j int) bool {
-	for k := j; k < len(toks) && k < j+4 && isCapWord(toks[k]) && !toks[k].sentStart && toks[k].para == toks[j].para; k++ {
-		if orgHeads[toks[k].text] {
-			return true
-		}
+	return capRunAhead(toks, j, func(w string) bool { return orgHeads[w] })
+}
+
+// saintWords open the names of the schools, hospitals and churches named
+// for a saint (orgPossessive).
+var saintWords = setOf("St", "St.", "Saint", "Ste", "Ste.")
+
+// afterSaint reports a word after "St", "St." or "Saint".
+func afterSaint(toks []token, j int) bool {
+	k := j - 1
+	if k >= 1 && toks[k].text == "." {
+		k--
 	}
-	return false
+	return k >= 0 && saintWords[toks[k].text] && toks[k].para == toks[j].para
 }
 
 // orgPossessive reports a possessive common word that goes on into an
@@ -1903,6 +1951,11 @@ func orgRunAhead(toks []token, j int) bool {
 func orgPossessive(toks []token, j int, w string, vocab map[string]bool) bool {
 	if j >= len(toks) || !orgRunAhead(toks, j) {
 		return false
+	}
+	if afterSaint(toks, j-1) {
+		// "St Mary's Hospital", "St. Joseph's Health Centre": a body
+		// named for a saint.
+		return true
 	}
 	if titleWords[w] {
 		// "the Information Commissioner's Office", "the County
@@ -2698,7 +2751,7 @@ var companyHeads = setOf("Group", "Holdings", "Inc", "Inc.", "Ltd", "Ltd.", "Plc
 // the word before ("Wexmoor Energy … Wexmoor said", "Tarnbeck Foods … Tarnbeck").
 var sectorHeads = setOf("Energy", "Airways", "Airlines", "Motors", "Foods", "Pharmaceuticals", "Resources", "Systems",
 	"Technologies", "Communications", "Networks", "Telecom", "Mining", "Petroleum", "Oil", "Entertainment", "Media",
-	"Insurance", "Logistics", "Minerals", "Software", "Brewery", "Breweries")
+	"Insurance", "Logistics", "Minerals", "Software", "Brewery", "Breweries", "Railway", "Railways", "Rail", "Steel", "Chemicals", "Water", "Shipping", "Electric")
 
 // titled reports a person entity some mention names with an honorific or
 // a title.

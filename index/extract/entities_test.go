@@ -49,6 +49,24 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
 		},
 		{
+			name:    "a committee of two subjects opening a sentence, and before a possessive",
+			text:    "The Senate Agriculture and Forestry Committee will meet on Tuesday. Aides said the report of the House Education and Labor Committee's staff was late.",
+			orgs:    []string{"Senate Agriculture and Forestry Committee", "House Education and Labor Committee"},
+			notOrgs: []string{"Senate Agriculture", "Forestry Committee", "Labor Committee", "House Education"},
+		},
+		{
+			name:    "a body named for a saint, and a department of a list of subjects",
+			text:    "Nurses at St Agnes's Hospital said the ward was full. Staff at St. Columba's Academy agreed. The Department for Tourism, Media and Sport said it would review the plan.",
+			orgs:    []string{"St Agnes's Hospital", "St. Columba's Academy", "Department for Tourism, Media and Sport"},
+			notOrgs: []string{"Hospital", "Academy", "Department for Tourism, Media"},
+		},
+		{
+			name:    "a union's name through a plural possessive",
+			text:    "The Rail and Maritime Workers' Union said its members would strike.",
+			orgs:    []string{"Rail and Maritime Workers' Union"},
+			notOrgs: []string{"Maritime Workers' Union"},
+		},
+		{
 			name:      "a Dutch surname's particle, in lower case and capitalised",
 			text:      "Assistant coach Joost ten Velde said the complaint was absurd. Striker Bram Ten Kate agreed, and Ten Kate later apologised.",
 			people:    []string{"Joost ten Velde", "Bram Ten Kate"},
