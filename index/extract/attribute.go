@@ -903,7 +903,7 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 				return quoteSpeaker{found: true, unknown: true}, true
 			}
 		}
-		if e := a.resolveOrgHead(head, pos); e != nil {
+		if e := a.resolveOrgHead(head, businessNouns[lw], pos); e != nil {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
 		return quoteSpeaker{found: true, unknown: true}, true
@@ -1146,7 +1146,7 @@ func (a *article) resolveThey(pos int) *entity {
 	if a.lastSpeaker != nil && a.lastSpeaker.kind == entOrg {
 		return a.lastSpeaker
 	}
-	return a.recentOrg("", pos)
+	return a.recentOrg("", false, pos)
 }
 
 // resolveRole finds the person the article gave a role ("the president").
@@ -1288,22 +1288,24 @@ func roleIsLeader(head string) bool {
 
 // resolveOrgHead finds the organisation a common noun refers to: the most
 // recent organisation with that head word (any organisation when head is "").
-func (a *article) resolveOrgHead(head string, pos int) *entity {
-	if e := a.recentOrg(head, pos); e != nil {
+func (a *article) resolveOrgHead(head string, business bool, pos int) *entity {
+	if e := a.recentOrg(head, business, pos); e != nil {
 		return e
 	}
-	if a.lastSpeaker != nil && a.lastSpeaker.kind == entOrg {
+	if a.lastSpeaker != nil && a.lastSpeaker.kind == entOrg && !(business && publicBody(a.lastSpeaker)) {
 		return a.lastSpeaker
 	}
-	return a.recentOrg("", pos)
+	return a.recentOrg("", business, pos)
 }
 
-// recentOrg is the latest organisation named before pos whose name holds head.
-func (a *article) recentOrg(head string, pos int) *entity {
+// recentOrg is the latest organisation named before pos whose name holds
+// head; for a business ("the company said"), not a court, a council or
+// another public body.
+func (a *article) recentOrg(head string, business bool, pos int) *entity {
 	ti := a.tokenIndex(pos)
 	for k := len(a.mentions) - 1; k >= 0; k-- {
 		m := &a.mentions[k]
-		if m.from >= ti || m.ent == nil || m.ent.kind != entOrg {
+		if m.from >= ti || m.ent == nil || m.ent.kind != entOrg || business && publicBody(m.ent) {
 			continue
 		}
 		if head == "" || strings.Contains(m.ent.name, head) {
@@ -1311,4 +1313,20 @@ func (a *article) recentOrg(head string, pos int) *entity {
 		}
 	}
 	return nil
+}
+
+// businessNouns stand for a business named earlier ("the company said"),
+// never for a court, a police force or a ministry.
+var businessNouns = setOf("company", "firm", "carrier", "airline", "insurer", "lender", "retailer", "manufacturer",
+	"developer", "operator", "builder", "contractor", "supplier", "provider", "producer", "maker", "chain",
+	"publisher", "startup", "start-up", "conglomerate", "supermarket", "automaker", "carmaker", "chipmaker", "miner")
+
+// publicHeads end the names of public bodies (publicBody).
+var publicHeads = setOf("Court", "Police", "Constabulary", "Council", "Ministry", "Department", "Government", "Commission",
+	"Committee", "Parliament", "Party", "Army", "Navy", "Assembly", "Senate", "Congress", "Tribunal", "Service")
+
+// publicBody reports an organisation whose name ends in a public body's
+// head word ("Norwich Crown Court", "Kent Police").
+func publicBody(e *entity) bool {
+	return len(e.words) > 0 && publicHeads[e.words[len(e.words)-1]]
 }

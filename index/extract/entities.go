@@ -447,6 +447,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words)) ||
 				len(lw) > 5 && strings.HasSuffix(lw, "ing") && !isFirstName(w) // "Entrusting Donald Trump …"
 			if common && from == i && !stopwords[lw] && opensKnownName(words, vocab) {
+				// ("Hockey Canada said" in an article that writes
+				// "hockey": the field opens the body's name.)
 				common = false
 			}
 			if !common && from == i && !honorificOrTitle(w) && !isKnownName(words) && knownOrgs[w] == "" {
@@ -2671,7 +2673,11 @@ func (a *article) orgAliases(order []*entity) []*entity {
 			continue
 		}
 		for _, e := range order {
-			if e.kind == entOrg && len(e.words) == len(m.words)+1 && (companyHeads[e.words[len(m.words)]] || sectorHeads[e.words[len(m.words)]]) && slices.Equal(e.words[:len(m.words)], m.words) && !a.titled(m.ent) {
+			full := e.words
+			for len(full) > len(m.words)+1 && companyHeads[full[len(full)-1]] {
+				full = full[:len(full)-1] // "Tarnbeck Foods Inc." is Tarnbeck too
+			}
+			if e.kind == entOrg && len(full) == len(m.words)+1 && (companyHeads[full[len(m.words)]] || sectorHeads[full[len(m.words)]]) && slices.Equal(full[:len(m.words)], m.words) && !a.titled(m.ent) {
 				m.kind, m.ent = entOrg, e
 				break
 			}

@@ -15,6 +15,18 @@ func TestRuleSpeakers(t *testing.T) {
 		name, text, quote, want string
 	}{
 		{
+			name:  "the company is a business named before, not the court",
+			text:  "Dana Whitlow, 41, worked for Tarnbeck Logistics Ltd, a haulage firm. She was jailed at Harwich Crown Court on Monday. The company said it had \"tightened every check\" since her arrest.",
+			quote: "tightened every check",
+			want:  "Tarnbeck Logistics Ltd",
+		},
+		{
+			name:  "a company's short form after its full name with a legal suffix",
+			text:  "Harlow Foods Inc. said its profit rose. The bureau opened an inquiry into its leases.\n\nHarlow said it was co-operating and had \"already begun removing\" the clauses.",
+			quote: "already begun removing",
+			want:  "Harlow Foods Inc",
+		},
+		{
 			name:  "a rank after a service's name",
 			text:  `Families said repairs had not come. "We have filed the same work order four times," said Army Capt. Renata Oduya, whose quarters lost heat twice.`,
 			quote: "filed the same work order",
