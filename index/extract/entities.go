@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -2025,7 +2026,56 @@ func (a *article) typeByContext() {
 	a.typeByModel()
 	a.typeByConjunct()
 	a.typeByOrgList()
+	a.typeTowns()
 	a.dropCredits()
+}
+
+// townNames is the set of the towns' names in towns_gen.go.
+var townNames = sync.OnceValue(func() map[string]bool {
+	names := strings.Split(townNameLines, "\n")
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return set
+})
+
+// typeTowns takes a name of two words or more that is a town's ("grew up
+// in Milton Keynes", "cattle near Swift Current", "a wildfire west of
+// Williams Lake") back from a person, or from a name not yet typed, when
+// nothing in the article makes it a person: no mention of it with an
+// honorific or a title, and its last word never a name on its own ("Hill
+// said" after "Lawrence Hill"). Its first word is often a given name, so
+// the rules and the names model alone read a person. It runs after the
+// names model, which is trained without it.
+func (a *article) typeTowns() {
+	towns := townNames()
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entPerson && m.kind != entMaybe || len(m.words) < 2 || m.honorific || m.role != "" {
+			continue
+		}
+		if !towns[strings.Join(m.words, " ")] || a.personSense(m.words) {
+			continue
+		}
+		m.kind = entNone
+	}
+}
+
+// personSense reports a mention that makes the name words a person's: the
+// same words with an honorific or a title, or their last word alone.
+func (a *article) personSense(words []string) bool {
+	last := words[len(words)-1]
+	for i := range a.mentions {
+		p := &a.mentions[i]
+		if len(p.words) == 1 && p.words[0] == last {
+			return true
+		}
+		if (p.honorific || p.role != "") && slices.Equal(p.words, words) {
+			return true
+		}
+	}
+	return false
 }
 
 // typeByOrgList makes bodies of the names listed after a plural kind of

@@ -49,6 +49,17 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
 		},
 		{
+			name:      "a town whose first word is a given name, and a person of that name",
+			text:      "Firefighters were sent from Warner Robins after the blaze spread. Crews from Glen Allen helped. Later Carson Whitby, who grew up in Carson City, said the damage was severe.",
+			people:    []string{"Carson Whitby"},
+			notPeople: []string{"Warner Robins", "Glen Allen", "Carson City"},
+		},
+		{
+			name:   "a person named like a town, so named again by surname",
+			text:   "Glen Allen, a retired teacher, said the fire had come within a mile of his house. Allen said he left at dawn.",
+			people: []string{"Glen Allen"},
+		},
+		{
 			name:    "a committee of two subjects opening a sentence, and before a possessive",
 			text:    "The Senate Agriculture and Forestry Committee will meet on Tuesday. Aides said the report of the House Education and Labor Committee's staff was late.",
 			orgs:    []string{"Senate Agriculture and Forestry Committee", "House Education and Labor Committee"},

@@ -222,6 +222,11 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 				both("prev", "adjacent")
 				add("prev", "adjacent", prevRel)
 			}
+			if sp.reopens {
+				// The quotation before went on unclosed and this one
+				// reopens it (findQuotes): one speech in two spans.
+				both("prev", "reopened")
+			}
 		}
 		if e == nextAdjacent {
 			both("next-adjacent")
@@ -263,6 +268,9 @@ func (a *article) candidates(k int, prev *entity) ([]candidate, []string) {
 	qf := append(quoteFeatures(rq.rule, words, len(ents), ctx), "q:cue:"+cue, "q:shape:"+a.quoteShape(sp))
 	if prevAdjacent {
 		qf = append(qf, "q:adjacent:prev")
+	}
+	if sp.reopens {
+		qf = append(qf, "q:reopened")
 	}
 	if nextAdjacent != nil {
 		qf = append(qf, "q:adjacent:next")

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/binary"
 	"io"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -159,5 +160,23 @@ func TestResolveDemonym(t *testing.T) {
 	names := []entry{{phrase: "Guinea", code: "GN", kind: kindCountry}, {phrase: "Guinea", code: "GQ", kind: kindCountry}}
 	if _, err := resolve("Guinea", names, byCode, io.Discard); err == nil {
 		t.Error("resolve accepted a name of two countries without a hand decision")
+	}
+}
+
+// TestTowns keeps the names of more than one word, every word capitalised,
+// of the English-speaking countries' towns, once each and sorted.
+func TestTowns(t *testing.T) {
+	got := towns([]city{
+		{Name: "Swift Current", Country: "CA", Population: 16000},
+		{Name: "Milton Keynes", Country: "GB", Population: 230000},
+		{Name: "Swift Current", Country: "CA", Population: 1200}, // the same name twice
+		{Name: "Newcastle upon Tyne", Country: "GB", Population: 190000},
+		{Name: "Benito Juárez", Country: "MX", Population: 400000},
+		{Name: "Leeds", Country: "GB", Population: 450000},
+		{Name: "Glen  Allen", Country: "US", Population: 14000},
+	})
+	want := []string{"Glen Allen", "Milton Keynes", "Swift Current"}
+	if !slices.Equal(got, want) {
+		t.Errorf("towns = %q, want %q", got, want)
 	}
 }

