@@ -448,8 +448,6 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			common := stopwords[lw] || cueVerbs[lw] || (vocab[lw] && !honorificOrTitle(w) && !isKnownName(words)) ||
 				len(lw) > 5 && strings.HasSuffix(lw, "ing") && !isFirstName(w) // "Entrusting Donald Trump …"
 			if common && from == i && !stopwords[lw] && opensKnownName(words, vocab) {
-				// ("Hockey Canada said" in an article that writes
-				// "hockey": the field opens the body's name.)
 				common = false
 			}
 			if !common && from == i && !honorificOrTitle(w) && !isKnownName(words) && knownOrgs[w] == "" {
@@ -1849,12 +1847,12 @@ func committeeAhead(toks []token, j int) bool {
 	})
 }
 
-// capRunAhead reports whether is holds for one of the capitalised words
+// capRunAhead reports whether match holds for one of the capitalised words
 // from toks[j] on: at most four, in one sentence and paragraph, read
 // through a plural possessive's apostrophe ("the Transport and General
 // Workers' Union") and up to a possessive, which ends a name ("the House
 // Energy and Commerce Committee's chairman").
-func capRunAhead(toks []token, j int, is func(w string) bool) bool {
+func capRunAhead(toks []token, j int, match func(w string) bool) bool {
 	n := 0
 	for k := j; k < len(toks) && n < 4 && toks[k].para == toks[j].para; k++ {
 		t := toks[k]
@@ -1865,7 +1863,7 @@ func capRunAhead(toks []token, j int, is func(w string) bool) bool {
 			break
 		}
 		w, pos := stripPossessive(t.text)
-		if is(w) {
+		if match(w) {
 			return true
 		}
 		if pos {
@@ -2807,7 +2805,8 @@ var companyHeads = setOf("Group", "Holdings", "Inc", "Inc.", "Ltd", "Ltd.", "Plc
 // the word before ("Wexmoor Energy … Wexmoor said", "Tarnbeck Foods … Tarnbeck").
 var sectorHeads = setOf("Energy", "Airways", "Airlines", "Motors", "Foods", "Pharmaceuticals", "Resources", "Systems",
 	"Technologies", "Communications", "Networks", "Telecom", "Mining", "Petroleum", "Oil", "Entertainment", "Media",
-	"Insurance", "Logistics", "Minerals", "Software", "Brewery", "Breweries", "Railway", "Railways", "Rail", "Steel", "Chemicals", "Water", "Shipping", "Electric")
+	"Insurance", "Logistics", "Minerals", "Software", "Brewery", "Breweries", "Railway", "Railways", "Rail", "Steel",
+	"Chemicals", "Water", "Shipping", "Electric")
 
 // titled reports a person entity some mention names with an honorific or
 // a title.

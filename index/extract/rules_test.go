@@ -15,6 +15,18 @@ func TestRuleSpeakers(t *testing.T) {
 		name, text, quote, want string
 	}{
 		{
+			name:  "an age refers back to the person written about, not the outlet told",
+			text:  "Rovers won 2-1. Tomas Keane, signed from Dundee in the summer, scored the winner with a header.\n\nAsked about the goal, the 23-year-old told Sky Sports: \"I just got my head to it and hoped.\"",
+			quote: "I just got my head to it",
+			want:  "Tomas Keane",
+		},
+		{
+			name:  "an age after the verb",
+			text:  "Marta Oyelaran finished second in the 800m on Saturday.\n\n\"I gave everything in the last lap,\" said the 31-year-old, who trains in Loughborough.",
+			quote: "I gave everything",
+			want:  "Marta Oyelaran",
+		},
+		{
 			name:  "the company is a business named before, not the court",
 			text:  "Dana Whitlow, 41, worked for Tarnbeck Logistics Ltd, a haulage firm. She was jailed at Harwich Crown Court on Monday. The company said it had \"tightened every check\" since her arrest.",
 			quote: "tightened every check",
@@ -195,7 +207,7 @@ func TestRuleSpeakers(t *testing.T) {
 					got = rq.rule.ent.name
 				}
 				if got != c.want {
-					t.Errorf("the rules give %q to %q, want %q", a.body[sp.start:sp.end], got, c.want)
+					t.Errorf("the rules give %q to %q (%s), want %q", a.body[sp.start:sp.end], got, rq.rule.via, c.want)
 				}
 				return
 			}
