@@ -513,7 +513,9 @@ var personNouns = setOf("coroner", "teacher", "volunteer", "farmer", "resident",
 	"chairman", "chairwoman", "chair", "leader", "head", "executive", "boss", "manager", "coach", "captain", "midwife",
 	"paramedic", "firefighter", "officer", "inspector", "constable", "detective", "commander", "general", "colonel",
 	"predecessor", "successor", "journalist", "reporter", "correspondent", "editor", "columnist", "commentator",
-	"presenter", "broadcaster", "pundit", "blogger")
+	"presenter", "broadcaster", "pundit", "blogger", "curator", "photographer", "composer", "architect", "planner",
+	"pharmacist", "dentist", "therapist", "psychologist", "psychiatrist", "sculptor", "painter", "dancer",
+	"choreographer", "playwright", "comedian", "athlete", "organiser", "organizer")
 
 // resolveEntities merges the mentions of one person or organisation into an
 // entity with a canonical name: full names first, then lone surnames and

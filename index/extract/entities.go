@@ -2025,7 +2025,33 @@ func (a *article) typeByContext() {
 	a.typeByConjunct()
 	a.typeByOrgList()
 	a.typeTowns()
+	a.typeAfterPersonNoun()
 	a.dropCredits()
+}
+
+// typeAfterPersonNoun makes a person of a name of two or three words that
+// neither the rules nor the names model typed, right after a lower-case
+// word for what a person is or does: "said co-curator Maata
+// Kilabuk-Nowak", "striker Kwabena Osei-Tutu". (A body's name holds a head
+// word or an acronym, and a place is in the gazetteer: neither is taken.)
+func (a *article) typeAfterPersonNoun() {
+	for i := range a.mentions {
+		m := &a.mentions[i]
+		if m.kind != entMaybe || len(m.words) < 2 || len(m.words) > 3 || m.possessive || m.from == 0 {
+			continue
+		}
+		prev := a.toks[m.from-1]
+		if prev.kind != tokWord || prev.capital || prev.para != a.toks[m.from].para || !describesPerson(prev.text) {
+			continue
+		}
+		if orgLike(m.words) || containsOrgHead(m.words) {
+			continue
+		}
+		if _, n, _ := matchPlace(m.words); n > 0 {
+			continue
+		}
+		m.kind = entPerson
+	}
 }
 
 // townNames is the set of the towns' names in towns_gen.go.

@@ -15,6 +15,18 @@ func TestRuleSpeakers(t *testing.T) {
 		name, text, quote, want string
 	}{
 		{
+			name:  "a title's abbreviation ends no sentence, with two councillors quoted",
+			text:  "Council voted 9-4 for the bike lanes.\n\n\"This has taken six years,\" said Coun. Rafael Dimaano-Ortiz, who brought the motion. \"It is a start.\"\n\n\"Shops will suffer,\" said Coun. Glenys Apted, who voted against.",
+			quote: "This has taken six years",
+			want:  "Rafael Dimaano-Ortiz",
+		},
+		{
+			name:  "a name no list knows, after a lower-case word for a person",
+			text:  "The exhibition opened on Friday.\n\n\"These prints were never meant to stay in a drawer,\" said co-curator Qilautaq Aariak-Sorensen.",
+			quote: "These prints were never meant",
+			want:  "Qilautaq Aariak-Sorensen",
+		},
+		{
 			name:  "an age refers back to the person written about, not the outlet told",
 			text:  "Rovers won 2-1. Tomas Keane, signed from Dundee in the summer, scored the winner with a header.\n\nAsked about the goal, the 23-year-old told Sky Sports: \"I just got my head to it and hoped.\"",
 			quote: "I just got my head to it",

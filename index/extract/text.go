@@ -185,8 +185,9 @@ func markSentences(toks []token) {
 		}
 		if t.text == "." && i > 0 && toks[i-1].kind == tokWord && toks[i-1].end == t.start {
 			w := toks[i-1].text
-			if abbreviations[w] || (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z') || partyTag(w) {
-				// ("Tolliver, D-N.Y., said": a party tag's dot ends nothing)
+			if abbreviations[w] || (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z') || partyTag(w) || titleWords[w+"."] {
+				// ("Tolliver, D-N.Y., said": a party tag's dot ends nothing;
+				// nor does a title's before a name: "said Coun. Ann Russo")
 				continue
 			}
 		}
