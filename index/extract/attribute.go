@@ -855,15 +855,6 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 			return quoteSpeaker{ent: e, found: true}, true
 		}
 	}
-	if ageNoun(lw) && start == i-1 && lower(a.toks[start].text) == "the" {
-		// "Asked about the goal, the 23-year-old told Sky Sports": an
-		// age, like a calling, refers back to the person the last
-		// sentences are about.
-		if e := a.recentFocus(int(a.sentOf[a.tokenIndex(pos)]), unknownGender); e != nil {
-			return quoteSpeaker{ent: e, found: true}, true
-		}
-		return quoteSpeaker{found: true, unknown: true}, true
-	}
 	if _, ok := roleHeads[lw]; ok {
 		// The role as worded, without determiners and countries: "the
 		// prime minister", "the shadow health secretary", "the premier".
@@ -959,13 +950,6 @@ func (a *article) commonNounSpeaker(i, limit, pos int) (quoteSpeaker, bool) {
 		return quoteSpeaker{found: true, unknown: true}, true
 	}
 	return quoteSpeaker{}, false
-}
-
-// ageNoun reports a person's age used as a noun: "23-year-old",
-// "five-year-old".
-func ageNoun(w string) bool {
-	n, ok := strings.CutSuffix(w, "-year-old")
-	return ok && n != "" && !strings.ContainsAny(n, " ")
 }
 
 // callings are the role words that say what someone does rather than an

@@ -959,7 +959,7 @@ func (a *article) speakerAfterCue(i int, sp *span) (quoteSpeaker, bool) {
 				return quoteSpeaker{ent: a.mentions[n-1].ent, found: true}, true
 			}
 		}
-		if _, ok := roleHeads[lw]; ok || genericOrgHeads[lw] != "" || descriptionHeads[lw] || orgSpeakerNouns[lw] || ageNoun(lw) {
+		if _, ok := roleHeads[lw]; ok || genericOrgHeads[lw] != "" || descriptionHeads[lw] || orgSpeakerNouns[lw] {
 			if s, ok := a.statementBy(k, k, sp.start); ok {
 				return s, true
 			}
