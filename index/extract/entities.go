@@ -303,7 +303,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
-			if t.text == "and" && (len(words) == 1 || len(words) == 2 && words[0] == "The") && !hasOrgHead && (commonCapital(words[len(words)-1]) || andJoinable(words[len(words)-1])) && orgRunAhead(toks, j+1) {
+			if t.text == "and" && len(withoutThe(words)) == 1 && !hasOrgHead && (commonCapital(words[len(words)-1]) || andJoinable(words[len(words)-1])) && orgRunAhead(toks, j+1) {
 				// "the Food and Drug Administration", "the Transport and
 				// Logistics Workers Union": a word joined to the name of a
 				// body.
@@ -365,7 +365,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				j++
 				continue
 			}
-			if t.text == "," && (len(words) == 1 || len(words) == 2 && words[0] == "The") && !hasOrgHead && commonCapital(words[len(words)-1]) && orgListHeadAhead(toks, j) {
+			if t.text == "," && len(withoutThe(words)) == 1 && !hasOrgHead && commonCapital(words[len(words)-1]) && orgListHeadAhead(toks, j) {
 				// "the Foreign, Commonwealth and Development Office".
 				words[len(words)-1] += ","
 				j++
@@ -1585,9 +1585,7 @@ func andRunJoinable(words []string, toks []token, j int) bool {
 	if j+1 >= len(toks) || !isCapWord(toks[j]) || toks[j].sentStart || !orgRunAhead(toks, j) {
 		return false
 	}
-	if len(words) > 1 && words[0] == "The" {
-		words = words[1:]
-	}
+	words = withoutThe(words)
 	for _, w := range words {
 		if isFirstName(w) && len(words) > 1 || hasHonorific(w) || titleWords[w] || orgHeads[w] || stopwords[strings.ToLower(w)] {
 			// (one word may be a first name too: "Devon and Cornwall
@@ -1819,9 +1817,7 @@ var placeServices = setOf("Health", "Hydro", "Transportation", "Transport", "Hou
 // knownNameAhead returns how many tokens from the "and" at toks[j] complete
 // words into a body the lexicon knows (0 for none).
 func knownNameAhead(words []string, toks []token, j int) int {
-	if len(words) > 1 && words[0] == "The" {
-		words = words[1:]
-	}
+	words = withoutThe(words)
 	name := strings.Join(words, " ") + " " + toks[j].text
 	for k := j + 1; k < len(toks) && k < j+7 && toks[k].para == toks[j].para; k++ {
 		if !isCapWord(toks[k]) && toks[k].text != "and" && toks[k].text != "of" && toks[k].text != "for" && toks[k].text != "the" {

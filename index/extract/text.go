@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -169,6 +170,16 @@ var abbreviations = map[string]bool{
 	"Const": true, "Cst": true, "Cpl": true, "Pte": true, "Maj": true, "Brig": true, "Cllr": true,
 }
 
+// Every title written with its dot (titleWords' "Coun.", "Pvt.") is an
+// abbreviation too: "said Coun. Ann Russo" is one sentence.
+func init() {
+	for t := range titleWords {
+		if stem, ok := strings.CutSuffix(t, "."); ok {
+			abbreviations[stem] = true
+		}
+	}
+}
+
 // markSentences sets sentStart on the first token of each sentence. A
 // sentence ends at . ! ? (outside abbreviations) before a space and a token
 // that can start a sentence, and at every paragraph end.
@@ -185,9 +196,8 @@ func markSentences(toks []token) {
 		}
 		if t.text == "." && i > 0 && toks[i-1].kind == tokWord && toks[i-1].end == t.start {
 			w := toks[i-1].text
-			if abbreviations[w] || (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z') || partyTag(w) || titleWords[w+"."] {
-				// ("Tolliver, D-N.Y., said": a party tag's dot ends nothing;
-				// nor does a title's before a name: "said Coun. Ann Russo")
+			if abbreviations[w] || (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z') || partyTag(w) {
+				// ("Tolliver, D-N.Y., said": a party tag's dot ends nothing)
 				continue
 			}
 		}
