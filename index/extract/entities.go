@@ -474,6 +474,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				_, place, _ := matchPlace(words[:1])
 				common = stopwords[lw] && place == 0
 			}
+			if common && from == i && len(words) >= 2 && headsName(words[1:]) && commonNoun(lw) {
+				// "Insurance Bureau of Canada said", "Transport Department
+				// figures": a noun before a body's head word is what the
+				// body does, part of its name, at a sentence's start too.
+				common = false
+			}
 			if common && len(words) > 2 && containsOrgHead(words) {
 				if _, n, _ := matchPlace(words[1:]); n > 0 {
 					// "East Japan Railway", "North Wales Police": the word
@@ -3100,4 +3106,17 @@ func personTitle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// headsName reports a run that opens with a body's head word and is a name
+// by it: "Bureau of Canada", "Department", not "House Republican".
+func headsName(words []string) bool {
+	return orgHeads[words[0]] && (!boundHeads[words[0]] || len(words) == 1 || orgConnectors[words[1]])
+}
+
+// commonNoun reports a lower-case word that prose's tag dictionary knows
+// only as a singular common noun: "insurance", "transport", not "today"
+// or "officials".
+func commonNoun(lw string) bool {
+	return tagDict()[lw] == "NN" && !openingWords[lw]
 }

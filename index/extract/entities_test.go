@@ -49,6 +49,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
 		},
 		{
+			name:    "a common noun opening a sentence before a body's head word, and bodies of culture",
+			text:    "Insurance Bureau of Canada said claims had doubled. Transport Department figures showed a rise. Today Council officers met. The show opened at the Harrowgate Art Gallery on Friday, and the Corbin Public Library lent three maps.",
+			orgs:    []string{"Insurance Bureau of Canada", "Transport Department", "Harrowgate Art Gallery", "Corbin Public Library"},
+			notOrgs: []string{"Bureau of Canada", "Today Council"},
+		},
+		{
 			name:      "a town whose first word is a given name, and a person of that name",
 			text:      "Firefighters were sent from Warner Robins after the blaze spread. Crews from Glen Allen helped. Later Carson Whitby, who grew up in Carson City, said the damage was severe.",
 			people:    []string{"Carson Whitby"},

@@ -197,7 +197,7 @@ var orgHeads = setOf(
 	"Albion", "House", "Airlines", "Telecom", "Mining", "Motor", "Bancorp", "Platinum", "Minerals", "Steel",
 	"Communications", "Telecommunications", "Advisors", "Advisers", "Associates", "Consulting", "Solutions",
 	"Software", "Electronics", "Brands", "Pictures", "Productions", "Publishing", "Logistics",
-	"Theatre", "Theater",
+	"Theatre", "Theater", "Gallery", "Galleries", "Library", "Zoo", "Archives", "Opera", "Ballet",
 	// Local and First Nations government: "Halifax Regional Municipality",
 	// "Sturgeon Bend Cree Nation".
 	"Municipality", "Nation",
