@@ -47,6 +47,8 @@ require (
 	github.com/prometheus/prometheus v0.40.3 // indirect
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
 	go.yaml.in/yaml/v4 v4.0.0 // indirect
+	golang.org/x/exp v0.0.0-20221031165847-c99f073a8326 // indirect
+	golang.org/x/tools v0.52.0 // indirect
 )
 
 require (
@@ -91,7 +93,7 @@ require (
 	golang.org/x/net v0.63.0
 	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.50.0
-	gonum.org/v1/gonum v0.7.0 // indirect
+	gonum.org/v1/gonum v0.7.0
 	google.golang.org/protobuf v1.36.12 // indirect
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 	modernc.org/libc v1.80.1 // indirect

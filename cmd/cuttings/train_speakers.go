@@ -36,15 +36,14 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "write the model to `FILE` (default index/extract/speakers.model.json when neither --cv nor --eval is given)")
 	folds := fs.Int("cv", 0, "cross-validate: split the --gold articles into `K` folds and predict each fold with a model trained on the others")
 	preds := fs.String("predictions", "", "write the held-out predictions of --cv or --eval to `FILE`, as `cuttings extract` prints them, for score.py")
-	bags := fs.Int("bags", 5, "average this many models, each trained on its own shuffle of the examples (less dependent on their order)")
-	epochs := fs.Int("epochs", 20, "passes over the training data")
-	rate := fs.Float64("rate", 0.03, "the first pass's learning rate")
-	l2 := fs.Float64("l2", 0.3, "shrink the ranking's weights by this fraction after each pass (weight decay: the candidate the hand rules pick stays unless other evidence is strong and repeated)")
+	l2 := fs.Float64("l2", 10, "penalty on the squares of the ranking's weights (the candidate the hand rules pick stays unless other evidence is strong and repeated)")
+	keepL2 := fs.Float64("keep-l2", 3, "penalty on the squares of the weights of the decision to name the best candidate")
+	iterations := fs.Int("iterations", 1000, "at most this many L-BFGS steps for each fit")
 	report := fs.String("report", "", "with --cv, write every held-out quotation's candidates, the right ones and the one named to `FILE` (JSONL)")
 	caseWeight := fs.Float64("case-weight", 10, "weigh the golden cases this many times more than their size gives them")
 	balance := fs.Float64("balance", 0.5, "weigh each collection by (largest collection / its size) to this `power`: 0 counts articles alike, 1 counts collections alike")
 	var without stringList
-	fs.Var(&without, "without", "leave out the features of a `GROUP` (repeatable; an ablation): rule, prev, focus, salience, lead, b, a, nearest-before, nearest-after, last-cue-subject, pronoun, keep ...")
+	fs.Var(&without, "without", "leave out the features of a `GROUP` (repeatable; an ablation): rule, prev, focus, salience, lead, nearest-before, nearest-after, last-cue-subject, pronoun, keep ...")
 	threshold := fs.Float64("threshold", 0.25, "name the best candidate when the model's probability that it is right is at least `P`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: cuttings train speakers [flags]\n\nFits the speaker ranker on gold quotations (../shared/eval/FORMAT.md): each\nquotation the extractor finds is matched to a gold quotation as score.py does,\nand its candidates whose name score.py accepts for the gold speaker are right.")
@@ -68,7 +67,7 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 	if *folds == 1 || *folds < 0 {
 		return fmt.Errorf("train speakers: --cv needs at least 2 folds")
 	}
-	opts := extract.SpeakerTraining{Epochs: *epochs, Rate: *rate, Threshold: *threshold, Without: without, Bags: *bags, L2: *l2}
+	opts := extract.SpeakerTraining{RankL2: *l2, KeepL2: *keepL2, Iterations: *iterations, Threshold: *threshold, Without: without}
 	var arts []goldArticle
 	var weights []float64 // per article: its collection's weight
 	sets := make([][]goldArticle, len(gold))
@@ -154,7 +153,10 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 					train = append(train, choices[i]...)
 				}
 			}
-			m := extract.TrainSpeakers(train, opts)
+			m, err := extract.TrainSpeakers(train, opts)
+			if err != nil {
+				return fmt.Errorf("fold %d: %w", k+1, err)
+			}
 			for i, g := range arts {
 				if !g.always && fold(g.ID, *folds) == k {
 					tally.add(setOf[i], g.ID, m, choices[i])
@@ -171,7 +173,10 @@ func runTrainSpeakers(args []string, stdout, stderr io.Writer) error {
 		for _, c := range choices {
 			all = append(all, c...)
 		}
-		m := extract.TrainSpeakers(all, opts)
+		m, err := extract.TrainSpeakers(all, opts)
+		if err != nil {
+			return err
+		}
 		for _, e := range eval {
 			as, err := readGold(e)
 			if err != nil {

@@ -42,7 +42,7 @@ func TestTrainSpeakersCommand(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "m.json")
 	var out, errb bytes.Buffer
-	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--epochs", "5", "--out", model}, nil, &out, &errb); err != nil {
+	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--iterations", "200", "--out", model}, nil, &out, &errb); err != nil {
 		t.Fatalf("train: %v\n%s", err, errb.String())
 	}
 	if !strings.Contains(errb.String(), "4 articles, 4 quotations to learn from, 3 with a right candidate") {
@@ -57,7 +57,7 @@ func TestTrainSpeakersCommand(t *testing.T) {
 	}
 	// Trained again, the same file.
 	again := filepath.Join(dir, "again.json")
-	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--epochs", "5", "--out", again}, nil, &out, &errb); err != nil {
+	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--iterations", "200", "--out", again}, nil, &out, &errb); err != nil {
 		t.Fatal(err)
 	}
 	if b2, _ := os.ReadFile(again); !bytes.Equal(b, b2) {
@@ -67,7 +67,7 @@ func TestTrainSpeakersCommand(t *testing.T) {
 	// Cross-validation predicts every article once, as `cuttings extract` prints it.
 	preds := filepath.Join(dir, "cv.jsonl")
 	errb.Reset()
-	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--epochs", "5", "--cv", "2", "--predictions", preds}, nil, &out, &errb); err != nil {
+	if err := run([]string{"train", "speakers", "--gold", gold, "--cases", "", "--iterations", "200", "--cv", "2", "--predictions", preds}, nil, &out, &errb); err != nil {
 		t.Fatalf("cv: %v\n%s", err, errb.String())
 	}
 	pb, err := os.ReadFile(preds)

@@ -3027,7 +3027,7 @@ var partyAdjectives = setOf("Republican", "Democrat", "Democratic", "Labour", "T
 // streetTails end the names of streets and venues (not surnames: "Park",
 // "Hall" and "Lane" are left out).
 var streetTails = setOf("Street", "St.", "Avenue", "Ave.", "Boulevard", "Blvd", "Blvd.", "Road", "Rd.", "Square", "Plaza",
-	"Arena", "Stadium", "Highway", "Crescent", "Place", "Expressway", "Parkway", "Terrace")
+	"Arena", "Stadium", "Highway", "Crescent", "Place", "Expressway", "Parkway", "Terrace", "Gardens")
 
 var compass = setOf("West", "East", "North", "South")
 

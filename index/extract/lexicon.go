@@ -178,7 +178,7 @@ var orgHeads = setOf(
 	"Ministry", "Department", "Bank", "Council", "Commission", "Union", "Party", "Association", "Agency",
 	"Organization", "Organisation", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Plc", "plc", "PLC", "Group",
 	"University", "College", "Court", "Committee", "Office", "Service", "Services", "Police", "Army", "Navy", "Marines",
-	"Federation", "League", "Club", "FC", "Institute", "Fund", "Authority", "Board", "Parliament", "Senate",
+	"Federation", "League", "Club", "FC", "Institute", "Institution", "Fund", "Authority", "Board", "Parliament", "Senate",
 	"Congress", "Assembly", "Coalition", "Alliance", "Foundation", "Trust", "Society", "Company", "Co",
 	"Network", "News", "Times", "Post", "Journal", "Guardian", "Telegraph", "Tribune", "Herald", "Gazette",
 	"Airlines", "Airways", "Motors", "Holdings", "Industries", "Technologies", "Systems", "Labs", "Bureau",
@@ -197,7 +197,7 @@ var orgHeads = setOf(
 	"Albion", "House", "Airlines", "Telecom", "Mining", "Motor", "Bancorp", "Platinum", "Minerals", "Steel",
 	"Communications", "Telecommunications", "Advisors", "Advisers", "Associates", "Consulting", "Solutions",
 	"Software", "Electronics", "Brands", "Pictures", "Productions", "Publishing", "Logistics",
-	"Theatre", "Theater", "Gallery", "Galleries", "Library", "Zoo", "Archives", "Opera", "Ballet",
+	"Theatre", "Theater", "Gallery", "Galleries", "Library", "Zoo", "Archives", "Opera", "Ballet", "Campaign",
 	// Local and First Nations government: "Halifax Regional Municipality",
 	// "Sturgeon Bend Cree Nation".
 	"Municipality", "Nation",
@@ -261,6 +261,11 @@ var knownOrgs = map[string]string{
 	"Greenpeace": "Greenpeace", "Oxfam": "Oxfam", "Amnesty": "Amnesty International", "Wagner": "Wagner Group",
 	"Unite": "Unite", "Unison": "Unison", "AFP": "AFP", "AP": "Associated Press", "Bloomberg": "Bloomberg",
 	"Politico": "Politico", "MSNBC": "MSNBC", "Fox": "Fox News", "Vatican": "Vatican", "Frontex": "Frontex",
+	// Relief bodies named without a head word.
+	"Red Cross": "Red Cross", "American Red Cross": "American Red Cross", "British Red Cross": "British Red Cross",
+	"Canadian Red Cross": "Canadian Red Cross", "Red Crescent": "Red Crescent", "MSF": "Médecins Sans Frontières",
+	"Médecins Sans Frontières": "Médecins Sans Frontières", "Doctors Without Borders": "Médecins Sans Frontières",
+	"Crimestoppers": "Crimestoppers", "Transport for London": "Transport for London", "TfL": "Transport for London",
 	// BBC, ITV and Sky channels and stations that news names by number or
 	// nickname.
 	"BBC1": "BBC1", "BBC2": "BBC2", "BBC3": "BBC3", "BBC4": "BBC4", "BBC One": "BBC One", "BBC Two": "BBC Two",
@@ -399,4 +404,8 @@ var tradeHeads = setOf(
 	"Aerospace", "Aviation", "Robotics", "Semiconductors", "Realty", "Financial", "Lending", "Payments",
 	"Utilities", "Hydro", "Renewables", "Resources", "Exploration", "Forestry", "Lumber", "Packaging",
 	"Recycling", "Staffing", "Recruitment", "Consultancy", "LLP",
+	// Utilities and practices named by where they are: "Severn Trent
+	// Water", "Castle Street Surgery"; and papers: "the Evening Standard".
+	// (Not "Airport": bbc-dev counts an airport as a place.)
+	"Water", "Practice", "Surgery", "Standard", "Advertiser", "Dispatch", "Sentinel", "Argus",
 )

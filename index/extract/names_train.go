@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"math/rand"
 	"sort"
 	"strings"
 )
@@ -78,119 +77,88 @@ func classOf(t string) nameClass {
 	return classOther
 }
 
-// perceptron is an averaged multi-class perceptron: weights w, and for
-// the average the sum of each weight over all steps, kept lazily (u holds
-// each update times the step it was made at).
-type perceptron struct {
-	w, u map[string]*[numClasses]float64
-	step float64
-}
-
-func (p *perceptron) score(feats []string) [numClasses]float64 {
-	var s [numClasses]float64
-	for _, f := range feats {
-		if w := p.w[f]; w != nil {
-			for c := range s {
-				s[c] += w[c]
+// fitNames fits a multinomial logistic regression over the classes:
+// each feature has a weight per class, a mention's score for a class is
+// the sum of its features' weights, and the loss is the negative
+// log-likelihood of the annotated class under the softmax of the scores.
+// Weights are rounded to 1/1000 so that the file is stable and small;
+// features whose weights all round to zero are left out.
+func fitNames(ex []nameExample, o NamesOptions) (map[string][numClasses]float64, error) {
+	index := map[string]int32{}
+	var names []string
+	rows := make([][]int32, len(ex))
+	for i, e := range ex {
+		row := make([]int32, 0, len(e.feats))
+		for _, f := range e.feats {
+			k, ok := index[f]
+			if !ok {
+				k = int32(len(names))
+				index[f] = k
+				names = append(names, f)
+			}
+			row = append(row, k)
+		}
+		rows[i] = row
+	}
+	const nc = int(numClasses)
+	w, err := fitConvex(len(names)*nc, o.l2(), o.iterations(), func(w, grad []float64) float64 {
+		var total float64
+		var s [numClasses]float64
+		for i, row := range rows {
+			s = [numClasses]float64{}
+			for _, k := range row {
+				for c := range s {
+					s[c] += w[int(k)*nc+c]
+				}
+			}
+			gold := int(ex[i].class)
+			total += softmaxLoss(s[:], func(c int) bool { return c == gold }, 1)
+			for _, k := range row {
+				for c := range s {
+					grad[int(k)*nc+c] += s[c]
+				}
 			}
 		}
+		return total
+	})
+	if err != nil {
+		return nil, err
 	}
-	return s
-}
-
-func (p *perceptron) update(feats []string, gold, guess nameClass) {
-	for _, f := range feats {
-		w, u := p.w[f], p.u[f]
-		if w == nil {
-			w, u = new([numClasses]float64), new([numClasses]float64)
-			p.w[f], p.u[f] = w, u
-		}
-		w[gold]++
-		w[guess]--
-		u[gold] += p.step
-		u[guess] -= p.step
-	}
-}
-
-// averaged returns the mean weights over all steps, rounded to 1/1000 so
-// that the file is stable and small; features whose weights all round to
-// zero are left out.
-func (p *perceptron) averaged() map[string][numClasses]float64 {
-	out := make(map[string][numClasses]float64, len(p.w))
-	for f, w := range p.w {
-		u := p.u[f]
-		var avg [numClasses]float64
+	out := make(map[string][numClasses]float64, len(names))
+	for k, f := range names {
+		var v [numClasses]float64
 		nonzero := false
-		for c := range avg {
-			v := math.Round((w[c]-u[c]/p.step)*1000) / 1000
-			if v != 0 {
-				nonzero = true
-			}
-			avg[c] = v
+		for c := range v {
+			v[c] = math.Round(w[k*nc+c]*1000) / 1000
+			nonzero = nonzero || v[c] != 0
 		}
 		if nonzero {
-			out[f] = avg
+			out[f] = v
 		}
 	}
-	return out
-}
-
-// trainPerceptron fits weights on examples in a fixed order, shuffled each
-// epoch by a seeded generator: the same examples give the same weights.
-func trainPerceptron(ex []nameExample, epochs int) map[string][numClasses]float64 {
-	// Five perceptrons, each on its own shuffle (seeds 1 to 5), averaged:
-	// one shuffle's weights moved names near the margin in or out with
-	// any change to the rules that made the examples.
-	const bags = 5
-	sum := map[string][numClasses]float64{}
-	for b := int64(1); b <= bags; b++ {
-		for f, w := range trainPerceptronSeed(ex, epochs, b) {
-			s := sum[f]
-			for c := range s {
-				s[c] += w[c] / bags
-			}
-			sum[f] = s
-		}
-	}
-	out := make(map[string][numClasses]float64, len(sum))
-	for f, w := range sum {
-		nonzero := false
-		for c := range w {
-			w[c] = math.Round(w[c]*1000) / 1000
-			nonzero = nonzero || w[c] != 0
-		}
-		if nonzero {
-			out[f] = w
-		}
-	}
-	return out
-}
-
-func trainPerceptronSeed(ex []nameExample, epochs int, seed int64) map[string][numClasses]float64 {
-	p := &perceptron{w: map[string]*[numClasses]float64{}, u: map[string]*[numClasses]float64{}, step: 1}
-	rng := rand.New(rand.NewSource(seed))
-	order := make([]int, len(ex))
-	for i := range order {
-		order[i] = i
-	}
-	for e := 0; e < epochs; e++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, i := range order {
-			guess, _ := predict(p.score(ex[i].feats))
-			if guess != ex[i].class {
-				p.update(ex[i].feats, ex[i].class, guess)
-			}
-			p.step++
-		}
-	}
-	return p.averaged()
+	return out, nil
 }
 
 // NamesOptions says how to fit the name model.
 type NamesOptions struct {
-	Groups  []string // feature groups to use; nil for all
-	Epochs  int
-	Trained string // a note of the data, kept in the weights file
+	Groups     []string // feature groups to use; nil for all
+	L2         float64  // the penalty on the weights' squares; 0 means 1
+	Iterations int      // at most this many L-BFGS steps; 0 means 1000
+	Trained    string   // a note of the data, kept in the weights file
+}
+
+func (o NamesOptions) l2() float64 {
+	if o.L2 == 0 {
+		return 1
+	}
+	return o.L2
+}
+
+func (o NamesOptions) iterations() int {
+	if o.Iterations == 0 {
+		return 1000
+	}
+	return o.Iterations
 }
 
 func (o NamesOptions) groups() []string {
@@ -201,14 +169,18 @@ func (o NamesOptions) groups() []string {
 }
 
 // TrainNames fits the name model on docs and returns its weights file.
-func TrainNames(docs []NamesDoc, o NamesOptions) []byte {
+func TrainNames(docs []NamesDoc, o NamesOptions) ([]byte, error) {
 	use := setOf(o.groups()...)
 	var ex []nameExample
 	for _, d := range docs {
 		ex = append(ex, namesExamples(d, use)...)
 	}
-	m := namesModel{Classes: classNames[:], Groups: o.groups(), Weights: trainPerceptron(ex, o.Epochs), Trained: o.Trained}
-	return encodeNamesModel(&m)
+	w, err := fitNames(ex, o)
+	if err != nil {
+		return nil, fmt.Errorf("train names: %w", err)
+	}
+	m := namesModel{Classes: classNames[:], Groups: o.groups(), Weights: w, Trained: o.Trained}
+	return encodeNamesModel(&m), nil
 }
 
 // encodeNamesModel writes the weights with one feature a line, in sorted
@@ -253,7 +225,7 @@ type NamesScore struct {
 
 // CrossValidateNames fits the model k times, each time on all documents
 // but one fold (documents i with i%k == fold) and scores it on that fold.
-func CrossValidateNames(docs []NamesDoc, o NamesOptions, k int) NamesScore {
+func CrossValidateNames(docs []NamesDoc, o NamesOptions, k int) (NamesScore, error) {
 	use := setOf(o.groups()...)
 	exs := make([][]nameExample, len(docs))
 	for i, d := range docs {
@@ -267,7 +239,11 @@ func CrossValidateNames(docs []NamesDoc, o NamesOptions, k int) NamesScore {
 				train = append(train, exs[i]...)
 			}
 		}
-		nm := &namesModel{Weights: trainPerceptron(train, o.Epochs)}
+		w, err := fitNames(train, o)
+		if err != nil {
+			return sc, fmt.Errorf("cross-validate names, fold %d: %w", fold+1, err)
+		}
+		nm := &namesModel{Weights: w}
 		for i := range docs {
 			if i%k != fold {
 				continue
@@ -287,7 +263,7 @@ func CrossValidateNames(docs []NamesDoc, o NamesOptions, k int) NamesScore {
 			}
 		}
 	}
-	return sc
+	return sc, nil
 }
 
 // ruleClass is the class the hand rules gave, or -1 for an open mention.

@@ -15,7 +15,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 	"sort"
 	"strconv"
@@ -694,15 +693,15 @@ func SpeakerChoices(in store.Article) []SpeakerChoice {
 
 // SpeakerTraining sets how TrainSpeakers fits the ranker.
 type SpeakerTraining struct {
-	Epochs int     // passes over the data; 0 means 20
-	Rate   float64 // the first pass's learning rate; 0 means 0.1
-	L2     float64 // the ranking's weight decay per pass; 0 means 1e-4
-	Seed   uint64  // the shuffle's seed
-	// Bags is how many models, each from its own shuffle (seeds Seed,
-	// Seed+1, …), are averaged into one: less dependent on the order of
-	// the examples. 0 means 1.
-	Bags      int
-	Threshold float64 // the least probability of being right at which the best candidate is named; 0 means 0.5
+	// RankL2 is the penalty on the squares of the ranking's weights; 0
+	// means 10. A strong penalty keeps the candidate the hand rules pick
+	// unless other evidence is strong and repeated.
+	RankL2 float64
+	// KeepL2 is the same for the decision to name the best candidate; 0
+	// means 3.
+	KeepL2     float64
+	Iterations int     // at most this many L-BFGS steps for each fit; 0 means 1000
+	Threshold  float64 // the least probability of being right at which the best candidate is named; 0 means 0.5
 	// Without lists feature groups to leave out, for ablation: a feature
 	// whose name holds one of these words (between colons) is dropped.
 	Without []string
@@ -718,23 +717,22 @@ func (o SpeakerTraining) dropped(name string) bool {
 	return false
 }
 
-// TrainSpeakers fits the model in two steps. The ranking learns, by
-// stochastic gradient descent on the log-likelihood of the right candidates
-// (a softmax over each quotation's candidates), from the quotations that
-// have a right candidate. The decision to name the best candidate is then a
-// logistic regression over every quotation, on whether the ranking's best
-// is right. Weights are averaged over the passes. The same choices and
-// settings always give the same model: features are numbered in order of
-// appearance and the shuffle is seeded.
-func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
-	if o.Epochs == 0 {
-		o.Epochs = 20
+// TrainSpeakers fits the model in two steps. The ranking learns the
+// log-likelihood of the right candidates (a softmax over each quotation's
+// candidates) from the quotations that have a right candidate. The
+// decision to name the best candidate is then a logistic regression over
+// every quotation, on whether the ranking's best is right. Both are
+// convex fits over all the examples at once (convex.go), so the model
+// does not depend on the order of the choices.
+func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) (*SpeakerModel, error) {
+	if o.RankL2 == 0 {
+		o.RankL2 = 10
 	}
-	if o.Rate == 0 {
-		o.Rate = 0.1
+	if o.KeepL2 == 0 {
+		o.KeepL2 = 3
 	}
-	if o.L2 == 0 {
-		o.L2 = 1e-4
+	if o.Iterations == 0 {
+		o.Iterations = 1000
 	}
 	if o.Threshold == 0 {
 		o.Threshold = 0.5
@@ -756,35 +754,26 @@ func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
 		}
 		ranks = append(ranks, r)
 	}
-	rankW := sgd(len(ranks), o, &f, func(i int, w []float64, rate float64, p []float64) []float64 {
-		r := ranks[i]
-		p = p[:0]
-		top := math.Inf(-1)
-		for _, fs := range r.cands {
-			s := dot(w, fs)
-			p = append(p, s)
-			top = math.Max(top, s)
-		}
-		z, zr := 0.0, 0.0
-		for i := range p {
-			p[i] = math.Exp(p[i] - top)
-			z += p[i]
-			if r.right[i] {
-				zr += p[i]
+	var scores []float64
+	rankW, err := fitConvex(len(f.names), o.RankL2, o.Iterations, func(w, grad []float64) float64 {
+		var total float64
+		for _, r := range ranks {
+			scores = scores[:0]
+			for _, fs := range r.cands {
+				scores = append(scores, dot(w, fs))
+			}
+			total += softmaxLoss(scores, func(i int) bool { return r.right[i] }, r.weight)
+			for i, fs := range r.cands {
+				for _, x := range fs {
+					grad[x] += scores[i]
+				}
 			}
 		}
-		for i, fs := range r.cands {
-			g := p[i] / z
-			if r.right[i] {
-				g -= p[i] / zr
-			}
-			g *= r.weight
-			for _, x := range fs {
-				w[x] -= rate * g
-			}
-		}
-		return p
+		return total
 	})
+	if err != nil {
+		return nil, fmt.Errorf("train speakers: the ranking: %w", err)
+	}
 	m := &SpeakerModel{weights: f.weights(rankW), threshold: o.Threshold}
 
 	type decision struct {
@@ -800,31 +789,26 @@ func TrainSpeakers(choices []SpeakerChoice, o SpeakerTraining) *SpeakerModel {
 		}
 		keeps = append(keeps, decision{f.ids(keepFeatures(c.cands[best], c.quote, margin)), c.Right[best], c.weight()})
 	}
-	// Only the ranking decays (o.L2): a strong decay keeps it near the
-	// hand rules' pick, which carries to articles unlike the training
-	// ones (bbc-dev cross-validated 0.884 -> 0.895 at 0.3), while the yes
-	// or no on the best candidate needs its weights whole (PolNeAR's
-	// precision fell when it decayed too).
-	ko := o
-	ko.L2 = 1e-4
-	keepW := sgd(len(keeps), ko, &f, func(i int, w []float64, rate float64, p []float64) []float64 {
-		d := keeps[i]
-		g := sigmoid(dot(w, d.feats))
-		if d.right {
-			g--
+	keepW, err := fitConvex(len(f.names), o.KeepL2, o.Iterations, func(w, grad []float64) float64 {
+		var total float64
+		for _, d := range keeps {
+			loss, deriv := logisticLoss(dot(w, d.feats), d.right, d.weight)
+			total += loss
+			for _, x := range d.feats {
+				grad[x] += deriv
+			}
 		}
-		g *= d.weight
-		for _, x := range d.feats {
-			w[x] -= rate * g
-		}
-		return p
+		return total
 	})
+	if err != nil {
+		return nil, fmt.Errorf("train speakers: the decision to name: %w", err)
+	}
 	for k, v := range f.weights(keepW) {
 		if strings.HasPrefix(k, "keep:") {
 			m.weights[k] = v
 		}
 	}
-	return m
+	return m, nil
 }
 
 // features numbers feature names in order of appearance.
@@ -870,36 +854,4 @@ func dot(w []float64, fs []int32) float64 {
 		s += w[x]
 	}
 	return s
-}
-
-// sgd runs step over n examples in a seeded order for o.Epochs passes with
-// a falling rate, and returns the weights averaged over the passes. Every
-// feature is numbered before it starts.
-func sgd(n int, o SpeakerTraining, f *features, step func(i int, w []float64, rate float64, scratch []float64) []float64) []float64 {
-	avg := make([]float64, len(f.names))
-	bags := max(o.Bags, 1)
-	scratch := make([]float64, 0, 64)
-	for b := range bags {
-		w := make([]float64, len(f.names))
-		rng := rand.New(rand.NewPCG(o.Seed+uint64(b), 0x5eed))
-		order := make([]int, n)
-		for i := range order {
-			order[i] = i
-		}
-		for ep := 0; ep < o.Epochs; ep++ {
-			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-			rate := o.Rate / (1 + float64(ep)*0.5)
-			for _, i := range order {
-				scratch = step(i, w, rate, scratch)
-			}
-			for i := range w {
-				w[i] *= 1 - o.L2
-				avg[i] += w[i]
-			}
-		}
-	}
-	for i := range avg {
-		avg[i] /= float64(o.Epochs * bags)
-	}
-	return avg
 }
