@@ -2287,11 +2287,13 @@ func (a *article) typeByContextRules() {
 		case (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && len(m.words) >= 2 && a.membersAfter(m):
 			// "Fianna Fáil leader Micheál Martin", "Labour MPs": a party.
 			m.kind = entOrg
-		case (m.kind == entMaybe || m.kind == entPerson && len(m.words) == 1 && !m.honorific && m.role == "") && m.from > 0 && orgKindNoun(a.toks[m.from-1]) && !(len(m.words) > 1 && isFirstName(m.words[0])) && !a.clauseSubject(m):
+		case m.from > 0 && orgKindNoun(a.toks[m.from-1]) && (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "" && (len(m.words) == 1 || bodyOnlyNouns[a.toks[m.from-1].text] && !a.surnameAlone(m))) && !a.clauseSubject(m):
 			// (a lone name that speaks was made a person: "the agency
 			// Vexor said" makes it a body again)
 			// "the enforcement agency Ibama", "the research firm Briter
-			// Bridges", "payments start-up Akoko Pay".
+			// Bridges", "payments start-up Akoko Pay", and names that
+			// open with a given name, "bookmaker William Hill", unless
+			// the article calls it by its last word alone, as a person.
 			m.kind = entOrg
 		case (m.kind == entMaybe || m.kind == entNone && !eventName(m.words)) && (len(m.words) >= 2 || orgLike(m.words)) && a.orgNounAfter(m):
 			// "the Grupa Granica aid network".
@@ -2366,7 +2368,17 @@ var orgKindNouns = setOf("agency", "firm", "company", "start-up", "startup", "un
 	"watchdog", "alliance", "coalition", "bloc", "movement", "conglomerate", "retailer", "automaker", "carmaker",
 	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid",
 	"giant", "producer", "maker", "provider", "supplier", "chain", "label", "band", "studio", "website", "distributor",
-	"exporter", "miner", "refiner")
+	"exporter", "miner", "refiner", "steelmaker", "bookmaker", "consultancy", "brewer", "supermarket",
+	"housebuilder", "utility")
+
+// bodyOnlyNouns are the kind nouns that name only a body: before a name
+// that opens with a given name ("bookmaker William Hill", "the chain
+// Ridgeway Home") they make it one, where "producer", "pollster" or
+// "manufacturer" can be a person's trade ("manufacturer Ron Johnson").
+var bodyOnlyNouns = setOf("agency", "firm", "company", "start-up", "startup", "union", "network", "bank",
+	"insurer", "lender", "carrier", "airline", "broadcaster", "newspaper", "charity", "regulator", "watchdog",
+	"conglomerate", "retailer", "automaker", "carmaker", "chipmaker", "drugmaker", "chain", "label", "band",
+	"website", "bookmaker", "steelmaker", "consultancy", "brewer", "supermarket", "housebuilder", "utility")
 
 // nicknameAt returns the end of a name with a nickname in quotation marks
 // between its given name and its surname at toks[i] (Danny "The Hammer"
@@ -3119,4 +3131,17 @@ func headsName(words []string) bool {
 // or "officials".
 func commonNoun(lw string) bool {
 	return tagDict()[lw] == "NN" && !openingWords[lw]
+}
+
+// surnameAlone reports another mention of m's last word alone or after
+// an honorific ("Hill said", "Mr Hill"): the way a person is named again.
+func (a *article) surnameAlone(m *mention) bool {
+	w := m.words[len(m.words)-1]
+	for i := range a.mentions {
+		p := &a.mentions[i]
+		if p != m && len(p.words) == 1 && p.words[0] == w {
+			return true
+		}
+	}
+	return false
 }

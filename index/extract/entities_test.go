@@ -49,6 +49,14 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
 		},
 		{
+			name:      "a body's name that opens with a given name, after a word only a body is",
+			text:      "Shares in bookmaker Arthur Penrose fell on Monday. The chain Marion Dale said sales were flat. The seat went to manufacturer Colin Brack, and the firm Lena Hoskins founded grew. Hoskins said it was hard.",
+			orgs:      []string{"Arthur Penrose", "Marion Dale"},
+			people:    []string{"Colin Brack", "Lena Hoskins"},
+			notPeople: []string{"Arthur Penrose", "Marion Dale"},
+			notOrgs:   []string{"Colin Brack", "Lena Hoskins"},
+		},
+		{
 			name:    "a common noun opening a sentence before a body's head word, and bodies of culture",
 			text:    "Insurance Bureau of Canada said claims had doubled. Transport Department figures showed a rise. Today Council officers met. The show opened at the Harrowgate Art Gallery on Friday, and the Corbin Public Library lent three maps.",
 			orgs:    []string{"Insurance Bureau of Canada", "Transport Department", "Harrowgate Art Gallery", "Corbin Public Library"},
