@@ -1965,7 +1965,10 @@ func orgPossessive(toks []token, j int, w string, vocab map[string]bool) bool {
 		// Attorney's Office": an officer's office is a body.
 		// (The Prime Minister's and the President's office are found
 		// by the title's own rule.)
-		return w != "Minister" && w != "President" && j < len(toks) && (toks[j].text == "Office" || toks[j].text == "Department")
+		// "the King's Fund", "the Prince's Trust", "the Directors'
+		// Guild": a title's possessive before any other head word that
+		// cannot stand for a place names a body too.
+		return w != "Minister" && w != "President" && j < len(toks) && orgHeads[toks[j].text] && !boundHeads[toks[j].text]
 	}
 	if lw := strings.ToLower(w); (vocab[lw] || vocab[strings.TrimSuffix(lw, "s")]) && !isFirstName(w) {
 		return true // the article writes it in lower case too

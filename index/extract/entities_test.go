@@ -49,6 +49,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
 		},
 		{
+			name:    "a title's possessive before a body's head word",
+			text:    "The Director's Guild of Marrowby said the festival would go ahead. Surgeons at Queen's College Hospital agreed, and the Bishop's Trust gave money. The Chancellor's budget was criticised.",
+			orgs:    []string{"Director's Guild of Marrowby", "Queen's College Hospital", "Bishop's Trust"},
+			notOrgs: []string{"Guild of Marrowby", "College Hospital", "Trust"},
+		},
+		{
 			name:      "a body's name that opens with a given name, after a word only a body is",
 			text:      "Shares in bookmaker Arthur Penrose fell on Monday. The chain Marion Dale said sales were flat. The seat went to manufacturer Colin Brack, and the firm Lena Hoskins founded grew. Hoskins said it was hard.",
 			orgs:      []string{"Arthur Penrose", "Marion Dale"},
