@@ -527,7 +527,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// no name.
 				m.kind = entNone
 			}
-			attributive := m.kind == entPerson && len(words) > 1 && isKnownName(words) && j < len(toks) && personsNouns[toks[j].text]
+			// "the David Blunkett visa affair": one more word may
+			// come between the name and what it is about (not "the
+			// Kara Tepe refugee camp", a place).
+			attributive := m.kind == entPerson && len(words) > 1 && isKnownName(words) && j < len(toks) &&
+				(personsNouns[toks[j].text] || toks[j].kind == tokWord && !toks[j].capital && j+1 < len(toks) && personsNouns[toks[j+1].text] && toks[j+1].text != "camp")
 			if (m.kind == entMaybe || m.kind == entPerson && !m.honorific && m.role == "") && from > 0 && lower(toks[from-1].text) == "the" && !attributive {
 				// ("the Bernie Sanders campaign" names a person before a
 				// common noun: attributive, it stays a person.)

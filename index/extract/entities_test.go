@@ -49,6 +49,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
 		},
 		{
+			name:      "a full name before a word and what the story is about",
+			text:      "The official at the centre of the Marion Fell expenses row has resigned. Ms Fell said she was sorry. Aid reached the Kara Moss refugee camp on Friday.",
+			people:    []string{"Marion Fell"},
+			notPeople: []string{"Fell", "Kara Moss"},
+		},
+		{
 			name:    "a title's possessive before a body's head word",
 			text:    "The Director's Guild of Marrowby said the festival would go ahead. Surgeons at Queen's College Hospital agreed, and the Bishop's Trust gave money. The Chancellor's budget was criticised.",
 			orgs:    []string{"Director's Guild of Marrowby", "Queen's College Hospital", "Bishop's Trust"},
