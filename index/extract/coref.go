@@ -679,6 +679,13 @@ func (a *article) resolveEntities(vocab map[string]bool) {
 						}
 					}
 				}
+				for k := i + 1; m.ent == nil && k < len(a.mentions); k++ {
+					// Before either is named in full (a headline's
+					// "Clinton"): the one named next.
+					if p := &a.mentions[k]; p.ent != nil && p.ent.kind == entPerson && len(p.words) > 1 && p.ent.last() == w && a.fitsMention(m, p.ent) {
+						m.ent, m.kind = p.ent, entPerson
+					}
+				}
 				if m.ent != nil {
 					continue
 				}

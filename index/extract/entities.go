@@ -602,7 +602,35 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		}
 		i = j
 	}
+	shareSurnames(ms, toks)
 	return corroborateHeadline(ms, toks, vocab, headlines)
+}
+
+// shareSurnames gives a given name alone before "and" and a person's full
+// name the full name's surname where sharedSurname could not: its surname
+// is a given name too ("Robin and Barry Gibb", "Bill and Hillary
+// Clinton"), so only once the full name is typed a person's does it count.
+// The mention keeps its one token.
+func shareSurnames(ms []mention, toks []token) {
+	for i := 1; i < len(ms); i++ {
+		m, first := &ms[i], &ms[i-1]
+		if m.kind != entPerson || m.honorific || m.role != "" || len(m.words) < 2 || !isFirstName(m.words[0]) ||
+			len(first.words) != 1 || first.to+1 != m.from || first.honorific || first.role != "" || first.possessive || !isFirstName(first.words[0]) {
+			continue
+		}
+		if and := toks[first.to].text; and != "and" && and != "&" {
+			continue
+		}
+		if i >= 2 && ms[i-2].to+1 == first.from && toks[first.from-1].text == "," && len(ms[i-2].words) == 1 ||
+			firstNameTaken(ms, first.words[0], m.words[len(m.words)-1]) {
+			// "Brandy, Monica and Lauryn Hill": the end of a list of
+			// names; "Hillary and Tim Kaine": the article's Hillary is
+			// someone else.
+			continue
+		}
+		first.words = []string{first.words[0], m.words[len(m.words)-1]} // not a middle initial: "Jeb and George W. Bush"
+		first.kind = entPerson
+	}
 }
 
 // corroborateHeadline keeps of the names in a headline written in Title
@@ -3147,6 +3175,17 @@ func (a *article) surnameAlone(m *mention) bool {
 	for i := range a.mentions {
 		p := &a.mentions[i]
 		if p != m && len(p.words) == 1 && p.words[0] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNameTaken reports a full name in ms that opens with the given name
+// first and ends in another surname than surname.
+func firstNameTaken(ms []mention, first, surname string) bool {
+	for _, o := range ms {
+		if len(o.words) >= 2 && o.words[0] == first && o.words[len(o.words)-1] != surname {
 			return true
 		}
 	}

@@ -49,6 +49,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Child Benefit Agency Doug Smithers", "Fox News Sean Harrity"},
 		},
 		{
+			name:      "two given names sharing a surname that is a given name too, unless the first is someone else's",
+			text:      "Tennis stars Selma and Ivy Russell arrived on Monday. Tomas Ekberg spoke first, and later Tomas and Ana Grant arrived.",
+			people:    []string{"Selma Russell", "Ivy Russell", "Tomas Ekberg", "Ana Grant"},
+			notPeople: []string{"Selma", "Tomas Grant"},
+		},
+		{
 			name:      "a full name before a word and what the story is about",
 			text:      "The official at the centre of the Marion Fell expenses row has resigned. Ms Fell said she was sorry. Aid reached the Kara Moss refugee camp on Friday.",
 			people:    []string{"Marion Fell"},
@@ -794,5 +800,18 @@ func TestOneSensePerArticle(t *testing.T) {
 	}
 	if n != 3 {
 		t.Errorf("%d mentions of Brackley Venn, want 3", n)
+	}
+}
+
+// A surname two people share, alone before either is named in full (a
+// headline's), is the one named next: the count of her mentions says so.
+func TestSharedSurnameNamedNext(t *testing.T) {
+	e := Extract(store.Article{ID: "t", Body: "Varga wins vote\n\nEdith Varga won the vote on Sunday. Her brother, Laszlo Varga, conceded. Varga said she was pleased."})
+	got := map[string]int{}
+	for _, p := range e.People {
+		got[p.Name] = p.Mentions
+	}
+	if got["Edith Varga"] != 3 || got["Laszlo Varga"] != 1 || len(got) != 2 {
+		t.Errorf("people %v, want Edith Varga 3 mentions (the headline's Varga, her name, the Varga who said she) and Laszlo Varga 1", got)
 	}
 }
