@@ -603,6 +603,13 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		i = j
 	}
 	shareSurnames(ms, toks)
+	for i := range ms {
+		if m := &ms[i]; m.from > 0 && toks[m.from-1].text == "(" && m.to+2 <= len(toks) && afterDateline(toks, m.to+2) {
+			// "WASHINGTON (AP) —": the agency that filed the story is its
+			// credit, not a body the story is about.
+			m.kind = entNone
+		}
+	}
 	return corroborateHeadline(ms, toks, vocab, headlines)
 }
 

@@ -55,6 +55,12 @@ func TestEntityKinds(t *testing.T) {
 			notPeople: []string{"Selma", "Tomas Grant"},
 		},
 		{
+			name:    "the agency of a dateline is the story's credit, not a body in it",
+			text:    "BOSTON (AP) — The Harrow Valley council voted on Tuesday to close the depot.\n\nOTTAWA (CP) — The Bank of Canada held rates. Its governor told AFP the decision was unanimous.",
+			orgs:    []string{"AFP"},
+			notOrgs: []string{"AP", "Associated Press", "CP"},
+		},
+		{
 			name:      "a full name before a word and what the story is about",
 			text:      "The official at the centre of the Marion Fell expenses row has resigned. Ms Fell said she was sorry. Aid reached the Kara Moss refugee camp on Friday.",
 			people:    []string{"Marion Fell"},
