@@ -604,6 +604,13 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 	}
 	shareSurnames(ms, toks)
 	for i := range ms {
+		if m := &ms[i]; m.kind == entOrg && m.from > 0 && isOrdinal(toks[m.from-1].text) && toks[m.from-1].para == toks[m.from].para && containsOrgHead(m.words) {
+			// "the 5th U.S. Circuit Court of Appeals", "the 82nd Airborne
+			// Division": the ordinal is part of the body's name.
+			m.from--
+			m.nameFrom = min(m.nameFrom, m.from)
+			m.words = append([]string{toks[m.from].text}, m.words...)
+		}
 		if m := &ms[i]; m.from > 0 && toks[m.from-1].text == "(" && m.to+2 <= len(toks) && afterDateline(toks, m.to+2) {
 			// "WASHINGTON (AP) —": the agency that filed the story is its
 			// credit, not a body the story is about.

@@ -61,6 +61,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"AP", "Associated Press", "CP"},
 		},
 		{
+			name:    "an ordinal opens a body's name",
+			text:    "The 7th U.S. Circuit Court of Appeals ruled on Friday that the law stands. She finished 2nd behind Ottilie Marsh.",
+			orgs:    []string{"7th U.S. Circuit Court of Appeals"},
+			notOrgs: []string{"U.S. Circuit Court of Appeals"},
+		},
+		{
 			name:      "a full name before a word and what the story is about",
 			text:      "The official at the centre of the Marion Fell expenses row has resigned. Ms Fell said she was sorry. Aid reached the Kara Moss refugee camp on Friday.",
 			people:    []string{"Marion Fell"},
