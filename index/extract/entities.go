@@ -474,6 +474,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				_, place, _ := matchPlace(words[:1])
 				common = stopwords[lw] && place == 0
 			}
+			if !common && from == i && len(words) >= 3 && len(words) <= 4 && roleHeads[lw] != "" && !honorificOrTitle(w) && !containsOrgHead(words[1:]) {
+				// "Center Ada Obi blocked four shots", "Guard Tomas
+				// Reyes scored": a player's position before the name,
+				// not a body ending in "Center" or "Guard".
+				common = true
+			}
 			if common && from == i && len(words) >= 2 && headsName(words[1:]) && commonNoun(lw) {
 				// "Insurance Bureau of Canada said", "Transport Department
 				// figures": a noun before a body's head word is what the

@@ -61,6 +61,14 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"AP", "Associated Press", "CP"},
 		},
 		{
+			name:      "a player's position opening a sentence before the name",
+			text:      "The Pioneers won 81-79. Center Ada Obi blocked four shots. Guard Tomas Reyes scored 12. The Coast Guard said the Marrow Arts Center was closed.",
+			people:    []string{"Ada Obi", "Tomas Reyes"},
+			orgs:      []string{"Coast Guard", "Marrow Arts Center"},
+			notOrgs:   []string{"Center Ada Obi", "Guard Tomas Reyes"},
+			notPeople: []string{"Center Ada Obi", "Guard Tomas Reyes"},
+		},
+		{
 			name:    "an ordinal opens a body's name",
 			text:    "The 7th U.S. Circuit Court of Appeals ruled on Friday that the law stands. She finished 2nd behind Ottilie Marsh.",
 			orgs:    []string{"7th U.S. Circuit Court of Appeals"},

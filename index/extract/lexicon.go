@@ -147,6 +147,14 @@ var roleHeads = map[string]string{
 	"prosecutor": "prosecutor", "commander": "commander", "detective": "detective", "inspector": "inspector",
 	"superintendent": "superintendent", "professor": "professor", "headteacher": "headteacher", "principal": "principal",
 	"striker": "striker", "midfielder": "midfielder", "defender": "defender", "goalkeeper": "goalkeeper",
+	// Positions of other sports, which open a sentence before a player's
+	// name as a title does: "Center Ada Obi blocked four shots".
+	"center": "center", "centre": "centre", "guard": "guard", "forward": "forward", "quarterback": "quarterback",
+	"pitcher": "pitcher", "catcher": "catcher", "shortstop": "shortstop", "outfielder": "outfielder",
+	"linebacker": "linebacker", "winger": "winger", "fullback": "fullback", "full-back": "full-back",
+	"fly-half": "fly-half", "scrum-half": "scrum-half", "flanker": "flanker", "wicketkeeper": "wicketkeeper",
+	"batsman": "batsman", "goaltender": "goaltender", "netminder": "netminder", "defenceman": "defenceman",
+	"defenseman": "defenseman", "jockey": "jockey",
 	"actor": "actor", "actress": "actress", "singer": "singer", "author": "author", "novelist": "novelist",
 	"economist": "economist", "analyst": "analyst", "scientist": "scientist", "researcher": "researcher",
 	"doctor": "doctor", "surgeon": "surgeon", "lawyer": "lawyer", "attorney": "attorney", "mp": "mp",
