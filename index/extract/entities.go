@@ -609,20 +609,7 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 		i = j
 	}
 	shareSurnames(ms, toks)
-	for i := range ms {
-		if m := &ms[i]; m.kind == entOrg && m.from > 0 && isOrdinal(toks[m.from-1].text) && toks[m.from-1].para == toks[m.from].para && containsOrgHead(m.words) {
-			// "the 5th U.S. Circuit Court of Appeals", "the 82nd Airborne
-			// Division": the ordinal is part of the body's name.
-			m.from--
-			m.nameFrom = min(m.nameFrom, m.from)
-			m.words = append([]string{toks[m.from].text}, m.words...)
-		}
-		if m := &ms[i]; m.from > 0 && toks[m.from-1].text == "(" && m.to+2 <= len(toks) && afterDateline(toks, m.to+2) {
-			// "WASHINGTON (AP) —": the agency that filed the story is its
-			// credit, not a body the story is about.
-			m.kind = entNone
-		}
-	}
+	mentionEdges(ms, toks)
 	return corroborateHeadline(ms, toks, vocab, headlines)
 }
 
@@ -3210,4 +3197,23 @@ func firstNameTaken(ms []mention, first, surname string) bool {
 		}
 	}
 	return false
+}
+
+// mentionEdges moves the edges of mentions that a run of capitalised words
+// gets wrong: an ordinal opens a body's name ("the 5th U.S. Circuit Court
+// of Appeals"; a run starts at a capital), and the agency in a dateline
+// ("WASHINGTON (AP) —") is the story's credit, not a body the story is
+// about.
+func mentionEdges(ms []mention, toks []token) {
+	for i := range ms {
+		m := &ms[i]
+		if m.kind == entOrg && m.from > 0 && isOrdinal(toks[m.from-1].text) && toks[m.from-1].para == toks[m.from].para && containsOrgHead(m.words) {
+			m.from--
+			m.nameFrom = min(m.nameFrom, m.from)
+			m.words = append([]string{toks[m.from].text}, m.words...)
+		}
+		if m.from > 0 && toks[m.from-1].text == "(" && m.to+2 <= len(toks) && afterDateline(toks, m.to+2) {
+			m.kind = entNone
+		}
+	}
 }
