@@ -96,8 +96,8 @@ func TestEntityKinds(t *testing.T) {
 		},
 		{
 			name:    "a common noun opening a sentence before a body's head word, and bodies of culture",
-			text:    "Freight Bureau of Canada said claims had doubled. Transport Department figures showed a rise. Today Council officers met. The show opened at the Harrowgate Art Gallery on Friday, and the Corbin Public Library lent three maps.",
-			orgs:    []string{"Freight Bureau of Canada", "Transport Department", "Harrowgate Art Gallery", "Corbin Public Library"},
+			text:    "Pension Bureau of Canada said claims had doubled. Housing Department figures showed a rise. Today Council officers met. The show opened at the Harrowgate Art Gallery on Friday, and the Corbin Public Library lent three maps.",
+			orgs:    []string{"Pension Bureau of Canada", "Housing Department", "Harrowgate Art Gallery", "Corbin Public Library"},
 			notOrgs: []string{"Bureau of Canada", "Today Council"},
 		},
 		{
