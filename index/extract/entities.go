@@ -480,6 +480,12 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// not a body ending in "Center" or "Guard".
 				common = true
 			}
+			if common && from == i && !stopwords[lw] && (!strings.HasSuffix(lw, "ing") || sportGerunds[lw]) && placeAgency(words) {
+				// "Curling Canada said", "Colleges Ontario, which …": a
+				// field and the place it serves name a body at a
+				// sentence's start too (not "Neighbouring Uganda").
+				common = false
+			}
 			if common && from == i && len(words) >= 2 && headsName(words[1:]) && commonNoun(lw) {
 				// "Insurance Bureau of Canada said", "Transport Department
 				// figures": a noun before a body's head word is what the
@@ -3217,3 +3223,8 @@ func mentionEdges(ms []mention, toks []token) {
 		}
 	}
 }
+
+// sportGerunds are sports named by a word in -ing, which with a country
+// name its governing body: "Curling Canada", "Swimming Canada".
+var sportGerunds = setOf("curling", "swimming", "rowing", "cycling", "sailing", "skating", "boxing", "wrestling",
+	"bowling", "diving", "fencing", "climbing", "skiing", "canoeing", "shooting", "riding", "running")

@@ -61,6 +61,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"AP", "Associated Press", "CP"},
 		},
 		{
+			name:    "a field and a place open a sentence as a body's name",
+			text:    "Rowing Canada said the trials would go ahead. Colleges Manitoba, which speaks for seven colleges, objected. A Highway Patrol officer stopped the car.",
+			orgs:    []string{"Rowing Canada", "Colleges Manitoba", "Highway Patrol"},
+			notOrgs: []string{"Canada", "Manitoba"},
+		},
+		{
 			name:      "a player's position opening a sentence before the name",
 			text:      "The Pioneers won 81-79. Center Ada Obi blocked four shots. Guard Tomas Reyes scored 12. The Coast Guard said the Marrow Arts Center was closed.",
 			people:    []string{"Ada Obi", "Tomas Reyes"},

@@ -205,7 +205,7 @@ var orgHeads = setOf(
 	"Albion", "House", "Airlines", "Telecom", "Mining", "Motor", "Bancorp", "Platinum", "Minerals", "Steel",
 	"Communications", "Telecommunications", "Advisors", "Advisers", "Associates", "Consulting", "Solutions",
 	"Software", "Electronics", "Brands", "Pictures", "Productions", "Publishing", "Logistics",
-	"Theatre", "Theater", "Gallery", "Galleries", "Library", "Zoo", "Archives", "Opera", "Ballet", "Campaign", "Body",
+	"Theatre", "Theater", "Gallery", "Galleries", "Library", "Zoo", "Archives", "Opera", "Ballet", "Campaign", "Body", "Patrol",
 	// Local and First Nations government: "Halifax Regional Municipality",
 	// "Sturgeon Bend Cree Nation".
 	"Municipality", "Nation",
