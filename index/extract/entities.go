@@ -146,7 +146,17 @@ func afterDateline(toks []token, k int) bool {
 		return false
 	}
 	p := toks[k-2].text
-	return p == ")" || len(p) > 1 && strings.ToUpper(p) == p && strings.ToLower(p) != p
+	if p == ")" || len(p) > 1 && strings.ToUpper(p) == p && strings.ToLower(p) != p {
+		return true
+	}
+	// "TACOMA, Wash. —": a dateline in capitals, then its state.
+	for b := k - 2; b >= 0 && b >= k-7 && toks[b].para == toks[k-1].para; b-- {
+		if b == 0 || toks[b-1].para != toks[b].para {
+			w := toks[b].text
+			return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+		}
+	}
+	return false
 }
 
 func lowerVocab(toks []token) map[string]bool {
@@ -391,7 +401,8 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 					continue
 				}
 				andInOrg := t.text == "and" && hasOrgHead && !complete && !hasTitle(words) && !hasHonorific(next) && !titleWords[next] && !isFirstName(next) && nextIsPlace == 0 &&
-					!(len(words) == 1 && (knownOrgs[words[0]] != "" || boundHeads[words[0]])) && knownOrgs[next] == "" && !boundHeads[next] // not "House and Senate": two bodies
+					!(len(words) == 1 && (knownOrgs[words[0]] != "" || boundHeads[words[0]])) && knownOrgs[next] == "" && !boundHeads[next] && // not "House and Senate": two bodies
+					next != "The" // nor "The New York Times and The Washington Post"
 				connector := hasOrgHead && orgConnectors[t.text] && t.text != "and" && !notNameWords[next]
 				if nameParticles[t.text] || connector || andInOrg || afterTitle || t.text == "&" {
 					words = append(words, t.text)

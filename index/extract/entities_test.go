@@ -61,6 +61,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"AP", "Associated Press", "CP"},
 		},
 		{
+			name:    "two papers joined by 'and', and a dateline with its state",
+			text:    "PELHAM, Wash. — The Pelham Harbor Council voted on Tuesday. Reports in The Marrowby Times and The Ellery Post said so.",
+			orgs:    []string{"Pelham Harbor Council", "The Marrowby Times", "The Ellery Post"},
+			notOrgs: []string{"The Pelham Harbor Council", "The Marrowby Times and The Ellery Post"},
+		},
+		{
 			name:    "a field and a place open a sentence as a body's name",
 			text:    "Rowing Canada said the trials would go ahead. Colleges Manitoba, which speaks for seven colleges, objected. A Highway Patrol officer stopped the car.",
 			orgs:    []string{"Rowing Canada", "Colleges Manitoba", "Highway Patrol"},
