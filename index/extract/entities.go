@@ -491,6 +491,11 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 				// not a body ending in "Center" or "Guard".
 				common = true
 			}
+			if !common && from == i && len(words) == 1 && orgHeads[w] && knownOrgs[w] == "" && j < len(toks) && imperativeObjects[toks[j].text] {
+				// "Watch the video above", "Watch this space": a verb
+				// that is also a body's head word, telling the reader.
+				common = true
+			}
 			if common && from == i && !stopwords[lw] && (!strings.HasSuffix(lw, "ing") || sportGerunds[lw]) && placeAgency(words) {
 				// "Curling Canada said", "Colleges Ontario, which …": a
 				// field and the place it serves name a body at a
@@ -527,6 +532,14 @@ func findMentions(toks []token, vocab map[string]bool) []mention {
 			// "London-based Halvern": what describes the name is not in it.
 			words = words[1:]
 			from++
+		}
+		if n := len(words); n > 1 && weekdays[words[n-1]] {
+			// "told CNN Tuesday", "entering the United States Tuesday",
+			// "CBS News on Super Tuesday": the day is when, not a name's.
+			words = words[:n-1]
+			if n > 2 && dayModifiers[words[n-2]] {
+				words = words[:n-2]
+			}
 		}
 		// Trailing connectors never end a name.
 		for len(words) > 0 && (orgConnectors[words[len(words)-1]] || nameParticles[words[len(words)-1]]) {
@@ -3239,3 +3252,11 @@ func mentionEdges(ms []mention, toks []token) {
 // name its governing body: "Curling Canada", "Swimming Canada".
 var sportGerunds = setOf("curling", "swimming", "rowing", "cycling", "sailing", "skating", "boxing", "wrestling",
 	"bowling", "diving", "fencing", "climbing", "skiing", "canoeing", "shooting", "riding", "running")
+
+var weekdays = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+// dayModifiers make a weekday a day of its own: "Super Tuesday", "Good Friday".
+var dayModifiers = setOf("Super", "Black", "Good", "Easter", "Cyber", "Ash", "Maundy", "Holy", "Palm", "Bloody")
+
+// imperativeObjects open what a verb at a sentence's start acts on.
+var imperativeObjects = setOf("the", "this", "these", "a", "an", "our", "your", "my", "his", "her", "their", "it", "out", "here")

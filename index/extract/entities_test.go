@@ -61,6 +61,12 @@ func TestEntityKinds(t *testing.T) {
 			notOrgs: []string{"AP", "Associated Press", "CP"},
 		},
 		{
+			name:    "a weekday after a name, and a verb that is a head word",
+			text:    "Ana Lind told the Marrowby Herald Tuesday that she would run. She spoke to Ellery News on Super Tuesday. Watch the full interview below.",
+			orgs:    []string{"Marrowby Herald", "Ellery News"},
+			notOrgs: []string{"Marrowby Herald Tuesday", "Ellery News on Super Tuesday", "Ellery News on Super", "Watch"},
+		},
+		{
 			name:    "two papers joined by 'and', and a dateline with its state",
 			text:    "PELHAM, Wash. — The Pelham Harbor Council voted on Tuesday. Reports in The Marrowby Times and The Ellery Post said so.",
 			orgs:    []string{"Pelham Harbor Council", "The Marrowby Times", "The Ellery Post"},

@@ -21,7 +21,7 @@ import (
 
 // Version changes whenever Extract's output for some article may change, so
 // that an index built by an older extractor can be found and rebuilt.
-const Version = 37
+const Version = 38
 
 // Extract reads one article with the built-in models.
 func Extract(a store.Article) Enrichment {
