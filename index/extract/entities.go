@@ -1472,10 +1472,7 @@ func hasHonorific(w string) bool { _, ok := honorifics[w]; return ok }
 
 func containsOrgHead(words []string) bool {
 	for i, w := range words {
-		// A bound head heads only the end of a name or a name going on
-		// with "of": "Chatham House", "House of Lords", not "House
-		// Republican Dale Tolliver".
-		if orgHeads[w] && (!boundHeads[w] || i == len(words)-1 || orgConnectors[words[i+1]]) {
+		if headsName(words[i:]) {
 			return true
 		}
 		if tradeHeads[w] && i == len(words)-1 && i > 0 && !orgConnectors[words[i-1]] {
@@ -2435,13 +2432,9 @@ func isNumber(w string) bool {
 
 // orgKindNouns are nouns for a kind of organisation that news puts right
 // before its name: "the agency Ibama", "the start-up Akoko Pay".
-var orgKindNouns = setOf("agency", "firm", "company", "start-up", "startup", "union", "party", "group", "network",
-	"bank", "insurer", "lender", "carrier", "airline", "broadcaster", "newspaper", "charity", "regulator",
-	"watchdog", "alliance", "coalition", "bloc", "movement", "conglomerate", "retailer", "automaker", "carmaker",
-	"chipmaker", "drugmaker", "manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid",
-	"giant", "producer", "maker", "provider", "supplier", "chain", "label", "band", "studio", "website", "distributor",
-	"exporter", "miner", "refiner", "steelmaker", "bookmaker", "consultancy", "brewer", "supermarket",
-	"housebuilder", "utility")
+var orgKindNouns = union(bodyOnlyNouns, setOf("party", "group", "alliance", "coalition", "bloc", "movement",
+	"manufacturer", "publisher", "operator", "club", "outlet", "daily", "tabloid", "giant", "producer", "maker",
+	"provider", "supplier", "studio", "distributor", "exporter", "miner", "refiner"))
 
 // bodyOnlyNouns are the kind nouns that name only a body: before a name
 // that opens with a given name ("bookmaker William Hill", "the chain
@@ -3193,7 +3186,9 @@ func personTitle(w string) bool {
 }
 
 // headsName reports a run that opens with a body's head word and is a name
-// by it: "Bureau of Canada", "Department", not "House Republican".
+// by it: "Bureau of Canada", "Department". A bound head heads only the end
+// of a name or a name going on with "of": "Chatham House", "House of
+// Lords", not "House Republican Dale Tolliver".
 func headsName(words []string) bool {
 	return orgHeads[words[0]] && (!boundHeads[words[0]] || len(words) == 1 || orgConnectors[words[1]])
 }
@@ -3252,8 +3247,6 @@ func mentionEdges(ms []mention, toks []token) {
 // name its governing body: "Curling Canada", "Swimming Canada".
 var sportGerunds = setOf("curling", "swimming", "rowing", "cycling", "sailing", "skating", "boxing", "wrestling",
 	"bowling", "diving", "fencing", "climbing", "skiing", "canoeing", "shooting", "riding", "running")
-
-var weekdays = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 // dayModifiers make a weekday a day of its own: "Super Tuesday", "Good Friday".
 var dayModifiers = setOf("Super", "Black", "Good", "Easter", "Cyber", "Ash", "Maundy", "Holy", "Palm", "Bloody")

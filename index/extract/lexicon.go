@@ -337,9 +337,10 @@ var memberPlurals = setOf("MPs", "MEPs", "MSPs", "AMs", "MLAs", "MPPs", "Peers",
 // pronouns that can stand for a speaker.
 var pronounGender = map[string]gender{"he": male, "she": female, "He": male, "She": female}
 
+var weekdays = setOf("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 // weekdays, months and other capitalised words that are not names.
-var notNameWords = setOf(
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+var notNameWords = union(weekdays, setOf(
 	"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
 	"November", "December", "I", "I'm", "I've", "I'd", "I'll", "God", "Christmas", "Easter", "Ramadan",
 	"Eid", "Covid", "COVID", "Covid-19", "COVID-19", "Internet", "AM", "GMT", "BST", "EST", "UTC", "OK",
@@ -347,7 +348,7 @@ var notNameWords = setOf(
 	// Continents, seas and regions: places that name no country.
 	"Europe", "Africa", "Asia", "Antarctica", "Oceania", "Arctic", "Atlantic", "Pacific", "Mediterranean",
 	"Caribbean", "Balkans", "Baltics", "Scandinavia", "Sahel", "Gulf", "Middle", "East", "West", "Eurozone",
-)
+))
 
 // stopwords are function words: capitalised only at a sentence start.
 var stopwords = bothApostrophes(setOf(
@@ -397,6 +398,17 @@ func setOf(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// union returns a new set of the words in any of sets.
+func union(sets ...map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, set := range sets {
+		for w := range set {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // tradeHeads are trades a company's name ends with, after a word of its

@@ -84,24 +84,13 @@ func classOf(t string) nameClass {
 // Weights are rounded to 1/1000 so that the file is stable and small;
 // features whose weights all round to zero are left out.
 func fitNames(ex []nameExample, o NamesOptions) (map[string][numClasses]float64, error) {
-	index := map[string]int32{}
-	var names []string
+	var f features
 	rows := make([][]int32, len(ex))
 	for i, e := range ex {
-		row := make([]int32, 0, len(e.feats))
-		for _, f := range e.feats {
-			k, ok := index[f]
-			if !ok {
-				k = int32(len(names))
-				index[f] = k
-				names = append(names, f)
-			}
-			row = append(row, k)
-		}
-		rows[i] = row
+		rows[i] = f.ids(e.feats)
 	}
 	const nc = int(numClasses)
-	w, err := fitConvex(len(names)*nc, o.l2(), o.iterations(), func(w, grad []float64) float64 {
+	w, err := fitConvex(len(f.names)*nc, o.l2(), o.iterations(), func(w, grad []float64) float64 {
 		var total float64
 		var s [numClasses]float64
 		for i, row := range rows {
@@ -124,8 +113,8 @@ func fitNames(ex []nameExample, o NamesOptions) (map[string][numClasses]float64,
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][numClasses]float64, len(names))
-	for k, f := range names {
+	out := make(map[string][numClasses]float64, len(f.names))
+	for k, name := range f.names {
 		var v [numClasses]float64
 		nonzero := false
 		for c := range v {
@@ -133,7 +122,7 @@ func fitNames(ex []nameExample, o NamesOptions) (map[string][numClasses]float64,
 			nonzero = nonzero || v[c] != 0
 		}
 		if nonzero {
-			out[f] = v
+			out[name] = v
 		}
 	}
 	return out, nil
